@@ -1,0 +1,104 @@
+"""Working-day calendar: maps working-day indices to dates and back (weekdays plus holidays)."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable
+
+from cxroadmap.domain.errors import ValidationError
+
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DEFAULT_WORKING_DAYS = ("mon", "tue", "wed", "thu", "fri")
+
+# Dates are produced in blocks so that a long project does not pay one call per day.
+_BLOCK_DAYS = 366
+
+
+def parse_weekdays(names: Iterable[str], where: str = "strategy.working_days") -> tuple[str, ...]:
+    """Validate weekday names (`mon` .. `sun`) and return them in calendar order, deduplicated."""
+    seen: set[str] = set()
+    for i, name in enumerate(names):
+        if not isinstance(name, str) or name.strip().lower()[:3] not in WEEKDAY_NAMES:
+            raise ValidationError(f"{where}[{i}]", f"unknown weekday {name!r}; use mon, tue, ... sun")
+        seen.add(name.strip().lower()[:3])
+    if not seen:
+        raise ValidationError(where, "at least one working weekday is needed")
+    return tuple(d for d in WEEKDAY_NAMES if d in seen)
+
+
+def parse_date(value: object, where: str) -> dt.date:
+    """Parse an ISO date `YYYY-MM-DD`, naming the field when it is malformed."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValidationError(where, f"expected a date as YYYY-MM-DD, got {value!r}")
+
+
+class WorkCalendar:
+    """Working days from a start date: day 0 is the first working day on or after `start`."""
+
+    def __init__(
+        self,
+        start: dt.date,
+        working_days: Iterable[str] = DEFAULT_WORKING_DAYS,
+        holidays: Iterable[dt.date] = (),
+    ) -> None:
+        self.start = start
+        self.working_days = parse_weekdays(working_days)
+        self._weekday_numbers = frozenset(WEEKDAY_NAMES.index(d) for d in self.working_days)
+        self.holidays = frozenset(holidays)
+        self._dates: list[dt.date] = []
+        self._next = start
+
+    @property
+    def days_per_week(self) -> int:
+        """Working weekdays in a week: the length of `1w` in durations."""
+        return len(self.working_days)
+
+    def is_working(self, day: dt.date) -> bool:
+        return day.weekday() in self._weekday_numbers and day not in self.holidays
+
+    def _extend(self) -> None:
+        day = self._next
+        end = day + dt.timedelta(days=_BLOCK_DAYS)
+        one = dt.timedelta(days=1)
+        added = False
+        while day < end:
+            if self.is_working(day):
+                self._dates.append(day)
+                added = True
+            day += one
+        self._next = day
+        if not added and len(self.holidays) == 0:
+            raise ValidationError("strategy.working_days", "no working day in a whole year")
+
+    def date_of(self, index: int) -> dt.date:
+        """Date of working day `index` (index >= 0)."""
+        if index < 0:
+            raise ValueError(f"working day index must be >= 0, got {index}")
+        guard = 0
+        while index >= len(self._dates):
+            before = len(self._dates)
+            self._extend()
+            guard = guard + 1 if len(self._dates) == before else 0
+            if guard > 50:
+                raise ValidationError("strategy.holidays", "holidays leave no working days")
+        return self._dates[index]
+
+    def index_on_or_after(self, day: dt.date) -> int:
+        """Index of the first working day on or after `day` (0 for any day before the start)."""
+        if day <= self.start:
+            return 0
+        guard = 0
+        while not self._dates or self._dates[-1] < day:
+            before = len(self._dates)
+            self._extend()
+            guard = guard + 1 if len(self._dates) == before else 0
+            if guard > 50:
+                raise ValidationError("strategy.holidays", "holidays leave no working days")
+        return bisect.bisect_left(self._dates, day)

@@ -1,0 +1,127 @@
+"""Strategy, Initiative, Dependency and Phase: the plain data a roadmap is made of."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from cxroadmap.domain.calendar import DEFAULT_WORKING_DAYS, WorkCalendar
+
+LEVELS = ("team", "department", "organisation")
+STATUSES = ("idea", "planned", "in_progress", "done", "dropped")
+DEPENDENCY_TYPES = ("FS", "SS", "FF", "SF")
+DEFAULT_IMPACT = 3
+DEFAULT_STATUS = "planned"
+
+
+@dataclass
+class Phase:
+    """A named stretch of calendar weeks; `weeks` is None for the open-ended last phase."""
+
+    name: str
+    weeks: int | None = None
+
+
+def default_phases() -> list[Phase]:
+    return [Phase("Short term", 13), Phase("Medium term", 39), Phase("Long term", None)]
+
+
+@dataclass
+class Initiative:
+    """One piece of work in the strategy; a duration of 0 makes it a milestone."""
+
+    key: str
+    title: str
+    duration: int = 0
+    pillar: str = ""
+    description: str = ""
+    owner: str = ""
+    not_before: dt.date | None = None
+    phase: str | None = None
+    impact: int = DEFAULT_IMPACT
+    status: str = DEFAULT_STATUS
+
+    @property
+    def is_milestone(self) -> bool:
+        return self.duration == 0
+
+
+@dataclass
+class Dependency:
+    """`to_key` waits on `from_key`; type FS/SS/FF/SF and lag in working days (negative: lead)."""
+
+    from_key: str
+    to_key: str
+    type: str = "FS"
+    lag: int = 0
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        return (self.from_key, self.to_key)
+
+
+@dataclass
+class Strategy:
+    """A customer-experience strategy at team, department or organisation level."""
+
+    name: str
+    start: dt.date
+    level: str = "team"
+    owner: str = ""
+    vision: str = ""
+    mission: str = ""
+    values: list[str] = field(default_factory=list)
+    working_days: tuple[str, ...] = DEFAULT_WORKING_DAYS
+    holidays: list[dt.date] = field(default_factory=list)
+    max_parallel: int | None = None
+    phases: list[Phase] = field(default_factory=default_phases)
+    initiatives: dict[str, Initiative] = field(default_factory=dict)
+    dependencies: list[Dependency] = field(default_factory=list)
+
+    def calendar(self) -> WorkCalendar:
+        return WorkCalendar(self.start, self.working_days, self.holidays)
+
+    @property
+    def days_per_week(self) -> int:
+        return len(self.working_days)
+
+    def phase_names(self) -> list[str]:
+        return [p.name for p in self.phases]
+
+    def dependency(self, from_key: str, to_key: str) -> Dependency | None:
+        for dep in self.dependencies:
+            if dep.from_key == from_key and dep.to_key == to_key:
+                return dep
+        return None
+
+    def dependencies_of(self, key: str) -> list[Dependency]:
+        """Every dependency that touches `key`, as predecessor or successor."""
+        return [d for d in self.dependencies if d.from_key == key or d.to_key == key]
+
+    def phase_bounds(self) -> list[tuple[str, dt.date, dt.date | None]]:
+        """(name, first date, end date exclusive or None) of each phase, per scheduling.md."""
+        bounds: list[tuple[str, dt.date, dt.date | None]] = []
+        offset = 0
+        for i, phase in enumerate(self.phases):
+            begin = self.start + dt.timedelta(days=7 * offset)
+            last = i == len(self.phases) - 1
+            if last or phase.weeks is None:
+                bounds.append((phase.name, begin, None))
+                if not last:
+                    # An open-ended phase swallows everything after it.
+                    break
+            else:
+                offset += phase.weeks
+                bounds.append((phase.name, begin, self.start + dt.timedelta(days=7 * offset)))
+        return bounds
+
+    def phase_of_date(self, day: dt.date) -> str:
+        """Name of the phase whose date range holds `day` (the first phase for earlier dates)."""
+        bounds = self.phase_bounds()
+        if not bounds:
+            return ""
+        for name, begin, end in bounds:
+            if day >= begin and (end is None or day < end):
+                return name
+        # Only reachable for days before the start, or past a closed last phase.
+        return bounds[0][0] if day < bounds[0][1] else bounds[-1][0]

@@ -1,0 +1,215 @@
+"""Checks on a whole strategy and on single field values; every failure names its key or field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from cxroadmap.domain.calendar import parse_date
+from cxroadmap.domain.durations import parse_duration
+from cxroadmap.domain.errors import CycleError, ValidationError
+from cxroadmap.domain.model import DEPENDENCY_TYPES, LEVELS, STATUSES, Dependency, Strategy
+
+_STATUS_ALIASES = {"in progress": "in_progress", "in-progress": "in_progress", "inprogress": "in_progress"}
+
+
+def normalise_level(value: object, where: str = "strategy.level") -> str:
+    text = str(value).strip().lower() if isinstance(value, str) else ""
+    if text == "organization":
+        text = "organisation"
+    if text not in LEVELS:
+        raise ValidationError(where, f"expected team, department or organisation, got {value!r}")
+    return text
+
+
+def normalise_status(value: object, where: str) -> str:
+    text = value.strip().lower() if isinstance(value, str) else ""
+    text = _STATUS_ALIASES.get(text, text)
+    if text not in STATUSES:
+        raise ValidationError(
+            where, f"expected one of idea, planned, in_progress, done, dropped, got {value!r}"
+        )
+    return text
+
+
+def normalise_dependency_type(value: object, where: str) -> str:
+    text = value.strip().upper() if isinstance(value, str) else ""
+    if text not in DEPENDENCY_TYPES:
+        raise ValidationError(where, f"unknown dependency type {value!r}; use FS, SS, FF or SF")
+    return text
+
+
+def check_impact(value: object, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise ValidationError(where, f"expected a whole number from 1 to 5, got {value!r}")
+    return value
+
+
+def check_text(value: object, where: str, required: bool = False) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(where, f"expected text, got {value!r}")
+    if required and not value.strip():
+        raise ValidationError(where, "must not be empty")
+    return value
+
+
+def check_key(value: object, where: str) -> str:
+    key = check_text(value, where, required=True)
+    if key != key.strip():
+        raise ValidationError(where, f"key {key!r} must not start or end with spaces")
+    return key
+
+
+def check_max_parallel(value: object, where: str = "strategy.max_parallel") -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValidationError(where, f"expected a whole number >= 1, got {value!r}")
+    return value
+
+
+def coerce_initiative_value(name: str, value: object, where: str, days_per_week: int) -> object:
+    """Check and normalise one initiative field as a user typed it (used by JSON and edits)."""
+    if name == "key":
+        return check_key(value, where)
+    if name == "title":
+        return check_text(value, where, required=True)
+    if name in ("pillar", "description", "owner"):
+        return check_text(value, where)
+    if name == "duration":
+        return parse_duration(value, where, days_per_week)
+    if name == "not_before":
+        return None if value is None or value == "" else parse_date(value, where)
+    if name == "phase":
+        return None if value is None or value == "" else check_text(value, where, required=True)
+    if name == "impact":
+        return check_impact(value, where)
+    if name == "status":
+        return normalise_status(value, where)
+    raise ValidationError(where, f"unknown initiative field {name!r}")
+
+
+def find_cycle(keys: Iterable[str], dependencies: Iterable[Dependency]) -> list[str] | None:
+    """A dependency cycle as keys in order (first key repeated last), or None.
+
+    The cycle is rotated to begin at the key that comes first in `keys`, so the
+    message is the same however the graph is walked.
+    """
+    order = {k: i for i, k in enumerate(keys)}
+    succ: dict[str, list[str]] = {k: [] for k in order}
+    for dep in dependencies:
+        if dep.from_key in succ and dep.to_key in order:
+            succ[dep.from_key].append(dep.to_key)
+    colour = dict.fromkeys(order, 0)  # 0 new, 1 on stack, 2 done
+    for root in order:
+        if colour[root]:
+            continue
+        stack: list[tuple[str, int]] = [(root, 0)]
+        path: list[str] = [root]
+        colour[root] = 1
+        while stack:
+            node, i = stack[-1]
+            if i < len(succ[node]):
+                stack[-1] = (node, i + 1)
+                nxt = succ[node][i]
+                if colour[nxt] == 1:
+                    cycle = path[path.index(nxt) :]
+                    first = min(range(len(cycle)), key=lambda j: order[cycle[j]])
+                    cycle = cycle[first:] + cycle[:first]
+                    return [*cycle, cycle[0]]
+                if colour[nxt] == 0:
+                    colour[nxt] = 1
+                    stack.append((nxt, 0))
+                    path.append(nxt)
+            else:
+                colour[node] = 2
+                stack.pop()
+                path.pop()
+    return None
+
+
+def path_exists(strategy: Strategy, source: str, target: str) -> list[str] | None:
+    """Keys on a dependency path from `source` to `target` (both included), or None."""
+    succ: dict[str, list[str]] = {}
+    for dep in strategy.dependencies:
+        succ.setdefault(dep.from_key, []).append(dep.to_key)
+    parent: dict[str, str | None] = {source: None}
+    todo = [source]
+    while todo:
+        node = todo.pop()
+        if node == target:
+            path = [node]
+            while (prev := parent[path[-1]]) is not None:
+                path.append(prev)
+            return path[::-1]
+        for nxt in succ.get(node, ()):
+            if nxt not in parent:
+                parent[nxt] = node
+                todo.append(nxt)
+    return None
+
+
+def check_new_dependency(strategy: Strategy, dep: Dependency, where: str = "dependency") -> None:
+    """Refuse a dependency that is dangling, on itself, a duplicate, or that closes a cycle."""
+    for end, key in (("from", dep.from_key), ("to", dep.to_key)):
+        if key not in strategy.initiatives:
+            raise ValidationError(f"{where}.{end}", f"no initiative with key {key!r}")
+    if dep.from_key == dep.to_key:
+        raise ValidationError(where, f"{dep.from_key!r} cannot depend on itself")
+    if strategy.dependency(dep.from_key, dep.to_key) is not None:
+        raise ValidationError(where, f"{dep.to_key!r} already depends on {dep.from_key!r}")
+    normalise_dependency_type(dep.type, f"{where}.type")
+    back = path_exists(strategy, dep.to_key, dep.from_key)
+    if back is not None:
+        raise CycleError([dep.from_key, *back])
+
+
+def validate_strategy(strategy: Strategy) -> None:
+    """Raise the first problem found in a whole strategy; a valid one can be scheduled."""
+    check_text(strategy.name, "strategy.name", required=True)
+    normalise_level(strategy.level)
+    check_max_parallel(strategy.max_parallel)
+    if not strategy.phases:
+        raise ValidationError("strategy.phases", "at least one phase is needed")
+    names: set[str] = set()
+    for i, phase in enumerate(strategy.phases):
+        where = f"strategy.phases[{i}]"
+        check_text(phase.name, f"{where}.name", required=True)
+        if phase.name in names:
+            raise ValidationError(f"{where}.name", f"duplicate phase name {phase.name!r}")
+        names.add(phase.name)
+        last = i == len(strategy.phases) - 1
+        if phase.weeks is None and not last:
+            raise ValidationError(f"{where}.weeks", "only the last phase may be open-ended")
+        if phase.weeks is not None and (isinstance(phase.weeks, bool) or phase.weeks < 1):
+            raise ValidationError(f"{where}.weeks", f"expected a whole number >= 1, got {phase.weeks!r}")
+    for key, ini in strategy.initiatives.items():
+        where = f"initiatives[{key}]"
+        if ini.key != key:
+            raise ValidationError(f"{where}.key", f"key mismatch {ini.key!r}")
+        check_text(ini.title, f"{where}.title", required=True)
+        if ini.duration < 0:
+            raise ValidationError(f"{where}.duration", f"must not be negative, got {ini.duration}")
+        check_impact(ini.impact, f"{where}.impact")
+        normalise_status(ini.status, f"{where}.status")
+        if ini.phase is not None and ini.phase not in names:
+            raise ValidationError(f"{where}.phase", f"no phase named {ini.phase!r}")
+    pairs: set[tuple[str, str]] = set()
+    for i, dep in enumerate(strategy.dependencies):
+        where = f"dependencies[{i}]"
+        for end, key in (("from", dep.from_key), ("to", dep.to_key)):
+            if key not in strategy.initiatives:
+                raise ValidationError(f"{where}.{end}", f"no initiative with key {key!r}")
+        if dep.from_key == dep.to_key:
+            raise ValidationError(where, f"{dep.from_key!r} cannot depend on itself")
+        if dep.pair in pairs:
+            raise ValidationError(where, f"duplicate dependency {dep.from_key} -> {dep.to_key}")
+        pairs.add(dep.pair)
+        normalise_dependency_type(dep.type, f"{where}.type")
+    cycle = find_cycle(strategy.initiatives, strategy.dependencies)
+    if cycle is not None:
+        raise CycleError(cycle)
+
+
+def parse_holidays(values: Iterable[object], where: str = "strategy.holidays") -> list[dt.date]:
+    return sorted({parse_date(v, f"{where}[{i}]") for i, v in enumerate(values)})

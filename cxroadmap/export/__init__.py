@@ -1,0 +1,1 @@
+"""Export: the printable PDF roadmap (reportlab)."""

@@ -1,0 +1,1 @@
+"""Interop: the cxroadmap/1 JSON interchange and other file formats."""

@@ -1,0 +1,1 @@
+"""Scheduling: networkx planner over the domain (forward and backward passes, levelling)."""

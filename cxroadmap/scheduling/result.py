@@ -1,0 +1,52 @@
+"""The result of scheduling a strategy: what every view, export and test reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ScheduledInitiative:
+    """One initiative's place in the schedule (days are working-day indices)."""
+
+    key: str
+    title: str
+    start_day: int
+    finish_day: int
+    early_start: int
+    latest_start: int
+    slack_days: int
+    critical: bool
+    phase: str
+    start: dt.date
+    finish: dt.date
+    # Why it starts when it does: "project start", "FS from REC1", "not before 2027-02-01",
+    # "pinned to Medium term" or "capacity (max 3 in parallel)".
+    reason: str = ""
+
+    @property
+    def duration(self) -> int:
+        return self.finish_day - self.start_day
+
+    @property
+    def is_milestone(self) -> bool:
+        return self.finish_day == self.start_day
+
+
+@dataclass
+class Schedule:
+    """A whole schedule; `items` keeps the strategy's initiative order."""
+
+    strategy: str
+    start: dt.date
+    finish: dt.date
+    finish_day: int
+    items: dict[str, ScheduledInitiative] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    # Keys of one critical chain from the project start to its finish, in order.
+    critical_path: list[str] = field(default_factory=list)
+
+    @property
+    def critical_count(self) -> int:
+        return sum(1 for item in self.items.values() if item.critical)

@@ -1,0 +1,1 @@
+"""Storage: the .cxroadmap SQLite document written through SQLModel; rows never leave here."""

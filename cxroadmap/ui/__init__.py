@@ -1,0 +1,1 @@
+"""The desktop app (PySide6): windows, views, Qt models and the undo adapter."""
