@@ -10,6 +10,8 @@ import copy
 from dataclasses import dataclass, field, fields
 from typing import Any, Protocol
 
+from cxroadmap.domain.calendar import parse_date, parse_weekdays
+from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 from cxroadmap.domain.validation import (
@@ -22,8 +24,6 @@ from cxroadmap.domain.validation import (
     parse_holidays,
     validate_strategy,
 )
-from cxroadmap.domain.calendar import parse_date, parse_weekdays
-from cxroadmap.domain.durations import parse_duration
 
 Pair = tuple[str, str]
 
@@ -102,12 +102,16 @@ class RemoveInitiative:
 
     def apply(self, strategy: Strategy) -> Change:
         if self.key not in strategy.initiatives:
-            raise ValidationError(f"initiatives[{self.key}]", f"no initiative with key {self.key!r}")
+            raise ValidationError(
+                f"initiatives[{self.key}]", f"no initiative with key {self.key!r}"
+            )
         self._index = list(strategy.initiatives).index(self.key)
         self._saved = strategy.initiatives.pop(self.key)
         self.text = f"Delete {self._saved.title!r}"
         self._deps = [
-            (i, d) for i, d in enumerate(strategy.dependencies) if self.key in (d.from_key, d.to_key)
+            (i, d)
+            for i, d in enumerate(strategy.dependencies)
+            if self.key in (d.from_key, d.to_key)
         ]
         gone = {id(d) for _, d in self._deps}
         strategy.dependencies = [d for d in strategy.dependencies if id(d) not in gone]
@@ -157,13 +161,17 @@ class ChangeInitiative:
     def apply(self, strategy: Strategy) -> Change:
         ini = strategy.initiatives.get(self.key)
         if ini is None:
-            raise ValidationError(f"initiatives[{self.key}]", f"no initiative with key {self.key!r}")
+            raise ValidationError(
+                f"initiatives[{self.key}]", f"no initiative with key {self.key!r}"
+            )
         new: dict[str, Any] = {}
         for name, value in self.changes.items():
             where = f"initiatives[{self.key}].{name}"
             new[name] = coerce_initiative_value(name, value, where, strategy.days_per_week)
         if new.get("phase") is not None and new["phase"] not in strategy.phase_names():
-            raise ValidationError(f"initiatives[{self.key}].phase", f"no phase named {new['phase']!r}")
+            raise ValidationError(
+                f"initiatives[{self.key}].phase", f"no phase named {new['phase']!r}"
+            )
         if "key" in new and new["key"] != self.key and new["key"] in strategy.initiatives:
             raise ValidationError(f"initiatives[{self.key}].key", f"duplicate key {new['key']!r}")
         self._old = {name: getattr(ini, name) for name in new}
@@ -228,9 +236,17 @@ class ChangeDependency:
         dep = strategy.dependency(*self.pair)
         if dep is None:
             raise ValidationError("dependency", f"no dependency {self.pair[0]} -> {self.pair[1]}")
-        new_type = dep.type if self.type is None else normalise_dependency_type(self.type, "dependency.type")
-        new_lag = dep.lag if self.lag is None else parse_duration(
-            self.lag, "dependency.lag", strategy.days_per_week, allow_negative=True
+        new_type = (
+            dep.type
+            if self.type is None
+            else normalise_dependency_type(self.type, "dependency.type")
+        )
+        new_lag = (
+            dep.lag
+            if self.lag is None
+            else parse_duration(
+                self.lag, "dependency.lag", strategy.days_per_week, allow_negative=True
+            )
         )
         self._old = (dep.type, dep.lag)
         dep.type, dep.lag = new_type, new_lag
@@ -311,8 +327,8 @@ class SetPhases:
         for ini in strategy.initiatives.values():
             if ini.phase is None:
                 continue
-            pin = self.renames.get(ini.phase, ini.phase)
-            pin = pin if pin in names else None
+            renamed = self.renames.get(ini.phase, ini.phase)
+            pin = renamed if renamed in names else None
             if pin != ini.phase:
                 self._old_pins[ini.key] = ini.phase
                 ini.phase = pin
