@@ -1,4 +1,4 @@
-"""Finds the files under resources/ (fonts, icons, templates) from a checkout or a PyInstaller bundle."""
+"""Finds resources/ (fonts, icons, templates) from a source checkout or a PyInstaller bundle."""
 
 from __future__ import annotations
 

@@ -20,7 +20,9 @@ def parse_weekdays(names: Iterable[str], where: str = "strategy.working_days") -
     seen: set[str] = set()
     for i, name in enumerate(names):
         if not isinstance(name, str) or name.strip().lower()[:3] not in WEEKDAY_NAMES:
-            raise ValidationError(f"{where}[{i}]", f"unknown weekday {name!r}; use mon, tue, ... sun")
+            raise ValidationError(
+                f"{where}[{i}]", f"unknown weekday {name!r}; use mon, tue, ... sun"
+            )
         seen.add(name.strip().lower()[:3])
     if not seen:
         raise ValidationError(where, "at least one working weekday is needed")

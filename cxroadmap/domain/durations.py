@@ -18,7 +18,9 @@ def parse_duration(
     month is four weeks, as scheduling.md says.
     """
     if isinstance(value, bool):
-        raise ValidationError(where, f"expected a duration like 12, '12d', '3w' or '2m', got {value!r}")
+        raise ValidationError(
+            where, f"expected a duration like 12, '12d', '3w' or '2m', got {value!r}"
+        )
     if isinstance(value, int):
         amount, unit = value, "d"
     elif isinstance(value, float) and value.is_integer():
@@ -31,7 +33,9 @@ def parse_duration(
             )
         amount, unit = int(match.group(1)), (match.group(2) or "d").lower()
     else:
-        raise ValidationError(where, f"expected a duration like 12, '12d', '3w' or '2m', got {value!r}")
+        raise ValidationError(
+            where, f"expected a duration like 12, '12d', '3w' or '2m', got {value!r}"
+        )
     factor = {"d": 1, "w": days_per_week, "m": 4 * days_per_week}[unit]
     days = amount * factor
     if days < 0 and not allow_negative:

@@ -8,7 +8,7 @@ class CxRoadmapError(Exception):
 
 
 class ValidationError(CxRoadmapError):
-    """A value is not acceptable; `where` names the key or field (e.g. `initiatives[REC1].duration`)."""
+    """A value is not acceptable; `where` names the key or field (`initiatives[R1].duration`)."""
 
     def __init__(self, where: str, problem: str) -> None:
         self.where = where

@@ -17,15 +17,36 @@ class Pillar:
 
 
 DEFAULT_PILLARS: tuple[Pillar, ...] = (
-    Pillar("leadership", "Leadership", "#1f4e79", "Leaders who empower their people towards a vision."),
-    Pillar("vision", "Vision and values", "#6a3d9a", "A defined vision, mission and values: the why."),
-    Pillar("empowerment", "Empowerment", "#00897b", "People trusted and equipped to act for customers."),
-    Pillar("recognition", "Recognition and rewards", "#f9a825", "Recognition, rewards and benefits that reinforce the standards."),
+    Pillar(
+        "leadership", "Leadership", "#1f4e79", "Leaders who empower their people towards a vision."
+    ),
+    Pillar(
+        "vision", "Vision and values", "#6a3d9a", "A defined vision, mission and values: the why."
+    ),
+    Pillar(
+        "empowerment", "Empowerment", "#00897b", "People trusted and equipped to act for customers."
+    ),
+    Pillar(
+        "recognition",
+        "Recognition and rewards",
+        "#f9a825",
+        "Recognition, rewards and benefits that reinforce the standards.",
+    ),
     Pillar("recruitment", "Recruitment and selection", "#c2185b", "Hiring for a service mindset."),
     Pillar("training", "Training", "#2e7d32", "Ongoing training: context, content and buy-in."),
-    Pillar("performance", "Performance management", "#e65100", "Standards, measures and feedback that keep the culture alive."),
+    Pillar(
+        "performance",
+        "Performance management",
+        "#e65100",
+        "Standards, measures and feedback that keep the culture alive.",
+    ),
     Pillar("retention", "Retention", "#5d4037", "Keeping the people who deliver the experience."),
-    Pillar("touchpoints", "Touchpoints and process", "#0277bd", "The moments of truth and the processes behind them."),
+    Pillar(
+        "touchpoints",
+        "Touchpoints and process",
+        "#0277bd",
+        "The moments of truth and the processes behind them.",
+    ),
     Pillar("measurement", "Measurement", "#546e7a", "Standards and measures for each touchpoint."),
 )
 

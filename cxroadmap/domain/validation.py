@@ -10,7 +10,11 @@ from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import CycleError, ValidationError
 from cxroadmap.domain.model import DEPENDENCY_TYPES, LEVELS, STATUSES, Dependency, Strategy
 
-_STATUS_ALIASES = {"in progress": "in_progress", "in-progress": "in_progress", "inprogress": "in_progress"}
+_STATUS_ALIASES = {
+    "in progress": "in_progress",
+    "in-progress": "in_progress",
+    "inprogress": "in_progress",
+}
 
 
 def normalise_level(value: object, where: str = "strategy.level") -> str:
@@ -182,7 +186,9 @@ def validate_strategy(strategy: Strategy) -> None:
         if phase.weeks is None and not last:
             raise ValidationError(f"{where}.weeks", "only the last phase may be open-ended")
         if phase.weeks is not None and (isinstance(phase.weeks, bool) or phase.weeks < 1):
-            raise ValidationError(f"{where}.weeks", f"expected a whole number >= 1, got {phase.weeks!r}")
+            raise ValidationError(
+                f"{where}.weeks", f"expected a whole number >= 1, got {phase.weeks!r}"
+            )
     for key, ini in strategy.initiatives.items():
         where = f"initiatives[{key}]"
         if ini.key != key:

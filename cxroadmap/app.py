@@ -1,0 +1,328 @@
+"""Command line and entry point: parses `cxroadmap ...` and wires the layers below it."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from cxroadmap import __version__
+from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.domain.model import Strategy
+
+EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
+
+COMMANDS = ("demo", "new", "import", "export", "schedule", "check")
+EXPORT_SUFFIXES = (".pdf", ".json", ".csv", ".xlsx", ".xml", ".ics", ".png", ".svg")
+
+
+class UsageError(Exception):
+    """Bad input or usage found by the CLI itself; `where` is the file or option at fault."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}" if where else problem)
+
+
+def _progress_printer() -> Callable[[int, int], None] | None:
+    """Progress on a terminal only: scripts and CI get clean stderr."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        sys.stderr.write(f"\r{done}/{total}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def load_strategy(path: Path, name: str | None = None) -> Strategy:
+    """Read a `.cxroadmap` document or a `cxroadmap/1` JSON file; `name` picks one strategy."""
+    if not path.exists():
+        raise UsageError(str(path), "no such file")
+    if path.is_dir():
+        raise UsageError(str(path), "is a folder, not a file")
+    if path.suffix.lower() == ".json":
+        from cxroadmap.interop.jsonfile import load_json
+
+        return load_json(path)
+    from cxroadmap.storage.document import read_document
+
+    strategies = read_document(path)
+    if not strategies:
+        raise UsageError(str(path), "the document holds no strategy")
+    if name is None:
+        return strategies[0]
+    for strategy in strategies:
+        if strategy.name == name:
+            return strategy
+    raise UsageError("--strategy", f"no strategy named {name!r} in {path}")
+
+
+def import_strategy(src: Path) -> Strategy:
+    """Read any importable file, chosen by its suffix."""
+    suffix = src.suffix.lower()
+    if suffix == ".json":
+        return load_strategy(src)
+    if not src.exists():
+        raise UsageError(str(src), "no such file")
+    raise UsageError(str(src), f"cannot import {suffix or 'files without a suffix'} files yet")
+
+
+def _check_new_output(out: Path, force: bool) -> None:
+    if out.suffix.lower() != ".cxroadmap":
+        raise UsageError(str(out), "the output must end in .cxroadmap")
+    if out.exists() and not force:
+        raise UsageError(str(out), "already exists (use --force to replace it)")
+    if not out.parent.exists():
+        raise UsageError(str(out), f"folder {out.parent} does not exist")
+
+
+def _write_new_document(strategy: Strategy, out: Path) -> None:
+    from cxroadmap.domain.validation import validate_strategy
+    from cxroadmap.storage.document import write_document
+
+    validate_strategy(strategy)
+    write_document(out, [strategy])
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from cxroadmap.demo import demo_strategy
+
+    _check_new_output(args.output, args.force)
+    _write_new_document(demo_strategy(), args.output)
+    print(f"wrote the demo strategy to {args.output}")
+    return EXIT_OK
+
+
+def _next_monday(today: dt.date) -> dt.date:
+    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from cxroadmap.domain.calendar import parse_date
+
+    _check_new_output(args.output, args.force)
+    start = parse_date(args.start, "--start") if args.start else _next_monday(dt.date.today())
+    strategy = new_from_template(args.template, start)
+    if args.name:
+        strategy.name = args.name
+    _write_new_document(strategy, args.output)
+    print(f"wrote a new strategy ({args.template}) to {args.output}")
+    return EXIT_OK
+
+
+def new_from_template(template: str, start: dt.date) -> Strategy:
+    """A new strategy from a starter template (`blank` or `demo`; templates module when present)."""
+    if template == "blank":
+        return Strategy(name="New customer-experience strategy", start=start)
+    if template == "demo":
+        from cxroadmap.demo import demo_strategy
+
+        return demo_strategy()
+    raise UsageError("--template", f"unknown template {template!r}; use blank or demo")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    _check_new_output(args.output, args.force)
+    strategy = import_strategy(args.source)
+    _write_new_document(strategy, args.output)
+    print(f"imported {len(strategy.initiatives)} initiatives into {args.output}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    out: Path = args.output
+    suffix = out.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        raise UsageError(
+            str(out),
+            f"unknown export format {suffix or '(none)'}; use one of " + ", ".join(EXPORT_SUFFIXES),
+        )
+    if not out.parent.exists():
+        raise UsageError(str(out), f"folder {out.parent} does not exist")
+    strategy = load_strategy(args.file, args.strategy)
+    if suffix == ".json":
+        from cxroadmap.interop.jsonfile import dump_json
+
+        dump_json(strategy, out)
+    elif suffix == ".pdf":
+        from cxroadmap.export.pdf import PdfOptions, export_pdf
+        from cxroadmap.scheduling.planner import schedule
+
+        options = PdfOptions(
+            page=args.page,
+            portrait=args.portrait,
+            title=args.title,
+            accent=args.accent,
+            logo=args.logo,
+            fit=args.fit,
+        )
+        export_pdf(strategy, schedule(strategy), out, options, progress=_progress_printer())
+    else:
+        raise UsageError(str(out), f"export to {suffix} is not available yet")
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
+def cmd_schedule(args: argparse.Namespace) -> int:
+    import json
+
+    from cxroadmap.scheduling.output import format_table, schedule_to_json
+    from cxroadmap.scheduling.planner import schedule
+
+    result = schedule(load_strategy(args.file, args.strategy))
+    if args.json:
+        print(json.dumps(schedule_to_json(result), indent=2, ensure_ascii=False))
+    else:
+        print(format_table(result))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    if path.suffix.lower() == ".json":
+        from cxroadmap.domain.validation import validate_strategy
+
+        validate_strategy(load_strategy(path))
+        problems: list[str] = []
+    else:
+        from cxroadmap.storage.document import check
+
+        if not path.exists():
+            raise UsageError(str(path), "no such file")
+        problems = check(path)
+    if problems:
+        for problem in problems:
+            print(f"error: {path}: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"{path}: OK")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cxroadmap",
+        description="Plan a customer-experience strategy as a roadmap, see it and print it.",
+        epilog="Run `cxroadmap` alone (or `cxroadmap FILE`) to open the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"cxroadmap {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, help_text: str, func: Callable[[argparse.Namespace], int]):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
+        p.set_defaults(func=func)
+        return p
+
+    p = add("demo", "write the demo strategy to a new document", cmd_demo)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.cxroadmap")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+
+    p = add("new", "write a new document from a starter template", cmd_new)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.cxroadmap")
+    p.add_argument("--template", default="blank", help="starter template (default: blank)")
+    p.add_argument("--name", help="name of the new strategy")
+    p.add_argument("--start", help="start date YYYY-MM-DD (default: next Monday)")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+
+    p = add("import", "import a cxroadmap/1 JSON file into a new document", cmd_import)
+    p.add_argument("source", type=Path, metavar="SRC")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.cxroadmap")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+
+    p = add("export", "export a document; the format follows the output's suffix", cmd_export)
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    p.add_argument("--strategy", help="name of the strategy to export (default: the first)")
+    p.add_argument("--page", default="A4", help="PDF page size: A4, Letter or A3 (default A4)")
+    p.add_argument("--portrait", action="store_true", help="PDF in portrait (default landscape)")
+    p.add_argument("--title", help="PDF title (default: the strategy name)")
+    p.add_argument("--accent", help="PDF accent colour, e.g. '#1f4e79'")
+    p.add_argument("--logo", type=Path, help="image shown on the PDF cover")
+    p.add_argument("--fit", action="store_true", help="one-page PDF overview of the timeline")
+
+    p = add("schedule", "schedule a document and print the result", cmd_schedule)
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print cxroadmap-schedule/1 JSON")
+    p.add_argument("--strategy", help="name of the strategy (default: the first)")
+
+    p = add("check", "validate a document and say what is wrong", cmd_check)
+    p.add_argument("file", type=Path, metavar="FILE")
+    return parser
+
+
+def run_cli(argv: Sequence[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    debug = bool(getattr(args, "debug", False))
+    try:
+        return int(args.func(args))
+    except (CxRoadmapError, UsageError) as exc:
+        print(f"error: {_with_file(args, exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        name = exc.filename if exc.filename else getattr(args, "output", "")
+        print(f"error: {name}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # a bug: say so plainly, details only on request
+        if debug:
+            traceback.print_exc()
+        else:
+            print(
+                f"error: unexpected failure ({type(exc).__name__}: {exc}); "
+                "run again with --debug for details",
+                file=sys.stderr,
+            )
+        return EXIT_BUG
+
+
+def _with_file(args: argparse.Namespace, exc: Exception) -> str:
+    """Prefix the input file unless the message already names a file."""
+    text = str(exc)
+    source = getattr(args, "file", None) or getattr(args, "source", None)
+    if isinstance(exc, UsageError) or getattr(exc, "path", None) is not None or source is None:
+        return text
+    return f"{source}: {text}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    rest = [a for a in args if a != "--debug"]
+    if rest and (rest[0] in COMMANDS or rest[0].startswith("-")):
+        return run_cli(args)
+    return run_gui(rest)
+
+
+def run_gui(args: list[str]) -> int:
+    """Open the desktop app, on FILE when one is given."""
+    files = args
+    if len(files) > 1:
+        print(f"error: {files[1]}: expected at most one FILE to open", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    path = Path(files[0]) if files else None
+    if path is not None and not path.exists():
+        print(f"error: {path}: no such file", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        from cxroadmap.ui.main_window import run_app
+    except ImportError:
+        if path is None:
+            build_parser().print_help()
+            return EXIT_OK
+        from cxroadmap.scheduling.output import format_table
+        from cxroadmap.scheduling.planner import schedule
+
+        print(format_table(schedule(load_strategy(path))))
+        return EXIT_OK
+    return run_app(path)
