@@ -1,0 +1,186 @@
+"""schedule(strategy): validate, run the passes, level to capacity, and explain the result."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+from cxroadmap.domain.calendar import WorkCalendar
+from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.validation import validate_strategy
+from cxroadmap.scheduling.graph import DependencyGraph, Link, build_graph
+from cxroadmap.scheduling.levelling import level
+from cxroadmap.scheduling.passes import backward_pass, forward_pass, release_times
+from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
+
+
+def schedule(strategy: Strategy) -> Schedule:
+    """Schedule a strategy per scheduling.md; raises ValidationError or CycleError on bad input."""
+    validate_strategy(strategy)
+    calendar = strategy.calendar()
+    graph = build_graph(strategy)
+    lower, lower_reasons = _lower_bounds(strategy, calendar)
+    early = forward_pass(graph, lower)
+    durations = graph.durations
+    early_finish = max((s + d for s, d in zip(early, durations, strict=True)), default=0)
+    start = early
+    capacity = strategy.max_parallel
+    if capacity is not None:
+        start = level(graph, early, backward_pass(graph, early_finish), capacity)
+    finish_day = max((s + d for s, d in zip(start, durations, strict=True)), default=0)
+    latest = backward_pass(graph, finish_day)
+    release = release_times(graph, lower, start)
+    binding = [_binding_link(graph.preds[i], start, i) for i in range(len(start))]
+
+    phase_of = _phase_finder(strategy)
+    items: dict[str, ScheduledInitiative] = {}
+    for i, ini in enumerate(strategy.initiatives.values()):
+        s, d = start[i], durations[i]
+        if d == 0:
+            shown_start = shown_finish = calendar.date_of(max(s - 1, 0))
+        else:
+            shown_start = calendar.date_of(s)
+            shown_finish = calendar.date_of(s + d - 1)
+        slack = max(0, latest[i] - s)
+        items[ini.key] = ScheduledInitiative(
+            key=ini.key,
+            title=ini.title,
+            start_day=s,
+            finish_day=s + d,
+            early_start=early[i],
+            latest_start=latest[i],
+            slack_days=slack,
+            critical=slack == 0,
+            phase=phase_of(shown_start),
+            start=shown_start,
+            finish=shown_finish,
+            reason=_reason(strategy, binding[i], s, release[i], lower_reasons[i]),
+        )
+    return Schedule(
+        strategy=strategy.name,
+        start=strategy.start,
+        finish=calendar.date_of(finish_day - 1) if finish_day > 0 else strategy.start,
+        finish_day=finish_day,
+        items=items,
+        warnings=_warnings(strategy, items, early_finish, finish_day, calendar),
+        critical_path=_critical_path(graph, start, finish_day, binding),
+    )
+
+
+def _lower_bounds(strategy: Strategy, calendar: WorkCalendar) -> tuple[list[int], list[str]]:
+    """Each initiative's own earliest start (project start, not_before, phase pin) and why."""
+    phase_begin = {name: begin for name, begin, _ in strategy.phase_bounds()}
+    pin_day: dict[str, int] = {}
+    lower: list[int] = []
+    reasons: list[str] = []
+    for ini in strategy.initiatives.values():
+        day, reason = 0, "project start"
+        if ini.not_before is not None:
+            nb = calendar.index_on_or_after(ini.not_before)
+            if nb > day:
+                day, reason = nb, f"not before {ini.not_before.isoformat()}"
+        if ini.phase is not None:
+            if ini.phase not in pin_day:
+                pin_day[ini.phase] = calendar.index_on_or_after(phase_begin[ini.phase])
+            if pin_day[ini.phase] > day:
+                day, reason = pin_day[ini.phase], f"pinned to {ini.phase}"
+        lower.append(day)
+        reasons.append(reason)
+    return lower, reasons
+
+
+def _binding_link(links: list[Link], start: list[int], i: int) -> Link | None:
+    """The first dependency (in document order) that holds initiative `i` at its start."""
+    for link in links:
+        if start[link.pred] + link.offset == start[i]:
+            return link
+    return None
+
+
+def _reason(
+    strategy: Strategy, link: Link | None, start: int, release: int, own_reason: str
+) -> str:
+    if start > release:
+        return f"capacity (max {strategy.max_parallel} in parallel)"
+    if link is not None:
+        dep = strategy.dependencies[link.dependency]
+        lag = f" {dep.lag:+d}d" if dep.lag else ""
+        return f"{dep.type.upper()} from {dep.from_key}{lag}"
+    return own_reason
+
+
+def _critical_path(
+    graph: DependencyGraph, start: list[int], finish_day: int, binding: list[Link | None]
+) -> list[str]:
+    """One chain of critical initiatives ending at the project finish, walked back in time.
+
+    It ends at the first initiative (in document order) that finishes at F and is not
+    what holds another such initiative in place, so a closing milestone is included; it
+    follows each one's binding dependency back. A binding predecessor of a critical
+    initiative is itself critical.
+    """
+    durations = graph.durations
+    at_finish = [i for i, s in enumerate(start) if s + durations[i] == finish_day]
+    holding = {link.pred for i in at_finish if (link := binding[i]) is not None}
+    end = next((i for i in at_finish if i not in holding), None)
+    if end is None:
+        return []
+    chain = [end]
+    link = binding[end]
+    while link is not None:
+        chain.append(link.pred)
+        link = binding[link.pred]
+    return [graph.keys[i] for i in reversed(chain)]
+
+
+def _phase_finder(strategy: Strategy) -> _PhaseFinder:
+    bounds = strategy.phase_bounds()
+    return _PhaseFinder([begin for _, begin, _ in bounds], [name for name, _, _ in bounds])
+
+
+class _PhaseFinder:
+    """Strategy.phase_of_date by bisection over precomputed bounds (same answers, faster)."""
+
+    def __init__(self, begins: list[dt.date], names: list[str]) -> None:
+        self._begins = begins
+        self._names = names
+
+    def __call__(self, day: dt.date) -> str:
+        if not self._names:
+            return ""
+        return self._names[max(0, bisect.bisect_right(self._begins, day) - 1)]
+
+
+def _warnings(
+    strategy: Strategy,
+    items: dict[str, ScheduledInitiative],
+    early_finish: int,
+    finish_day: int,
+    calendar: WorkCalendar,
+) -> list[str]:
+    """Plain sentences a planner should see: project-wide first, then by initiative."""
+    warnings: list[str] = []
+    if finish_day > early_finish:
+        before = calendar.date_of(early_finish - 1).isoformat()
+        after = calendar.date_of(finish_day - 1).isoformat()
+        extra = finish_day - early_finish
+        warnings.append(
+            f"Levelling to at most {strategy.max_parallel} in parallel moves the finish "
+            f"from {before} to {after}, {extra} working day{'s' if extra != 1 else ''} later"
+        )
+    order = {name: i for i, name in enumerate(strategy.phase_names())}
+    dropped_preds: dict[str, list[str]] = {}
+    for dep in strategy.dependencies:
+        if strategy.initiatives[dep.from_key].status == "dropped":
+            dropped_preds.setdefault(dep.to_key, []).append(dep.from_key)
+    for key, ini in strategy.initiatives.items():
+        item = items[key]
+        if ini.phase is not None and order[item.phase] > order[ini.phase]:
+            warnings.append(
+                f"{key} is pinned to {ini.phase} but starts on {item.start.isoformat()}, "
+                f"in {item.phase}"
+            )
+        if ini.status != "dropped":
+            for pred in dropped_preds.get(key, ()):
+                warnings.append(f"{key} depends on {pred}, which is dropped")
+    return warnings
