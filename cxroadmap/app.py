@@ -117,14 +117,14 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def new_from_template(template: str, start: dt.date) -> Strategy:
-    """A new strategy from a starter template (`blank` or `demo`; templates module when present)."""
-    if template == "blank":
-        return Strategy(name="New customer-experience strategy", start=start)
+    """A new strategy from a starter template, or the demo."""
     if template == "demo":
         from cxroadmap.demo import demo_strategy
 
         return demo_strategy()
-    raise UsageError("--template", f"unknown template {template!r}; use blank or demo")
+    from cxroadmap.templates import template_strategy
+
+    return template_strategy(template, start)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -228,7 +228,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("new", "write a new document from a starter template", cmd_new)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.cxroadmap")
-    p.add_argument("--template", default="blank", help="starter template (default: blank)")
+    p.add_argument(
+        "--template",
+        default="blank",
+        help="blank, team, department, organisation or demo (default: blank)",
+    )
     p.add_argument("--name", help="name of the new strategy")
     p.add_argument("--start", help="start date YYYY-MM-DD (default: next Monday)")
     p.add_argument("--force", action="store_true", help="replace an existing file")

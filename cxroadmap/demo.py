@@ -306,13 +306,49 @@ _INITIATIVES: tuple[tuple[str, str, str, int, str, int, str], ...] = (
         "Update the vision, standards and roadmap from a year of evidence.",
     ),
     (
-        "MS4",
-        "Year-two roadmap agreed",
-        "vision",
-        0,
-        "Executive team",
+        "TP5",
+        "Second wave: improve the next five moments of truth",
+        "touchpoints",
+        90,
+        "Head of Customer Experience",
         4,
-        "The next roadmap is signed off.",
+        "The next touchpoints by gap size: root causes first, training only where it helps.",
+    ),
+    (
+        "TR6",
+        "Extend the programme to back-office and support teams",
+        "training",
+        60,
+        "Learning team",
+        4,
+        "Internal service shapes external service: the same context, content and buy-in.",
+    ),
+    (
+        "LEAD4",
+        "Second leadership cohort: coaching for service",
+        "leadership",
+        30,
+        "People Director",
+        4,
+        "New and promoted leaders join the coaching programme.",
+    ),
+    (
+        "TR7",
+        "Reinforcement in year two",
+        "training",
+        120,
+        "Learning team",
+        4,
+        "Refreshers continue on the same rhythm, now built from the dashboard's weakest measures.",
+    ),
+    (
+        "MS4",
+        "Two-year review: results against the standards",
+        "measurement",
+        0,
+        "Chief Customer Officer",
+        5,
+        "Measures against the standards at every touchpoint, and the case for year three.",
     ),
 )
 
@@ -361,18 +397,24 @@ _DEPENDENCIES: tuple[tuple[str, str, str, int], ...] = (
     ("MEA3", "MS3", "FS", 0),
     ("RWD3", "MS3", "FS", 0),
     ("MS3", "VIS3", "FS", 0),
-    ("VIS3", "MS4", "FS", 0),
+    ("VIS3", "TP5", "FS", 0),
+    ("VIS3", "TR6", "FS", 0),
+    ("VIS3", "LEAD4", "FS", 0),
+    ("TR5", "TR7", "FS", 0),
+    ("TP5", "MS4", "FS", 0),
+    ("TR6", "MS4", "FS", 0),
+    ("LEAD4", "MS4", "FS", 0),
+    ("TR7", "MS4", "FS", 0),
     ("RET2", "MS4", "FS", 0),
-    ("TR5", "MS4", "SF", 0),
 )
 
 _NOT_BEFORE = {"MS3": dt.date(2028, 1, 10), "LEAD3": dt.date(2027, 9, 6)}
-_PHASE_PINS = {"RET2": "Long term", "VIS3": "Long term"}
+_PHASE_PINS = {"VIS3": "Long term", "TR7": "Long term"}
 _STATUS = {"LEAD1": "in_progress", "TP1": "planned"}
 
 
 def demo_strategy() -> Strategy:
-    """A realistic organisation-level strategy: about 35 initiatives over roughly two years."""
+    """A realistic organisation-level strategy: 38 initiatives over about 19 months."""
     strategy = Strategy(
         name="Customer experience strategy 2027–2028",
         start=dt.date(2027, 1, 4),
