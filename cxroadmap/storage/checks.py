@@ -1,0 +1,101 @@
+"""`check(path)`: each problem found in a document file as one sentence (for `cxroadmap check`)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.domain.validation import find_cycle, validate_strategy
+from cxroadmap.storage import schema
+from cxroadmap.storage.errors import DocumentError
+
+_MAX_INTEGRITY_LINES = 10
+
+# Dependencies must join two initiatives of their own strategy; foreign keys cannot say that.
+_CROSS_STRATEGY = """
+SELECT d.id FROM dependency d
+JOIN initiative a ON a.id = d.from_id
+JOIN initiative b ON b.id = d.to_id
+WHERE a.strategy_id <> d.strategy_id OR b.strategy_id <> d.strategy_id
+"""
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _file_problems(file: Path, conn: sqlite3.Connection) -> tuple[list[str], bool]:
+    """Problems at the SQLite level, and whether the strategies can be read at all."""
+    problems: list[str] = []
+    version = schema.check_tags(file, conn)
+    lines = [r[0] for r in conn.execute(f"PRAGMA integrity_check({_MAX_INTEGRITY_LINES})")]
+    if lines != ["ok"]:
+        problems += [_sentence(f"integrity check: {line}") for line in lines]
+    missing = schema.missing_tables(conn)
+    if version < schema.SCHEMA_VERSION:
+        problems.append(
+            _sentence(
+                f"the file uses schema version {version} of an older cxroadmap; "
+                "opening it for editing upgrades it"
+            )
+        )
+        return problems, False
+    if missing:
+        problems += [_sentence(f"table {name!r} is missing") for name in missing]
+        return problems, False
+    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+        problems.append(_sentence(f"row {rowid} of table {table!r} refers to a missing {parent}"))
+    for (dep_id,) in conn.execute(_CROSS_STRATEGY):
+        problems.append(_sentence(f"dependency row {dep_id} joins initiatives of another strategy"))
+    return problems, not problems
+
+
+def _strategy_problems(file: Path) -> list[str]:
+    # Imported here: the SQLite-level checks above must not pay for SQLAlchemy's import.
+    from cxroadmap.storage.document import Document
+
+    problems: list[str] = []
+    with Document.open(file, readonly=True) as doc:
+        for number, strategy in enumerate(doc.load_all(), start=1):
+            label = f"strategy {number} ({strategy.name!r})"
+            try:
+                validate_strategy(strategy)
+            except CxRoadmapError as error:
+                problems.append(_sentence(f"{label}: {error}"))
+                cycle = find_cycle(strategy.initiatives, strategy.dependencies)
+                if cycle is not None and f"{cycle[0]} -> " not in str(error):
+                    problems.append(_sentence(f"{label}: dependency cycle {' -> '.join(cycle)}"))
+    return problems
+
+
+def check(path: str | os.PathLike[str]) -> list[str]:
+    """Problems found in a document, one sentence each; an empty list when it is sound.
+
+    Never changes the file.
+    """
+    file = Path(path)
+    try:
+        schema.read_header(file)
+        conn = schema.connect(file, readonly=True)
+    except DocumentError as error:
+        return [_sentence(error.problem)]
+    except sqlite3.Error as error:
+        return [_sentence(f"the file cannot be opened ({error})")]
+    try:
+        problems, readable = _file_problems(file, conn)
+    except DocumentError as error:
+        return [_sentence(error.problem)]
+    except sqlite3.DatabaseError as error:
+        return [_sentence(f"the file is damaged ({error})")]
+    finally:
+        conn.close()
+    if not readable:
+        return problems
+    try:
+        return problems + _strategy_problems(file)
+    except DocumentError as error:
+        return [*problems, _sentence(error.problem)]

@@ -1,0 +1,265 @@
+"""The .cxroadmap document: an SQLite file of one or more strategies, edited one change at a time.
+
+Domain objects go in and come out; SQLModel rows stay inside this package.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import TypeVar
+
+from sqlalchemy import Connection, Engine, delete, exc, select, update
+
+from cxroadmap.domain.edits import Change
+from cxroadmap.domain.model import Strategy
+from cxroadmap.storage import schema
+from cxroadmap.storage.change_writer import write_change as _write_change
+from cxroadmap.storage.checks import check
+from cxroadmap.storage.engine import dispose_engine, initialise, open_engine, replacing, sync_folder
+from cxroadmap.storage.errors import DocumentError, DocumentLocked
+from cxroadmap.storage.lock import EditLock, check_unlocked
+from cxroadmap.storage.rows import STRATEGY
+from cxroadmap.storage.strategy_rows import (
+    clear_contents,
+    gc_paused,
+    insert_strategy,
+    load_strategy,
+    strategy_fields,
+    strategy_ids,
+    write_contents,
+)
+
+__all__ = [
+    "Document",
+    "DocumentError",
+    "DocumentLocked",
+    "check",
+    "read_document",
+    "write_document",
+]
+
+T = TypeVar("T")
+
+
+class Document:
+    """An open .cxroadmap file. Not thread-safe: use it from one thread at a time."""
+
+    def __init__(
+        self, path: Path, engine: Engine, readonly: bool, lock: EditLock | None = None
+    ) -> None:
+        self.path = path
+        self.readonly = readonly
+        self._engine: Engine | None = engine
+        self._lock = lock
+        self.upgraded_from: int | None = None
+
+    # -- opening and closing -------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str]) -> Document:
+        """A new document with no strategy, opened for editing; replaces an existing file."""
+        target = Path(path)
+        lock = EditLock.acquire(target)
+        try:
+            with replacing(target) as temp:
+                initialise(temp)
+            return cls(target, open_engine(target, readonly=False), readonly=False, lock=lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], readonly: bool = False) -> Document:
+        """Open a document; DocumentError if it is not ours, damaged or too new.
+
+        For editing, DocumentLocked when another live process edits it; a file from an
+        older schema is upgraded after a backup copy `<file>.v<old>.bak` is written.
+        A read-only open writes nothing at all.
+        """
+        target = Path(path)
+        version = schema.inspect_file(target)
+        if readonly:
+            if version < schema.SCHEMA_VERSION:
+                raise DocumentError(
+                    target, "made by an older version of cxroadmap; open it for editing to upgrade"
+                )
+            return cls(target, open_engine(target, readonly=True), readonly=True)
+        lock = EditLock.acquire(target)
+        try:
+            upgraded = None
+            if version < schema.SCHEMA_VERSION:
+                schema.migrate(target, version)
+                upgraded = version
+            doc = cls(target, open_engine(target, readonly=False), readonly=False, lock=lock)
+            doc.upgraded_from = upgraded
+            return doc
+        except sqlite3.Error as error:
+            lock.release()
+            raise DocumentError(target, f"cannot be opened ({error})") from None
+        except BaseException:
+            lock.release()
+            raise
+
+    def close(self) -> None:
+        """Release the file and its lock (idempotent)."""
+        if self._engine is not None:
+            dispose_engine(self._engine)
+            self._engine = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Document:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- transactions ----------------------------------------------------------
+
+    def _run(self, work: Callable[[Connection], T], writing: bool) -> T:
+        """Run `work` in one transaction; any failure rolls everything back."""
+        if self._engine is None:
+            raise DocumentError(self.path, "the document is closed")
+        if writing and self.readonly:
+            raise DocumentError(self.path, "opened read-only; changes cannot be saved")
+        try:
+            with self._engine.begin() as conn:
+                return work(conn)
+        except exc.DBAPIError as error:
+            action = "could not save the change" if writing else "could not be read"
+            raise DocumentError(self.path, f"{action} ({error.orig})") from None
+        except (KeyError, ValueError) as error:
+            if writing:
+                raise
+            raise DocumentError(self.path, f"damaged ({error!r})") from None
+
+    # -- reading ---------------------------------------------------------------
+
+    def strategy_ids(self) -> list[int]:
+        """Ids of the strategies in the file, in document order."""
+        return self._run(strategy_ids, writing=False)
+
+    def load(self, strategy_id: int | None = None) -> Strategy:
+        """The strategy with `strategy_id` (the first one by default)."""
+
+        def work(conn: Connection) -> Strategy:
+            sid = strategy_id
+            if sid is None:
+                ids = strategy_ids(conn)
+                if not ids:
+                    raise DocumentError(self.path, "holds no strategy")
+                sid = ids[0]
+            strategy = load_strategy(conn, sid)
+            if strategy is None:
+                raise DocumentError(self.path, f"holds no strategy with id {sid}")
+            return strategy
+
+        return self._run(work, writing=False)
+
+    def load_all(self) -> list[Strategy]:
+        """Every strategy in document order."""
+
+        def work(conn: Connection) -> list[Strategy]:
+            found = [load_strategy(conn, sid) for sid in strategy_ids(conn)]
+            return [s for s in found if s is not None]
+
+        return self._run(work, writing=False)
+
+    # -- writing -----------------------------------------------------------------
+
+    def add_strategy(self, strategy: Strategy, parent_id: int | None = None) -> int:
+        """Store a new strategy after the others; returns its id."""
+        with gc_paused():
+            return self._run(lambda conn: insert_strategy(conn, strategy, parent_id), writing=True)
+
+    def write_change(self, strategy_id: int, strategy: Strategy, change: Change) -> None:
+        """Save what one edit touched (as its `Change` names), in one transaction."""
+
+        def work(conn: Connection) -> None:
+            self._require(conn, strategy_id)
+            _write_change(conn, strategy_id, strategy, change)
+
+        self._run(work, writing=True)
+
+    def replace_strategy(self, strategy_id: int, strategy: Strategy) -> None:
+        """Rewrite a stored strategy whole (keeps its id, position and parent)."""
+
+        def work(conn: Connection) -> None:
+            self._require(conn, strategy_id)
+            clear_contents(conn, strategy_id)
+            conn.execute(
+                update(STRATEGY)
+                .where(STRATEGY.c.id == strategy_id)
+                .values(**strategy_fields(strategy))
+            )
+            write_contents(conn, strategy_id, strategy)
+
+        with gc_paused():
+            self._run(work, writing=True)
+
+    def remove_strategy(self, strategy_id: int) -> None:
+        """Delete a strategy with everything in it."""
+
+        def work(conn: Connection) -> None:
+            self._require(conn, strategy_id)
+            conn.execute(delete(STRATEGY).where(STRATEGY.c.id == strategy_id))
+
+        self._run(work, writing=True)
+
+    def _require(self, conn: Connection, strategy_id: int) -> None:
+        found = conn.execute(select(STRATEGY.c.id).where(STRATEGY.c.id == strategy_id)).first()
+        if found is None:
+            raise DocumentError(self.path, f"holds no strategy with id {strategy_id}")
+
+    def save_as(self, target: str | os.PathLike[str]) -> None:
+        """Copy the document to `target` (atomically, via SQLite's backup API).
+
+        The copy is an independent document; this Document stays on its own file.
+        """
+        destination = Path(target)
+        if destination.exists() and destination.resolve() == self.path.resolve():
+            return
+        if self._engine is None:
+            raise DocumentError(self.path, "the document is closed")
+        lock = EditLock.acquire(destination)
+        try:
+            with self._engine.connect() as conn:
+                source = conn.connection.driver_connection
+                assert isinstance(source, sqlite3.Connection)
+                schema.copy_database(source, destination)
+            sync_folder(destination.parent)
+        except sqlite3.Error as error:
+            raise DocumentError(destination, f"could not be written ({error})") from None
+        finally:
+            lock.release()
+
+
+def write_document(path: str | os.PathLike[str], strategies: list[Strategy]) -> None:
+    """Write a whole new document atomically (temp file beside it, then a rename)."""
+    target = Path(path)
+    check_unlocked(target)
+    with replacing(target) as temp, gc_paused():
+        initialise(temp)
+        engine = open_engine(temp, readonly=False)
+        try:
+            with engine.begin() as conn:
+                for strategy in strategies:
+                    insert_strategy(conn, strategy)
+        finally:
+            dispose_engine(engine)
+
+
+def read_document(path: str | os.PathLike[str]) -> list[Strategy]:
+    """Every strategy of a document, opened read-only."""
+    with Document.open(path, readonly=True) as doc:
+        return doc.load_all()

@@ -1,0 +1,166 @@
+"""File tagging, inspection before use, and the registry of schema migrations (sqlite3 only)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from cxroadmap.storage.errors import DocumentError
+
+# 'CXRD' in ASCII: lets `file` and other tools recognise the document.
+APPLICATION_ID = 0x43585244
+SCHEMA_VERSION = 1
+TABLE_NAMES = ("strategy", "strategy_value", "holiday", "phase", "initiative", "dependency")
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+Migration = Callable[[sqlite3.Connection], None]
+
+# MIGRATIONS[v] upgrades a file from schema v to v + 1 inside one transaction.
+# A migration must use `execute`, never `executescript` (which commits on its own).
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def sqlite_uri(path: str | os.PathLike[str], mode: str) -> str:
+    """A `file:` URI for sqlite3 (mode `ro`, `rw` or `rwc`); odd characters are escaped."""
+    return f"{Path(path).resolve().as_uri()}?mode={mode}"
+
+
+def connect(
+    path: str | os.PathLike[str], readonly: bool, create: bool = False
+) -> sqlite3.Connection:
+    """A raw connection with the document's pragmas; transactions are begun explicitly."""
+    mode = "ro" if readonly else ("rwc" if create else "rw")
+    conn = sqlite3.connect(
+        sqlite_uri(path, mode), uri=True, isolation_level=None, check_same_thread=False
+    )
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        # One self-contained file: no WAL side files; FULL so a power cut cannot lose an edit.
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def _pragma_int(conn: sqlite3.Connection, name: str) -> int:
+    row = conn.execute(f"PRAGMA {name}").fetchone()
+    return int(row[0])
+
+
+def read_header(path: Path) -> bytes:
+    """The first 100 bytes, after checking the file exists and is an SQLite database."""
+    if not path.exists():
+        raise DocumentError(path, "no such file")
+    if not path.is_file():
+        raise DocumentError(path, "not a file")
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(_SQLITE_MAGIC) or len(header) < 100:
+        raise DocumentError(path, "not a cxroadmap document (not an SQLite database)")
+    return header
+
+
+def check_tags(path: Path, conn: sqlite3.Connection) -> int:
+    """Refuse another program's database or a newer schema; return the file's schema version."""
+    app_id = _pragma_int(conn, "application_id")
+    if app_id != APPLICATION_ID:
+        raise DocumentError(
+            path,
+            "not a cxroadmap document (an SQLite database of another program, "
+            f"application id {app_id:#010x})",
+        )
+    version = _pragma_int(conn, "user_version")
+    if version > SCHEMA_VERSION:
+        raise DocumentError(
+            path,
+            f"written by a newer version of cxroadmap (file schema {version}, this version "
+            f"reads schema {SCHEMA_VERSION} and older); update cxroadmap to open it",
+        )
+    if version < 1:
+        raise DocumentError(path, f"damaged (schema version {version} is not valid)")
+    return version
+
+
+def missing_tables(conn: sqlite3.Connection) -> list[str]:
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    present = {r[0] for r in rows}
+    return [name for name in TABLE_NAMES if name not in present]
+
+
+def inspect_file(path: str | os.PathLike[str]) -> int:
+    """Check, without changing a byte, that `path` is a sound cxroadmap document.
+
+    Returns its schema version; raises DocumentError naming the file otherwise.
+    """
+    file = Path(path)
+    read_header(file)
+    try:
+        conn = connect(file, readonly=True)
+    except sqlite3.Error as exc:
+        raise DocumentError(file, f"cannot be opened ({exc})") from None
+    try:
+        version = check_tags(file, conn)
+        result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if result != "ok":
+            raise DocumentError(file, f"damaged ({result})")
+        missing = missing_tables(conn)
+        if missing and version == SCHEMA_VERSION:
+            raise DocumentError(file, f"damaged (table {missing[0]!r} is missing)")
+        return version
+    except sqlite3.DatabaseError as exc:
+        raise DocumentError(file, f"damaged ({exc})") from None
+    finally:
+        conn.close()
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """Where the copy made before an upgrade goes: `plan.cxroadmap.v1.bak` next to the file."""
+    return path.with_name(f"{path.name}.v{version}.bak")
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Copy a live database into `target` atomically with SQLite's backup API."""
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temp.unlink(missing_ok=True)
+    try:
+        dest = sqlite3.connect(temp)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def migrate(path: str | os.PathLike[str], from_version: int) -> Path:
+    """Upgrade the file to SCHEMA_VERSION in one transaction, after backing it up.
+
+    Returns the backup's path. A failure leaves the file as it was.
+    """
+    file = Path(path)
+    steps = range(from_version, SCHEMA_VERSION)
+    absent = [v for v in steps if v not in MIGRATIONS]
+    if absent:
+        raise DocumentError(file, f"cannot upgrade schema {absent[0]} to {absent[0] + 1}")
+    backup = backup_path(file, from_version)
+    conn = connect(file, readonly=False)
+    try:
+        copy_database(conn, backup)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for version in steps:
+                MIGRATIONS[version](conn)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    except sqlite3.Error as exc:
+        raise DocumentError(file, f"upgrade from schema {from_version} failed ({exc})") from None
+    finally:
+        conn.close()
+    return backup
