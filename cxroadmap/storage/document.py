@@ -248,15 +248,19 @@ def write_document(path: str | os.PathLike[str], strategies: list[Strategy]) -> 
     """Write a whole new document atomically (temp file beside it, then a rename)."""
     target = Path(path)
     check_unlocked(target)
-    with replacing(target) as temp, gc_paused():
-        initialise(temp)
-        engine = open_engine(temp, readonly=False)
-        try:
-            with engine.begin() as conn:
-                for strategy in strategies:
-                    insert_strategy(conn, strategy)
-        finally:
-            dispose_engine(engine)
+    try:
+        with replacing(target) as temp, gc_paused():
+            initialise(temp)
+            engine = open_engine(temp, readonly=False)
+            try:
+                with engine.begin() as conn:
+                    for strategy in strategies:
+                        insert_strategy(conn, strategy)
+            finally:
+                dispose_engine(engine)
+    except (exc.DBAPIError, sqlite3.Error) as error:
+        detail = getattr(error, "orig", None) or error
+        raise DocumentError(target, f"could not be written ({detail})") from None
 
 
 def read_document(path: str | os.PathLike[str]) -> list[Strategy]:

@@ -104,7 +104,8 @@ def inspect_file(path: str | os.PathLike[str]) -> int:
         version = check_tags(file, conn)
         result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if result != "ok":
-            raise DocumentError(file, f"damaged ({result})")
+            detail = "; ".join(line.strip("* ") for line in str(result).splitlines())
+            raise DocumentError(file, f"damaged ({detail})")
         missing = missing_tables(conn)
         if missing and version == SCHEMA_VERSION:
             raise DocumentError(file, f"damaged (table {missing[0]!r} is missing)")
