@@ -1,0 +1,149 @@
+"""CSV import and export: one row per initiative, `depends_on` for links, `# start:` settings."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from cxroadmap.domain.calendar import DEFAULT_WORKING_DAYS, parse_date, parse_weekdays
+from cxroadmap.domain.errors import ValidationError
+from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.validation import check_text, validate_strategy
+from cxroadmap.interop.atomicfile import write_bytes_atomically
+from cxroadmap.interop.tabular import (
+    COLUMNS,
+    COMPUTED_COLUMNS,
+    Row,
+    export_values,
+    initiatives_from_rows,
+    is_blank,
+    map_header,
+    resolve_start,
+)
+
+# `# name: value` lines above the header row; any other `#` line is a comment.
+SETTINGS = ("name", "start", "working_days", "holidays")
+_SETTING = re.compile(r"^#\s*([A-Za-z_]+)\s*:(.*)$", re.DOTALL)
+
+
+def read_csv(path: str | os.PathLike[str], start: dt.date | None = None) -> Strategy:
+    """Read a CSV file (UTF-8, with or without a byte-order mark) into a validated Strategy."""
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            "", f"not UTF-8 text at byte {exc.start}; save the sheet as 'CSV UTF-8'"
+        ) from None
+    return parse_csv(text, Path(path).stem, start)
+
+
+def _records(text: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records: list[list[str]] = []
+    try:
+        for record in reader:
+            records.append(record)
+    except csv.Error as exc:
+        raise ValidationError(f"row {len(records) + 1}", f"malformed CSV: {exc}") from None
+    return records
+
+
+def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> Strategy:
+    """Parse CSV text; rows are numbered as a spreadsheet shows them (the header is a row)."""
+    records = _records(text.removeprefix("\ufeff"))
+    settings: dict[str, tuple[int, str]] = {}
+    n = 0
+    while n < len(records) and (not any(records[n]) or records[n][0].lstrip().startswith("#")):
+        match = _SETTING.match(",".join(records[n]).strip())
+        if match and match[1].lower() in SETTINGS:
+            settings[match[1].lower()] = (n + 1, match[2].strip())
+        n += 1
+    if n == len(records):
+        raise ValidationError("row 1", "no header row (key,title,duration,...) found")
+    header_row = n + 1
+    header = records[n]
+    columns = map_header(
+        header,
+        lambda i: f"row {header_row}, column {i + 1}" if i < len(header) else f"row {header_row}",
+    )
+    name = fallback_name
+    if "name" in settings:
+        name = check_text(settings["name"][1], f"row {settings['name'][0]}, name", required=True)
+    working_days: tuple[str, ...] = DEFAULT_WORKING_DAYS
+    if "working_days" in settings:
+        row, value = settings["working_days"]
+        working_days = parse_weekdays(_split(value), f"row {row}, working_days")
+    holidays: list[dt.date] = []
+    if "holidays" in settings:
+        row, value = settings["holidays"]
+        holidays = sorted({parse_date(v, f"row {row}, holidays") for v in _split(value)})
+    if start is None and "start" in settings:
+        row, value = settings["start"]
+        start = parse_date(value, f"row {row}, start")
+    rows = []
+    for number, record in enumerate(records[n + 1 :], start=header_row + 1):
+        if all(is_blank(cell) for cell in record):
+            continue
+        values: dict[str, object] = {}
+        for i, cell in enumerate(record):
+            column = columns[i] if i < len(columns) else None
+            if column is not None:
+                values[column] = cell
+            elif not is_blank(cell) and (i >= len(header) or is_blank(header[i])):
+                raise ValidationError(f"row {number}, column {i + 1}", "a value with no header")
+        rows.append(Row(values, _cell_namer(number)))
+    strategy = Strategy(name=name, start=dt.date.min, working_days=working_days)
+    strategy.holidays = holidays
+    strategy.initiatives, strategy.dependencies = initiatives_from_rows(
+        rows, strategy.days_per_week
+    )
+    strategy.start = resolve_start(start, strategy.initiatives, "start")
+    validate_strategy(strategy)
+    return strategy
+
+
+def _cell_namer(number: int) -> Callable[[str], str]:
+    return lambda field: f"row {number}, column {field}"
+
+
+def _split(value: str) -> list[str]:
+    return [part for part in re.split(r"[,;\s]+", value) if part]
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def csv_text(strategy: Strategy, schedule: Any) -> str:
+    """The CSV form: settings lines, a header row, one row per initiative (CRLF line ends)."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([f"# name: {strategy.name}"])
+    writer.writerow([f"# start: {strategy.start.isoformat()}"])
+    if strategy.working_days != DEFAULT_WORKING_DAYS:
+        writer.writerow([f"# working_days: {' '.join(strategy.working_days)}"])
+    if strategy.holidays:
+        writer.writerow([f"# holidays: {' '.join(d.isoformat() for d in strategy.holidays)}"])
+    writer.writerow([*COLUMNS, *COMPUTED_COLUMNS])
+    for ini in strategy.initiatives.values():
+        values = export_values(strategy, schedule, ini, with_depends_on=True)
+        writer.writerow([_cell_text(v) for v in values])
+    return out.getvalue()
+
+
+def write_csv(strategy: Strategy, schedule: Any, path: str | os.PathLike[str]) -> None:
+    """Write atomically, UTF-8 with a byte-order mark so that Excel reads accents correctly."""
+    write_bytes_atomically(path, csv_text(strategy, schedule).encode("utf-8-sig"))

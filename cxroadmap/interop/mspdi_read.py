@@ -1,0 +1,429 @@
+"""Import of MS Project XML (MSPDI): leaf tasks, links, outline pillars and the base calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml
+import defusedxml.ElementTree as SafeET
+
+from cxroadmap.domain.calendar import WEEKDAY_NAMES
+from cxroadmap.domain.errors import ValidationError
+from cxroadmap.domain.model import Dependency, Initiative, Strategy
+from cxroadmap.domain.validation import check_key, validate_strategy
+from cxroadmap.interop.mspdi_model import (
+    DAY_TYPE_WEEKDAY,
+    ELAPSED_LAG_FORMATS,
+    KEY_ALIAS,
+    LAG_FORMAT_DAYS,
+    LINK_TYPES,
+    PERCENT_LAG_FORMATS,
+    WEEKDAY_DAY_TYPE,
+    impact_of_priority,
+)
+
+MAX_EXCEPTION_DAYS = 3660  # ten years: a longer "holiday" is a data error, not a calendar
+_ISO_DURATION = re.compile(
+    r"^(-)?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?"
+    r"(?:(\d+(?:\.\d+)?)S)?)?$"
+)
+
+
+@dataclass
+class _Link:
+    pred: int
+    type: str
+    lag_tenths: float
+    lag_format: int
+
+
+@dataclass
+class _Task:
+    uid: int
+    level: int
+    name: str
+    minutes: float
+    element: Element
+    parent: int | None = None
+    children: list[int] = field(default_factory=list)
+    links: list[_Link] = field(default_factory=list)
+
+    @property
+    def is_summary(self) -> bool:
+        return bool(self.children)
+
+
+class _Reader:
+    """Holds the namespace and the project element while one file is read."""
+
+    def __init__(self, root: Element) -> None:
+        self.ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+        if root.tag[len(self.ns) :] != "Project":
+            raise ValidationError(
+                "", f"not an MS Project XML (MSPDI) file: the root element is <{root.tag}>"
+            )
+        self.root = root
+
+    def text(self, elem: Element, tag: str) -> str | None:
+        value = elem.findtext(self.ns + tag)
+        return None if value is None else value.strip()
+
+    def all(self, elem: Element, path: str) -> list[Element]:
+        return elem.findall("/".join(self.ns + part for part in path.split("/")))
+
+    def integer(self, elem: Element, tag: str, where: str, default: int | None = None) -> int:
+        value = self.text(elem, tag)
+        if value is None or value == "":
+            if default is None:
+                raise ValidationError(where, f"<{tag}> is missing")
+            return default
+        try:
+            return int(float(value))
+        except ValueError:
+            raise ValidationError(where, f"<{tag}> {value!r} is not a number") from None
+
+    def date(self, elem: Element, tag: str, where: str) -> dt.date | None:
+        value = self.text(elem, tag)
+        if not value:
+            return None
+        try:
+            return dt.datetime.fromisoformat(value).date()
+        except ValueError:
+            raise ValidationError(where, f"<{tag}> {value!r} is not a date and time") from None
+
+
+def read_mspdi(path: str | os.PathLike[str]) -> Strategy:
+    """Read an MSPDI `.xml` file into a validated Strategy (see docs/file-formats-tabular.md)."""
+    return parse_mspdi(Path(path).read_bytes(), Path(path).stem)
+
+
+def parse_mspdi(data: bytes, fallback_name: str = "Imported project") -> Strategy:
+    """Parse MSPDI bytes; entity and DTD tricks are refused, malformed XML names its line."""
+    try:
+        root = SafeET.fromstring(data, forbid_dtd=True)
+    except ParseError as exc:
+        line, column = getattr(exc, "position", (0, 0))
+        raise ValidationError(
+            f"line {line}, column {column + 1}", f"malformed XML: {exc}"
+        ) from None
+    except defusedxml.DefusedXmlException as exc:
+        raise ValidationError("", f"refused unsafe XML ({exc})") from None
+    reader = _Reader(root)
+    minutes_per_day = reader.integer(root, "MinutesPerDay", "MinutesPerDay", 480) or 480
+    working_days, holidays = _calendar(reader)
+    tasks, project_name = _tasks(reader)
+    start = reader.date(root, "StartDate", "StartDate")
+    if start is None:
+        starts = [
+            d for t in tasks.values() if (d := reader.date(t.element, "Start", "")) is not None
+        ]
+        if not starts:
+            raise ValidationError("StartDate", "the project has no start date")
+        start = min(starts)
+    title = reader.text(root, "Title")
+    strategy = Strategy(name=project_name or title or fallback_name, start=start)
+    strategy.working_days = working_days
+    strategy.holidays = holidays
+    keys = _keys(reader, tasks)
+    for task in tasks.values():
+        if not task.is_summary:
+            ini = _initiative(reader, task, keys[task.uid], minutes_per_day, tasks, start)
+            strategy.initiatives[ini.key] = ini
+    days_per_week = len(working_days)
+    strategy.dependencies = _dependencies(tasks, keys, minutes_per_day, days_per_week)
+    validate_strategy(strategy)
+    return strategy
+
+
+def _calendar(reader: _Reader) -> tuple[tuple[str, ...], list[dt.date]]:
+    """Working weekdays and non-working exception days of the project's base calendar."""
+    calendars: dict[str, Element] = {}
+    for elem in reader.all(reader.root, "Calendars/Calendar"):
+        uid = reader.text(elem, "UID")
+        if uid is not None:
+            calendars[uid] = elem
+    wanted = reader.text(reader.root, "CalendarUID")
+    cal: Element | None = calendars.get(wanted or "")
+    working: dict[int, bool] = {}
+    holidays: set[dt.date] = set()
+    seen: set[str] = set()
+    while cal is not None:
+        uid = reader.text(cal, "UID") or ""
+        seen.add(uid)
+        where = f"Calendar UID {uid}"
+        for day in reader.all(cal, "WeekDays/WeekDay"):
+            day_type = reader.integer(day, "DayType", where, -1)
+            is_working = reader.text(day, "DayWorking") == "1"
+            if day_type in DAY_TYPE_WEEKDAY:
+                working.setdefault(day_type, is_working)
+            elif day_type == 0 and not is_working:
+                holidays.update(_period(reader, day, where))
+        for exc in reader.all(cal, "Exceptions/Exception"):
+            # Only plain date ranges (type 1, daily); Project also lists each occurrence of a
+            # recurring exception as a WeekDay of DayType 0, which is read above.
+            if reader.text(exc, "DayWorking") != "1" and reader.text(exc, "Type") in (None, "1"):
+                holidays.update(_period(reader, exc, where))
+        base = reader.text(cal, "BaseCalendarUID")
+        cal = calendars.get(base or "") if base not in seen else None
+    # A weekday the calendar does not mention keeps Project's default: Monday to Friday.
+    names = tuple(
+        name
+        for name in WEEKDAY_NAMES
+        if working.get(WEEKDAY_DAY_TYPE[name], name not in ("sat", "sun"))
+    )
+    if not names:
+        raise ValidationError(f"Calendar UID {wanted}", "the calendar has no working weekday")
+    numbers = {WEEKDAY_NAMES.index(d) for d in names}
+    return names, sorted(d for d in holidays if d.weekday() in numbers)
+
+
+def _period(reader: _Reader, elem: Element, where: str) -> list[dt.date]:
+    periods = reader.all(elem, "TimePeriod")
+    if not periods:
+        return []
+    first = reader.date(periods[0], "FromDate", where)
+    last = reader.date(periods[0], "ToDate", where)
+    if first is None:
+        return []
+    last = last or first
+    days = (last - first).days + 1
+    if days > MAX_EXCEPTION_DAYS:
+        raise ValidationError(where, f"an exception from {first} to {last} is over ten years long")
+    return [first + dt.timedelta(days=i) for i in range(max(days, 0))]
+
+
+def _tasks(reader: _Reader) -> tuple[dict[int, _Task], str]:
+    """Real tasks in file order with their outline parents; and the project summary's name."""
+    tasks: dict[int, _Task] = {}
+    stack: list[_Task] = []
+    project_name = ""
+    every_uid: set[int] = set()
+    for n, elem in enumerate(reader.all(reader.root, "Tasks/Task"), start=1):
+        uid = reader.integer(elem, "UID", f"Task #{n}")
+        where = f"Task UID {uid}"
+        if uid in every_uid:
+            raise ValidationError(where, "the UID is used by two tasks")
+        every_uid.add(uid)
+        if reader.text(elem, "IsNull") == "1":
+            continue
+        level = _outline_level(reader, elem, where)
+        name = reader.text(elem, "Name") or ""
+        if uid == 0 or level == 0:
+            project_name = project_name or name
+            continue
+        task = _Task(uid, level, name, _minutes(reader.text(elem, "Duration"), where), elem)
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        if stack:
+            task.parent = stack[-1].uid
+            stack[-1].children.append(uid)
+        stack.append(task)
+        tasks[uid] = task
+        for link_elem in reader.all(elem, "PredecessorLink"):
+            if reader.text(link_elem, "CrossProject") == "1":
+                continue
+            pred = reader.integer(link_elem, "PredecessorUID", where)
+            code = reader.integer(link_elem, "Type", where, 1)
+            if code not in LINK_TYPES:
+                raise ValidationError(where, f"link from UID {pred} has unknown <Type> {code}")
+            lag = reader.text(link_elem, "LinkLag") or "0"
+            try:
+                lag_tenths = float(lag)
+            except ValueError:
+                raise ValidationError(where, f"<LinkLag> {lag!r} is not a number") from None
+            lag_format = reader.integer(link_elem, "LagFormat", where, LAG_FORMAT_DAYS)
+            task.links.append(_Link(pred, LINK_TYPES[code], lag_tenths, lag_format))
+    for task in tasks.values():
+        for link in task.links:
+            if link.pred not in every_uid:
+                raise ValidationError(
+                    f"Task UID {task.uid}", f"PredecessorUID {link.pred} names no task"
+                )
+    return tasks, project_name
+
+
+def _outline_level(reader: _Reader, elem: Element, where: str) -> int:
+    if reader.text(elem, "OutlineLevel"):
+        return reader.integer(elem, "OutlineLevel", where)
+    number = reader.text(elem, "OutlineNumber")
+    if number:
+        return 0 if number == "0" else number.count(".") + 1
+    return 1
+
+
+def _minutes(text: str | None, where: str) -> float:
+    if not text:
+        return 0.0
+    match = _ISO_DURATION.match(text)
+    if match is None:
+        raise ValidationError(
+            where, f"<Duration> {text!r} is not an ISO 8601 duration like PT40H0M0S"
+        )
+    sign, days, hours, minutes, seconds = match.groups()
+    total = (
+        float(days or 0) * 24 * 60
+        + float(hours or 0) * 60
+        + float(minutes or 0)
+        + float(seconds or 0) / 60
+    )
+    return -total if sign else total
+
+
+def _round(value: float) -> int:
+    """Half away from zero: 2.5 days is 3, -2.5 is -3 (Python's round() would give 2)."""
+    return int(math.copysign(math.floor(abs(value) + 0.5), value))
+
+
+def _working_days(minutes: float, minutes_per_day: int) -> int:
+    days = _round(minutes / minutes_per_day)
+    # A task of a few hours is still work; only a true zero is a milestone.
+    return 1 if days == 0 and minutes > 0 else max(days, 0)
+
+
+def _keys(reader: _Reader, tasks: dict[int, _Task]) -> dict[int, str]:
+    """Initiative keys: the `cxroadmap key` custom text field when present, else `T<UID>`."""
+    field_id = None
+    for attr in reader.all(reader.root, "ExtendedAttributes/ExtendedAttribute"):
+        if (reader.text(attr, "Alias") or "").lower() == KEY_ALIAS:
+            field_id = reader.text(attr, "FieldID")
+    keys: dict[int, str] = {}
+    used: set[str] = set()
+    for task in tasks.values():
+        key = f"T{task.uid}"
+        if field_id is not None:
+            for attr in reader.all(task.element, "ExtendedAttribute"):
+                value = reader.text(attr, "Value")
+                if reader.text(attr, "FieldID") == field_id and value:
+                    key = check_key(value, f"Task UID {task.uid}")
+        if key in used and not task.is_summary:
+            raise ValidationError(f"Task UID {task.uid}", f"key {key!r} is used twice")
+        used.add(key)
+        keys[task.uid] = key
+    return keys
+
+
+def _initiative(
+    reader: _Reader,
+    task: _Task,
+    key: str,
+    minutes_per_day: int,
+    tasks: dict[int, _Task],
+    start: dt.date,
+) -> Initiative:
+    where = f"Task UID {task.uid}"
+    elem = task.element
+    milestone = reader.text(elem, "Milestone") == "1"
+    ini = Initiative(
+        key=key,
+        title=task.name or f"Untitled task (UID {task.uid})",
+        duration=0 if milestone else _working_days(task.minutes, minutes_per_day),
+        description=reader.text(elem, "Notes") or "",
+    )
+    top = task
+    while top.parent is not None:
+        top = tasks[top.parent]
+    if top is not task:
+        ini.pillar = top.name
+    if reader.text(elem, "Priority"):
+        ini.impact = impact_of_priority(reader.integer(elem, "Priority", where))
+    not_before = None
+    if reader.text(elem, "Manual") == "1":
+        # A manually scheduled task sits where the user put it; keep that as its earliest start.
+        not_before = reader.date(elem, "Start", where)
+    elif reader.text(elem, "ConstraintType") in ("2", "4"):
+        # Must Start On / Start No Earlier Than: the closest thing we have is "not before".
+        not_before = reader.date(elem, "ConstraintDate", where)
+    if not_before is not None and not_before > start:
+        ini.not_before = not_before
+    return ini
+
+
+def _lag_days(link: _Link, pred: _Task | None, minutes_per_day: int, days_per_week: int) -> int:
+    if link.lag_format in PERCENT_LAG_FORMATS:
+        # LinkLag then holds a percentage of the predecessor's duration.
+        base = 0 if pred is None else _working_days(pred.minutes, minutes_per_day)
+        return _round(link.lag_tenths / 100 * base)
+    minutes = link.lag_tenths / 10
+    if link.lag_format in ELAPSED_LAG_FORMATS:
+        return _round(minutes / (24 * 60) * days_per_week / 7)
+    return _round(minutes / minutes_per_day)
+
+
+def _dependencies(
+    tasks: dict[int, _Task], keys: dict[int, str], minutes_per_day: int, days_per_week: int
+) -> list[Dependency]:
+    """Leaf-to-leaf dependencies; a link on a summary task is carried by the tasks under it."""
+    direct: list[tuple[int, int, _Link]] = []
+    via_summary: list[tuple[int, int, _Link]] = []
+    for task in tasks.values():
+        for link in task.links:
+            pred = tasks.get(link.pred)
+            if pred is None:
+                continue  # a link from the project summary task means nothing
+            if not pred.is_summary and not task.is_summary:
+                direct.append((pred.uid, task.uid, link))
+                continue
+            for p in _exits(pred, tasks) if pred.is_summary else [pred.uid]:
+                for s in _entries(task, tasks) if task.is_summary else [task.uid]:
+                    via_summary.append((p, s, link))
+    deps: dict[tuple[str, str], Dependency] = {}
+    for p, s, link in direct + via_summary:
+        if p == s:
+            continue
+        lag = _lag_days(link, tasks[link.pred], minutes_per_day, days_per_week)
+        pair = (keys[p], keys[s])
+        known = deps.get(pair)
+        if known is None:
+            deps[pair] = Dependency(pair[0], pair[1], link.type, lag)
+        elif known.type == link.type:
+            known.lag = max(known.lag, lag)
+        # A second link of another type between the same two tasks cannot be kept: the first
+        # one (a direct link before one inherited from a summary) wins.
+    return list(deps.values())
+
+
+def _leaves(task: _Task, tasks: dict[int, _Task]) -> list[int]:
+    if not task.is_summary:
+        return [task.uid]
+    return [leaf for child in task.children for leaf in _leaves(tasks[child], tasks)]
+
+
+def _exits(summary: _Task, tasks: dict[int, _Task]) -> list[int]:
+    """Leaves under `summary` whose finish can be the summary's finish.
+
+    A leaf with an FS or FF successor (lag >= 0) under the same summary finishes no later
+    than that successor, so a link from the summary need not be repeated on it.
+    """
+    leaves = _leaves(summary, tasks)
+    inside = set(leaves)
+    followed = {
+        link.pred
+        for uid in leaves
+        for link in tasks[uid].links
+        if link.pred in inside and link.type in ("FS", "FF") and link.lag_tenths >= 0
+    }
+    return [uid for uid in leaves if uid not in followed]
+
+
+def _entries(summary: _Task, tasks: dict[int, _Task]) -> list[int]:
+    """Leaves under `summary` that a link into the summary must hold back.
+
+    A leaf with an FS or SS predecessor (lag >= 0) under the same summary starts no earlier
+    than that predecessor, which is itself held back.
+    """
+    leaves = _leaves(summary, tasks)
+    inside = set(leaves)
+    return [
+        uid
+        for uid in leaves
+        if not any(
+            link.pred in inside and link.type in ("FS", "SS") and link.lag_tenths >= 0
+            for link in tasks[uid].links
+        )
+    ]

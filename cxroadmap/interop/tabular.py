@@ -1,0 +1,214 @@
+"""The initiative table shared by CSV and XLSX: columns, cell parsing, `depends_on` text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cxroadmap.domain.calendar import parse_date
+from cxroadmap.domain.durations import parse_duration
+from cxroadmap.domain.errors import ValidationError
+from cxroadmap.domain.model import Dependency, Initiative, Strategy
+from cxroadmap.domain.validation import coerce_initiative_value, normalise_dependency_type
+
+COLUMNS = (
+    "key",
+    "title",
+    "pillar",
+    "duration",
+    "owner",
+    "not_before",
+    "phase",
+    "impact",
+    "status",
+    "description",
+    "depends_on",
+)
+# Written on export from the schedule; ignored on import (they are recomputed anyway).
+COMPUTED_COLUMNS = ("start", "finish", "slack_days", "critical", "scheduled_phase")
+REQUIRED_COLUMNS = ("key", "title", "duration")
+_TEXT_COLUMNS = ("key", "title", "pillar", "owner", "phase", "description")
+
+_LINK = re.compile(
+    r"^(?P<key>.+?)\s+(?P<type>FS|SS|FF|SF)?\s*(?P<lag>[+-]\s*\d+\s*[dwm]?)?\s*$", re.IGNORECASE
+)
+
+Where = Callable[[str], str]
+
+
+@dataclass
+class Row:
+    """One table row: raw cell values by column name, and how to name a cell in a message."""
+
+    values: dict[str, object]
+    where: Where
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def map_header(names: Sequence[object], where: Callable[[int], str]) -> list[str | None]:
+    """Column name per position (None: a computed or unnamed column that import skips).
+
+    An unknown or doubled column is an error naming it: a typo must not drop data silently.
+    """
+    mapped: list[str | None] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(names):
+        name = "" if raw is None else str(raw).strip().lower()
+        if name in COMPUTED_COLUMNS or name == "":
+            mapped.append(None)
+            continue
+        if name not in COLUMNS:
+            raise ValidationError(
+                where(i), f"unknown column {raw!r}; the columns are {', '.join(COLUMNS)}"
+            )
+        if name in seen:
+            raise ValidationError(where(i), f"column {name!r} appears twice")
+        seen.add(name)
+        mapped.append(name)
+    for name in REQUIRED_COLUMNS:
+        if name not in seen:
+            raise ValidationError(where(len(names)), f"required column {name!r} is missing")
+    return mapped
+
+
+def _cell(name: str, value: object) -> object:
+    """Spreadsheet cell values in the types the domain checks expect."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if name in _TEXT_COLUMNS and isinstance(value, int) and not isinstance(value, bool):
+        # A key like 101 typed into a spreadsheet arrives as a number.
+        return str(value)
+    if name == "impact" and isinstance(value, str) and re.fullmatch(r"\s*\d+\s*", value):
+        return int(value)
+    return value
+
+
+def initiative_from_row(row: Row, days_per_week: int) -> Initiative:
+    values: dict[str, Any] = {}
+    for name in COLUMNS:
+        raw = row.values.get(name)
+        if name == "depends_on" or is_blank(raw):
+            if name in REQUIRED_COLUMNS:
+                raise ValidationError(row.where(name), "must not be empty")
+            continue
+        values[name] = coerce_initiative_value(
+            name, _cell(name, raw), row.where(name), days_per_week
+        )
+    return Initiative(**values)
+
+
+def initiatives_from_rows(
+    rows: Iterable[Row], days_per_week: int
+) -> tuple[dict[str, Initiative], list[Dependency]]:
+    """Initiatives in row order and the dependencies their `depends_on` cells name."""
+    initiatives: dict[str, Initiative] = {}
+    links: list[tuple[Row, str]] = []
+    for row in rows:
+        ini = initiative_from_row(row, days_per_week)
+        if ini.key in initiatives:
+            raise ValidationError(row.where("key"), f"duplicate key {ini.key!r}")
+        initiatives[ini.key] = ini
+        text = row.values.get("depends_on")
+        if not is_blank(text):
+            links.append((row, ini.key))
+    deps: list[Dependency] = []
+    for row, key in links:
+        text = row.values["depends_on"]
+        deps += parse_depends_on(text, key, initiatives, row.where("depends_on"), days_per_week)
+    return initiatives, deps
+
+
+def parse_depends_on(
+    text: object, successor: str, keys: Iterable[str], where: str, days_per_week: int
+) -> list[Dependency]:
+    """`REC1; VIS2 SS+5d; TP3 FF-2d`: predecessors of `successor`, type FS by default."""
+    if not isinstance(text, str):
+        raise ValidationError(where, f"expected text like 'REC1; VIS2 SS+5d', got {text!r}")
+    known = set(keys)
+    deps: list[Dependency] = []
+    for item in (part.strip() for part in text.split(";")):
+        if not item:
+            continue
+        dep = Dependency(item, successor)
+        if item not in known:
+            match = _LINK.match(item)
+            if match is None or not (match["type"] or match["lag"]):
+                raise ValidationError(where, f"no initiative with key {item!r}")
+            dep.from_key = match["key"].strip()
+            if match["type"]:
+                dep.type = normalise_dependency_type(match["type"], where)
+            if match["lag"]:
+                lag = re.sub(r"\s+", "", match["lag"])
+                dep.lag = parse_duration(lag, where, days_per_week, allow_negative=True)
+            if dep.from_key not in known:
+                raise ValidationError(where, f"no initiative with key {dep.from_key!r}")
+        if dep.from_key == successor:
+            raise ValidationError(where, f"{successor!r} cannot depend on itself")
+        if any(d.from_key == dep.from_key for d in deps):
+            raise ValidationError(where, f"{dep.from_key!r} is named twice")
+        deps.append(dep)
+    return deps
+
+
+def format_dependency(dep: Dependency) -> str:
+    """One predecessor as `depends_on` text: `REC1`, `VIS2 SS`, `TP3 FF-2d`, `X FS+5d`."""
+    if ";" in dep.from_key:
+        raise ValidationError(
+            f"initiatives[{dep.from_key}].key", "a key with ';' cannot be written to depends_on"
+        )
+    if dep.lag:
+        return f"{dep.from_key} {dep.type}{dep.lag:+d}d"
+    return dep.from_key if dep.type == "FS" else f"{dep.from_key} {dep.type}"
+
+
+def depends_on_text(strategy: Strategy, key: str) -> str:
+    return "; ".join(format_dependency(d) for d in strategy.dependencies if d.to_key == key)
+
+
+def export_values(
+    strategy: Strategy, schedule: Any, ini: Initiative, with_depends_on: bool
+) -> list[object]:
+    """A row's typed values in COLUMNS (+ COMPUTED_COLUMNS) order; dates stay dates."""
+    values: list[object] = [
+        ini.key,
+        ini.title,
+        ini.pillar,
+        ini.duration,
+        ini.owner,
+        ini.not_before,
+        ini.phase or "",
+        ini.impact,
+        ini.status,
+        ini.description,
+    ]
+    if with_depends_on:
+        values.append(depends_on_text(strategy, ini.key))
+    item = schedule.items[ini.key]
+    values += [item.start, item.finish, item.slack_days, item.critical, item.phase]
+    return values
+
+
+def resolve_start(given: dt.date | None, initiatives: dict[str, Initiative], where: str) -> dt.date:
+    """The strategy start when the file has none: the option, else the earliest not_before."""
+    if given is not None:
+        return given
+    dates = [ini.not_before for ini in initiatives.values() if ini.not_before is not None]
+    if dates:
+        return min(dates)
+    raise ValidationError(
+        where,
+        "the strategy start date is missing: add a first line '# start: YYYY-MM-DD' "
+        "(a Strategy sheet row 'start' in XLSX) or a not_before date",
+    )
+
+
+def start_option(value: object, where: str) -> dt.date | None:
+    return None if value is None else parse_date(value, where)
