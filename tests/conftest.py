@@ -3,3 +3,6 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The desktop app's fixtures (windows, recorded message boxes) live in their own module.
+pytest_plugins = ["ui_fixtures"]

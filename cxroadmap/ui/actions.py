@@ -1,0 +1,105 @@
+"""Every QAction of the app: its text, shortcut, icon and tip, defined in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QApplication, QStyle
+
+SK = QKeySequence.StandardKey
+SP = QStyle.StandardPixmap
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    text: str
+    shortcut: QKeySequence.StandardKey | str | None = None
+    icon: QStyle.StandardPixmap | None = None
+    tip: str = ""
+
+
+SPECS: dict[str, ActionSpec] = {
+    "new": ActionSpec("&New from Template…", SK.New, SP.SP_FileIcon, "Start a new strategy"),
+    "open": ActionSpec("&Open…", SK.Open, SP.SP_DialogOpenButton, "Open a strategy document"),
+    "open_demo": ActionSpec("Open &Demo", None, None, "Open the demo strategy"),
+    "save_as": ActionSpec(
+        "Save &As…", SK.SaveAs, SP.SP_DialogSaveButton, "Save a copy and go on working in it"
+    ),
+    "import": ActionSpec("&Import…", "Ctrl+I", None, "Import a strategy from a JSON file"),
+    "export_pdf": ActionSpec("Export &PDF…", "Ctrl+E", None, "Export the roadmap as a PDF"),
+    "close": ActionSpec("&Close", SK.Close, None, "Close this document"),
+    "quit": ActionSpec("&Quit", SK.Quit, None, "Quit cxroadmap"),
+    "undo": ActionSpec("&Undo", SK.Undo, SP.SP_ArrowBack, "Undo the last change"),
+    "redo": ActionSpec("&Redo", SK.Redo, SP.SP_ArrowForward, "Redo the change undone"),
+    "add": ActionSpec(
+        "&Add Initiative", "Ctrl+Shift+N", SP.SP_FileDialogNewFolder, "Add a new initiative"
+    ),
+    "duplicate": ActionSpec(
+        "D&uplicate Initiative", "Ctrl+D", SP.SP_FileDialogContentsView, "Copy the selection"
+    ),
+    "delete": ActionSpec(
+        "&Delete Initiative",
+        SK.Delete,
+        SP.SP_TrashIcon,
+        "Delete the selection with its dependencies",
+    ),
+    "rename": ActionSpec("&Edit Title", "F2", None, "Edit the title of the current initiative"),
+    "find": ActionSpec("&Find…", SK.Find, None, "Search the initiatives"),
+    "show_initiatives": ActionSpec("&Initiatives", "Ctrl+1", None, "Show the initiatives table"),
+    "show_strategy": ActionSpec("&Strategy", "Ctrl+2", None, "Show the strategy panel"),
+    "about": ActionSpec("&About cxroadmap", None, None, ""),
+}
+
+
+def _style_icon(pixmap: QStyle.StandardPixmap) -> object:
+    style = QApplication.style()
+    return style.standardIcon(pixmap) if style is not None else None
+
+
+def configure(action: QAction, spec: ActionSpec) -> QAction:
+    """Give an action its spec's text (unless it names itself, as undo does), shortcut and icon."""
+    if not action.text():
+        action.setText(spec.text)
+    if isinstance(spec.shortcut, QKeySequence.StandardKey):
+        action.setShortcuts(spec.shortcut)
+    elif spec.shortcut:
+        action.setShortcut(QKeySequence(spec.shortcut))
+    if spec.icon is not None:
+        icon = _style_icon(spec.icon)
+        if icon is not None:
+            action.setIcon(icon)  # type: ignore[arg-type]
+    if spec.tip:
+        action.setStatusTip(spec.tip)
+        action.setToolTip(
+            f"{spec.tip} ({action.shortcut().toString(QKeySequence.NativeText)})"
+            if not action.shortcut().isEmpty()
+            else spec.tip
+        )
+    return action
+
+
+class Actions:
+    """The app's actions by name, e.g. `actions["delete"]`; undo/redo follow the active document."""
+
+    def __init__(self, parent: QObject, undo_group: QUndoGroup) -> None:
+        self._actions: dict[str, QAction] = {}
+        for name, spec in SPECS.items():
+            if name == "undo":
+                action = undo_group.createUndoAction(parent, "&Undo")
+            elif name == "redo":
+                action = undo_group.createRedoAction(parent, "&Redo")
+            else:
+                action = QAction(parent)
+            action.setObjectName(f"action_{name}")
+            self._actions[name] = configure(action, spec)
+        # Delete and F2 act on the table only, so text fields keep those keys.
+        for name in ("delete", "rename"):
+            self._actions[name].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def __getitem__(self, name: str) -> QAction:
+        return self._actions[name]
+
+    def names(self) -> list[str]:
+        return list(self._actions)

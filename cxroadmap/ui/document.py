@@ -1,0 +1,181 @@
+"""The open document: strategy, file, undo stack and schedule, with one `changed` signal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from cxroadmap.domain.edits import Change, Edit
+from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.domain.model import Strategy
+from cxroadmap.scheduling.result import Schedule
+from cxroadmap.ui.live_schedule import LiveScheduler, Outcome
+from cxroadmap.ui.undo import EditCommand
+
+if TYPE_CHECKING:
+    from cxroadmap.storage.document import Document
+
+
+class OpenDocument(QObject):
+    """Owns one strategy while it is open; every view listens to `changed` (carrying the Change).
+
+    `changed` fires after each edit, undo or redo, once the schedule has caught up.
+    `refused` carries the message of an edit that was not made (nothing changed).
+    """
+
+    changed = Signal(object)
+    refused = Signal(str)
+
+    def __init__(
+        self,
+        strategy: Strategy,
+        store: Document | None = None,
+        strategy_id: int | None = None,
+        readonly: bool = False,
+        notice: str = "",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.strategy = strategy
+        self.store = store
+        self.strategy_id = strategy_id
+        self.readonly = readonly
+        self.notice = notice
+        self.last_error = ""
+        self.undo_stack = QUndoStack(self)
+        self.schedule: Schedule | None = None
+        self.schedule_error: str | None = None
+        self.scheduler = LiveScheduler(self)
+        self.scheduler.ready.connect(self._schedule_ready)
+        self._pending = Change()
+        self._take(self.scheduler.run(strategy))
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, parent: QObject | None = None) -> OpenDocument:
+        """Open a document file; read-only with a notice when another window or app has it.
+
+        Raises storage's DocumentError (damaged, not ours, newer version) naming the file.
+        """
+        from cxroadmap.storage.document import Document, DocumentLocked
+
+        notice = ""
+        try:
+            store = Document.open(path)
+        except DocumentLocked:
+            store = Document.open(path, readonly=True)
+            notice = (
+                f"{Path(path).name} is already open elsewhere, so it is open read-only here. "
+                "Use Save As to work on a copy."
+            )
+        try:
+            ids = store.strategy_ids()
+            strategy_id = ids[0] if ids else None
+            strategy = store.load(strategy_id)
+        except Exception:
+            store.close()
+            raise
+        if store.upgraded_from is not None:
+            notice = (
+                f"{Path(path).name} was made by an older version of cxroadmap and has been "
+                f"upgraded; the original is kept beside it as a .v{store.upgraded_from}.bak file."
+            )
+        return cls(strategy, store, strategy_id, store.readonly, notice, parent)
+
+    @classmethod
+    def create(cls, path: Path, strategy: Strategy, parent: QObject | None = None) -> OpenDocument:
+        """Write a new document file holding `strategy` and open it."""
+        from cxroadmap.storage.document import write_document
+
+        write_document(Path(path), [strategy])
+        return cls.open(Path(path), parent)
+
+    @property
+    def path(self) -> Path | None:
+        return Path(self.store.path) if self.store is not None else None
+
+    @property
+    def title(self) -> str:
+        return self.path.name if self.path is not None else "Untitled"
+
+    def switch_to_copy(self, target: Path) -> None:
+        """Save As: copy the file (SQLite backup) and go on in the copy, undo history and all."""
+        from cxroadmap.storage.document import Document
+
+        if self.store is None:
+            raise ValueError("this document has no file to copy")
+        self.store.save_as(Path(target))
+        copy = Document.open(Path(target))
+        self.store.close()
+        self.store = copy
+        self.readonly = False
+        self.notice = ""
+        self.changed.emit(Change(strategy=True))
+
+    def close(self) -> None:
+        self.scheduler.wait()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    # -- editing -------------------------------------------------------------------------
+
+    def apply(self, edit: Edit) -> bool:
+        """Make one edit: applied, written and pushed on the undo stack, or refused entirely."""
+        if self.readonly:
+            return self.refuse("This document is open read-only; nothing was changed.")
+        try:
+            change = edit.apply(self.strategy)
+        except CxRoadmapError as exc:
+            return self.refuse(str(exc))
+        try:
+            self._write(change)
+        except Exception as exc:
+            edit.revert(self.strategy)
+            return self.refuse(f"Could not write to {self.title}: {exc}")
+        self.last_error = ""
+        self.undo_stack.push(EditCommand(self, edit, change))
+        return True
+
+    def refuse(self, message: str) -> bool:
+        self.last_error = message
+        self.refused.emit(message)
+        return False
+
+    def _write(self, change: Change) -> None:
+        if self.store is not None and self.strategy_id is not None:
+            self.store.write_change(self.strategy_id, self.strategy, change)
+
+    def store_and_notify(self, change: Change, edit: Edit, undoing: bool) -> None:
+        """After an undo or redo: write the change, then reschedule and notify."""
+        try:
+            self._write(change)
+        except Exception as exc:
+            # Try to bring the file in line with what is on screen; if even that fails,
+            # stop editing rather than let the two drift apart.
+            try:
+                if self.store is not None and self.strategy_id is not None:
+                    self.store.replace_strategy(self.strategy_id, self.strategy)
+            except Exception:
+                self.readonly = True
+                self.notice = f"Writing to {self.title} failed ({exc}); it is now read-only."
+            self.refused.emit(f"Could not write to {self.title}: {exc}")
+        self.committed(change)
+
+    def committed(self, change: Change) -> None:
+        self._pending.merge(change)
+        self._take(self.scheduler.run(self.strategy))
+
+    def _take(self, outcome: Outcome | None) -> None:
+        if outcome is None:
+            return  # the worker thread will call _schedule_ready
+        self.schedule, self.schedule_error = outcome
+        change, self._pending = self._pending, Change()
+        self.changed.emit(change)
+
+    def _schedule_ready(self, result: object, error: object) -> None:
+        self._take((result if isinstance(result, Schedule) else None, error and str(error)))

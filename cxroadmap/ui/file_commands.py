@@ -1,0 +1,232 @@
+"""File menu work: new, open, demo, save as, import and export, with clear messages on failure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from cxroadmap.domain.model import Strategy
+from cxroadmap.ui import messages
+from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.formats import export_job, exporter, import_filter, importer_for
+from cxroadmap.ui.template_choices import available_templates, build_template
+from cxroadmap.ui.workers import BackgroundTask, run_in_background
+
+if TYPE_CHECKING:
+    from cxroadmap.ui.main_window import MainWindow
+
+SUFFIX = ".cxroadmap"
+
+
+def demo_path() -> Path:
+    """Where Open Demo keeps the user's copy of the demo (made on first use)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("cxroadmap", appauthor=False) / f"demo{SUFFIX}"
+
+
+def _with_suffix(path: Path) -> Path:
+    return path if path.suffix.lower() == SUFFIX else path.with_name(path.name + SUFFIX)
+
+
+def _describe(path: Path, exc: Exception) -> str:
+    text = str(exc)
+    return text if str(path) in text or path.name in text else f"{path}: {text}"
+
+
+class FileCommands(QObject):
+    """The File menu's commands for one main window; each reports failures and keeps the app up."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tasks: list[BackgroundTask] = []
+
+    def _keep(self, task: BackgroundTask) -> None:
+        self.tasks = [t for t in self.tasks if t.running] + [task]
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def open_dialog(self) -> bool:
+        path = messages.ask_open_path(
+            self.window,
+            "Open",
+            f"{messages.DOCUMENT_FILTER};;{import_filter()};;All files (*)",
+        )
+        return self.open_path(path) if path is not None else False
+
+    def open_path(self, path: Path, quiet: bool = False) -> bool:
+        """Open a document, or import any importable file into a new one."""
+        path = Path(path)
+        if importer_for(path) is not None:
+            return self.import_path(path)
+        current = self.window.document
+        if current is not None and current.path is not None and _same(current.path, path):
+            return True
+        if not path.exists():
+            self.window.settings.remove_recent(path)
+            if not quiet:
+                messages.show_error(self.window, "Cannot open", f"{path}: no such file")
+            return False
+        try:
+            document = OpenDocument.open(path, self.window)
+        except Exception as exc:  # damaged, not ours, newer version, unreadable: say so, stay up
+            if not quiet:
+                messages.show_error(self.window, "Cannot open", _describe(path, exc))
+            return False
+        self._show(document)
+        return True
+
+    def _show(self, document: OpenDocument) -> None:
+        self.window.set_document(document)
+        if document.path is not None:
+            self.window.settings.add_recent(document.path)
+            self.window.settings.set_last_file(document.path)
+        if document.notice:
+            self.window.statusBar().showMessage(document.notice, 10000)
+
+    def open_demo(self) -> bool:
+        path = demo_path()
+        if not path.exists():
+            return self._create(path, build_template("demo"))
+        return self.open_path(path)
+
+    # -- creating --------------------------------------------------------------------------
+
+    def _create(self, path: Path, strategy: Strategy) -> bool:
+        current = self.window.document
+        if current is not None and current.path is not None and _same(current.path, path):
+            messages.show_error(
+                self.window,
+                "Cannot replace",
+                f"{path}: is the document open now; pick another name",
+            )
+            return False
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            document = OpenDocument.create(path, strategy, self.window)
+        except Exception as exc:
+            messages.show_error(self.window, "Cannot create", _describe(path, exc))
+            return False
+        self._show(document)
+        return True
+
+    def new_document(self) -> bool:
+        templates = available_templates()
+        labels = [f"{name} — {about}" for name, about in templates]
+        choice = messages.choose_item(self.window, "New from Template", "Start from:", labels)
+        if choice is None:
+            return False
+        name = templates[labels.index(choice)][0]
+        strategy = build_template(name)
+        path = messages.ask_save_path(
+            self.window,
+            "New Strategy",
+            self._folder() / f"{strategy.name}{SUFFIX}",
+            messages.DOCUMENT_FILTER,
+        )
+        return self._create(_with_suffix(path), strategy) if path is not None else False
+
+    def _folder(self) -> Path:
+        doc = self.window.document
+        if doc is not None and doc.path is not None:
+            return doc.path.parent
+        return Path.home()
+
+    # -- save as, import, export -----------------------------------------------------------
+
+    def save_as(self) -> bool:
+        """Copy the document (SQLite backup) and go on working in the copy, undo history and all."""
+        doc = self.window.document
+        if doc is None or doc.store is None:
+            return False
+        target = messages.ask_save_path(
+            self.window, "Save As", self._folder() / doc.title, messages.DOCUMENT_FILTER
+        )
+        if target is None:
+            return False
+        target = _with_suffix(target)
+        if doc.path is not None and _same(doc.path, target):
+            return True  # every edit is already saved
+        try:
+            doc.switch_to_copy(target)
+        except Exception as exc:
+            messages.show_error(self.window, "Cannot save", _describe(target, exc))
+            return False
+        self._show_again(doc)
+        return True
+
+    def _show_again(self, doc: OpenDocument) -> None:
+        if doc.path is not None:
+            self.window.settings.add_recent(doc.path)
+            self.window.settings.set_last_file(doc.path)
+
+    def import_dialog(self) -> bool:
+        path = messages.ask_open_path(self.window, "Import", import_filter())
+        return self.import_path(path) if path is not None else False
+
+    def import_path(self, source: Path) -> BackgroundTask | bool:
+        """Read `source` on a worker thread, then save it as a new document the user names."""
+        fmt = importer_for(source)
+        if fmt is None:
+            messages.show_error(self.window, "Cannot import", f"{source}: unknown file type")
+            return False
+        task = run_in_background(
+            self.window,
+            f"Reading {source.name}…",
+            lambda: fmt.load(source),
+            lambda strategy: self._imported(source, strategy),
+            lambda error: messages.show_error(self.window, "Cannot import", _name(source, error)),
+        )
+        self._keep(task)
+        return task
+
+    def _imported(self, source: Path, strategy: Strategy) -> None:
+        target = messages.ask_save_path(
+            self.window,
+            "Save Imported Strategy As",
+            source.with_suffix(SUFFIX),
+            messages.DOCUMENT_FILTER,
+        )
+        if target is not None:
+            self._create(_with_suffix(target), strategy)
+
+    def export_pdf(self) -> BackgroundTask | bool:
+        doc = self.window.document
+        if doc is None:
+            return False
+        fmt = exporter(".pdf")
+        target = messages.ask_save_path(
+            self.window, "Export PDF", self._folder() / f"{doc.strategy.name}.pdf", "PDF (*.pdf)"
+        )
+        if target is None:
+            return False
+        target = target if target.suffix.lower() == ".pdf" else target.with_suffix(".pdf")
+        return self.export_to(target, fmt.suffix)
+
+    def export_to(self, target: Path, suffix: str = ".pdf") -> BackgroundTask | bool:
+        doc = self.window.document
+        if doc is None:
+            return False
+        task = run_in_background(
+            self.window,
+            f"Exporting {target.name}…",
+            export_job(exporter(suffix), doc.strategy, target),
+            lambda path: self.window.statusBar().showMessage(f"Exported {path}", 10000),
+            lambda error: messages.show_error(self.window, "Export failed", _name(target, error)),
+        )
+        self._keep(task)
+        return task
+
+
+def _name(path: Path, error: str) -> str:
+    return error if str(path) in error or path.name in error else f"{path}: {error}"
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False

@@ -1,0 +1,316 @@
+"""The Initiatives view: a filter bar over the sortable, inline-editable initiatives table."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxroadmap.domain.edits import AddInitiative, Change, CompositeEdit, Edit, RemoveInitiative
+from cxroadmap.domain.model import Initiative
+from cxroadmap.domain.pillars import DEFAULT_PILLARS
+from cxroadmap.ui.actions import Actions
+from cxroadmap.ui.delegates import InitiativeDelegate
+from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.models.initiatives_filter import InitiativesFilter
+from cxroadmap.ui.models.initiatives_model import COLUMN, STATUS_LABELS, InitiativesModel
+
+ANY = "All"
+COLUMN_WIDTHS = {
+    "key": 62,
+    "title": 320,
+    "pillar": 180,
+    "duration": 76,
+    "start": 92,
+    "finish": 92,
+    "slack": 56,
+    "scheduled_phase": 104,
+    "owner": 150,
+    "status": 92,
+    "impact": 60,
+    "not_before": 96,
+    "phase": 110,
+}
+
+
+def next_key(existing: set[str], like: str = "I") -> str:
+    """A free key shaped like `like`: TR5 gives TR6 (or the next free number), blank gives I1."""
+    match = re.fullmatch(r"(.*?)(\d*)", like.strip() or "I")
+    prefix = (match.group(1) if match else "") or "I"
+    numbers = [
+        int(k[len(prefix) :]) for k in existing if re.fullmatch(re.escape(prefix) + r"\d+", k)
+    ]
+    n = max(numbers, default=0) + 1
+    while f"{prefix}{n}" in existing:
+        n += 1
+    return f"{prefix}{n}"
+
+
+class FilterBar(QWidget):
+    """Search box and the pillar, phase, owner and status filters."""
+
+    def __init__(self, proxy: InitiativesFilter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.proxy = proxy
+        self.search = QLineEdit(placeholderText="Search key, title, owner, description…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setObjectName("search")
+        self.pillar = self._combo("pillar")
+        self.phase = self._combo("phase")
+        self.owner = self._combo("owner")
+        self.status = self._combo("status")
+        self.count = QLabel()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search, 3)
+        for label, combo in (
+            ("Pillar", self.pillar),
+            ("Phase", self.phase),
+            ("Owner", self.owner),
+            ("Status", self.status),
+        ):
+            layout.addWidget(QLabel(label))
+            layout.addWidget(combo, 1)
+        layout.addWidget(self.count)
+        self.search.textChanged.connect(self._apply)
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(f"filter_{name}")
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+        combo.addItem(ANY, None)
+        combo.currentIndexChanged.connect(self._apply)
+        return combo
+
+    def refresh_choices(self, document: OpenDocument | None) -> None:
+        """Offer what the strategy holds, keeping each filter's choice while it still exists."""
+        strategy = document.strategy if document else None
+        inis = list(strategy.initiatives.values()) if strategy else []
+        custom = sorted({i.pillar.strip() for i in inis if i.pillar.strip()} - _default_names())
+        pillars = [(p.label, p.key) for p in DEFAULT_PILLARS] + [(c, c) for c in custom]
+        phases = strategy.phase_names() if strategy else []
+        owners = sorted({i.owner.strip() for i in inis if i.owner.strip()}, key=str.lower)
+        self._fill(self.pillar, pillars)
+        self._fill(self.phase, [(p, p) for p in phases])
+        self._fill(self.owner, [(o, o) for o in owners])
+        self._fill(self.status, [(label, key) for key, label in STATUS_LABELS.items()])
+        self._apply()
+
+    @staticmethod
+    def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(ANY, None)
+        for label, value in items:
+            combo.addItem(label, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+        combo.blockSignals(False)
+
+    def _apply(self) -> None:
+        self.proxy.set_filters(
+            pillar=self.pillar.currentData(),
+            phase=self.phase.currentData(),
+            owner=self.owner.currentData(),
+            status=self.status.currentData(),
+            search=self.search.text(),
+        )
+        shown, total = self.proxy.rowCount(), self.proxy.sourceModel().rowCount()
+        self.count.setText(f"{shown} of {total}" if shown != total else f"{total} initiatives")
+
+
+def _default_names() -> set[str]:
+    return {p.key for p in DEFAULT_PILLARS} | {p.label for p in DEFAULT_PILLARS}
+
+
+class InitiativesPage(QWidget):
+    """The table of initiatives; `current_changed` carries the key the inspector should show."""
+
+    current_changed = Signal(object)
+
+    def __init__(self, actions: Actions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: OpenDocument | None = None
+        self.model = InitiativesModel(parent=self)
+        self.proxy = InitiativesFilter(self.model, self)
+        self.filters = FilterBar(self.proxy)
+        self.table = QTableView()
+        self.table.setObjectName("initiatives_table")
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegate(InitiativeDelegate(self._phase_names, self.table))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # strategy order until asked
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        for name, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(COLUMN[name], width)
+        header.setStretchLastSection(True)
+        for name in ("delete", "rename"):
+            self.table.addAction(actions[name])
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table)
+
+    # -- the document ------------------------------------------------------------------
+
+    def set_document(self, document: OpenDocument | None) -> None:
+        if self.document is not None:
+            self.document.changed.disconnect(self._on_changed)
+        self.document = document
+        self.model.set_document(document)
+        if document is not None:
+            document.changed.connect(self._on_changed)
+        self.filters.refresh_choices(document)
+        self.current_changed.emit(self.current_key())
+
+    def _on_changed(self, change: Change) -> None:
+        self.filters.refresh_choices(self.document)
+        self.current_changed.emit(self.current_key())
+
+    def _phase_names(self) -> list[str]:
+        return self.document.strategy.phase_names() if self.document else []
+
+    # -- selection -----------------------------------------------------------------------
+
+    def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self.current_changed.emit(self.current_key())
+
+    def current_key(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.key_at(self.proxy.mapToSource(index).row())
+
+    def selected_keys(self) -> list[str]:
+        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        keys = [self.model.key_at(r) for r in sorted(rows)]
+        current = self.current_key()
+        return keys or ([current] if current else [])
+
+    def proxy_index(self, key: str, column: str = "title") -> QModelIndex:
+        row = self.model.row_of(key)
+        if row < 0:
+            return QModelIndex()
+        return self.proxy.mapFromSource(self.model.index(row, COLUMN[column]))
+
+    def select_key(self, key: str) -> bool:
+        index = self.proxy_index(key)
+        if not index.isValid():
+            return False
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        return True
+
+    # -- commands ------------------------------------------------------------------------
+
+    def _apply(self, edit: Edit) -> bool:
+        return self.document is not None and self.document.apply(edit)
+
+    def add_initiative(self) -> str | None:
+        if self.document is None:
+            return None
+        strategy = self.document.strategy
+        key = next_key(set(strategy.initiatives))
+        current = self.current_key()
+        pillar = strategy.initiatives[current].pillar if current else ""
+        ini = Initiative(
+            key=key, title="New initiative", duration=strategy.days_per_week, pillar=pillar
+        )
+        if not self._apply(AddInitiative(ini)):
+            return None
+        self._clear_filters_hiding(key)
+        self.select_key(key)
+        self.edit_title()
+        return key
+
+    def duplicate_selected(self) -> list[str]:
+        if self.document is None:
+            return []
+        strategy = self.document.strategy
+        taken = set(strategy.initiatives)
+        edits: list[Edit] = []
+        new_keys = []
+        order = list(strategy.initiatives)
+        for offset, key in enumerate(self.selected_keys()):
+            source = strategy.initiatives[key]
+            new_key = next_key(taken, key)
+            taken.add(new_key)
+            copy = Initiative(**{**vars(source), "key": new_key, "title": f"{source.title} (copy)"})
+            edits.append(AddInitiative(copy, order.index(key) + 1 + offset))
+            new_keys.append(new_key)
+        if not edits:
+            return []
+        text = edits[0].text if len(edits) == 1 else f"Duplicate {len(edits)} initiatives"
+        if not self._apply(edits[0] if len(edits) == 1 else CompositeEdit(text, edits)):
+            return []
+        self.select_key(new_keys[0])
+        return new_keys
+
+    def delete_selected(self) -> bool:
+        keys = self.selected_keys()
+        if self.document is None or not keys:
+            return False
+        row = self.table.currentIndex().row()
+        edits: list[Edit] = [RemoveInitiative(k) for k in keys]
+        if len(edits) == 1:
+            done = self._apply(edits[0])
+        else:
+            done = self._apply(CompositeEdit(f"Delete {len(keys)} initiatives", edits))
+        if done and self.proxy.rowCount():
+            index = self.proxy.index(min(row, self.proxy.rowCount() - 1), COLUMN["title"])
+            self.table.setCurrentIndex(index)
+        return done
+
+    def edit_title(self) -> None:
+        key = self.current_key()
+        if key is None:
+            return
+        index = self.proxy_index(key)
+        self.table.setFocus()
+        self.table.setCurrentIndex(index)
+        self.table.edit(index)
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def _clear_filters_hiding(self, key: str) -> None:
+        if not self.proxy_index(key).isValid():
+            self.filters.search.clear()
+            for combo in (
+                self.filters.pillar,
+                self.filters.phase,
+                self.filters.owner,
+                self.filters.status,
+            ):
+                combo.setCurrentIndex(0)

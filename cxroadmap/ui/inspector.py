@@ -1,0 +1,357 @@
+"""The inspector: every field of the selected initiative, its description and its dependencies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxroadmap.domain.durations import format_duration, parse_duration
+from cxroadmap.domain.edits import AddDependency, Change, ChangeInitiative, RemoveDependency
+from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.domain.model import DEPENDENCY_TYPES, Dependency, Initiative
+from cxroadmap.domain.pillars import DEFAULT_PILLARS, find_pillar, pillar_label
+from cxroadmap.ui.delegates import NO_PIN
+from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.models.dependencies_model import TYPE_NAMES, DependenciesModel
+from cxroadmap.ui.models.initiatives_model import STATUS_LABELS
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """A multi-line field that reports when the user leaves it, like QLineEdit.editingFinished."""
+
+    editingFinished = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.editingFinished.emit()
+
+
+class Inspector(QScrollArea):
+    """Shows one initiative (`set_key`); each field commits as one undoable edit when left."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: OpenDocument | None = None
+        self.key: str | None = None
+        self._loading = False
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(360)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        self.setWidget(body)
+        self.empty = QLabel("Select an initiative to see its details.")
+        self.empty.setWordWrap(True)
+        self.fields = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.fields)
+        layout.addStretch(1)
+        self._build_fields()
+        self.set_document(None)
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build_fields(self) -> None:
+        self.key_edit = QLineEdit(objectName="inspector_key")
+        self.title_edit = QLineEdit(objectName="inspector_title")
+        self.pillar_combo = QComboBox(objectName="inspector_pillar")
+        self.pillar_combo.setEditable(True)
+        self.pillar_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.pillar_combo.addItems([p.label for p in DEFAULT_PILLARS])
+        self.owner_edit = QLineEdit(objectName="inspector_owner")
+        self.duration_edit = QLineEdit(objectName="inspector_duration")
+        self.duration_edit.setPlaceholderText("e.g. 12, 12d, 3w, 2m; 0 = milestone")
+        self.not_before_edit = QLineEdit(objectName="inspector_not_before")
+        self.not_before_edit.setPlaceholderText("YYYY-MM-DD (blank: no constraint)")
+        self.phase_combo = QComboBox(objectName="inspector_phase")
+        self.impact_spin = QSpinBox(objectName="inspector_impact")
+        self.impact_spin.setRange(1, 5)
+        self.status_combo = QComboBox(objectName="inspector_status")
+        for key, label in STATUS_LABELS.items():
+            self.status_combo.addItem(label, key)
+        self.description_edit = CommitTextEdit(objectName="inspector_description")
+        self.description_edit.setPlaceholderText("What it involves, why it matters")
+        self.description_edit.setFixedHeight(90)
+        self.schedule_label = QLabel(objectName="inspector_schedule")
+        self.schedule_label.setWordWrap(True)
+        self.schedule_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Key", self.key_edit)
+        form.addRow("Title", self.title_edit)
+        form.addRow("Pillar", self.pillar_combo)
+        form.addRow("Owner", self.owner_edit)
+        form.addRow("Duration", self.duration_edit)
+        form.addRow("Not before", self.not_before_edit)
+        form.addRow("Pinned to", self.phase_combo)
+        form.addRow("Impact", self.impact_spin)
+        form.addRow("Status", self.status_combo)
+        form.addRow("Description", self.description_edit)
+        form.addRow("Schedule", self.schedule_label)
+
+        for field, edit in (
+            ("key", self.key_edit),
+            ("title", self.title_edit),
+            ("owner", self.owner_edit),
+            ("duration", self.duration_edit),
+            ("not_before", self.not_before_edit),
+        ):
+            edit.editingFinished.connect(lambda f=field, e=edit: self._commit(f, e.text()))
+        self.pillar_combo.activated.connect(lambda _: self._commit_pillar())
+        line = self.pillar_combo.lineEdit()
+        if line is not None:
+            line.editingFinished.connect(self._commit_pillar)
+        self.phase_combo.activated.connect(
+            lambda _: self._commit("phase", self.phase_combo.currentData())
+        )
+        self.status_combo.activated.connect(
+            lambda _: self._commit("status", self.status_combo.currentData())
+        )
+        self.impact_spin.valueChanged.connect(lambda v: self._commit("impact", v))
+        self.description_edit.editingFinished.connect(
+            lambda: self._commit("description", self.description_edit.toPlainText())
+        )
+
+        self.deps_model = DependenciesModel(parent=self)
+        self.deps_table = QTableView(objectName="inspector_dependencies")
+        self.deps_table.setModel(self.deps_model)
+        self.deps_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.deps_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.deps_table.verticalHeader().setVisible(False)
+        header = self.deps_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.deps_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.deps_table.setWordWrap(False)
+        self.deps_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.deps_table.setMinimumHeight(150)
+        self.other_combo = QComboBox(objectName="dependency_other")
+        self.other_combo.setEditable(True)
+        self.other_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for combo in (self.other_combo, self.pillar_combo, self.phase_combo, self.status_combo):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+        self.type_combo = QComboBox(objectName="dependency_type")
+        for name in DEPENDENCY_TYPES:
+            self.type_combo.addItem(f"{name}  ({TYPE_NAMES[name]})", name)
+        self.lag_edit = QLineEdit("0", objectName="dependency_lag")
+        self.lag_edit.setToolTip("Lag in working days (12, 3w); negative for a lead")
+        self.lag_edit.setMaximumWidth(70)
+        self.add_pred_button = QPushButton("Add predecessor", objectName="add_predecessor")
+        self.add_succ_button = QPushButton("Add successor", objectName="add_successor")
+        self.remove_dep_button = QPushButton("Remove", objectName="remove_dependency")
+        self.add_pred_button.clicked.connect(lambda: self.add_dependency(predecessor=True))
+        self.add_succ_button.clicked.connect(lambda: self.add_dependency(predecessor=False))
+        self.remove_dep_button.clicked.connect(self.remove_selected_dependency)
+
+        deps_box = QGroupBox("Dependencies")
+        deps_layout = QVBoxLayout(deps_box)
+        deps_layout.addWidget(self.deps_table)
+        pick = QFormLayout()
+        pick.addRow("Initiative", self.other_combo)
+        type_row = QHBoxLayout()
+        type_row.addWidget(self.type_combo, 1)
+        type_row.addWidget(QLabel("Lag"))
+        type_row.addWidget(self.lag_edit)
+        pick.addRow("Type", type_row)
+        deps_layout.addLayout(pick)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_pred_button)
+        buttons.addWidget(self.add_succ_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_dep_button)
+        deps_layout.addLayout(buttons)
+
+        outer = QVBoxLayout(self.fields)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(form)
+        outer.addWidget(deps_box)
+
+    # -- document and selection ------------------------------------------------------------
+
+    def set_document(self, document: OpenDocument | None) -> None:
+        if self.document is not None:
+            self.document.changed.disconnect(self._on_changed)
+        self.document = document
+        self.deps_model.set_document(document)
+        if document is not None:
+            document.changed.connect(self._on_changed)
+        self.key = None
+        self.refresh()
+
+    def set_key(self, key: str | None) -> None:
+        if key == self.key:
+            return
+        self.key = key
+        self.deps_model.set_key(key)
+        self.refresh()
+
+    def _on_changed(self, change: Change) -> None:
+        doc = self.document
+        if self.key is not None and doc is not None and self.key not in doc.strategy.initiatives:
+            # A key edit renames the initiative: follow it.
+            renamed = change.initiatives - {self.key}
+            self.key = next(iter(renamed)) if len(renamed) == 1 else None
+            self.deps_model.set_key(self.key)
+        self.refresh()
+
+    def initiative(self) -> Initiative | None:
+        if self.document is None or self.key is None:
+            return None
+        return self.document.strategy.initiatives.get(self.key)
+
+    def refresh(self) -> None:
+        ini = self.initiative()
+        self.empty.setVisible(ini is None)
+        self.fields.setVisible(ini is not None)
+        if ini is None or self.document is None:
+            return
+        self._loading = True
+        try:
+            self._load(ini)
+        finally:
+            self._loading = False
+
+    def _load(self, ini: Initiative) -> None:
+        assert self.document is not None
+        strategy = self.document.strategy
+        readonly = self.document.readonly
+        self.key_edit.setText(ini.key)
+        self.title_edit.setText(ini.title)
+        self.pillar_combo.setCurrentText(pillar_label(ini.pillar) if ini.pillar else "")
+        self.owner_edit.setText(ini.owner)
+        self.duration_edit.setText(format_duration(ini.duration, strategy.days_per_week))
+        self.not_before_edit.setText(ini.not_before.isoformat() if ini.not_before else "")
+        self.phase_combo.clear()
+        self.phase_combo.addItem(NO_PIN, None)
+        for name in strategy.phase_names():
+            self.phase_combo.addItem(name, name)
+        self.phase_combo.setCurrentIndex(max(0, self.phase_combo.findData(ini.phase)))
+        self.impact_spin.setValue(ini.impact)
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(ini.status)))
+        if not self.description_edit.hasFocus():
+            self.description_edit.setPlainText(ini.description)
+        self._load_schedule(ini)
+        current = self.other_combo.currentData()
+        self.other_combo.clear()
+        for other in strategy.initiatives.values():
+            if other.key != ini.key:
+                self.other_combo.addItem(f"{other.key} · {other.title}", other.key)
+        self.other_combo.setCurrentIndex(self.other_combo.findData(current))
+        for widget in (
+            self.key_edit, self.title_edit, self.owner_edit, self.duration_edit,
+            self.not_before_edit, self.description_edit,
+        ):  # fmt: skip
+            widget.setReadOnly(readonly)
+        for widget in (
+            self.pillar_combo, self.phase_combo, self.impact_spin, self.status_combo,
+            self.add_pred_button, self.add_succ_button, self.remove_dep_button,
+        ):  # fmt: skip
+            widget.setEnabled(not readonly)
+
+    def _load_schedule(self, ini: Initiative) -> None:
+        assert self.document is not None
+        schedule = self.document.schedule
+        item = schedule.items.get(ini.key) if schedule is not None else None
+        if item is None:
+            self.schedule_label.setText(self.document.schedule_error or "not scheduled")
+            return
+        when = (
+            f"{item.start:%a %d %b %Y}"
+            if item.is_milestone
+            else f"{item.start:%a %d %b %Y} – {item.finish:%a %d %b %Y}"
+        )
+        slack = "critical" if item.critical else f"{item.slack_days} working days slack"
+        reason = f"<br>Starts at {item.reason}" if item.reason else ""
+        self.schedule_label.setText(f"{when}<br>{item.phase}, {slack}{reason}")
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def _commit(self, field: str, value: Any) -> bool:
+        ini = self.initiative()
+        if self._loading or ini is None or self.document is None or self.document.readonly:
+            return False
+        current = getattr(ini, field)
+        if field == "duration" and value == format_duration(ini.duration, self._days()):
+            return False
+        if field == "not_before" and value == (
+            ini.not_before.isoformat() if ini.not_before else ""
+        ):
+            return False
+        if value == current or (field == "not_before" and value == "" and current is None):
+            return False
+        label = {"not_before": "not-before date", "phase": "phase pin"}.get(field, field)
+        edit = ChangeInitiative(ini.key, {field: value}, text=f"Change {label} of {ini.title!r}")
+        done = self.document.apply(edit)
+        if not done:
+            self.refresh()  # show the value that stands
+        return done
+
+    def _days(self) -> int:
+        return self.document.strategy.days_per_week if self.document else 5
+
+    def _commit_pillar(self) -> None:
+        text = self.pillar_combo.currentText().strip()
+        pillar = find_pillar(text)
+        self._commit("pillar", pillar.key if pillar is not None else text)
+
+    def _other_key(self) -> str | None:
+        if self.document is None:
+            return None
+        data = self.other_combo.currentData()
+        text = self.other_combo.currentText().strip()
+        if data is not None and self.other_combo.itemText(self.other_combo.currentIndex()) == text:
+            return str(data)
+        # Typed by hand: accept a key, or "KEY · title" as the list shows it.
+        key = text.split("·")[0].strip()
+        return key or None
+
+    def add_dependency(self, predecessor: bool) -> bool:
+        """Add a dependency between the shown initiative and the picked one; cycles are refused."""
+        if self.document is None or self.key is None:
+            return False
+        other = self._other_key()
+        if other is None:
+            return self.document.refuse("Pick the initiative to link to first.")
+        try:
+            lag = parse_duration(
+                self.lag_edit.text() or "0", "lag", self._days(), allow_negative=True
+            )
+        except CxRoadmapError as exc:
+            return self.document.refuse(str(exc))
+        kind = str(self.type_combo.currentData())
+        dep = (
+            Dependency(other, self.key, kind, lag)
+            if predecessor
+            else Dependency(self.key, other, kind, lag)
+        )
+        return self.document.apply(AddDependency(dep))
+
+    def remove_selected_dependency(self) -> bool:
+        index = self.deps_table.currentIndex()
+        if self.document is None or not index.isValid():
+            return False
+        dep = self.deps_model.dependency_at(index.row())
+        return self.document.apply(RemoveDependency(dep.from_key, dep.to_key))

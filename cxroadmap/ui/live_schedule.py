@@ -1,0 +1,110 @@
+"""Reschedules after every edit: inline while the planner is fast, off the UI thread if not."""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.domain.model import Strategy
+from cxroadmap.scheduling.result import Schedule
+
+# Above this a reschedule would be felt while typing, so later ones go off the UI thread.
+INLINE_LIMIT_SECONDS = 0.1
+
+Outcome = tuple[Schedule | None, str | None]
+
+
+def plan(strategy: Strategy) -> Outcome:
+    """The schedule of `strategy`, or None and the reason it cannot be scheduled."""
+    from cxroadmap.scheduling.planner import schedule  # networkx is slow to import
+
+    try:
+        return schedule(strategy), None
+    except CxRoadmapError as exc:
+        return None, str(exc)
+
+
+class _Signals(QObject):
+    done = Signal(int, object, object, float)
+
+
+class _Job(QRunnable):
+    def __init__(
+        self,
+        generation: int,
+        strategy: Strategy,
+        planner: Callable[[Strategy], Outcome],
+        signals: _Signals,
+    ) -> None:
+        super().__init__()
+        self.generation = generation
+        self.strategy = strategy
+        self.planner = planner
+        self.signals = signals
+
+    def run(self) -> None:
+        began = time.perf_counter()
+        try:
+            result, error = self.planner(self.strategy)
+        except Exception as exc:  # a planner bug must not kill the worker silently
+            result, error = None, f"scheduling failed: {exc}"
+        self.signals.done.emit(self.generation, result, error, time.perf_counter() - began)
+
+
+class LiveScheduler(QObject):
+    """`run()` returns the outcome at once, or None and later emits `ready` with the outcome."""
+
+    ready = Signal(object, object)
+    _warm = False
+
+    def __init__(
+        self, parent: QObject | None = None, planner: Callable[[Strategy], Outcome] = plan
+    ):
+        super().__init__(parent)
+        if planner is plan:
+            # Import now so the first edit is not timed with networkx's import.
+            import cxroadmap.scheduling.planner  # noqa: F401
+        self.planner = planner
+        self.last_seconds = 0.0
+        self.force_background = False
+        self._generation = 0
+        self._signals = _Signals(self)
+        self._signals.done.connect(self._finished)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._waiting = False
+
+    @property
+    def pending(self) -> bool:
+        return self._waiting
+
+    def run(self, strategy: Strategy) -> Outcome | None:
+        self._generation += 1
+        if not self.force_background and self.last_seconds <= INLINE_LIMIT_SECONDS:
+            began = time.perf_counter()
+            outcome = self.planner(strategy)
+            seconds = time.perf_counter() - began
+            # The first run in a process pays for lazy imports and caches: do not judge by it.
+            self.last_seconds = seconds if LiveScheduler._warm else 0.0
+            LiveScheduler._warm = True
+            return outcome
+        self._waiting = True
+        # The worker gets its own copy: the user may go on editing while it plans.
+        self._pool.start(
+            _Job(self._generation, copy.deepcopy(strategy), self.planner, self._signals)
+        )
+        return None
+
+    def wait(self) -> None:
+        self._pool.waitForDone()
+
+    def _finished(self, generation: int, result: object, error: object, seconds: float) -> None:
+        self.last_seconds = seconds
+        if generation != self._generation:
+            return  # a newer edit has already asked for a fresher schedule
+        self._waiting = False
+        self.ready.emit(result, error)

@@ -1,0 +1,281 @@
+"""The main window: welcome screen or the open document's views, menus, toolbar and status bar."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxroadmap import __version__
+from cxroadmap.domain.edits import Change
+from cxroadmap.ui import messages
+from cxroadmap.ui.actions import Actions
+from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.file_commands import FileCommands
+from cxroadmap.ui.initiatives_page import InitiativesPage
+from cxroadmap.ui.inspector import Inspector
+from cxroadmap.ui.settings import AppSettings
+from cxroadmap.ui.strategy_panel import StrategyPanel
+from cxroadmap.ui.welcome import WelcomePage
+
+APP_NAME = "cxroadmap"
+
+
+class MainWindow(QMainWindow):
+    """One window, one open document at a time (or the welcome screen)."""
+
+    def __init__(self, settings: AppSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or AppSettings()
+        self.document: OpenDocument | None = None
+        self.undo_group = QUndoGroup(self)
+        self.actions = Actions(self, self.undo_group)
+        self.files = FileCommands(self)
+        self.resize(1440, 880)
+
+        self.welcome = WelcomePage()
+        self.initiatives = InitiativesPage(self.actions)
+        self.strategy_panel = StrategyPanel()
+        self.views = QTabWidget(objectName="views")
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.initiatives, "Initiatives")
+        self.views.addTab(self.strategy_panel, "Strategy")
+        self.banner = QLabel(objectName="readonly_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setMargin(8)
+        self.banner.setStyleSheet("background: #fff3cd; color: #533f03;")
+        self.banner.hide()
+        workspace = QWidget()
+        layout = QVBoxLayout(workspace)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.views)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(workspace)
+        self.setCentralWidget(self.stack)
+
+        self.inspector = Inspector()
+        self.inspector_dock = QDockWidget("Inspector", self)
+        self.inspector_dock.setObjectName("inspector_dock")
+        self.inspector_dock.setWidget(self.inspector)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self.initiatives.current_changed.connect(self.inspector.set_key)
+
+        self.finish_label = QLabel(objectName="status_finish")
+        self.critical_label = QLabel(objectName="status_critical")
+        self.warnings_label = QLabel(objectName="status_warnings")
+        for label in (self.finish_label, self.critical_label, self.warnings_label):
+            self.statusBar().addPermanentWidget(label)
+
+        self._build_menus()
+        self._connect()
+        self.set_document(None)
+        self._restore_geometry()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([a["new"], a["open"]])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("recent_menu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(a["open_demo"])
+        file_menu.addSeparator()
+        file_menu.addActions([a["save_as"], a["import"], a["export_pdf"]])
+        file_menu.addSeparator()
+        file_menu.addActions([a["close"], a["quit"]])
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([a["undo"], a["redo"]])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a["add"], a["duplicate"], a["delete"], a["rename"]])
+        edit_menu.addSeparator()
+        edit_menu.addAction(a["find"])
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([a["show_initiatives"], a["show_strategy"]])
+        view_menu.addAction(self.inspector_dock.toggleViewAction())
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(a["about"])
+
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([a["open"], a["save_as"], a["export_pdf"]])
+        toolbar.addSeparator()
+        toolbar.addActions([a["undo"], a["redo"]])
+        toolbar.addSeparator()
+        toolbar.addActions([a["add"], a["duplicate"], a["delete"]])
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        a, f = self.actions, self.files
+        a["new"].triggered.connect(f.new_document)
+        a["open"].triggered.connect(f.open_dialog)
+        a["open_demo"].triggered.connect(f.open_demo)
+        a["save_as"].triggered.connect(f.save_as)
+        a["import"].triggered.connect(f.import_dialog)
+        a["export_pdf"].triggered.connect(f.export_pdf)
+        a["close"].triggered.connect(lambda: self.set_document(None))
+        a["quit"].triggered.connect(self.close)
+        a["add"].triggered.connect(self.initiatives.add_initiative)
+        a["duplicate"].triggered.connect(self.initiatives.duplicate_selected)
+        a["delete"].triggered.connect(self.initiatives.delete_selected)
+        a["rename"].triggered.connect(self.initiatives.edit_title)
+        a["find"].triggered.connect(self._find)
+        a["show_initiatives"].triggered.connect(lambda: self.views.setCurrentIndex(0))
+        a["show_strategy"].triggered.connect(lambda: self.views.setCurrentIndex(1))
+        a["about"].triggered.connect(self._about)
+        self.welcome.new_requested.connect(f.new_document)
+        self.welcome.open_requested.connect(f.open_dialog)
+        self.welcome.demo_requested.connect(f.open_demo)
+        self.welcome.recent_requested.connect(f.open_path)
+
+    # -- the document ----------------------------------------------------------------------
+
+    def set_document(self, document: OpenDocument | None) -> None:
+        """Show `document` (or the welcome screen for None), closing the one shown before."""
+        old = self.document
+        if old is document:
+            return
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+            old.changed.disconnect(self._on_changed)
+            old.refused.disconnect(self._on_refused)
+        self.document = document
+        for view in (self.initiatives, self.strategy_panel, self.inspector):
+            view.set_document(document)
+        if document is not None:
+            self.undo_group.addStack(document.undo_stack)
+            self.undo_group.setActiveStack(document.undo_stack)
+            document.changed.connect(self._on_changed)
+            document.refused.connect(self._on_refused)
+            self.stack.setCurrentIndex(1)
+            if document.strategy.initiatives:
+                self.initiatives.select_key(next(iter(document.strategy.initiatives)))
+        else:
+            self.welcome.set_recent(self.settings.recent_files())
+            self.stack.setCurrentIndex(0)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        if (old is None) != (document is None):
+            self.inspector_dock.setVisible(document is not None)
+        self._update_chrome()
+
+    def _on_changed(self, change: Change) -> None:
+        self._update_chrome()
+
+    def _on_refused(self, message: str) -> None:
+        messages.show_error(self, "Not changed", message)
+
+    def _update_chrome(self) -> None:
+        doc = self.document
+        has_doc = doc is not None
+        editable = has_doc and not doc.readonly  # type: ignore[union-attr]
+        for name in ("save_as", "export_pdf", "close", "find", "show_initiatives", "show_strategy"):
+            self.actions[name].setEnabled(has_doc)
+        for name in ("add", "duplicate", "delete", "rename"):
+            self.actions[name].setEnabled(editable)
+        if doc is None:
+            self.setWindowTitle(APP_NAME)
+            self.setWindowFilePath("")
+            self.banner.hide()
+            for label in (self.finish_label, self.critical_label, self.warnings_label):
+                label.clear()
+            return
+        suffix = " (read-only)" if doc.readonly else ""
+        self.setWindowTitle(f"{doc.title}{suffix} — {APP_NAME}")
+        self.setWindowFilePath(str(doc.path or ""))
+        self.banner.setText(doc.notice)
+        self.banner.setVisible(bool(doc.notice))
+        self._update_status(doc)
+
+    def _update_status(self, doc: OpenDocument) -> None:
+        schedule = doc.schedule
+        if schedule is None:
+            self.finish_label.setText("Not scheduled")
+            self.critical_label.clear()
+            self.warnings_label.setText(doc.schedule_error or "")
+            return
+        self.finish_label.setText(f"Finish {schedule.finish:%a %d %b %Y}")
+        self.critical_label.setText(f"{schedule.critical_count} critical")
+        count = len(schedule.warnings)
+        self.warnings_label.setText(
+            "No warnings" if count == 0 else f"⚠ {count} warning{'s' if count != 1 else ''}"
+        )
+        self.warnings_label.setToolTip("\n".join(schedule.warnings))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.settings.recent_files()
+        for path in paths:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.files.open_path(p))
+        if not paths:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+
+    def _find(self) -> None:
+        self.views.setCurrentIndex(0)
+        self.initiatives.focus_search()
+
+    def _about(self) -> None:
+        messages.show_info(
+            self,
+            "About cxroadmap",
+            f"cxroadmap {__version__}\n\nPlan a customer-experience strategy as a roadmap of "
+            "initiatives with dependencies, scheduled into phases. Works offline.",
+        )
+
+    # -- geometry --------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.set_last_file(self.document.path if self.document else None)
+        self.settings.sync()
+        self.set_document(None)
+        super().closeEvent(event)
+
+
+def run_app(path: Path | None) -> int:
+    """Start the desktop app, on `path` when given, else on the last file or the welcome screen."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    window = MainWindow()
+    window.show()
+    if path is not None:
+        window.files.open_path(Path(path))
+    else:
+        last = window.settings.last_file()
+        if last is not None and last.exists():
+            window.files.open_path(last, quiet=True)
+    return app.exec()

@@ -1,0 +1,35 @@
+"""Every dialog that asks or tells the user something, in one place so tests can replace them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+DOCUMENT_FILTER = "cxroadmap documents (*.cxroadmap)"
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def ask_open_path(parent: QWidget | None, caption: str, file_filter: str) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, caption, "", file_filter)
+    return Path(path) if path else None
+
+
+def ask_save_path(
+    parent: QWidget | None, caption: str, suggested: Path | str, file_filter: str
+) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, caption, str(suggested), file_filter)
+    return Path(path) if path else None
+
+
+def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> str | None:
+    """One item from a list (e.g. a template), or None when cancelled."""
+    item, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return item if ok and item else None

@@ -1,0 +1,1 @@
+"""Qt item models: thin adapters that show the domain objects in views."""

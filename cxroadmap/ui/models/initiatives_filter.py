@@ -1,0 +1,75 @@
+"""Sorting, filters (pillar, phase, owner, status) and the search box over the initiatives table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
+
+from cxroadmap.domain.pillars import find_pillar, pillar_label
+from cxroadmap.ui.models.initiatives_model import COLUMNS, InitiativesModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def pillar_id(text: str) -> str:
+    """One name per pillar however it is spelt: the default pillar's key, or the custom text."""
+    pillar = find_pillar(text)
+    return pillar.key if pillar is not None else text.strip().lower()
+
+
+class InitiativesFilter(QSortFilterProxyModel):
+    """Rows pass when they match every filter set (None = any) and the search text."""
+
+    def __init__(self, source: InitiativesModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self.setDynamicSortFilter(True)
+        self.pillar: str | None = None
+        self.phase: str | None = None
+        self.owner: str | None = None
+        self.status: str | None = None
+        self.search = ""
+
+    def initiatives(self) -> InitiativesModel:
+        source = self.sourceModel()
+        assert isinstance(source, InitiativesModel)
+        return source
+
+    def set_filters(self, **values: Any) -> None:
+        """Set any of pillar, phase, owner, status (None for any) and search (text)."""
+        self.beginFilterChange()
+        for name, value in values.items():
+            if name not in ("pillar", "phase", "owner", "status", "search"):
+                raise TypeError(f"unknown filter {name!r}")
+            setattr(self, name, value if name != "search" else (value or "").strip().lower())
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.initiatives()
+        ini = model.initiative_at(source_row)
+        if self.pillar is not None and pillar_id(ini.pillar) != pillar_id(self.pillar):
+            return False
+        if self.owner is not None and ini.owner.strip() != self.owner:
+            return False
+        if self.status is not None and ini.status != self.status:
+            return False
+        if self.phase is not None:
+            item = model.scheduled(ini.key)
+            if (item.phase if item is not None else ini.phase) != self.phase:
+                return False
+        if self.search:
+            text = " ".join(
+                (ini.key, ini.title, ini.description, ini.owner, pillar_label(ini.pillar))
+            ).lower()
+            return all(word in text for word in self.search.split())
+        return True
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        model = self.initiatives()
+        name = COLUMNS[left.column()].name
+        a = model.sort_value(model.initiative_at(left.row()), name)
+        b = model.sort_value(model.initiative_at(right.row()), name)
+        if a == b:  # ties keep the strategy's order
+            return left.row() < right.row()
+        return bool(a < b)

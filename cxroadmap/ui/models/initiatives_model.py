@@ -1,0 +1,314 @@
+"""The initiatives table model: a row per initiative, fields editable, schedule read-only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+
+from cxroadmap.domain.durations import format_duration
+from cxroadmap.domain.edits import Change, ChangeInitiative
+from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.domain.model import Initiative
+from cxroadmap.domain.pillars import find_pillar, pillar_colour, pillar_label, pillar_order
+from cxroadmap.domain.validation import coerce_initiative_value
+from cxroadmap.scheduling.result import ScheduledInitiative
+from cxroadmap.ui.document import OpenDocument
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+STATUS_LABELS = {
+    "idea": "Idea",
+    "planned": "Planned",
+    "in_progress": "In progress",
+    "done": "Done",
+    "dropped": "Dropped",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    header: str
+    editable: bool
+    tip: str
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("key", "Key", False, "Short unique key (change it in the inspector)"),
+    Column("title", "Title", True, "What the initiative is"),
+    Column("pillar", "Pillar", True, "Part of the customer-experience ecosystem it works on"),
+    Column("duration", "Duration", True, "Working days; type 12, 12d, 3w or 2m (0 = milestone)"),
+    Column("start", "Start", False, "Computed start date"),
+    Column("finish", "Finish", False, "Computed finish date"),
+    Column("slack", "Slack", False, "Working days it can slip without moving the finish"),
+    Column("scheduled_phase", "Phase", False, "Computed phase (from its start date)"),
+    Column("owner", "Owner", True, "Who is accountable"),
+    Column("status", "Status", True, "Idea, planned, in progress, done or dropped"),
+    Column("impact", "Impact", True, "Expected impact, 1 (low) to 5 (high)"),
+    Column("not_before", "Not before", True, "Earliest start date (YYYY-MM-DD), blank for none"),
+    Column("phase", "Pinned to", True, "Keep it from starting before this phase"),
+)
+COLUMN = {c.name: i for i, c in enumerate(COLUMNS)}
+FIELD_LABELS = {
+    "not_before": "not-before date",
+    "phase": "phase pin",
+}
+
+
+class InitiativesModel(QAbstractTableModel):
+    """Rows follow the strategy's initiative order; edits go to the document as domain edits."""
+
+    def __init__(self, document: OpenDocument | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.document: OpenDocument | None = None
+        self._keys: list[str] = []
+        if document is not None:
+            self.set_document(document)
+
+    # -- the document ------------------------------------------------------------------
+
+    def set_document(self, document: OpenDocument | None) -> None:
+        if self.document is not None:
+            self.document.changed.disconnect(self._on_changed)
+        self.beginResetModel()
+        self.document = document
+        self._keys = list(document.strategy.initiatives) if document else []
+        self.endResetModel()
+        if document is not None:
+            document.changed.connect(self._on_changed)
+
+    def _on_changed(self, change: Change) -> None:
+        assert self.document is not None
+        new = list(self.document.strategy.initiatives)
+        if new != self._keys:
+            self._sync_rows(new)
+        if self._keys:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._keys) - 1, len(COLUMNS) - 1)
+            )
+
+    def _sync_rows(self, new: list[str]) -> None:
+        """Remove and insert rows one block at a time so views keep their selection."""
+        if len(new) == len(self._keys):
+            old_set, new_set = set(self._keys), set(new)
+            if all(
+                a == b or (a not in new_set and b not in old_set)
+                for a, b in zip(self._keys, new, strict=True)
+            ):
+                self._keys = list(new)  # renamed keys stay on their rows
+                return
+        keep = set(new)
+        for row in range(len(self._keys) - 1, -1, -1):
+            if self._keys[row] not in keep:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._keys[row]
+                self.endRemoveRows()
+        have = set(self._keys)
+        for row, key in enumerate(new):
+            if key not in have:
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._keys.insert(row, key)
+                self.endInsertRows()
+        if self._keys != new:  # reordered: rare, so a reset is fine
+            self.beginResetModel()
+            self._keys = list(new)
+            self.endResetModel()
+
+    # -- lookups -----------------------------------------------------------------------
+
+    def key_at(self, row: int) -> str:
+        return self._keys[row]
+
+    def row_of(self, key: str) -> int:
+        try:
+            return self._keys.index(key)
+        except ValueError:
+            return -1
+
+    def initiative_at(self, row: int) -> Initiative:
+        assert self.document is not None
+        return self.document.strategy.initiatives[self._keys[row]]
+
+    def scheduled(self, key: str) -> ScheduledInitiative | None:
+        schedule = self.document.schedule if self.document else None
+        return schedule.items.get(key) if schedule is not None else None
+
+    # -- QAbstractTableModel -------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section].header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return COLUMNS[section].tip
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        editable = self.document is not None and not self.document.readonly
+        if editable and COLUMNS[index.column()].editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.document is None or index.row() >= len(self._keys):
+            return None
+        ini = self.initiative_at(index.row())
+        name = COLUMNS[index.column()].name
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(ini, name)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_value(ini, name)
+        if role == SORT_ROLE:
+            return self.sort_value(ini, name)
+        if role == KEY_ROLE:
+            return ini.key
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(ini, name)
+        if role == Qt.ItemDataRole.DecorationRole and name == "pillar":
+            return QColor(pillar_colour(ini.pillar))
+        if role == Qt.ItemDataRole.TextAlignmentRole and name in ("duration", "impact", "slack"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and name == "slack":
+            item = self.scheduled(ini.key)
+            if item is not None and item.critical:
+                return QColor(_critical_colour())
+        if role == Qt.ItemDataRole.FontRole and name == "key" and ini.is_milestone:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def _days_per_week(self) -> int:
+        return self.document.strategy.days_per_week if self.document else 5
+
+    def _display(self, ini: Initiative, name: str) -> str:
+        if name == "pillar":
+            return pillar_label(ini.pillar) if ini.pillar else ""
+        if name == "duration":
+            return (
+                "milestone"
+                if ini.is_milestone
+                else format_duration(ini.duration, self._days_per_week())
+            )
+        if name == "not_before":
+            return ini.not_before.isoformat() if ini.not_before else ""
+        if name == "phase":
+            return ini.phase or ""
+        if name == "impact":
+            return str(ini.impact)
+        if name == "status":
+            return STATUS_LABELS.get(ini.status, ini.status)
+        if name in ("start", "finish", "slack", "scheduled_phase"):
+            item = self.scheduled(ini.key)
+            if item is None:
+                return ""
+            if name == "slack":
+                return f"{item.slack_days}d"
+            if name == "scheduled_phase":
+                return item.phase
+            return getattr(item, name).isoformat()
+        return str(getattr(ini, name))
+
+    def _edit_value(self, ini: Initiative, name: str) -> Any:
+        if name == "duration":
+            return format_duration(ini.duration, self._days_per_week())
+        if name == "impact":
+            return ini.impact
+        if name == "status":
+            return ini.status
+        if name == "pillar":
+            return pillar_label(ini.pillar) if ini.pillar else ""
+        return self._display(ini, name)
+
+    def sort_value(self, ini: Initiative, name: str) -> Any:
+        """A value that orders the column as a planner expects (pillars in ecosystem order)."""
+        if name == "pillar":
+            return (pillar_order(ini.pillar), pillar_label(ini.pillar).lower())
+        if name in ("duration", "impact"):
+            return getattr(ini, name)
+        if name == "not_before":
+            return ini.not_before or dt.date.min
+        if name == "phase":
+            names = self.document.strategy.phase_names() if self.document else []
+            return names.index(ini.phase) if ini.phase in names else -1
+        if name == "status":
+            return list(STATUS_LABELS).index(ini.status) if ini.status in STATUS_LABELS else 99
+        if name in ("start", "finish", "slack", "scheduled_phase"):
+            item = self.scheduled(ini.key)
+            if item is None:
+                return -1
+            return {
+                "start": item.start_day,
+                "finish": item.finish_day,
+                "slack": item.slack_days,
+                "scheduled_phase": item.start_day,
+            }[name]
+        return str(getattr(ini, name)).lower()
+
+    def _tooltip(self, ini: Initiative, name: str) -> str | None:
+        if name in ("title", "key"):
+            return ini.description or None
+        if name in ("start", "finish"):
+            item = self.scheduled(ini.key)
+            return f"Starts at {item.reason}" if item is not None and item.reason else None
+        if name == "pillar" and ini.pillar:
+            pillar = find_pillar(ini.pillar)
+            return pillar.summary if pillar is not None else "Custom pillar"
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.document is None:
+            return False
+        if not COLUMNS[index.column()].editable:
+            return False
+        ini = self.initiative_at(index.row())
+        name = COLUMNS[index.column()].name
+        value = self._from_editor(name, value)
+        try:
+            unchanged = coerce_initiative_value(
+                name, value, name, self._days_per_week()
+            ) == getattr(ini, name)
+        except CxRoadmapError:
+            unchanged = False  # the edit itself will say what is wrong
+        if unchanged:
+            return False
+        label = FIELD_LABELS.get(name, name)
+        edit = ChangeInitiative(ini.key, {name: value}, text=f"Change {label} of {ini.title!r}")
+        return self.document.apply(edit)
+
+    @staticmethod
+    def _from_editor(name: str, value: Any) -> Any:
+        if name == "pillar" and isinstance(value, str):
+            pillar = find_pillar(value)
+            return pillar.key if pillar is not None else value.strip()
+        if name == "impact" and isinstance(value, str) and value.strip().isdigit():
+            return int(value)
+        if name == "status" and isinstance(value, str):
+            labels = {label.lower(): key for key, label in STATUS_LABELS.items()}
+            return labels.get(value.strip().lower(), value)
+        if name == "phase" and isinstance(value, str) and not value.strip():
+            return None
+        if name == "not_before" and isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+
+def _critical_colour() -> str:
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return "#ef5350" if window.lightness() < 128 else "#c62828"

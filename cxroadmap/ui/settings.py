@@ -1,0 +1,64 @@
+"""Typed access to the app's QSettings: recent files, the last file, window geometry and state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+
+
+def _as_list(value: object) -> list[str]:
+    # QSettings hands back a bare string for a one-item list in INI files.
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    return [str(v) for v in value]  # type: ignore[attr-defined]
+
+
+class AppSettings:
+    """The app's remembered state; pass a QSettings (e.g. an INI file) to keep tests apart."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else QSettings("cxroadmap", "cxroadmap")
+
+    def recent_files(self) -> list[Path]:
+        return [Path(p) for p in _as_list(self.store.value("files/recent"))]
+
+    def add_recent(self, path: Path) -> None:
+        path = Path(path).resolve()
+        paths = [path, *(p for p in self.recent_files() if p != path)][:MAX_RECENT]
+        self.store.setValue("files/recent", [str(p) for p in paths])
+
+    def remove_recent(self, path: Path) -> None:
+        path = Path(path).resolve()
+        self.store.setValue("files/recent", [str(p) for p in self.recent_files() if p != path])
+
+    def clear_recent(self) -> None:
+        self.store.setValue("files/recent", [])
+
+    def last_file(self) -> Path | None:
+        value = self.store.value("files/last")
+        return Path(str(value)) if value else None
+
+    def set_last_file(self, path: Path | None) -> None:
+        self.store.setValue("files/last", str(Path(path).resolve()) if path else "")
+
+    def geometry(self) -> QByteArray | None:
+        value = self.store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, data: QByteArray) -> None:
+        self.store.setValue("window/geometry", data)
+
+    def window_state(self) -> QByteArray | None:
+        value = self.store.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_state(self, data: QByteArray) -> None:
+        self.store.setValue("window/state", data)
+
+    def sync(self) -> None:
+        self.store.sync()

@@ -1,0 +1,103 @@
+"""The welcome screen: New from template, Open, Open demo and the recent files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxroadmap import __version__
+
+
+class WelcomePage(QWidget):
+    """What the window shows when no document is open."""
+
+    new_requested = Signal()
+    open_requested = Signal()
+    demo_requested = Signal()
+    recent_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel("cxroadmap")
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 2.4)
+        font.setBold(True)
+        title.setFont(font)
+        subtitle = QLabel(
+            "Plan a customer-experience strategy as a roadmap of initiatives, "
+            "see it scheduled into short, medium and long-term phases, and print it."
+        )
+        subtitle.setWordWrap(True)
+        self.new_button = QPushButton("New from template…", objectName="welcome_new")
+        self.open_button = QPushButton("Open…", objectName="welcome_open")
+        self.demo_button = QPushButton("Open demo", objectName="welcome_demo")
+        for button in (self.new_button, self.open_button, self.demo_button):
+            button.setMinimumHeight(button.sizeHint().height() + 10)
+            button.setMinimumWidth(170)
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button.clicked.connect(self.open_requested)
+        self.demo_button.clicked.connect(self.demo_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+
+        recent_title = QLabel("Recent files")
+        recent_font = QFont(recent_title.font())
+        recent_font.setBold(True)
+        recent_title.setFont(recent_font)
+        self.recent = QListWidget(objectName="welcome_recent")
+        self.recent.setFrameShape(QFrame.Shape.StyledPanel)
+        self.recent.itemActivated.connect(self._activated)
+        self.no_recent = QLabel("No recent files yet.")
+        version = QLabel(
+            f"Version {__version__} · works offline; your files stay on this computer."
+        )
+        version.setEnabled(False)
+
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(title)
+        column.addWidget(subtitle)
+        column.addSpacing(18)
+        column.addLayout(buttons)
+        column.addSpacing(24)
+        column.addWidget(recent_title)
+        column.addWidget(self.no_recent)
+        column.addWidget(self.recent, 3)
+        column.addSpacing(12)
+        column.addWidget(version)
+        column.addStretch(1)
+        frame = QWidget()
+        frame.setLayout(column)
+        frame.setMaximumWidth(760)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(frame, 4)
+        outer.addStretch(1)
+
+    def set_recent(self, paths: list[Path]) -> None:
+        self.recent.clear()
+        for path in paths:
+            item = QListWidgetItem(f"{path.name}    —    {path.parent}")
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
+            self.recent.addItem(item)
+        self.recent.setVisible(bool(paths))
+        self.no_recent.setVisible(not paths)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.recent_requested.emit(Path(item.data(Qt.ItemDataRole.UserRole)))

@@ -1,0 +1,197 @@
+"""The desktop app's editing workflow: table edits, live schedule, undo and redo, dependencies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+from ui_fixtures import Messages, cell_text, edit_cell, on_disk, open_editor, visible_keys
+
+from cxroadmap.ui.main_window import MainWindow
+
+
+def test_editing_a_duration_in_the_table_moves_its_successors_and_undo_redo_follow(
+    qtbot, small_window: MainWindow, small_file: Path
+) -> None:
+    w = small_window
+    assert cell_text(w, "C", "finish") == "2027-01-29"
+    edit_cell(qtbot, w, "A", "duration", "2w")
+    assert cell_text(w, "A", "duration") == "2w"
+    assert cell_text(w, "B", "start") == "2027-01-18"
+    assert cell_text(w, "C", "finish") == "2027-02-05"
+    assert on_disk(small_file).initiatives["A"].duration == 10
+    assert w.actions["undo"].text() == "&Undo Change duration of 'Agree the service vision'"
+    assert "Finish Fri 05 Feb 2027" in w.finish_label.text()
+
+    qtbot.keyClick(w.initiatives.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert cell_text(w, "A", "duration") == "1w"
+    assert cell_text(w, "C", "finish") == "2027-01-29"
+    assert on_disk(small_file).initiatives["A"].duration == 5
+
+    w.actions["redo"].trigger()
+    assert cell_text(w, "C", "finish") == "2027-02-05"
+    assert on_disk(small_file).initiatives["A"].duration == 10
+
+
+def test_a_bad_duration_typed_in_the_table_is_refused_with_a_message_naming_the_field(
+    qtbot, small_window: MainWindow, shown: Messages
+) -> None:
+    edit_cell(qtbot, small_window, "B", "duration", "soon")
+    assert shown.errors and "initiatives[B].duration" in shown.errors[-1]
+    assert cell_text(small_window, "B", "duration") == "2w"
+    assert small_window.document is not None
+    assert small_window.document.undo_stack.count() == 0
+
+
+def test_a_dependency_that_closes_a_cycle_is_refused_naming_the_cycle_and_nothing_changes(
+    qtbot, small_window: MainWindow, small_file: Path, shown: Messages
+) -> None:
+    w = small_window
+    doc = w.document
+    assert doc is not None
+    w.initiatives.select_key("A")
+    inspector = w.inspector
+    assert inspector.key == "A"
+    inspector.other_combo.setCurrentIndex(inspector.other_combo.findData("C"))
+    before = [(d.from_key, d.to_key) for d in doc.strategy.dependencies]
+    qtbot.mouseClick(inspector.add_pred_button, Qt.MouseButton.LeftButton)
+    assert shown.errors == ["dependency cycle: C -> A -> B -> C"]
+    assert [(d.from_key, d.to_key) for d in doc.strategy.dependencies] == before
+    assert [d.pair for d in on_disk(small_file).dependencies] == before
+    assert doc.undo_stack.count() == 0
+    assert inspector.deps_model.rowCount() == 1
+
+
+def test_adding_a_predecessor_in_the_inspector_reschedules_and_can_be_undone(
+    qtbot, small_window: MainWindow, small_file: Path
+) -> None:
+    w = small_window
+    w.initiatives.select_key("D")
+    inspector = w.inspector
+    inspector.other_combo.setCurrentIndex(inspector.other_combo.findData("C"))
+    inspector.type_combo.setCurrentIndex(inspector.type_combo.findData("FS"))
+    inspector.lag_edit.setText("1w")
+    qtbot.mouseClick(inspector.add_pred_button, Qt.MouseButton.LeftButton)
+    assert cell_text(w, "D", "start") == "2027-02-08"
+    assert inspector.deps_model.rowCount() == 1
+    assert ("C", "D") in [d.pair for d in on_disk(small_file).dependencies]
+    assert on_disk(small_file).dependency("C", "D").lag == 5  # type: ignore[union-attr]
+    w.actions["undo"].trigger()
+    assert cell_text(w, "D", "start") == "2027-01-04"
+    assert inspector.deps_model.rowCount() == 0
+
+
+def test_deleting_an_initiative_takes_its_dependencies_and_undo_brings_both_back(
+    qtbot, small_window: MainWindow, small_file: Path
+) -> None:
+    w = small_window
+    w.initiatives.select_key("B")
+    w.initiatives.table.setFocus()
+    qtbot.keyClick(w.initiatives.table, Qt.Key.Key_Delete)
+    assert visible_keys(w) == ["A", "C", "D"]
+    assert on_disk(small_file).dependencies == []
+    assert "B" not in on_disk(small_file).initiatives
+    assert cell_text(w, "C", "start") == "2027-01-04"
+
+    w.actions["undo"].trigger()
+    assert visible_keys(w) == ["A", "B", "C", "D"]
+    saved = on_disk(small_file)
+    assert [d.pair for d in saved.dependencies] == [("A", "B"), ("B", "C")]
+    assert saved.initiatives["B"].title == "Map the touchpoints"
+    assert cell_text(w, "C", "start") == "2027-01-25"
+
+
+def test_add_and_duplicate_from_the_toolbar_and_edit_the_title_in_place(
+    qtbot, small_window: MainWindow, small_file: Path
+) -> None:
+    w = small_window
+    w.initiatives.select_key("C")
+    w.actions["duplicate"].trigger()
+    assert visible_keys(w) == ["A", "B", "C", "C1", "D"]
+    assert cell_text(w, "C1", "title") == "Train for context (copy)"
+    w.actions["add"].trigger()
+    editor = open_editor(w.initiatives.table)
+    assert isinstance(editor, QLineEdit) and editor.text() == "New initiative"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Coach the team leaders")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert visible_keys(w)[-1] == "I1"
+    assert on_disk(small_file).initiatives["I1"].title == "Coach the team leaders"
+    assert w.document is not None and w.document.undo_stack.count() == 3
+
+
+def test_the_inspector_edits_every_field_and_a_new_key_follows_into_dependencies(
+    qtbot, small_window: MainWindow, small_file: Path
+) -> None:
+    w = small_window
+    w.initiatives.select_key("B")
+    ins = w.inspector
+    ins.key_edit.setFocus()
+    ins.key_edit.selectAll()
+    qtbot.keyClicks(ins.key_edit, "MAP")
+    qtbot.keyClick(ins.key_edit, Qt.Key.Key_Return)
+    assert ins.key == "MAP"
+    ins.owner_edit.setText("Customer team")
+    ins.owner_edit.editingFinished.emit()
+    ins.not_before_edit.setText("2027-03-01")
+    ins.not_before_edit.editingFinished.emit()
+    ins.status_combo.setCurrentIndex(ins.status_combo.findData("in_progress"))
+    ins.status_combo.activated.emit(ins.status_combo.currentIndex())
+    ins.impact_spin.setValue(5)
+    ins.description_edit.setPlainText("Walk every moment of truth")
+    ins.description_edit.editingFinished.emit()
+    saved = on_disk(small_file)
+    mapped = saved.initiatives["MAP"]
+    assert (mapped.owner, mapped.status, mapped.impact) == ("Customer team", "in_progress", 5)
+    assert mapped.description == "Walk every moment of truth"
+    assert [d.pair for d in saved.dependencies] == [("A", "MAP"), ("MAP", "C")]
+    assert cell_text(w, "MAP", "start") == "2027-03-01"
+    for _ in range(6):
+        w.actions["undo"].trigger()
+    assert on_disk(small_file).initiatives["B"].owner == "Ben"
+    assert ins.key == "B"
+
+
+def test_undo_history_survives_switching_views(qtbot, small_window: MainWindow) -> None:
+    w = small_window
+    edit_cell(qtbot, w, "D", "title", "Thank-you cards")
+    w.actions["show_strategy"].trigger()
+    w.strategy_panel.name_edit.setText("Small but bold")
+    w.strategy_panel.name_edit.editingFinished.emit()
+    w.actions["show_initiatives"].trigger()
+    assert w.actions["undo"].text() == "&Undo Change name"
+    w.actions["undo"].trigger()
+    w.actions["undo"].trigger()
+    assert cell_text(w, "D", "title") == "Recognition scheme"
+    assert w.document is not None and w.document.strategy.name == "Small"
+
+
+def test_strategy_panel_changes_the_calendar_phases_and_capacity_as_undoable_edits(
+    small_window: MainWindow, small_file: Path
+) -> None:
+    w = small_window
+    panel = w.strategy_panel
+    panel.day_boxes[4].setChecked(False)  # no Fridays
+    assert on_disk(small_file).working_days == ("mon", "tue", "wed", "thu")
+    assert cell_text(w, "A", "finish") == "2027-01-11"
+    panel.holiday_date.setDate(panel.holiday_date.date().addDays(1))  # Tue 5 Jan
+    panel.add_holiday()
+    assert cell_text(w, "A", "finish") == "2027-01-12"
+    panel.capacity_spin.setValue(1)
+    panel.capacity_spin.editingFinished.emit()
+    assert on_disk(small_file).max_parallel == 1
+    table = panel.phases.table
+    table.item(0, 0).setText("First quarter")
+    assert on_disk(small_file).phases[0].name == "First quarter"
+    panel.phases.add_phase()
+    assert [p.name for p in on_disk(small_file).phases][2] == "Phase 4"
+    doc = w.document
+    assert doc is not None
+    while doc.undo_stack.canUndo():
+        doc.undo_stack.undo()
+    restored = on_disk(small_file)
+    assert restored.working_days == ("mon", "tue", "wed", "thu", "fri")
+    assert (restored.holidays, restored.max_parallel) == ([], None)
+    assert [p.name for p in restored.phases] == ["Short term", "Medium term", "Long term"]
