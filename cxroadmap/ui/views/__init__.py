@@ -1,0 +1,1 @@
+"""Roadmap views for presenting: timeline (Gantt), phase board, dependency graph, presentation."""

@@ -1,0 +1,78 @@
+"""Qt colours and fonts for the roadmap views, taken from the style the PDF uses (one place)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase
+
+from cxroadmap.domain.pillars import pillar_colour
+from cxroadmap.export import style
+
+FAMILY = "DejaVu Sans"
+
+
+@functools.cache
+def colour(hex_colour: str) -> QColor:
+    return QColor(hex_colour)
+
+
+def pillar(text: str) -> QColor:
+    return colour(pillar_colour(text))
+
+
+def text_on(hex_colour: str) -> QColor:
+    """White or ink, whichever reads better on `hex_colour`."""
+    return colour(style.PAPER if style.is_dark(hex_colour) else style.INK)
+
+
+@functools.cache
+def _register_fonts() -> str:
+    """Load the DejaVu Sans shipped for the PDF so the views and exports match it everywhere."""
+    from cxroadmap.resources import resource_path
+
+    family = FAMILY
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        try:
+            ident = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+        except FileNotFoundError:
+            continue
+        families = QFontDatabase.applicationFontFamilies(ident) if ident >= 0 else []
+        if families:
+            family = families[0]
+    return family
+
+
+def font(points: float, bold: bool = False) -> QFont:
+    result = QFont(_register_fonts())
+    result.setPointSizeF(points)
+    result.setBold(bold)
+    # Pixel-exact hinting keeps small labels crisp on screen and in PNG exports alike.
+    result.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return result
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Sizes (pixels at zoom 1) of one rendering: normal on screen, or `large` for presenting."""
+
+    row: float = 24.0
+    bar: float = 16.0
+    lane_header: float = 26.0
+    axis: float = 40.0
+    label_pt: float = 8.5
+    axis_pt: float = 8.0
+    lane_pt: float = 9.0
+    heading_pt: float = 13.0
+    card_width: float = 260.0
+    card_height: float = 74.0
+    node_width: float = 190.0
+    node_height: float = 46.0
+
+    def scaled(self, factor: float) -> Metrics:
+        return Metrics(*(getattr(self, f) * factor for f in self.__dataclass_fields__))
+
+
+NORMAL = Metrics()
+LARGE = NORMAL.scaled(1.6)

@@ -1,0 +1,264 @@
+"""The timeline's graphics items: one cheap bar per initiative, a backdrop and an arrow layer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from cxroadmap.export import style
+from cxroadmap.ui.views.date_axis import ticks, unit_for
+from cxroadmap.ui.views.look import colour, font
+
+if TYPE_CHECKING:
+    from cxroadmap.ui.views.timeline_scene import TimelineScene
+
+TEXT_GAP = 14.0  # room between a bar's end and its title for the link handle
+HANDLE_RADIUS = 4.0
+
+
+class BarItem(QGraphicsItem):
+    """One initiative: its bar (or diamond), slack tail and title; geometry set by the scene."""
+
+    def __init__(self, scene: TimelineScene, key: str) -> None:
+        super().__init__()
+        self.owner = scene
+        self.key = key
+        self.title = ""
+        self.fill = "#9e9e9e"
+        self.width = 0.0
+        self.tail = 0.0
+        self.milestone = False
+        self.critical = False
+        self.dropped = False
+        self.selected = False
+        self.hovered = False
+        self._text_width = 0.0
+        self._rect = QRectF()
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_look(
+        self, title: str, fill: str, milestone: bool, critical: bool, dropped: bool
+    ) -> None:
+        if title != self.title:
+            self.title = title
+            metrics = QFontMetricsF(font(self.owner.metrics.label_pt, bold=True))
+            self._text_width = metrics.horizontalAdvance(title)
+        self.fill, self.milestone, self.critical, self.dropped = fill, milestone, critical, dropped
+        self.update()
+
+    def set_geometry(self, x: float, y: float, width: float, tail: float) -> None:
+        metrics = self.owner.metrics
+        self.width, self.tail = width, tail
+        end = max(width, tail) if not self.milestone else metrics.bar / 2
+        rect = QRectF(
+            -metrics.bar / 2 - 2,
+            0,
+            end + TEXT_GAP + self._text_width + 4 + metrics.bar,
+            metrics.row,
+        )
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+        self.setPos(x, y)
+
+    def bar_rect(self) -> QRectF:
+        """The bar (or the milestone's diamond box) in item coordinates."""
+        m = self.owner.metrics
+        top = (m.row - m.bar) / 2
+        if self.milestone:
+            return QRectF(-m.bar / 2, top, m.bar, m.bar)
+        return QRectF(0, top, max(self.width, 2.0), m.bar)
+
+    def handle_centre(self) -> QPointF:
+        bar = self.bar_rect()
+        return QPointF(bar.right() + TEXT_GAP / 2, bar.center().y())
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        m = self.owner.metrics
+        bar = self.bar_rect()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if self.tail > self.width and not self.milestone:
+            # Slack: a thin tail to the latest finish, along the bar's foot.
+            painter.setPen(QPen(colour(style.mix(self.fill, 0.55)), 1.5))
+            y = bar.bottom() - 0.5
+            painter.drawLine(QPointF(self.width, y), QPointF(self.tail, y))
+            painter.drawLine(QPointF(self.tail, y - 3), QPointF(self.tail, y + 1))
+        outline = QPen(Qt.PenStyle.NoPen)
+        if self.selected:
+            outline = QPen(colour(style.ACCENT), 2.5)
+        elif self.critical:
+            outline = QPen(colour(style.CRITICAL), 2)
+        painter.setPen(outline)
+        painter.setBrush(QBrush(colour(self.fill)))
+        if self.milestone:
+            c = bar.center()
+            r = bar.height() / 2 + 1
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(c.x(), c.y() - r),
+                        QPointF(c.x() + r, c.y()),
+                        QPointF(c.x(), c.y() + r),
+                        QPointF(c.x() - r, c.y()),
+                    ]
+                )
+            )
+        else:
+            painter.drawRoundedRect(bar, style.BAR_RADIUS + 1, style.BAR_RADIUS + 1)
+            if self.critical and not self.selected:
+                painter.fillRect(
+                    QRectF(bar.left(), bar.top(), bar.width(), 3), colour(style.CRITICAL)
+                )
+        if self.selected or self.hovered:
+            painter.setPen(QPen(colour(style.ACCENT), 1.5))
+            painter.setBrush(colour(style.PAPER))
+            painter.drawEllipse(self.handle_centre(), HANDLE_RADIUS, HANDLE_RADIUS)
+        text_left = (bar.right() if self.milestone else max(self.width, 0.0)) + TEXT_GAP
+        label_font = font(m.label_pt, bold=self.selected or self.critical)
+        label_font.setStrikeOut(self.dropped)
+        painter.setFont(label_font)
+        painter.setPen(colour(style.CRITICAL if self.critical else style.INK))
+        if self.dropped:
+            painter.setPen(colour(style.MUTED))
+        painter.drawText(
+            QRectF(text_left, 0, self._text_width + 8, m.row),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            self.title,
+        )
+
+
+class BackdropItem(QGraphicsItem):
+    """Phase bands, week/month grid, swimlane headers and the today line, behind the bars."""
+
+    def __init__(self, scene: TimelineScene) -> None:
+        super().__init__()
+        self.owner = scene
+        self._rect = QRectF()
+        self.setZValue(-10)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def resize(self, rect: QRectF) -> None:
+        self.prepareGeometryChange()
+        self._rect = rect
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        scene = self.owner
+        area = option.exposedRect.intersected(self._rect)  # type: ignore[attr-defined]
+        painter.fillRect(area, colour(style.PAPER))
+        scale = scene.scale
+        for span in scene.phases:
+            band = QRectF(
+                scale.x_of(span.first),
+                area.top(),
+                scale.x_of(span.end) - scale.x_of(span.first),
+                area.height(),
+            )
+            painter.fillRect(
+                band.intersected(area), colour(style.mix(style.phase_tint(span.index), 0.55))
+            )
+        first, last = scale.date_at(area.left()), scale.date_at(area.right()) + dt.timedelta(1)
+        major, minor = ticks(first, last, unit_for(scale.px_per_day))
+        painter.setPen(QPen(colour(style.GRID), 1))
+        for tick in minor:
+            x = scale.x_of(tick.day)
+            painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
+        painter.setPen(QPen(colour(style.RULE), 1))
+        for tick in major:
+            x = scale.x_of(tick.day)
+            painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
+        m = scene.metrics
+        painter.setFont(font(m.lane_pt, bold=True))
+        for top, lane in scene.lane_tops:
+            if top > area.bottom() or top + m.lane_header < area.top() or not lane.label:
+                continue
+            header = QRectF(self._rect.left(), top, self._rect.width(), m.lane_header)
+            painter.fillRect(header.intersected(area), colour(style.LANE_TINT))
+            painter.setPen(QPen(colour(style.RULE), 1))
+            painter.drawLine(QPointF(area.left(), top), QPointF(area.right(), top))
+            chip = QRectF(8, top + m.lane_header / 2 - 5, 10, 10)
+            if lane.colour:
+                painter.fillRect(chip, colour(lane.colour))
+            painter.setPen(colour(style.INK))
+            painter.drawText(
+                QRectF(chip.right() + 6, top, 600, m.lane_header),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                f"{lane.label}  ({len(lane.keys)})",
+            )
+        if scene.today is not None:
+            x = scale.x_of(scene.today)
+            if area.left() <= x <= area.right():
+                painter.setPen(QPen(colour(style.TODAY), 1.5, Qt.PenStyle.DashLine))
+                painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
+
+
+class DependencyLayer(QGraphicsItem):
+    """Every dependency arrow, painted only where exposed (a per-row-block index finds them)."""
+
+    BLOCK = 32  # rows per index bucket
+
+    def __init__(self, scene: TimelineScene) -> None:
+        super().__init__()
+        self.owner = scene
+        self._rect = QRectF()
+        self.blocks: dict[int, list[int]] = {}
+        self.arrows: list[tuple[QPainterPath, QPolygonF, bool, float, float]] = []
+        self.setZValue(-1)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_arrows(self, arrows: list[tuple[QPainterPath, QPolygonF, bool]], rect: QRectF) -> None:
+        self.prepareGeometryChange()
+        self._rect = rect
+        self.arrows = []
+        self.blocks = {}
+        height = self.owner.metrics.row * self.BLOCK
+        for index, (path, head, critical) in enumerate(arrows):
+            box = path.boundingRect()
+            self.arrows.append((path, head, critical, box.left(), box.right()))
+            for block in range(int(box.top() // height), int(box.bottom() // height) + 1):
+                self.blocks.setdefault(block, []).append(index)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        area = option.exposedRect  # type: ignore[attr-defined]
+        height = self.owner.metrics.row * self.BLOCK
+        seen: set[int] = set()
+        for block in range(int(area.top() // height), int(area.bottom() // height) + 1):
+            seen.update(self.blocks.get(block, ()))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        normal = QPen(colour(style.mix(style.DEPENDENCY, 0.7)), 1.0)
+        critical_pen = QPen(colour(style.CRITICAL), 1.8)
+        # Plain arrows first so critical ones stay on top where they cross.
+        for critical in (False, True):
+            pen = critical_pen if critical else normal
+            fill = colour(style.CRITICAL if critical else style.DEPENDENCY)
+            for index in sorted(seen):
+                path, head, is_critical, left, right = self.arrows[index]
+                if is_critical != critical or right < area.left() or left > area.right():
+                    continue
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(path)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(fill)
+                painter.drawPolygon(head)

@@ -1,0 +1,96 @@
+"""Where everything sits on the timeline: swimlanes, rows, the date window and phase spans."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.pillars import pillar_colour, pillar_label, pillar_order
+from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
+from cxroadmap.ui.views.date_axis import PhaseSpan
+
+GROUPINGS = ("pillar", "owner", "none")
+# Today is drawn (and the window widened to it) when it is this close before the start.
+TODAY_REACH = dt.timedelta(days=120)
+MARGIN = dt.timedelta(days=7)
+
+
+@dataclass
+class Lane:
+    """One swimlane: a header row with `label`, then one row per key."""
+
+    label: str
+    colour: str
+    keys: list[str] = field(default_factory=list)
+
+
+def lanes_of(
+    strategy: Strategy, schedule: Schedule, grouping: str, keys: Iterable[str] | None = None
+) -> list[Lane]:
+    """Swimlanes in display order; within a lane, by start then document order."""
+    wanted = list(schedule.items) if keys is None else [k for k in keys if k in schedule.items]
+    order = {key: i for i, key in enumerate(strategy.initiatives)}
+
+    def by_start(key: str) -> tuple[int, int, int]:
+        item = schedule.items[key]
+        return (item.start_day, item.finish_day, order.get(key, 0))
+
+    if grouping == "none":
+        return [Lane("", "", sorted(wanted, key=by_start))] if wanted else []
+    lanes: dict[str, Lane] = {}
+    for key in wanted:
+        ini = strategy.initiatives.get(key)
+        if grouping == "pillar":
+            text = ini.pillar if ini else ""
+            name, tint = pillar_label(text), pillar_colour(text)
+        else:
+            name, tint = ((ini.owner if ini else "").strip() or "No owner"), ""
+        lanes.setdefault(name, Lane(name, tint)).keys.append(key)
+    if grouping == "pillar":
+        ordered = sorted(lanes.values(), key=lambda lane: (pillar_order(lane.label), lane.label))
+    else:
+        ordered = sorted(lanes.values(), key=lambda lane: (lane.label == "No owner", lane.label))
+    for lane in ordered:
+        lane.keys.sort(key=by_start)
+    return ordered
+
+
+def phase_spans(strategy: Strategy, last: dt.date) -> list[PhaseSpan]:
+    """The strategy's phases as date spans; the open-ended one runs to `last`."""
+    spans = []
+    for i, (name, first, end) in enumerate(strategy.phase_bounds()):
+        spans.append(PhaseSpan(name, first, end if end is not None else max(last, first), i))
+    return spans
+
+
+def finish_of(item: ScheduledInitiative) -> dt.date:
+    """The calendar day after the initiative's last working day (where its bar ends)."""
+    return item.finish + dt.timedelta(days=1)
+
+
+def milestone_day(item: ScheduledInitiative) -> dt.date:
+    """A milestone marks the end of its date (scheduling.md), so it sits on the next day's edge."""
+    return item.start + dt.timedelta(days=1)
+
+
+def date_window(
+    strategy: Strategy,
+    schedule: Schedule,
+    keys: Iterable[str] | None = None,
+    today: dt.date | None = None,
+    bounds: tuple[dt.date, dt.date] | None = None,
+) -> tuple[dt.date, dt.date]:
+    """First and last calendar day shown: the work (or `bounds`), a week of margin, and
+    today when it falls in or shortly before the roadmap."""
+    if bounds is not None:
+        return bounds
+    items = [schedule.items[k] for k in (keys if keys is not None else schedule.items)]
+    first = min([strategy.start, *(i.start for i in items)])
+    last = max([schedule.finish, first, *(finish_of(i) for i in items)])
+    if today is not None and first - TODAY_REACH <= today <= last:
+        first = min(first, today)
+    # Start on a Monday so week ticks line up with the left edge.
+    first -= MARGIN + dt.timedelta(days=first.weekday())
+    return first, last + MARGIN

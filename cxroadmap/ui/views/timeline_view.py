@@ -1,0 +1,345 @@
+"""The interactive timeline: pinned date axis, zoom, hover explanations and drag-to-edit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsLineItem,
+    QGraphicsRectItem,
+    QGraphicsView,
+    QToolTip,
+    QWidget,
+)
+
+from cxroadmap.domain.edits import AddDependency, Change, ChangeInitiative
+from cxroadmap.domain.model import Dependency
+from cxroadmap.export import style
+from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.selection import Selection
+from cxroadmap.ui.views.date_axis import paint_axis
+from cxroadmap.ui.views.look import NORMAL, Metrics, colour
+from cxroadmap.ui.views.timeline_items import HANDLE_RADIUS, TEXT_GAP, BarItem
+from cxroadmap.ui.views.timeline_layout import milestone_day
+from cxroadmap.ui.views.timeline_scene import TimelineScene
+
+ZOOM_STEP = 1.25
+
+
+class AxisHeader(QWidget):
+    """The date axis above the viewport; it scrolls sideways with the scene, never away."""
+
+    def __init__(self, view: TimelineView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        scene = self.view.timeline
+        painter = QPainter(self)
+        left = self.view.mapToScene(QPoint(0, 0)).x()
+        painter.translate(-left, 0)
+        paint_axis(
+            painter,
+            scene.scale,
+            scene.phases,
+            left,
+            left + self.width(),
+            scene.metrics,
+            scene.today,
+        )
+        painter.end()
+
+
+class TimelineView(QGraphicsView):
+    """Shows a TimelineScene for one open document; edits go through `document.apply`."""
+
+    def __init__(
+        self,
+        document: OpenDocument,
+        selection: Selection | None = None,
+        metrics: Metrics = NORMAL,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.selection = selection if selection is not None else Selection(self)
+        self.timeline = TimelineScene(metrics, parent=self)
+        self.setScene(self.timeline)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.header = AxisHeader(self)
+        self.setViewportMargins(0, int(metrics.axis), 0, 0)
+        self._press: tuple[str, str, QPointF] | None = None  # key, "move"/"link", scene point
+        self._dragging = False
+        self._hover: BarItem | None = None
+        self.ghost = QGraphicsRectItem()
+        self.ghost.setPen(QPen(colour(style.ACCENT), 1.5, Qt.PenStyle.DashLine))
+        self.ghost.setZValue(10)
+        self.ghost.hide()
+        self.link_line = QGraphicsLineItem()
+        self.link_line.setPen(QPen(colour(style.ACCENT), 2, Qt.PenStyle.DashLine))
+        self.link_line.setZValue(10)
+        self.link_line.hide()
+        self.timeline.addItem(self.ghost)
+        self.timeline.addItem(self.link_line)
+        self.horizontalScrollBar().valueChanged.connect(self.header.update)
+        document.changed.connect(self._document_changed)
+        document.refused.connect(self._refused)
+        self.selection.changed.connect(self._selection_changed)
+        self._fitted = False
+        self.refresh()
+
+    # -- keeping up with the document ---------------------------------------------------
+
+    def refresh(self) -> None:
+        doc = self.document
+        self.timeline.set_data(doc.strategy, doc.schedule, doc.schedule_error or "")
+        self.timeline.set_selected(self.selection.keys)
+        self.header.update()
+
+    def _document_changed(self, change: Change) -> None:
+        self.refresh()
+
+    def _selection_changed(self, keys: list[str], source: object) -> None:
+        self.timeline.set_selected(keys)
+        if source is not self and keys and keys[-1] in self.timeline.bars:
+            self.ensureVisible(self.timeline.bars[keys[-1]], 40, 40)
+
+    def _refused(self, message: str) -> None:
+        if self.isVisible():
+            QToolTip.showText(self.mapToGlobal(self.rect().center()), message, self)
+
+    # -- zoom ----------------------------------------------------------------------------
+
+    @property
+    def px_per_day(self) -> float:
+        return self.timeline.px_per_day
+
+    def set_zoom(self, px_per_day: float, anchor: int | None = None) -> None:
+        """Zoom horizontally, keeping the date under viewport x `anchor` (default: centre)."""
+        x = self.viewport().width() // 2 if anchor is None else anchor
+        day_offset = (self.mapToScene(QPoint(x, 0)).x() - self.timeline.scale.left) / (
+            self.timeline.px_per_day
+        )
+        self.timeline.set_px_per_day(px_per_day)
+        target = self.timeline.scale.left + day_offset * self.timeline.px_per_day
+        bar = self.horizontalScrollBar()
+        bar.setValue(round(target - x - self.sceneRect().left()))
+        self.header.update()
+        self.viewport().update()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.px_per_day * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.px_per_day / ZOOM_STEP)
+
+    def fit(self) -> None:
+        """Whole roadmap across the window's width."""
+        days = max(1, self.timeline.total_days())
+        room = self.viewport().width() - 200  # leave room for the last titles
+        self.timeline.set_px_per_day(max(room, 100) / days)
+        self.horizontalScrollBar().setValue(0)
+        self.header.update()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.set_zoom(self.px_per_day * ZOOM_STEP**steps, int(event.position().x()))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal) and ctrl:
+            self.zoom_in()
+        elif key == Qt.Key.Key_Minus and ctrl:
+            self.zoom_out()
+        elif key == Qt.Key.Key_0 and ctrl:
+            self.fit()
+        elif key == Qt.Key.Key_Escape and self._press is not None:
+            self._cancel_drag()
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        rect = self.viewport().geometry()
+        self.header.setGeometry(
+            rect.left(),
+            rect.top() - int(self.timeline.metrics.axis),
+            rect.width(),
+            int(self.timeline.metrics.axis),
+        )
+        if not self._fitted and self.viewport().width() > 300:
+            self._fitted = True
+            self.fit()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if dx:
+            self.header.update()
+
+    # -- hover ---------------------------------------------------------------------------
+
+    def bar_at(self, pos: QPoint) -> BarItem | None:
+        for item in self.items(pos):
+            if isinstance(item, BarItem):
+                return item
+        return None
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            bar = self.bar_at(event.pos())
+            if bar is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.timeline.tooltip(bar.key), self)
+            return True
+        return super().viewportEvent(event)
+
+    def _set_hover(self, bar: BarItem | None) -> None:
+        if bar is self._hover:
+            return
+        for item in (self._hover, bar):
+            if item is not None:
+                item.hovered = item is bar
+                item.update()
+        self._hover = bar
+
+    # -- dragging ------------------------------------------------------------------------
+
+    def _on_handle(self, bar: BarItem, scene_pos: QPointF) -> bool:
+        local = bar.mapFromScene(scene_pos)
+        centre = bar.handle_centre()
+        return (
+            abs(local.x() - centre.x()) <= TEXT_GAP / 2 + 1
+            and abs(local.y() - centre.y()) <= HANDLE_RADIUS + 4
+        )
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        self.setFocus()
+        pos = event.position().toPoint()
+        bar = self.bar_at(pos)
+        scene_pos = self.mapToScene(pos)
+        if bar is None:
+            self.selection.clear(self)
+            self._press = None
+            return
+        link = self._on_handle(bar, scene_pos) or bool(
+            event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
+        self._press = (bar.key, "link" if link else "move", scene_pos)
+        self._dragging = False
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            keys = self.selection.keys
+            keys = [k for k in keys if k != bar.key] if bar.key in keys else [*keys, bar.key]
+            self.selection.set_keys(keys, self)
+        elif bar.key not in self.selection.keys or len(self.selection.keys) > 1:
+            self.selection.set_keys([bar.key], self)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        if self._press is None:
+            bar = self.bar_at(pos)
+            self._set_hover(bar)
+            over_handle = bar is not None and self._on_handle(bar, self.mapToScene(pos))
+            self.viewport().setCursor(
+                Qt.CursorShape.CrossCursor
+                if over_handle
+                else Qt.CursorShape.SizeHorCursor
+                if bar is not None
+                else Qt.CursorShape.ArrowCursor
+            )
+            super().mouseMoveEvent(event)
+            return
+        key, mode, start = self._press
+        scene_pos = self.mapToScene(pos)
+        if not self._dragging:
+            moved = (scene_pos - start).manhattanLength()
+            if moved < QApplication.startDragDistance():
+                return
+            self._dragging = True
+        bar = self.timeline.bars[key]
+        if mode == "move":
+            rect = bar.mapRectToScene(bar.bar_rect())
+            scale = self.timeline.scale
+            day = scale.nearest_date(rect.left() + scene_pos.x() - start.x())
+            left = scale.x_of(day)
+            self.ghost.setRect(QRectF(left, rect.top(), rect.width(), rect.height()))
+            self.ghost.show()
+            QToolTip.showText(
+                event.globalPosition().toPoint(), f"Not before {day:%a %d %b %Y}", self
+            )
+        else:
+            origin = bar.mapToScene(bar.handle_centre())
+            self.link_line.setLine(origin.x(), origin.y(), scene_pos.x(), scene_pos.y())
+            self.link_line.show()
+            self._set_hover(self.bar_at(pos))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseReleaseEvent(event)
+            return
+        key, mode, start = self._press
+        dragging = self._dragging
+        self._cancel_drag()
+        if not dragging:
+            return
+        pos = event.position().toPoint()
+        scene_pos = self.mapToScene(pos)
+        if mode == "move":
+            self.move_to(key, scene_pos.x() - start.x())
+        else:
+            target = self.bar_at(pos)
+            if target is not None and target.key != key:
+                self.document.apply(AddDependency(Dependency(key, target.key)))
+
+    def move_to(self, key: str, dx: float) -> bool:
+        """Set `key`'s not-before date to where its bar was dragged by `dx` scene pixels."""
+        bar = self.timeline.bars[key]
+        scale = self.timeline.scale
+        item = self.document.schedule.items[key] if self.document.schedule else None
+        if item is None:
+            return False
+        # A milestone's diamond sits on the edge after its day, which is where it will start.
+        left = bar.pos().x() if item.is_milestone else bar.mapRectToScene(bar.bar_rect()).left()
+        day = scale.nearest_date(left + dx)
+        if day == (milestone_day(item) if item.is_milestone else item.start):
+            return False
+        return self.document.apply(ChangeInitiative(key, {"not_before": day}))
+
+    def _cancel_drag(self) -> None:
+        self._press = None
+        self._dragging = False
+        self.ghost.hide()
+        self.link_line.hide()
+        QToolTip.hideText()
+
+    # -- export helpers ------------------------------------------------------------------
+
+    def scene_date_x(self, day: dt.date) -> float:
+        return self.timeline.scale.x_of(day)
