@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from storage_samples import digest, rich_strategy
+from storage_samples import big_strategy, digest, rich_strategy
 
 from cxroadmap.domain import (
     AddDependency,
@@ -252,3 +252,43 @@ def test_any_sequence_of_edits_and_undos_is_stored_exactly(tmp_path_factory, ste
     assert back == rich_strategy()
     assert list(back.initiatives) == list(rich_strategy().initiatives)
     assert back.start == dt.date(2027, 1, 4)
+
+
+def test_many_inserts_at_one_spot_keep_the_order_once_the_gap_is_used_up(opened):
+    doc, sid, strategy = opened
+    for n in range(25):
+        doc.write_change(
+            sid, strategy, AddInitiative(Initiative(f"N{n}", "New", 1), 1).apply(strategy)
+        )
+    _assert_stored(doc, sid, strategy)
+    assert list(strategy.initiatives)[:3] == ["REC1", "N24", "N23"]
+
+
+def test_undoing_the_removal_of_a_well_connected_initiative_restores_dependency_order(tmp_path):
+    path = tmp_path / "big.cxroadmap"
+    write_document(path, [big_strategy(60)])
+    with Document.open(path) as doc:
+        sid = doc.strategy_ids()[0]
+        strategy = doc.load(sid)
+        edit = RemoveInitiative("I00030")
+        doc.write_change(sid, strategy, edit.apply(strategy))
+        doc.write_change(sid, strategy, edit.revert(strategy))
+        _assert_stored(doc, sid, strategy)
+    assert read_document(path) == [big_strategy(60)]
+
+
+def test_an_edit_touching_hundreds_of_initiatives_is_stored(tmp_path):
+    path = tmp_path / "big.cxroadmap"
+    big = big_strategy(900)
+    for ini in big.initiatives.values():
+        ini.phase = "Short term"
+    write_document(path, [big])
+    with Document.open(path) as doc:
+        sid = doc.strategy_ids()[0]
+        strategy = doc.load(sid)
+        edit = SetPhases([Phase("Soon", 10), Phase("Later")], {"Short term": "Soon"})
+        doc.write_change(sid, strategy, edit.apply(strategy))
+        _assert_stored(doc, sid, strategy)
+        assert {i.phase for i in _reopened(doc, sid).initiatives.values()} == {"Soon"}
+        doc.write_change(sid, strategy, edit.revert(strategy))
+    assert read_document(path) == [big]

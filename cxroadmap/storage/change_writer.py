@@ -1,13 +1,20 @@
-"""Write one edit's `Change` into the file: exactly the rows it names, plus order if it moved."""
+"""Write one edit's `Change` into the file: exactly the rows it names, nothing else.
+
+Rows are identified by key (initiatives) and key pair (dependencies). Order is kept in
+sparse positions (see positions.py), so an insert rewrites only the inserted row unless
+its gap is full, and then the list is renumbered once.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, tuple_, update
 
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
+from cxroadmap.storage.positions import anchors, plan_positions, spaced
 from cxroadmap.storage.rows import DEPENDENCY, INITIATIVE, STRATEGY
 from cxroadmap.storage.strategy_rows import (
     dependency_row,
@@ -17,13 +24,17 @@ from cxroadmap.storage.strategy_rows import (
     write_calendar_and_phases,
 )
 
+Pair = tuple[str, str]
+
+# Past this many rows named in one change, reading the whole list beats a long IN (...).
+_LOOKUP_LIMIT = 400
+
 
 def write_change(conn: Connection, strategy_id: int, strategy: Strategy, change: Change) -> None:
     """Bring the stored strategy in line with `strategy` for everything `change` names.
 
-    Identity is by key: a key named in the change that the strategy no longer has is
-    deleted (its dependencies go with it), one it has is inserted or updated in place.
-    Dependency pairs are handled the same way. Call inside one transaction.
+    A key or pair the strategy no longer has is deleted (an initiative's dependencies go
+    with it); one it has is updated in place or inserted. Call inside one transaction.
     """
     if change.strategy:
         conn.execute(
@@ -31,20 +42,32 @@ def write_change(conn: Connection, strategy_id: int, strategy: Strategy, change:
         )
         write_calendar_and_phases(conn, strategy_id, strategy)
     keys = change.initiatives | change.removed_initiatives
+    if keys:
+        _write_initiatives(conn, strategy_id, strategy, keys)
     pairs = change.dependencies | change.removed_dependencies
-    if not keys and not pairs:
-        return
-    ids = initiative_ids(conn, strategy_id)
-    if keys and _write_initiatives(conn, strategy_id, strategy, keys, ids):
-        ids = initiative_ids(conn, strategy_id)
-        order = {ids[k]: i for i, k in enumerate(strategy.initiatives)}
-        _renumber(conn, INITIATIVE, strategy_id, order)
     if pairs:
-        _write_dependencies(conn, strategy_id, strategy, pairs, ids)
+        _write_dependencies(conn, strategy_id, strategy, pairs)
+
+
+def _ids_of(conn: Connection, strategy_id: int, keys: Collection[str]) -> dict[str, int]:
+    if len(keys) > _LOOKUP_LIMIT:
+        every = initiative_ids(conn, strategy_id)
+        return {k: every[k] for k in keys if k in every}
+    c = INITIATIVE.c
+    rows = conn.execute(select(c.key, c.id).where(c.strategy_id == strategy_id, c.key.in_(keys)))
+    return {key: row_id for key, row_id in rows.all()}
+
+
+def _positions(conn: Connection, table: Table, row_ids: Iterable[int]) -> dict[int, int]:
+    wanted = list(row_ids)
+    if not wanted:
+        return {}
+    rows = conn.execute(select(table.c.id, table.c.position).where(table.c.id.in_(wanted)))
+    return {row_id: position for row_id, position in rows.all()}
 
 
 def _update_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """executemany UPDATE by `row_id`; bind names get a prefix as SQLAlchemy reserves the bare
+    """executemany UPDATE by `row_id`. Bind names get a prefix: SQLAlchemy keeps the bare
     column names for its own SET parameters."""
     if not rows:
         return
@@ -58,21 +81,45 @@ def _update_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> 
     )
 
 
+def _renumber(conn: Connection, table: Table, strategy_id: int, ordered_ids: list[int]) -> None:
+    """Give every row of the list the position of its index, touching only rows that moved."""
+    rows = conn.execute(
+        select(table.c.id, table.c.position).where(table.c.strategy_id == strategy_id)
+    )
+    stored = {row_id: position for row_id, position in rows.all()}
+    _update_rows(
+        conn,
+        table,
+        [
+            {"row_id": row_id, "position": spaced(i)}
+            for i, row_id in enumerate(ordered_ids)
+            if stored.get(row_id) != spaced(i)
+        ],
+    )
+
+
 def _write_initiatives(
-    conn: Connection, strategy_id: int, strategy: Strategy, keys: set[str], ids: dict[str, int]
-) -> bool:
-    """Delete, update and insert the named initiatives; True when rows were inserted."""
-    gone = [ids[k] for k in keys if k not in strategy.initiatives and k in ids]
+    conn: Connection, strategy_id: int, strategy: Strategy, keys: set[str]
+) -> None:
+    order = list(strategy.initiatives)
+    index = {key: i for i, key in enumerate(order)}
+    present = sorted(index[k] for k in keys if k in index)
+    around = [order[i] for i in anchors(len(order), present)]
+    ids = _ids_of(conn, strategy_id, keys | set(around))
+    gone = [ids.pop(k) for k in keys if k not in index and k in ids]
     if gone:
         conn.execute(delete(INITIATIVE).where(INITIATIVE.c.id.in_(gone)))
-    present = [k for k in keys if k in strategy.initiatives]
     if not present:
-        return False
-    order = {k: i for i, k in enumerate(strategy.initiatives)}
+        return
+    by_id = _positions(conn, INITIATIVE, ids.values())
+    stored = {index[k]: by_id[row_id] for k, row_id in ids.items() if row_id in by_id}
+    plan = plan_positions(len(order), present, stored)
     updates: list[dict[str, Any]] = []
     inserts: list[dict[str, Any]] = []
-    for key in present:
-        row = initiative_row(strategy_id, order[key], strategy.initiatives[key])
+    for i in present:
+        key = order[i]
+        position = spaced(i) if plan is None else plan[i]
+        row = initiative_row(strategy_id, position, strategy.initiatives[key])
         if key in ids:
             updates.append(row | {"row_id": ids[key]})
         else:
@@ -80,59 +127,60 @@ def _write_initiatives(
     _update_rows(conn, INITIATIVE, updates)
     if inserts:
         conn.execute(insert(INITIATIVE), inserts)
-    return bool(inserts)
+    if plan is None:
+        every = initiative_ids(conn, strategy_id)
+        _renumber(conn, INITIATIVE, strategy_id, [every[k] for k in order])
+
+
+def _dependency_rows(
+    conn: Connection, strategy_id: int, id_pairs: Collection[tuple[int, int]]
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """(from_id, to_id) -> (row id, position) of the stored dependencies among `id_pairs`."""
+    d = DEPENDENCY.c
+    query = select(d.from_id, d.to_id, d.id, d.position).where(d.strategy_id == strategy_id)
+    if len(id_pairs) <= _LOOKUP_LIMIT:
+        query = query.where(tuple_(d.from_id, d.to_id).in_(list(id_pairs)))
+    found = {(f, t): (row_id, position) for f, t, row_id, position in conn.execute(query).all()}
+    return {pair: found[pair] for pair in id_pairs if pair in found}
 
 
 def _write_dependencies(
-    conn: Connection,
-    strategy_id: int,
-    strategy: Strategy,
-    pairs: set[tuple[str, str]],
-    ids: dict[str, int],
+    conn: Connection, strategy_id: int, strategy: Strategy, pairs: set[Pair]
 ) -> None:
-    d = DEPENDENCY.c
-    stored = {
-        (from_id, to_id): row_id
-        for row_id, from_id, to_id in conn.execute(
-            select(d.id, d.from_id, d.to_id).where(d.strategy_id == strategy_id)
-        )
-    }
-    wanted = {dep.pair: (i, dep) for i, dep in enumerate(strategy.dependencies)}
-    gone: list[int] = []
+    deps = strategy.dependencies
+    index = {dep.pair: i for i, dep in enumerate(deps)}
+    present = sorted(index[p] for p in pairs if p in index)
+    involved = pairs | {deps[i].pair for i in anchors(len(deps), present)}
+    ids = _ids_of(conn, strategy_id, {key for pair in involved for key in pair})
+    as_ids = {p: (ids[p[0]], ids[p[1]]) for p in involved if p[0] in ids and p[1] in ids}
+    rows = _dependency_rows(conn, strategy_id, set(as_ids.values()))
+    stored_rows = {p: rows[id_pair] for p, id_pair in as_ids.items() if id_pair in rows}
+    gone = [row_id for p, (row_id, _) in stored_rows.items() if p not in index]
+    if gone:
+        conn.execute(delete(DEPENDENCY).where(DEPENDENCY.c.id.in_(gone)))
+    if not present:
+        return
+    stored = {index[p]: position for p, (_, position) in stored_rows.items() if p in index}
+    plan = plan_positions(len(deps), present, stored)
     updates: list[dict[str, Any]] = []
     inserts: list[dict[str, Any]] = []
-    for pair in pairs:
-        row_id = stored.get((ids.get(pair[0], -1), ids.get(pair[1], -1)))
-        if pair not in wanted:
-            if row_id is not None:
-                gone.append(row_id)
-            continue
-        index, dep = wanted[pair]
-        if row_id is None:
-            inserts.append(dependency_row(strategy_id, index, dep, ids))
+    for i in present:
+        dep = deps[i]
+        position = spaced(i) if plan is None else plan[i]
+        if dep.pair in stored_rows:
+            row_id = stored_rows[dep.pair][0]
+            updates.append(
+                {"row_id": row_id, "position": position, "type": dep.type, "lag": dep.lag}
+            )
         else:
-            updates.append({"row_id": row_id, "position": index, "type": dep.type, "lag": dep.lag})
-    if gone:
-        conn.execute(delete(DEPENDENCY).where(d.id.in_(gone)))
+            inserts.append(dependency_row(strategy_id, position, dep, ids))
     _update_rows(conn, DEPENDENCY, updates)
     if inserts:
         conn.execute(insert(DEPENDENCY), inserts)
-        index_of = {
-            (ids[dep.from_key], ids[dep.to_key]): i for i, dep in enumerate(strategy.dependencies)
-        }
-        rows = conn.execute(select(d.id, d.from_id, d.to_id).where(d.strategy_id == strategy_id))
-        order = {row_id: index_of[(f, t)] for row_id, f, t in rows if (f, t) in index_of}
-        _renumber(conn, DEPENDENCY, strategy_id, order)
-
-
-def _renumber(conn: Connection, table: Table, strategy_id: int, order: dict[int, int]) -> None:
-    """Give each row its index in the strategy's order, touching only rows that moved."""
-    rows = conn.execute(
-        select(table.c.id, table.c.position).where(table.c.strategy_id == strategy_id)
-    )
-    moved = [
-        {"row_id": row_id, "position": order[row_id]}
-        for row_id, position in rows
-        if row_id in order and order[row_id] != position
-    ]
-    _update_rows(conn, table, moved)
+    if plan is None:
+        every = initiative_ids(conn, strategy_id)
+        all_rows = _dependency_rows(
+            conn, strategy_id, [(every[d.from_key], every[d.to_key]) for d in deps]
+        )
+        ordered = [all_rows[(every[d.from_key], every[d.to_key])][0] for d in deps]
+        _renumber(conn, DEPENDENCY, strategy_id, ordered)

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select
 
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
+from cxroadmap.storage.positions import spaced
 from cxroadmap.storage.rows import DEPENDENCY, HOLIDAY, INITIATIVE, PHASE, STRATEGY, VALUE
 
 Row = dict[str, Any]
@@ -117,7 +118,7 @@ def write_contents(conn: Connection, strategy_id: int, strategy: Strategy) -> No
         conn.execute(
             insert(INITIATIVE),
             [
-                initiative_row(strategy_id, i, ini)
+                initiative_row(strategy_id, spaced(i), ini)
                 for i, ini in enumerate(strategy.initiatives.values())
             ],
         )
@@ -125,7 +126,10 @@ def write_contents(conn: Connection, strategy_id: int, strategy: Strategy) -> No
         ids = initiative_ids(conn, strategy_id)
         conn.execute(
             insert(DEPENDENCY),
-            [dependency_row(strategy_id, i, d, ids) for i, d in enumerate(strategy.dependencies)],
+            [
+                dependency_row(strategy_id, spaced(i), d, ids)
+                for i, d in enumerate(strategy.dependencies)
+            ],
         )
 
 
