@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
 
@@ -15,15 +13,14 @@ import defusedxml.ElementTree as SafeET
 
 from cxroadmap.domain.calendar import WEEKDAY_NAMES
 from cxroadmap.domain.errors import ValidationError
-from cxroadmap.domain.model import Dependency, Initiative, Strategy
+from cxroadmap.domain.model import Initiative, Strategy
 from cxroadmap.domain.validation import check_key, validate_strategy
+from cxroadmap.interop.mspdi_links import Link, Task, leaf_dependencies, whole_days
 from cxroadmap.interop.mspdi_model import (
     DAY_TYPE_WEEKDAY,
-    ELAPSED_LAG_FORMATS,
     KEY_ALIAS,
     LAG_FORMAT_DAYS,
     LINK_TYPES,
-    PERCENT_LAG_FORMATS,
     WEEKDAY_DAY_TYPE,
     impact_of_priority,
 )
@@ -33,30 +30,6 @@ _ISO_DURATION = re.compile(
     r"^(-)?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?"
     r"(?:(\d+(?:\.\d+)?)S)?)?$"
 )
-
-
-@dataclass
-class _Link:
-    pred: int
-    type: str
-    lag_tenths: float
-    lag_format: int
-
-
-@dataclass
-class _Task:
-    uid: int
-    level: int
-    name: str
-    minutes: float
-    element: Element
-    parent: int | None = None
-    children: list[int] = field(default_factory=list)
-    links: list[_Link] = field(default_factory=list)
-
-    @property
-    def is_summary(self) -> bool:
-        return bool(self.children)
 
 
 class _Reader:
@@ -128,6 +101,7 @@ def parse_mspdi(data: bytes, fallback_name: str = "Imported project") -> Strateg
         start = min(starts)
     title = reader.text(root, "Title")
     strategy = Strategy(name=project_name or title or fallback_name, start=start)
+    strategy.owner = reader.text(root, "Manager") or ""
     strategy.working_days = working_days
     strategy.holidays = holidays
     keys = _keys(reader, tasks)
@@ -136,7 +110,7 @@ def parse_mspdi(data: bytes, fallback_name: str = "Imported project") -> Strateg
             ini = _initiative(reader, task, keys[task.uid], minutes_per_day, tasks, start)
             strategy.initiatives[ini.key] = ini
     days_per_week = len(working_days)
-    strategy.dependencies = _dependencies(tasks, keys, minutes_per_day, days_per_week)
+    strategy.dependencies = leaf_dependencies(tasks, keys, minutes_per_day, days_per_week)
     validate_strategy(strategy)
     return strategy
 
@@ -198,10 +172,10 @@ def _period(reader: _Reader, elem: Element, where: str) -> list[dt.date]:
     return [first + dt.timedelta(days=i) for i in range(max(days, 0))]
 
 
-def _tasks(reader: _Reader) -> tuple[dict[int, _Task], str]:
+def _tasks(reader: _Reader) -> tuple[dict[int, Task], str]:
     """Real tasks in file order with their outline parents; and the project summary's name."""
-    tasks: dict[int, _Task] = {}
-    stack: list[_Task] = []
+    tasks: dict[int, Task] = {}
+    stack: list[Task] = []
     project_name = ""
     every_uid: set[int] = set()
     for n, elem in enumerate(reader.all(reader.root, "Tasks/Task"), start=1):
@@ -217,7 +191,7 @@ def _tasks(reader: _Reader) -> tuple[dict[int, _Task], str]:
         if uid == 0 or level == 0:
             project_name = project_name or name
             continue
-        task = _Task(uid, level, name, _minutes(reader.text(elem, "Duration"), where), elem)
+        task = Task(uid, level, name, _minutes(reader.text(elem, "Duration"), where), elem)
         while stack and stack[-1].level >= level:
             stack.pop()
         if stack:
@@ -238,7 +212,7 @@ def _tasks(reader: _Reader) -> tuple[dict[int, _Task], str]:
             except ValueError:
                 raise ValidationError(where, f"<LinkLag> {lag!r} is not a number") from None
             lag_format = reader.integer(link_elem, "LagFormat", where, LAG_FORMAT_DAYS)
-            task.links.append(_Link(pred, LINK_TYPES[code], lag_tenths, lag_format))
+            task.links.append(Link(pred, LINK_TYPES[code], lag_tenths, lag_format))
     for task in tasks.values():
         for link in task.links:
             if link.pred not in every_uid:
@@ -275,18 +249,7 @@ def _minutes(text: str | None, where: str) -> float:
     return -total if sign else total
 
 
-def _round(value: float) -> int:
-    """Half away from zero: 2.5 days is 3, -2.5 is -3 (Python's round() would give 2)."""
-    return int(math.copysign(math.floor(abs(value) + 0.5), value))
-
-
-def _working_days(minutes: float, minutes_per_day: int) -> int:
-    days = _round(minutes / minutes_per_day)
-    # A task of a few hours is still work; only a true zero is a milestone.
-    return 1 if days == 0 and minutes > 0 else max(days, 0)
-
-
-def _keys(reader: _Reader, tasks: dict[int, _Task]) -> dict[int, str]:
+def _keys(reader: _Reader, tasks: dict[int, Task]) -> dict[int, str]:
     """Initiative keys: the `cxroadmap key` custom text field when present, else `T<UID>`."""
     field_id = None
     for attr in reader.all(reader.root, "ExtendedAttributes/ExtendedAttribute"):
@@ -310,10 +273,10 @@ def _keys(reader: _Reader, tasks: dict[int, _Task]) -> dict[int, str]:
 
 def _initiative(
     reader: _Reader,
-    task: _Task,
+    task: Task,
     key: str,
     minutes_per_day: int,
-    tasks: dict[int, _Task],
+    tasks: dict[int, Task],
     start: dt.date,
 ) -> Initiative:
     where = f"Task UID {task.uid}"
@@ -322,8 +285,9 @@ def _initiative(
     ini = Initiative(
         key=key,
         title=task.name or f"Untitled task (UID {task.uid})",
-        duration=0 if milestone else _working_days(task.minutes, minutes_per_day),
+        duration=0 if milestone else whole_days(task.minutes, minutes_per_day),
         description=reader.text(elem, "Notes") or "",
+        owner=reader.text(elem, "Contact") or "",
     )
     top = task
     while top.parent is not None:
@@ -342,88 +306,3 @@ def _initiative(
     if not_before is not None and not_before > start:
         ini.not_before = not_before
     return ini
-
-
-def _lag_days(link: _Link, pred: _Task | None, minutes_per_day: int, days_per_week: int) -> int:
-    if link.lag_format in PERCENT_LAG_FORMATS:
-        # LinkLag then holds a percentage of the predecessor's duration.
-        base = 0 if pred is None else _working_days(pred.minutes, minutes_per_day)
-        return _round(link.lag_tenths / 100 * base)
-    minutes = link.lag_tenths / 10
-    if link.lag_format in ELAPSED_LAG_FORMATS:
-        return _round(minutes / (24 * 60) * days_per_week / 7)
-    return _round(minutes / minutes_per_day)
-
-
-def _dependencies(
-    tasks: dict[int, _Task], keys: dict[int, str], minutes_per_day: int, days_per_week: int
-) -> list[Dependency]:
-    """Leaf-to-leaf dependencies; a link on a summary task is carried by the tasks under it."""
-    direct: list[tuple[int, int, _Link]] = []
-    via_summary: list[tuple[int, int, _Link]] = []
-    for task in tasks.values():
-        for link in task.links:
-            pred = tasks.get(link.pred)
-            if pred is None:
-                continue  # a link from the project summary task means nothing
-            if not pred.is_summary and not task.is_summary:
-                direct.append((pred.uid, task.uid, link))
-                continue
-            for p in _exits(pred, tasks) if pred.is_summary else [pred.uid]:
-                for s in _entries(task, tasks) if task.is_summary else [task.uid]:
-                    via_summary.append((p, s, link))
-    deps: dict[tuple[str, str], Dependency] = {}
-    for p, s, link in direct + via_summary:
-        if p == s:
-            continue
-        lag = _lag_days(link, tasks[link.pred], minutes_per_day, days_per_week)
-        pair = (keys[p], keys[s])
-        known = deps.get(pair)
-        if known is None:
-            deps[pair] = Dependency(pair[0], pair[1], link.type, lag)
-        elif known.type == link.type:
-            known.lag = max(known.lag, lag)
-        # A second link of another type between the same two tasks cannot be kept: the first
-        # one (a direct link before one inherited from a summary) wins.
-    return list(deps.values())
-
-
-def _leaves(task: _Task, tasks: dict[int, _Task]) -> list[int]:
-    if not task.is_summary:
-        return [task.uid]
-    return [leaf for child in task.children for leaf in _leaves(tasks[child], tasks)]
-
-
-def _exits(summary: _Task, tasks: dict[int, _Task]) -> list[int]:
-    """Leaves under `summary` whose finish can be the summary's finish.
-
-    A leaf with an FS or FF successor (lag >= 0) under the same summary finishes no later
-    than that successor, so a link from the summary need not be repeated on it.
-    """
-    leaves = _leaves(summary, tasks)
-    inside = set(leaves)
-    followed = {
-        link.pred
-        for uid in leaves
-        for link in tasks[uid].links
-        if link.pred in inside and link.type in ("FS", "FF") and link.lag_tenths >= 0
-    }
-    return [uid for uid in leaves if uid not in followed]
-
-
-def _entries(summary: _Task, tasks: dict[int, _Task]) -> list[int]:
-    """Leaves under `summary` that a link into the summary must hold back.
-
-    A leaf with an FS or SS predecessor (lag >= 0) under the same summary starts no earlier
-    than that predecessor, which is itself held back.
-    """
-    leaves = _leaves(summary, tasks)
-    inside = set(leaves)
-    return [
-        uid
-        for uid in leaves
-        if not any(
-            link.pred in inside and link.type in ("FS", "SS") and link.lag_tenths >= 0
-            for link in tasks[uid].links
-        )
-    ]

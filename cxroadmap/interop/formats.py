@@ -1,0 +1,80 @@
+"""One registry of interchange formats by file suffix: import_file() and export_file()."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from cxroadmap.domain.errors import ValidationError
+from cxroadmap.domain.model import Strategy
+from cxroadmap.interop.csvfile import read_csv, write_csv
+from cxroadmap.interop.icsfile import write_ics
+from cxroadmap.interop.jsonfile import dump_json, load_json
+from cxroadmap.interop.mspdi_read import read_mspdi
+from cxroadmap.interop.mspdi_write import write_mspdi
+from cxroadmap.interop.xlsxfile import read_xlsx, write_xlsx
+from cxroadmap.scheduling.planner import schedule as plan
+from cxroadmap.scheduling.result import Schedule
+
+Reader = Callable[[Path, dt.date | None], Strategy]
+Writer = Callable[[Strategy, Schedule, Path], None]
+
+_READERS: dict[str, Reader] = {
+    ".json": lambda path, start: load_json(path),
+    ".csv": read_csv,
+    ".xlsx": read_xlsx,
+    ".xml": lambda path, start: read_mspdi(path),
+}
+_WRITERS: dict[str, Writer] = {
+    ".json": lambda strategy, schedule, path: dump_json(strategy, path),
+    ".csv": write_csv,
+    ".xlsx": write_xlsx,
+    ".xml": write_mspdi,
+    ".ics": write_ics,
+}
+IMPORT_SUFFIXES = tuple(_READERS)
+EXPORT_SUFFIXES = tuple(_WRITERS)
+
+
+def _suffix(path: Path, known: tuple[str, ...], verb: str) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in known:
+        what = f"a {suffix} file" if suffix else "a file without a suffix"
+        raise ValidationError(os.fspath(path), f"cannot {verb} {what}; use {', '.join(known)}")
+    return suffix
+
+
+def import_file(path: str | os.PathLike[str], *, start: dt.date | None = None) -> Strategy:
+    """Read a strategy from `.json`, `.csv`, `.xlsx` or `.xml` (MSPDI), chosen by suffix.
+
+    `start` gives the strategy start for a CSV or XLSX file that has none of its own.
+    Every ValidationError names the file first: `plan.csv: row 7, column duration: ...`.
+    """
+    source = Path(path)
+    reader = _READERS[_suffix(source, IMPORT_SUFFIXES, "import")]
+    try:
+        return reader(source, start)
+    except ValidationError as exc:
+        where = f"{os.fspath(source)}: {exc.where}" if exc.where else os.fspath(source)
+        raise ValidationError(where, exc.problem) from None
+    except OSError as exc:
+        raise ValidationError(os.fspath(source), f"cannot read: {exc.strerror}") from None
+
+
+def export_file(
+    strategy: Strategy, schedule: Schedule | None, path: str | os.PathLike[str]
+) -> None:
+    """Write `.json`, `.csv`, `.xlsx`, `.xml` (MSPDI) or `.ics`, chosen by suffix, atomically.
+
+    The strategy is scheduled here when `schedule` is None. A failure leaves no file behind.
+    """
+    target = Path(path)
+    writer = _WRITERS[_suffix(target, EXPORT_SUFFIXES, "export to")]
+    if schedule is None:
+        schedule = plan(strategy)
+    try:
+        writer(strategy, schedule, target)
+    except OSError as exc:
+        raise ValidationError(os.fspath(target), f"cannot write: {exc.strerror}") from None
