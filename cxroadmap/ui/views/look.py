@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF
 
 from cxroadmap.domain.pillars import pillar_colour
 from cxroadmap.export import style
@@ -66,7 +67,7 @@ class Metrics:
     lane_pt: float = 9.0
     heading_pt: float = 13.0
     card_width: float = 260.0
-    card_height: float = 74.0
+    card_height: float = 84.0
     node_width: float = 190.0
     node_height: float = 46.0
 
@@ -76,3 +77,24 @@ class Metrics:
 
 NORMAL = Metrics()
 LARGE = NORMAL.scaled(1.6)
+
+
+def wrap(metrics: QFontMetricsF, text: str, width: float, max_lines: int) -> list[str]:
+    """Word-wrap `text` to at most `max_lines` lines of `width`, eliding the last one."""
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    for i, word in enumerate(words):
+        trial = f"{current} {word}".strip()
+        if metrics.horizontalAdvance(trial) <= width or not current:
+            current = trial
+            continue
+        lines.append(current)
+        current = word
+        if len(lines) == max_lines - 1:
+            current = " ".join(words[i:])
+            break
+    if current:
+        lines.append(current)
+    elide = Qt.TextElideMode.ElideRight
+    return [metrics.elidedText(line, elide, width) for line in lines[:max_lines]]

@@ -1,0 +1,395 @@
+"""The phase board (Now / Next / Later): a column per phase, a card per initiative; drag to pin."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QContextMenuEvent,
+    QFontMetricsF,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QMenu,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from cxroadmap.domain.edits import Change, ChangeInitiative
+from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.pillars import pillar_label
+from cxroadmap.export import style
+from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
+from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.selection import Selection
+from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font, wrap
+from cxroadmap.ui.views.timeline_scene import bar_fill
+
+GAP = 14.0
+PAD = 10.0
+
+
+def short_range(first: dt.date, last: dt.date) -> str:
+    if first == last:
+        return f"{first.day} {first:%b %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
+    return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+
+
+class CardItem(QGraphicsItem):
+    """One initiative on the board: pillar stripe, title, owner and pillar, dates, pin flag."""
+
+    def __init__(self, board: BoardScene, key: str) -> None:
+        super().__init__()
+        self.board = board
+        self.key = key
+        self.title = ""
+        self.detail = ""
+        self.dates = ""
+        self.fill = style.DROPPED
+        self.flag = ""  # why the scheduler could not keep it in its pinned phase
+        self.pinned = False
+        self.critical = False
+        self.selected = False
+        m = board.metrics
+        self._rect = QRectF(0, 0, board.card_width, m.card_height)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        m = self.board.metrics
+        rect = self._rect
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        border = QPen(colour(style.RULE), 1)
+        if self.flag:
+            border = QPen(colour(style.CRITICAL), 2)
+        if self.selected:
+            border = QPen(colour(style.ACCENT), 2.5)
+        painter.setPen(border)
+        painter.setBrush(QBrush(colour(style.PAPER)))
+        painter.drawRoundedRect(rect, 5, 5)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour(self.fill))
+        painter.drawRoundedRect(QRectF(rect.left() + 1, rect.top() + 1, 6, rect.height() - 2), 3, 3)
+        text = rect.adjusted(16, 6, -8, -6)
+        line = m.label_pt * 1.9
+        painter.setPen(colour(style.INK))
+        title_font = font(m.label_pt + 0.5, bold=True)
+        painter.setFont(title_font)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        title_lines = wrap(QFontMetricsF(title_font), self.title, text.width(), 2)
+        for i, value in enumerate(title_lines):
+            painter.drawText(
+                QRectF(text.left(), text.top() + i * line, text.width(), line), left, value
+            )
+        painter.setFont(font(m.label_pt))
+        painter.setPen(colour(style.MUTED))
+        badge_width = 0.0
+        if self.flag or self.pinned:
+            badge_font = font(m.label_pt - 1, bold=True)
+            label = "NOT KEPT" if self.flag else "PINNED"
+            badge_width = QFontMetricsF(badge_font).horizontalAdvance(label) + 10
+        for i, value in enumerate((self.detail, self.dates), start=2):
+            room = text.width() - (badge_width + 6 if i == 3 else 0)
+            shown = painter.fontMetrics().elidedText(value, Qt.TextElideMode.ElideRight, int(room))
+            painter.drawText(QRectF(text.left(), text.top() + i * line, room, line), left, shown)
+        if badge_width:
+            painter.setFont(badge_font)
+            badge = QRectF(
+                rect.right() - badge_width - 8, text.top() + 3 * line + 1, badge_width, line - 2
+            )
+            tint = style.CRITICAL if self.flag else style.MUTED
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour(style.mix(tint, 0.14)))
+            painter.drawRoundedRect(badge, 3, 3)
+            painter.setPen(colour(tint))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+
+
+class BoardScene(QGraphicsScene):
+    """Columns named after the strategy's phases; each card sits in the phase it starts in."""
+
+    def __init__(
+        self,
+        metrics: Metrics = NORMAL,
+        phases: Iterable[str] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.metrics = metrics
+        self.card_width = metrics.card_width
+        self.only_phases = list(phases) if phases is not None else None
+        self.cards: dict[str, CardItem] = {}
+        self.columns: list[tuple[str, QRectF]] = []
+        self.selected: set[str] = set()
+        self.strategy: Strategy | None = None
+        self.schedule: Schedule | None = None
+        self.error = ""
+        self.setBackgroundBrush(colour(style.PAPER))
+
+    def set_data(self, strategy: Strategy, schedule: Schedule | None, error: str = "") -> None:
+        self.strategy, self.schedule, self.error = strategy, schedule, error
+        self.sync()
+
+    def set_selected(self, keys: Iterable[str]) -> None:
+        new = set(keys)
+        for key in self.selected ^ new:
+            card = self.cards.get(key)
+            if card is not None:
+                card.selected = key in new
+                card.update()
+        self.selected = new
+
+    def phase_names(self) -> list[str]:
+        if self.strategy is None:
+            return []
+        names = self.strategy.phase_names()
+        return [n for n in names if self.only_phases is None or n in self.only_phases]
+
+    def fit_width(self, available: float) -> None:
+        """Widen the cards (up to 1.8 times) so the columns fill `available` pixels."""
+        count = max(1, len(self.phase_names()))
+        card = (available - GAP - count * (2 * PAD + GAP)) / count
+        card = min(self.metrics.card_width * 1.8, max(self.metrics.card_width, card))
+        if abs(card - self.card_width) >= 1:
+            self.card_width = card
+            self.sync()
+
+    def column_at(self, x: float) -> str | None:
+        for name, rect in self.columns:
+            if rect.left() - GAP / 2 <= x <= rect.right() + GAP / 2:
+                return name
+        return None
+
+    def sync(self) -> None:
+        m = self.metrics
+        for card in self.cards.values():
+            self.removeItem(card)
+        self.cards = {}
+        self.columns = []
+        strategy, schedule = self.strategy, self.schedule
+        if strategy is None or schedule is None:
+            self.setSceneRect(QRectF(0, 0, 800, 200))
+            self.update()
+            return
+        names = [
+            n for n in strategy.phase_names() if self.only_phases is None or n in self.only_phases
+        ]
+        by_phase: dict[str, list[ScheduledInitiative]] = {name: [] for name in names}
+        for item in schedule.items.values():
+            if item.phase in by_phase:
+                by_phase[item.phase].append(item)
+        width = self.card_width + 2 * PAD
+        header = m.lane_header * 2.2
+        tallest = 0.0
+        for i, name in enumerate(names):
+            x = GAP + i * (width + GAP)
+            items = sorted(by_phase[name], key=lambda s: (s.start_day, s.finish_day))
+            for row, item in enumerate(items):
+                card = self.cards[item.key] = CardItem(self, item.key)
+                self._describe(card, strategy, item)
+                card.selected = item.key in self.selected
+                card.setPos(x + PAD, GAP + header + PAD + row * (m.card_height + PAD))
+                self.addItem(card)
+            tallest = max(tallest, len(items) * (m.card_height + PAD))
+            self.columns.append((name, QRectF(x, GAP, width, 0)))
+        height = header + PAD + max(tallest, m.card_height) + PAD
+        self.columns = [(n, QRectF(r.left(), r.top(), r.width(), height)) for n, r in self.columns]
+        self.setSceneRect(QRectF(0, 0, GAP + len(names) * (width + GAP), height + 2 * GAP))
+        self.update()
+
+    def _describe(self, card: CardItem, strategy: Strategy, item: ScheduledInitiative) -> None:
+        ini = strategy.initiatives.get(item.key)
+        pillar, owner, status = (ini.pillar, ini.owner, ini.status) if ini else ("", "", "")
+        card.title = item.title
+        card.detail = " · ".join(p for p in (owner.strip(), pillar_label(pillar)) if p)
+        card.dates = (
+            "Milestone " + short_range(item.start, item.start)
+            if item.is_milestone
+            else short_range(item.start, item.finish)
+        )
+        card.fill = bar_fill(pillar, status)
+        card.critical = item.critical
+        card.pinned = bool(ini and ini.phase)
+        if ini is not None and ini.phase and ini.phase != item.phase:
+            card.flag = f"Pinned to {ini.phase}, but starts in {item.phase} ({item.reason})"
+            card.dates += f" · wanted in {ini.phase}"
+        card.setToolTip(card.flag or f"{item.title}\n{card.detail}\n{card.dates}")
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, colour(style.PAPER))
+        strategy = self.strategy
+        if strategy is None or self.schedule is None:
+            painter.setPen(colour(style.MUTED))
+            painter.setFont(font(self.metrics.heading_pt))
+            painter.drawText(
+                QRectF(16, 16, 2000, 40),
+                Qt.AlignmentFlag.AlignLeft,
+                f"Cannot schedule: {self.error}",
+            )
+            return
+        m = self.metrics
+        bounds = {name: (first, end) for name, first, end in strategy.phase_bounds()}
+        index = {name: i for i, name in enumerate(strategy.phase_names())}
+        counts: dict[str, int] = {}
+        for item in self.schedule.items.values():
+            counts[item.phase] = counts.get(item.phase, 0) + 1
+        for name, column in self.columns:
+            if not column.intersects(rect):
+                continue
+            i = index.get(name, 0)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour(style.mix(style.phase_tint(i), 0.6)))
+            painter.drawRoundedRect(column, 8, 8)
+            head = QRectF(
+                column.left() + PAD,
+                column.top() + 6,
+                column.width() - 2 * PAD,
+                m.lane_header * 2.2 - 6,
+            )
+            painter.setPen(colour(style.phase_ink(i)))
+            painter.setFont(font(m.heading_pt, bold=True))
+            painter.drawText(
+                QRectF(head.left(), head.top(), head.width(), head.height() / 2),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                name,
+            )
+            first, end = bounds.get(name, (None, None))
+            n = counts.get(name, 0)
+            when = ""
+            if first is not None:
+                when = (
+                    f"from {first.day} {first:%b %Y}"
+                    if end is None
+                    else short_range(first, end - dt.timedelta(days=1))
+                )
+            painter.setFont(font(m.label_pt))
+            painter.setPen(colour(style.MUTED))
+            painter.drawText(
+                QRectF(head.left(), head.center().y(), head.width(), head.height() / 2),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                f"{when}  ·  {n} initiative{'s' if n != 1 else ''}",
+            )
+
+
+class BoardView(QGraphicsView):
+    """The board for one open document: click selects, dragging a card to a column pins it."""
+
+    def __init__(
+        self,
+        document: OpenDocument,
+        selection: Selection | None = None,
+        metrics: Metrics = NORMAL,
+        phases: Iterable[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.selection = selection if selection is not None else Selection(self)
+        self.board = BoardScene(metrics, phases, parent=self)
+        self.setScene(self.board)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._press: tuple[CardItem, QPointF, QPointF] | None = None
+        self._dragging = False
+        document.changed.connect(self._document_changed)
+        self.selection.changed.connect(self._selection_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        doc = self.document
+        self.board.set_data(doc.strategy, doc.schedule, doc.schedule_error or "")
+        self.board.set_selected(self.selection.keys)
+
+    def _document_changed(self, change: Change) -> None:
+        self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.board.fit_width(self.viewport().width())
+
+    def _selection_changed(self, keys: list[str], source: object) -> None:
+        self.board.set_selected(keys)
+        if source is not self and keys and keys[-1] in self.board.cards:
+            self.ensureVisible(self.board.cards[keys[-1]], 20, 20)
+
+    def card_at(self, pos: QPoint) -> CardItem | None:
+        for item in self.items(pos):
+            if isinstance(item, CardItem):
+                return item
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        card = self.card_at(event.position().toPoint())
+        if card is None:
+            self.selection.clear(self)
+            return
+        self._press = (card, self.mapToScene(event.position().toPoint()), card.pos())
+        self._dragging = False
+        self.selection.set_keys([card.key], self)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None:
+            super().mouseMoveEvent(event)
+            return
+        card, start, origin = self._press
+        here = self.mapToScene(event.position().toPoint())
+        if not self._dragging:
+            if (here - start).manhattanLength() < QApplication.startDragDistance():
+                return
+            self._dragging = True
+            card.setZValue(10)
+            card.setOpacity(0.85)
+        card.setPos(origin + (here - start))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press is None:
+            super().mouseReleaseEvent(event)
+            return
+        card, _start, origin = self._press
+        dragging = self._dragging
+        self._press, self._dragging = None, False
+        if not dragging:
+            return
+        card.setPos(origin)
+        card.setZValue(0)
+        card.setOpacity(1.0)
+        here = self.mapToScene(event.position().toPoint())
+        target = self.board.column_at(here.x())
+        source = self.board.column_at(origin.x() + card.boundingRect().width() / 2)
+        if target is not None and target != source:
+            self.pin(card.key, target)
+
+    def pin(self, key: str, phase: str | None) -> bool:
+        return self.document.apply(ChangeInitiative(key, {"phase": phase}))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        card = self.card_at(event.pos())
+        ini = self.document.strategy.initiatives.get(card.key) if card else None
+        if card is None or ini is None:
+            return
+        menu = QMenu(self)
+        for name in self.document.strategy.phase_names():
+            action = menu.addAction(f"Pin to {name}")
+            action.triggered.connect(lambda _=False, n=name: self.pin(card.key, n))
+        unpin = menu.addAction("Unpin")
+        unpin.setEnabled(bool(ini.phase))
+        unpin.triggered.connect(lambda: self.pin(card.key, None))
+        menu.exec(event.globalPos())
