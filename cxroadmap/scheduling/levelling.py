@@ -1,7 +1,8 @@
-"""Capacity levelling: at most K initiatives with work in progress, event by event."""
+"""Capacity levelling: at most K initiatives with work in progress, placed one by one."""
 
 from __future__ import annotations
 
+import bisect
 import heapq
 
 from cxroadmap.scheduling.graph import DependencyGraph
@@ -10,62 +11,109 @@ from cxroadmap.scheduling.graph import DependencyGraph
 def level(graph: DependencyGraph, early: list[int], latest: list[int], capacity: int) -> list[int]:
     """Levelled starts: never before `early`, every link kept, at most `capacity` at once.
 
-    A parallel schedule-generation scheme: time jumps from event to event (a
-    release or a finish), never day by day, so the cost is O((n + links) log n)
-    however long the project runs. Among initiatives free to start, the least
-    latest start (from the unlevelled backward pass) goes first, then document
-    order. Milestones take no capacity and start as soon as they are released.
+    A serial schedule-generation scheme: initiatives are taken one at a time, the one
+    with the least latest start (from the unlevelled backward pass, then document order)
+    among those whose predecessors are all placed, and each goes to the earliest day,
+    on or after the day its placed predecessors allow, where capacity is free for its
+    whole duration. Placing may fill an earlier gap, so a successor that a lead or an
+    FF/SF link lets start before its predecessor still can; with enough capacity the
+    result is exactly the early-start schedule. Milestones take no capacity.
     """
     n = len(graph.keys)
     durations = graph.durations
     succs = graph.succs
-    start = [-1] * n
+    start = [0] * n
     release = list(early)
     waiting = [len(links) for links in graph.preds]
-    pending: list[tuple[int, int, int]] = []  # (release, latest start, index): not yet released
-    ready: list[tuple[int, int]] = []  # (latest start, index): released, waiting for capacity
-    running: list[int] = []  # finish days of initiatives in progress
-    for i in range(n):
-        if waiting[i] == 0:
-            pending.append((release[i], latest[i], i))
-    heapq.heapify(pending)
-    done = 0
-    now = 0
-
-    def begin(i: int) -> None:
-        start[i] = now
+    ready = [(latest[i], i) for i in range(n) if waiting[i] == 0]
+    heapq.heapify(ready)
+    profile = _Profile(capacity)
+    while ready:
+        _, i = heapq.heappop(ready)
+        day = release[i]
         if durations[i] > 0:
-            heapq.heappush(running, now + durations[i])
+            day = profile.place(day, durations[i])
+        start[i] = day
         for link in succs[i]:
             s = link.succ
-            bound = now + link.offset
+            bound = day + link.offset
             if bound > release[s]:
                 release[s] = bound
             waiting[s] -= 1
             if waiting[s] == 0:
-                heapq.heappush(pending, (release[s], latest[s], s))
+                heapq.heappush(ready, (latest[s], s))
+    return start
 
-    while True:
-        while running and running[0] <= now:
-            heapq.heappop(running)
-        # Starting one initiative can release another at the same moment (SS, negative lags).
+
+class _Profile:
+    """How many initiatives are in progress, as a step function over working days.
+
+    `times[k]` begins a stretch, running to `times[k + 1]` (the last one forever), in which
+    `used[k]` initiatives are in progress. Neighbouring stretches never hold the same count,
+    so a long run of full days is one stretch: the cost follows the number of changes in
+    the load, never the number of days.
+    """
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self.times: list[int] = [0]
+        self.used: list[int] = [0]
+        # Bookings only ever add load, so a start found too full for a duration stays so.
+        # Per duration, the last searched span [a, b) in which no start fits lets the next
+        # search jump over it instead of walking the same crowded stretches again.
+        self._no_room: dict[int, tuple[int, int]] = {}
+
+    def place(self, earliest: int, duration: int) -> int:
+        """Book the earliest stretch [t, t + duration) with t >= earliest and room throughout."""
+        times, used, capacity = self.times, self.used, self.capacity
+        search_from = earliest
+        known = self._no_room.get(duration)
+        if known is not None and known[0] <= earliest < known[1]:
+            earliest = known[1]
+        k = bisect.bisect_right(times, earliest) - 1
+        t = earliest
+        j = k
+        last = len(times) - 1
+        end = t + duration
         while True:
-            while pending and pending[0][0] <= now:
-                _, rank, i = heapq.heappop(pending)
-                if durations[i] == 0:
-                    begin(i)
-                    done += 1
-                else:
-                    heapq.heappush(ready, (rank, i))
-            while ready and len(running) < capacity:
-                begin(heapq.heappop(ready)[1])
-                done += 1
-            if not (pending and pending[0][0] <= now):
+            if used[j] >= capacity:
+                j += 1  # the final stretch is always empty, so this stays in range
+                t = times[j]
+                end = t + duration
+                k = j
+            elif j == last or times[j + 1] >= end:
                 break
-        if done == n:
-            return start
-        # While anything is ready capacity is full, so the next event is a finish or a release.
-        if running and (not pending or running[0] < pending[0][0]):
-            now = running[0]
-        else:
-            now = pending[0][0]
+            else:
+                j += 1
+        if known is not None and known[0] <= search_from <= known[1]:
+            search_from = known[0]
+        self._no_room[duration] = (search_from, t)
+        self._book(k, t, end)
+        return t
+
+    def _book(self, k: int, begin: int, end: int) -> None:
+        """Add one to the load on [begin, end); stretch k holds `begin`."""
+        times, used = self.times, self.used
+        if times[k] < begin:
+            k += 1
+            times.insert(k, begin)
+            used.insert(k, used[k - 1])
+        j = k
+        while j + 1 < len(times) and times[j + 1] <= end:
+            used[j] += 1
+            j += 1
+        if times[j] < end:
+            # Stretch j runs past `end` (or is the open last one): split it there.
+            times.insert(j + 1, end)
+            used.insert(j + 1, used[j])
+            used[j] += 1
+            j += 1
+        # Merge equal neighbours around the booked range so full runs stay one stretch.
+        lo = max(k - 1, 0)
+        hi = min(j + 1, len(times) - 1)
+        m = hi
+        while m > lo:
+            if used[m] == used[m - 1]:
+                del times[m]
+                del used[m]
+            m -= 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 
 from cxroadmap.domain.calendar import WorkCalendar
 from cxroadmap.domain.model import Strategy
@@ -23,38 +22,43 @@ def schedule(strategy: Strategy) -> Schedule:
     early = forward_pass(graph, lower)
     durations = graph.durations
     early_finish = max((s + d for s, d in zip(early, durations, strict=True)), default=0)
-    start = early
+    start = release = early
     capacity = strategy.max_parallel
     if capacity is not None:
         start = level(graph, early, backward_pass(graph, early_finish), capacity)
+        release = release_times(graph, lower, start)
     finish_day = max((s + d for s, d in zip(start, durations, strict=True)), default=0)
     latest = backward_pass(graph, finish_day)
-    release = release_times(graph, lower, start)
     binding = [_binding_link(graph.preds[i], start, i) for i in range(len(start))]
 
-    phase_of = _phase_finder(strategy)
+    # Shown dates per "Dates in output": a milestone marks the end of the day before it.
+    first_shown = [s - 1 if d == 0 and s > 0 else s for s, d in zip(start, durations, strict=True)]
+    last_shown = [
+        s + d - 1 if d else f for s, d, f in zip(start, durations, first_shown, strict=True)
+    ]
+    date_of = calendar.date_of
+    phase_of = _phase_finder(strategy, calendar)
+    make = ScheduledInitiative
     items: dict[str, ScheduledInitiative] = {}
     for i, ini in enumerate(strategy.initiatives.values()):
-        s, d = start[i], durations[i]
-        if d == 0:
-            shown_start = shown_finish = calendar.date_of(max(s - 1, 0))
-        else:
-            shown_start = calendar.date_of(s)
-            shown_finish = calendar.date_of(s + d - 1)
-        slack = max(0, latest[i] - s)
-        items[ini.key] = ScheduledInitiative(
-            key=ini.key,
-            title=ini.title,
-            start_day=s,
-            finish_day=s + d,
-            early_start=early[i],
-            latest_start=latest[i],
-            slack_days=slack,
-            critical=slack == 0,
-            phase=phase_of(shown_start),
-            start=shown_start,
-            finish=shown_finish,
-            reason=_reason(strategy, binding[i], s, release[i], lower_reasons[i]),
+        s = start[i]
+        slack = latest[i] - s
+        if slack < 0:
+            slack = 0  # not reachable for a valid schedule; the contract says never negative
+        first = first_shown[i]
+        items[ini.key] = make(
+            ini.key,
+            ini.title,
+            s,
+            s + durations[i],
+            early[i],
+            latest[i],
+            slack,
+            slack == 0,
+            phase_of(first),
+            date_of(first),
+            date_of(last_shown[i]),
+            _reason(strategy, binding[i], s, release[i], lower_reasons[i]),
         )
     return Schedule(
         strategy=strategy.name,
@@ -133,22 +137,27 @@ def _critical_path(
     return [graph.keys[i] for i in reversed(chain)]
 
 
-def _phase_finder(strategy: Strategy) -> _PhaseFinder:
+def _phase_finder(strategy: Strategy, calendar: WorkCalendar) -> _PhaseFinder:
     bounds = strategy.phase_bounds()
-    return _PhaseFinder([begin for _, begin, _ in bounds], [name for name, _, _ in bounds])
+    firsts = [calendar.index_on_or_after(begin) for _, begin, _ in bounds]
+    return _PhaseFinder(firsts, [name for name, _, _ in bounds])
 
 
 class _PhaseFinder:
-    """Strategy.phase_of_date by bisection over precomputed bounds (same answers, faster)."""
+    """The phase holding the date of a working day, by bisection over each phase's first day.
 
-    def __init__(self, begins: list[dt.date], names: list[str]) -> None:
-        self._begins = begins
+    Dates grow with working-day indices, so the date of day x is on or after a phase's
+    first date exactly when x is at least the index of its first working day.
+    """
+
+    def __init__(self, firsts: list[int], names: list[str]) -> None:
+        self._firsts = firsts
         self._names = names
 
-    def __call__(self, day: dt.date) -> str:
+    def __call__(self, day: int) -> str:
         if not self._names:
             return ""
-        return self._names[max(0, bisect.bisect_right(self._begins, day) - 1)]
+        return self._names[max(0, bisect.bisect_right(self._firsts, day) - 1)]
 
 
 def _warnings(
