@@ -27,8 +27,8 @@ SPECS: dict[str, ActionSpec] = {
     "save_as": ActionSpec(
         "Save &As…", SK.SaveAs, SP.SP_DialogSaveButton, "Save a copy and go on working in it"
     ),
-    "import": ActionSpec("&Import…", "Ctrl+I", None, "Import a strategy from a JSON file"),
-    "export_pdf": ActionSpec("Export &PDF…", "Ctrl+E", None, "Export the roadmap as a PDF"),
+    "import": ActionSpec("&Import…", "Ctrl+I", None, "Import JSON, CSV, Excel or MS Project XML"),
+    "export_pdf": ActionSpec("&PDF…", "Ctrl+E", None, "Export the roadmap as a PDF"),
     "close": ActionSpec("&Close", SK.Close, None, "Close this document"),
     "quit": ActionSpec("&Quit", SK.Quit, None, "Quit cxroadmap"),
     "undo": ActionSpec("&Undo", SK.Undo, SP.SP_ArrowBack, "Undo the last change"),

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from cxroadmap.domain.model import Strategy
 from cxroadmap.ui import messages
 from cxroadmap.ui.document import OpenDocument
-from cxroadmap.ui.formats import export_job, exporter, import_filter, importer_for
+from cxroadmap.ui.formats import export_job, exporter, file_filter, import_filter, importer_for
 from cxroadmap.ui.template_choices import available_templates, build_template
 from cxroadmap.ui.workers import BackgroundTask, run_in_background
 
@@ -176,7 +176,7 @@ class FileCommands(QObject):
         task = run_in_background(
             self.window,
             f"Reading {source.name}…",
-            lambda: fmt.load(source),
+            lambda progress: fmt.load(source),
             lambda strategy: self._imported(source, strategy),
             lambda error: messages.show_error(self.window, "Cannot import", _name(source, error)),
         )
@@ -194,17 +194,26 @@ class FileCommands(QObject):
             self._create(_with_suffix(target), strategy)
 
     def export_pdf(self) -> BackgroundTask | bool:
+        return self.export(".pdf")
+
+    def export(self, suffix: str) -> BackgroundTask | bool:
+        """Ask where, then write the strategy in the format of `suffix` on a worker thread."""
         doc = self.window.document
         if doc is None:
             return False
-        fmt = exporter(".pdf")
+        fmt = exporter(suffix)
         target = messages.ask_save_path(
-            self.window, "Export PDF", self._folder() / f"{doc.strategy.name}.pdf", "PDF (*.pdf)"
+            self.window,
+            f"Export {fmt.label}",
+            self._folder() / f"{doc.strategy.name}{suffix}",
+            file_filter(fmt.label, (suffix,)),
         )
         if target is None:
             return False
-        target = target if target.suffix.lower() == ".pdf" else target.with_suffix(".pdf")
-        return self.export_to(target, fmt.suffix)
+        target = (
+            target if target.suffix.lower() == suffix else target.with_name(target.name + suffix)
+        )
+        return self.export_to(target, suffix)
 
     def export_to(self, target: Path, suffix: str = ".pdf") -> BackgroundTask | bool:
         doc = self.window.document

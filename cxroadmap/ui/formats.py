@@ -9,6 +9,8 @@ from pathlib import Path
 
 from cxroadmap.domain.model import Strategy
 
+Progress = Callable[[int, int], None]
+
 
 @dataclass(frozen=True)
 class ImportFormat:
@@ -21,7 +23,10 @@ class ImportFormat:
 class ExportFormat:
     label: str
     suffix: str
-    write: Callable[[Strategy, Path], None]
+    write: Callable[[Strategy, Path, Progress], None]
+
+
+# Loaders and writers import their libraries late: reportlab and openpyxl are slow to load.
 
 
 def _load_json(path: Path) -> Strategy:
@@ -30,15 +35,63 @@ def _load_json(path: Path) -> Strategy:
     return load_json(path)
 
 
-def _write_pdf(strategy: Strategy, path: Path) -> None:
+def _load_csv(path: Path) -> Strategy:
+    from cxroadmap.interop.csvfile import read_csv
+
+    return read_csv(path)
+
+
+def _load_xlsx(path: Path) -> Strategy:
+    from cxroadmap.interop.xlsxfile import read_xlsx
+
+    return read_xlsx(path)
+
+
+def _load_mspdi(path: Path) -> Strategy:
+    from cxroadmap.interop.mspdi_read import read_mspdi
+
+    return read_mspdi(path)
+
+
+def _write_pdf(strategy: Strategy, path: Path, progress: Progress) -> None:
     from cxroadmap.export.pdf import PdfOptions, export_pdf
     from cxroadmap.scheduling.planner import schedule
 
-    export_pdf(strategy, schedule(strategy), path, PdfOptions())
+    export_pdf(strategy, schedule(strategy), path, PdfOptions(), progress)
 
 
-IMPORT_FORMATS: tuple[ImportFormat, ...] = (ImportFormat("cxroadmap JSON", (".json",), _load_json),)
-EXPORT_FORMATS: tuple[ExportFormat, ...] = (ExportFormat("PDF", ".pdf", _write_pdf),)
+def _write_json(strategy: Strategy, path: Path, progress: Progress) -> None:
+    from cxroadmap.interop.jsonfile import dump_json
+
+    dump_json(strategy, path)
+
+
+def _write_csv(strategy: Strategy, path: Path, progress: Progress) -> None:
+    from cxroadmap.interop.csvfile import write_csv
+    from cxroadmap.scheduling.planner import schedule
+
+    write_csv(strategy, schedule(strategy), path)
+
+
+def _write_xlsx(strategy: Strategy, path: Path, progress: Progress) -> None:
+    from cxroadmap.interop.xlsxfile import write_xlsx
+    from cxroadmap.scheduling.planner import schedule
+
+    write_xlsx(strategy, schedule(strategy), path)
+
+
+IMPORT_FORMATS: tuple[ImportFormat, ...] = (
+    ImportFormat("cxroadmap JSON", (".json",), _load_json),
+    ImportFormat("CSV", (".csv",), _load_csv),
+    ImportFormat("Excel workbook", (".xlsx",), _load_xlsx),
+    ImportFormat("MS Project XML", (".xml",), _load_mspdi),
+)
+EXPORT_FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat("PDF", ".pdf", _write_pdf),
+    ExportFormat("cxroadmap JSON", ".json", _write_json),
+    ExportFormat("CSV", ".csv", _write_csv),
+    ExportFormat("Excel workbook", ".xlsx", _write_xlsx),
+)
 
 
 def file_filter(label: str, suffixes: tuple[str, ...]) -> str:
@@ -61,12 +114,12 @@ def exporter(suffix: str) -> ExportFormat:
     return next(f for f in EXPORT_FORMATS if f.suffix == suffix)
 
 
-def export_job(fmt: ExportFormat, strategy: Strategy, path: Path) -> Callable[[], Path]:
+def export_job(fmt: ExportFormat, strategy: Strategy, path: Path) -> Callable[[Progress], Path]:
     """Work for a thread: it gets its own copy of the strategy, so editing can go on meanwhile."""
     snapshot = copy.deepcopy(strategy)
 
-    def work() -> Path:
-        fmt.write(snapshot, path)
+    def work(progress: Progress) -> Path:
+        fmt.write(snapshot, path, progress)
         return path
 
     return work

@@ -89,7 +89,7 @@ class FilterBar(QWidget):
         combo = QComboBox()
         combo.setObjectName(f"filter_{name}")
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)
+        combo.setMinimumContentsLength(6)
         combo.addItem(ANY, None)
         combo.currentIndexChanged.connect(self._apply)
         return combo

@@ -25,6 +25,7 @@ from cxroadmap.ui import messages
 from cxroadmap.ui.actions import Actions
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.file_commands import FileCommands
+from cxroadmap.ui.formats import EXPORT_FORMATS
 from cxroadmap.ui.initiatives_page import InitiativesPage
 from cxroadmap.ui.inspector import Inspector
 from cxroadmap.ui.settings import AppSettings
@@ -99,7 +100,14 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(a["open_demo"])
         file_menu.addSeparator()
-        file_menu.addActions([a["save_as"], a["import"], a["export_pdf"]])
+        file_menu.addActions([a["save_as"], a["import"]])
+        self.export_menu = file_menu.addMenu("&Export")
+        self.export_menu.setObjectName("export_menu")
+        self.export_menu.addAction(a["export_pdf"])
+        for fmt in EXPORT_FORMATS[1:]:
+            action = self.export_menu.addAction(f"{fmt.label}…")
+            action.setObjectName(f"action_export{fmt.suffix.replace('.', '_')}")
+            action.triggered.connect(lambda _=False, sfx=fmt.suffix: self.files.export(sfx))
         file_menu.addSeparator()
         file_menu.addActions([a["close"], a["quit"]])
         edit_menu = bar.addMenu("&Edit")
@@ -117,6 +125,7 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Main", self)
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        a["export_pdf"].setIconText("Export PDF")
         toolbar.addActions([a["open"], a["save_as"], a["export_pdf"]])
         toolbar.addSeparator()
         toolbar.addActions([a["undo"], a["redo"]])
@@ -191,6 +200,7 @@ class MainWindow(QMainWindow):
         editable = has_doc and not doc.readonly  # type: ignore[union-attr]
         for name in ("save_as", "export_pdf", "close", "find", "show_initiatives", "show_strategy"):
             self.actions[name].setEnabled(has_doc)
+        self.export_menu.setEnabled(has_doc)
         for name in ("add", "duplicate", "delete", "rename"):
             self.actions[name].setEnabled(editable)
         if doc is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from cxroadmap.domain.pillars import find_pillar, pillar_label
 from cxroadmap.ui.models.initiatives_model import COLUMNS, InitiativesModel
@@ -70,6 +70,7 @@ class InitiativesFilter(QSortFilterProxyModel):
         name = COLUMNS[left.column()].name
         a = model.sort_value(model.initiative_at(left.row()), name)
         b = model.sort_value(model.initiative_at(right.row()), name)
-        if a == b:  # ties keep the strategy's order
-            return left.row() < right.row()
+        if a == b:  # ties keep the strategy's order, whichever way the column is sorted
+            descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
+            return (left.row() > right.row()) if descending else (left.row() < right.row())
         return bool(a < b)
