@@ -69,7 +69,7 @@ class Metrics:
     card_width: float = 260.0
     card_height: float = 84.0
     node_width: float = 190.0
-    node_height: float = 46.0
+    node_height: float = 58.0
 
     def scaled(self, factor: float) -> Metrics:
         return Metrics(*(getattr(self, f) * factor for f in self.__dataclass_fields__))

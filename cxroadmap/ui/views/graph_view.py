@@ -1,0 +1,273 @@
+"""The dependency graph: layered left to right by networkx topological generations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from cxroadmap.domain.edits import Change
+from cxroadmap.domain.model import Strategy
+from cxroadmap.export import style
+from cxroadmap.scheduling.result import Schedule
+from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.selection import Selection
+from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font, text_on, wrap
+from cxroadmap.ui.views.timeline_scene import bar_fill
+
+COLUMN_GAP = 80.0
+ROW_GAP = 16.0
+MARGIN = 24.0
+
+
+def layers(strategy: Strategy) -> list[list[str]]:
+    """Keys by topological generation, each ordered to keep edges short (barycentre of the
+    predecessors' positions, then document order)."""
+    graph = nx.DiGraph()
+    graph.add_nodes_from(strategy.initiatives)
+    graph.add_edges_from(d.pair for d in strategy.dependencies)
+    order = {key: i for i, key in enumerate(strategy.initiatives)}
+    position: dict[str, float] = {}
+    result = []
+    for generation in nx.topological_generations(graph):
+
+        def rank(key: str) -> tuple[float, int]:
+            preds = [position[p] for p in graph.predecessors(key)]
+            return (sum(preds) / len(preds) if preds else float(order[key]), order[key])
+
+        ordered = sorted(generation, key=rank)
+        for i, key in enumerate(ordered):
+            position[key] = float(i)
+        result.append(ordered)
+    return result
+
+
+class NodeItem(QGraphicsItem):
+    """One initiative as a pillar-coloured box with its title and dates."""
+
+    def __init__(self, graph: GraphScene, key: str, title: str, dates: str, fill: str) -> None:
+        super().__init__()
+        self.graph = graph
+        self.key, self.title, self.dates, self.fill = key, title, dates, fill
+        self.critical = False
+        self.selected = False
+        m = graph.metrics
+        self._rect = QRectF(0, 0, m.node_width, m.node_height)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-3, -3, 3, 3)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        m = self.graph.metrics
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        pen = QPen(Qt.PenStyle.NoPen)
+        if self.selected:
+            pen = QPen(colour(style.ACCENT), 3)
+        elif self.critical:
+            pen = QPen(colour(style.CRITICAL), 2.5)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(colour(self.fill)))
+        painter.drawRoundedRect(self._rect, 6, 6)
+        painter.setPen(text_on(self.fill))
+        title_font = font(m.label_pt, bold=True)
+        painter.setFont(title_font)
+        inner = self._rect.adjusted(8, 4, -8, -4)
+        line = m.label_pt * 1.75
+        lines = wrap(QFontMetricsF(title_font), self.title, inner.width(), 2)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        for i, value in enumerate(lines):
+            painter.drawText(
+                QRectF(inner.left(), inner.top() + i * line, inner.width(), line), left, value
+            )
+        painter.setFont(font(m.label_pt - 1))
+        painter.drawText(
+            QRectF(inner.left(), inner.bottom() - line, inner.width(), line), left, self.dates
+        )
+
+
+class GraphScene(QGraphicsScene):
+    """Nodes in columns by generation, curved edges; edges between critical nodes in red."""
+
+    def __init__(self, metrics: Metrics = NORMAL, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.metrics = metrics
+        self.nodes: dict[str, NodeItem] = {}
+        self.edges: dict[tuple[str, str], QGraphicsPathItem] = {}
+        self.selected: set[str] = set()
+        self.setBackgroundBrush(colour(style.PAPER))
+
+    def set_data(self, strategy: Strategy, schedule: Schedule | None, error: str = "") -> None:
+        self.clear()
+        self.nodes, self.edges = {}, {}
+        m = self.metrics
+        if schedule is None:
+            notice = self.addSimpleText(f"Cannot schedule: {error}", font(m.heading_pt))
+            notice.setBrush(colour(style.MUTED))
+            notice.setPos(16, 16)
+            return
+        for column, keys in enumerate(layers(strategy)):
+            for row, key in enumerate(keys):
+                ini = strategy.initiatives[key]
+                item = schedule.items.get(key)
+                dates = ""
+                if item is not None:
+                    dates = (
+                        f"{item.start.day} {item.start:%b %Y}"
+                        if item.is_milestone
+                        else f"{item.start.day} {item.start:%b} – {item.finish.day} "
+                        f"{item.finish:%b %Y}"
+                    )
+                node = NodeItem(self, key, ini.title, dates, bar_fill(ini.pillar, ini.status))
+                node.critical = bool(item and item.critical)
+                node.selected = key in self.selected
+                node.setPos(
+                    MARGIN + column * (m.node_width + COLUMN_GAP),
+                    MARGIN + row * (m.node_height + ROW_GAP),
+                )
+                node.setToolTip(f"{ini.title} ({key})\n{dates}")
+                self.addItem(node)
+                self.nodes[key] = node
+        for dep in strategy.dependencies:
+            a, b = self.nodes.get(dep.from_key), self.nodes.get(dep.to_key)
+            if a is None or b is None:
+                continue
+            start = a.pos() + QPointF(m.node_width, m.node_height / 2)
+            end = b.pos() + QPointF(0, m.node_height / 2)
+            bend = max(30.0, (end.x() - start.x()) / 2)
+            path = QPainterPath(start)
+            path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end)
+            path.moveTo(end)
+            path.lineTo(end + QPointF(-7, -4))
+            path.moveTo(end)
+            path.lineTo(end + QPointF(-7, 4))
+            critical = a.critical and b.critical
+            edge = QGraphicsPathItem(path)
+            edge.setPen(
+                QPen(
+                    colour(style.CRITICAL if critical else style.DEPENDENCY),
+                    2.2 if critical else 1.1,
+                )
+            )
+            edge.setZValue(1 if critical else 0)
+            edge.setData(0, critical)
+            self.addItem(edge)
+            self.edges[dep.pair] = edge
+        for node in self.nodes.values():
+            node.setZValue(2)
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
+    def set_selected(self, keys: Iterable[str]) -> None:
+        new = set(keys)
+        for key in self.selected ^ new:
+            node = self.nodes.get(key)
+            if node is not None:
+                node.selected = key in new
+                node.update()
+        self.selected = new
+
+
+class GraphView(QGraphicsView):
+    """The graph of one open document; clicking a node selects it in every view."""
+
+    def __init__(
+        self,
+        document: OpenDocument,
+        selection: Selection | None = None,
+        metrics: Metrics = NORMAL,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.selection = selection if selection is not None else Selection(self)
+        self.graph = GraphScene(metrics, parent=self)
+        self.setScene(self.graph)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        document.changed.connect(self._document_changed)
+        self.selection.changed.connect(self._selection_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        doc = self.document
+        self.graph.selected = set(self.selection.keys)
+        self.graph.set_data(doc.strategy, doc.schedule, doc.schedule_error or "")
+
+    def _document_changed(self, change: Change) -> None:
+        self.refresh()
+
+    def _selection_changed(self, keys: list[str], source: object) -> None:
+        self.graph.set_selected(keys)
+        if source is not self and keys and keys[-1] in self.graph.nodes:
+            self.ensureVisible(self.graph.nodes[keys[-1]], 30, 30)
+
+    def zoom_by(self, factor: float) -> None:
+        current = self.transform().m11()
+        factor = min(3.0, max(0.1, current * factor)) / current
+        self.scale(factor, factor)
+
+    def zoom_in(self) -> None:
+        self.zoom_by(1.25)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / 1.25)
+
+    def fit(self) -> None:
+        """The whole graph in the window (never magnified)."""
+        self.resetTransform()
+        rect = self.graph.sceneRect()
+        port = self.viewport().rect()
+        factor = min(1.0, port.width() / rect.width(), port.height() / rect.height())
+        self.scale(factor, factor)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+            self.zoom_by(1.25 ** (event.angleDelta().y() / 120))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        actions = {
+            Qt.Key.Key_Plus: self.zoom_in,
+            Qt.Key.Key_Equal: self.zoom_in,
+            Qt.Key.Key_Minus: self.zoom_out,
+            Qt.Key.Key_0: self.fit,
+        }
+        action = actions.get(Qt.Key(event.key())) if ctrl else None
+        if action is None:
+            super().keyPressEvent(event)
+        else:
+            action()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            for item in self.items(event.position().toPoint()):
+                if isinstance(item, NodeItem):
+                    self.selection.set_keys([item.key], self)
+                    return
+        super().mousePressEvent(event)

@@ -1,0 +1,36 @@
+"""The dependency graph: layers by topological generation, critical edges, click to select."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from views_fixtures import small_strategy
+
+from cxroadmap.export import style
+from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.selection import Selection
+from cxroadmap.ui.views.graph_view import GraphView, layers
+
+
+def test_nodes_are_layered_left_to_right_by_topological_generation():
+    assert layers(small_strategy()) == [["A", "C"], ["B"], ["M"]]
+
+
+def test_clicking_a_node_selects_it_everywhere_and_critical_edges_are_red(qtbot):
+    selection = Selection()
+    view = GraphView(OpenDocument(small_strategy()), selection)
+    qtbot.addWidget(view)
+    view.resize(1000, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    nodes = view.graph.nodes
+    assert nodes["A"].x() < nodes["B"].x() < nodes["M"].x()
+    assert nodes["A"].x() == nodes["C"].x()
+    point = view.mapFromScene(nodes["B"].sceneBoundingRect().center())
+    with qtbot.waitSignal(selection.changed):
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert selection.keys == ["B"] and nodes["B"].selected
+    edge = view.graph.edges[("A", "B")]
+    assert edge.pen().color().name() == style.CRITICAL
+    selection.set_keys(["C"], source="table")
+    assert nodes["C"].selected and not nodes["B"].selected
