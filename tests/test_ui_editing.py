@@ -21,7 +21,7 @@ def test_editing_a_duration_in_the_table_moves_its_successors_and_undo_redo_foll
     assert cell_text(w, "B", "start") == "2027-01-18"
     assert cell_text(w, "C", "finish") == "2027-02-05"
     assert on_disk(small_file).initiatives["A"].duration == 10
-    assert w.actions["undo"].text() == "&Undo Change duration of 'Agree the service vision'"
+    assert w.acts["undo"].text() == "&Undo Change duration of 'Agree the service vision'"
     assert "Finish Fri 05 Feb 2027" in w.finish_label.text()
 
     qtbot.keyClick(w.initiatives.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -29,7 +29,7 @@ def test_editing_a_duration_in_the_table_moves_its_successors_and_undo_redo_foll
     assert cell_text(w, "C", "finish") == "2027-01-29"
     assert on_disk(small_file).initiatives["A"].duration == 5
 
-    w.actions["redo"].trigger()
+    w.acts["redo"].trigger()
     assert cell_text(w, "C", "finish") == "2027-02-05"
     assert on_disk(small_file).initiatives["A"].duration == 10
 
@@ -77,7 +77,7 @@ def test_adding_a_predecessor_in_the_inspector_reschedules_and_can_be_undone(
     assert inspector.deps_model.rowCount() == 1
     assert ("C", "D") in [d.pair for d in on_disk(small_file).dependencies]
     assert on_disk(small_file).dependency("C", "D").lag == 5  # type: ignore[union-attr]
-    w.actions["undo"].trigger()
+    w.acts["undo"].trigger()
     assert cell_text(w, "D", "start") == "2027-01-04"
     assert inspector.deps_model.rowCount() == 0
 
@@ -94,7 +94,7 @@ def test_deleting_an_initiative_takes_its_dependencies_and_undo_brings_both_back
     assert "B" not in on_disk(small_file).initiatives
     assert cell_text(w, "C", "start") == "2027-01-04"
 
-    w.actions["undo"].trigger()
+    w.acts["undo"].trigger()
     assert visible_keys(w) == ["A", "B", "C", "D"]
     saved = on_disk(small_file)
     assert [d.pair for d in saved.dependencies] == [("A", "B"), ("B", "C")]
@@ -107,10 +107,10 @@ def test_add_and_duplicate_from_the_toolbar_and_edit_the_title_in_place(
 ) -> None:
     w = small_window
     w.initiatives.select_key("C")
-    w.actions["duplicate"].trigger()
+    w.acts["duplicate"].trigger()
     assert visible_keys(w) == ["A", "B", "C", "C1", "D"]
     assert cell_text(w, "C1", "title") == "Train for context (copy)"
-    w.actions["add"].trigger()
+    w.acts["add"].trigger()
     editor = open_editor(w.initiatives.table)
     assert isinstance(editor, QLineEdit) and editor.text() == "New initiative"
     editor.selectAll()
@@ -149,7 +149,7 @@ def test_the_inspector_edits_every_field_and_a_new_key_follows_into_dependencies
     assert [d.pair for d in saved.dependencies] == [("A", "MAP"), ("MAP", "C")]
     assert cell_text(w, "MAP", "start") == "2027-03-01"
     for _ in range(6):
-        w.actions["undo"].trigger()
+        w.acts["undo"].trigger()
     assert on_disk(small_file).initiatives["B"].owner == "Ben"
     assert ins.key == "B"
 
@@ -157,13 +157,13 @@ def test_the_inspector_edits_every_field_and_a_new_key_follows_into_dependencies
 def test_undo_history_survives_switching_views(qtbot, small_window: MainWindow) -> None:
     w = small_window
     edit_cell(qtbot, w, "D", "title", "Thank-you cards")
-    w.actions["show_strategy"].trigger()
+    w.acts["show_strategy"].trigger()
     w.strategy_panel.name_edit.setText("Small but bold")
     w.strategy_panel.name_edit.editingFinished.emit()
-    w.actions["show_initiatives"].trigger()
-    assert w.actions["undo"].text() == "&Undo Change name"
-    w.actions["undo"].trigger()
-    w.actions["undo"].trigger()
+    w.acts["show_initiatives"].trigger()
+    assert w.acts["undo"].text() == "&Undo Change name"
+    w.acts["undo"].trigger()
+    w.acts["undo"].trigger()
     assert cell_text(w, "D", "title") == "Recognition scheme"
     assert w.document is not None and w.document.strategy.name == "Small"
 

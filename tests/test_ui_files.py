@@ -70,7 +70,7 @@ def test_the_same_file_opened_twice_opens_read_only_the_second_time_with_a_notic
     assert doc is not None and doc.readonly
     assert second.banner.isVisible() and "read-only" in second.banner.text()
     assert second.windowTitle() == "small.cxroadmap (read-only) — cxroadmap"
-    assert not second.actions["add"].isEnabled()
+    assert not second.acts["add"].isEnabled()
     index = second.initiatives.proxy_index("A", "duration")
     assert not (second.initiatives.proxy.flags(index) & Qt.ItemFlag.ItemIsEditable)
     assert second.inspector.title_edit.isReadOnly()
@@ -94,8 +94,8 @@ def test_save_as_copies_the_file_and_work_and_undo_go_on_in_the_copy(
     edit_cell(qtbot, w, "B", "owner", "Bea")
     assert on_disk(copy).initiatives["B"].owner == "Bea"
     assert on_disk(small_file).initiatives["B"].owner == "Ben"
-    w.actions["undo"].trigger()
-    w.actions["undo"].trigger()
+    w.acts["undo"].trigger()
+    w.acts["undo"].trigger()
     assert on_disk(copy).initiatives["A"].duration == 5
     assert on_disk(small_file).initiatives["A"].duration == 15
 
@@ -163,9 +163,9 @@ def test_new_from_template_creates_the_file_and_close_returns_to_welcome(
     assert window.files.new_document()
     assert (tmp_path / "mine.cxroadmap").exists()
     assert window.document is not None and window.document.strategy.initiatives == {}
-    window.actions["add"].trigger()
+    window.acts["add"].trigger()
     assert list(on_disk(tmp_path / "mine.cxroadmap").initiatives) == ["I1"]
-    window.actions["close"].trigger()
+    window.acts["close"].trigger()
     assert window.document is None
     assert window.stack.currentWidget() is window.welcome
     assert window.welcome.recent.item(0).text().startswith("mine.cxroadmap")

@@ -101,7 +101,7 @@ def test_filters_and_search_reduce_the_rows_shown(qtbot, window: MainWindow, tmp
     assert visible_keys(window) == long_term and long_term
     bar.phase.setCurrentIndex(0)
 
-    window.actions["find"].trigger()
+    window.acts["find"].trigger()
     qtbot.keyClicks(bar.search, "touchpoint")
     expected = [
         k

@@ -73,7 +73,7 @@ def configure(action: QAction, spec: ActionSpec) -> QAction:
     if spec.tip:
         action.setStatusTip(spec.tip)
         action.setToolTip(
-            f"{spec.tip} ({action.shortcut().toString(QKeySequence.NativeText)})"
+            f"{spec.tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
             if not action.shortcut().isEmpty()
             else spec.tip
         )

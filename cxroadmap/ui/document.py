@@ -178,4 +178,5 @@ class OpenDocument(QObject):
         self.changed.emit(change)
 
     def _schedule_ready(self, result: object, error: object) -> None:
-        self._take((result if isinstance(result, Schedule) else None, error and str(error)))
+        schedule = result if isinstance(result, Schedule) else None
+        self._take((schedule, str(error) if error else None))

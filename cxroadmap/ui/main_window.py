@@ -43,12 +43,12 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.document: OpenDocument | None = None
         self.undo_group = QUndoGroup(self)
-        self.actions = Actions(self, self.undo_group)
+        self.acts = Actions(self, self.undo_group)
         self.files = FileCommands(self)
         self.resize(1440, 880)
 
         self.welcome = WelcomePage()
-        self.initiatives = InitiativesPage(self.actions)
+        self.initiatives = InitiativesPage(self.acts)
         self.strategy_panel = StrategyPanel()
         self.views = QTabWidget(objectName="views")
         self.views.setDocumentMode(True)
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
     # -- building --------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        a = self.actions
+        a = self.acts
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([a["new"], a["open"]])
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _connect(self) -> None:
-        a, f = self.actions, self.files
+        a, f = self.acts, self.files
         a["new"].triggered.connect(f.new_document)
         a["open"].triggered.connect(f.open_dialog)
         a["open_demo"].triggered.connect(f.open_demo)
@@ -199,10 +199,10 @@ class MainWindow(QMainWindow):
         has_doc = doc is not None
         editable = has_doc and not doc.readonly  # type: ignore[union-attr]
         for name in ("save_as", "export_pdf", "close", "find", "show_initiatives", "show_strategy"):
-            self.actions[name].setEnabled(has_doc)
+            self.acts[name].setEnabled(has_doc)
         self.export_menu.setEnabled(has_doc)
         for name in ("add", "duplicate", "delete", "rename"):
-            self.actions[name].setEnabled(editable)
+            self.acts[name].setEnabled(editable)
         if doc is None:
             self.setWindowTitle(APP_NAME)
             self.setWindowFilePath("")

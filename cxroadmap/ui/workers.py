@@ -52,7 +52,7 @@ class BackgroundTask(QObject):
         self._signals.progressed.connect(self._progressed)
         self._runnable = _Runnable(work, self._signals)
         self.progress = QProgressDialog(label, "", 0, 0, parent)
-        self.progress.setCancelButton(None)  # type: ignore[arg-type]
+        self.progress.setCancelButton(None)
         self.progress.setWindowTitle("Working…")
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(400)  # quick work should not flash a dialog
