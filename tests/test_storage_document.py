@@ -9,7 +9,7 @@ from storage_samples import big_strategy, digest, rich_strategy, second_strategy
 
 from cxroadmap.domain import Change
 from cxroadmap.storage import DocumentError
-from cxroadmap.storage.document import Document, read_document, write_document
+from cxroadmap.storage.document import Document, check, read_document, write_document
 from cxroadmap.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 
 
@@ -240,3 +240,29 @@ def test_importing_storage_does_not_import_sqlmodel():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_save_cut_short_by_a_crash_is_undone_when_the_file_is_next_edited(tmp_path):
+    import subprocess
+
+    path = tmp_path / "plan.cxroadmap"
+    write_document(path, [big_strategy(2000)])
+    # A writer that dies mid-transaction after SQLite spilled changed pages into the file.
+    code = (
+        "import os, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('PRAGMA cache_size = 5')\n"
+        "c.execute('BEGIN')\n"
+        "c.execute(\"UPDATE initiative SET title = title || ' half-saved text'\")\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True)
+    assert (tmp_path / "plan.cxroadmap-journal").exists()
+    problem = "a program stopped while saving it"
+    assert problem in check(path)[0].lower()
+    with pytest.raises(DocumentError, match=problem):
+        Document.open(path, readonly=True)
+    with Document.open(path) as doc:
+        _same(doc.load(), big_strategy(2000))
+    assert check(path) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.cxroadmap"]

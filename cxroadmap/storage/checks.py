@@ -90,6 +90,8 @@ def check(path: str | os.PathLike[str]) -> list[str]:
     except DocumentError as error:
         return [_sentence(error.problem)]
     except sqlite3.DatabaseError as error:
+        if schema.journal_path(file).exists():
+            return [_sentence(schema.INTERRUPTED)]
         return [_sentence(f"the file is damaged ({error})")]
     finally:
         conn.close()

@@ -81,7 +81,12 @@ class Document:
         A read-only open writes nothing at all.
         """
         target = Path(path)
-        version = schema.inspect_file(target)
+        try:
+            version = schema.inspect_file(target)
+        except schema.InterruptedSave:
+            if readonly:
+                raise
+            return cls._recover_and_open(target)
         if readonly:
             if version < schema.SCHEMA_VERSION:
                 raise DocumentError(
@@ -103,6 +108,15 @@ class Document:
         except BaseException:
             lock.release()
             raise
+
+    @classmethod
+    def _recover_and_open(cls, target: Path) -> Document:
+        lock = EditLock.acquire(target)
+        try:
+            schema.recover(target)
+        finally:
+            lock.release()
+        return cls.open(target)
 
     def close(self) -> None:
         """Release the file and its lock (idempotent)."""

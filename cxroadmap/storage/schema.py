@@ -111,6 +111,45 @@ def inspect_file(path: str | os.PathLike[str]) -> int:
             raise DocumentError(file, f"damaged (table {missing[0]!r} is missing)")
         return version
     except sqlite3.DatabaseError as exc:
+        if journal_path(file).exists():
+            raise InterruptedSave(file, INTERRUPTED) from None
+        raise DocumentError(file, f"damaged ({exc})") from None
+    finally:
+        conn.close()
+
+
+class InterruptedSave(DocumentError):
+    """A program stopped in the middle of saving; SQLite's journal can undo the half-save."""
+
+
+INTERRUPTED = (
+    "a program stopped while saving it; open it for editing once to restore the last saved state"
+)
+
+
+def journal_path(path: Path) -> Path:
+    return path.with_name(f"{path.name}-journal")
+
+
+def recover(path: str | os.PathLike[str]) -> None:
+    """Let SQLite roll back a half-done save (a "hot journal"); the caller holds the edit lock.
+
+    Only a file whose header carries our application id is touched.
+    """
+    file = Path(path)
+    header = read_header(file)
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise DocumentError(
+            file, "not a cxroadmap document (an SQLite database of another program)"
+        )
+    try:
+        conn = connect(file, readonly=False)
+    except sqlite3.Error as exc:
+        raise DocumentError(file, f"damaged ({exc})") from None
+    try:
+        # Any read makes SQLite play the journal back before it answers.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
         raise DocumentError(file, f"damaged ({exc})") from None
     finally:
         conn.close()
