@@ -13,7 +13,7 @@ from typing import Any
 
 from cxroadmap.domain.calendar import DEFAULT_WORKING_DAYS, parse_date, parse_weekdays
 from cxroadmap.domain.errors import ValidationError
-from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.model import Strategy, default_phases
 from cxroadmap.domain.validation import check_text, validate_strategy
 from cxroadmap.interop.atomicfile import write_bytes_atomically
 from cxroadmap.interop.tabular import (
@@ -24,11 +24,13 @@ from cxroadmap.interop.tabular import (
     initiatives_from_rows,
     is_blank,
     map_header,
+    parse_phase,
+    phase_text,
     resolve_start,
 )
 
 # `# name: value` lines above the header row; any other `#` line is a comment.
-SETTINGS = ("name", "start", "working_days", "holidays")
+SETTINGS = ("name", "start", "working_days", "holidays", "phases")
 _SETTING = re.compile(r"^#\s*([A-Za-z_]+)\s*:(.*)$", re.DOTALL)
 
 
@@ -45,7 +47,8 @@ def read_csv(path: str | os.PathLike[str], start: dt.date | None = None) -> Stra
 
 
 def _records(text: str) -> list[list[str]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # strict: an unclosed quote must be an error, not a cell that swallows the rest of the file.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records: list[list[str]] = []
     try:
         for record in reader:
@@ -84,6 +87,11 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
     if "holidays" in settings:
         row, value = settings["holidays"]
         holidays = sorted({parse_date(v, f"row {row}, holidays") for v in _split(value)})
+    phases = default_phases()
+    if "phases" in settings:
+        row, value = settings["phases"]
+        parts = [p.strip() for p in value.split(";") if p.strip()]
+        phases = [parse_phase(p, f"row {row}, phases") for p in parts]
     if start is None and "start" in settings:
         row, value = settings["start"]
         start = parse_date(value, f"row {row}, start")
@@ -101,8 +109,9 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
         rows.append(Row(values, _cell_namer(number)))
     strategy = Strategy(name=name, start=dt.date.min, working_days=working_days)
     strategy.holidays = holidays
+    strategy.phases = phases
     strategy.initiatives, strategy.dependencies = initiatives_from_rows(
-        rows, strategy.days_per_week
+        rows, strategy.days_per_week, strategy.phase_names()
     )
     strategy.start = resolve_start(start, strategy.initiatives, "start")
     validate_strategy(strategy)
@@ -137,6 +146,8 @@ def csv_text(strategy: Strategy, schedule: Any) -> str:
         writer.writerow([f"# working_days: {' '.join(strategy.working_days)}"])
     if strategy.holidays:
         writer.writerow([f"# holidays: {' '.join(d.isoformat() for d in strategy.holidays)}"])
+    if strategy.phases != default_phases():
+        writer.writerow([f"# phases: {'; '.join(phase_text(p) for p in strategy.phases)}"])
     writer.writerow([*COLUMNS, *COMPUTED_COLUMNS])
     for ini in strategy.initiatives.values():
         values = export_values(strategy, schedule, ini, with_depends_on=True)

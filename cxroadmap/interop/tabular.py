@@ -11,8 +11,12 @@ from typing import Any
 from cxroadmap.domain.calendar import parse_date
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
-from cxroadmap.domain.model import Dependency, Initiative, Strategy
-from cxroadmap.domain.validation import coerce_initiative_value, normalise_dependency_type
+from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
+from cxroadmap.domain.validation import (
+    check_text,
+    coerce_initiative_value,
+    normalise_dependency_type,
+)
 
 COLUMNS = (
     "key",
@@ -32,6 +36,7 @@ COMPUTED_COLUMNS = ("start", "finish", "slack_days", "critical", "scheduled_phas
 REQUIRED_COLUMNS = ("key", "title", "duration")
 _TEXT_COLUMNS = ("key", "title", "pillar", "owner", "phase", "description")
 
+_PHASE = re.compile(r"^(?P<name>.+?)\s*:\s*(?P<weeks>\d+)\s*w?\s*$", re.IGNORECASE)
 _LINK = re.compile(
     r"^(?P<key>.+?)\s+(?P<type>FS|SS|FF|SF)?\s*(?P<lag>[+-]\s*\d+\s*[dwm]?)?\s*$", re.IGNORECASE
 )
@@ -106,13 +111,18 @@ def initiative_from_row(row: Row, days_per_week: int) -> Initiative:
 
 
 def initiatives_from_rows(
-    rows: Iterable[Row], days_per_week: int
+    rows: Iterable[Row], days_per_week: int, phases: Sequence[str]
 ) -> tuple[dict[str, Initiative], list[Dependency]]:
     """Initiatives in row order and the dependencies their `depends_on` cells name."""
     initiatives: dict[str, Initiative] = {}
     links: list[tuple[Row, str]] = []
     for row in rows:
         ini = initiative_from_row(row, days_per_week)
+        if ini.phase is not None and ini.phase not in phases:
+            raise ValidationError(
+                row.where("phase"),
+                f"no phase named {ini.phase!r}; the phases are {', '.join(phases)}",
+            )
         if ini.key in initiatives:
             raise ValidationError(row.where("key"), f"duplicate key {ini.key!r}")
         initiatives[ini.key] = ini
@@ -212,3 +222,19 @@ def resolve_start(given: dt.date | None, initiatives: dict[str, Initiative], whe
 
 def start_option(value: object, where: str) -> dt.date | None:
     return None if value is None else parse_date(value, where)
+
+
+def parse_phase(value: object, where: str) -> Phase:
+    """`Short term: 13w` (or `: 13`) is a phase of 13 weeks; a bare name is open-ended."""
+    text = check_text(value, where, required=True).strip()
+    match = _PHASE.match(text)
+    if match is None:
+        return Phase(text, None)
+    weeks = int(match["weeks"])
+    if weeks < 1:
+        raise ValidationError(where, f"a phase needs at least 1 week, got {text!r}")
+    return Phase(match["name"], weeks)
+
+
+def phase_text(phase: Phase) -> str:
+    return phase.name if phase.weeks is None else f"{phase.name}: {phase.weeks}w"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from cxroadmap.domain.calendar import parse_date, parse_weekdays
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
-from cxroadmap.domain.model import Dependency, Phase, Strategy
+from cxroadmap.domain.model import Dependency, Strategy
 from cxroadmap.domain.validation import (
     check_max_parallel,
     check_text,
@@ -37,6 +36,7 @@ from cxroadmap.interop.tabular import (
     initiatives_from_rows,
     is_blank,
     map_header,
+    parse_phase,
     resolve_start,
 )
 
@@ -57,7 +57,6 @@ _LIST_FIELDS = ("values", "working_days", "holidays", "phases")
 DEPENDENCY_COLUMNS = ("from", "to", "type", "lag")
 # Deps live on their own sheet in XLSX; the Initiatives sheet may still carry depends_on.
 INITIATIVE_COLUMNS = tuple(c for c in COLUMNS if c != "depends_on")
-_PHASE = re.compile(r"^(?P<name>.+?)\s*:\s*(?P<weeks>\d+)\s*w?\s*$", re.IGNORECASE)
 _DATE_FORMAT = "yyyy-mm-dd"
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="305496")
@@ -108,7 +107,7 @@ def read_xlsx(path: str | os.PathLike[str], start: dt.date | None = None) -> Str
     if start is not None:
         strategy.start, has_start = start, True
     strategy.initiatives, strategy.dependencies = initiatives_from_rows(
-        _initiative_rows(sheets["initiatives"]), strategy.days_per_week
+        _initiative_rows(sheets["initiatives"]), strategy.days_per_week, strategy.phase_names()
     )
     if "dependencies" in sheets:
         _merge(strategy, _read_dependencies(sheets["dependencies"], strategy))
@@ -164,19 +163,8 @@ def _read_strategy(sheet: Worksheet) -> tuple[Strategy, bool]:
         elif field == "max_parallel":
             strategy.max_parallel = check_max_parallel(None if is_blank(value) else value, where)
         elif field == "phases" and values:
-            strategy.phases = [_phase(v, w) for w, v in items if not is_blank(v)]
+            strategy.phases = [parse_phase(v, w) for w, v in items if not is_blank(v)]
     return strategy, "start" in found
-
-
-def _phase(value: object, where: str) -> Phase:
-    text = check_text(value, where, required=True).strip()
-    match = _PHASE.match(text)
-    if match is None:
-        return Phase(text, None)
-    weeks = int(match["weeks"])
-    if weeks < 1:
-        raise ValidationError(where, f"a phase needs at least 1 week, got {text!r}")
-    return Phase(match["name"], weeks)
 
 
 def _initiative_rows(sheet: Worksheet) -> list[Row]:

@@ -1,0 +1,75 @@
+"""Small strategies that the interop tests write and read back."""
+
+import datetime as dt
+
+from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
+
+MARKUP = "<b>&\"' R&D"
+
+
+def small_strategy() -> Strategy:
+    """Three initiatives: a chain A -> B (FS) -> M (SS+2d, a milestone)."""
+    strategy = Strategy(name="Small plan", start=dt.date(2027, 1, 4))
+    for ini in (
+        Initiative("A", f"Vision {MARKUP}", 5, pillar="vision", owner="Zoë", impact=4),
+        Initiative("B", "Hire, for mindset", 10, pillar="recruitment"),
+        Initiative("M", "Standards agreed", 0),
+    ):
+        strategy.initiatives[ini.key] = ini
+    strategy.dependencies = [Dependency("A", "B"), Dependency("B", "M", "SS", 2)]
+    return strategy
+
+
+def rich_strategy() -> Strategy:
+    """Every field filled, every link type, non-ASCII and markup-like text everywhere."""
+    strategy = Strategy(
+        name="Servicekultur 2027 – Łódź & 漢字",
+        start=dt.date(2027, 1, 4),
+        level="department",
+        owner="Head of Care <cx@example.org>",
+        vision='Every customer leaves helped.\nSecond line; with "quotes".',
+        mission=MARKUP,
+        values=["Own the outcome", "Make it easy, always", "=1+1"],
+        working_days=("mon", "tue", "wed", "thu"),
+        holidays=[dt.date(2027, 1, 7), dt.date(2027, 4, 1)],
+        max_parallel=2,
+        phases=[Phase("Now", 6), Phase("Next", 20), Phase("Later")],
+    )
+    items = [
+        Initiative(
+            "VIS1",
+            "Define the vision — «why»",
+            8,
+            pillar="vision",
+            owner="CEO",
+            impact=5,
+            status="in_progress",
+            description=f"Line one\nLine two {MARKUP}",
+        ),
+        Initiative(
+            "REC1",
+            "Hire for service mindset",
+            12,
+            pillar="recruitment",
+            not_before=dt.date(2027, 2, 1),
+            impact=4,
+        ),
+        Initiative("TR1", "Training: context", 6, pillar="training", phase="Next", status="idea"),
+        Initiative(
+            "TR2", "Training: content (ő, Ł, 漢)", 10, pillar="training", owner="L&D", impact=2
+        ),
+        Initiative("TP1", "Map moments of truth", 4, pillar="touchpoints", status="done", impact=1),
+        Initiative("M1", "Standards agreed", 0, pillar="measurement"),
+        Initiative("X1", "=SUM(A1:A3)", 3, status="dropped"),
+    ]
+    for ini in items:
+        strategy.initiatives[ini.key] = ini
+    strategy.dependencies = [
+        Dependency("VIS1", "REC1", "FS", 2),
+        Dependency("TP1", "TR1", "FS", 0),
+        Dependency("TR1", "TR2", "SS", 3),
+        Dependency("VIS1", "TR2", "FF", -2),
+        Dependency("TR2", "M1", "FS", 0),
+        Dependency("REC1", "X1", "SF", 1),
+    ]
+    return strategy
