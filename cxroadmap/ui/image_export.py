@@ -1,0 +1,219 @@
+"""PNG and SVG images of the timeline, board or graph, drawn offscreen for slides and the CLI."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QApplication, QGraphicsScene
+
+from cxroadmap.domain.errors import ValidationError
+from cxroadmap.domain.model import Strategy
+from cxroadmap.export import style
+from cxroadmap.interop.atomicfile import write_bytes_atomically
+from cxroadmap.scheduling.result import Schedule
+from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
+
+VIEWS = ("timeline", "board", "graph")
+FORMATS = (".png", ".svg")
+# A PNG is drawn in memory: keep it under about 256 MB (and each side under Qt's limit).
+MAX_PIXELS = 64_000_000
+MAX_SIDE = 30_000
+TITLE_HEIGHT = 44.0
+# The timeline image aims at this many pixels for the whole roadmap (before `scale`).
+TIMELINE_WIDTH = 1600.0
+
+_app: QApplication | None = None
+
+
+def ensure_app() -> QApplication:
+    """The running QApplication, or a new offscreen one (the CLI needs no display)."""
+    global _app
+    app = QApplication.instance()
+    if app is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = _app = QApplication(["cxroadmap"])
+    assert isinstance(app, QApplication)
+    return app
+
+
+@dataclass
+class Picture:
+    """What to draw: its size in pixels at scale 1 and how to paint it."""
+
+    width: int
+    height: int
+    paint: Callable[[QPainter], None]
+    keep: list[object] = field(default_factory=list)  # scenes must outlive the painting
+
+
+def _title(painter: QPainter, width: float, strategy: Strategy, subtitle: str) -> None:
+    painter.fillRect(QRectF(0, 0, width, TITLE_HEIGHT), colour(style.PAPER))
+    painter.setPen(colour(style.ACCENT))
+    painter.setFont(font(14, bold=True))
+    left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(QRectF(16, 4, width - 32, 24), left, strategy.name)
+    painter.setPen(colour(style.MUTED))
+    painter.setFont(font(8.5))
+    painter.drawText(QRectF(16, 26, width - 32, 16), left, subtitle)
+
+
+def _scene_picture(scene: QGraphicsScene, strategy: Strategy, subtitle: str) -> Picture:
+    rect = scene.sceneRect()
+    width, height = int(rect.width() + 0.999), int(rect.height() + TITLE_HEIGHT + 0.999)
+
+    def paint(painter: QPainter) -> None:
+        painter.fillRect(QRectF(0, 0, width, height), colour(style.PAPER))
+        _title(painter, width, strategy, subtitle)
+        target = QRectF(0, TITLE_HEIGHT, rect.width(), rect.height())
+        scene.render(painter, target, rect)
+
+    return Picture(width, height, paint, [scene])
+
+
+def timeline_picture(
+    strategy: Strategy, schedule: Schedule, metrics: Metrics = NORMAL, grouping: str = "pillar"
+) -> Picture:
+    from cxroadmap.ui.views.date_axis import paint_axis
+    from cxroadmap.ui.views.timeline_scene import TimelineScene, long_date
+
+    scene = TimelineScene(metrics, grouping)
+    scene.set_data(strategy, schedule)
+    scene.set_px_per_day(min(14.0, max(1.0, TIMELINE_WIDTH / max(1, scene.total_days()))))
+    rect = scene.sceneRect()
+    # Trim the room kept for titles to what the titles really need.
+    right = (
+        max(
+            [scene.scale.x_of(scene.window[1])]
+            + [bar.sceneBoundingRect().right() for bar in scene.bars.values()]
+        )
+        + 16
+    )
+    rect.setWidth(min(rect.width(), right))
+    width = int(rect.width() + 0.999)
+    top = TITLE_HEIGHT + metrics.axis
+    height = int(top + rect.height() + 0.999)
+    subtitle = f"Timeline · {long_date(schedule.start)} – {long_date(schedule.finish)}"
+
+    def paint(painter: QPainter) -> None:
+        painter.fillRect(QRectF(0, 0, width, height), colour(style.PAPER))
+        _title(painter, width, strategy, subtitle)
+        painter.save()
+        painter.translate(0, TITLE_HEIGHT)
+        painter.setClipRect(QRectF(0, 0, rect.width(), metrics.axis))
+        paint_axis(painter, scene.scale, scene.phases, 0, rect.width(), metrics, scene.today)
+        painter.restore()
+        scene.render(painter, QRectF(0, top, rect.width(), rect.height()), rect)
+
+    return Picture(width, height, paint, [scene])
+
+
+def board_picture(strategy: Strategy, schedule: Schedule, metrics: Metrics = NORMAL) -> Picture:
+    from cxroadmap.ui.views.board import BoardScene
+
+    scene = BoardScene(metrics)
+    scene.set_data(strategy, schedule)
+    return _scene_picture(scene, strategy, "Phase board")
+
+
+def graph_picture(strategy: Strategy, schedule: Schedule, metrics: Metrics = NORMAL) -> Picture:
+    from cxroadmap.ui.views.graph_view import GraphScene
+
+    scene = GraphScene(metrics)
+    scene.set_data(strategy, schedule)
+    return _scene_picture(scene, strategy, "Dependencies (critical chain in red)")
+
+
+def picture_of(strategy: Strategy, schedule: Schedule, view: str) -> Picture:
+    builders = {"timeline": timeline_picture, "board": board_picture, "graph": graph_picture}
+    return builders[view](strategy, schedule)
+
+
+def png_bytes(picture: Picture, scale: float) -> tuple[bytes, tuple[int, int]]:
+    """The picture as PNG at `scale` (lowered if the image would be too big to draw)."""
+    limit = min(
+        MAX_SIDE / max(picture.width, picture.height),
+        (MAX_PIXELS / (picture.width * picture.height)) ** 0.5,
+    )
+    scale = min(scale, limit)
+    size = QSize(max(1, round(picture.width * scale)), max(1, round(picture.height * scale)))
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDotsPerMeterX(round(3780 * scale))  # 96 dpi times the scale, for slide software
+    image.setDotsPerMeterY(round(3780 * scale))
+    image.fill(colour(style.PAPER))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.scale(size.width() / picture.width, size.height() / picture.height)
+    picture.paint(painter)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data()), (size.width(), size.height())
+
+
+def svg_bytes(picture: Picture, title: str) -> bytes:
+    from PySide6.QtSvg import QSvgGenerator
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(picture.width, picture.height))
+    generator.setViewBox(QRect(0, 0, picture.width, picture.height))
+    generator.setResolution(96)
+    generator.setTitle(title)
+    generator.setDescription("Made with cxroadmap")
+    painter = QPainter(generator)
+    picture.paint(painter)
+    painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def export_view_image(
+    strategy: Strategy,
+    schedule: Schedule | None,
+    path: str | os.PathLike[str],
+    view: str = "timeline",
+    scale: float = 2.0,
+) -> tuple[int, int]:
+    """Write the timeline, board or graph of `strategy` as PNG (pixels = size x `scale`) or SVG
+    (chosen by `path`'s suffix); returns the image size in pixels (SVG: its viewBox).
+
+    Raises ValidationError naming the option at fault; nothing is written then.
+    """
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValidationError(str(target), "an image export must end in .png or .svg")
+    if view not in VIEWS:
+        raise ValidationError("--view", f"expected one of {', '.join(VIEWS)}, got {view!r}")
+    if not scale > 0:
+        raise ValidationError("--scale", f"expected a number above 0, got {scale!r}")
+    ensure_app()
+    if schedule is None:
+        from cxroadmap.scheduling.planner import schedule as plan
+
+        schedule = plan(strategy)
+    picture = picture_of(strategy, schedule, view)
+    if suffix == ".png":
+        data, size = png_bytes(picture, scale)
+    else:
+        data, size = (
+            svg_bytes(picture, f"{strategy.name} – {view}"),
+            (
+                picture.width,
+                picture.height,
+            ),
+        )
+    write_bytes_atomically(target, data)
+    return size

@@ -1,0 +1,80 @@
+"""Image export of the views: PNG at a chosen scale and SVG with the titles as text."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from views_fixtures import small_strategy
+
+from cxroadmap.domain.errors import ValidationError
+from cxroadmap.scheduling.planner import schedule
+from cxroadmap.ui.image_export import export_view_image, picture_of
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.mark.parametrize("view", ["timeline", "board", "graph"])
+def test_a_png_export_is_the_pictures_size_times_the_scale_and_not_blank(qapp, tmp_path, view):
+    strategy = small_strategy()
+    plan = schedule(strategy)
+    picture = picture_of(strategy, plan, view)
+    out = tmp_path / f"{view}.png"
+    size = export_view_image(strategy, plan, out, view=view, scale=2.0)
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == size
+    assert size == (round(picture.width * 2), round(picture.height * 2))
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
+    assert len(colours) > 10  # drawn, not a blank page
+
+
+@pytest.mark.parametrize("view", ["timeline", "board", "graph"])
+def test_an_svg_export_has_the_expected_view_box_and_holds_every_title(qapp, tmp_path, view):
+    strategy = small_strategy()
+    out = tmp_path / f"{view}.svg"
+    width, height = export_view_image(strategy, None, out, view=view)
+    root = ET.parse(out).getroot()
+    assert root.get("viewBox") == f"0 0 {width} {height}"
+    texts = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+    for ini in strategy.initiatives.values():
+        assert ini.title in texts
+
+
+def test_bad_options_are_refused_by_name_and_nothing_is_written(qapp, tmp_path):
+    with pytest.raises(ValidationError, match="--view"):
+        export_view_image(small_strategy(), None, tmp_path / "x.png", view="pie")
+    with pytest.raises(ValidationError, match=r"x\.gif"):
+        export_view_image(small_strategy(), None, tmp_path / "x.gif")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_works_in_a_fresh_process_without_a_display(tmp_path):
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[2]);"
+        "from views_fixtures import small_strategy;"
+        "from cxroadmap.ui.image_export import export_view_image;"
+        "print(export_view_image(small_strategy(), None, sys.argv[1], 'board', 1.0))"
+    )
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "QT_QPA_PLATFORM", "WAYLAND_DISPLAY")
+    }
+    out = tmp_path / "board.png"
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(out), str(Path(__file__).parent)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert f"({image.width()}, {image.height()})" in done.stdout
