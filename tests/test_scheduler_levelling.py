@@ -72,3 +72,31 @@ def test_a_successor_of_a_delayed_initiative_follows_its_levelled_finish() -> No
     spans = {k: (i.start_day, i.finish_day) for k, i in result.items.items()}
     assert spans == {"A": (4, 8), "B": (0, 4), "C": (8, 9)}
     assert result.items["C"].reason == "capacity (max 1 in parallel)"
+
+
+def test_a_successor_held_by_finish_to_finish_may_start_before_its_predecessor() -> None:
+    strategy = make(
+        {"P": 5, "A": 2, "B": 10}, [Dependency("P", "A"), Dependency("A", "B", "FF")], 2
+    )
+    result = schedule(strategy)
+    # B only has to finish after A (day 7); starting at 0 it runs beside P, then beside A.
+    spans = {k: (i.start_day, i.finish_day) for k, i in result.items.items()}
+    assert spans == {"P": (0, 5), "A": (5, 7), "B": (0, 10)}
+    assert result.items["B"].reason == "project start"
+    assert result.warnings == []
+
+
+def test_a_lower_priority_initiative_fills_the_gap_before_a_later_one() -> None:
+    strategy = make({"X": 3, "Y": 2, "Z": 3}, [], max_parallel=1)
+    strategy.initiatives["X"].not_before = dt.date(2027, 1, 11)  # day 5
+    result = schedule(strategy)
+    # Unlevelled F = 8, latest starts X 5, Y 6, Z 5. X goes first (document order breaks
+    # the tie with Z) at day 5; Z then takes days 0-2 and Y the two days left, 3 and 4.
+    spans = {k: (i.start_day, i.finish_day) for k, i in result.items.items()}
+    assert spans == {"X": (5, 8), "Y": (3, 5), "Z": (0, 3)}
+    assert result.finish_day == 8
+    assert [result.items[k].reason for k in "XYZ"] == [
+        "not before 2027-01-11",
+        "capacity (max 1 in parallel)",
+        "project start",
+    ]

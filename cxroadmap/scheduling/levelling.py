@@ -98,22 +98,15 @@ class _Profile:
             k += 1
             times.insert(k, begin)
             used.insert(k, used[k - 1])
-        j = k
-        while j + 1 < len(times) and times[j + 1] <= end:
-            used[j] += 1
-            j += 1
-        if times[j] < end:
-            # Stretch j runs past `end` (or is the open last one): split it there.
-            times.insert(j + 1, end)
-            used.insert(j + 1, used[j])
-            used[j] += 1
-            j += 1
-        # Merge equal neighbours around the booked range so full runs stay one stretch.
-        lo = max(k - 1, 0)
-        hi = min(j + 1, len(times) - 1)
-        m = hi
-        while m > lo:
-            if used[m] == used[m - 1]:
-                del times[m]
-                del used[m]
-            m -= 1
+        j = bisect.bisect_left(times, end, k)
+        if j == len(times) or times[j] > end:
+            times.insert(j, end)
+            used.insert(j, used[j - 1])
+        used[k:j] = [u + 1 for u in used[k:j]]
+        # Only the two outer boundaries can now join equal neighbours (inner ones all rose).
+        if used[j] == used[j - 1]:
+            del times[j]
+            del used[j]
+        if k > 0 and used[k] == used[k - 1]:
+            del times[k]
+            del used[k]
