@@ -1,0 +1,230 @@
+"""XLSX interchange: the three sheets cell by cell, a lossless round trip, errors by cell."""
+
+import datetime as dt
+
+import pytest
+from interop_samples import MARKUP, rich_strategy, small_strategy
+from openpyxl import Workbook, load_workbook
+
+from cxroadmap.domain.errors import ValidationError
+from cxroadmap.interop.jsonfile import strategy_to_json
+from cxroadmap.interop.xlsxfile import read_xlsx, write_xlsx
+from cxroadmap.scheduling.planner import schedule
+
+
+def _rows(sheet):
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def _midnight(year, month, day):
+    return dt.datetime(year, month, day)
+
+
+@pytest.fixture
+def small_book(tmp_path):
+    strategy = small_strategy()
+    path = tmp_path / "small.xlsx"
+    write_xlsx(strategy, schedule(strategy), path)
+    return load_workbook(path)
+
+
+def test_the_workbook_has_strategy_initiatives_and_dependencies_sheets(small_book):
+    assert small_book.sheetnames == ["Strategy", "Initiatives", "Dependencies"]
+
+
+def test_the_strategy_sheet_holds_one_field_per_row(small_book):
+    assert _rows(small_book["Strategy"]) == [
+        ["field", "value", None, None, None, None],
+        ["name", "Small plan", None, None, None, None],
+        ["level", "team", None, None, None, None],
+        ["start", _midnight(2027, 1, 4), None, None, None, None],
+        ["owner", None, None, None, None, None],
+        ["vision", None, None, None, None, None],
+        ["mission", None, None, None, None, None],
+        ["values", None, None, None, None, None],
+        ["working_days", "mon", "tue", "wed", "thu", "fri"],
+        ["holidays", None, None, None, None, None],
+        ["max_parallel", None, None, None, None, None],
+        ["phases", "Short term: 13w", "Medium term: 39w", "Long term", None, None],
+    ]
+    assert small_book["Strategy"]["B4"].number_format == "yyyy-mm-dd"
+
+
+def test_the_initiatives_sheet_has_typed_cells_and_computed_columns(small_book):
+    sheet = small_book["Initiatives"]
+    assert _rows(sheet) == [
+        [
+            "key", "title", "pillar", "duration", "owner", "not_before", "phase", "impact",
+            "status", "description", "start", "finish", "slack_days", "critical",
+            "scheduled_phase",
+        ],
+        [
+            "A", f"Vision {MARKUP}", "vision", 5, "Zoë", None, None, 4, "planned", None,
+            _midnight(2027, 1, 4), _midnight(2027, 1, 8), 0, True, "Short term",
+        ],
+        [
+            "B", "Hire, for mindset", "recruitment", 10, None, None, None, 3, "planned", None,
+            _midnight(2027, 1, 11), _midnight(2027, 1, 22), 0, True, "Short term",
+        ],
+        [
+            "M", "Standards agreed", None, 0, None, None, None, 3, "planned", None,
+            _midnight(2027, 1, 12), _midnight(2027, 1, 12), 8, False, "Short term",
+        ],
+    ]  # fmt: skip
+    assert sheet["K2"].number_format == "yyyy-mm-dd"
+    assert sheet["K2"].is_date
+
+
+def test_the_header_row_is_bold_frozen_and_computed_columns_look_different(small_book):
+    sheet = small_book["Initiatives"]
+    assert sheet.freeze_panes == "A2"
+    assert all(cell.font.b for cell in sheet[1])
+    assert sheet["A1"].fill.fgColor.rgb != sheet["K1"].fill.fgColor.rgb
+    assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width
+
+
+def test_the_dependencies_sheet_lists_from_to_type_and_lag(small_book):
+    assert _rows(small_book["Dependencies"]) == [
+        ["from", "to", "type", "lag"],
+        ["A", "B", "FS", 0],
+        ["B", "M", "SS", 2],
+    ]
+
+
+def test_an_xlsx_round_trip_loses_nothing_the_json_form_carries(tmp_path):
+    strategy = rich_strategy()
+    path = tmp_path / "rich.xlsx"
+    write_xlsx(strategy, schedule(strategy), path)
+    assert strategy_to_json(read_xlsx(path)) == strategy_to_json(strategy)
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path):
+    strategy = rich_strategy()
+    path = tmp_path / "rich.xlsx"
+    write_xlsx(strategy, schedule(strategy), path)
+    sheet = load_workbook(path)["Initiatives"]
+    cell = next(row[1] for row in sheet.iter_rows(min_row=2) if row[0].value == "X1")
+    assert (cell.value, cell.data_type) == ("=SUM(A1:A3)", "s")
+
+
+def _book(initiatives, strategy=None, dependencies=None):
+    book = Workbook()
+    book.remove(book.active)
+    if strategy is not None:
+        sheet = book.create_sheet("Strategy")
+        for row in strategy:
+            sheet.append(row)
+    sheet = book.create_sheet("Initiatives")
+    for row in initiatives:
+        sheet.append(row)
+    if dependencies is not None:
+        sheet = book.create_sheet("Dependencies")
+        for row in dependencies:
+            sheet.append(row)
+    return book
+
+
+def _read(tmp_path, book, **options):
+    path = tmp_path / "in.xlsx"
+    book.save(path)
+    return read_xlsx(path, **options)
+
+
+def test_a_hand_made_workbook_needs_only_an_initiatives_sheet(tmp_path):
+    book = _book(
+        [
+            ["Key", "Title", "Duration", "Not_before", "Depends_on", "Impact"],
+            [101, "Numbers as keys", 3.0, dt.datetime(2027, 3, 1), None, 4.0],
+            ["B", "Then", "2w", None, "101 SS+1d", None],
+        ]
+    )
+    strategy = _read(tmp_path, book)
+    assert strategy.name == "in"
+    assert strategy.start == dt.date(2027, 3, 1)
+    assert list(strategy.initiatives) == ["101", "B"]
+    assert strategy.initiatives["101"].impact == 4
+    assert strategy.initiatives["B"].duration == 10
+    assert [(d.from_key, d.to_key, d.type, d.lag) for d in strategy.dependencies] == [
+        ("101", "B", "SS", 1)
+    ]
+
+
+def test_a_link_may_be_given_on_both_sheets_when_they_agree(tmp_path):
+    book = _book(
+        [["key", "title", "duration", "depends_on"], ["A", "a", 1, None], ["B", "b", 1, "A"]],
+        strategy=[["name", "Both"], ["start", dt.datetime(2027, 1, 4)]],
+        dependencies=[["from", "to", "type", "lag"], ["A", "B", "FS", 0]],
+    )
+    assert len(_read(tmp_path, book).dependencies) == 1
+
+
+def _error(tmp_path, book, **options):
+    with pytest.raises(ValidationError) as info:
+        _read(tmp_path, book, **options)
+    return info.value
+
+
+START = [["name", "x"], ["start", dt.datetime(2027, 1, 4)]]
+HEAD = ["key", "title", "pillar", "duration"]
+
+
+@pytest.mark.parametrize(
+    ("book", "where", "problem"),
+    [
+        (_book([HEAD, ["A", "a", "", "3x"]], START), "Initiatives!D2 (duration)", "'3x'"),
+        (_book([HEAD, ["A", "a", "", 1], ["A", "b", "", 1]], START), "Initiatives!A3 (key)",
+         "duplicate key"),
+        (_book([["key", "title", "durration"]], START), "Initiatives!C1", "'durration'"),
+        (_book([["key", "title"]], START), "Initiatives!1", "'duration' is missing"),
+        (_book([HEAD, ["A", "a", "", 1, "stray"]], START), "Initiatives!E2", "no header"),
+        (_book([HEAD], [["name", "x"], ["strat", "2027-01-04"]]), "Strategy!A2",
+         "unknown field 'strat'"),
+        (_book([HEAD], [["name", "x"], ["start", "4 Jan"]]), "Strategy!B2 (start)", "YYYY"),
+        (_book([HEAD], [*START, ["level", "city"]]),
+         "Strategy!B3 (level)", "'city'"),
+        (_book([HEAD], [*START, ["holidays", "2027-04-02", "soon"]]),
+         "Strategy!C3 (holidays)", "'soon'"),
+        (_book([HEAD], [["start", "2027-01-04"]]), "Strategy", "'name' is missing"),
+        (_book([HEAD, ["A", "a", "", 1]], START, [["from", "to"], ["A", "Z"]]),
+         "Dependencies!B2 (to)", "no initiative with key 'Z'"),
+        (_book([HEAD, ["A", "a", "", 1], ["B", "b", "", 1]], START,
+               [["from", "to", "type"], ["A", "B", "XX"]]),
+         "Dependencies!C2 (type)", "'XX'"),
+        (_book([HEAD, ["A", "a", "", 1], ["B", "b", "", 1]], START,
+               [["from", "to", "lag"], ["A", "B", "soon"]]),
+         "Dependencies!C2 (lag)", "'soon'"),
+        (_book([[*HEAD, "depends_on"], ["A", "a", "", 1, None], ["B", "b", "", 1, "A SS"]],
+               START, [["from", "to", "type"], ["A", "B", "FS"]]),
+         "Dependencies!A2", "in different ways"),
+    ],
+)  # fmt: skip
+def test_each_bad_cell_is_named_by_sheet_and_cell(tmp_path, book, where, problem):
+    error = _error(tmp_path, book)
+    assert error.where == where
+    assert problem in error.problem
+
+
+def test_a_workbook_without_an_initiatives_sheet_is_refused(tmp_path):
+    book = Workbook()
+    book.active.title = "Sheet1"
+    error = _error(tmp_path, book)
+    assert "no sheet named Initiatives" in error.problem
+
+
+def test_a_file_that_is_not_a_workbook_is_a_clear_error(tmp_path):
+    path = tmp_path / "fake.xlsx"
+    path.write_text("key,title,duration\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="not a readable XLSX workbook"):
+        read_xlsx(path)
+
+
+def test_an_existing_workbook_is_untouched_when_the_export_fails(tmp_path):
+    strategy = small_strategy()
+    path = tmp_path / "out.xlsx"
+    path.write_bytes(b"old")
+    sched = schedule(strategy)
+    del sched.items["M"]  # a schedule that does not match the strategy
+    with pytest.raises(KeyError):
+        write_xlsx(strategy, sched, path)
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
