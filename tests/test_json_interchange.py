@@ -374,3 +374,8 @@ def test_nan_is_refused(tmp_path):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ValidationError, match="NaN"):
         load_json(path)
+
+
+def test_a_document_without_a_strategy_names_the_missing_field():
+    error = _error({"format": "cxroadmap/1"})
+    assert (error.where, error.problem) == ("strategy", "required field is missing")

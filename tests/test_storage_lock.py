@@ -117,3 +117,22 @@ def test_a_readonly_open_takes_no_lock(path):
     with Document.open(path, readonly=True), Document.open(path) as writer:
         assert writer.load() == second_strategy()
         assert lock_path(path).exists()
+
+
+def test_a_file_this_user_may_not_write_is_refused_like_a_locked_one(path, monkeypatch):
+    import cxroadmap.storage.document as document_module
+    from cxroadmap.storage import DocumentReadOnly
+
+    real_access = document_module.os.access
+
+    def no_writing_in_folder(target, mode):
+        return False if target == path.parent else real_access(target, mode)
+
+    monkeypatch.setattr(document_module.os, "access", no_writing_in_folder)
+    with pytest.raises(DocumentLocked) as info:
+        Document.open(path)
+    assert isinstance(info.value, DocumentReadOnly)
+    assert "no permission" in info.value.problem
+    assert not lock_path(path).exists()
+    with Document.open(path, readonly=True) as doc:
+        assert doc.load() == second_strategy()

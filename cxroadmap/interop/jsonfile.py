@@ -83,7 +83,7 @@ def _no_unknown(obj: dict[str, Any], allowed: tuple[str, ...], where: str) -> No
 
 def _required(obj: dict[str, Any], name: str, where: str) -> Any:
     if obj.get(name) is None:
-        raise ValidationError(f"{where}.{name}", "required field is missing")
+        raise ValidationError(f"{where}.{name}" if where else name, "required field is missing")
     return obj[name]
 
 
@@ -184,7 +184,7 @@ def strategy_from_json(data: object, source: str = "input") -> Strategy:
         raise ValidationError("format", 'required field is missing (use "cxroadmap/1")')
     if fmt != FORMAT:
         raise ValidationError("format", f"{source} is {fmt!r}, not a {FORMAT} document")
-    strategy = _parse_strategy(data.get("strategy"))
+    strategy = _parse_strategy(_required(data, "strategy", ""))
     days_per_week = strategy.days_per_week
     items = data.get("initiatives")
     for i, item in enumerate([] if items is None else _array(items, "initiatives")):

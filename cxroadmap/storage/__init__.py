@@ -5,7 +5,7 @@
 
 from typing import TYPE_CHECKING, Any
 
-from cxroadmap.storage.errors import DocumentError, DocumentLocked
+from cxroadmap.storage.errors import DocumentError, DocumentLocked, DocumentReadOnly
 
 if TYPE_CHECKING:
     from cxroadmap.storage.checks import check
@@ -15,6 +15,7 @@ __all__ = [
     "Document",
     "DocumentError",
     "DocumentLocked",
+    "DocumentReadOnly",
     "check",
     "read_document",
     "write_document",

@@ -20,7 +20,7 @@ from cxroadmap.storage import schema
 from cxroadmap.storage.change_writer import write_change as _write_change
 from cxroadmap.storage.checks import check
 from cxroadmap.storage.engine import dispose_engine, initialise, open_engine, replacing, sync_folder
-from cxroadmap.storage.errors import DocumentError, DocumentLocked
+from cxroadmap.storage.errors import DocumentError, DocumentLocked, DocumentReadOnly
 from cxroadmap.storage.lock import EditLock, check_unlocked
 from cxroadmap.storage.rows import STRATEGY
 from cxroadmap.storage.strategy_rows import (
@@ -37,6 +37,7 @@ __all__ = [
     "Document",
     "DocumentError",
     "DocumentLocked",
+    "DocumentReadOnly",
     "check",
     "read_document",
     "write_document",
@@ -93,6 +94,12 @@ class Document:
                     target, "made by an older version of cxroadmap; open it for editing to upgrade"
                 )
             return cls(target, open_engine(target, readonly=True), readonly=True)
+        if not (os.access(target, os.W_OK) and os.access(target.parent, os.W_OK)):
+            raise DocumentReadOnly(
+                target,
+                "cannot be changed here (no permission to write the file or its folder); "
+                "it can be opened read-only",
+            )
         lock = EditLock.acquire(target)
         try:
             upgraded = None

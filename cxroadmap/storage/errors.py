@@ -23,3 +23,10 @@ class DocumentLocked(DocumentError):
         super().__init__(path, problem)
         self.pid = pid
         self.host = host
+
+
+class DocumentReadOnly(DocumentLocked):
+    """The file or its folder may not be written by this user: like a lock, read-only works."""
+
+    def __init__(self, path: str | os.PathLike[str], problem: str) -> None:
+        super().__init__(path, problem, 0, "")
