@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +25,7 @@ from cxroadmap.ui.delegates import InitiativeDelegate
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.models.initiatives_filter import InitiativesFilter
 from cxroadmap.ui.models.initiatives_model import COLUMN, STATUS_LABELS, InitiativesModel
+from cxroadmap.ui.selection import Selection
 
 ANY = "All"
 COLUMN_WIDTHS = {
@@ -136,13 +137,15 @@ def _default_names() -> set[str]:
 
 
 class InitiativesPage(QWidget):
-    """The table of initiatives; `current_changed` carries the key the inspector should show."""
+    """The table of initiatives; its selection is the window's shared Selection."""
 
-    current_changed = Signal(object)
-
-    def __init__(self, actions: Actions, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, actions: Actions, selection: Selection | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.document: OpenDocument | None = None
+        self.selection = selection if selection is not None else Selection(self)
+        self._syncing = False
         self.model = InitiativesModel(parent=self)
         self.proxy = InitiativesFilter(self.model, self)
         self.filters = FilterBar(self.proxy)
@@ -171,7 +174,9 @@ class InitiativesPage(QWidget):
         header.setStretchLastSection(True)
         for name in ("delete", "rename"):
             self.table.addAction(actions[name])
-        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.table.selectionModel().selectionChanged.connect(self._table_selection_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._table_selection_changed)
+        self.selection.changed.connect(self._selection_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.filters)
@@ -187,19 +192,53 @@ class InitiativesPage(QWidget):
         if document is not None:
             document.changed.connect(self._on_changed)
         self.filters.refresh_choices(document)
-        self.current_changed.emit(self.current_key())
+        self.selection.clear(self)
 
     def _on_changed(self, change: Change) -> None:
         self.filters.refresh_choices(self.document)
-        self.current_changed.emit(self.current_key())
+        if change.removed_initiatives and self.document is not None:
+            self.selection.forget(
+                change.removed_initiatives - set(self.document.strategy.initiatives), self
+            )
+        if change.removed_initiatives or change.initiatives:
+            self._table_selection_changed()  # a renamed key is still the selected row
 
     def _phase_names(self) -> list[str]:
         return self.document.strategy.phase_names() if self.document else []
 
     # -- selection -----------------------------------------------------------------------
 
-    def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        self.current_changed.emit(self.current_key())
+    def _table_selection_changed(self, *_: object) -> None:
+        if self._syncing:
+            return
+        keys = self.selected_keys()
+        current = self.current_key()
+        if current in keys:  # the current row is what the inspector shows: put it last
+            keys = [k for k in keys if k != current] + [current]
+        self.selection.set_keys(keys, self)
+
+    def _selection_changed(self, keys: list[str], source: object) -> None:
+        if source is self:
+            return
+        self._syncing = True
+        try:
+            chosen = QItemSelection()
+            for key in keys:
+                index = self.proxy_index(key)
+                if index.isValid():
+                    chosen.select(index, index)
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            model = self.table.selectionModel()
+            model.select(chosen, flags)
+            last = self.proxy_index(keys[-1]) if keys else QModelIndex()
+            if last.isValid():
+                model.setCurrentIndex(last, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.table.scrollTo(last)
+        finally:
+            self._syncing = False
 
     def current_key(self) -> str | None:
         index = self.table.currentIndex()

@@ -28,8 +28,10 @@ from cxroadmap.ui.file_commands import FileCommands
 from cxroadmap.ui.formats import EXPORT_FORMATS
 from cxroadmap.ui.initiatives_page import InitiativesPage
 from cxroadmap.ui.inspector import Inspector
+from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.settings import AppSettings
 from cxroadmap.ui.strategy_panel import StrategyPanel
+from cxroadmap.ui.view_tabs import roadmap_views
 from cxroadmap.ui.welcome import WelcomePage
 
 APP_NAME = "cxroadmap"
@@ -48,12 +50,14 @@ class MainWindow(QMainWindow):
         self.resize(1440, 880)
 
         self.welcome = WelcomePage()
-        self.initiatives = InitiativesPage(self.acts)
+        self.selection = Selection(self)
+        self.initiatives = InitiativesPage(self.acts, self.selection)
         self.strategy_panel = StrategyPanel()
         self.views = QTabWidget(objectName="views")
         self.views.setDocumentMode(True)
         self.views.addTab(self.initiatives, "Initiatives")
         self.views.addTab(self.strategy_panel, "Strategy")
+        self.roadmap_tabs: list[QWidget] = []
         self.banner = QLabel(objectName="readonly_banner")
         self.banner.setWordWrap(True)
         self.banner.setMargin(8)
@@ -75,7 +79,9 @@ class MainWindow(QMainWindow):
         self.inspector_dock.setObjectName("inspector_dock")
         self.inspector_dock.setWidget(self.inspector)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
-        self.initiatives.current_changed.connect(self.inspector.set_key)
+        self.selection.changed.connect(
+            lambda keys, source: self.inspector.set_key(keys[-1] if keys else None)
+        )
 
         self.finish_label = QLabel(objectName="status_finish")
         self.critical_label = QLabel(objectName="status_critical")
@@ -85,8 +91,8 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect()
-        self.set_document(None)
         self._restore_geometry()
+        self.set_document(None)
 
     # -- building --------------------------------------------------------------------------
 
@@ -149,7 +155,9 @@ class MainWindow(QMainWindow):
         a["rename"].triggered.connect(self.initiatives.edit_title)
         a["find"].triggered.connect(self._find)
         a["show_initiatives"].triggered.connect(lambda: self.views.setCurrentIndex(0))
-        a["show_strategy"].triggered.connect(lambda: self.views.setCurrentIndex(1))
+        a["show_strategy"].triggered.connect(
+            lambda: self.views.setCurrentWidget(self.strategy_panel)
+        )
         a["about"].triggered.connect(self._about)
         self.welcome.new_requested.connect(f.new_document)
         self.welcome.open_requested.connect(f.open_dialog)
@@ -161,7 +169,7 @@ class MainWindow(QMainWindow):
     def set_document(self, document: OpenDocument | None) -> None:
         """Show `document` (or the welcome screen for None), closing the one shown before."""
         old = self.document
-        if old is document:
+        if old is document and document is not None:
             return
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
@@ -170,6 +178,7 @@ class MainWindow(QMainWindow):
         self.document = document
         for view in (self.initiatives, self.strategy_panel, self.inspector):
             view.set_document(document)
+        self._build_roadmap_tabs(document)
         if document is not None:
             self.undo_group.addStack(document.undo_stack)
             self.undo_group.setActiveStack(document.undo_stack)
@@ -184,9 +193,28 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.close()
             old.deleteLater()
-        if (old is None) != (document is None):
+        if old is None or document is None:
             self.inspector_dock.setVisible(document is not None)
         self._update_chrome()
+
+    def _build_roadmap_tabs(self, document: OpenDocument | None) -> None:
+        """One tab per roadmap view; they share the window's selection and the document."""
+        current = self.views.currentWidget()
+        shown = self.views.tabText(self.views.currentIndex())
+        for tab in self.roadmap_tabs:
+            self.views.removeTab(self.views.indexOf(tab))
+            tab.deleteLater()
+        self.roadmap_tabs = []
+        if document is None:
+            return
+        for title, factory in roadmap_views():
+            view = factory(document, self.selection)
+            view.setObjectName(f"view_{title.lower()}")
+            self.views.insertTab(self.views.indexOf(self.strategy_panel), view, title)
+            self.roadmap_tabs.append(view)
+            if title == shown:
+                current = view
+        self.views.setCurrentWidget(current)
 
     def _on_changed(self, change: Change) -> None:
         self._update_chrome()
