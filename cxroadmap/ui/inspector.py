@@ -251,6 +251,8 @@ class Inspector(QScrollArea):
         self.phase_combo.setCurrentIndex(max(0, self.phase_combo.findData(ini.phase)))
         self.impact_spin.setValue(ini.impact)
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(ini.status)))
+        for line in (self.key_edit, self.title_edit, self.owner_edit):
+            line.setCursorPosition(0)  # show the start of long text, not its end
         if not self.description_edit.hasFocus():
             self.description_edit.setPlainText(ini.description)
         self._load_schedule(ini)

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QIcon, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from cxroadmap import __version__
 from cxroadmap.domain.edits import Change
+from cxroadmap.resources import resource_path
 from cxroadmap.ui import messages
 from cxroadmap.ui.actions import Actions
 from cxroadmap.ui.document import OpenDocument
@@ -303,11 +304,17 @@ class MainWindow(QMainWindow):
 
 def run_app(path: Path | None) -> int:
     """Start the desktop app, on `path` when given, else on the last file or the welcome screen."""
+    if QApplication.instance() is None:
+        # Crisp at 125 % and 150 % as well as at whole-number scales.
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "cxroadmap.svg"))))
     window = MainWindow()
     window.show()
     if path is not None:

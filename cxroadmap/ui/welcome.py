@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxroadmap import __version__
+from cxroadmap.resources import resource_path
 
 
 class WelcomePage(QWidget):
@@ -37,7 +38,9 @@ class WelcomePage(QWidget):
         title.setFont(font)
         subtitle = QLabel(
             "Plan a customer-experience strategy as a roadmap of initiatives, "
-            "see it scheduled into short, medium and long-term phases, and print it."
+            "see it scheduled into short, medium and long-term phases, and print it.\n\n"
+            "New here? Open the demo: a worked organisation-level strategy in which leadership, "
+            "vision and values, training, recognition, touchpoints and measures move together."
         )
         subtitle.setWordWrap(True)
         self.new_button = QPushButton("New from template…", objectName="welcome_new")
@@ -46,6 +49,7 @@ class WelcomePage(QWidget):
         for button in (self.new_button, self.open_button, self.demo_button):
             button.setMinimumHeight(button.sizeHint().height() + 10)
             button.setMinimumWidth(170)
+        self.demo_button.setDefault(True)
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
         self.demo_button.clicked.connect(self.demo_requested)
@@ -61,6 +65,7 @@ class WelcomePage(QWidget):
         recent_title.setFont(recent_font)
         self.recent = QListWidget(objectName="welcome_recent")
         self.recent.setFrameShape(QFrame.Shape.StyledPanel)
+        self.recent.setMaximumHeight(220)
         self.recent.itemActivated.connect(self._activated)
         self.no_recent = QLabel("No recent files yet.")
         version = QLabel(
@@ -70,7 +75,14 @@ class WelcomePage(QWidget):
 
         column = QVBoxLayout()
         column.addStretch(1)
-        column.addWidget(title)
+        logo = QLabel()
+        logo.setPixmap(QIcon(str(resource_path("icons", "cxroadmap.svg"))).pixmap(56, 56))
+        heading = QHBoxLayout()
+        heading.addWidget(logo)
+        heading.addSpacing(8)
+        heading.addWidget(title)
+        heading.addStretch(1)
+        column.addLayout(heading)
         column.addWidget(subtitle)
         column.addSpacing(18)
         column.addLayout(buttons)
