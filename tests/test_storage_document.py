@@ -266,3 +266,12 @@ def test_a_save_cut_short_by_a_crash_is_undone_when_the_file_is_next_edited(tmp_
         _same(doc.load(), big_strategy(2000))
     assert check(path) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.cxroadmap"]
+
+
+def test_writing_over_a_file_with_a_crash_journal_drops_that_journal(tmp_path):
+    path = tmp_path / "plan.cxroadmap"
+    path.write_bytes(b"old")
+    (tmp_path / "plan.cxroadmap-journal").write_bytes(os.urandom(2048))
+    write_document(path, [second_strategy()])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.cxroadmap"]
+    assert read_document(path) == [second_strategy()]

@@ -79,6 +79,9 @@ def replacing(path: Path) -> Iterator[Path]:
     temp = temp_beside(path)
     try:
         yield temp
+        # A journal left by a crash belongs to the old file; played back onto the new one
+        # it would corrupt it.
+        schema.journal_path(path).unlink(missing_ok=True)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)

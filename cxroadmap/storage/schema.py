@@ -170,6 +170,7 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
             source.backup(dest)
         finally:
             dest.close()
+        journal_path(target).unlink(missing_ok=True)  # it belonged to the file replaced
         os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
