@@ -17,12 +17,17 @@ from cxroadmap.interop.atomicfile import write_bytes_atomically
 from cxroadmap.interop.tabular import format_dependency
 
 PRODID = "-//cxroadmap//Customer-experience roadmap//EN"
+# Letters that Unicode does not decompose into an ASCII letter plus an accent.
+_FOLD = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
+     "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"}
+)  # fmt: skip
 
 
 def slug(name: str) -> str:
     """`Service culture 2027` -> `service-culture-2027` (ASCII, for stable event UIDs)."""
     # Separators become hyphens first, so that "2027–2028" keeps its dash; accents then fold.
-    spaced = re.sub(r"[\W_]+", "-", name)
+    spaced = re.sub(r"[\W_]+", "-", name.translate(_FOLD))
     ascii_name = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
     text = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     return text or "strategy"
