@@ -132,7 +132,9 @@ class BoardScene(QGraphicsScene):
         super().__init__(parent)
         self.metrics = metrics
         self.card_width = metrics.card_width
+        self.per_row = 1  # cards side by side in a column (a one-phase board uses a grid)
         self.only_phases = list(phases) if phases is not None else None
+        self.focus: str | None = None  # presentation: the phase in the spotlight
         self.cards: dict[str, CardItem] = {}
         self.columns: list[tuple[str, QRectF]] = []
         self.selected: set[str] = set()
@@ -161,12 +163,19 @@ class BoardScene(QGraphicsScene):
         return [n for n in names if self.only_phases is None or n in self.only_phases]
 
     def fit_width(self, available: float) -> None:
-        """Widen the cards (up to 1.8 times) so the columns fill `available` pixels."""
+        """Widen the cards (up to 1.8 times) so the columns fill `available` pixels; a board
+        of one phase lays its cards out in a grid instead."""
         count = max(1, len(self.phase_names()))
-        card = (available - GAP - count * (2 * PAD + GAP)) / count
-        card = min(self.metrics.card_width * 1.8, max(self.metrics.card_width, card))
-        if abs(card - self.card_width) >= 1:
-            self.card_width = card
+        per_row = 1
+        if count == 1:
+            room = available - 2 * GAP - PAD
+            per_row = max(1, int(room // (self.metrics.card_width + PAD)))
+            card = room / per_row - PAD
+        else:
+            card = (available - GAP - count * (2 * PAD + GAP)) / count
+            card = min(self.metrics.card_width * 1.8, max(self.metrics.card_width, card))
+        if abs(card - self.card_width) >= 1 or per_row != self.per_row:
+            self.card_width, self.per_row = card, per_row
             self.sync()
 
     def column_at(self, x: float) -> str | None:
@@ -193,7 +202,8 @@ class BoardScene(QGraphicsScene):
         for item in schedule.items.values():
             if item.phase in by_phase:
                 by_phase[item.phase].append(item)
-        width = self.card_width + 2 * PAD
+        per_row = self.per_row if len(names) == 1 else 1
+        width = per_row * (self.card_width + PAD) + PAD
         header = m.lane_header * 2.2
         tallest = 0.0
         for i, name in enumerate(names):
@@ -203,9 +213,16 @@ class BoardScene(QGraphicsScene):
                 card = self.cards[item.key] = CardItem(self, item.key)
                 self._describe(card, strategy, item)
                 card.selected = item.key in self.selected
-                card.setPos(x + PAD, GAP + header + PAD + row * (m.card_height + PAD))
+                if self.focus is not None and name != self.focus:
+                    card.setOpacity(0.35)
+                line, place = divmod(row, per_row)
+                card.setPos(
+                    x + PAD + place * (self.card_width + PAD),
+                    GAP + header + PAD + line * (m.card_height + PAD),
+                )
                 self.addItem(card)
-            tallest = max(tallest, len(items) * (m.card_height + PAD))
+            lines = -(-len(items) // per_row)
+            tallest = max(tallest, lines * (m.card_height + PAD))
             self.columns.append((name, QRectF(x, GAP, width, 0)))
         height = header + PAD + max(tallest, m.card_height) + PAD
         self.columns = [(n, QRectF(r.left(), r.top(), r.width(), height)) for n, r in self.columns]
@@ -252,8 +269,9 @@ class BoardScene(QGraphicsScene):
             if not column.intersects(rect):
                 continue
             i = index.get(name, 0)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour(style.mix(style.phase_tint(i), 0.6)))
+            spotlit = self.focus is not None and name == self.focus
+            painter.setPen(QPen(colour(style.phase_ink(i)), 2) if spotlit else Qt.PenStyle.NoPen)
+            painter.setBrush(colour(style.mix(style.phase_tint(i), 1.0 if spotlit else 0.6)))
             painter.drawRoundedRect(column, 8, 8)
             head = QRectF(
                 column.left() + PAD,
@@ -296,9 +314,11 @@ class BoardView(QGraphicsView):
         metrics: Metrics = NORMAL,
         phases: Iterable[str] | None = None,
         parent: QWidget | None = None,
+        editable: bool = True,
     ) -> None:
         super().__init__(parent)
         self.document = document
+        self.editable = editable
         self.selection = selection if selection is not None else Selection(self)
         self.board = BoardScene(metrics, phases, parent=self)
         self.setScene(self.board)
@@ -341,7 +361,8 @@ class BoardView(QGraphicsView):
         if card is None:
             self.selection.clear(self)
             return
-        self._press = (card, self.mapToScene(event.position().toPoint()), card.pos())
+        if self.editable:
+            self._press = (card, self.mapToScene(event.position().toPoint()), card.pos())
         self._dragging = False
         self.selection.set_keys([card.key], self)
 
@@ -381,7 +402,7 @@ class BoardView(QGraphicsView):
         return self.document.apply(ChangeInitiative(key, {"phase": phase}))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        card = self.card_at(event.pos())
+        card = self.card_at(event.pos()) if self.editable else None
         ini = self.document.strategy.initiatives.get(card.key) if card else None
         if card is None or ini is None:
             return

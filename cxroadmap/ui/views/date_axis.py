@@ -122,7 +122,10 @@ def paint_axis(
         elided = painter.fontMetrics().elidedText(
             span.name, Qt.TextElideMode.ElideRight, int(max(0.0, text.width()))
         )
-        painter.drawText(text, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
+        if elided != "…":
+            painter.drawText(
+                text, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided
+            )
 
     major, minor = ticks(first, last, unit_for(scale.px_per_day))
     for ticks_row, top, bold in ((major, row, True), (minor, 2 * row, False)):

@@ -53,13 +53,10 @@ class BarItem(QGraphicsItem):
     def set_geometry(self, x: float, y: float, width: float, tail: float) -> None:
         metrics = self.owner.metrics
         self.width, self.tail = width, tail
-        end = max(width, tail) if not self.milestone else metrics.bar / 2
-        rect = QRectF(
-            -metrics.bar / 2 - 2,
-            0,
-            end + TEXT_GAP + self._text_width + 4 + metrics.bar,
-            metrics.row,
-        )
+        end = width if not self.milestone else metrics.bar / 2
+        left = -metrics.bar / 2 - 2
+        right = max(tail + 2, end + TEXT_GAP + self._text_width + 6)
+        rect = QRectF(left, 0, right - left, metrics.row)
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = rect

@@ -28,7 +28,7 @@ from cxroadmap.ui.views.timeline_layout import (
 DEFAULT_PX_PER_DAY = 3.0
 MIN_PX_PER_DAY = 0.15
 MAX_PX_PER_DAY = 60.0
-TITLE_ROOM = 320.0  # right margin so the last bar's title is not cut off
+RIGHT_MARGIN = 24.0
 
 
 def long_date(day: dt.date) -> str:
@@ -70,6 +70,7 @@ class TimelineScene(QGraphicsScene):
         self.schedule: Schedule | None = None
         self.scale = TimeScale(dt.date.today(), self.px_per_day)
         self.window = (dt.date.today(), dt.date.today())
+        self.content_right = 0.0  # right end of the last bar's title
         self.phases: list[PhaseSpan] = []
         self.lanes: list[Lane] = []
         self.lane_tops: list[tuple[float, Lane]] = []
@@ -130,8 +131,6 @@ class TimelineScene(QGraphicsScene):
             self.lanes = lanes_of(strategy, schedule, self.grouping, self.only)
             self._place_rows()
         self.scale = TimeScale(self.window[0], self.px_per_day, 0.0)
-        room = dt.timedelta(days=int(TITLE_ROOM / self.px_per_day) + 1)
-        self.phases = phase_spans(strategy, self.window[1] + room)
         calendar = strategy.calendar()
         for key in [k for k in self.bars if k not in self.rows]:
             self.removeItem(self.bars.pop(key))
@@ -153,7 +152,10 @@ class TimelineScene(QGraphicsScene):
                     status == "dropped",
                 )
             self._place_bar(bar, item, y, calendar)
-        width = self.scale.x_of(self.window[1]) + TITLE_ROOM
+        ends = (bar.pos().x() + bar.boundingRect().right() for bar in self.bars.values())
+        self.content_right = max(self.scale.x_of(self.window[1]), *ends, 0.0)
+        width = self.content_right + RIGHT_MARGIN
+        self.phases = phase_spans(strategy, self.scale.date_at(width) + dt.timedelta(days=1))
         height = (self.lane_tops[-1][0] if self.lane_tops else 0) + self._lane_height_tail() + 8
         rect = QRectF(0, 0, width, max(height, 4 * m.row))
         self.backdrop.resize(rect)
@@ -191,6 +193,9 @@ class TimelineScene(QGraphicsScene):
         if item.slack_days > 0:
             latest_last_day = calendar.date_of(item.latest_start + item.duration - 1)  # type: ignore[attr-defined]
             tail = scale.x_of(latest_last_day + dt.timedelta(days=1)) - x
+            if self.bounds is not None:
+                # A phase on its own: slack past the window's end just runs to its edge.
+                tail = min(tail, scale.x_of(self.window[1]) - x)
         bar.set_geometry(x, y, width, tail)
 
     def bar_x(self, key: str) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -55,7 +56,7 @@ class AxisHeader(QWidget):
             scene.scale,
             scene.phases,
             left,
-            left + self.width(),
+            min(left + self.width(), scene.sceneRect().right()),
             scene.metrics,
             scene.today,
         )
@@ -71,11 +72,15 @@ class TimelineView(QGraphicsView):
         selection: Selection | None = None,
         metrics: Metrics = NORMAL,
         parent: QWidget | None = None,
+        keys: Iterable[str] | None = None,
+        bounds: tuple[dt.date, dt.date] | None = None,
+        editable: bool = True,
     ) -> None:
         super().__init__(parent)
         self.document = document
+        self.editable = editable
         self.selection = selection if selection is not None else Selection(self)
-        self.timeline = TimelineScene(metrics, parent=self)
+        self.timeline = TimelineScene(metrics, keys=keys, bounds=bounds, parent=self)
         self.setScene(self.timeline)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -153,9 +158,14 @@ class TimelineView(QGraphicsView):
 
     def fit(self) -> None:
         """Whole roadmap across the window's width."""
-        days = max(1, self.timeline.total_days())
-        room = self.viewport().width() - 200  # leave room for the last titles
-        self.timeline.set_px_per_day(max(room, 100) / days)
+        scene = self.timeline
+        days = max(1, scene.total_days())
+        width = max(200, self.viewport().width() - 8)
+        scene.set_px_per_day(width * 0.85 / days)
+        # Titles stick out past the last bar by about the same amount at any zoom, so one
+        # correction makes the whole roadmap, titles included, fit.
+        overhang = scene.content_right - scene.scale.x_of(scene.window[1]) + 24
+        scene.set_px_per_day(max(width * 0.4, width - overhang) / days)
         self.horizontalScrollBar().setValue(0)
         self.header.update()
 
@@ -252,7 +262,7 @@ class TimelineView(QGraphicsView):
         link = self._on_handle(bar, scene_pos) or bool(
             event.modifiers() & Qt.KeyboardModifier.AltModifier
         )
-        self._press = (bar.key, "link" if link else "move", scene_pos)
+        self._press = (bar.key, "link" if link else "move", scene_pos) if self.editable else None
         self._dragging = False
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             keys = self.selection.keys
