@@ -128,9 +128,14 @@ def graph_picture(strategy: Strategy, schedule: Schedule, metrics: Metrics = NOR
     return _scene_picture(scene, strategy, "Dependencies (critical chain in red)")
 
 
-def picture_of(strategy: Strategy, schedule: Schedule, view: str) -> Picture:
-    builders = {"timeline": timeline_picture, "board": board_picture, "graph": graph_picture}
-    return builders[view](strategy, schedule)
+def picture_of(
+    strategy: Strategy, schedule: Schedule, view: str, grouping: str = "pillar"
+) -> Picture:
+    if view == "timeline":
+        return timeline_picture(strategy, schedule, grouping=grouping)
+    return (
+        board_picture(strategy, schedule) if view == "board" else graph_picture(strategy, schedule)
+    )
 
 
 def png_bytes(picture: Picture, scale: float) -> tuple[bytes, tuple[int, int]]:
@@ -185,9 +190,11 @@ def export_view_image(
     path: str | os.PathLike[str],
     view: str = "timeline",
     scale: float = 2.0,
+    grouping: str = "pillar",
 ) -> tuple[int, int]:
     """Write the timeline, board or graph of `strategy` as PNG (pixels = size x `scale`) or SVG
     (chosen by `path`'s suffix); returns the image size in pixels (SVG: its viewBox).
+    `grouping` sets the timeline's swimlanes: "pillar", "owner" or "none".
 
     Raises ValidationError naming the option at fault; nothing is written then.
     """
@@ -204,7 +211,7 @@ def export_view_image(
         from cxroadmap.scheduling.planner import schedule as plan
 
         schedule = plan(strategy)
-    picture = picture_of(strategy, schedule, view)
+    picture = picture_of(strategy, schedule, view, grouping)
     if suffix == ".png":
         data, size = png_bytes(picture, scale)
     else:

@@ -106,7 +106,6 @@ class TimelineView(QGraphicsView):
         self.timeline.addItem(self.link_line)
         self.horizontalScrollBar().valueChanged.connect(self.header.update)
         document.changed.connect(self._document_changed)
-        document.refused.connect(self._refused)
         self.selection.changed.connect(self._selection_changed)
         self._fitted = False
         self.refresh()
@@ -126,10 +125,6 @@ class TimelineView(QGraphicsView):
         self.timeline.set_selected(keys)
         if source is not self and keys and keys[-1] in self.timeline.bars:
             self.ensureVisible(self.timeline.bars[keys[-1]], 40, 40)
-
-    def _refused(self, message: str) -> None:
-        if self.isVisible():
-            QToolTip.showText(self.mapToGlobal(self.rect().center()), message, self)
 
     # -- zoom ----------------------------------------------------------------------------
 

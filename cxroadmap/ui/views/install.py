@@ -1,0 +1,191 @@
+"""Puts the roadmap views' commands in the main window: zoom, swimlanes, present (F5), images."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+
+from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.ui import messages
+from cxroadmap.ui.views.board import BoardView
+from cxroadmap.ui.views.graph_view import GraphView
+from cxroadmap.ui.views.presentation import PresentationWindow
+from cxroadmap.ui.views.timeline_view import TimelineView
+
+if TYPE_CHECKING:
+    from cxroadmap.ui.main_window import MainWindow
+
+SCALES = {"2x, crisp on slides": 2.0, "1x, screen size": 1.0, "3x, for print": 3.0}
+GROUPINGS = {"pillar": "By &Pillar", "owner": "By &Owner", "none": "&No Swimlanes"}
+
+
+def view_name(widget: QWidget | None) -> str | None:
+    if isinstance(widget, TimelineView):
+        return "timeline"
+    if isinstance(widget, BoardView):
+        return "board"
+    if isinstance(widget, GraphView):
+        return "graph"
+    return None
+
+
+class ViewCommands(QObject):
+    """The commands, enabled only while a roadmap view is the current tab."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.presentation: PresentationWindow | None = None
+        self.grouping = "pillar"
+        view_menu = _menu(window, "&View")
+        view_menu.addSeparator()
+        self.zoom_in = self._action("Zoom &In", QKeySequence.StandardKey.ZoomIn, self._zoom_in)
+        self.zoom_out = self._action("Zoom &Out", QKeySequence.StandardKey.ZoomOut, self._zoom_out)
+        self.fit = self._action("&Fit to Window", QKeySequence("Ctrl+0"), self._fit)
+        view_menu.addActions([self.zoom_in, self.zoom_out, self.fit])
+        lanes = view_menu.addMenu("&Swimlanes")
+        lanes.setObjectName("swimlanes_menu")
+        group = QActionGroup(self)
+        self.lane_actions: dict[str, QAction] = {}
+        for key, text in GROUPINGS.items():
+            action = lanes.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(key == self.grouping)
+            action.setObjectName(f"action_lanes_{key}")
+            action.triggered.connect(lambda _=False, k=key: self.set_grouping(k))
+            group.addAction(action)
+            self.lane_actions[key] = action
+        view_menu.addSeparator()
+        self.present = self._action("&Present", QKeySequence(Qt.Key.Key_F5), self.start_presenting)
+        view_menu.addAction(self.present)
+        export_menu = window.export_menu
+        export_menu.addSeparator()
+        self.export_png = self._action(
+            "Image of This View (&PNG)…", None, lambda: self.export(".png")
+        )
+        self.export_svg = self._action(
+            "Image of This View (&SVG)…", None, lambda: self.export(".svg")
+        )
+        export_menu.addActions([self.export_png, self.export_svg])
+        window.views.currentChanged.connect(self.update_actions)
+        self.update_actions()
+
+    def _action(self, text: str, keys: object, slot: object) -> QAction:
+        action = QAction(text, self.window)
+        name = "".join(c for c in text.lower() if c.isalnum() or c == " ").split()
+        action.setObjectName("action_" + "_".join(name[:3]))
+        if keys is not None:
+            action.setShortcut(keys)  # type: ignore[arg-type]
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        self.window.addAction(action)
+        return action
+
+    def current(self) -> QWidget | None:
+        widget = self.window.views.currentWidget()
+        return widget if view_name(widget) else None
+
+    def update_actions(self) -> None:
+        view = self.current()
+        zoomable = isinstance(view, TimelineView | GraphView)
+        for action in (self.zoom_in, self.zoom_out, self.fit):
+            action.setEnabled(zoomable)
+        for action in self.lane_actions.values():
+            action.setEnabled(isinstance(view, TimelineView))
+        for action in (self.export_png, self.export_svg):
+            action.setEnabled(view is not None)
+        for tab in self.window.roadmap_tabs:
+            # Tabs are rebuilt for each document: keep the swimlanes the user chose.
+            if isinstance(tab, TimelineView) and tab.timeline.grouping != self.grouping:
+                tab.timeline.set_grouping(self.grouping)
+
+    def _zoom_in(self) -> None:
+        view = self.current()
+        if isinstance(view, TimelineView | GraphView):
+            view.zoom_in()
+
+    def _zoom_out(self) -> None:
+        view = self.current()
+        if isinstance(view, TimelineView | GraphView):
+            view.zoom_out()
+
+    def _fit(self) -> None:
+        view = self.current()
+        if isinstance(view, TimelineView | GraphView):
+            view.fit()
+
+    def set_grouping(self, grouping: str) -> None:
+        self.grouping = grouping
+        for tab in self.window.roadmap_tabs:
+            if isinstance(tab, TimelineView):
+                tab.timeline.set_grouping(grouping)
+                tab.header.update()
+
+    def start_presenting(self) -> PresentationWindow | None:
+        document = self.window.document
+        if document is None:
+            return None
+        mode = "board" if isinstance(self.current(), BoardView) else "timeline"
+        self.presentation = PresentationWindow(document, self.window.selection, mode)
+        self.presentation.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.presentation.left.connect(self._presentation_left)
+        self.presentation.present()
+        return self.presentation
+
+    def _presentation_left(self) -> None:
+        self.presentation = None
+        self.window.activateWindow()
+
+    def export(self, suffix: str, target: Path | None = None) -> Path | None:
+        """Ask where (and, for PNG, at what scale), then write an image of the current view."""
+        from cxroadmap.ui.image_export import export_view_image
+
+        document, view = self.window.document, view_name(self.current())
+        if document is None or view is None:
+            return None
+        if target is None:
+            suggested = Path.home() / f"{document.strategy.name} - {view}{suffix}"
+            if document.path is not None:
+                suggested = document.path.with_name(f"{document.path.stem} - {view}{suffix}")
+            kind = suffix[1:].upper()
+            target = messages.ask_save_path(
+                self.window, f"Export {kind} image", suggested, f"{kind} image (*{suffix})"
+            )
+            if target is None:
+                return None
+        if target.suffix.lower() != suffix:
+            target = target.with_name(target.name + suffix)
+        scale = 2.0
+        if suffix == ".png":
+            choice = messages.choose_item(self.window, "Image size", "Scale:", list(SCALES))
+            if choice is None:
+                return None
+            scale = SCALES[choice]
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            export_view_image(
+                document.strategy, document.schedule, target, view, scale, self.grouping
+            )
+        except (CxRoadmapError, OSError) as exc:
+            messages.show_error(self.window, "Export failed", f"{target}: {exc}")
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.window.statusBar().showMessage(f"Exported {target}", 10000)
+        return target
+
+
+def _menu(window: MainWindow, title: str) -> QMenu:
+    for action in window.menuBar().actions():
+        if action.text() == title and action.menu() is not None:
+            return action.menu()  # type: ignore[return-value]
+    return window.menuBar().addMenu(title)
+
+
+def install_views(window: MainWindow) -> ViewCommands:
+    """Add the roadmap views' commands to `window`'s menus (the views themselves are tabs)."""
+    window.view_commands = ViewCommands(window)  # type: ignore[attr-defined]
+    return window.view_commands  # type: ignore[attr-defined,no-any-return]
