@@ -140,6 +140,12 @@ def test_text_that_xml_cannot_hold_is_dropped_instead_of_breaking_the_file():
     assert _task(root, "Bell and tab\there") is not None
 
 
+def test_names_longer_than_the_schema_allows_are_cut_to_512_characters():
+    strategy = small_strategy()
+    strategy.initiatives["M"].title = "x" * 600
+    assert len(_export(strategy).findall(".//p:Task", NS)[-1].findtext("p:Name", "", NS)) == 512
+
+
 def _project(tasks, calendar=""):
     return (
         '<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project">'

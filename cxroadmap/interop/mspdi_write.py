@@ -26,6 +26,9 @@ _DAY_START = "08:00:00"
 _DAY_FINISH = "17:00:00"
 _WORKING_TIMES = (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00"))
 # Characters XML 1.0 cannot hold at all; a stray one must not make the whole file unreadable.
+# The schema caps these at 512 characters; Project refuses a longer one (Notes has no cap).
+_SHORT_TEXT = frozenset({"Title", "Manager", "Name", "Contact"})
+_SHORT_TEXT_LENGTH = 512
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -37,6 +40,8 @@ def _add(parent: ET.Element, tag: str, text: object = None) -> ET.Element:
     elem = ET.SubElement(parent, _q(tag))
     if text is not None:
         elem.text = _NOT_XML.sub("", str(text))
+        if tag in _SHORT_TEXT:
+            elem.text = elem.text[:_SHORT_TEXT_LENGTH]
     return elem
 
 
