@@ -133,6 +133,23 @@ def test_an_export_import_round_trip_gives_the_same_initiatives_links_and_schedu
     }
 
 
+def test_a_levelled_schedule_survives_the_round_trip_through_levelling_delays(tmp_path):
+    strategy = rich_strategy()  # at most 2 in parallel: TR2 waits one day for capacity
+    before = schedule(strategy)
+    assert before.items["TR2"].reason.startswith("capacity")
+    path = tmp_path / "levelled.xml"
+    write_mspdi(strategy, before, path)
+    tr2 = _task(ET.parse(path).getroot(), "Training: content (ő, Ł, 漢)")
+    assert _fields(tr2, "LevelingDelay", "LevelingDelayFormat") == ("4800", "7")
+    back = read_mspdi(path)
+    assert back.max_parallel is None
+    assert back.initiatives["TR2"].not_before == before.items["TR2"].start
+    after = schedule(back)
+    assert {k: (i.start_day, i.finish_day) for k, i in after.items.items()} == {
+        k: (i.start_day, i.finish_day) for k, i in before.items.items()
+    }
+
+
 def test_text_that_xml_cannot_hold_is_dropped_instead_of_breaking_the_file():
     strategy = small_strategy()
     strategy.initiatives["B"].title = "Bell\x07 and tab\there"

@@ -300,6 +300,9 @@ def _initiative(
     if reader.text(elem, "Manual") == "1":
         # A manually scheduled task sits where the user put it; keep that as its earliest start.
         not_before = reader.date(elem, "Start", where)
+    elif reader.integer(elem, "LevelingDelay", where, 0) > 0:
+        # Delayed by levelling: keep the levelled start, as Project shows it.
+        not_before = reader.date(elem, "Start", where)
     elif reader.text(elem, "ConstraintType") in ("2", "4"):
         # Must Start On / Start No Earlier Than: the closest thing we have is "not before".
         not_before = reader.date(elem, "ConstraintDate", where)

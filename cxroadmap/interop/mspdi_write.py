@@ -121,6 +121,27 @@ def _lower_bound(strategy: Strategy, ini: Initiative) -> dt.date | None:
     return latest if latest is not None and latest > strategy.start else None
 
 
+def _earliest_start(
+    strategy: Strategy, schedule: Any, ini: Initiative, bound: dt.date | None
+) -> int:
+    """The first working day the initiative could start, its predecessors where they are."""
+    earliest = 0 if bound is None else strategy.calendar().index_on_or_after(bound)
+    own = ini.duration
+    for dep in strategy.dependencies:
+        if dep.to_key == ini.key:
+            pred = schedule.items[dep.from_key]
+            earliest = max(
+                earliest,
+                {
+                    "FS": pred.finish_day + dep.lag,
+                    "SS": pred.start_day + dep.lag,
+                    "FF": pred.finish_day + dep.lag - own,
+                    "SF": pred.start_day + dep.lag - own,
+                }[dep.type],
+            )
+    return earliest
+
+
 def mspdi_tree(strategy: Strategy, schedule: Any) -> ET.ElementTree:
     """The MSPDI document: project summary (UID 0), pillar summaries, then initiatives."""
     ET.register_namespace("", NAMESPACE)
@@ -240,6 +261,11 @@ def _initiative_task(
     _add(task, "ConstraintType", 0 if bound is None else 4)
     if bound is not None:
         _add(task, "ConstraintDate", _stamp(bound, _DAY_START))
+    delay = item.start_day - _earliest_start(strategy, schedule, ini, bound)
+    if delay > 0:
+        # Held back by the capacity limit: Project keeps the levelled dates only with this.
+        _add(task, "LevelingDelay", delay * MINUTES_PER_DAY * 10)
+        _add(task, "LevelingDelayFormat", LAG_FORMAT_DAYS)
     if ini.description:
         _add(task, "Notes", ini.description)
     for dep in strategy.dependencies:
