@@ -69,7 +69,7 @@ def format_table(schedule: Schedule) -> str:
         lines.append("")
         lines.append("Warnings:")
         lines.extend(f"- {warning}" for warning in schedule.warnings)
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines)
 
 
 def _line(cells: tuple[str, ...], widths: list[int], right: set[int]) -> str:
