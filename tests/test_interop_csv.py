@@ -88,6 +88,14 @@ def test_a_hand_written_csv_with_a_byte_order_mark_imports():
     ]
 
 
+def test_a_semicolon_separated_file_from_excel_imports_too():
+    text = "# name: Plan; v2\r\n# start: 2027-01-04\r\nkey;title;duration;depends_on\r\n"
+    strategy = parse_csv(text + 'A;a, b;2;\r\nB;b;1;"A; "\r\n', "x")
+    assert strategy.name == "Plan; v2"
+    assert strategy.initiatives["A"].title == "a, b"
+    assert [d.pair for d in strategy.dependencies] == [("A", "B")]
+
+
 def test_keys_with_spaces_can_be_named_in_depends_on():
     text = "key,title,duration,depends_on\nMap it,Map,2,\nB,Then,1,Map it SS+1d\n"
     strategy = parse_csv(text, "x", start=dt.date(2027, 1, 4))

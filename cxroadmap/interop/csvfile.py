@@ -46,9 +46,17 @@ def read_csv(path: str | os.PathLike[str], start: dt.date | None = None) -> Stra
     return parse_csv(text, Path(path).stem, start)
 
 
-def _records(text: str) -> list[list[str]]:
+def _delimiter(text: str) -> str:
+    """`,`, or `;` when the header row has semicolons and no commas (Excel in many locales)."""
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            return ";" if ";" in line and "," not in line else ","
+    return ","
+
+
+def _records(text: str, delimiter: str) -> list[list[str]]:
     # strict: an unclosed quote must be an error, not a cell that swallows the rest of the file.
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[list[str]] = []
     try:
         for record in reader:
@@ -60,11 +68,13 @@ def _records(text: str) -> list[list[str]]:
 
 def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> Strategy:
     """Parse CSV text; rows are numbered as a spreadsheet shows them (the header is a row)."""
-    records = _records(text.removeprefix("\ufeff"))
+    text = text.removeprefix("\ufeff")
+    delimiter = _delimiter(text)
+    records = _records(text, delimiter)
     settings: dict[str, tuple[int, str]] = {}
     n = 0
     while n < len(records) and (not any(records[n]) or records[n][0].lstrip().startswith("#")):
-        match = _SETTING.match(",".join(records[n]).strip())
+        match = _SETTING.match(delimiter.join(records[n]).strip())  # undo a split comment
         if match and match[1].lower() in SETTINGS:
             settings[match[1].lower()] = (n + 1, match[2].strip())
         n += 1
