@@ -195,3 +195,39 @@ def test_strategy_panel_changes_the_calendar_phases_and_capacity_as_undoable_edi
     assert restored.working_days == ("mon", "tue", "wed", "thu", "fri")
     assert (restored.holidays, restored.max_parallel) == ([], None)
     assert [p.name for p in restored.phases] == ["Short term", "Medium term", "Long term"]
+
+
+def test_a_slow_planner_runs_off_the_ui_thread_and_the_table_catches_up(
+    qtbot, small_window: MainWindow
+) -> None:
+    w = small_window
+    doc = w.document
+    assert doc is not None
+    doc.scheduler.force_background = True
+    changes: list[object] = []
+    doc.changed.connect(changes.append)
+    edit_cell(qtbot, w, "A", "duration", "3w")
+    qtbot.waitUntil(lambda: bool(changes))
+    assert changes[0].initiatives == {"A"}  # type: ignore[attr-defined]
+    assert cell_text(w, "C", "finish") == "2027-02-12"
+    assert status_finish(w) == "Fri 12 Feb 2027"
+
+
+def status_finish(w: MainWindow) -> str:
+    return w.finish_label.text().removeprefix("Finish ")
+
+
+def test_hidden_roadmap_views_refresh_only_when_their_tab_is_shown(
+    qtbot, small_window: MainWindow, monkeypatch
+) -> None:
+    w = small_window
+    timeline = next(t for t in w.roadmap_tabs if w.views.tabText(w.views.indexOf(t)) == "Timeline")
+    calls: list[int] = []
+    monkeypatch.setattr(timeline, "refresh", lambda: calls.append(1))
+    edit_cell(qtbot, w, "A", "duration", "3w")
+    edit_cell(qtbot, w, "B", "duration", "3w")
+    assert calls == []
+    w.views.setCurrentWidget(timeline)
+    assert calls == [1]
+    w.acts["undo"].trigger()
+    assert calls == [1, 1]

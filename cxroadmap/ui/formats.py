@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from cxroadmap.domain.model import Strategy
+from cxroadmap.ui.live_schedule import snapshot as copy_of
 
 Progress = Callable[[int, int], None]
 
@@ -116,7 +116,7 @@ def exporter(suffix: str) -> ExportFormat:
 
 def export_job(fmt: ExportFormat, strategy: Strategy, path: Path) -> Callable[[Progress], Path]:
     """Work for a thread: it gets its own copy of the strategy, so editing can go on meanwhile."""
-    snapshot = copy.deepcopy(strategy)
+    snapshot = copy_of(strategy)
 
     def work(progress: Progress) -> Path:
         fmt.write(snapshot, path, progress)

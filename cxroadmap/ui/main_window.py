@@ -32,7 +32,7 @@ from cxroadmap.ui.inspector import Inspector
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.settings import AppSettings
 from cxroadmap.ui.strategy_panel import StrategyPanel
-from cxroadmap.ui.view_tabs import roadmap_views
+from cxroadmap.ui.view_tabs import DeferredRefresh, roadmap_views
 from cxroadmap.ui.welcome import WelcomePage
 
 APP_NAME = "cxroadmap"
@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.views.addTab(self.initiatives, "Initiatives")
         self.views.addTab(self.strategy_panel, "Strategy")
         self.roadmap_tabs: list[QWidget] = []
+        self.deferred: DeferredRefresh | None = None
         self.banner = QLabel(objectName="readonly_banner")
         self.banner.setWordWrap(True)
         self.banner.setMargin(8)
@@ -202,17 +203,22 @@ class MainWindow(QMainWindow):
         """One tab per roadmap view; they share the window's selection and the document."""
         current = self.views.currentWidget()
         shown = self.views.tabText(self.views.currentIndex())
+        if self.deferred is not None:
+            self.deferred.release()
+            self.deferred = None
         for tab in self.roadmap_tabs:
             self.views.removeTab(self.views.indexOf(tab))
             tab.deleteLater()
         self.roadmap_tabs = []
         if document is None:
             return
+        self.deferred = DeferredRefresh(self.views, document)
         for title, factory in roadmap_views():
             view = factory(document, self.selection)
             view.setObjectName(f"view_{title.lower()}")
             self.views.insertTab(self.views.indexOf(self.strategy_panel), view, title)
             self.roadmap_tabs.append(view)
+            self.deferred.adopt(view)
             if title == shown:
                 current = view
         self.views.setCurrentWidget(current)

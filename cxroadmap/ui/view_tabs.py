@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QTabWidget, QWidget
 
+from cxroadmap.domain.edits import Change
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.selection import Selection
 
@@ -23,3 +26,50 @@ def roadmap_views() -> list[tuple[str, ViewFactory]]:
         ("Phases", lambda doc, sel: BoardView(doc, sel)),
         ("Dependencies", lambda doc, sel: GraphView(doc, sel)),
     ]
+
+
+class DeferredRefresh(QObject):
+    """Hidden views catch up when their tab is shown, so an edit pays only for what is on screen.
+
+    A view takes part when it has `refresh()` and listens to `changed` with
+    `_document_changed`; that connection is replaced by this one.
+    """
+
+    def __init__(self, tabs: QTabWidget, document: OpenDocument) -> None:
+        super().__init__(tabs)
+        self.tabs = tabs
+        self.document = document
+        self.views: list[Any] = []
+        self.stale: set[int] = set()
+        document.changed.connect(self._changed)
+        tabs.currentChanged.connect(self._shown)
+
+    def adopt(self, view: Any) -> None:
+        slot = getattr(view, "_document_changed", None)
+        if slot is None or not callable(getattr(view, "refresh", None)):
+            return
+        try:
+            self.document.changed.disconnect(slot)
+        except (RuntimeError, TypeError):
+            return  # not connected that way: leave the view to refresh itself
+        self.views.append(view)
+
+    def _changed(self, change: Change) -> None:
+        current = self.tabs.currentWidget()
+        for view in self.views:
+            if view is current:
+                view.refresh()
+            else:
+                self.stale.add(id(view))
+
+    def _shown(self, index: int) -> None:
+        view = self.tabs.widget(index)
+        if id(view) in self.stale:
+            self.stale.discard(id(view))
+            view.refresh()  # type: ignore[attr-defined]
+
+    def release(self) -> None:
+        self.tabs.currentChanged.disconnect(self._shown)
+        self.document.changed.disconnect(self._changed)
+        self.views = []
+        self.deleteLater()
