@@ -119,6 +119,7 @@ def test_an_import_error_names_the_file_then_the_cell(tmp_path):
     with pytest.raises(ValidationError) as info:
         import_file(path)
     assert str(info.value).startswith(f"{path}: row 3, column duration: ")
+    assert info.value.path == str(path)  # so the command line does not name the file twice
 
 
 def test_a_missing_file_is_a_validation_error_naming_it(tmp_path):

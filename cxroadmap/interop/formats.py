@@ -18,6 +18,15 @@ from cxroadmap.interop.xlsxfile import read_xlsx, write_xlsx
 from cxroadmap.scheduling.planner import schedule as plan
 from cxroadmap.scheduling.result import Schedule
 
+
+class FileFormatError(ValidationError):
+    """A ValidationError whose message already names the file (`path`), so callers need not."""
+
+    def __init__(self, path: str | os.PathLike[str], where: str, problem: str) -> None:
+        self.path = os.fspath(path)
+        super().__init__(f"{self.path}: {where}" if where else self.path, problem)
+
+
 Reader = Callable[[Path, dt.date | None], Strategy]
 Writer = Callable[[Strategy, Schedule, Path], None]
 
@@ -50,17 +59,19 @@ def import_file(path: str | os.PathLike[str], *, start: dt.date | None = None) -
     """Read a strategy from `.json`, `.csv`, `.xlsx` or `.xml` (MSPDI), chosen by suffix.
 
     `start` gives the strategy start for a CSV or XLSX file that has none of its own.
-    Every ValidationError names the file first: `plan.csv: row 7, column duration: ...`.
+    Every ValidationError is a FileFormatError naming the file first:
+    `plan.csv: row 7, column duration: ...`.
     """
     source = Path(path)
     reader = _READERS[_suffix(source, IMPORT_SUFFIXES, "import")]
     try:
         return reader(source, start)
+    except FileFormatError:
+        raise
     except ValidationError as exc:
-        where = f"{os.fspath(source)}: {exc.where}" if exc.where else os.fspath(source)
-        raise ValidationError(where, exc.problem) from None
+        raise FileFormatError(source, exc.where, exc.problem) from None
     except OSError as exc:
-        raise ValidationError(os.fspath(source), f"cannot read: {exc.strerror}") from None
+        raise FileFormatError(source, "", f"cannot read: {exc.strerror}") from None
 
 
 def export_file(
@@ -77,4 +88,4 @@ def export_file(
     try:
         writer(strategy, schedule, target)
     except OSError as exc:
-        raise ValidationError(os.fspath(target), f"cannot write: {exc.strerror}") from None
+        raise FileFormatError(target, "", f"cannot write: {exc.strerror}") from None
