@@ -8,7 +8,7 @@ import re
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from cxroadmap.domain.model import Initiative, Strategy
+from cxroadmap.domain.model import Dependency, Initiative, Strategy
 from cxroadmap.interop.atomicfile import write_bytes_atomically
 from cxroadmap.interop.mspdi_model import (
     KEY_ALIAS,
@@ -96,189 +96,185 @@ def _period(parent: ET.Element, day: dt.date) -> None:
     _add(period, "ToDate", _stamp(day, "23:59:00"))
 
 
-def _times(strategy: Strategy, start_day: int, finish_day: int) -> tuple[str, str]:
-    """Start and finish stamps of a span of working days, as Project shows them."""
-    cal = strategy.calendar()
-    if finish_day == start_day:
-        # A milestone sits at the end of the working day before it (or the start of day 0).
-        if start_day == 0:
-            moment = _stamp(cal.date_of(0), _DAY_START)
-        else:
-            moment = _stamp(cal.date_of(start_day - 1), _DAY_FINISH)
-        return moment, moment
-    return (
-        _stamp(cal.date_of(start_day), _DAY_START),
-        _stamp(cal.date_of(finish_day - 1), _DAY_FINISH),
-    )
+class _Writer:
+    """The strategy, its schedule and the lookups that every task element needs."""
 
+    def __init__(self, strategy: Strategy, schedule: Any) -> None:
+        self.strategy = strategy
+        self.schedule = schedule
+        self.calendar = strategy.calendar()
+        self.phase_begin = {name: begin for name, begin, _ in strategy.phase_bounds()}
+        self.preds: dict[str, list[Dependency]] = {}
+        for dep in strategy.dependencies:
+            self.preds.setdefault(dep.to_key, []).append(dep)
+        self.uids: dict[str, int] = {}
 
-def _lower_bound(strategy: Strategy, ini: Initiative) -> dt.date | None:
-    """The initiative's own earliest date (not_before or its pinned phase), if after the start."""
-    dates = [] if ini.not_before is None else [ini.not_before]
-    if ini.phase is not None:
-        dates += [begin for name, begin, _ in strategy.phase_bounds() if name == ini.phase]
-    latest = max(dates, default=None)
-    return latest if latest is not None and latest > strategy.start else None
+    def times(self, start_day: int, finish_day: int) -> tuple[str, str]:
+        """Start and finish stamps of a span of working days, as Project shows them."""
+        cal = self.calendar
+        if finish_day == start_day:
+            # A milestone sits at the end of the working day before it (or the start of day 0).
+            if start_day == 0:
+                moment = _stamp(cal.date_of(0), _DAY_START)
+            else:
+                moment = _stamp(cal.date_of(start_day - 1), _DAY_FINISH)
+            return moment, moment
+        return (
+            _stamp(cal.date_of(start_day), _DAY_START),
+            _stamp(cal.date_of(finish_day - 1), _DAY_FINISH),
+        )
 
+    def lower_bound(self, ini: Initiative) -> dt.date | None:
+        """The initiative's own earliest date (not_before or its phase), if after the start."""
+        dates = [] if ini.not_before is None else [ini.not_before]
+        if ini.phase in self.phase_begin:
+            dates.append(self.phase_begin[ini.phase])
+        latest = max(dates, default=None)
+        return latest if latest is not None and latest > self.strategy.start else None
 
-def _earliest_start(
-    strategy: Strategy, schedule: Any, ini: Initiative, bound: dt.date | None
-) -> int:
-    """The first working day the initiative could start, its predecessors where they are."""
-    earliest = 0 if bound is None else strategy.calendar().index_on_or_after(bound)
-    own = ini.duration
-    for dep in strategy.dependencies:
-        if dep.to_key == ini.key:
-            pred = schedule.items[dep.from_key]
+    def earliest_start(self, ini: Initiative, bound: dt.date | None) -> int:
+        """The first working day the initiative could start, its predecessors where they are."""
+        earliest = 0 if bound is None else self.calendar.index_on_or_after(bound)
+        for dep in self.preds.get(ini.key, ()):
+            pred = self.schedule.items[dep.from_key]
             earliest = max(
                 earliest,
                 {
                     "FS": pred.finish_day + dep.lag,
                     "SS": pred.start_day + dep.lag,
-                    "FF": pred.finish_day + dep.lag - own,
-                    "SF": pred.start_day + dep.lag - own,
+                    "FF": pred.finish_day + dep.lag - ini.duration,
+                    "SF": pred.start_day + dep.lag - ini.duration,
                 }[dep.type],
             )
-    return earliest
+        return earliest
+
+    def project(self) -> ET.Element:
+        strategy, schedule = self.strategy, self.schedule
+        project = ET.Element(_q("Project"))
+        _add(project, "SaveVersion", 14)
+        _add(project, "Title", strategy.name)
+        if strategy.owner:
+            _add(project, "Manager", strategy.owner)
+        _add(project, "ScheduleFromStart", 1)
+        _add(project, "StartDate", _stamp(strategy.start, _DAY_START))
+        whole = self.times(0, schedule.finish_day)
+        _add(project, "FinishDate", whole[1])
+        _add(project, "CalendarUID", 1)
+        _add(project, "DefaultStartTime", _DAY_START)
+        _add(project, "DefaultFinishTime", _DAY_FINISH)
+        _add(project, "MinutesPerDay", MINUTES_PER_DAY)
+        _add(project, "MinutesPerWeek", MINUTES_PER_DAY * strategy.days_per_week)
+        _add(project, "DaysPerMonth", 4 * strategy.days_per_week)
+        _add(project, "DurationFormat", LAG_FORMAT_DAYS)
+        _add(project, "NewTasksAreManual", 0)
+        attr = _add(_add(project, "ExtendedAttributes"), "ExtendedAttribute")
+        _add(attr, "FieldID", KEY_FIELD_ID)
+        _add(attr, "FieldName", KEY_FIELD_NAME)
+        _add(attr, "Alias", KEY_ALIAS)
+        _calendar(project, strategy)
+        tasks = _add(project, "Tasks")
+        self.summary_task(tasks, 0, strategy.name, "0", 0, 0, schedule.finish_day)
+        self.outline(tasks)
+        return project
+
+    def outline(self, tasks: ET.Element) -> None:
+        """A summary task per pillar in order of first appearance, its initiatives below it."""
+        groups: dict[str, list[Initiative]] = {}
+        for ini in self.strategy.initiatives.values():
+            groups.setdefault(ini.pillar, []).append(ini)
+        rows: list[tuple[int, str, int, Initiative | str]] = []
+        top = 0
+        for pillar, members in groups.items():
+            if pillar:
+                top += 1
+                rows.append((len(rows) + 1, str(top), 1, pillar))
+                rows += [
+                    (len(rows) + 1 + i, f"{top}.{i + 1}", 2, ini) for i, ini in enumerate(members)
+                ]
+            else:
+                for ini in members:
+                    top += 1
+                    rows.append((len(rows) + 1, str(top), 1, ini))
+        self.uids = {item.key: uid for uid, _, _, item in rows if isinstance(item, Initiative)}
+        items = self.schedule.items
+        for uid, number, level, item in rows:
+            if isinstance(item, str):
+                begin = min(items[i.key].start_day for i in groups[item])
+                end = max(items[i.key].finish_day for i in groups[item])
+                self.summary_task(tasks, uid, item, number, level, begin, end)
+            else:
+                self.initiative_task(tasks, uid, number, level, item)
+
+    def summary_task(
+        self, tasks: ET.Element, uid: int, name: str, number: str, level: int, begin: int, end: int
+    ) -> None:
+        task = _add(tasks, "Task")
+        _add(task, "UID", uid)
+        _add(task, "ID", uid)
+        _add(task, "Name", name)
+        _add(task, "Manual", 0)
+        _add(task, "IsNull", 0)
+        _add(task, "OutlineNumber", number)
+        _add(task, "OutlineLevel", level)
+        start, finish = self.times(begin, end)
+        _add(task, "Start", start)
+        _add(task, "Finish", finish)
+        _add(task, "Duration", _hours(end - begin))
+        _add(task, "DurationFormat", LAG_FORMAT_DAYS)
+        _add(task, "Milestone", 0)
+        _add(task, "Summary", 1)
+
+    def initiative_task(
+        self, tasks: ET.Element, uid: int, number: str, level: int, ini: Initiative
+    ) -> None:
+        item = self.schedule.items[ini.key]
+        task = _add(tasks, "Task")
+        _add(task, "UID", uid)
+        _add(task, "ID", uid)
+        _add(task, "Name", ini.title)
+        _add(task, "Manual", 0)
+        _add(task, "IsNull", 0)
+        if ini.owner:
+            _add(task, "Contact", ini.owner)
+        _add(task, "OutlineNumber", number)
+        _add(task, "OutlineLevel", level)
+        _add(task, "Priority", priority_of_impact(ini.impact))
+        start, finish = self.times(item.start_day, item.finish_day)
+        _add(task, "Start", start)
+        _add(task, "Finish", finish)
+        _add(task, "Duration", _hours(ini.duration))
+        _add(task, "DurationFormat", LAG_FORMAT_DAYS)
+        _add(task, "Milestone", int(ini.duration == 0))
+        _add(task, "Summary", 0)
+        _add(task, "Critical", int(item.critical))
+        bound = self.lower_bound(ini)
+        # 0 = As Soon As Possible; 4 = Start No Earlier Than.
+        _add(task, "ConstraintType", 0 if bound is None else 4)
+        if bound is not None:
+            _add(task, "ConstraintDate", _stamp(bound, _DAY_START))
+        delay = item.start_day - self.earliest_start(ini, bound)
+        if delay > 0:
+            # Held back by the capacity limit: Project keeps the levelled dates only with this.
+            _add(task, "LevelingDelay", delay * MINUTES_PER_DAY * 10)
+            _add(task, "LevelingDelayFormat", LAG_FORMAT_DAYS)
+        if ini.description:
+            _add(task, "Notes", ini.description)
+        for dep in self.preds.get(ini.key, ()):
+            link = _add(task, "PredecessorLink")
+            _add(link, "PredecessorUID", self.uids[dep.from_key])
+            _add(link, "Type", LINK_CODES[dep.type])
+            _add(link, "CrossProject", 0)
+            _add(link, "LinkLag", dep.lag * MINUTES_PER_DAY * 10)
+            _add(link, "LagFormat", LAG_FORMAT_DAYS)
+        attr = _add(task, "ExtendedAttribute")
+        _add(attr, "FieldID", KEY_FIELD_ID)
+        _add(attr, "Value", ini.key)
 
 
 def mspdi_tree(strategy: Strategy, schedule: Any) -> ET.ElementTree:
     """The MSPDI document: project summary (UID 0), pillar summaries, then initiatives."""
     ET.register_namespace("", NAMESPACE)
-    project = ET.Element(_q("Project"))
-    _add(project, "SaveVersion", 14)
-    _add(project, "Title", strategy.name)
-    if strategy.owner:
-        _add(project, "Manager", strategy.owner)
-    _add(project, "ScheduleFromStart", 1)
-    _add(project, "StartDate", _stamp(strategy.start, _DAY_START))
-    whole = _times(strategy, 0, schedule.finish_day)
-    _add(project, "FinishDate", whole[1] if schedule.finish_day else whole[0])
-    _add(project, "CalendarUID", 1)
-    _add(project, "DefaultStartTime", _DAY_START)
-    _add(project, "DefaultFinishTime", _DAY_FINISH)
-    _add(project, "MinutesPerDay", MINUTES_PER_DAY)
-    _add(project, "MinutesPerWeek", MINUTES_PER_DAY * strategy.days_per_week)
-    _add(project, "DaysPerMonth", 4 * strategy.days_per_week)
-    _add(project, "DurationFormat", LAG_FORMAT_DAYS)
-    _add(project, "NewTasksAreManual", 0)
-    attr = _add(_add(project, "ExtendedAttributes"), "ExtendedAttribute")
-    _add(attr, "FieldID", KEY_FIELD_ID)
-    _add(attr, "FieldName", KEY_FIELD_NAME)
-    _add(attr, "Alias", KEY_ALIAS)
-    _calendar(project, strategy)
-    tasks = _add(project, "Tasks")
-    _summary_task(tasks, 0, strategy.name, "0", 0, strategy, 0, schedule.finish_day)
-
-    groups: dict[str, list[Initiative]] = {}
-    for ini in strategy.initiatives.values():
-        groups.setdefault(ini.pillar, []).append(ini)
-    uids: dict[str, int] = {}
-    rows: list[tuple[int, str, int, Initiative | str]] = []
-    top = 0
-    for pillar, members in groups.items():
-        if pillar:
-            top += 1
-            rows.append((len(rows) + 1, str(top), 1, pillar))
-            rows += [(len(rows) + 1 + i, f"{top}.{i + 1}", 2, ini) for i, ini in enumerate(members)]
-        else:
-            for ini in members:
-                top += 1
-                rows.append((len(rows) + 1, str(top), 1, ini))
-    for uid, _, _, item in rows:
-        if isinstance(item, Initiative):
-            uids[item.key] = uid
-    for uid, outline, level, item in rows:
-        if isinstance(item, str):
-            members = groups[item]
-            begin = min(schedule.items[i.key].start_day for i in members)
-            end = max(schedule.items[i.key].finish_day for i in members)
-            _summary_task(tasks, uid, item, outline, level, strategy, begin, end)
-        else:
-            _initiative_task(tasks, uid, outline, level, item, strategy, schedule, uids)
-    return ET.ElementTree(project)
-
-
-def _summary_task(
-    tasks: ET.Element,
-    uid: int,
-    name: str,
-    outline: str,
-    level: int,
-    strategy: Strategy,
-    begin: int,
-    end: int,
-) -> None:
-    task = _add(tasks, "Task")
-    _add(task, "UID", uid)
-    _add(task, "ID", uid)
-    _add(task, "Name", name)
-    _add(task, "Manual", 0)
-    _add(task, "IsNull", 0)
-    _add(task, "OutlineNumber", outline)
-    _add(task, "OutlineLevel", level)
-    start, finish = _times(strategy, begin, end)
-    _add(task, "Start", start)
-    _add(task, "Finish", finish)
-    _add(task, "Duration", _hours(end - begin))
-    _add(task, "DurationFormat", LAG_FORMAT_DAYS)
-    _add(task, "Milestone", 0)
-    _add(task, "Summary", 1)
-
-
-def _initiative_task(
-    tasks: ET.Element,
-    uid: int,
-    outline: str,
-    level: int,
-    ini: Initiative,
-    strategy: Strategy,
-    schedule: Any,
-    uids: dict[str, int],
-) -> None:
-    item = schedule.items[ini.key]
-    task = _add(tasks, "Task")
-    _add(task, "UID", uid)
-    _add(task, "ID", uid)
-    _add(task, "Name", ini.title)
-    _add(task, "Manual", 0)
-    _add(task, "IsNull", 0)
-    if ini.owner:
-        _add(task, "Contact", ini.owner)
-    _add(task, "OutlineNumber", outline)
-    _add(task, "OutlineLevel", level)
-    _add(task, "Priority", priority_of_impact(ini.impact))
-    start, finish = _times(strategy, item.start_day, item.finish_day)
-    _add(task, "Start", start)
-    _add(task, "Finish", finish)
-    _add(task, "Duration", _hours(ini.duration))
-    _add(task, "DurationFormat", LAG_FORMAT_DAYS)
-    _add(task, "Milestone", int(ini.duration == 0))
-    _add(task, "Summary", 0)
-    _add(task, "Critical", int(item.critical))
-    bound = _lower_bound(strategy, ini)
-    # 0 = As Soon As Possible; 4 = Start No Earlier Than.
-    _add(task, "ConstraintType", 0 if bound is None else 4)
-    if bound is not None:
-        _add(task, "ConstraintDate", _stamp(bound, _DAY_START))
-    delay = item.start_day - _earliest_start(strategy, schedule, ini, bound)
-    if delay > 0:
-        # Held back by the capacity limit: Project keeps the levelled dates only with this.
-        _add(task, "LevelingDelay", delay * MINUTES_PER_DAY * 10)
-        _add(task, "LevelingDelayFormat", LAG_FORMAT_DAYS)
-    if ini.description:
-        _add(task, "Notes", ini.description)
-    for dep in strategy.dependencies:
-        if dep.to_key == ini.key:
-            link = _add(task, "PredecessorLink")
-            _add(link, "PredecessorUID", uids[dep.from_key])
-            _add(link, "Type", LINK_CODES[dep.type])
-            _add(link, "CrossProject", 0)
-            _add(link, "LinkLag", dep.lag * MINUTES_PER_DAY * 10)
-            _add(link, "LagFormat", LAG_FORMAT_DAYS)
-    attr = _add(task, "ExtendedAttribute")
-    _add(attr, "FieldID", KEY_FIELD_ID)
-    _add(attr, "Value", ini.key)
+    return ET.ElementTree(_Writer(strategy, schedule).project())
 
 
 def mspdi_bytes(strategy: Strategy, schedule: Any) -> bytes:
