@@ -143,3 +143,33 @@ def test_hovering_a_bar_explains_its_dates_slack_and_why_it_starts_then(view):
     assert "Critical: no slack" in text
     assert "Starts then because: FS from A" in text
     assert "(3 working days)<br>Slack: 12 working days" in view.timeline.tooltip("C")
+
+
+def test_a_large_roadmap_places_the_bars_on_screen_and_catches_up_while_scrolling(qtbot):
+    from cxroadmap.domain.model import Initiative, Strategy
+
+    strategy = Strategy("Large", dt.date(2027, 1, 4))
+    for i in range(1000):
+        key = f"K{i:04d}"
+        strategy.initiatives[key] = Initiative(key, f"Initiative {i}", 1 + i % 20)
+    view = TimelineView(OpenDocument(strategy), Selection())
+    qtbot.addWidget(view)
+    view.resize(1000, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    scene = view.timeline
+    assert scene.lazy and len(scene.bars) < 200  # only what is on (or near) the screen
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    last = scene.row_keys[-1]
+    assert last in scene.bars
+    view.set_zoom(view.px_per_day * 2)
+    bar = scene.bars[last]
+    assert (
+        bar.pos().x()
+        == scene.bar_x(last)
+        == scene.scale.x_of(view.document.schedule.items[last].start)
+    )
+    # Bars made before the zoom but now off screen catch up when scrolled back to.
+    view.verticalScrollBar().setValue(0)
+    first = scene.row_keys[0]
+    assert scene.bars[first].pos().x() == scene.bar_x(first)

@@ -84,6 +84,7 @@ def timeline_picture(
     scene = TimelineScene(metrics, grouping)
     scene.set_data(strategy, schedule)
     scene.set_px_per_day(min(14.0, max(1.0, TIMELINE_WIDTH / max(1, scene.total_days()))))
+    scene.ensure_all()
     rect = scene.sceneRect()
     # Trim the room kept for titles to what the titles really need.
     right = (

@@ -6,8 +6,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QBrush, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.export import style
 from cxroadmap.ui.views.date_axis import ticks, unit_for
@@ -36,6 +36,7 @@ class BarItem(QGraphicsItem):
         self.dropped = False
         self.selected = False
         self.hovered = False
+        self.generation = -1  # the scene's layout generation this bar was last placed for
         self._text_width = 0.0
         self._rect = QRectF()
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -45,8 +46,7 @@ class BarItem(QGraphicsItem):
     ) -> None:
         if title != self.title:
             self.title = title
-            metrics = QFontMetricsF(font(self.owner.metrics.label_pt, bold=True))
-            self._text_width = metrics.horizontalAdvance(title)
+            self._text_width = self.owner.text_width(title)
         self.fill, self.milestone, self.critical, self.dropped = fill, milestone, critical, dropped
         self.update()
 
@@ -204,7 +204,11 @@ class BackdropItem(QGraphicsItem):
 
 
 class DependencyLayer(QGraphicsItem):
-    """Every dependency arrow, painted only where exposed (a per-row-block index finds them)."""
+    """Every dependency arrow, drawn at paint time from the bars' geometry.
+
+    On screen only arrows from or to a bar in view are drawn (found through an index of rows),
+    so a frame costs the same at 50 or 5,000 initiatives; an export draws them all.
+    """
 
     BLOCK = 32  # rows per index bucket
 
@@ -212,36 +216,48 @@ class DependencyLayer(QGraphicsItem):
         super().__init__()
         self.owner = scene
         self._rect = QRectF()
+        self.deps: list[tuple[str, str, str, bool]] = []
         self.blocks: dict[int, list[int]] = {}
-        self.arrows: list[tuple[QPainterPath, QPolygonF, bool, float, float]] = []
         self.setZValue(-1)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
-    def set_arrows(self, arrows: list[tuple[QPainterPath, QPolygonF, bool]], rect: QRectF) -> None:
-        self.prepareGeometryChange()
-        self._rect = rect
-        self.arrows = []
+    def set_dependencies(self, deps: list[tuple[str, str, str, bool]]) -> None:
+        """(from key, to key, type, critical) of each dependency between rows on show."""
+        self.deps = deps
         self.blocks = {}
+        rows = self.owner.rows
         height = self.owner.metrics.row * self.BLOCK
-        for index, (path, head, critical) in enumerate(arrows):
-            box = path.boundingRect()
-            self.arrows.append((path, head, critical, box.left(), box.right()))
-            for block in range(int(box.top() // height), int(box.bottom() // height) + 1):
+        for index, (a, b, _, _) in enumerate(deps):
+            for block in {int(rows[a] // height), int(rows[b] // height)}:
                 self.blocks.setdefault(block, []).append(index)
         self.update()
+
+    def resize(self, rect: QRectF) -> None:
+        self.prepareGeometryChange()
+        self._rect = rect
 
     def boundingRect(self) -> QRectF:
         return self._rect
 
+    def _visible(self, option: QStyleOptionGraphicsItem, widget: QWidget | None) -> QRectF:
+        view = widget.parentWidget() if widget is not None else None
+        if isinstance(view, QGraphicsView):
+            # The whole viewport, not just the exposed strip, so arrows are never half drawn.
+            return view.mapToScene(view.viewport().rect()).boundingRect()
+        return QRectF(option.exposedRect)  # type: ignore[attr-defined]
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        area = option.exposedRect  # type: ignore[attr-defined]
-        height = self.owner.metrics.row * self.BLOCK
-        seen: set[int] = set()
-        for block in range(int(area.top() // height), int(area.bottom() // height) + 1):
-            seen.update(self.blocks.get(block, ()))
+        area = self._visible(option, widget)
+        row = self.owner.metrics.row
+        height = row * self.BLOCK
+        chosen: set[int] = set()
+        for block in range(int((area.top() - row) // height), int(area.bottom() // height) + 1):
+            chosen.update(self.blocks.get(block, ()))
+        rows = self.owner.rows
+        top, bottom = area.top() - row, area.bottom() + row
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         normal = QPen(colour(style.mix(style.DEPENDENCY, 0.7)), 1.0)
         critical_pen = QPen(colour(style.CRITICAL), 1.8)
@@ -249,9 +265,15 @@ class DependencyLayer(QGraphicsItem):
         for critical in (False, True):
             pen = critical_pen if critical else normal
             fill = colour(style.CRITICAL if critical else style.DEPENDENCY)
-            for index in sorted(seen):
-                path, head, is_critical, left, right = self.arrows[index]
-                if is_critical != critical or right < area.left() or left > area.right():
+            for index in sorted(chosen):
+                a, b, kind, is_critical = self.deps[index]
+                if is_critical != critical:
+                    continue
+                if not (top <= rows[a] <= bottom or top <= rows[b] <= bottom):
+                    continue
+                path, head = self.owner.arrow_path(a, b, kind)
+                box = path.boundingRect()
+                if box.right() < area.left() or box.left() > area.right():
                     continue
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)

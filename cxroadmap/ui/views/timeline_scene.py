@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, QPointF, QRectF
-from PySide6.QtGui import QPainterPath, QPolygonF
+from PySide6.QtGui import QFontMetricsF, QPainterPath, QPolygonF
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour
 from cxroadmap.export import style
-from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
+from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.views.date_axis import PhaseSpan, TimeScale
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
-from cxroadmap.ui.views.timeline_items import BackdropItem, BarItem, DependencyLayer
+from cxroadmap.ui.views.timeline_items import TEXT_GAP, BackdropItem, BarItem, DependencyLayer
 from cxroadmap.ui.views.timeline_layout import (
     Lane,
     date_window,
@@ -29,6 +30,8 @@ DEFAULT_PX_PER_DAY = 3.0
 MIN_PX_PER_DAY = 0.15
 MAX_PX_PER_DAY = 60.0
 RIGHT_MARGIN = 24.0
+# Up to this many rows every bar is an item at once; above it, only the rows on screen.
+EAGER_ROWS = 300
 
 
 def long_date(day: dt.date) -> str:
@@ -75,7 +78,14 @@ class TimelineScene(QGraphicsScene):
         self.lanes: list[Lane] = []
         self.lane_tops: list[tuple[float, Lane]] = []
         self.rows: dict[str, float] = {}
+        self.row_keys: list[str] = []
+        self.row_ys: list[float] = []
+        # key -> (x, width, slack tail, row y, milestone) in scene pixels
+        self.geom: dict[str, tuple[float, float, float, float, bool]] = {}
+        self.generation = 0
         self.bars: dict[str, BarItem] = {}
+        self._label_metrics = QFontMetricsF(font(metrics.label_pt, bold=True))
+        self._text_widths: dict[str, float] = {}
         self.selected: set[str] = set()
         self.setBackgroundBrush(colour(style.PAPER))
         self.backdrop = BackdropItem(self)
@@ -118,11 +128,18 @@ class TimelineScene(QGraphicsScene):
     # -- layout --------------------------------------------------------------------------
 
     def sync(self, relayout_only: bool = False) -> None:
-        """Bring every item in line with the strategy, schedule, zoom and grouping."""
+        """Bring the layout in line with the strategy, schedule, zoom and grouping.
+
+        Geometry is computed for every initiative (plain Python, cheap); bar items are made or
+        moved only for rows on screen once the roadmap is large (see `ensure_rows`).
+        """
         strategy, schedule = self.strategy, self.schedule
+        self.generation += 1
         if strategy is None or schedule is None:
             for key in list(self.bars):
                 self.removeItem(self.bars.pop(key))
+            self.rows, self.geom, self.row_keys, self.row_ys = {}, {}, [], []
+            self.arrows.set_dependencies([])
             self.setSceneRect(QRectF(0, 0, 800, 200))
             return
         m = self.metrics
@@ -130,37 +147,119 @@ class TimelineScene(QGraphicsScene):
             self.window = date_window(strategy, schedule, self.only, self.today, self.bounds)
             self.lanes = lanes_of(strategy, schedule, self.grouping, self.only)
             self._place_rows()
+            for key in [k for k in self.bars if k not in self.rows]:
+                self.removeItem(self.bars.pop(key))
+            if self.lazy:
+                for bar in self.bars.values():
+                    bar.hide()  # it may have moved to another row; shown again when placed
+            self.arrows.set_dependencies(
+                [
+                    (d.from_key, d.to_key, d.type, self._critical(d.from_key, d.to_key))
+                    for d in strategy.dependencies
+                    if d.from_key in self.rows and d.to_key in self.rows
+                ]
+            )
         self.scale = TimeScale(self.window[0], self.px_per_day, 0.0)
-        calendar = strategy.calendar()
-        for key in [k for k in self.bars if k not in self.rows]:
-            self.removeItem(self.bars.pop(key))
-        for key, y in self.rows.items():
-            item = schedule.items[key]
-            bar = self.bars.get(key)
-            if bar is None:
-                bar = self.bars[key] = BarItem(self, key)
-                bar.selected = key in self.selected
-                self.addItem(bar)
-            if not relayout_only:
-                ini = strategy.initiatives.get(key)
-                pillar, status = (ini.pillar, ini.status) if ini else ("", "planned")
-                bar.set_look(
-                    item.title,
-                    bar_fill(pillar, status),
-                    item.is_milestone,
-                    item.critical,
-                    status == "dropped",
-                )
-            self._place_bar(bar, item, y, calendar)
-        ends = (bar.pos().x() + bar.boundingRect().right() for bar in self.bars.values())
-        self.content_right = max(self.scale.x_of(self.window[1]), *ends, 0.0)
+        self._compute_geometry(strategy, schedule)
         width = self.content_right + RIGHT_MARGIN
         self.phases = phase_spans(strategy, self.scale.date_at(width) + dt.timedelta(days=1))
         height = (self.lane_tops[-1][0] if self.lane_tops else 0) + self._lane_height_tail() + 8
         rect = QRectF(0, 0, width, max(height, 4 * m.row))
         self.backdrop.resize(rect)
-        self.arrows.set_arrows(self._arrow_paths(), rect)
+        self.arrows.resize(rect)
         self.setSceneRect(rect)
+        if not self.lazy:
+            self.ensure_all()
+
+    @property
+    def lazy(self) -> bool:
+        return len(self.rows) > EAGER_ROWS
+
+    def _critical(self, a: str, b: str) -> bool:
+        items = self.schedule.items if self.schedule else {}
+        return bool(a in items and b in items and items[a].critical and items[b].critical)
+
+    def _compute_geometry(self, strategy: Strategy, schedule: Schedule) -> None:
+        scale, m = self.scale, self.metrics
+        calendar = strategy.calendar()
+        right = scale.x_of(self.window[1])
+        geom: dict[str, tuple[float, float, float, float, bool]] = {}
+        for key, y in self.rows.items():
+            item = schedule.items[key]
+            if item.is_milestone:
+                x, width, tail = scale.x_of(milestone_day(item)), 0.0, 0.0
+                end = x + m.bar / 2 + TEXT_GAP + self.text_width(item.title) + 6
+            else:
+                x = scale.x_of(item.start)
+                width = scale.x_of(finish_of(item)) - x
+                tail = width
+                if item.slack_days > 0:
+                    latest = calendar.date_of(item.latest_start + item.duration - 1)
+                    tail = scale.x_of(latest + dt.timedelta(days=1)) - x
+                    if self.bounds is not None:
+                        # A phase on its own: slack past the window's end runs to its edge.
+                        tail = min(tail, scale.x_of(self.window[1]) - x)
+                end = x + max(tail + 2, width + TEXT_GAP + self.text_width(item.title) + 6)
+            geom[key] = (x, width, tail, y, item.is_milestone)
+            right = max(right, end)
+        self.geom = geom
+        self.content_right = right
+
+    def text_width(self, title: str) -> float:
+        width = self._text_widths.get(title)
+        if width is None:
+            width = self._text_widths[title] = self._label_metrics.horizontalAdvance(title)
+        return width
+
+    # -- bar items, made and placed on demand ---------------------------------------------
+
+    def ensure_rows(self, top: float, bottom: float) -> None:
+        """Make and place the bars of the rows between scene y `top` and `bottom`."""
+        first = bisect.bisect_left(self.row_ys, top - self.metrics.row)
+        last = bisect.bisect_right(self.row_ys, bottom)
+        for key in self.row_keys[first:last]:
+            self._materialise(key)
+
+    def ensure_all(self) -> None:
+        for key in self.row_keys:
+            self._materialise(key)
+
+    def _materialise(self, key: str) -> None:
+        bar = self.bars.get(key)
+        if bar is not None and bar.generation == self.generation:
+            return
+        assert self.strategy is not None and self.schedule is not None
+        if bar is None:
+            bar = self.bars[key] = BarItem(self, key)
+            bar.selected = key in self.selected
+            self.addItem(bar)
+        item = self.schedule.items[key]
+        ini = self.strategy.initiatives.get(key)
+        pillar, status = (ini.pillar, ini.status) if ini else ("", "planned")
+        bar.set_look(
+            item.title,
+            bar_fill(pillar, status),
+            item.is_milestone,
+            item.critical,
+            status == "dropped",
+        )
+        x, width, tail, y, _ = self.geom[key]
+        bar.set_geometry(x, y, width, tail)
+        bar.generation = self.generation
+        bar.show()
+
+    def bar_x(self, key: str) -> float:
+        """Scene x where the bar of `key` starts (a milestone: its diamond's centre)."""
+        return self.geom[key][0]
+
+    def bar_rect(self, key: str) -> QRectF:
+        """The bar of `key` in scene coordinates, made or not."""
+        x, width, _, y, milestone = self.geom[key]
+        m = self.metrics
+        top = y + (m.row - m.bar) / 2
+        if milestone:
+            return QRectF(x - m.bar / 2, top, m.bar, m.bar)
+        return QRectF(x, top, max(width, 2.0), m.bar)
 
     def _lane_height_tail(self) -> float:
         if not self.lanes:
@@ -179,63 +278,33 @@ class TimelineScene(QGraphicsScene):
             for key in lane.keys:
                 self.rows[key] = y
                 y += m.row
+        self.row_keys = list(self.rows)
+        self.row_ys = list(self.rows.values())
 
-    def _place_bar(
-        self, bar: BarItem, item: ScheduledInitiative, y: float, calendar: object
-    ) -> None:
-        scale = self.scale
-        if item.is_milestone:
-            bar.set_geometry(scale.x_of(milestone_day(item)), y, 0.0, 0.0)
-            return
-        x = scale.x_of(item.start)
-        width = scale.x_of(finish_of(item)) - x
-        tail = width
-        if item.slack_days > 0:
-            latest_last_day = calendar.date_of(item.latest_start + item.duration - 1)  # type: ignore[attr-defined]
-            tail = scale.x_of(latest_last_day + dt.timedelta(days=1)) - x
-            if self.bounds is not None:
-                # A phase on its own: slack past the window's end just runs to its edge.
-                tail = min(tail, scale.x_of(self.window[1]) - x)
-        bar.set_geometry(x, y, width, tail)
-
-    def bar_x(self, key: str) -> float:
-        """Scene x where the bar of `key` starts (a milestone: its diamond's centre)."""
-        return self.bars[key].pos().x()
-
-    def _arrow_paths(self) -> list[tuple[QPainterPath, QPolygonF, bool]]:
-        strategy, schedule = self.strategy, self.schedule
-        assert strategy is not None and schedule is not None
+    def arrow_path(self, from_key: str, to_key: str, kind: str) -> tuple[QPainterPath, QPolygonF]:
+        """The elbow arrow of one dependency, from the bars' current geometry."""
         m = self.metrics
-        paths = []
-        for dep in strategy.dependencies:
-            a, b = self.bars.get(dep.from_key), self.bars.get(dep.to_key)
-            if a is None or b is None:
-                continue
-            from_end = dep.type in ("FS", "FF")
-            to_start = dep.type in ("FS", "SS")
-            ay, by = a.pos().y() + m.row / 2, b.pos().y() + m.row / 2
-            ax = a.pos().x() + (a.bar_rect().right() if from_end else a.bar_rect().left())
-            bx = b.pos().x() + (b.bar_rect().left() if to_start else b.bar_rect().right())
-            out = 6.0 if from_end else -6.0
-            into = -1.0 if to_start else 1.0  # which side of the target the arrow enters from
-            turn, entry = ax + out, bx + into * 8
-            path = QPainterPath(QPointF(ax, ay))
-            path.lineTo(turn, ay)
-            if (turn - entry) * into >= 0:
-                path.lineTo(turn, by)  # room to drop straight to the target row
-            else:
-                # Go round: along the gap between rows, then into the target from its side.
-                mid = by - m.row / 2 if by > ay else by + m.row / 2
-                path.lineTo(turn, mid)
-                path.lineTo(entry, mid)
-                path.lineTo(entry, by)
-            path.lineTo(bx, by)
-            head = _arrow_head(QPointF(bx, by), -into)
-            critical = bool(
-                schedule.items[dep.from_key].critical and schedule.items[dep.to_key].critical
-            )
-            paths.append((path, head, critical))
-        return paths
+        a, b = self.bar_rect(from_key), self.bar_rect(to_key)
+        from_end = kind in ("FS", "FF")
+        to_start = kind in ("FS", "SS")
+        ay, by = a.center().y(), b.center().y()
+        ax = a.right() if from_end else a.left()
+        bx = b.left() if to_start else b.right()
+        out = 6.0 if from_end else -6.0
+        into = -1.0 if to_start else 1.0  # which side of the target the arrow enters from
+        turn, entry = ax + out, bx + into * 8
+        path = QPainterPath(QPointF(ax, ay))
+        path.lineTo(turn, ay)
+        if (turn - entry) * into >= 0:
+            path.lineTo(turn, by)  # room to drop straight to the target row
+        else:
+            # Go round: along the gap between rows, then into the target from its side.
+            mid = by - m.row / 2 if by > ay else by + m.row / 2
+            path.lineTo(turn, mid)
+            path.lineTo(entry, mid)
+            path.lineTo(entry, by)
+        path.lineTo(bx, by)
+        return path, _arrow_head(QPointF(bx, by), -into)
 
     def tooltip(self, key: str) -> str:
         """What hovering a bar explains: dates, length, slack and why it starts then."""

@@ -116,15 +116,26 @@ class TimelineView(QGraphicsView):
         doc = self.document
         self.timeline.set_data(doc.strategy, doc.schedule, doc.schedule_error or "")
         self.timeline.set_selected(self.selection.keys)
+        self.show_visible_rows()
         self.header.update()
+
+    def show_visible_rows(self) -> None:
+        """Make sure the bars on screen, and a screen's worth around them, are placed."""
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        margin = visible.height()
+        self.timeline.ensure_rows(visible.top() - margin, visible.bottom() + margin)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        self.timeline.ensure_rows(rect.top(), rect.bottom())
+        super().drawBackground(painter, rect)
 
     def _document_changed(self, change: Change) -> None:
         self.refresh()
 
     def _selection_changed(self, keys: list[str], source: object) -> None:
         self.timeline.set_selected(keys)
-        if source is not self and keys and keys[-1] in self.timeline.bars:
-            self.ensureVisible(self.timeline.bars[keys[-1]], 40, 40)
+        if source is not self and keys and keys[-1] in self.timeline.geom:
+            self.ensureVisible(self.timeline.bar_rect(keys[-1]), 40, 40)
 
     # -- zoom ----------------------------------------------------------------------------
 
@@ -142,6 +153,7 @@ class TimelineView(QGraphicsView):
         target = self.timeline.scale.left + day_offset * self.timeline.px_per_day
         bar = self.horizontalScrollBar()
         bar.setValue(round(target - x - self.sceneRect().left()))
+        self.show_visible_rows()
         self.header.update()
         self.viewport().update()
 
@@ -162,6 +174,7 @@ class TimelineView(QGraphicsView):
         overhang = scene.content_right - scene.scale.x_of(scene.window[1]) + 24
         scene.set_px_per_day(max(width * 0.4, width - overhang) / days)
         self.horizontalScrollBar().setValue(0)
+        self.show_visible_rows()
         self.header.update()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -202,6 +215,7 @@ class TimelineView(QGraphicsView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
+        self.show_visible_rows()
         if dx:
             self.header.update()
 
@@ -325,13 +339,12 @@ class TimelineView(QGraphicsView):
 
     def move_to(self, key: str, dx: float) -> bool:
         """Set `key`'s not-before date to where its bar was dragged by `dx` scene pixels."""
-        bar = self.timeline.bars[key]
         scale = self.timeline.scale
         item = self.document.schedule.items[key] if self.document.schedule else None
         if item is None:
             return False
         # A milestone's diamond sits on the edge after its day, which is where it will start.
-        left = bar.pos().x() if item.is_milestone else bar.mapRectToScene(bar.bar_rect()).left()
+        left = self.timeline.bar_x(key)
         day = scale.nearest_date(left + dx)
         if day == (milestone_day(item) if item.is_milestone else item.start):
             return False

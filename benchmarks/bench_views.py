@@ -1,0 +1,129 @@
+"""Roadmap view timings at 5,000 initiatives (7,500 dependencies), offscreen.
+
+Scene build, the relayout a zoom step costs, the refresh after one edit, and the paint of a
+1600 x 900 viewport at several scroll positions and zoom levels (what scrolling and zooming
+cost per frame). Run: python benchmarks/bench_views.py    (figures go into docs/performance.md)
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bench_scheduler import random_strategy
+from PySide6.QtWidgets import QApplication
+
+from cxroadmap.domain.edits import ChangeInitiative
+from cxroadmap.domain.pillars import DEFAULT_PILLARS
+from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.views.board import BoardView
+from cxroadmap.ui.views.graph_view import GraphScene
+from cxroadmap.ui.views.timeline_scene import TimelineScene
+from cxroadmap.ui.views.timeline_view import TimelineView
+
+N = 5000
+RUNS = 9
+FRAME = 1000 / 60  # ms: one frame at 60 Hz
+
+
+def timed(fn: Callable[[], object], runs: int = RUNS) -> tuple[float, float]:
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return min(times), statistics.median(times)
+
+
+def main() -> None:
+    app = QApplication([])
+    strategy = random_strategy(N)
+    rng = random.Random(7)
+    for ini in strategy.initiatives.values():
+        ini.pillar = rng.choice(DEFAULT_PILLARS).key
+        ini.owner = f"Owner {rng.randrange(40)}"
+    document = OpenDocument(strategy)
+    schedule = document.schedule
+    assert schedule is not None
+    rows: list[tuple[str, float, float]] = []
+
+    def build() -> TimelineScene:
+        scene = TimelineScene()
+        scene.set_data(strategy, schedule)
+        scene.ensure_rows(0, 1800)  # the first screen and the next, as a view does
+        return scene
+
+    def build_all() -> TimelineScene:
+        scene = TimelineScene()
+        scene.set_data(strategy, schedule)
+        scene.ensure_all()
+        return scene
+
+    rows.append(("timeline scene build (layout of 5,000, items on screen)", *timed(build, 5)))
+    rows.append(("timeline scene build, every bar an item (as for export)", *timed(build_all, 3)))
+    view = TimelineView(document)
+    view.resize(1600, 900)
+    view.show()
+    app.processEvents()
+    scene = view.timeline
+    levels = [(0.5, "quarters"), (3.0, "months"), (12.0, "weeks")]
+    for ppd, unit in levels:
+        rows.append(
+            (
+                f"zoom step to {ppd:g} px/day ({unit}): relayout + place bars on screen",
+                *timed(lambda p=ppd: view.set_zoom(p), 5),
+            )
+        )
+    port = view.viewport()
+    height = scene.sceneRect().height()
+    width = scene.sceneRect().width()
+    for ppd, _unit in levels:
+        view.set_zoom(ppd)
+        app.processEvents()
+        positions = [(0.0, 0.0), (0.3, 0.25), (0.6, 0.5), (0.9, 0.95)]
+        frames = []
+        for fx, fy in positions:
+            view.horizontalScrollBar().setValue(int(fx * view.horizontalScrollBar().maximum()))
+            view.verticalScrollBar().setValue(int(fy * view.verticalScrollBar().maximum()))
+            frames.extend(timed(lambda: port.grab(), 5))
+        rows.append(
+            (
+                f"paint 1600x900 viewport at {ppd:g} px/day, 4 scroll positions",
+                min(frames),
+                statistics.median(frames),
+            )
+        )
+    view.set_zoom(3.0)
+    keys = list(strategy.initiatives)
+    flips = iter(range(100))
+
+    def edit() -> None:
+        key = keys[next(flips) * 37 % len(keys)]
+        document.apply(ChangeInitiative(key, {"duration": strategy.initiatives[key].duration + 1}))
+
+    edit()
+    rows.append(("timeline refresh after an edit (schedule already done)", *timed(view.refresh, 5)))
+    board = BoardView(document)
+    board.resize(1600, 900)
+    rows.append(("board refresh (5,000 cards)", *timed(board.refresh, 5)))
+
+    def graph() -> None:
+        GraphScene().set_data(strategy, schedule)
+
+    rows.append(("graph scene build (layering + 5,000 nodes)", *timed(graph, 3)))
+    print(f"scene {width:.0f} x {height:.0f} px at 3 px/day; frame budget {FRAME:.1f} ms")
+    print(f"{'what':72} {'best ms':>8} {'median ms':>10}")
+    for what, best, median in rows:
+        print(f"{what:72} {best:8.1f} {median:10.1f}")
+    app.quit()
+
+
+if __name__ == "__main__":
+    main()
