@@ -93,6 +93,9 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect()
+        from cxroadmap.ui.views.install import install_views
+
+        install_views(self)  # zoom, swimlanes, Present (F5), images of the roadmap views
         self._restore_geometry()
         self.set_document(None)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import networkx as nx
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -42,6 +41,8 @@ MARGIN = 24.0
 def layers(strategy: Strategy) -> list[list[str]]:
     """Keys by topological generation, each ordered to keep edges short (barycentre of the
     predecessors' positions, then document order)."""
+    import networkx as nx  # slow to import: only when a graph is first drawn
+
     graph = nx.DiGraph()
     graph.add_nodes_from(strategy.initiatives)
     graph.add_edges_from(d.pair for d in strategy.dependencies)
