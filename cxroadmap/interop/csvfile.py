@@ -20,6 +20,7 @@ from cxroadmap.interop.tabular import (
     COLUMNS,
     COMPUTED_COLUMNS,
     Row,
+    depends_on_texts,
     export_values,
     initiatives_from_rows,
     is_blank,
@@ -159,8 +160,9 @@ def csv_text(strategy: Strategy, schedule: Any) -> str:
     if strategy.phases != default_phases():
         writer.writerow([f"# phases: {'; '.join(phase_text(p) for p in strategy.phases)}"])
     writer.writerow([*COLUMNS, *COMPUTED_COLUMNS])
+    depends_on = depends_on_texts(strategy)
     for ini in strategy.initiatives.values():
-        values = export_values(strategy, schedule, ini, with_depends_on=True)
+        values = export_values(schedule, ini, depends_on)
         writer.writerow([_cell_text(v) for v in values])
     return out.getvalue()
 

@@ -14,7 +14,7 @@ from icalendar import Calendar, Event
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_label
 from cxroadmap.interop.atomicfile import write_bytes_atomically
-from cxroadmap.interop.tabular import format_dependency
+from cxroadmap.interop.tabular import depends_on_texts
 
 PRODID = "-//cxroadmap//Customer-experience roadmap//EN"
 # Letters that Unicode does not decompose into an ASCII letter plus an accent.
@@ -41,7 +41,7 @@ def _stamp() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def _description(strategy: Strategy, key: str, item: Any) -> str:
+def _description(strategy: Strategy, key: str, item: Any, depends_on: dict[str, str]) -> str:
     ini = strategy.initiatives[key]
     lines = []
     if ini.pillar:
@@ -50,9 +50,8 @@ def _description(strategy: Strategy, key: str, item: Any) -> str:
         lines.append(f"Owner: {ini.owner}")
     critical = " (critical)" if item.critical else ""
     lines.append(f"Slack: {item.slack_days} working days{critical}")
-    preds = [format_dependency(d) for d in strategy.dependencies if d.to_key == key]
-    if preds:
-        lines.append("Depends on: " + "; ".join(preds))
+    if key in depends_on:
+        lines.append(f"Depends on: {depends_on[key]}")
     if ini.description:
         lines += ["", ini.description]
     return "\n".join(lines)
@@ -67,6 +66,7 @@ def ics_bytes(strategy: Strategy, schedule: Any) -> bytes:
     cal.add("x-wr-calname", strategy.name)
     domain = f"{slug(strategy.name)}.cxroadmap"
     stamp = _stamp()
+    depends_on = depends_on_texts(strategy)
     for key, item in schedule.items.items():
         ini = strategy.initiatives[key]
         event = Event()
@@ -76,7 +76,7 @@ def ics_bytes(strategy: Strategy, schedule: Any) -> bytes:
         event.add("dtstart", item.start)
         # A milestone's start and finish are the same day: a one-day event.
         event.add("dtend", item.finish + dt.timedelta(days=1))
-        event.add("description", _description(strategy, key, item))
+        event.add("description", _description(strategy, key, item, depends_on))
         if ini.pillar:
             event.add("categories", [pillar_label(ini.pillar)])
         event.add("transp", "TRANSPARENT")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,19 +130,19 @@ def initiatives_from_rows(
         if not is_blank(text):
             links.append((row, ini.key))
     deps: list[Dependency] = []
+    known = set(initiatives)
     for row, key in links:
         text = row.values["depends_on"]
-        deps += parse_depends_on(text, key, initiatives, row.where("depends_on"), days_per_week)
+        deps += parse_depends_on(text, key, known, row.where("depends_on"), days_per_week)
     return initiatives, deps
 
 
 def parse_depends_on(
-    text: object, successor: str, keys: Iterable[str], where: str, days_per_week: int
+    text: object, successor: str, known: Set[str], where: str, days_per_week: int
 ) -> list[Dependency]:
     """`REC1; VIS2 SS+5d; TP3 FF-2d`: predecessors of `successor`, type FS by default."""
     if not isinstance(text, str):
         raise ValidationError(where, f"expected text like 'REC1; VIS2 SS+5d', got {text!r}")
-    known = set(keys)
     deps: list[Dependency] = []
     for item in (part.strip() for part in text.split(";")):
         if not item:
@@ -179,12 +179,16 @@ def format_dependency(dep: Dependency) -> str:
     return dep.from_key if dep.type == "FS" else f"{dep.from_key} {dep.type}"
 
 
-def depends_on_text(strategy: Strategy, key: str) -> str:
-    return "; ".join(format_dependency(d) for d in strategy.dependencies if d.to_key == key)
+def depends_on_texts(strategy: Strategy) -> dict[str, str]:
+    """Each initiative's `depends_on` text, by key (built once: a lookup per row is quadratic)."""
+    preds: dict[str, list[str]] = {}
+    for dep in strategy.dependencies:
+        preds.setdefault(dep.to_key, []).append(format_dependency(dep))
+    return {key: "; ".join(items) for key, items in preds.items()}
 
 
 def export_values(
-    strategy: Strategy, schedule: Any, ini: Initiative, with_depends_on: bool
+    schedule: Any, ini: Initiative, depends_on: dict[str, str] | None
 ) -> list[object]:
     """A row's typed values in COLUMNS (+ COMPUTED_COLUMNS) order; dates stay dates."""
     values: list[object] = [
@@ -199,8 +203,8 @@ def export_values(
         ini.status,
         ini.description,
     ]
-    if with_depends_on:
-        values.append(depends_on_text(strategy, ini.key))
+    if depends_on is not None:
+        values.append(depends_on.get(ini.key, ""))
     item = schedule.items[ini.key]
     values += [item.start, item.finish, item.slack_days, item.critical, item.phase]
     return values
