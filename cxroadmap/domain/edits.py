@@ -11,9 +11,16 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Protocol
 
 from cxroadmap.domain.calendar import parse_date, parse_weekdays
+from cxroadmap.domain.cx_links import (
+    Detached,
+    detach_initiative,
+    reattach_initiative,
+    rename_initiative_refs,
+)
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
+from cxroadmap.domain.support import check_strategy_key
 from cxroadmap.domain.validation import (
     check_max_parallel,
     check_new_dependency,
@@ -30,16 +37,25 @@ Pair = tuple[str, str]
 
 @dataclass
 class Change:
-    """What an edit touched: strategy fields, initiatives and dependencies by key or pair."""
+    """What an edit touched: strategy fields, initiatives and dependencies by key or pair.
+
+    An initiative named here includes its own touchpoint and support links; `touchpoints`
+    and `measures` mean the strategy's touchpoint list (with opportunities) or measure
+    list (with the initiatives linked to each measure) changed.
+    """
 
     strategy: bool = False
     initiatives: set[str] = field(default_factory=set)
     removed_initiatives: set[str] = field(default_factory=set)
     dependencies: set[Pair] = field(default_factory=set)
     removed_dependencies: set[Pair] = field(default_factory=set)
+    touchpoints: bool = False
+    measures: bool = False
 
     def merge(self, other: Change) -> Change:
         self.strategy |= other.strategy
+        self.touchpoints |= other.touchpoints
+        self.measures |= other.measures
         self.initiatives = (self.initiatives - other.removed_initiatives) | other.initiatives
         self.removed_initiatives = (
             self.removed_initiatives - other.initiatives
@@ -82,6 +98,7 @@ class AddInitiative:
         check_text(ini.title, f"initiatives[{ini.key}].title", required=True)
         if ini.phase is not None and ini.phase not in strategy.phase_names():
             raise ValidationError(f"initiatives[{ini.key}].phase", f"no phase named {ini.phase!r}")
+        _check_touchpoint_keys(strategy, ini.key, ini.touchpoints)
         _insert_at(strategy, len(strategy.initiatives) if self.index is None else self.index, ini)
         return Change(initiatives={ini.key})
 
@@ -90,8 +107,17 @@ class AddInitiative:
         return Change(removed_initiatives={self.initiative.key})
 
 
+def _check_touchpoint_keys(strategy: Strategy, key: str, touchpoints: list[str]) -> None:
+    known = {t.key for t in strategy.touchpoints}
+    for j, tp_key in enumerate(touchpoints):
+        if tp_key not in known:
+            raise ValidationError(
+                f"initiatives[{key}].touchpoints[{j}]", f"no touchpoint with key {tp_key!r}"
+            )
+
+
 class RemoveInitiative:
-    """Remove an initiative together with every dependency that touches it."""
+    """Remove an initiative with every dependency that touches it; links to it are dropped."""
 
     def __init__(self, key: str) -> None:
         self.key = key
@@ -99,6 +125,7 @@ class RemoveInitiative:
         self._saved: Initiative | None = None
         self._index = 0
         self._deps: list[tuple[int, Dependency]] = []
+        self._detached = Detached()
 
     def apply(self, strategy: Strategy) -> Change:
         if self.key not in strategy.initiatives:
@@ -115,8 +142,12 @@ class RemoveInitiative:
         ]
         gone = {id(d) for _, d in self._deps}
         strategy.dependencies = [d for d in strategy.dependencies if id(d) not in gone]
+        self._detached = detach_initiative(strategy, self.key)
         return Change(
-            removed_initiatives={self.key}, removed_dependencies={d.pair for _, d in self._deps}
+            removed_initiatives={self.key},
+            removed_dependencies={d.pair for _, d in self._deps},
+            touchpoints=self._detached.touchpoints_touched,
+            measures=self._detached.measures_touched,
         )
 
     def revert(self, strategy: Strategy) -> Change:
@@ -124,7 +155,13 @@ class RemoveInitiative:
         _insert_at(strategy, self._index, self._saved)
         for i, dep in self._deps:
             strategy.dependencies.insert(i, dep)
-        return Change(initiatives={self.key}, dependencies={d.pair for _, d in self._deps})
+        reattach_initiative(strategy, self.key, self._detached)
+        return Change(
+            initiatives={self.key},
+            dependencies={d.pair for _, d in self._deps},
+            touchpoints=self._detached.touchpoints_touched,
+            measures=self._detached.measures_touched,
+        )
 
 
 class ChangeInitiative:
@@ -156,6 +193,7 @@ class ChangeInitiative:
                     dep.to_key = new_key if dep.to_key == key else dep.to_key
                     change.dependencies.add(dep.pair)
             change.removed_initiatives.add(key)
+            change.touchpoints, change.measures = rename_initiative_refs(strategy, key, new_key)
         return change
 
     def apply(self, strategy: Strategy) -> Change:
@@ -174,6 +212,8 @@ class ChangeInitiative:
             )
         if "key" in new and new["key"] != self.key and new["key"] in strategy.initiatives:
             raise ValidationError(f"initiatives[{self.key}].key", f"duplicate key {new['key']!r}")
+        if "touchpoints" in new:
+            _check_touchpoint_keys(strategy, self.key, new["touchpoints"])
         self._old = {name: getattr(ini, name) for name in new}
         self._new = new
         return self._set(strategy, self.key, new)
@@ -259,7 +299,13 @@ class ChangeDependency:
         return Change(dependencies={self.pair})
 
 
-_STRATEGY_FIELDS = {f.name for f in fields(Strategy)} - {"initiatives", "dependencies", "phases"}
+_STRATEGY_FIELDS = {f.name for f in fields(Strategy)} - {
+    "initiatives",
+    "dependencies",
+    "phases",
+    "touchpoints",
+    "measures",
+}
 
 
 def _coerce_strategy_value(name: str, value: Any) -> Any:
@@ -280,6 +326,10 @@ def _coerce_strategy_value(name: str, value: Any) -> Any:
         return parse_holidays(value)
     if name == "max_parallel":
         return check_max_parallel(value)
+    if name == "key":
+        return "" if value in (None, "") else check_strategy_key(value)
+    if name == "parent":
+        return None if value in (None, "") else check_strategy_key(value, where)
     raise ValidationError(where, f"unknown strategy field {name!r}")
 
 

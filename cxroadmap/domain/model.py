@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from cxroadmap.domain.calendar import DEFAULT_WORKING_DAYS, WorkCalendar
+from cxroadmap.domain.measures import Measure
+from cxroadmap.domain.support import SupportLink
+from cxroadmap.domain.touchpoints import Touchpoint
 
 LEVELS = ("team", "department", "organisation")
 STATUSES = ("idea", "planned", "in_progress", "done", "dropped")
@@ -40,6 +43,10 @@ class Initiative:
     phase: str | None = None
     impact: int = DEFAULT_IMPACT
     status: str = DEFAULT_STATUS
+    # Keys of the strategy's touchpoints this initiative addresses.
+    touchpoints: list[str] = field(default_factory=list)
+    # Initiatives of ancestor strategies this one supports (alignment, not scheduling).
+    supports: list[SupportLink] = field(default_factory=list)
 
     @property
     def is_milestone(self) -> bool:
@@ -77,6 +84,12 @@ class Strategy:
     phases: list[Phase] = field(default_factory=default_phases)
     initiatives: dict[str, Initiative] = field(default_factory=dict)
     dependencies: list[Dependency] = field(default_factory=list)
+    # Customer-experience depth (touchpoints.py, measures.py) and the cascade (cascade.py):
+    # `key` is a short id unique within a document, `parent` the key of the strategy above.
+    touchpoints: list[Touchpoint] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    key: str = ""
+    parent: str | None = None
 
     def calendar(self) -> WorkCalendar:
         return WorkCalendar(self.start, self.working_days, self.holidays)
@@ -84,6 +97,12 @@ class Strategy:
     @property
     def days_per_week(self) -> int:
         return len(self.working_days)
+
+    def touchpoint(self, key: str) -> Touchpoint | None:
+        return next((t for t in self.touchpoints if t.key == key), None)
+
+    def measure(self, key: str) -> Measure | None:
+        return next((m for m in self.measures if m.key == key), None)
 
     def phase_names(self) -> list[str]:
         return [p.name for p in self.phases]

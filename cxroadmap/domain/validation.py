@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from cxroadmap.domain.calendar import parse_date
+from cxroadmap.domain.cx_validation import coerce_supports, coerce_touchpoint_keys, validate_cx
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import CycleError, ValidationError
 from cxroadmap.domain.model import DEPENDENCY_TYPES, LEVELS, STATUSES, Dependency, Strategy
@@ -90,6 +91,10 @@ def coerce_initiative_value(name: str, value: object, where: str, days_per_week:
         return check_impact(value, where)
     if name == "status":
         return normalise_status(value, where)
+    if name == "touchpoints":
+        return coerce_touchpoint_keys(value, where)
+    if name == "supports":
+        return coerce_supports(value, where)
     raise ValidationError(where, f"unknown initiative field {name!r}")
 
 
@@ -215,6 +220,7 @@ def validate_strategy(strategy: Strategy) -> None:
     cycle = find_cycle(strategy.initiatives, strategy.dependencies)
     if cycle is not None:
         raise CycleError(cycle)
+    validate_cx(strategy)
 
 
 def parse_holidays(values: Iterable[object], where: str = "strategy.holidays") -> list[dt.date]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 
 from cxroadmap.domain.calendar import WorkCalendar
+from cxroadmap.domain.cx_checks import touchpoint_warnings
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.validation import validate_strategy
 from cxroadmap.scheduling.graph import DependencyGraph, Link, build_graph
@@ -66,7 +67,9 @@ def schedule(strategy: Strategy) -> Schedule:
         finish=calendar.date_of(finish_day - 1) if finish_day > 0 else strategy.start,
         finish_day=finish_day,
         items=items,
-        warnings=_warnings(strategy, items, early_finish, finish_day, calendar),
+        # Customer-experience warnings (domain/cx_checks.py) come after the scheduling ones.
+        warnings=_warnings(strategy, items, early_finish, finish_day, calendar)
+        + touchpoint_warnings(strategy),
         critical_path=_critical_path(graph, start, finish_day, binding),
     )
 
