@@ -1,0 +1,97 @@
+"""Screenshots of the roadmap views and presentation mode for the README (run under Xvfb).
+
+Run: xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/take_view_screenshots.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from cxroadmap.demo import demo_strategy
+from cxroadmap.domain.edits import ChangeInitiative
+from cxroadmap.ui.main_window import MainWindow
+from cxroadmap.ui.settings import AppSettings
+from cxroadmap.ui.views.board import BoardView
+from cxroadmap.ui.views.graph_view import GraphView
+from cxroadmap.ui.views.timeline_view import TimelineView
+
+OUT = Path(__file__).resolve().parent
+
+
+def settle(app: QApplication, ms: int = 400) -> None:
+    for _ in range(10):
+        app.processEvents()
+    QTest.qWait(ms)
+
+
+def main() -> None:
+    app = QApplication(sys.argv)
+    folder = Path(tempfile.mkdtemp())
+    settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings)
+    window.resize(1600, 1000)
+    window.move(0, 0)
+    strategy = demo_strategy()
+    path = folder / "Customer experience strategy.cxroadmap"
+    from cxroadmap.storage.document import write_document
+
+    write_document(path, [strategy])
+    assert window.files.open_path(path)
+    document = window.document
+    assert document is not None
+    # Show a pinned card the scheduler cannot keep where it was asked to be.
+    late = next(
+        k
+        for k, i in document.schedule.items.items()
+        if i.phase == "Long term" and document.strategy.dependencies_of(k)
+    )
+    document.apply(ChangeInitiative(late, {"phase": "Medium term"}))
+    window.show()
+    settle(app)
+    selected = next(
+        k
+        for k, i in document.schedule.items.items()
+        if i.critical and not i.is_milestone and i.phase == "Short term" and i.start_day > 10
+    )
+    window.selection.set_keys([selected], source="screenshots")
+    for kind, name in ((TimelineView, "timeline"), (BoardView, "board"), (GraphView, "graph")):
+        view = next(t for t in window.roadmap_tabs if isinstance(t, kind))
+        window.views.setCurrentWidget(view)
+        settle(app)
+        if isinstance(view, TimelineView):
+            view.fit()
+        if isinstance(view, GraphView):
+            view.zoom_out()  # a little more of the chain in the picture
+        view.verticalScrollBar().setValue(0)
+        view.horizontalScrollBar().setValue(0)
+        settle(app)
+        window.grab().save(str(OUT / f"{name}.png"))
+    window.views.setCurrentWidget(
+        next(t for t in window.roadmap_tabs if isinstance(t, TimelineView))
+    )
+    window.selection.clear("screenshots")
+    settle(app)
+    # What F5 does (a key click needs an active window, which Xvfb has no manager to give).
+    presentation = window.view_commands.start_presenting()  # type: ignore[attr-defined]
+    settle(app)
+    QTest.keyClick(presentation, Qt.Key.Key_Right)
+    QTest.keyClick(presentation, Qt.Key.Key_Right)
+    settle(app)
+    presentation.grab().save(str(OUT / "presentation.png"))
+    QTest.keyClick(presentation, Qt.Key.Key_B)
+    QTest.keyClick(presentation, Qt.Key.Key_Left)
+    settle(app)
+    presentation.grab().save(str(OUT / "presentation-board.png"))
+    QTest.keyClick(presentation, Qt.Key.Key_Escape)
+    window.close()
+    document.close()
+
+
+if __name__ == "__main__":
+    main()
