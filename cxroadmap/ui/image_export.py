@@ -160,7 +160,7 @@ def png_bytes(picture: Picture, scale: float) -> tuple[bytes, tuple[int, int]]:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # QIODevice overload not in stubs
     buffer.close()
     return bytes(data.data()), (size.width(), size.height())
 

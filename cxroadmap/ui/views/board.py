@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QContextMenuEvent,
@@ -247,7 +247,8 @@ class BoardScene(QGraphicsScene):
             card.dates += f" · wanted in {ini.phase}"
         card.setToolTip(card.flag or f"{item.title}\n{card.detail}\n{card.dates}")
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        rect = QRectF(rect)
         painter.fillRect(rect, colour(style.PAPER))
         strategy = self.strategy
         if strategy is None or self.schedule is None:

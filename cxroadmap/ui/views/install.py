@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,13 +75,18 @@ class ViewCommands(QObject):
         window.views.currentChanged.connect(self.update_actions)
         self.update_actions()
 
-    def _action(self, text: str, keys: object, slot: object) -> QAction:
+    def _action(
+        self,
+        text: str,
+        keys: QKeySequence | QKeySequence.StandardKey | None,
+        slot: Callable[[], object],
+    ) -> QAction:
         action = QAction(text, self.window)
         name = "".join(c for c in text.lower() if c.isalnum() or c == " ").split()
         action.setObjectName("action_" + "_".join(name[:3]))
         if keys is not None:
-            action.setShortcut(keys)  # type: ignore[arg-type]
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+            action.setShortcut(keys)
+        action.triggered.connect(slot)
         self.window.addAction(action)
         return action
 

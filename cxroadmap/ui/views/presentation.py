@@ -83,7 +83,7 @@ class PresentationWindow(QWidget):
         return self.phases[self.step - 1] if self.step > 0 else None
 
     def present(self) -> None:
-        screen = self.screen() or (self.parentWidget().screen() if self.parentWidget() else None)
+        screen = self.screen()
         if screen is not None:
             self.setGeometry(screen.geometry())  # without a window manager too
         self.showFullScreen()

@@ -155,7 +155,7 @@ class BackdropItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         scene = self.owner
-        area = option.exposedRect.intersected(self._rect)  # type: ignore[attr-defined]
+        area = option.exposedRect.intersected(self._rect)
         painter.fillRect(area, colour(style.PAPER))
         scale = scene.scale
         for span in scene.phases:
@@ -245,7 +245,7 @@ class DependencyLayer(QGraphicsItem):
         if isinstance(view, QGraphicsView):
             # The whole viewport, not just the exposed strip, so arrows are never half drawn.
             return view.mapToScene(view.viewport().rect()).boundingRect()
-        return QRectF(option.exposedRect)  # type: ignore[attr-defined]
+        return QRectF(option.exposedRect)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

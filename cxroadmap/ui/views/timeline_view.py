@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QHelpEvent,
     QKeyEvent,
@@ -125,7 +125,7 @@ class TimelineView(QGraphicsView):
         margin = visible.height()
         self.timeline.ensure_rows(visible.top() - margin, visible.bottom() + margin)
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         self.timeline.ensure_rows(rect.top(), rect.bottom())
         super().drawBackground(painter, rect)
 
