@@ -1,0 +1,345 @@
+"""Fonts for the PDF: embedded DejaVu Sans, an installed CJK TrueType font if any, per-run use.
+
+Every user string reaches the page through this module, so it is where text is made safe:
+control characters go, characters no font can draw become U+FFFD (never a box), and text is
+measured, shortened and wrapped here so a 10,000-character word cannot overflow anything.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from cxroadmap.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+REGULAR = "CxSans"
+BOLD = "CxSans-Bold"
+CJK = "CxCJK"
+ELLIPSIS = "…"
+REPLACEMENT = "\ufffd"
+
+# Set CXROADMAP_CJK_FONT to a font file to choose one, or to "none" to print without CJK.
+CJK_ENV = "CXROADMAP_CJK_FONT"
+
+# TrueType fonts with CJK glyphs in their usual places (reportlab cannot embed CFF outlines,
+# so the common Noto Sans CJK .ttc files do not load and are skipped when found).
+KNOWN_CJK_FONTS = (
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+    "/usr/share/fonts/truetype/unfonts-core/UnDotum.ttf",
+    "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
+    "/usr/share/fonts/truetype/takao-gothic/TakaoPGothic.ttf",
+    "C:/Windows/Fonts/msyh.ttc",
+    "C:/Windows/Fonts/msgothic.ttc",
+    "C:/Windows/Fonts/malgun.ttf",
+    "C:/Windows/Fonts/simsun.ttc",
+    "/System/Library/Fonts/STHeiti Light.ttc",
+    "/Library/Fonts/Arial Unicode.ttf",
+    "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
+)
+
+_CJK_CHAR = (
+    "\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u318f\u31a0-\u31ff"
+    "\u3200-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff00-\uffef"
+)
+# A token is a run of spaces, one CJK character (a line may break after any of them) or a word.
+_TOKENS = re.compile(rf"\s+|[{_CJK_CHAR}]|[^\s{_CJK_CHAR}]+")
+_SPACES = re.compile(r"[\t\r\n\f\v\u2028\u2029]+")
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The registered fonts and the code points each can draw."""
+
+    regular: str
+    bold: str
+    cjk: str | None
+    cjk_path: str | None
+    base_cover: frozenset[int]
+    cjk_cover: frozenset[int]
+
+
+def _candidates() -> list[tuple[str, int]]:
+    """CJK font files to try, preferred first: the override, known paths, then fontconfig's."""
+    choice = os.environ.get(CJK_ENV, "").strip()
+    if choice.lower() == "none":
+        return []
+    found: list[str] = [choice] if choice else []
+    found += [p for p in KNOWN_CJK_FONTS if Path(p).is_file()]
+    if not choice and shutil.which("fc-list"):
+        for lang in ("zh", "ja", "ko"):
+            try:
+                out = subprocess.run(
+                    ["fc-list", f":lang={lang}", "file"],
+                    capture_output=True,
+                    text=True,
+                    timeout=10,
+                    check=False,
+                ).stdout
+            except (OSError, subprocess.SubprocessError):
+                continue
+            # Sorted so the choice does not depend on fontconfig's cache order.
+            found += sorted(line.strip().rstrip(":") for line in out.splitlines() if line.strip())
+    unique = list(dict.fromkeys(found))
+    return [(p, 0) for p in unique if p.lower().endswith((".ttf", ".ttc", ".otf"))]
+
+
+def _load_cjk() -> tuple[TTFont, str] | None:
+    for path, index in _candidates():
+        try:
+            font = TTFont(CJK, path, subfontIndex=index)
+        except (TTFError, OSError, ValueError, KeyError) as exc:
+            log.debug("CJK font %s not usable: %s", path, exc)
+            continue
+        if 0x4E00 in font.face.charToGlyph:
+            return font, path
+    return None
+
+
+@functools.cache
+def _font_set(cjk_choice: str) -> FontSet:
+    regular = TTFont(REGULAR, str(resource_path("fonts", "DejaVuSans.ttf")))
+    bold = TTFont(BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFont(regular)
+    pdfmetrics.registerFont(bold)
+    addMapping(REGULAR, 0, 0, REGULAR)
+    addMapping(REGULAR, 1, 0, BOLD)
+    addMapping(REGULAR, 0, 1, REGULAR)
+    addMapping(REGULAR, 1, 1, BOLD)
+    loaded = _load_cjk()
+    cjk_name = cjk_path = None
+    cjk_cover: frozenset[int] = frozenset()
+    if loaded is not None:
+        font, cjk_path = loaded
+        pdfmetrics.registerFont(font)
+        for b in (0, 1):
+            for i in (0, 1):
+                addMapping(CJK, b, i, CJK)
+        cjk_name = CJK
+        cjk_cover = frozenset(font.face.charToGlyph)
+    return FontSet(
+        REGULAR,
+        BOLD,
+        cjk_name,
+        cjk_path,
+        frozenset(regular.face.charToGlyph) & frozenset(bold.face.charToGlyph),
+        cjk_cover,
+    )
+
+
+_active: FontSet | None = None
+_missing: set[str] = set()  # characters printed as U+FFFD since the last take_missing()
+
+
+def font_set() -> FontSet:
+    """Register the fonts (once per CJK choice) and say which are available.
+
+    Each export calls this first; text functions then use the same set without looking at
+    the environment again for every string.
+    """
+    global _active
+    _active = _font_set(os.environ.get(CJK_ENV, "").strip())
+    return _active
+
+
+def take_missing() -> list[str]:
+    """Characters no available font could draw since the last call (they printed as U+FFFD)."""
+    found = sorted(_missing)
+    _missing.clear()
+    return found
+
+
+def _fonts() -> FontSet:
+    return _active if _active is not None else font_set()
+
+
+def clean(text: object, single_line: bool = True) -> str:
+    """User text made printable: str, tabs and line breaks as spaces (or kept as `\\n`)."""
+    value = "" if text is None else str(text)
+    if single_line:
+        return _SPACES.sub(" ", value).strip()
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(_SPACES.sub(" ", line).rstrip() for line in value.split("\n")).strip()
+
+
+def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
+    """(font name, text) pieces of `text`: each character in a font that can draw it."""
+    fs = _fonts()
+    base = fs.bold if bold else fs.regular
+    if text.isascii() and text.isprintable():
+        return [(base, text)] if text else []
+    out: list[tuple[str, str]] = []
+    font_now = ""
+    buf: list[str] = []
+    for ch in text:
+        cp = ord(ch)
+        if cp in fs.base_cover:
+            font, glyph = base, ch
+        elif fs.cjk is not None and cp in fs.cjk_cover:
+            font, glyph = fs.cjk, ch
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
+            continue
+        else:
+            font, glyph = base, REPLACEMENT
+            _missing.add(ch)
+        if font != font_now and buf:
+            out.append((font_now, "".join(buf)))
+            buf = []
+        font_now = font
+        buf.append(glyph)
+    if buf:
+        out.append((font_now, "".join(buf)))
+    return out
+
+
+def _char_widths(font_name: str) -> tuple[dict[int, float], float]:
+    face = pdfmetrics.getFont(font_name).face
+    return face.charWidths, face.defaultWidth
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    return float(sum(pdfmetrics.stringWidth(part, font, size) for font, part in runs(text, bold)))
+
+
+def draw_text(
+    canvas: object,
+    x: float,
+    y: float,
+    text: str,
+    size: float,
+    bold: bool = False,
+    anchor: str = "start",
+) -> float:
+    """Draw one line at baseline `y`, switching fonts per run; returns its width."""
+    pieces = runs(text, bold)
+    widths = [pdfmetrics.stringWidth(part, font, size) for font, part in pieces]
+    total = sum(widths)
+    if anchor == "end":
+        x -= total
+    elif anchor == "middle":
+        x -= total / 2
+    for (font, part), width in zip(pieces, widths, strict=True):
+        # setFont writes an operator each time; thousands of labels share a few fonts.
+        if canvas._fontname != font or canvas._fontsize != size:  # type: ignore[attr-defined]
+            canvas.setFont(font, size)  # type: ignore[attr-defined]
+        canvas.drawString(x, y, part)  # type: ignore[attr-defined]
+        x += width
+    return float(total)
+
+
+def _prefix_fitting(text: str, width: float, size: float, bold: bool) -> int:
+    """Length of the longest prefix of `text` no wider than `width`."""
+    used = 0.0
+    count = 0
+    for font, part in runs(text, bold):
+        widths, default = _char_widths(font)
+        for ch in part:
+            used += widths.get(ord(ch), default) * size / 1000
+            if used > width:
+                return count
+            count += 1
+    return count
+
+
+def fit_text(text: str, width: float, size: float, bold: bool = False) -> str:
+    """`text` shortened with an ellipsis so it is no wider than `width` ("" if nothing fits)."""
+    if width <= 0:
+        return ""
+    head = text[: int(width / (size * 0.2)) + 2]  # no glyph is narrower than 0.2 em
+    if len(head) == len(text) and text_width(text, size, bold) <= width:
+        return text
+    room = width - text_width(ELLIPSIS, size, bold)
+    if room <= 0:
+        return ""
+    cut = _prefix_fitting(head, room, size, bold)
+    return (head[:cut].rstrip() + ELLIPSIS) if cut else ""
+
+
+def wrap_text(
+    text: str, width: float, size: float, bold: bool = False, max_lines: int | None = None
+) -> list[str]:
+    """Greedy line breaking at spaces and between CJK characters; long words are cut.
+
+    With `max_lines`, the last line ends in an ellipsis when text is left over.
+    """
+    if len(text) < 400 and "\n" not in text and text_width(text, size, bold) <= width:
+        return [text] if text else []
+    lines: list[str] = []
+    current = ""
+    space_before = False
+    limit = max_lines if max_lines is not None else 1 << 30
+    space_width = text_width(" ", size, bold)
+    current_width = 0.0
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if token.isspace():
+            space_before = bool(current)
+            continue
+        token_width = text_width(token, size, bold) if len(token) < 400 else width + 1
+        gap = space_width if space_before else 0.0
+        space_before = False
+        if current and current_width + gap + token_width <= width:
+            current += (" " if gap else "") + token
+            current_width += gap + token_width
+            continue
+        if current:
+            lines.append(current)
+            if len(lines) >= limit:
+                return _ellipsise(lines, width, size, bold)
+        while token_width > width:
+            cut = max(1, _prefix_fitting(token[:2000], width, size, bold))
+            lines.append(token[:cut])
+            token = token[cut:]
+            if len(lines) >= limit:
+                return _ellipsise(lines, width, size, bold) if token else lines
+            token_width = text_width(token, size, bold) if len(token) < 400 else width + 1
+        current, current_width = token, token_width
+    if current:
+        lines.append(current)
+    if len(lines) > limit:
+        return _ellipsise(lines[:limit], width, size, bold)
+    return lines
+
+
+def _ellipsise(lines: list[str], width: float, size: float, bold: bool) -> list[str]:
+    room = width - text_width(ELLIPSIS, size, bold)
+    last = lines[-1]
+    lines[-1] = last[: _prefix_fitting(last, room, size, bold)].rstrip() + ELLIPSIS
+    return lines
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, ending in an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS
+
+
+def markup(text: object, limit: int | None = None, single_line: bool = False) -> str:
+    """Escaped Paragraph markup for user text, with CJK runs in the CJK font; never raises."""
+    value = clean(text, single_line=single_line)
+    if limit is not None:
+        value = shorten(value, limit)
+    fs = _fonts()
+    parts: list[str] = []
+    for line in value.split("\n"):
+        pieces = []
+        for font, part in runs(line):
+            safe = escape(part)
+            pieces.append(f'<font name="{font}">{safe}</font>' if font == fs.cjk else safe)
+        parts.append("".join(pieces))
+    return "<br/>".join(parts)

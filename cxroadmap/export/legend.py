@@ -1,0 +1,120 @@
+"""The timeline legend: pillar colours and chart symbols, flowed over as many lines as needed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from cxroadmap.export import style
+from cxroadmap.export.fonts import draw_text, fit_text, text_width
+
+SYMBOL = 16.0
+LINE = 12.0
+SPACING = 11.0
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # pillar, milestone, critical, link, today, idea or dropped
+    label: str
+    colour: str = style.INK
+
+
+def entries(
+    pillars: list[tuple[str, str]], statuses: set[str], today: str | None, links: bool
+) -> list[Entry]:
+    """Legend entries for the pillars shown (label, colour) and the symbols in use."""
+    out = [Entry("pillar", label, colour) for label, colour in pillars]
+    out.append(Entry("milestone", "Milestone"))
+    out.append(Entry("critical", "Critical path", style.CRITICAL))
+    if links:
+        out.append(Entry("link", "Dependency", style.DEPENDENCY))
+    if "idea" in statuses:
+        out.append(Entry("idea", "Idea (not yet planned)"))
+    if "dropped" in statuses:
+        out.append(Entry("dropped", "Dropped", style.DROPPED))
+    if today:
+        out.append(Entry("today", today, style.TODAY))
+    return out
+
+
+def flow(items: list[Entry], width: float) -> list[list[tuple[float, Entry, str]]]:
+    """Lines of (x, entry, label as shown), wrapping when the next entry would not fit."""
+    lines: list[list[tuple[float, Entry, str]]] = [[]]
+    x = 0.0
+    for entry in items:
+        label = fit_text(entry.label, min(width - SYMBOL - 4, 220), style.LEGEND_SIZE)
+        need = SYMBOL + 4 + text_width(label, style.LEGEND_SIZE)
+        if x > 0 and x + need > width:
+            lines.append([])
+            x = 0.0
+        lines[-1].append((x, entry, label))
+        x += need + SPACING
+    return lines
+
+
+def height(lines: list[list[tuple[float, Entry, str]]]) -> float:
+    return len(lines) * LINE
+
+
+def _symbol(canvas: Canvas, entry: Entry, x: float, y: float) -> None:
+    mid = y + 2.5
+    if entry.kind == "pillar":
+        canvas.setFillColor(HexColor(entry.colour))
+        canvas.roundRect(x, mid - 3.5, SYMBOL, 7, 1.5, stroke=0, fill=1)
+    elif entry.kind == "milestone":
+        canvas.setFillColor(HexColor(style.INK))
+        path = canvas.beginPath()
+        cx = x + SYMBOL / 2
+        path.moveTo(cx, mid + 4)
+        path.lineTo(cx + 4, mid)
+        path.lineTo(cx, mid - 4)
+        path.lineTo(cx - 4, mid)
+        path.close()
+        canvas.drawPath(path, stroke=0, fill=1)
+    elif entry.kind == "critical":
+        canvas.setFillColor(HexColor(style.FAINT))
+        canvas.setStrokeColor(HexColor(style.CRITICAL))
+        canvas.setLineWidth(1.4)
+        canvas.roundRect(x + 0.7, mid - 3.5, SYMBOL - 1.4, 7, 1.5, stroke=1, fill=1)
+    elif entry.kind == "link":
+        canvas.setStrokeColor(HexColor(style.DEPENDENCY))
+        canvas.setFillColor(HexColor(style.DEPENDENCY))
+        canvas.setLineWidth(0.8)
+        canvas.line(x, mid, x + SYMBOL - 4, mid)
+        path = canvas.beginPath()
+        path.moveTo(x + SYMBOL, mid)
+        path.lineTo(x + SYMBOL - 4.5, mid + 2.2)
+        path.lineTo(x + SYMBOL - 4.5, mid - 2.2)
+        path.close()
+        canvas.drawPath(path, stroke=0, fill=1)
+    elif entry.kind == "idea":
+        canvas.setFillColor(HexColor(style.mix(style.FAINT, style.IDEA_TINT)))
+        canvas.setStrokeColor(HexColor(style.FAINT))
+        canvas.setLineWidth(0.6)
+        canvas.setDash(2, 1.5)
+        canvas.roundRect(x, mid - 3.5, SYMBOL, 7, 1.5, stroke=1, fill=1)
+        canvas.setDash()
+    elif entry.kind == "dropped":
+        canvas.setFillColor(HexColor(style.DROPPED))
+        canvas.roundRect(x, mid - 3.5, SYMBOL, 7, 1.5, stroke=0, fill=1)
+    elif entry.kind == "today":
+        canvas.setStrokeColor(HexColor(style.TODAY))
+        canvas.setLineWidth(1)
+        canvas.setDash(2.5, 1.5)
+        canvas.line(x + SYMBOL / 2, mid - 5, x + SYMBOL / 2, mid + 5)
+        canvas.setDash()
+
+
+def draw(canvas: Canvas, lines: list[list[tuple[float, Entry, str]]], x: float, top: float) -> None:
+    """Draw the legend with its first line's top at `top`."""
+    canvas.saveState()
+    for number, line in enumerate(lines):
+        y = top - (number + 1) * LINE + 3
+        for dx, entry, label in line:
+            _symbol(canvas, entry, x + dx, y)
+            canvas.setFillColor(HexColor(style.INK))
+            draw_text(canvas, x + dx + SYMBOL + 4, y, label, style.LEGEND_SIZE)
+    canvas.restoreState()

@@ -1,0 +1,216 @@
+"""PDF export: options and their checks; builds cover, timeline and phase pages, atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import os
+import re
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A3, A4, landscape, letter, portrait
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+
+from cxroadmap import __version__
+from cxroadmap.domain.errors import ValidationError
+from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.pillars import pillar_colour
+from cxroadmap.export import cover, style
+from cxroadmap.export.chartlayout import pillars_present
+from cxroadmap.export.fonts import CJK_ENV, clean, font_set, shorten, take_missing
+from cxroadmap.export.pages import Furniture, RoadmapDocument, body_frame, numbered_canvas
+from cxroadmap.export.tables import Section, phase_pages
+from cxroadmap.export.timeline import plan_timeline
+from cxroadmap.export.typography import paragraph_styles
+from cxroadmap.scheduling.result import Schedule
+
+PAGE_SIZES = {"A4": A4, "LETTER": letter, "A3": A3}
+log = logging.getLogger(__name__)
+_HEX = re.compile(r"^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+Progress = Callable[[int, int], None]
+
+# reportlab keeps fonts and settings in module globals: one build at a time.
+_BUILD_LOCK = threading.Lock()
+
+
+@dataclass
+class PdfOptions:
+    """How the PDF looks: the CLI's --page, --portrait, --title, --accent, --logo and --fit."""
+
+    page: str = "A4"
+    portrait: bool = False
+    title: str | None = None
+    accent: str | None = None
+    logo: str | os.PathLike[str] | None = None
+    fit: bool = False
+
+
+def page_size(options: PdfOptions) -> tuple[float, float]:
+    size = PAGE_SIZES.get(str(options.page).strip().upper())
+    if size is None:
+        raise ValidationError("--page", f"unknown page size {options.page!r}; use A4, Letter or A3")
+    width, height = portrait(size) if options.portrait else landscape(size)
+    return float(width), float(height)
+
+
+def accent_colour(value: str | None) -> str:
+    """The accent as #rrggbb, from `#1f4e79`, `1f4e79`, `#18a` or a colour name like `teal`."""
+    if value is None or not str(value).strip():
+        return style.ACCENT
+    text = str(value).strip()
+    match = _HEX.match(text)
+    if match:
+        digits = match.group(1)
+        if len(digits) == 3:
+            digits = "".join(d * 2 for d in digits)
+        return "#" + digits.lower()
+    named = colors.getAllNamedColors().get(text.lower())
+    if named is not None:
+        return "#" + str(named.hexval())[2:].lower()
+    raise ValidationError(
+        "--accent", f"expected a colour like #1f4e79 or a name like teal, got {text!r}"
+    )
+
+
+def load_logo(path: str | os.PathLike[str] | None) -> ImageReader | None:
+    """The logo image, read into memory (PNG, JPEG or GIF)."""
+    if path is None or not str(path).strip():
+        return None
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise ValidationError("--logo", f"cannot read {file}: {exc.strerror or exc}") from exc
+    try:
+        image = ImageReader(io.BytesIO(data))
+        width, height = image.getSize()
+    except Exception as exc:  # Pillow raises many kinds for a bad image
+        raise ValidationError("--logo", f"{file} is not a PNG, JPEG or GIF image") from exc
+    if width < 1 or height < 1:
+        raise ValidationError("--logo", f"{file} is an empty image")
+    return image
+
+
+def reference_date() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH (UTC) when set, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+        except (ValueError, OverflowError, OSError) as exc:
+            raise ValidationError("SOURCE_DATE_EPOCH", f"not a Unix time: {epoch!r}") from exc
+    return dt.date.today()
+
+
+def _check_target(path: Path) -> Path:
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise ValidationError("-o", f"{path} is a folder, not a file")
+    if not folder.is_dir():
+        raise ValidationError("-o", f"cannot write {path}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ValidationError("-o", f"cannot write {path}: folder {folder} is not writable")
+    return folder
+
+
+def render_pdf(
+    strategy: Strategy,
+    schedule: Schedule,
+    options: PdfOptions | None = None,
+    progress: Progress | None = None,
+) -> bytes:
+    """The PDF as bytes (export_pdf writes them to a file)."""
+    options = options or PdfOptions()
+    size = page_size(options)
+    accent = accent_colour(options.accent)
+    logo = load_logo(options.logo)
+    font_set()
+    take_missing()
+    today = reference_date()
+    name = clean(strategy.name) or "Untitled strategy"
+    title = clean(options.title) if options.title and clean(options.title) else name
+    total = 2 * len(schedule.items)
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done = min(total, done + count)
+        if progress is not None:
+            progress(done, total)
+
+    width, height = size
+    styles = paragraph_styles(accent)
+    geo = cover.geometry(width, height, logo)
+    _, _, frame_w, frame_h = body_frame(width, height)
+    chart = plan_timeline(strategy, schedule, frame_w, frame_h - 1, today, options.fit)
+    story: list[Flowable] = [NextPageTemplate("body")]
+    story += cover.flowables(strategy, schedule, title, styles, accent, geo)
+    story += [PageBreak(), Section("Roadmap overview" if options.fit else "Roadmap")]
+    story += chart.flowables(advance)
+    story += phase_pages(strategy, schedule, frame_w, styles, accent, advance)
+    pillars = [colour for _, colour in pillars_present(strategy, schedule)]
+    owner = clean(strategy.owner)
+    metadata = {
+        "title": shorten(title, 300),
+        "author": shorten(owner, 300) if owner else "cxroadmap",
+        "subject": shorten(f"Customer-experience roadmap: {name}", 300),
+        "creator": f"cxroadmap {__version__}",
+        "keywords": "customer experience, roadmap, strategy",
+    }
+    buffer = io.BytesIO()
+    info = Furniture(title, name, today, accent, logo)
+    doc = RoadmapDocument(buffer, size, info, geo, pillars or [pillar_colour("")], metadata)
+    doc.invariant = 1 if os.environ.get("SOURCE_DATE_EPOCH", "").strip() else 0
+    with _BUILD_LOCK:
+        # Plain compressed streams: ASCII85 on top costs a quarter of the build time and
+        # makes the file bigger; nothing that reads PDFs today needs 7-bit streams.
+        saved, rl_config.useA85 = rl_config.useA85, 0
+        try:
+            doc.build(story, canvasmaker=numbered_canvas(width))
+        finally:
+            rl_config.useA85 = saved
+    missing = take_missing()
+    if missing:
+        log.warning(
+            "no installed font can draw %d character(s) such as %s; they print as \ufffd "
+            "(install a TrueType font for them or point %s at one)",
+            len(missing),
+            " ".join(missing[:8]),
+            CJK_ENV,
+        )
+    advance(total)
+    return buffer.getvalue()
+
+
+def export_pdf(
+    strategy: Strategy,
+    schedule: Schedule,
+    path: str | os.PathLike[str],
+    options: PdfOptions | None = None,
+    progress: Progress | None = None,
+) -> None:
+    """Write the roadmap PDF to `path`: all of it or, on any error, nothing at all."""
+    target = Path(path)
+    folder = _check_target(target)
+    data = render_pdf(strategy, schedule, options, progress)
+    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+    handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

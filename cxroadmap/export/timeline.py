@@ -1,0 +1,253 @@
+"""The roadmap timeline: one flowable per page, each with heading, phase bands, axis and legend."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from cxroadmap.domain.model import Strategy
+from cxroadmap.export import legend, marks, style
+from cxroadmap.export.chartlayout import ChartLayout, layout_chart, pillars_present
+from cxroadmap.export.dateaxis import Axis, build_axis
+from cxroadmap.export.fonts import draw_text, fit_text, text_width, wrap_text
+from cxroadmap.export.textformat import long_date, short_date
+from cxroadmap.scheduling.result import Schedule
+
+HEADING_H = 24.0
+PHASE_H = 17.0
+TIER_H = 13.0
+LEGEND_GAP = 7.0
+
+
+@dataclass
+class TimelineChart:
+    """Everything the timeline pages share: layout, geometry, phases, today and legend."""
+
+    layout: ChartLayout
+    width: float
+    height: float
+    label_width: float
+    rows_top: float
+    phases: list[tuple[str, dt.date, dt.date | None]]
+    today: dt.date | None
+    legend_lines: list[list[tuple[float, legend.Entry, str]]]
+    heading: str
+    summary: str
+    fit: bool
+
+    @property
+    def chart_x(self) -> float:
+        return self.label_width + 6
+
+    @property
+    def pages(self) -> int:
+        return len(self.layout.pages)
+
+    def flowables(self, progress: Callable[[int], None] | None = None) -> list[Flowable]:
+        return [TimelinePage(self, index, progress) for index in range(self.pages)]
+
+    def draw_page(self, canvas: Canvas, index: int) -> None:
+        canvas.saveState()
+        self._heading(canvas, index)
+        axis_bottom = self._phase_strip(canvas)
+        self._axis(canvas, axis_bottom)
+        bottom = self._rows_bottom()
+        self._bands(canvas, bottom)
+        page = self.layout.pages[index]
+        positions = marks.draw_lanes(canvas, self, page, self.rows_top)
+        marks.draw_links(canvas, self, page, positions)
+        marks.draw_marks(canvas, self, page, positions)
+        if not self.layout.lanes:
+            canvas.setFillColor(HexColor(style.MUTED))
+            draw_text(canvas, self.chart_x + 8, self.rows_top - 20, "No initiatives yet.", 10)
+        self._today(canvas, bottom)
+        legend.draw(canvas, self.legend_lines, 0, legend.height(self.legend_lines))
+        canvas.restoreState()
+
+    def x(self, day: dt.date) -> float:
+        return self.chart_x + self.layout.axis.x(day, self.layout.width)
+
+    def _rows_bottom(self) -> float:
+        return legend.height(self.legend_lines) + LEGEND_GAP
+
+    def _heading(self, canvas: Canvas, index: int) -> None:
+        title = self.heading
+        if self.pages > 1:
+            title += f" ({index + 1} of {self.pages})"
+        canvas.setFillColor(HexColor(style.INK))
+        y = self.height - 13
+        used = draw_text(canvas, 0, y, title, 13, bold=True)
+        canvas.setFillColor(HexColor(style.MUTED))
+        room = self.width - used - 20
+        draw_text(canvas, self.width, y, fit_text(self.summary, room, 8), 8, anchor="end")
+
+    def _phase_strip(self, canvas: Canvas) -> float:
+        top = self.height - HEADING_H
+        bottom = top - PHASE_H
+        canvas.setFillColor(HexColor(style.MUTED))
+        draw_text(canvas, 0, bottom + 5, "PHASE", 6.5, bold=True)
+        for index, (name, begin, end) in enumerate(self.phases):
+            x0, x1 = self._span(begin, end)
+            if x1 - x0 < 0.5:
+                continue
+            canvas.setFillColor(HexColor(style.phase_tint(index)))
+            canvas.rect(x0, bottom, x1 - x0, PHASE_H - 2, stroke=0, fill=1)
+            canvas.setFillColor(HexColor(style.phase_ink(index)))
+            if end is None:
+                dates = f"  from {short_date(begin)}"
+            else:
+                dates = f"  {short_date(begin)} – {short_date(end - dt.timedelta(days=1))}"
+            room = x1 - x0 - 8
+            label = fit_text(name, room, 7.5, bold=True)
+            used = draw_text(canvas, x0 + 4, bottom + 4.5, label, 7.5, bold=True)
+            if label == name and used + text_width(dates, 6.5) <= room:
+                canvas.setFillColor(HexColor(style.MUTED))
+                draw_text(canvas, x0 + 4 + used, bottom + 4.5, dates, 6.5)
+        return bottom - 2
+
+    def _span(self, begin: dt.date, end: dt.date | None) -> tuple[float, float]:
+        axis = self.layout.axis
+        lo = self.x(max(begin, axis.start))
+        hi = self.x(min(end, axis.end)) if end is not None else self.x(axis.end)
+        return lo, max(lo, hi)
+
+    def _axis(self, canvas: Canvas, top: float) -> None:
+        axis = self.layout.axis
+        tiers = [t for t in (axis.upper, axis.lower) if t]
+        canvas.setFillColor(HexColor(style.MUTED))
+        draw_text(canvas, 0, top - TIER_H * len(tiers) + 4, "PILLAR", 6.5, bold=True)
+        y = top
+        for number, cells in enumerate(tiers):
+            bold = number == 0 and len(tiers) == 2
+            y -= TIER_H
+            for cell in cells:
+                x0, x1 = self.x(cell.start), self.x(cell.end)
+                label = next(
+                    (t for t in cell.labels if text_width(t, style.AXIS_SIZE, bold) <= x1 - x0 - 4),
+                    "",
+                )
+                canvas.setFillColor(HexColor(style.INK if bold else style.MUTED))
+                if bold:
+                    draw_text(canvas, x0 + 3, y + 4, label, style.AXIS_SIZE, bold=True)
+                else:
+                    draw_text(canvas, (x0 + x1) / 2, y + 4, label, style.AXIS_SIZE, anchor="middle")
+                canvas.setStrokeColor(HexColor(style.RULE))
+                canvas.setLineWidth(0.5)
+                canvas.line(x0, y, x0, y + TIER_H)
+        canvas.setStrokeColor(HexColor(style.INK))
+        canvas.setLineWidth(0.7)
+        canvas.line(0, y, self.width, y)
+
+    def _bands(self, canvas: Canvas, bottom: float) -> None:
+        """Phase tints and the vertical grid behind the rows."""
+        top = self.rows_top
+        for index, (_, begin, end) in enumerate(self.phases):
+            x0, x1 = self._span(begin, end)
+            canvas.setFillColor(HexColor(style.mix(style.phase_tint(index), 0.7)))
+            canvas.rect(x0, bottom, x1 - x0, top - bottom, stroke=0, fill=1)
+        axis = self.layout.axis
+        canvas.setLineWidth(0.4)
+        canvas.setStrokeColor(HexColor(style.GRID))
+        for cell in axis.lower[1:]:
+            canvas.line(self.x(cell.start), bottom, self.x(cell.start), top)
+        canvas.setStrokeColor(HexColor(style.RULE))
+        for cell in axis.upper[1:]:
+            canvas.line(self.x(cell.start), bottom, self.x(cell.start), top)
+        canvas.setStrokeColor(HexColor(style.INK))
+        canvas.setLineWidth(0.7)
+        canvas.line(0, bottom, self.width, bottom)
+
+    def _today(self, canvas: Canvas, bottom: float) -> None:
+        axis = self.layout.axis
+        if self.today is None or not axis.start <= self.today < axis.end:
+            return
+        x = self.x(self.today) + self.layout.width / axis.days / 2
+        canvas.setStrokeColor(HexColor(style.TODAY))
+        canvas.setLineWidth(0.9)
+        canvas.setDash(3, 2)
+        canvas.line(x, bottom, x, self.rows_top + TIER_H)
+        canvas.setDash()
+        # A small marker on the axis; the legend says which day it is.
+        canvas.setFillColor(HexColor(style.TODAY))
+        path = canvas.beginPath()
+        path.moveTo(x, self.rows_top + 3)
+        path.lineTo(x - 3, self.rows_top + 3 + 4.5)
+        path.lineTo(x + 3, self.rows_top + 3 + 4.5)
+        path.close()
+        canvas.drawPath(path, stroke=0, fill=1)
+
+
+class TimelinePage(Flowable):  # type: ignore[misc]
+    """One page of the timeline, drawn straight onto the canvas (fast for thousands of bars)."""
+
+    def __init__(
+        self, chart: TimelineChart, index: int, progress: Callable[[int], None] | None
+    ) -> None:
+        super().__init__()
+        self.chart = chart
+        self.index = index
+        self.progress = progress
+        self.width, self.height = chart.width, chart.height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.chart.draw_page(self.canv, self.index)
+        if self.progress is not None:
+            page = self.chart.layout.pages[self.index]
+            self.progress(sum(len(piece.marks) for piece in page.slices))
+
+
+def plan_timeline(
+    strategy: Strategy,
+    schedule: Schedule,
+    width: float,
+    height: float,
+    today: dt.date | None,
+    fit: bool = False,
+) -> TimelineChart:
+    """Lay out the timeline for pages whose frame is `width` x `height` points."""
+    label_width = 118.0 if width >= 600 else 90.0
+    chart_width = width - label_width - 6
+    axis = _axis_for(strategy, schedule, chart_width)
+    statuses = {i.status for k, i in strategy.initiatives.items() if k in schedule.items}
+    in_range = today is not None and axis.start <= today < axis.end
+    today_label = f"Today ({short_date(today)})" if today is not None and in_range else None
+    entries = legend.entries(
+        pillars_present(strategy, schedule), statuses, today_label, bool(strategy.dependencies)
+    )
+    lines = legend.flow(entries, width)
+    tiers = 1 if not axis.upper else 2
+    rows_top = height - HEADING_H - PHASE_H - 2 - TIER_H * tiers - 3
+    capacity = rows_top - legend.height(lines) - LEGEND_GAP - 1
+    layout = layout_chart(strategy, schedule, axis, chart_width, capacity, label_width - 8, fit)
+    phases = strategy.phase_bounds()
+    count = len(schedule.items) - layout.milestones
+    summary = f"{long_date(schedule.start)} – {long_date(schedule.finish)} · "
+    summary += f"{count} initiative{'s' if count != 1 else ''}"
+    if layout.milestones:
+        summary += f" and {layout.milestones} milestone{'s' if layout.milestones != 1 else ''}"
+    heading = "Roadmap overview" if fit else "Roadmap"
+    return TimelineChart(
+        layout, width, height, label_width, rows_top, phases, today, lines, heading, summary, fit
+    )
+
+
+def _axis_for(strategy: Strategy, schedule: Schedule, width: float) -> Axis:
+    first = min([schedule.start, strategy.start, *(i.start for i in schedule.items.values())])
+    end = max([schedule.finish, *(i.finish for i in schedule.items.values())])
+    end += dt.timedelta(days=1)
+    # A little air after the last bar so labels beside it have somewhere to go.
+    end += dt.timedelta(days=max(7, (end - first).days // 12))
+    return build_axis(first, end, width)
+
+
+def lane_label_lines(label: str, width: float, size: float, continued: bool) -> list[str]:
+    text = label + (" (continued)" if continued else "")
+    return wrap_text(text, width, size, bold=True, max_lines=3)
