@@ -173,3 +173,25 @@ def test_a_large_roadmap_places_the_bars_on_screen_and_catches_up_while_scrollin
     view.verticalScrollBar().setValue(0)
     first = scene.row_keys[0]
     assert scene.bars[first].pos().x() == scene.bar_x(first)
+
+
+def test_a_strategy_that_cannot_be_scheduled_shows_why_instead_of_bars(qtbot):
+    from cxroadmap.domain.model import Dependency
+
+    strategy = small_strategy()
+    strategy.dependencies.append(Dependency("M", "A"))  # loaded as is: a cycle
+    view = TimelineView(OpenDocument(strategy), Selection())
+    qtbot.addWidget(view)
+    assert view.timeline.bars == {}
+    assert view.timeline.notice.text() == "Cannot schedule: dependency cycle: A -> B -> M -> A"
+
+
+def test_a_tooltip_event_over_a_bar_shows_its_explanation(view, qtbot):
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    point = bar_point(view, "B")
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    assert QToolTip.isVisible()
+    assert "FS from A" in QToolTip.text()

@@ -62,6 +62,50 @@ def _title(painter: QPainter, width: float, strategy: Strategy, subtitle: str) -
     painter.drawText(QRectF(16, 26, width - 32, 16), left, subtitle)
 
 
+def _legend(painter: QPainter, right: float) -> None:
+    """Critical, slack, milestone and today keys, right-aligned in the title band."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QPen, QPolygonF
+
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setFont(font(8))
+    metrics = painter.fontMetrics()
+    entries = ("Critical path", "Slack", "Milestone", "Today")
+    widths = [metrics.horizontalAdvance(text) + 34 for text in entries]
+    x = right - 16 - sum(widths)
+    y = TITLE_HEIGHT / 2
+    for text, width in zip(entries, widths, strict=True):
+        if text == "Critical path":
+            painter.setPen(QPen(colour(style.CRITICAL), 2))
+            painter.setBrush(colour(style.MUTED))
+            painter.drawRoundedRect(QRectF(x, y - 5, 22, 10), 2, 2)
+        elif text == "Slack":
+            painter.setPen(QPen(colour(style.FAINT), 1.5))
+            painter.drawLine(QPointF(x, y + 3), QPointF(x + 22, y + 3))
+            painter.drawLine(QPointF(x + 22, y), QPointF(x + 22, y + 4))
+        elif text == "Milestone":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour(style.MUTED))
+            c = QPointF(x + 11, y)
+            painter.drawPolygon(
+                QPolygonF(
+                    [c + QPointF(0, -6), c + QPointF(6, 0), c + QPointF(0, 6), c + QPointF(-6, 0)]
+                )
+            )
+        else:
+            painter.setPen(QPen(colour(style.TODAY), 1.5, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(x + 11, y - 7), QPointF(x + 11, y + 7))
+        painter.setPen(colour(style.MUTED))
+        painter.drawText(
+            QRectF(x + 28, y - 8, width - 28, 16),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            text,
+        )
+        x += width
+    painter.restore()
+
+
 def _scene_picture(scene: QGraphicsScene, strategy: Strategy, subtitle: str) -> Picture:
     rect = scene.sceneRect()
     width, height = int(rect.width() + 0.999), int(rect.height() + TITLE_HEIGHT + 0.999)
@@ -103,6 +147,7 @@ def timeline_picture(
     def paint(painter: QPainter) -> None:
         painter.fillRect(QRectF(0, 0, width, height), colour(style.PAPER))
         _title(painter, width, strategy, subtitle)
+        _legend(painter, width)
         painter.save()
         painter.translate(0, TITLE_HEIGHT)
         painter.setClipRect(QRectF(0, 0, rect.width(), metrics.axis))
