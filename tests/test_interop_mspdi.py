@@ -235,6 +235,17 @@ def test_calendar_exceptions_become_holidays_and_a_part_day_task_a_whole_day():
     assert strategy.initiatives["T1"].duration == 1
 
 
+def test_progress_and_inactive_tasks_become_a_status():
+    tasks = (
+        _t(1, extra="<PercentComplete>100</PercentComplete>")
+        + _t(2, extra="<PercentComplete>40</PercentComplete>")
+        + _t(3, extra="<Active>0</Active>")
+        + _t(4, extra="<PercentComplete>0</PercentComplete>")
+    )
+    statuses = [i.status for i in parse_mspdi(_project(tasks)).initiatives.values()]
+    assert statuses == ["done", "in_progress", "dropped", "planned"]
+
+
 @pytest.mark.parametrize(
     ("data", "where", "problem"),
     [

@@ -296,6 +296,13 @@ def _initiative(
         ini.pillar = top.name
     if reader.text(elem, "Priority"):
         ini.impact = impact_of_priority(reader.integer(elem, "Priority", where))
+    done = reader.integer(elem, "PercentComplete", where, 0)
+    if reader.text(elem, "Active") == "0":
+        ini.status = "dropped"
+    elif done >= 100:
+        ini.status = "done"
+    elif done > 0:
+        ini.status = "in_progress"
     not_before = None
     if reader.text(elem, "Manual") == "1":
         # A manually scheduled task sits where the user put it; keep that as its earliest start.
