@@ -231,3 +231,23 @@ def test_hidden_roadmap_views_refresh_only_when_their_tab_is_shown(
     assert calls == [1]
     w.acts["undo"].trigger()
     assert calls == [1, 1]
+
+
+def test_every_action_has_its_standard_shortcut(small_window: MainWindow) -> None:
+    keys = {
+        name: small_window.acts[name].shortcut().toString()
+        for name in ("new", "open", "save_as", "undo", "redo", "delete", "rename", "find", "quit")
+    }
+    assert keys == {
+        "new": "Ctrl+N",
+        "open": "Ctrl+O",
+        "save_as": "Ctrl+Shift+S",
+        "undo": "Ctrl+Z",
+        "redo": "Ctrl+Y",
+        "delete": "Del",
+        "rename": "F2",
+        "find": "Ctrl+F",
+        "quit": "Ctrl+Q",
+    }
+    redo = [k.toString() for k in small_window.acts["redo"].shortcuts()]
+    assert "Ctrl+Shift+Z" in redo

@@ -20,6 +20,8 @@ class ActionSpec:
     tip: str = ""
 
 
+FALLBACK_KEYS = {SK.Quit: "Ctrl+Q"}
+
 SPECS: dict[str, ActionSpec] = {
     "new": ActionSpec("&New from Template…", SK.New, SP.SP_FileIcon, "Start a new strategy"),
     "open": ActionSpec("&Open…", SK.Open, SP.SP_DialogOpenButton, "Open a strategy document"),
@@ -64,6 +66,9 @@ def configure(action: QAction, spec: ActionSpec) -> QAction:
         action.setText(spec.text)
     if isinstance(spec.shortcut, QKeySequence.StandardKey):
         action.setShortcuts(spec.shortcut)
+        if action.shortcut().isEmpty() and spec.shortcut in FALLBACK_KEYS:
+            # Some platforms define no key for this one (Quit on Windows and bare X11).
+            action.setShortcut(QKeySequence(FALLBACK_KEYS[spec.shortcut]))
     elif spec.shortcut:
         action.setShortcut(QKeySequence(spec.shortcut))
     if spec.icon is not None:
