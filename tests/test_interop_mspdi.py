@@ -208,6 +208,16 @@ def test_a_link_into_a_summary_holds_back_its_first_tasks_only():
     assert strategy.initiatives["T4"].pillar == "Phase"
 
 
+def test_a_start_to_start_link_from_a_summary_starts_at_its_first_tasks():
+    tasks = _t(2, 1) + _t(3, 2) + _t(4, 2, extra=_link(3)) + _t(6, 1, extra=_link(2, 3, 4800))
+    tasks = tasks.replace("<Name>Task 2</Name>", "<Name>Phase</Name>")
+    strategy = parse_mspdi(_project(tasks))
+    assert sorted((d.from_key, d.to_key, d.type, d.lag) for d in strategy.dependencies) == [
+        ("T3", "T4", "FS", 0),
+        ("T3", "T6", "SS", 1),
+    ]
+
+
 def test_elapsed_and_percent_lags_are_converted_to_working_days():
     tasks = (
         _t(1, duration="PT80H0M0S")

@@ -74,9 +74,13 @@ def leaf_dependencies(
             if not pred.is_summary and not task.is_summary:
                 direct.append((pred.uid, task.uid, link))
                 continue
-            for p in _exits(pred, tasks) if pred.is_summary else [pred.uid]:
-                for s in _entries(task, tasks) if task.is_summary else [task.uid]:
-                    via_summary.append((p, s, link))
+            # The predecessor's finish counts for FS and FF, its start for SS and SF; the
+            # successor's start is held back by FS and SS, its finish by FF and SF.
+            side = _exits if link.type in ("FS", "FF") else _entries
+            preds = side(pred, tasks) if pred.is_summary else [pred.uid]
+            side = _entries if link.type in ("FS", "SS") else _exits
+            succs = side(task, tasks) if task.is_summary else [task.uid]
+            via_summary += [(p, s, link) for p in preds for s in succs]
     deps: dict[tuple[str, str], Dependency] = {}
     for p, s, link in direct + via_summary:
         if p == s:
