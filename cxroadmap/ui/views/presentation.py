@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from cxroadmap.export import style
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.selection import Selection
-from cxroadmap.ui.views.board import BoardView, short_range
+from cxroadmap.ui.views.board import BoardView
+from cxroadmap.ui.views.board_card import short_range
 from cxroadmap.ui.views.look import LARGE, NORMAL, Metrics, font
 from cxroadmap.ui.views.timeline_layout import finish_of, lanes_of
 from cxroadmap.ui.views.timeline_view import TimelineView

@@ -1,0 +1,97 @@
+"""One card of the phase board: pillar stripe, title, owner and pillar, dates, pin badge."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from cxroadmap.export import style
+from cxroadmap.ui.views.look import colour, font, wrap
+
+if TYPE_CHECKING:
+    from cxroadmap.ui.views.board import BoardScene
+
+
+def short_range(first: dt.date, last: dt.date) -> str:
+    if first == last:
+        return f"{first.day} {first:%b %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
+    return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+
+
+class CardItem(QGraphicsItem):
+    """One initiative on the board: pillar stripe, title, owner and pillar, dates, pin flag."""
+
+    def __init__(self, board: BoardScene, key: str) -> None:
+        super().__init__()
+        self.board = board
+        self.key = key
+        self.title = ""
+        self.detail = ""
+        self.dates = ""
+        self.fill = style.DROPPED
+        self.flag = ""  # why the scheduler could not keep it in its pinned phase
+        self.pinned = False
+        self.critical = False
+        self.selected = False
+        m = board.metrics
+        self._rect = QRectF(0, 0, board.card_width, m.card_height)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        m = self.board.metrics
+        rect = self._rect
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        border = QPen(colour(style.RULE), 1)
+        if self.flag:
+            border = QPen(colour(style.CRITICAL), 2)
+        if self.selected:
+            border = QPen(colour(style.ACCENT), 2.5)
+        painter.setPen(border)
+        painter.setBrush(QBrush(colour(style.PAPER)))
+        painter.drawRoundedRect(rect, 5, 5)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour(self.fill))
+        painter.drawRoundedRect(QRectF(rect.left() + 1, rect.top() + 1, 6, rect.height() - 2), 3, 3)
+        text = rect.adjusted(16, 6, -8, -6)
+        line = m.label_pt * 1.9
+        painter.setPen(colour(style.INK))
+        title_font = font(m.label_pt + 0.5, bold=True)
+        painter.setFont(title_font)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        title_lines = wrap(QFontMetricsF(title_font), self.title, text.width(), 2)
+        for i, value in enumerate(title_lines):
+            painter.drawText(
+                QRectF(text.left(), text.top() + i * line, text.width(), line), left, value
+            )
+        painter.setFont(font(m.label_pt))
+        painter.setPen(colour(style.MUTED))
+        badge_width = 0.0
+        if self.flag or self.pinned:
+            badge_font = font(m.label_pt - 1, bold=True)
+            label = "NOT KEPT" if self.flag else "PINNED"
+            badge_width = QFontMetricsF(badge_font).horizontalAdvance(label) + 10
+        for i, value in enumerate((self.detail, self.dates), start=2):
+            room = text.width() - (badge_width + 6 if i == 3 else 0)
+            shown = painter.fontMetrics().elidedText(value, Qt.TextElideMode.ElideRight, int(room))
+            painter.drawText(QRectF(text.left(), text.top() + i * line, room, line), left, shown)
+        if badge_width:
+            painter.setFont(badge_font)
+            badge = QRectF(
+                rect.right() - badge_width - 8, text.top() + 3 * line + 1, badge_width, line - 2
+            )
+            tint = style.CRITICAL if self.flag else style.MUTED
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour(style.mix(tint, 0.14)))
+            painter.drawRoundedRect(badge, 3, 3)
+            painter.setPen(colour(tint))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
