@@ -287,6 +287,8 @@ def _as_text(sheet: Worksheet) -> None:
 def workbook(strategy: Strategy, schedule: Any) -> Workbook:
     """The three-sheet workbook (computed schedule columns on grey headers)."""
     book = Workbook()
+    book.properties.creator = "cxroadmap"
+    book.properties.title = strategy.name
     sheet = book.active
     assert sheet is not None
     sheet.title = "Strategy"
