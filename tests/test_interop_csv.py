@@ -33,16 +33,17 @@ def test_the_csv_export_of_a_small_strategy_is_exactly_this_text(tmp_path):
 def test_settings_lines_carry_a_non_default_working_week_and_holidays():
     strategy = rich_strategy()
     lines = csv_text(strategy, schedule(strategy)).split("\r\n")
-    assert lines[:5] == [
+    assert lines[:6] == [
         "# name: Servicekultur 2027 – Łódź & 漢字",
         "# start: 2027-01-04",
         "# working_days: mon tue wed thu",
         "# holidays: 2027-01-07 2027-04-01",
+        "# max_parallel: 2",
         "# phases: Now: 6w; Next: 20w; Later",
     ]
-    assert lines[5] == FULL_HEADER
-    assert lines[7].startswith("REC1,Hire for service mindset,recruitment,12,,2027-02-01,,4,")
-    assert ",VIS1 FS+2d," in lines[7]
+    assert lines[6] == FULL_HEADER
+    assert lines[8].startswith("REC1,Hire for service mindset,recruitment,12,,2027-02-01,,4,")
+    assert ",VIS1 FS+2d," in lines[8]
     tr2 = next(line for line in lines if line.startswith("TR2,"))
     assert ",TR1 SS+3d; VIS1 FF-2d," in tr2
 
@@ -60,6 +61,10 @@ def test_a_csv_round_trip_keeps_initiatives_dependencies_and_calendar(tmp_path):
     assert back.working_days == strategy.working_days
     assert back.holidays == strategy.holidays
     assert back.phases == strategy.phases
+    assert back.max_parallel == 2
+    assert {k: (i.start, i.finish) for k, i in schedule(back).items.items()} == {
+        k: (i.start, i.finish) for k, i in schedule(strategy).items.items()
+    }
 
 
 def test_a_hand_written_csv_with_a_byte_order_mark_imports():
@@ -186,10 +191,21 @@ def test_phases_can_be_set_in_a_settings_line():
     assert strategy.initiatives["A"].phase == "Run"
 
 
-def test_a_bad_settings_line_is_named_by_its_row():
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("# start: soon", "row 2, start"),
+        ("# max_parallel: 0", "row 2, max_parallel"),
+        ("# max_parallel: many", "row 2, max_parallel"),
+        ("# working_days: mon fun", "row 2, working_days[1]"),
+        ("# holidays: 2027-04-02 Easter", "row 2, holidays"),
+        ("# phases: Now: 0w; Later", "row 2, phases"),
+    ],
+)
+def test_a_bad_settings_line_is_named_by_its_row(line, where):
     with pytest.raises(ValidationError) as info:
-        parse_csv("# name: x\n# start: soon\nkey,title,duration\nA,a,1\n", "x")
-    assert info.value.where == "row 2, start"
+        parse_csv(f"# name: x\n{line}\nkey,title,duration\nA,a,1\n", "x", dt.date(2027, 1, 4))
+    assert info.value.where == where
 
 
 def test_malformed_csv_is_a_clear_error_not_a_traceback():

@@ -14,7 +14,7 @@ from typing import Any
 from cxroadmap.domain.calendar import DEFAULT_WORKING_DAYS, parse_date, parse_weekdays
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy, default_phases
-from cxroadmap.domain.validation import check_text, validate_strategy
+from cxroadmap.domain.validation import check_max_parallel, check_text, validate_strategy
 from cxroadmap.interop.atomicfile import write_bytes_atomically
 from cxroadmap.interop.tabular import (
     COLUMNS,
@@ -31,7 +31,7 @@ from cxroadmap.interop.tabular import (
 )
 
 # `# name: value` lines above the header row; any other `#` line is a comment.
-SETTINGS = ("name", "start", "working_days", "holidays", "phases")
+SETTINGS = ("name", "start", "working_days", "holidays", "phases", "max_parallel")
 _SETTING = re.compile(r"^#\s*([A-Za-z_]+)\s*:(.*)$", re.DOTALL)
 
 
@@ -103,9 +103,10 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
         row, value = settings["phases"]
         parts = [p.strip() for p in value.split(";") if p.strip()]
         phases = [parse_phase(p, f"row {row}, phases") for p in parts]
-    if start is None and "start" in settings:
+    if "start" in settings:
         row, value = settings["start"]
-        start = parse_date(value, f"row {row}, start")
+        written = parse_date(value, f"row {row}, start")
+        start = written if start is None else start
     rows = []
     for number, record in enumerate(records[n + 1 :], start=header_row + 1):
         if all(is_blank(cell) for cell in record):
@@ -121,6 +122,10 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
     strategy = Strategy(name=name, start=dt.date.min, working_days=working_days)
     strategy.holidays = holidays
     strategy.phases = phases
+    if "max_parallel" in settings:
+        row, value = settings["max_parallel"]
+        limit: object = int(value) if value.isdigit() else (value or None)
+        strategy.max_parallel = check_max_parallel(limit, f"row {row}, max_parallel")
     strategy.initiatives, strategy.dependencies = initiatives_from_rows(
         rows, strategy.days_per_week, strategy.phase_names()
     )
@@ -157,6 +162,8 @@ def csv_text(strategy: Strategy, schedule: Any) -> str:
         writer.writerow([f"# working_days: {' '.join(strategy.working_days)}"])
     if strategy.holidays:
         writer.writerow([f"# holidays: {' '.join(d.isoformat() for d in strategy.holidays)}"])
+    if strategy.max_parallel is not None:
+        writer.writerow([f"# max_parallel: {strategy.max_parallel}"])
     if strategy.phases != default_phases():
         writer.writerow([f"# phases: {'; '.join(phase_text(p) for p in strategy.phases)}"])
     writer.writerow([*COLUMNS, *COMPUTED_COLUMNS])
