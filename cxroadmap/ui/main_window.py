@@ -137,6 +137,9 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         a["export_pdf"].setIconText("Export PDF")
+        # The menu says what will be undone; the toolbar stays short (its tooltip says it).
+        a["undo"].setIconText("Undo")
+        a["redo"].setIconText("Redo")
         toolbar.addActions([a["open"], a["save_as"], a["export_pdf"]])
         toolbar.addSeparator()
         toolbar.addActions([a["undo"], a["redo"]])
