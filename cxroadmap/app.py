@@ -63,14 +63,13 @@ def load_strategy(path: Path, name: str | None = None) -> Strategy:
     raise UsageError("--strategy", f"no strategy named {name!r} in {path}")
 
 
-def import_strategy(src: Path) -> Strategy:
-    """Read any importable file, chosen by its suffix."""
-    suffix = src.suffix.lower()
-    if suffix == ".json":
-        return load_strategy(src)
+def import_strategy(src: Path, start: dt.date | None = None) -> Strategy:
+    """Read any importable file (JSON, CSV, XLSX, MS Project XML), chosen by its suffix."""
     if not src.exists():
         raise UsageError(str(src), "no such file")
-    raise UsageError(str(src), f"cannot import {suffix or 'files without a suffix'} files yet")
+    from cxroadmap.interop.formats import import_file
+
+    return import_file(src, start=start)
 
 
 def _check_new_output(out: Path, force: bool) -> None:
@@ -128,8 +127,11 @@ def new_from_template(template: str, start: dt.date) -> Strategy:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from cxroadmap.domain.calendar import parse_date
+
     _check_new_output(args.output, args.force)
-    strategy = import_strategy(args.source)
+    start = parse_date(args.start, "--start") if args.start else None
+    strategy = import_strategy(args.source, start)
     _write_new_document(strategy, args.output)
     print(f"imported {len(strategy.initiatives)} initiatives into {args.output}")
     return EXIT_OK
@@ -146,11 +148,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not out.parent.exists():
         raise UsageError(str(out), f"folder {out.parent} does not exist")
     strategy = load_strategy(args.file, args.strategy)
-    if suffix == ".json":
-        from cxroadmap.interop.jsonfile import dump_json
-
-        dump_json(strategy, out)
-    elif suffix == ".pdf":
+    if suffix == ".pdf":
         from cxroadmap.export.pdf import PdfOptions, export_pdf
         from cxroadmap.scheduling.planner import schedule
 
@@ -163,8 +161,14 @@ def cmd_export(args: argparse.Namespace) -> int:
             fit=args.fit,
         )
         export_pdf(strategy, schedule(strategy), out, options, progress=_progress_printer())
+    elif suffix in (".png", ".svg"):
+        from cxroadmap.ui.image_export import export_view_image
+
+        export_view_image(strategy, None, out, view=args.view, scale=args.scale)
     else:
-        raise UsageError(str(out), f"export to {suffix} is not available yet")
+        from cxroadmap.interop.formats import export_file
+
+        export_file(strategy, None, out)
     print(f"wrote {out}")
     return EXIT_OK
 
@@ -237,8 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--start", help="start date YYYY-MM-DD (default: next Monday)")
     p.add_argument("--force", action="store_true", help="replace an existing file")
 
-    p = add("import", "import a cxroadmap/1 JSON file into a new document", cmd_import)
+    p = add("import", "import JSON, CSV, XLSX or MS Project XML into a new document", cmd_import)
     p.add_argument("source", type=Path, metavar="SRC")
+    p.add_argument("--start", help="CSV/XLSX without a start date: start YYYY-MM-DD")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.cxroadmap")
     p.add_argument("--force", action="store_true", help="replace an existing file")
 
@@ -252,6 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--accent", help="PDF accent colour, e.g. '#1f4e79'")
     p.add_argument("--logo", type=Path, help="image shown on the PDF cover")
     p.add_argument("--fit", action="store_true", help="one-page PDF overview of the timeline")
+    p.add_argument(
+        "--view",
+        default="timeline",
+        help="PNG/SVG: timeline, board or graph (default timeline)",
+    )
+    p.add_argument("--scale", type=float, default=2.0, help="PNG: pixels per point (default 2)")
 
     p = add("schedule", "schedule a document and print the result", cmd_schedule)
     p.add_argument("file", type=Path, metavar="FILE")
@@ -297,6 +308,8 @@ def _with_file(args: argparse.Namespace, exc: Exception) -> str:
     source = getattr(args, "file", None) or getattr(args, "source", None)
     if isinstance(exc, UsageError) or getattr(exc, "path", None) is not None or source is None:
         return text
+    if str(getattr(exc, "where", "")).startswith("-"):
+        return text  # an option at fault (--view, --page, ...), not the input file
     return f"{source}: {text}"
 
 
