@@ -9,6 +9,10 @@ from storage_samples import digest, rich_strategy, second_strategy
 from cxroadmap.storage import DocumentError, check, schema
 from cxroadmap.storage.document import Document, read_document, write_document
 
+# The upgrade tests pretend the next schema exists, whatever the current one is.
+CURRENT = schema.SCHEMA_VERSION
+NEXT = CURRENT + 1
+
 
 def _execute(path, *statements):
     conn = sqlite3.connect(path)
@@ -27,17 +31,17 @@ def test_an_older_file_is_backed_up_then_upgraded_when_opened_for_editing(tmp_pa
     def add_notes(conn):
         conn.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL)")
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, add_notes)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setitem(schema.MIGRATIONS, CURRENT, add_notes)
     with Document.open(path) as doc:
-        assert doc.upgraded_from == 1
+        assert doc.upgraded_from == CURRENT
         assert doc.load() == rich_strategy()
-    backup = tmp_path / "plan.cxroadmap.v1.bak"
+    backup = tmp_path / f"plan.cxroadmap.v{CURRENT}.bak"
     with closing(sqlite3.connect(backup)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT
     conn = sqlite3.connect(path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == NEXT
         assert conn.execute("SELECT count(*) FROM note").fetchone()[0] == 0
     finally:
         conn.close()
@@ -56,9 +60,9 @@ def test_a_failing_upgrade_leaves_the_file_as_it_was(tmp_path, monkeypatch):
         conn.execute("CREATE TABLE half_done (x)")
         conn.execute("THIS IS NOT SQL")
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, broken)
-    with pytest.raises(DocumentError, match="upgrade from schema 1 failed"):
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setitem(schema.MIGRATIONS, CURRENT, broken)
+    with pytest.raises(DocumentError, match=f"upgrade from schema {CURRENT} failed"):
         Document.open(path)
     assert digest(path) == original
     assert not path.with_name("plan.cxroadmap.lock").exists()
@@ -67,8 +71,8 @@ def test_a_failing_upgrade_leaves_the_file_as_it_was(tmp_path, monkeypatch):
 def test_an_upgrade_without_a_migration_is_refused(tmp_path, monkeypatch):
     path = tmp_path / "plan.cxroadmap"
     write_document(path, [second_strategy()])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    with pytest.raises(DocumentError, match="cannot upgrade schema 1 to 2"):
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", NEXT)
+    with pytest.raises(DocumentError, match=f"cannot upgrade schema {CURRENT} to {NEXT}"):
         Document.open(path)
 
 
@@ -76,8 +80,8 @@ def test_an_older_file_opened_read_only_is_not_upgraded(tmp_path, monkeypatch):
     path = tmp_path / "plan.cxroadmap"
     write_document(path, [second_strategy()])
     original = digest(path)
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, lambda conn: None)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setitem(schema.MIGRATIONS, CURRENT, lambda conn: None)
     with pytest.raises(DocumentError, match="older version"):
         Document.open(path, readonly=True)
     assert digest(path) == original

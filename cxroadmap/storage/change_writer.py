@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Table, bindparam, delete, insert, select, tup
 
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
+from cxroadmap.storage.cx_rows import write_cx_change
 from cxroadmap.storage.positions import anchors, plan_positions, spaced
 from cxroadmap.storage.rows import DEPENDENCY, INITIATIVE, STRATEGY
 from cxroadmap.storage.strategy_rows import (
@@ -47,6 +48,12 @@ def write_change(conn: Connection, strategy_id: int, strategy: Strategy, change:
     pairs = change.dependencies | change.removed_dependencies
     if pairs:
         _write_dependencies(conn, strategy_id, strategy, pairs)
+    # Touchpoints, measures and the initiatives' own links (cx_rows.py).
+    present = {k for k in change.initiatives if k in strategy.initiatives}
+    if change.touchpoints or change.measures:
+        write_cx_change(conn, strategy_id, strategy, change, initiative_ids(conn, strategy_id))
+    elif present:
+        write_cx_change(conn, strategy_id, strategy, change, _ids_of(conn, strategy_id, present))
 
 
 def _ids_of(conn: Connection, strategy_id: int, keys: Collection[str]) -> dict[str, int]:

@@ -6,6 +6,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from cxroadmap.domain.cascade import validate_cascade
 from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.domain.validation import find_cycle, validate_strategy
 from cxroadmap.storage import schema
@@ -60,7 +61,8 @@ def _strategy_problems(file: Path) -> list[str]:
 
     problems: list[str] = []
     with Document.open(file, readonly=True) as doc:
-        for number, strategy in enumerate(doc.load_all(), start=1):
+        strategies = doc.load_all()
+        for number, strategy in enumerate(strategies, start=1):
             label = f"strategy {number} ({strategy.name!r})"
             try:
                 validate_strategy(strategy)
@@ -69,6 +71,10 @@ def _strategy_problems(file: Path) -> list[str]:
                 cycle = find_cycle(strategy.initiatives, strategy.dependencies)
                 if cycle is not None and f"{cycle[0]} -> " not in str(error):
                     problems.append(_sentence(f"{label}: dependency cycle {' -> '.join(cycle)}"))
+    try:
+        validate_cascade(strategies)
+    except CxRoadmapError as error:
+        problems.append(_sentence(f"cascade: {error}"))
     return problems
 
 

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, delete, exc, select, update
 
+from cxroadmap.domain.cascade import order_parents_first
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
 from cxroadmap.storage import schema
@@ -188,11 +189,20 @@ class Document:
         return self._run(work, writing=False)
 
     def load_all(self) -> list[Strategy]:
-        """Every strategy in document order."""
+        """Every strategy, parents before children (siblings in document order)."""
+        return [strategy for _, strategy in self.load_all_with_ids()]
 
-        def work(conn: Connection) -> list[Strategy]:
-            found = [load_strategy(conn, sid) for sid in strategy_ids(conn)]
-            return [s for s in found if s is not None]
+    def load_all_with_ids(self) -> list[tuple[int, Strategy]]:
+        """(id, strategy) for every strategy, parents before children."""
+
+        def work(conn: Connection) -> list[tuple[int, Strategy]]:
+            found: dict[int, tuple[int, Strategy]] = {}
+            for sid in strategy_ids(conn):
+                strategy = load_strategy(conn, sid)
+                if strategy is not None:
+                    found[id(strategy)] = (sid, strategy)
+            ordered = order_parents_first(s for _, s in found.values())
+            return [found[id(s)] for s in ordered]
 
         return self._run(work, writing=False)
 
@@ -275,7 +285,7 @@ def write_document(path: str | os.PathLike[str], strategies: list[Strategy]) -> 
             engine = open_engine(temp, readonly=False)
             try:
                 with engine.begin() as conn:
-                    for strategy in strategies:
+                    for strategy in order_parents_first(strategies):
                         insert_strategy(conn, strategy)
             finally:
                 dispose_engine(engine)
@@ -285,6 +295,6 @@ def write_document(path: str | os.PathLike[str], strategies: list[Strategy]) -> 
 
 
 def read_document(path: str | os.PathLike[str]) -> list[Strategy]:
-    """Every strategy of a document, opened read-only."""
+    """Every strategy of a document, opened read-only, parents before children."""
     with Document.open(path, readonly=True) as doc:
         return doc.load_all()

@@ -1,18 +1,24 @@
 """SQLModel tables of the .cxroadmap file; rows never leave the storage package."""
 
-from sqlalchemy import CheckConstraint, Index, Table, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, Table, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 # Dates are ISO 8601 text (YYYY-MM-DD), as SQLite has no date type.
 
 
 class StrategyRow(SQLModel, table=True):
-    """One strategy; `parent_id` is kept for an organisation -> department -> team cascade."""
+    """One strategy; `key` and `parent_key` place it in the organisation -> team cascade.
+
+    The parent is named by key, like the support links, so a department stored without
+    its organisation (exported alone, then imported) keeps it. `parent_id` was schema 1's
+    link: schema 2 moved it into `parent_key` and leaves it NULL.
+    """
 
     __tablename__ = "strategy"
     __table_args__ = (
         CheckConstraint("level IN ('team', 'department', 'organisation')", name="level_known"),
         CheckConstraint("max_parallel IS NULL OR max_parallel >= 1", name="max_parallel_positive"),
+        Index("ix_strategy_key", "key", unique=True, sqlite_where=text("key <> ''")),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -26,6 +32,9 @@ class StrategyRow(SQLModel, table=True):
     mission: str
     working_days: str  # comma-separated weekday names: "mon,tue,wed,thu,fri"
     max_parallel: int | None = None
+    # Added by schema 2 (ALTER TABLE appends, so they stay last).
+    key: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    parent_key: str | None = None
 
 
 class ValueRow(SQLModel, table=True):
@@ -111,6 +120,116 @@ class DependencyRow(SQLModel, table=True):
     lag: int
 
 
+class TouchpointRow(SQLModel, table=True):
+    """A moment of truth of a strategy, in the user's order."""
+
+    __tablename__ = "touchpoint"
+    __table_args__ = (
+        UniqueConstraint("strategy_id", "key"),
+        CheckConstraint("gap BETWEEN 1 AND 5", name="gap_range"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    strategy_id: int = Field(foreign_key="strategy.id", ondelete="CASCADE")
+    position: int
+    key: str
+    name: str
+    stage: str
+    channel: str
+    now: str
+    should: str
+    gap: int
+
+
+class TouchpointNoteRow(SQLModel, table=True):
+    """One line of a touchpoint's standards, measures, no-value activities or root causes."""
+
+    __tablename__ = "touchpoint_note"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('standards', 'measures', 'no_value', 'root_causes')", name="kind_known"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    touchpoint_id: int = Field(foreign_key="touchpoint.id", ondelete="CASCADE", index=True)
+    kind: str
+    position: int
+    text: str
+
+
+class OpportunityRow(SQLModel, table=True):
+    """An improvement opportunity; `initiative_id` once it has become an initiative."""
+
+    __tablename__ = "opportunity"
+
+    id: int | None = Field(default=None, primary_key=True)
+    touchpoint_id: int = Field(foreign_key="touchpoint.id", ondelete="CASCADE", index=True)
+    position: int
+    text: str
+    initiative_id: int | None = Field(
+        default=None, foreign_key="initiative.id", ondelete="SET NULL", index=True
+    )
+
+
+class InitiativeTouchpointRow(SQLModel, table=True):
+    """An initiative addresses a touchpoint; `position` keeps the initiative's own order."""
+
+    __tablename__ = "initiative_touchpoint"
+    __table_args__ = (UniqueConstraint("initiative_id", "touchpoint_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    initiative_id: int = Field(foreign_key="initiative.id", ondelete="CASCADE")
+    touchpoint_id: int = Field(foreign_key="touchpoint.id", ondelete="CASCADE", index=True)
+    position: int
+
+
+class MeasureRow(SQLModel, table=True):
+    """A KPI of a strategy; baseline and target are NULL while unknown."""
+
+    __tablename__ = "measure"
+    __table_args__ = (UniqueConstraint("strategy_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    strategy_id: int = Field(foreign_key="strategy.id", ondelete="CASCADE")
+    position: int
+    key: str
+    name: str
+    unit: str
+    baseline: float | None = None
+    target: float | None = None
+    target_date: str | None = None
+
+
+class MeasureInitiativeRow(SQLModel, table=True):
+    """An initiative expected to move a measure, in the measure's order."""
+
+    __tablename__ = "measure_initiative"
+    __table_args__ = (UniqueConstraint("measure_id", "initiative_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    measure_id: int = Field(foreign_key="measure.id", ondelete="CASCADE")
+    initiative_id: int = Field(foreign_key="initiative.id", ondelete="CASCADE", index=True)
+    position: int
+
+
+class SupportLinkRow(SQLModel, table=True):
+    """An initiative supports `initiative_key` of the ancestor strategy `strategy_key`.
+
+    By key, not by row id: the target may live in another file (a department exported
+    alone), and `check` reports a link whose target is gone.
+    """
+
+    __tablename__ = "support_link"
+    __table_args__ = (UniqueConstraint("initiative_id", "strategy_key", "initiative_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    initiative_id: int = Field(foreign_key="initiative.id", ondelete="CASCADE")
+    position: int
+    strategy_key: str
+    initiative_key: str
+
+
 def _table(name: str) -> Table:
     return SQLModel.metadata.tables[name]
 
@@ -121,5 +240,26 @@ HOLIDAY = _table("holiday")
 PHASE = _table("phase")
 INITIATIVE = _table("initiative")
 DEPENDENCY = _table("dependency")
+TOUCHPOINT = _table("touchpoint")
+TOUCHPOINT_NOTE = _table("touchpoint_note")
+OPPORTUNITY = _table("opportunity")
+INITIATIVE_TOUCHPOINT = _table("initiative_touchpoint")
+MEASURE = _table("measure")
+MEASURE_INITIATIVE = _table("measure_initiative")
+SUPPORT_LINK = _table("support_link")
 
-TABLES = (STRATEGY, VALUE, HOLIDAY, PHASE, INITIATIVE, DEPENDENCY)
+TABLES = (
+    STRATEGY,
+    VALUE,
+    HOLIDAY,
+    PHASE,
+    INITIATIVE,
+    DEPENDENCY,
+    TOUCHPOINT,
+    TOUCHPOINT_NOTE,
+    OPPORTUNITY,
+    INITIATIVE_TOUCHPOINT,
+    MEASURE,
+    MEASURE_INITIATIVE,
+    SUPPORT_LINK,
+)

@@ -8,11 +8,26 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cxroadmap.storage.errors import DocumentError
+from cxroadmap.storage.migration_2 import upgrade_1_to_2
 
 # 'CXRD' in ASCII: lets `file` and other tools recognise the document.
 APPLICATION_ID = 0x43585244
-SCHEMA_VERSION = 1
-TABLE_NAMES = ("strategy", "strategy_value", "holiday", "phase", "initiative", "dependency")
+SCHEMA_VERSION = 2
+TABLE_NAMES = (
+    "strategy",
+    "strategy_value",
+    "holiday",
+    "phase",
+    "initiative",
+    "dependency",
+    "touchpoint",
+    "touchpoint_note",
+    "opportunity",
+    "initiative_touchpoint",
+    "measure",
+    "measure_initiative",
+    "support_link",
+)
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -20,7 +35,7 @@ Migration = Callable[[sqlite3.Connection], None]
 
 # MIGRATIONS[v] upgrades a file from schema v to v + 1 inside one transaction.
 # A migration must use `execute`, never `executescript` (which commits on its own).
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: upgrade_1_to_2}
 
 
 def sqlite_uri(path: str | os.PathLike[str], mode: str) -> str:

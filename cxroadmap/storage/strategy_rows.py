@@ -11,8 +11,18 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select
 
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
+from cxroadmap.storage.cx_rows import load_cx, write_all
 from cxroadmap.storage.positions import spaced
-from cxroadmap.storage.rows import DEPENDENCY, HOLIDAY, INITIATIVE, PHASE, STRATEGY, VALUE
+from cxroadmap.storage.rows import (
+    DEPENDENCY,
+    HOLIDAY,
+    INITIATIVE,
+    MEASURE,
+    PHASE,
+    STRATEGY,
+    TOUCHPOINT,
+    VALUE,
+)
 
 Row = dict[str, Any]
 
@@ -47,6 +57,8 @@ def strategy_fields(strategy: Strategy) -> Row:
         "mission": strategy.mission,
         "working_days": ",".join(strategy.working_days),
         "max_parallel": strategy.max_parallel,
+        "key": strategy.key,
+        "parent_key": strategy.parent,
     }
 
 
@@ -122,15 +134,18 @@ def write_contents(conn: Connection, strategy_id: int, strategy: Strategy) -> No
                 for i, ini in enumerate(strategy.initiatives.values())
             ],
         )
-    if strategy.dependencies:
+    cx = strategy.touchpoints or strategy.measures
+    if strategy.dependencies or cx or any(i.supports for i in strategy.initiatives.values()):
         ids = initiative_ids(conn, strategy_id)
-        conn.execute(
-            insert(DEPENDENCY),
-            [
-                dependency_row(strategy_id, spaced(i), d, ids)
-                for i, d in enumerate(strategy.dependencies)
-            ],
-        )
+        if strategy.dependencies:
+            conn.execute(
+                insert(DEPENDENCY),
+                [
+                    dependency_row(strategy_id, spaced(i), d, ids)
+                    for i, d in enumerate(strategy.dependencies)
+                ],
+            )
+        write_all(conn, strategy_id, strategy, ids)
 
 
 def insert_strategy(conn: Connection, strategy: Strategy, parent_id: int | None = None) -> int:
@@ -148,7 +163,7 @@ def insert_strategy(conn: Connection, strategy: Strategy, parent_id: int | None 
 
 def clear_contents(conn: Connection, strategy_id: int) -> None:
     # Dependencies go first so the cascade from initiatives has nothing left to look up.
-    for table in (DEPENDENCY, INITIATIVE, VALUE, HOLIDAY, PHASE):
+    for table in (TOUCHPOINT, MEASURE, DEPENDENCY, INITIATIVE, VALUE, HOLIDAY, PHASE):
         conn.execute(delete(table).where(table.c.strategy_id == strategy_id))
 
 
@@ -185,6 +200,8 @@ def load_strategy(conn: Connection, strategy_id: int) -> Strategy | None:
         holidays=[dt.date.fromisoformat(r[0]) for r in holidays],
         max_parallel=head["max_parallel"],
         phases=[Phase(name, weeks) for name, weeks in phases],
+        key=head["key"],
+        parent=head["parent_key"],
     )
     c = INITIATIVE.c
     rows = conn.execute(
@@ -222,4 +239,5 @@ def load_strategy(conn: Connection, strategy_id: int) -> Strategy | None:
             Dependency(keys[from_id], keys[to_id], type_, lag)
             for from_id, to_id, type_, lag in deps
         ]
+        load_cx(conn, strategy_id, strategy, keys)
     return strategy

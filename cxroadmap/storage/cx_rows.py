@@ -1,0 +1,275 @@
+"""Touchpoints, measures and alignment links <-> table rows (SQLAlchemy core, like strategy_rows).
+
+Touchpoint and measure lists are small, so a change to either rewrites that list whole;
+an initiative's own links (the touchpoints it addresses, what it supports) are rewritten
+with the initiative.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select
+
+from cxroadmap.domain.edits import Change
+from cxroadmap.domain.measures import Measure
+from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.support import SupportLink
+from cxroadmap.domain.touchpoints import NOTE_FIELDS, Opportunity, Touchpoint
+from cxroadmap.storage.rows import (
+    INITIATIVE,
+    INITIATIVE_TOUCHPOINT,
+    MEASURE,
+    MEASURE_INITIATIVE,
+    OPPORTUNITY,
+    SUPPORT_LINK,
+    TOUCHPOINT,
+    TOUCHPOINT_NOTE,
+)
+
+Row = dict[str, Any]
+
+
+def _keyed_ids(conn: Connection, table: Any, strategy_id: int) -> dict[str, int]:
+    rows = conn.execute(select(table.c.key, table.c.id).where(table.c.strategy_id == strategy_id))
+    return {key: row_id for key, row_id in rows.all()}
+
+
+def write_touchpoints(
+    conn: Connection, strategy_id: int, strategy: Strategy, ini_ids: dict[str, int]
+) -> None:
+    """Replace the strategy's touchpoints, their notes and opportunities, and every
+    initiative -> touchpoint link (deleting a touchpoint row drops its links)."""
+    conn.execute(delete(TOUCHPOINT).where(TOUCHPOINT.c.strategy_id == strategy_id))
+    if not strategy.touchpoints:
+        return
+    conn.execute(
+        insert(TOUCHPOINT),
+        [
+            {
+                "strategy_id": strategy_id,
+                "position": i,
+                "key": tp.key,
+                "name": tp.name,
+                "stage": tp.stage,
+                "channel": tp.channel,
+                "now": tp.now,
+                "should": tp.should,
+                "gap": tp.gap,
+            }
+            for i, tp in enumerate(strategy.touchpoints)
+        ],
+    )
+    tp_ids = _keyed_ids(conn, TOUCHPOINT, strategy_id)
+    notes: list[Row] = []
+    opportunities: list[Row] = []
+    for tp in strategy.touchpoints:
+        for kind in NOTE_FIELDS:
+            notes += [
+                {"touchpoint_id": tp_ids[tp.key], "kind": kind, "position": j, "text": text}
+                for j, text in enumerate(getattr(tp, kind))
+            ]
+        opportunities += [
+            {
+                "touchpoint_id": tp_ids[tp.key],
+                "position": j,
+                "text": opp.text,
+                "initiative_id": None
+                if opp.initiative_key is None
+                else ini_ids.get(opp.initiative_key),
+            }
+            for j, opp in enumerate(tp.opportunities)
+        ]
+    if notes:
+        conn.execute(insert(TOUCHPOINT_NOTE), notes)
+    if opportunities:
+        conn.execute(insert(OPPORTUNITY), opportunities)
+    _insert_touchpoint_links(conn, strategy, list(strategy.initiatives), ini_ids, tp_ids)
+
+
+def _insert_touchpoint_links(
+    conn: Connection,
+    strategy: Strategy,
+    keys: Collection[str],
+    ini_ids: dict[str, int],
+    tp_ids: dict[str, int],
+) -> None:
+    links = [
+        {"initiative_id": ini_ids[key], "touchpoint_id": tp_ids[tp_key], "position": j}
+        for key in keys
+        for j, tp_key in enumerate(strategy.initiatives[key].touchpoints)
+        if tp_key in tp_ids
+    ]
+    if links:
+        conn.execute(insert(INITIATIVE_TOUCHPOINT), links)
+
+
+def write_measures(
+    conn: Connection, strategy_id: int, strategy: Strategy, ini_ids: dict[str, int]
+) -> None:
+    """Replace the strategy's measures and the initiatives linked to each."""
+    conn.execute(delete(MEASURE).where(MEASURE.c.strategy_id == strategy_id))
+    if not strategy.measures:
+        return
+    conn.execute(
+        insert(MEASURE),
+        [
+            {
+                "strategy_id": strategy_id,
+                "position": i,
+                "key": m.key,
+                "name": m.name,
+                "unit": m.unit,
+                "baseline": m.baseline,
+                "target": m.target,
+                "target_date": None if m.target_date is None else m.target_date.isoformat(),
+            }
+            for i, m in enumerate(strategy.measures)
+        ],
+    )
+    measure_ids = _keyed_ids(conn, MEASURE, strategy_id)
+    links = [
+        {"measure_id": measure_ids[m.key], "initiative_id": ini_ids[key], "position": j}
+        for m in strategy.measures
+        for j, key in enumerate(m.initiatives)
+        if key in ini_ids
+    ]
+    if links:
+        conn.execute(insert(MEASURE_INITIATIVE), links)
+
+
+def write_initiative_links(
+    conn: Connection,
+    strategy_id: int,
+    strategy: Strategy,
+    keys: Collection[str],
+    ini_ids: dict[str, int],
+    touchpoint_links: bool = True,
+) -> None:
+    """Rewrite the support links (and, unless told not to, touchpoint links) of `keys`."""
+    row_ids = [ini_ids[k] for k in keys]
+    if not row_ids:
+        return
+    conn.execute(delete(SUPPORT_LINK).where(SUPPORT_LINK.c.initiative_id.in_(row_ids)))
+    supports = [
+        {
+            "initiative_id": ini_ids[key],
+            "position": j,
+            "strategy_key": link.strategy,
+            "initiative_key": link.initiative,
+        }
+        for key in keys
+        for j, link in enumerate(strategy.initiatives[key].supports)
+    ]
+    if supports:
+        conn.execute(insert(SUPPORT_LINK), supports)
+    if touchpoint_links:
+        it = INITIATIVE_TOUCHPOINT.c
+        conn.execute(delete(INITIATIVE_TOUCHPOINT).where(it.initiative_id.in_(row_ids)))
+        if any(strategy.initiatives[k].touchpoints for k in keys):
+            tp_ids = _keyed_ids(conn, TOUCHPOINT, strategy_id)
+            _insert_touchpoint_links(conn, strategy, keys, ini_ids, tp_ids)
+
+
+def write_all(
+    conn: Connection, strategy_id: int, strategy: Strategy, ini_ids: dict[str, int]
+) -> None:
+    """Everything of this module for a strategy just inserted (nothing stored yet)."""
+    if strategy.touchpoints:
+        write_touchpoints(conn, strategy_id, strategy, ini_ids)
+    if strategy.measures:
+        write_measures(conn, strategy_id, strategy, ini_ids)
+    linked = [k for k, ini in strategy.initiatives.items() if ini.supports]
+    if linked:
+        write_initiative_links(conn, strategy_id, strategy, linked, ini_ids, touchpoint_links=False)
+
+
+def write_cx_change(
+    conn: Connection, strategy_id: int, strategy: Strategy, change: Change, ini_ids: dict[str, int]
+) -> None:
+    """The part of `change` this module stores; `ini_ids` holds at least the changed keys."""
+    present = [k for k in change.initiatives if k in strategy.initiatives]
+    if change.touchpoints:
+        write_touchpoints(conn, strategy_id, strategy, ini_ids)
+    if change.measures:
+        write_measures(conn, strategy_id, strategy, ini_ids)
+    if present:
+        write_initiative_links(
+            conn, strategy_id, strategy, present, ini_ids, touchpoint_links=not change.touchpoints
+        )
+
+
+def _date(text: str | None) -> dt.date | None:
+    return None if text is None else dt.date.fromisoformat(text)
+
+
+def load_cx(conn: Connection, strategy_id: int, strategy: Strategy, keys: dict[int, str]) -> None:
+    """Fill in the touchpoints, measures and links of a strategy whose initiatives are loaded.
+
+    `keys` maps initiative row ids to keys.
+    """
+    t = TOUCHPOINT.c
+    touchpoints: dict[int, Touchpoint] = {}
+    for row in conn.execute(
+        select(t.id, t.key, t.name, t.stage, t.channel, t.now, t.should, t.gap)
+        .where(t.strategy_id == strategy_id)
+        .order_by(t.position, t.id)
+    ).all():
+        touchpoints[row[0]] = Touchpoint(*row[1:])
+    strategy.touchpoints = list(touchpoints.values())
+    if touchpoints:
+        n = TOUCHPOINT_NOTE.c
+        notes = conn.execute(
+            select(n.touchpoint_id, n.kind, n.text)
+            .where(n.touchpoint_id.in_(list(touchpoints)))
+            .order_by(n.touchpoint_id, n.kind, n.position, n.id)
+        )
+        for tp_id, kind, text in notes.all():
+            getattr(touchpoints[tp_id], kind).append(text)
+        o = OPPORTUNITY.c
+        opportunities = conn.execute(
+            select(o.touchpoint_id, o.text, o.initiative_id)
+            .where(o.touchpoint_id.in_(list(touchpoints)))
+            .order_by(o.touchpoint_id, o.position, o.id)
+        )
+        for tp_id, text, ini_id in opportunities.all():
+            link = None if ini_id is None else keys.get(ini_id)
+            touchpoints[tp_id].opportunities.append(Opportunity(text, link))
+        it = INITIATIVE_TOUCHPOINT.c
+        links = conn.execute(
+            select(it.initiative_id, it.touchpoint_id)
+            .where(it.touchpoint_id.in_(list(touchpoints)))
+            .order_by(it.initiative_id, it.position, it.id)
+        )
+        for ini_id, tp_id in links.all():
+            strategy.initiatives[keys[ini_id]].touchpoints.append(touchpoints[tp_id].key)
+    m = MEASURE.c
+    measures: dict[int, Measure] = {}
+    for row_id, key, name, unit, baseline, target, target_date in conn.execute(
+        select(m.id, m.key, m.name, m.unit, m.baseline, m.target, m.target_date)
+        .where(m.strategy_id == strategy_id)
+        .order_by(m.position, m.id)
+    ).all():
+        measures[row_id] = Measure(key, name, unit, baseline, target, _date(target_date))
+    strategy.measures = list(measures.values())
+    if measures:
+        mi = MEASURE_INITIATIVE.c
+        for measure_id, ini_id in conn.execute(
+            select(mi.measure_id, mi.initiative_id)
+            .where(mi.measure_id.in_(list(measures)))
+            .order_by(mi.measure_id, mi.position, mi.id)
+        ).all():
+            measures[measure_id].initiatives.append(keys[ini_id])
+    s = SUPPORT_LINK.c
+    supports = conn.execute(
+        select(s.initiative_id, s.strategy_key, s.initiative_key)
+        .join(INITIATIVE, INITIATIVE.c.id == s.initiative_id)
+        .where(INITIATIVE.c.strategy_id == strategy_id)
+        .order_by(s.initiative_id, s.position, s.id)
+    )
+    for ini_id, strategy_key, initiative_key in supports.all():
+        strategy.initiatives[keys[ini_id]].supports.append(
+            SupportLink(strategy_key, initiative_key)
+        )
