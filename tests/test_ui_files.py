@@ -180,3 +180,14 @@ def test_window_geometry_is_restored_from_the_settings(qtbot, settings: AppSetti
     second = MainWindow(settings)
     qtbot.addWidget(second)
     assert second.height() == 654
+
+
+def test_new_from_the_department_template_fills_the_strategy(
+    window: MainWindow, tmp_path: Path, shown: Messages
+) -> None:
+    shown.choices.append("department")
+    shown.save_paths.append(tmp_path / "dept.cxroadmap")
+    assert window.files.new_document()
+    saved = on_disk(tmp_path / "dept.cxroadmap")
+    assert saved.level == "department" and saved.initiatives
+    assert visible_keys(window) == list(saved.initiatives)

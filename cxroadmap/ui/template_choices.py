@@ -1,24 +1,12 @@
-"""The starters offered by New: blank, the demo, and the templates module's when present."""
+"""The starters offered by New from Template: the templates module's, then the demo."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from cxroadmap.domain.model import Strategy
 
-BUILT_IN: tuple[tuple[str, str], ...] = (
-    ("blank", "An empty strategy with the default short, medium and long-term phases"),
-    ("demo", "A worked organisation-level example with about 35 initiatives"),
-)
-
-
-def _templates_module() -> Any:
-    try:
-        import cxroadmap.templates as module
-    except ImportError:
-        return None
-    return module
+DEMO = ("demo", "A worked organisation-level example with about 35 initiatives")
 
 
 def next_monday(today: dt.date | None = None) -> dt.date:
@@ -27,13 +15,10 @@ def next_monday(today: dt.date | None = None) -> dt.date:
 
 
 def available_templates() -> list[tuple[str, str]]:
-    """(name, one-line description) of every starter the user can pick."""
-    choices = list(BUILT_IN)
-    module = _templates_module()
-    if module is not None and hasattr(module, "list_templates"):
-        known = {name for name, _ in choices}
-        choices += [(n, d) for n, d in module.list_templates() if n not in known]
-    return choices
+    """(name, one-line description) of every starter the user can pick, blank first."""
+    from cxroadmap.templates import list_templates
+
+    return [*list_templates(), DEMO]
 
 
 def build_template(name: str) -> Strategy:
@@ -42,10 +27,6 @@ def build_template(name: str) -> Strategy:
         from cxroadmap.demo import demo_strategy
 
         return demo_strategy()
-    if name == "blank":
-        return Strategy(name="New strategy", start=next_monday())
-    module = _templates_module()
-    if module is None or not hasattr(module, "template_strategy"):
-        raise KeyError(name)
-    strategy: Strategy = module.template_strategy(name, next_monday())
-    return strategy
+    from cxroadmap.templates import template_strategy
+
+    return template_strategy(name, next_monday())
