@@ -110,10 +110,11 @@ def _route(
     same_row = abs(ay - by) < 0.5
     down = same_row or by < ay
     ya = ay - half if down else ay + half
-    if not same_row and (tip - xa) * into >= 6:
+    ahead = (tip - xa) * into
+    if not same_row and 6 <= ahead <= 14:
         return [(xa, ya), (xa, by), (tip, by)], into
-    # Same row (its title may sit in between) or the successor starts behind the leaving
-    # point: go round through the gap between the rows.
+    # Run along the gutter between rows, where no title is printed, and turn into the
+    # successor's row just before it.
     ym = by - row_h / 2 if same_row else by + (row_h / 2 if down else -row_h / 2)
     side = tip - into * 6
     return [(xa, ya), (xa, ym), (side, ym), (side, by), (tip, by)], into

@@ -14,7 +14,7 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.export import legend, marks, style
 from cxroadmap.export.chartlayout import ChartLayout, layout_chart, pillars_present
 from cxroadmap.export.dateaxis import Axis, build_axis
-from cxroadmap.export.fonts import draw_text, fit_text, text_width, wrap_text
+from cxroadmap.export.fonts import draw_text, fit_text, text_width
 from cxroadmap.export.textformat import long_date, short_date
 from cxroadmap.scheduling.result import Schedule
 
@@ -246,8 +246,3 @@ def _axis_for(strategy: Strategy, schedule: Schedule, width: float) -> Axis:
     # A little air after the last bar so labels beside it have somewhere to go.
     end += dt.timedelta(days=max(7, (end - first).days // 12))
     return build_axis(first, end, width)
-
-
-def lane_label_lines(label: str, width: float, size: float, continued: bool) -> list[str]:
-    text = label + (" (continued)" if continued else "")
-    return wrap_text(text, width, size, bold=True, max_lines=3)
