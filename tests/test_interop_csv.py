@@ -101,6 +101,14 @@ def test_a_semicolon_separated_file_from_excel_imports_too():
     assert [d.pair for d in strategy.dependencies] == [("A", "B")]
 
 
+def test_a_comma_file_whose_name_holds_semicolons_and_line_breaks_stays_a_comma_file():
+    strategy = small_strategy()
+    strategy.name = "Plan;\nsecond; line"
+    back = parse_csv(csv_text(strategy, schedule(strategy)), "x")
+    assert back.name == strategy.name
+    assert list(back.initiatives) == ["A", "B", "M"]
+
+
 def test_keys_with_spaces_can_be_named_in_depends_on():
     text = "key,title,duration,depends_on\nMap it,Map,2,\nB,Then,1,Map it SS+1d\n"
     strategy = parse_csv(text, "x", start=dt.date(2027, 1, 4))

@@ -47,12 +47,36 @@ def read_csv(path: str | os.PathLike[str], start: dt.date | None = None) -> Stra
     return parse_csv(text, Path(path).stem, start)
 
 
-def _delimiter(text: str) -> str:
-    """`,`, or `;` when the header row has semicolons and no commas (Excel in many locales)."""
-    for line in text.splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            return ";" if ";" in line and "," not in line else ","
-    return ","
+def _header_index(records: list[list[str]]) -> int:
+    """Index of the header row: the first row that is neither empty nor a `#` line."""
+    n = 0
+    while n < len(records) and (not any(records[n]) or records[n][0].lstrip().startswith("#")):
+        n += 1
+    return n
+
+
+def _parse(text: str) -> tuple[list[list[str]], str]:
+    """Records and delimiter: `,`, or `;` when the header row is one cell holding semicolons
+    (how Excel saves CSV in many locales)."""
+    try:
+        records = _records(text, ",")
+    except ValidationError as comma_error:
+        error: ValidationError | None = comma_error
+    else:
+        n = _header_index(records)
+        if n == len(records) or len(records[n]) != 1 or ";" not in records[n][0]:
+            return records, ","
+        error = None
+    try:
+        records = _records(text, ";")
+    except ValidationError:
+        if error is not None:
+            raise error from None
+        raise
+    n = _header_index(records)
+    if error is not None and (n == len(records) or len(records[n]) < 2):
+        raise error  # not a semicolon file either: report the comma reading's problem
+    return records, ";"
 
 
 def _records(text: str, delimiter: str) -> list[list[str]]:
@@ -70,15 +94,13 @@ def _records(text: str, delimiter: str) -> list[list[str]]:
 def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> Strategy:
     """Parse CSV text; rows are numbered as a spreadsheet shows them (the header is a row)."""
     text = text.removeprefix("\ufeff")
-    delimiter = _delimiter(text)
-    records = _records(text, delimiter)
+    records, delimiter = _parse(text)
     settings: dict[str, tuple[int, str]] = {}
-    n = 0
-    while n < len(records) and (not any(records[n]) or records[n][0].lstrip().startswith("#")):
-        match = _SETTING.match(delimiter.join(records[n]).strip())  # undo a split comment
+    n = _header_index(records)
+    for i, record in enumerate(records[:n]):
+        match = _SETTING.match(delimiter.join(record).strip())  # undo a split comment
         if match and match[1].lower() in SETTINGS:
-            settings[match[1].lower()] = (n + 1, match[2].strip())
-        n += 1
+            settings[match[1].lower()] = (i + 1, match[2].strip())
     if n == len(records):
         raise ValidationError("row 1", "no header row (key,title,duration,...) found")
     header_row = n + 1

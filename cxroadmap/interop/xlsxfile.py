@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
@@ -276,6 +277,11 @@ def _header(sheet: Worksheet, names: tuple[str, ...], computed: tuple[str, ...] 
         )
 
 
+def _cells(values: list[object]) -> list[object]:
+    # A worksheet cannot hold control characters (openpyxl refuses them); they carry nothing.
+    return [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values]
+
+
 def _as_text(sheet: Worksheet) -> None:
     # openpyxl takes any text that begins with "=" for a formula; user text is never one.
     for row_cells in sheet.iter_rows():
@@ -312,7 +318,7 @@ def workbook(strategy: Strategy, schedule: Any) -> Workbook:
         ],
     ]
     for row in rows:
-        sheet.append(row)
+        sheet.append(_cells(row))
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells[1:]:
             if isinstance(cell.value, dt.date):
@@ -323,7 +329,7 @@ def workbook(strategy: Strategy, schedule: Any) -> Workbook:
     sheet = book.create_sheet("Initiatives")
     _header(sheet, INITIATIVE_COLUMNS, COMPUTED_COLUMNS)
     for ini in strategy.initiatives.values():
-        sheet.append(export_values(schedule, ini, None))
+        sheet.append(_cells(export_values(schedule, ini, None)))
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:
             if isinstance(cell.value, dt.date):
@@ -334,7 +340,7 @@ def workbook(strategy: Strategy, schedule: Any) -> Workbook:
     sheet = book.create_sheet("Dependencies")
     _header(sheet, DEPENDENCY_COLUMNS)
     for dep in strategy.dependencies:
-        sheet.append([dep.from_key, dep.to_key, dep.type, dep.lag])
+        sheet.append(_cells([dep.from_key, dep.to_key, dep.type, dep.lag]))
     _as_text(sheet)
     return book
 
