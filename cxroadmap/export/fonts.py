@@ -8,12 +8,14 @@ measured, shortened and wrapped here so a 10,000-character word cannot overflow 
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import os
 import re
 import shutil
 import subprocess
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -75,40 +77,56 @@ class FontSet:
     cjk_cover: frozenset[int]
 
 
-def _candidates() -> list[tuple[str, int]]:
-    """CJK font files to try, preferred first: the override, known paths, then fontconfig's."""
+def _fontconfig_files() -> Iterator[str]:
+    if not shutil.which("fc-list"):
+        return
+    for lang in ("zh", "ja", "ko"):
+        try:
+            out = subprocess.run(
+                ["fc-list", f":lang={lang}", "file"],
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            continue
+        # Sorted so the choice does not depend on fontconfig's cache order.
+        yield from sorted(line.strip().rstrip(":") for line in out.splitlines() if line.strip())
+
+
+def _candidates() -> Iterator[str]:
+    """CJK font files to try, best first: the override, known paths, then fontconfig's.
+
+    Lazy, so fontconfig is only asked when no known font loads.
+    """
     choice = os.environ.get(CJK_ENV, "").strip()
     if choice.lower() == "none":
-        return []
-    found: list[str] = [choice] if choice else []
-    found += [p for p in KNOWN_CJK_FONTS if Path(p).is_file()]
-    if not choice and shutil.which("fc-list"):
-        for lang in ("zh", "ja", "ko"):
-            try:
-                out = subprocess.run(
-                    ["fc-list", f":lang={lang}", "file"],
-                    capture_output=True,
-                    text=True,
-                    timeout=10,
-                    check=False,
-                ).stdout
-            except (OSError, subprocess.SubprocessError):
-                continue
-            # Sorted so the choice does not depend on fontconfig's cache order.
-            found += sorted(line.strip().rstrip(":") for line in out.splitlines() if line.strip())
-    unique = list(dict.fromkeys(found))
-    return [(p, 0) for p in unique if p.lower().endswith((".ttf", ".ttc", ".otf"))]
+        return
+    if choice:
+        yield choice
+        return
+    seen: set[str] = set()
+    for path in itertools.chain(
+        (p for p in KNOWN_CJK_FONTS if Path(p).is_file()), _fontconfig_files()
+    ):
+        if path not in seen and path.lower().endswith((".ttf", ".ttc", ".otf")):
+            seen.add(path)
+            yield path
 
 
 def _load_cjk() -> tuple[TTFont, str] | None:
-    for path, index in _candidates():
+    chosen = os.environ.get(CJK_ENV, "").strip().lower() not in ("", "none")
+    for path in _candidates():
         try:
-            font = TTFont(CJK, path, subfontIndex=index)
+            font = TTFont(CJK, path, subfontIndex=0)
         except (TTFError, OSError, ValueError, KeyError) as exc:
-            log.debug("CJK font %s not usable: %s", path, exc)
+            (log.warning if chosen else log.debug)("%s: font %s not usable: %s", CJK_ENV, path, exc)
             continue
         if 0x4E00 in font.face.charToGlyph:
             return font, path
+        if chosen:
+            log.warning("%s: font %s has no CJK characters", CJK_ENV, path)
     return None
 
 
