@@ -61,7 +61,7 @@ class FileCommands(QObject):
         """Open a document, or import any importable file into a new one."""
         path = Path(path)
         if importer_for(path) is not None:
-            return self.import_path(path)
+            return bool(self.import_path(path))
         current = self.window.document
         if current is not None and current.path is not None and _same(current.path, path):
             return True
@@ -165,7 +165,7 @@ class FileCommands(QObject):
 
     def import_dialog(self) -> bool:
         path = messages.ask_open_path(self.window, "Import", import_filter())
-        return self.import_path(path) if path is not None else False
+        return bool(self.import_path(path)) if path is not None else False
 
     def import_path(self, source: Path) -> BackgroundTask | bool:
         """Read `source` on a worker thread, then save it as a new document the user names."""

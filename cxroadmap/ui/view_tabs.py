@@ -55,7 +55,7 @@ class DeferredRefresh(QObject):
         self.views.append(view)
 
     def _changed(self, change: Change) -> None:
-        current = self.tabs.currentWidget()
+        current: Any = self.tabs.currentWidget()
         for view in self.views:
             if view is current:
                 view.refresh()
@@ -63,10 +63,10 @@ class DeferredRefresh(QObject):
                 self.stale.add(id(view))
 
     def _shown(self, index: int) -> None:
-        view = self.tabs.widget(index)
+        view: Any = self.tabs.widget(index)
         if id(view) in self.stale:
             self.stale.discard(id(view))
-            view.refresh()  # type: ignore[attr-defined]
+            view.refresh()
 
     def release(self) -> None:
         self.tabs.currentChanged.disconnect(self._shown)

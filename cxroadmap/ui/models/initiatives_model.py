@@ -222,7 +222,8 @@ class InitiativesModel(QAbstractTableModel):
                 return f"{item.slack_days}d"
             if name == "scheduled_phase":
                 return item.phase
-            return getattr(item, name).isoformat()
+            day: dt.date = getattr(item, name)
+            return day.isoformat()
         return str(getattr(ini, name))
 
     def _edit_value(self, ini: Initiative, name: str) -> Any:
