@@ -1,4 +1,10 @@
-"""The `cxroadmap/1` JSON interchange: strict parsing into a Strategy and canonical writing."""
+"""The `cxroadmap/1` JSON interchange: strict parsing into a Strategy and canonical writing.
+
+A file holds one strategy, or a cascade: the top strategy with its department and team
+strategies nested under `children` (see docs/file-formats.md). The customer-experience
+parts (touchpoints, measures, alignment links) are optional, so older files still load,
+and the writer leaves them out when empty, so older readers' output does not change.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from cxroadmap.domain.calendar import parse_date, parse_weekdays
+from cxroadmap.domain.cascade import validate_cascade
 from cxroadmap.domain.durations import parse_duration
-from cxroadmap.domain.errors import ValidationError
+from cxroadmap.domain.errors import CycleError, ValidationError
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
+from cxroadmap.domain.support import check_strategy_key
 from cxroadmap.domain.validation import (
     check_max_parallel,
     check_text,
@@ -21,11 +29,36 @@ from cxroadmap.domain.validation import (
     validate_strategy,
 )
 from cxroadmap.interop.atomicfile import write_text_atomically
+from cxroadmap.interop.cx_json import measure_from_json, touchpoint_from_json
+from cxroadmap.interop.json_writer import FORMAT, cascade_to_json, strategy_to_json
 
-FORMAT = "cxroadmap/1"
+__all__ = [
+    "FORMAT",
+    "cascade_from_json",
+    "cascade_to_json",
+    "dump_json",
+    "dump_json_cascade",
+    "load_json",
+    "load_json_cascade",
+    "parse_json_cascade_text",
+    "parse_json_text",
+    "strategy_from_json",
+    "strategy_to_json",
+]
 
-_TOP_FIELDS = ("format", "strategy", "initiatives", "dependencies")
+_TOP_FIELDS = (
+    "format",
+    "strategy",
+    "initiatives",
+    "dependencies",
+    "touchpoints",
+    "measures",
+    "children",
+)
+_CHILD_FIELDS = _TOP_FIELDS[1:]
 _STRATEGY_FIELDS = (
+    "key",
+    "parent",
     "name",
     "level",
     "start",
@@ -50,6 +83,8 @@ _INITIATIVE_FIELDS = (
     "impact",
     "status",
     "description",
+    "touchpoints",
+    "supports",
 )
 _DEPENDENCY_FIELDS = ("from", "to", "type", "lag")
 
@@ -119,6 +154,10 @@ def _parse_strategy(value: object) -> Strategy:
     name = check_text(_required(obj, "name", where), "strategy.name", required=True)
     start = parse_date(_required(obj, "start", where), "strategy.start")
     strategy = Strategy(name=name, start=start)
+    if obj.get("key") is not None:
+        strategy.key = check_strategy_key(obj["key"])
+    if obj.get("parent") is not None:
+        strategy.parent = check_strategy_key(obj["parent"], "strategy.parent")
     if obj.get("level") is not None:
         strategy.level = normalise_level(obj["level"])
     strategy.owner = _text(obj, "owner", where)
@@ -174,8 +213,15 @@ def _parse_dependency(item: object, index: int, days_per_week: int) -> Dependenc
 def strategy_from_json(data: object, source: str = "input") -> Strategy:
     """Build a Strategy from a parsed `cxroadmap/1` document; `source` names it in messages.
 
-    Raises ValidationError (its `where` names the field) or CycleError.
+    For a cascade this is the top strategy (cascade_from_json gives them all); the
+    whole file is checked either way. Raises ValidationError (its `where` names the
+    field, `children[0].initiatives[C1].supports[0]` inside a cascade) or CycleError.
     """
+    return cascade_from_json(data, source)[0]
+
+
+def cascade_from_json(data: object, source: str = "input") -> list[Strategy]:
+    """Every strategy of a `cxroadmap/1` document, parents before children."""
     if not isinstance(data, dict):
         raise ValidationError("", f"{source}: expected a JSON object at the top level")
     _no_unknown(data, _TOP_FIELDS, "")
@@ -184,7 +230,21 @@ def strategy_from_json(data: object, source: str = "input") -> Strategy:
         raise ValidationError("format", 'required field is missing (use "cxroadmap/1")')
     if fmt != FORMAT:
         raise ValidationError("format", f"{source} is {fmt!r}, not a {FORMAT} document")
+    strategies: list[Strategy] = []
+    _parse_node(data, None, strategies)
+    validate_cascade(strategies)
+    return strategies
+
+
+def _parse_node(data: dict[str, Any], parent: Strategy | None, found: list[Strategy]) -> None:
+    """Parse one strategy and, depth first, the children nested in it."""
     strategy = _parse_strategy(_required(data, "strategy", ""))
+    if parent is not None:
+        if strategy.parent is not None:
+            raise ValidationError("strategy.parent", "set by nesting under children; leave it out")
+        if not strategy.key:
+            raise ValidationError("strategy.key", "required for a strategy under children")
+        strategy.parent = parent.key
     days_per_week = strategy.days_per_week
     items = data.get("initiatives")
     for i, item in enumerate([] if items is None else _array(items, "initiatives")):
@@ -195,53 +255,30 @@ def strategy_from_json(data: object, source: str = "input") -> Strategy:
     deps = data.get("dependencies")
     for i, item in enumerate([] if deps is None else _array(deps, "dependencies")):
         strategy.dependencies.append(_parse_dependency(item, i, days_per_week))
+    touchpoints = data.get("touchpoints")
+    for i, item in enumerate([] if touchpoints is None else _array(touchpoints, "touchpoints")):
+        strategy.touchpoints.append(touchpoint_from_json(item, i))
+    measures = data.get("measures")
+    for i, item in enumerate([] if measures is None else _array(measures, "measures")):
+        strategy.measures.append(measure_from_json(item, i))
     validate_strategy(strategy)
-    return strategy
-
-
-def strategy_to_json(strategy: Strategy) -> dict[str, Any]:
-    """The canonical full form: every field explicit, ISO dates, durations and lags in days."""
-    phases: list[dict[str, Any]] = []
-    for phase in strategy.phases:
-        entry: dict[str, Any] = {"name": phase.name}
-        if phase.weeks is not None:
-            entry["weeks"] = phase.weeks
-        phases.append(entry)
-    return {
-        "format": FORMAT,
-        "strategy": {
-            "name": strategy.name,
-            "level": strategy.level,
-            "start": strategy.start.isoformat(),
-            "owner": strategy.owner,
-            "vision": strategy.vision,
-            "mission": strategy.mission,
-            "values": list(strategy.values),
-            "working_days": list(strategy.working_days),
-            "holidays": [d.isoformat() for d in strategy.holidays],
-            "max_parallel": strategy.max_parallel,
-            "phases": phases,
-        },
-        "initiatives": [
-            {
-                "key": ini.key,
-                "title": ini.title,
-                "pillar": ini.pillar,
-                "duration": ini.duration,
-                "owner": ini.owner,
-                "not_before": None if ini.not_before is None else ini.not_before.isoformat(),
-                "phase": ini.phase,
-                "impact": ini.impact,
-                "status": ini.status,
-                "description": ini.description,
-            }
-            for ini in strategy.initiatives.values()
-        ],
-        "dependencies": [
-            {"from": d.from_key, "to": d.to_key, "type": d.type, "lag": d.lag}
-            for d in strategy.dependencies
-        ],
-    }
+    found.append(strategy)
+    children = data.get("children")
+    if children is None:
+        return
+    if not strategy.key:
+        raise ValidationError("strategy.key", "required for a strategy with children")
+    for i, child in enumerate(_array(children, "children")):
+        where = f"children[{i}]"
+        obj = _object(child, where)
+        try:
+            _no_unknown(obj, _CHILD_FIELDS, "")
+            _parse_node(obj, strategy, found)
+        except ValidationError as error:
+            inner = f"{where}.{error.where}" if error.where else where
+            raise ValidationError(inner, error.problem) from None
+        except CycleError as error:
+            raise ValidationError(f"{where}.dependencies", str(error)) from None
 
 
 def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -259,7 +296,12 @@ def _refuse_constant(name: str) -> Any:
 
 
 def parse_json_text(text: str, source: str = "input") -> Strategy:
-    """Parse `cxroadmap/1` JSON text; a syntax error names its line and column."""
+    """Parse `cxroadmap/1` JSON text (its top strategy); a syntax error names line and column."""
+    return parse_json_cascade_text(text, source)[0]
+
+
+def parse_json_cascade_text(text: str, source: str = "input") -> list[Strategy]:
+    """Every strategy of `cxroadmap/1` JSON text, parents before children."""
     try:
         data = json.loads(
             text, object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant
@@ -268,11 +310,19 @@ def parse_json_text(text: str, source: str = "input") -> Strategy:
         raise ValidationError(
             f"line {exc.lineno}, column {exc.colno}", f"malformed JSON: {exc.msg}"
         ) from None
-    return strategy_from_json(data, source)
+    return cascade_from_json(data, source)
 
 
 def load_json(path: str | os.PathLike[str]) -> Strategy:
-    """Read a `cxroadmap/1` file (UTF-8, a leading byte-order mark is tolerated)."""
+    """Read a `cxroadmap/1` file (UTF-8, a leading byte-order mark is tolerated).
+
+    For a cascade this is the top strategy; load_json_cascade gives them all.
+    """
+    return load_json_cascade(path)[0]
+
+
+def load_json_cascade(path: str | os.PathLike[str]) -> list[Strategy]:
+    """Every strategy of a `cxroadmap/1` file, parents before children."""
     raw = Path(path).read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -280,10 +330,21 @@ def load_json(path: str | os.PathLike[str]) -> Strategy:
         raise ValidationError(
             "", f"not UTF-8 text (byte {exc.start}: {raw[exc.start : exc.start + 1]!r})"
         ) from None
-    return parse_json_text(text, os.fspath(path))
+    return parse_json_cascade_text(text, os.fspath(path))
 
 
 def dump_json(strategy: Strategy, path: str | os.PathLike[str]) -> None:
     """Write the canonical form atomically: a temp file in the same folder, then a rename."""
-    text = json.dumps(strategy_to_json(strategy), ensure_ascii=False, indent=2) + "\n"
+    _write(strategy_to_json(strategy), path)
+
+
+def dump_json_cascade(
+    strategies: list[Strategy], path: str | os.PathLike[str], root: Strategy | None = None
+) -> None:
+    """Write `root` (the top strategy by default) and everything below it, atomically."""
+    _write(cascade_to_json(strategies, root), path)
+
+
+def _write(data: dict[str, Any], path: str | os.PathLike[str]) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     write_text_atomically(path, text)
