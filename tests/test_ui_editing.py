@@ -38,7 +38,9 @@ def test_a_bad_duration_typed_in_the_table_is_refused_with_a_message_naming_the_
     qtbot, small_window: MainWindow, shown: Messages
 ) -> None:
     edit_cell(qtbot, small_window, "B", "duration", "soon")
-    assert shown.errors and "initiatives[B].duration" in shown.errors[-1]
+    qtbot.waitUntil(lambda: bool(shown.errors))
+    qtbot.wait(50)
+    assert len(shown.errors) == 1 and "initiatives[B].duration" in shown.errors[0]
     assert cell_text(small_window, "B", "duration") == "2w"
     assert small_window.document is not None
     assert small_window.document.undo_stack.count() == 0
@@ -56,6 +58,7 @@ def test_a_dependency_that_closes_a_cycle_is_refused_naming_the_cycle_and_nothin
     inspector.other_combo.setCurrentIndex(inspector.other_combo.findData("C"))
     before = [(d.from_key, d.to_key) for d in doc.strategy.dependencies]
     qtbot.mouseClick(inspector.add_pred_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown.errors))
     assert shown.errors == ["dependency cycle: C -> A -> B -> C"]
     assert [(d.from_key, d.to_key) for d in doc.strategy.dependencies] == before
     assert [d.pair for d in on_disk(small_file).dependencies] == before

@@ -172,8 +172,9 @@ class InitiativesPage(QWidget):
         for name, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(COLUMN[name], width)
         header.setStretchLastSection(True)
-        for name in ("delete", "rename"):
+        for name in ("add", "duplicate", "rename", "delete"):
             self.table.addAction(actions[name])
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.selectionModel().selectionChanged.connect(self._table_selection_changed)
         self.table.selectionModel().currentRowChanged.connect(self._table_selection_changed)
         self.selection.changed.connect(self._selection_changed)

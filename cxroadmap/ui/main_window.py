@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.views.addTab(self.strategy_panel, "Strategy")
         self.roadmap_tabs: list[QWidget] = []
         self.deferred: DeferredRefresh | None = None
+        self._refusals: list[str] = []
         self.banner = QLabel(objectName="readonly_banner")
         self.banner.setWordWrap(True)
         self.banner.setMargin(8)
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(1)
             if document.strategy.initiatives:
                 self.initiatives.select_key(next(iter(document.strategy.initiatives)))
+            self.initiatives.table.setFocus()
         else:
             self.welcome.set_recent(self.settings.recent_files())
             self.stack.setCurrentIndex(0)
@@ -233,7 +235,16 @@ class MainWindow(QMainWindow):
         self._update_chrome()
 
     def _on_refused(self, message: str) -> None:
-        messages.show_error(self, "Not changed", message)
+        # Shown once the event loop is free: a modal box inside a cell editor's commit would
+        # take its focus, make it commit again and show the same message twice.
+        if message not in self._refusals:
+            self._refusals.append(message)
+        QTimer.singleShot(0, self._show_refusals)
+
+    def _show_refusals(self) -> None:
+        pending, self._refusals = self._refusals, []
+        for message in pending:
+            messages.show_error(self, "Not changed", message)
 
     def _update_chrome(self) -> None:
         doc = self.document
