@@ -254,3 +254,49 @@ def test_every_action_has_its_standard_shortcut(small_window: MainWindow) -> Non
     }
     redo = [k.toString() for k in small_window.acts["redo"].shortcuts()]
     assert "Ctrl+Shift+Z" in redo
+
+
+def test_deleting_several_selected_initiatives_is_one_undo_step(
+    qtbot, small_window: MainWindow, small_file: Path
+) -> None:
+    w = small_window
+    w.selection.set_keys(["A", "C"], source="a roadmap view")
+    assert w.initiatives.selected_keys() == ["A", "C"]
+    w.initiatives.table.setFocus()
+    qtbot.keyClick(w.initiatives.table, Qt.Key.Key_Delete)
+    assert visible_keys(w) == ["B", "D"]
+    assert on_disk(small_file).dependencies == []
+    assert w.acts["undo"].text() == "&Undo Delete 2 initiatives"
+    w.acts["undo"].trigger()
+    assert visible_keys(w) == ["A", "B", "C", "D"]
+    assert [d.pair for d in on_disk(small_file).dependencies] == [("A", "B"), ("B", "C")]
+
+
+def test_a_selection_made_in_another_view_selects_the_row_and_fills_the_inspector(
+    small_window: MainWindow,
+) -> None:
+    w = small_window
+    w.selection.set_keys(["D"], source="timeline")
+    assert w.initiatives.current_key() == "D"
+    assert w.inspector.key == "D"
+    assert w.inspector.title_edit.text() == "Recognition scheme"
+    w.initiatives.select_key("B")
+    assert w.selection.keys == ["B"]
+
+
+def test_renaming_a_phase_carries_its_pins_and_undo_restores_both(
+    small_window: MainWindow, small_file: Path
+) -> None:
+    w = small_window
+    w.initiatives.select_key("D")
+    ins = w.inspector
+    ins.phase_combo.setCurrentIndex(ins.phase_combo.findData("Medium term"))
+    ins.phase_combo.activated.emit(ins.phase_combo.currentIndex())
+    assert cell_text(w, "D", "start") == "2027-04-05"
+    w.strategy_panel.phases.table.item(1, 0).setText("Next")
+    saved = on_disk(small_file)
+    assert saved.initiatives["D"].phase == "Next"
+    assert cell_text(w, "D", "phase") == "Next"
+    w.acts["undo"].trigger()
+    assert on_disk(small_file).initiatives["D"].phase == "Medium term"
+    assert w.strategy_panel.phases.table.item(1, 0).text() == "Medium term"

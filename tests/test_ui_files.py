@@ -191,3 +191,48 @@ def test_new_from_the_department_template_fills_the_strategy(
     saved = on_disk(tmp_path / "dept.cxroadmap")
     assert saved.level == "department" and saved.initiatives
     assert visible_keys(window) == list(saved.initiatives)
+
+
+def test_opening_a_json_file_imports_it_into_a_new_document(
+    qtbot, window: MainWindow, tmp_path: Path, shown: Messages
+) -> None:
+    source = tmp_path / "plan.json"
+    source.write_text(json.dumps(strategy_to_json(small_strategy())))
+    shown.save_paths.append(tmp_path / "plan.cxroadmap")
+    assert window.files.open_path(source)
+    qtbot.waitUntil(lambda: window.document is not None)
+    assert window.windowTitle() == "plan.cxroadmap — cxroadmap"
+
+
+def test_the_open_recent_menu_lists_recent_files_and_forgets_missing_ones(
+    window: MainWindow, small_file: Path, tmp_path: Path, settings: AppSettings, shown: Messages
+) -> None:
+    gone = tmp_path / "gone.cxroadmap"
+    settings.add_recent(gone)
+    settings.add_recent(small_file)
+    window.recent_menu.aboutToShow.emit()
+    entries = [a.text() for a in window.recent_menu.actions()]
+    assert entries == ["small.cxroadmap", "gone.cxroadmap"]
+    window.recent_menu.actions()[1].trigger()
+    assert shown.errors == [f"{gone}: no such file"]
+    assert settings.recent_files() == [small_file.resolve()]
+    window.recent_menu.actions()[0].trigger()
+    assert window.document is not None and window.document.path == small_file
+
+
+def test_save_as_from_a_read_only_document_gives_an_editable_copy(
+    qtbot, small_window: MainWindow, small_file: Path, settings: AppSettings, shown: Messages
+) -> None:
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    assert second.files.open_path(small_file)
+    assert second.document is not None and second.document.readonly
+    shown.save_paths.append(small_file.with_name("mine.cxroadmap"))
+    assert second.files.save_as()
+    assert not second.document.readonly
+    assert second.banner.isHidden()
+    assert second.acts["add"].isEnabled()
+    second.acts["add"].trigger()
+    assert "I1" in on_disk(small_file.with_name("mine.cxroadmap")).initiatives
+    assert "I1" not in on_disk(small_file).initiatives
+    second.set_document(None)
