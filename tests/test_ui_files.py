@@ -236,3 +236,20 @@ def test_save_as_from_a_read_only_document_gives_an_editable_copy(
     assert "I1" in on_disk(small_file.with_name("mine.cxroadmap")).initiatives
     assert "I1" not in on_disk(small_file).initiatives
     second.set_document(None)
+
+
+def test_pdf_options_chosen_for_an_export_are_used_and_remembered(
+    qtbot, small_window: MainWindow, tmp_path: Path, shown: Messages, settings: AppSettings
+) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "a3.pdf"
+    chosen = {"page": "A3", "portrait": True, "fit": False, "title": "Board pack", "logo": ""}
+    shown.pdf_options.append(chosen)
+    shown.save_paths.append(out)
+    assert small_window.acts["export_pdf"].isEnabled()
+    small_window.acts["export_pdf"].trigger()
+    qtbot.waitUntil(out.exists, timeout=30000)
+    box = PdfReader(out).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (842, 1191)  # A3 portrait
+    assert settings.pdf_options() == chosen

@@ -40,6 +40,7 @@ class Messages:
         self.save_paths: list[Path | None] = []
         self.open_paths: list[Path | None] = []
         self.choices: list[str | None] = []
+        self.pdf_options: list[dict[str, object]] = []
 
     def show_error(self, parent: object, title: str, text: str) -> None:
         self.errors.append(text)
@@ -55,6 +56,9 @@ class Messages:
     def ask_open_path(self, parent: object, caption: str, flt: str) -> Path | None:
         return self.open_paths.pop(0) if self.open_paths else None
 
+    def ask_pdf_options(self, parent: object, values: dict[str, object]) -> dict[str, object]:
+        return self.pdf_options.pop(0) if self.pdf_options else dict(values)
+
     def choose_item(self, parent: object, title: str, label: str, items: list[str]) -> str | None:
         wanted = self.choices.pop(0) if self.choices else None
         return next((i for i in items if wanted and i.startswith(wanted)), None)
@@ -63,7 +67,8 @@ class Messages:
 @pytest.fixture
 def shown(monkeypatch: pytest.MonkeyPatch) -> Messages:
     record = Messages()
-    for name in ("show_error", "show_info", "ask_save_path", "ask_open_path", "choose_item"):
+    names = ("show_error", "show_info", "ask_save_path", "ask_open_path", "choose_item")
+    for name in (*names, "ask_pdf_options"):
         monkeypatch.setattr(messages, name, getattr(record, name))
     return record
 

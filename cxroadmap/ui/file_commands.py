@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
@@ -202,6 +202,13 @@ class FileCommands(QObject):
         if doc is None:
             return False
         fmt = exporter(suffix)
+        options: dict[str, Any] = {}
+        if suffix == ".pdf":
+            chosen = messages.ask_pdf_options(self.window, self.window.settings.pdf_options())
+            if chosen is None:
+                return False
+            self.window.settings.set_pdf_options(chosen)
+            options = chosen
         target = messages.ask_save_path(
             self.window,
             f"Export {fmt.label}",
@@ -213,16 +220,18 @@ class FileCommands(QObject):
         target = (
             target if target.suffix.lower() == suffix else target.with_name(target.name + suffix)
         )
-        return self.export_to(target, suffix)
+        return self.export_to(target, suffix, options)
 
-    def export_to(self, target: Path, suffix: str = ".pdf") -> BackgroundTask | bool:
+    def export_to(
+        self, target: Path, suffix: str = ".pdf", options: dict[str, Any] | None = None
+    ) -> BackgroundTask | bool:
         doc = self.window.document
         if doc is None:
             return False
         task = run_in_background(
             self.window,
             f"Exporting {target.name}…",
-            export_job(exporter(suffix), doc.strategy, target),
+            export_job(exporter(suffix), doc.strategy, target, options),
             lambda path: self.window.statusBar().showMessage(f"Exported {path}", 10000),
             lambda error: messages.show_error(self.window, "Export failed", _name(target, error)),
         )

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cxroadmap.domain.model import Strategy
 from cxroadmap.ui.live_schedule import snapshot as copy_of
 
 Progress = Callable[[int, int], None]
+Options = dict[str, Any]  # the CLI's option names, e.g. {"page": "A3", "portrait": True}
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class ImportFormat:
 class ExportFormat:
     label: str
     suffix: str
-    write: Callable[[Strategy, Path, Progress], None]
+    write: Callable[[Strategy, Path, Progress, Options], None]
 
 
 # Loaders and writers import their libraries late: reportlab and openpyxl are slow to load.
@@ -53,27 +55,38 @@ def _load_mspdi(path: Path) -> Strategy:
     return read_mspdi(path)
 
 
-def _write_pdf(strategy: Strategy, path: Path, progress: Progress) -> None:
+def _write_pdf(strategy: Strategy, path: Path, progress: Progress, options: Options) -> None:
     from cxroadmap.export.pdf import PdfOptions, export_pdf
     from cxroadmap.scheduling.planner import schedule
 
-    export_pdf(strategy, schedule(strategy), path, PdfOptions(), progress)
+    settings = PdfOptions(
+        page=options.get("page", "A4"),
+        portrait=bool(options.get("portrait", False)),
+        fit=bool(options.get("fit", False)),
+        title=options.get("title") or None,
+        logo=options.get("logo") or None,
+    )
+    export_pdf(strategy, schedule(strategy), path, settings, progress)
 
 
-def _write_json(strategy: Strategy, path: Path, progress: Progress) -> None:
+def _write_json(
+    strategy: Strategy, path: Path, progress: Progress, options: dict[str, Any]
+) -> None:
     from cxroadmap.interop.jsonfile import dump_json
 
     dump_json(strategy, path)
 
 
-def _write_csv(strategy: Strategy, path: Path, progress: Progress) -> None:
+def _write_csv(strategy: Strategy, path: Path, progress: Progress, options: Options) -> None:
     from cxroadmap.interop.csvfile import write_csv
     from cxroadmap.scheduling.planner import schedule
 
     write_csv(strategy, schedule(strategy), path)
 
 
-def _write_xlsx(strategy: Strategy, path: Path, progress: Progress) -> None:
+def _write_xlsx(
+    strategy: Strategy, path: Path, progress: Progress, options: dict[str, Any]
+) -> None:
     from cxroadmap.interop.xlsxfile import write_xlsx
     from cxroadmap.scheduling.planner import schedule
 
@@ -114,12 +127,14 @@ def exporter(suffix: str) -> ExportFormat:
     return next(f for f in EXPORT_FORMATS if f.suffix == suffix)
 
 
-def export_job(fmt: ExportFormat, strategy: Strategy, path: Path) -> Callable[[Progress], Path]:
+def export_job(
+    fmt: ExportFormat, strategy: Strategy, path: Path, options: Options | None = None
+) -> Callable[[Progress], Path]:
     """Work for a thread: it gets its own copy of the strategy, so editing can go on meanwhile."""
     snapshot = copy_of(strategy)
 
     def work(progress: Progress) -> Path:
-        fmt.write(snapshot, path, progress)
+        fmt.write(snapshot, path, progress, options or {})
         return path
 
     return work

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -27,6 +28,14 @@ def ask_save_path(
 ) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(parent, caption, str(suggested), file_filter)
     return Path(path) if path else None
+
+
+def ask_pdf_options(parent: QWidget | None, values: dict[str, Any]) -> dict[str, Any] | None:
+    """Page size, orientation, fit, title and logo for a PDF, or None when cancelled."""
+    from cxroadmap.ui.pdf_dialog import PdfOptionsDialog
+
+    dialog = PdfOptionsDialog(values, parent)
+    return dialog.options() if dialog.exec() == PdfOptionsDialog.DialogCode.Accepted else None
 
 
 def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> str | None:

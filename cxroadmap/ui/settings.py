@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -59,6 +61,21 @@ class AppSettings:
 
     def set_window_state(self, data: QByteArray) -> None:
         self.store.setValue("window/state", data)
+
+    def pdf_options(self) -> dict[str, Any]:
+        """The PDF options chosen last time (page, portrait, fit, title, logo)."""
+        value = self.store.value("export/pdf")
+        if not isinstance(value, str) or not value:
+            return {}
+        try:
+            data = json.loads(value)
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def set_pdf_options(self, options: dict[str, Any]) -> None:
+        # Stored as JSON text: INI files would turn booleans into strings.
+        self.store.setValue("export/pdf", json.dumps(options))
 
     def sync(self) -> None:
         self.store.sync()
