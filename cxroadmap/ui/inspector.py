@@ -93,6 +93,7 @@ class Inspector(QScrollArea):
         self.description_edit.setFixedHeight(90)
         self.schedule_label = QLabel(objectName="inspector_schedule")
         self.schedule_label.setWordWrap(True)
+        self.schedule_label.setTextFormat(Qt.TextFormat.PlainText)  # titles and keys are user text
         self.schedule_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         form = QFormLayout()
@@ -286,8 +287,8 @@ class Inspector(QScrollArea):
             else f"{item.start:%a %d %b %Y} – {item.finish:%a %d %b %Y}"
         )
         slack = "critical" if item.critical else f"{item.slack_days} working days slack"
-        reason = f"<br>Starts at {item.reason}" if item.reason else ""
-        self.schedule_label.setText(f"{when}<br>{item.phase}, {slack}{reason}")
+        reason = f"\nStarts at {item.reason}" if item.reason else ""
+        self.schedule_label.setText(f"{when}\n{item.phase}, {slack}{reason}")
 
     # -- editing ---------------------------------------------------------------------------
 

@@ -5,17 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 DOCUMENT_FILTER = "cxroadmap documents (*.cxroadmap)"
 
 
+def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote the user's own text
+    box.exec()
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+    _show(parent, QMessageBox.Icon.Warning, title, text)
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    _show(parent, QMessageBox.Icon.Information, title, text)
 
 
 def ask_open_path(parent: QWidget | None, caption: str, file_filter: str) -> Path | None:
