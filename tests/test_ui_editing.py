@@ -300,3 +300,24 @@ def test_renaming_a_phase_carries_its_pins_and_undo_restores_both(
     w.acts["undo"].trigger()
     assert on_disk(small_file).initiatives["D"].phase == "Medium term"
     assert w.strategy_panel.phases.table.item(1, 0).text() == "Medium term"
+
+
+def test_in_the_demo_a_longer_duration_moves_its_successors_and_undo_redo_follow(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from cxroadmap.ui import file_commands
+
+    monkeypatch.setattr(file_commands, "demo_path", lambda: tmp_path / "demo.cxroadmap")
+    qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
+    doc = window.document
+    assert doc is not None and doc.schedule is not None
+    successors = [d.to_key for d in doc.strategy.dependencies if d.from_key == "TR2"]
+    before = {k: cell_text(window, k, "finish") for k in successors}
+    assert successors and before["TR4"] == "2027-08-04"
+    edit_cell(qtbot, window, "TR2", "duration", "10w")
+    after = {k: cell_text(window, k, "finish") for k in successors}
+    assert after["TR4"] == "2027-09-02"  # four weeks later, and over the 30 August holiday
+    window.acts["undo"].trigger()
+    assert {k: cell_text(window, k, "finish") for k in successors} == before
+    window.acts["redo"].trigger()
+    assert {k: cell_text(window, k, "finish") for k in successors} == after
