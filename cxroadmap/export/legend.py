@@ -23,7 +23,11 @@ class Entry:
 
 
 def entries(
-    pillars: list[tuple[str, str]], statuses: set[str], today: str | None, links: bool
+    pillars: list[tuple[str, str]],
+    statuses: set[str],
+    today: str | None,
+    links: bool,
+    measures: bool = False,
 ) -> list[Entry]:
     """Legend entries for the pillars shown (label, colour) and the symbols in use."""
     out = [Entry("pillar", label, colour) for label, colour in pillars]
@@ -37,6 +41,8 @@ def entries(
         out.append(Entry("dropped", "Dropped", style.DROPPED))
     if today:
         out.append(Entry("today", today, style.TODAY))
+    if measures:
+        out.append(Entry("measure", "Measure target date", style.MEASURE))
     return out
 
 
@@ -100,12 +106,28 @@ def _symbol(canvas: Canvas, entry: Entry, x: float, y: float) -> None:
     elif entry.kind == "dropped":
         canvas.setFillColor(HexColor(style.DROPPED))
         canvas.roundRect(x, mid - 3.5, SYMBOL, 7, 1.5, stroke=0, fill=1)
+    elif entry.kind == "measure":
+        flag(canvas, x + SYMBOL / 2 - 2, mid - 5, 10)
     elif entry.kind == "today":
         canvas.setStrokeColor(HexColor(style.TODAY))
         canvas.setLineWidth(1)
         canvas.setDash(2.5, 1.5)
         canvas.line(x + SYMBOL / 2, mid - 5, x + SYMBOL / 2, mid + 5)
         canvas.setDash()
+
+
+def flag(canvas: Canvas, x: float, y: float, height: float) -> None:
+    """A measure's target-date flag: a pole from `y` up `height` points with a pennant."""
+    canvas.setStrokeColor(HexColor(style.MEASURE))
+    canvas.setFillColor(HexColor(style.MEASURE))
+    canvas.setLineWidth(0.8)
+    canvas.line(x, y, x, y + height)
+    path = canvas.beginPath()
+    path.moveTo(x, y + height)
+    path.lineTo(x + 5.5, y + height - 2.2)
+    path.lineTo(x, y + height - 4.4)
+    path.close()
+    canvas.drawPath(path, stroke=0, fill=1)
 
 
 def draw(canvas: Canvas, lines: list[list[tuple[float, Entry, str]]], x: float, top: float) -> None:

@@ -25,8 +25,10 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour
 from cxroadmap.export import cover, style
 from cxroadmap.export.chartlayout import pillars_present
+from cxroadmap.export.cx_pages import measures_pages, touchpoint_pages
 from cxroadmap.export.fonts import CJK_ENV, clean, font_set, shorten, take_missing
 from cxroadmap.export.pages import Furniture, RoadmapDocument, body_frame, numbered_canvas
+from cxroadmap.export.rollup import rollup_pages
 from cxroadmap.export.tables import Section, phase_pages
 from cxroadmap.export.timeline import plan_timeline
 from cxroadmap.export.typography import paragraph_styles
@@ -127,8 +129,13 @@ def render_pdf(
     schedule: Schedule,
     options: PdfOptions | None = None,
     progress: Progress | None = None,
+    children: list[tuple[Strategy, Schedule]] | None = None,
 ) -> bytes:
-    """The PDF as bytes (export_pdf writes them to a file)."""
+    """The PDF as bytes (export_pdf writes them to a file).
+
+    `children` are the strategies below `strategy` in its cascade, each with its schedule
+    (any depth, parents before children): they add the roll-up and alignment pages.
+    """
     options = options or PdfOptions()
     size = page_size(options)
     accent = accent_colour(options.accent)
@@ -157,6 +164,9 @@ def render_pdf(
     story += [PageBreak(), Section("Roadmap overview" if options.fit else "Roadmap")]
     story += chart.flowables(advance)
     story += phase_pages(strategy, schedule, frame_w, styles, accent, advance)
+    story += touchpoint_pages(strategy, frame_w, styles, accent)
+    story += measures_pages(strategy, frame_w, styles, accent)
+    story += rollup_pages(strategy, schedule, children or [], frame_w, frame_h, styles, accent)
     pillars = [colour for _, colour in pillars_present(strategy, schedule)]
     owner = clean(strategy.owner)
     metadata = {
@@ -197,11 +207,12 @@ def export_pdf(
     path: str | os.PathLike[str],
     options: PdfOptions | None = None,
     progress: Progress | None = None,
+    children: list[tuple[Strategy, Schedule]] | None = None,
 ) -> None:
     """Write the roadmap PDF to `path`: all of it or, on any error, nothing at all."""
     target = Path(path)
     folder = _check_target(target)
-    data = render_pdf(strategy, schedule, options, progress)
+    data = render_pdf(strategy, schedule, options, progress, children)
     mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
     handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:

@@ -75,3 +75,15 @@ def mix(colour: str, share: float, other: str = PAPER) -> str:
     a, b = hex_rgb(colour), hex_rgb(other)
     parts = (round(255 * (share * x + (1 - share) * y)) for x, y in zip(a, b, strict=True))
     return "#" + "".join(f"{p:02x}" for p in parts)
+
+
+# Touchpoint gaps 1 (small) .. 5 (painful): the PDF's scale and the app's matrix share them.
+GAP_COLOURS = ("#5b9a68", "#9bbf5a", "#e0b431", "#e07b2a", "#c8102e")
+COVERED = "#2e6b31"
+UNCOVERED = "#fde9ee"
+MEASURE = "#6a3d9a"
+LATE = "#c8102e"
+
+
+def gap_colour(gap: int) -> str:
+    return GAP_COLOURS[max(1, min(5, int(gap))) - 1]

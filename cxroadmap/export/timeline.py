@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
@@ -39,6 +39,8 @@ class TimelineChart:
     heading: str
     summary: str
     fit: bool
+    # (target date, measure name) of each measure with a date: flags on the chart.
+    measures: list[tuple[dt.date, str]] = field(default_factory=list)
 
     @property
     def chart_x(self) -> float:
@@ -66,6 +68,7 @@ class TimelineChart:
             canvas.setFillColor(HexColor(style.MUTED))
             draw_text(canvas, self.chart_x + 8, self.rows_top - 20, "No initiatives yet.", 10)
         self._today(canvas, bottom)
+        self._measures(canvas, bottom)
         legend.draw(canvas, self.legend_lines, 0, legend.height(self.legend_lines))
         canvas.restoreState()
 
@@ -162,6 +165,9 @@ class TimelineChart:
         canvas.setLineWidth(0.7)
         canvas.line(0, bottom, self.width, bottom)
 
+    def _measures(self, canvas: Canvas, bottom: float) -> None:
+        _measures_draw(self, canvas, bottom)
+
     def _today(self, canvas: Canvas, bottom: float) -> None:
         axis = self.layout.axis
         if self.today is None or not axis.start <= self.today < axis.end:
@@ -180,6 +186,28 @@ class TimelineChart:
         path.lineTo(x + 3, self.rows_top + 3 + 4.5)
         path.close()
         canvas.drawPath(path, stroke=0, fill=1)
+
+
+def _measures_draw(chart: TimelineChart, canvas: Canvas, bottom: float) -> None:
+    """A flag at each measure's target date, standing on the chart's bottom rule."""
+    axis = chart.layout.axis
+    for day, name in chart.measures:
+        if not axis.start <= day < axis.end:
+            continue
+        x = chart.x(day) + chart.layout.width / axis.days / 2
+        canvas.setStrokeColor(HexColor(style.mix(style.MEASURE, 0.45)))
+        canvas.setLineWidth(0.6)
+        canvas.setDash(1, 2)
+        canvas.line(x, bottom, x, chart.rows_top)
+        canvas.setDash()
+        legend.flag(canvas, x, bottom, 12)
+        label = fit_text(name, 120, 6)
+        wide = text_width(label, 6)
+        start = x + 7 if x + 7 + wide <= chart.width else x - 3 - wide
+        canvas.setFillColor(HexColor(style.PAPER))
+        canvas.rect(start - 1, bottom + 2.5, wide + 2, 7.5, stroke=0, fill=1)
+        canvas.setFillColor(HexColor(style.MEASURE))
+        draw_text(canvas, start, bottom + 4.5, label, 6)
 
 
 class TimelinePage(Flowable):  # type: ignore[misc]
@@ -219,8 +247,13 @@ def plan_timeline(
     statuses = {i.status for k, i in strategy.initiatives.items() if k in schedule.items}
     in_range = today is not None and axis.start <= today < axis.end
     today_label = f"Today ({short_date(today)})" if today is not None and in_range else None
+    flags = [(m.target_date, m.name) for m in strategy.measures if m.target_date is not None]
     entries = legend.entries(
-        pillars_present(strategy, schedule), statuses, today_label, bool(strategy.dependencies)
+        pillars_present(strategy, schedule),
+        statuses,
+        today_label,
+        bool(strategy.dependencies),
+        bool(flags),
     )
     lines = legend.flow(entries, width)
     tiers = 1 if not axis.upper else 2
@@ -235,13 +268,15 @@ def plan_timeline(
         summary += f" and {layout.milestones} milestone{'s' if layout.milestones != 1 else ''}"
     heading = "Roadmap overview" if fit else "Roadmap"
     return TimelineChart(
-        layout, width, height, label_width, rows_top, phases, today, lines, heading, summary, fit
-    )
+        layout, width, height, label_width, rows_top, phases, today, lines, heading, summary, fit,
+        flags,
+    )  # fmt: skip
 
 
 def _axis_for(strategy: Strategy, schedule: Schedule, width: float) -> Axis:
     first = min([schedule.start, strategy.start, *(i.start for i in schedule.items.values())])
-    end = max([schedule.finish, *(i.finish for i in schedule.items.values())])
+    dated = [m.target_date for m in strategy.measures if m.target_date is not None]
+    end = max([schedule.finish, *(i.finish for i in schedule.items.values()), *dated])
     end += dt.timedelta(days=1)
     # A little air after the last bar so labels beside it have somewhere to go.
     end += dt.timedelta(days=max(7, (end - first).days // 12))
