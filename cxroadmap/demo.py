@@ -1,4 +1,8 @@
-"""The demo strategy: an organisation-wide customer-experience roadmap over about two years."""
+"""The demo strategy: an organisation-wide customer-experience roadmap over about two years.
+
+`demo_strategy()` is the organisation strategy (key ORG) with its touchpoints and
+measures; `demo_cascade()` adds the department and team strategies below it.
+"""
 
 # ruff: noqa: E501  (the tables read best one initiative to a line)
 
@@ -6,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from cxroadmap.demo_cascade import demo_children
+from cxroadmap.demo_cx import add_org_cx
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 
 # key, title, pillar, duration (working days), owner, impact, description
@@ -106,6 +112,7 @@ def demo_strategy() -> Strategy:
         ],
         max_parallel=6,
         phases=[Phase("Short term", 13), Phase("Medium term", 39), Phase("Long term", None)],
+        key="ORG",
     )
     for key, title, pillar, days, owner, impact, description in _INITIATIVES:
         strategy.initiatives[key] = Initiative(
@@ -121,4 +128,10 @@ def demo_strategy() -> Strategy:
             phase=_PHASE_PINS.get(key),
         )
     strategy.dependencies = [Dependency(a, b, t, lag) for a, b, t, lag in _DEPENDENCIES]
+    add_org_cx(strategy)
     return strategy
+
+
+def demo_cascade() -> list[Strategy]:
+    """The organisation strategy first, then Customer Care, Retail stores and the Complaints team."""
+    return [demo_strategy(), *demo_children()]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
+from cxroadmap.template_cx import add_cx_content
 
 
 @dataclass(frozen=True)
@@ -186,4 +187,5 @@ def template_strategy(name: str, start: dt.date) -> Strategy:
         )
         for text in filter(None, (d.strip() for d in deps.split(";"))):
             strategy.dependencies.append(_dependency(text, key, week))
+    add_cx_content(strategy, template.name)
     return strategy
