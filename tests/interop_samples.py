@@ -73,3 +73,43 @@ def rich_strategy() -> Strategy:
         Dependency("REC1", "X1", "SF", 1),
     ]
     return strategy
+
+
+def cx_strategy() -> Strategy:
+    """rich_strategy() with touchpoints, opportunities, measures and alignment links."""
+    from cxroadmap.domain.measures import Measure
+    from cxroadmap.domain.support import SupportLink
+    from cxroadmap.domain.touchpoints import Opportunity, Touchpoint
+
+    strategy = rich_strategy()
+    strategy.key = "CARE-T1"
+    strategy.parent = "CARE"
+    strategy.touchpoints = [
+        Touchpoint(
+            "TP-CALL",
+            "Customer calls about a late delivery «angry»",
+            stage="Get help",
+            channel="Phone",
+            now="Put on hold; transferred twice",
+            should=f"Answered by someone who can fix it {MARKUP}",
+            gap=5,
+            standards=["Answer within 3 rings; greet by name", "=no formula"],
+            measures=["First-contact resolution"],
+            no_value=["Re-keying the order number"],
+            root_causes=["Agents cannot see delivery status", "Ł 漢"],
+            opportunities=[
+                Opportunity("Give agents the carrier's tracking", "TP1"),
+                Opportunity("Call back proactively; apologise"),
+            ],
+        ),
+        Touchpoint("TP-WEB", "Order online", gap=2),
+    ]
+    strategy.initiatives["TP1"].touchpoints = ["TP-CALL", "TP-WEB"]
+    strategy.initiatives["VIS1"].supports = [SupportLink("CARE", "VIS2"), SupportLink("ORG", "L1")]
+    strategy.initiatives["TR2"].supports = [SupportLink("ORG", "T;1")]
+    strategy.measures = [
+        Measure("FCR", "First-contact resolution", "%", 62.0, 80.5, dt.date(2027, 12, 31),
+                ["TP1", "TR2"]),
+        Measure("NPS", "Net promoter score"),
+    ]  # fmt: skip
+    return strategy

@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from interop_samples import MARKUP, rich_strategy, small_strategy
+from interop_samples import MARKUP, cx_strategy, rich_strategy, small_strategy
 from openpyxl import Workbook, load_workbook
 
 from cxroadmap.domain.errors import ValidationError
@@ -28,13 +28,22 @@ def small_book(tmp_path):
     return load_workbook(path)
 
 
-def test_the_workbook_has_strategy_initiatives_and_dependencies_sheets(small_book):
-    assert small_book.sheetnames == ["Strategy", "Initiatives", "Dependencies"]
+def test_the_workbook_has_a_sheet_for_each_part_of_the_strategy(small_book):
+    assert small_book.sheetnames == [
+        "Strategy",
+        "Initiatives",
+        "Dependencies",
+        "Touchpoints",
+        "Opportunities",
+        "Measures",
+    ]
 
 
 def test_the_strategy_sheet_holds_one_field_per_row(small_book):
     assert _rows(small_book["Strategy"]) == [
         ["field", "value", None, None, None, None],
+        ["key", None, None, None, None, None],
+        ["parent", None, None, None, None, None],
         ["name", "Small plan", None, None, None, None],
         ["level", "team", None, None, None, None],
         ["start", _midnight(2027, 1, 4), None, None, None, None],
@@ -47,7 +56,7 @@ def test_the_strategy_sheet_holds_one_field_per_row(small_book):
         ["max_parallel", None, None, None, None, None],
         ["phases", "Short term: 13w", "Medium term: 39w", "Long term", None, None],
     ]
-    assert small_book["Strategy"]["B4"].number_format == "yyyy-mm-dd"
+    assert small_book["Strategy"]["B6"].number_format == "yyyy-mm-dd"
 
 
 def test_the_initiatives_sheet_has_typed_cells_and_computed_columns(small_book):
@@ -55,31 +64,31 @@ def test_the_initiatives_sheet_has_typed_cells_and_computed_columns(small_book):
     assert _rows(sheet) == [
         [
             "key", "title", "pillar", "duration", "owner", "not_before", "phase", "impact",
-            "status", "description", "start", "finish", "slack_days", "critical",
-            "scheduled_phase",
+            "status", "description", "touchpoints", "supports", "start", "finish",
+            "slack_days", "critical", "scheduled_phase",
         ],
         [
             "A", f"Vision {MARKUP}", "vision", 5, "Zoë", None, None, 4, "planned", None,
-            _midnight(2027, 1, 4), _midnight(2027, 1, 8), 0, True, "Short term",
+            None, None, _midnight(2027, 1, 4), _midnight(2027, 1, 8), 0, True, "Short term",
         ],
         [
             "B", "Hire, for mindset", "recruitment", 10, None, None, None, 3, "planned", None,
-            _midnight(2027, 1, 11), _midnight(2027, 1, 22), 0, True, "Short term",
+            None, None, _midnight(2027, 1, 11), _midnight(2027, 1, 22), 0, True, "Short term",
         ],
         [
             "M", "Standards agreed", None, 0, None, None, None, 3, "planned", None,
-            _midnight(2027, 1, 12), _midnight(2027, 1, 12), 8, False, "Short term",
+            None, None, _midnight(2027, 1, 12), _midnight(2027, 1, 12), 8, False, "Short term",
         ],
     ]  # fmt: skip
-    assert sheet["K2"].number_format == "yyyy-mm-dd"
-    assert sheet["K2"].is_date
+    assert sheet["M2"].number_format == "yyyy-mm-dd"
+    assert sheet["M2"].is_date
 
 
 def test_the_header_row_is_bold_frozen_and_computed_columns_look_different(small_book):
     sheet = small_book["Initiatives"]
     assert sheet.freeze_panes == "A2"
     assert all(cell.font.b for cell in sheet[1])
-    assert sheet["A1"].fill.fgColor.rgb != sheet["K1"].fill.fgColor.rgb
+    assert sheet["L1"].fill.fgColor.rgb != sheet["M1"].fill.fgColor.rgb
     assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width
 
 
@@ -92,10 +101,57 @@ def test_the_dependencies_sheet_lists_from_to_type_and_lag(small_book):
 
 
 def test_an_xlsx_round_trip_loses_nothing_the_json_form_carries(tmp_path):
-    strategy = rich_strategy()
+    strategy = cx_strategy()
     path = tmp_path / "rich.xlsx"
     write_xlsx(strategy, schedule(strategy), path)
-    assert strategy_to_json(read_xlsx(path)) == strategy_to_json(strategy)
+    back = read_xlsx(path)
+    assert back == strategy
+    assert strategy_to_json(back) == strategy_to_json(strategy)
+
+
+def test_touchpoints_opportunities_and_measures_have_their_own_sheets(tmp_path):
+    strategy = cx_strategy()
+    path = tmp_path / "cx.xlsx"
+    write_xlsx(strategy, schedule(strategy), path)
+    book = load_workbook(path)
+    touchpoints = _rows(book["Touchpoints"])
+    assert touchpoints[0] == [
+        "key", "name", "stage", "channel", "now", "should", "gap",
+        "standards", "measures", "no_value", "root_causes",
+    ]  # fmt: skip
+    assert touchpoints[1][:2] == ["TP-CALL", "Customer calls about a late delivery «angry»"]
+    assert touchpoints[1][7] == "Answer within 3 rings; greet by name\n=no formula"
+    assert _rows(book["Opportunities"]) == [
+        ["touchpoint", "text", "initiative"],
+        ["TP-CALL", "Give agents the carrier's tracking", "TP1"],
+        ["TP-CALL", "Call back proactively; apologise", None],
+    ]
+    assert _rows(book["Measures"])[1] == [
+        "FCR", "First-contact resolution", "%", 62, 80.5, _midnight(2027, 12, 31), "TP1\nTR2",
+    ]  # fmt: skip
+    initiatives = {row[0]: row for row in _rows(book["Initiatives"])}
+    assert initiatives["VIS1"][11] == "CARE/VIS2\nORG/L1"
+    assert initiatives["TR2"][11] == "ORG/T;1\n"  # a lone entry with ';' keeps a line end
+    assert initiatives["TP1"][10] == "TP-CALL\nTP-WEB"
+    assert _rows(book["Strategy"])[1:3] == [
+        ["key", "CARE-T1", None, None, None],
+        ["parent", "CARE", None, None, None],
+    ]
+
+
+def test_key_lists_typed_on_one_line_may_use_semicolons(tmp_path):
+    book = _book(
+        [["key", "title", "duration", "touchpoints"], ["A", "a", 1, "T1; T2"]],
+        strategy=START,
+    )
+    sheet = book.create_sheet("Touchpoints")
+    sheet.append(["key", "name", "gap", "standards"])
+    sheet.append(["T1", "Call", 4, "Greet; smile\nSay your name"])
+    sheet.append(["T2", "Visit", None, None])
+    strategy = _read(tmp_path, book)
+    assert strategy.initiatives["A"].touchpoints == ["T1", "T2"]
+    assert strategy.touchpoints[0].standards == ["Greet; smile", "Say your name"]
+    assert strategy.touchpoints[1].gap == 3
 
 
 def test_text_that_looks_like_a_formula_stays_text(tmp_path):
@@ -228,3 +284,57 @@ def test_an_existing_workbook_is_untouched_when_the_export_fails(tmp_path):
         write_xlsx(strategy, sched, path)
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+
+
+def _cx_book(touchpoints=(), opportunities=(), measures=(), initiative=("A", "a", 1, None, None)):
+    book = _book(
+        [["key", "title", "duration", "touchpoints", "supports"], list(initiative)],
+        strategy=START,
+    )
+    for title, head, rows in (
+        ("Touchpoints", ["key", "name", "gap"], touchpoints),
+        ("Opportunities", ["touchpoint", "text", "initiative"], opportunities),
+        ("Measures", ["key", "name", "baseline", "initiatives"], measures),
+    ):
+        sheet = book.create_sheet(title)
+        sheet.append(head)
+        for row in rows:
+            sheet.append(list(row))
+    return book
+
+
+@pytest.mark.parametrize(
+    ("book", "where", "problem"),
+    [
+        (_cx_book(initiative=("A", "a", 1, "T9", None)), "Initiatives!D2 (touchpoints)",
+         "no touchpoint with key 'T9'"),
+        (_cx_book(initiative=("A", "a", 1, None, "ORG/L1")), "Initiatives!E2 (supports)",
+         "no parent strategy"),
+        (_cx_book(initiative=("A", "a", 1, None, "L1")), "Initiatives!E2 (supports)",
+         "STRATEGY/INITIATIVE"),
+        (_cx_book([["T1", "Call", 9]]), "Touchpoints!C2 (gap)", "from 1 to 5"),
+        (_cx_book([["T1", "Call", 2], ["T1", "Again", 2]]), "Touchpoints!A3 (key)",
+         "duplicate touchpoint key"),
+        (_cx_book([["T1", None, 2]]), "Touchpoints!B2 (name)", "must not be empty"),
+        (_cx_book([["T1", "Call", 2]], [["T2", "Idea", None]]),
+         "Opportunities!A2 (touchpoint)", "no touchpoint with key 'T2'"),
+        (_cx_book([["T1", "Call", 2]], [["T1", "Idea", "Z"]]),
+         "Opportunities!C2 (initiative)", "no initiative with key 'Z'"),
+        (_cx_book([["T1", "Call", 2]], [["T1", None, "A"]]), "Opportunities!B2 (text)",
+         "must not be empty"),
+        (_cx_book(measures=[["M1", "NPS", "high", None]]), "Measures!C2 (baseline)",
+         "expected a number"),
+        (_cx_book(measures=[["M1", "NPS", 3, "A; Z"]]), "Measures!D2 (initiatives)",
+         "no initiative with key 'Z'"),
+    ],
+)  # fmt: skip
+def test_each_bad_touchpoint_opportunity_or_measure_cell_is_named(tmp_path, book, where, problem):
+    error = _error(tmp_path, book)
+    assert error.where == where
+    assert problem in error.problem
+
+
+def test_a_bad_strategy_key_is_named_by_its_cell(tmp_path):
+    book = _book([HEAD], [*START, ["key", "not a key!"]])
+    error = _error(tmp_path, book)
+    assert (error.where, "letters, digits" in error.problem) == ("Strategy!B3 (key)", True)

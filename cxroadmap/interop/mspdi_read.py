@@ -43,6 +43,11 @@ class _Reader:
             )
         self.root = root
 
+    def words(self, elem: Element, tag: str) -> str:
+        """User text as written (spaces kept), or "" when it is absent or only spaces."""
+        value = elem.findtext(self.ns + tag)
+        return "" if value is None or not value.strip() else value
+
     def text(self, elem: Element, tag: str) -> str | None:
         value = elem.findtext(self.ns + tag)
         return None if value is None else value.strip()
@@ -99,9 +104,9 @@ def parse_mspdi(data: bytes, fallback_name: str = "Imported project") -> Strateg
         if not starts:
             raise ValidationError("StartDate", "the project has no start date")
         start = min(starts)
-    title = reader.text(root, "Title")
+    title = reader.words(root, "Title")
     strategy = Strategy(name=project_name or title or fallback_name, start=start)
-    strategy.owner = reader.text(root, "Manager") or ""
+    strategy.owner = reader.words(root, "Manager")
     strategy.working_days = working_days
     strategy.holidays = holidays
     keys = _keys(reader, tasks)
@@ -187,7 +192,7 @@ def _tasks(reader: _Reader) -> tuple[dict[int, Task], str]:
         if reader.text(elem, "IsNull") == "1":
             continue
         level = _outline_level(reader, elem, where)
-        name = reader.text(elem, "Name") or ""
+        name = reader.words(elem, "Name")
         if uid == 0 or level == 0:
             project_name = project_name or name
             continue
@@ -286,8 +291,8 @@ def _initiative(
         key=key,
         title=task.name or f"Untitled task (UID {task.uid})",
         duration=0 if milestone else whole_days(task.minutes, minutes_per_day),
-        description=reader.text(elem, "Notes") or "",
-        owner=reader.text(elem, "Contact") or "",
+        description=reader.words(elem, "Notes"),
+        owner=reader.words(elem, "Contact"),
     )
     top = task
     while top.parent is not None:

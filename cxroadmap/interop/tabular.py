@@ -34,6 +34,9 @@ COLUMNS = (
 # Written on export from the schedule; ignored on import (they are recomputed anyway).
 COMPUTED_COLUMNS = ("start", "finish", "slack_days", "critical", "scheduled_phase")
 REQUIRED_COLUMNS = ("key", "title", "duration")
+# Lists of keys that only the XLSX form carries: they refer to the strategy's touchpoints
+# and to a parent strategy's initiatives, which a CSV file has no room for.
+LIST_COLUMNS = ("touchpoints", "supports")
 _TEXT_COLUMNS = ("key", "title", "pillar", "owner", "phase", "description")
 
 _PHASE = re.compile(r"^(?P<name>.+?)\s*:\s*(?P<weeks>\d+)\s*w?\s*$", re.IGNORECASE)
@@ -96,13 +99,34 @@ def _cell(name: str, value: object) -> object:
     return value
 
 
+def split_keys(value: object) -> list[str]:
+    """A cell listing keys: one per line, or separated by `;` when it is a single line."""
+    if not isinstance(value, str):
+        return [] if value is None else [str(value)]
+    parts = value.split("\n") if "\n" in value else value.split(";")
+    return [part.strip() for part in parts if part.strip()]
+
+
+def join_keys(keys: Sequence[object]) -> str:
+    """The inverse of split_keys: one key per line (a lone key with `;` keeps a line end)."""
+    text = "\n".join(str(k) for k in keys)
+    return f"{text}\n" if len(keys) == 1 and ";" in text else text
+
+
 def initiative_from_row(row: Row, days_per_week: int) -> Initiative:
     values: dict[str, Any] = {}
-    for name in COLUMNS:
+    for name in (*COLUMNS, *LIST_COLUMNS):
         raw = row.values.get(name)
         if name == "depends_on" or is_blank(raw):
             if name in REQUIRED_COLUMNS:
                 raise ValidationError(row.where(name), "must not be empty")
+            continue
+        if name in LIST_COLUMNS:
+            try:
+                values[name] = coerce_initiative_value(name, split_keys(raw), name, days_per_week)
+            except ValidationError as exc:
+                # The list's own position (`[1]`) means nothing in one cell: name the cell.
+                raise ValidationError(row.where(name), exc.problem) from None
             continue
         values[name] = coerce_initiative_value(
             name, _cell(name, raw), row.where(name), days_per_week
@@ -111,13 +135,21 @@ def initiative_from_row(row: Row, days_per_week: int) -> Initiative:
 
 
 def initiatives_from_rows(
-    rows: Iterable[Row], days_per_week: int, phases: Sequence[str]
+    rows: Iterable[Row],
+    days_per_week: int,
+    phases: Sequence[str],
+    check: Callable[[Initiative, Row], None] | None = None,
 ) -> tuple[dict[str, Initiative], list[Dependency]]:
-    """Initiatives in row order and the dependencies their `depends_on` cells name."""
+    """Initiatives in row order and the dependencies their `depends_on` cells name.
+
+    `check` may refuse a row for what only the caller knows (such as touchpoint keys).
+    """
     initiatives: dict[str, Initiative] = {}
     links: list[tuple[Row, str]] = []
     for row in rows:
         ini = initiative_from_row(row, days_per_week)
+        if check is not None:
+            check(ini, row)
         if ini.phase is not None and ini.phase not in phases:
             raise ValidationError(
                 row.where("phase"),
@@ -188,9 +220,10 @@ def depends_on_texts(strategy: Strategy) -> dict[str, str]:
 
 
 def export_values(
-    schedule: Any, ini: Initiative, depends_on: dict[str, str] | None
+    schedule: Any, ini: Initiative, depends_on: dict[str, str] | None, lists: bool = False
 ) -> list[object]:
-    """A row's typed values in COLUMNS (+ COMPUTED_COLUMNS) order; dates stay dates."""
+    """A row's typed values: COLUMNS (depends_on when given), LIST_COLUMNS when `lists`,
+    then COMPUTED_COLUMNS; dates stay dates."""
     values: list[object] = [
         ini.key,
         ini.title,
@@ -205,6 +238,8 @@ def export_values(
     ]
     if depends_on is not None:
         values.append(depends_on.get(ini.key, ""))
+    if lists:
+        values += [join_keys(ini.touchpoints), join_keys(ini.supports)]
     item = schedule.items[ini.key]
     values += [item.start, item.finish, item.slack_days, item.critical, item.phase]
     return values
