@@ -253,3 +253,17 @@ def test_pdf_options_chosen_for_an_export_are_used_and_remembered(
     box = PdfReader(out).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (842, 1191)  # A3 portrait
     assert settings.pdf_options() == chosen
+
+
+def test_recent_files_keep_the_newest_eight_without_duplicates(
+    settings: AppSettings, tmp_path: Path
+) -> None:
+    paths = [tmp_path / f"s{i}.cxroadmap" for i in range(10)]
+    for path in paths:
+        settings.add_recent(path)
+    settings.add_recent(paths[5])
+    assert settings.recent_files() == [
+        p.resolve() for p in (paths[5], *paths[9:5:-1], *paths[4:1:-1])
+    ]
+    settings.set_last_file(None)
+    assert settings.last_file() is None
