@@ -267,3 +267,28 @@ def test_recent_files_keep_the_newest_eight_without_duplicates(
     ]
     settings.set_last_file(None)
     assert settings.last_file() is None
+
+
+def test_a_file_dropped_on_the_window_opens(qtbot, window: MainWindow, small_file: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(small_file))])
+    drop = QDropEvent(
+        QPointF(50, 50), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: window.document is not None)
+    assert window.document is not None and window.document.path == small_file
+
+
+def test_column_widths_of_the_table_are_remembered(qtbot, settings: AppSettings) -> None:
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.initiatives.table.setColumnWidth(1, 123)
+    first.close()
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    assert second.initiatives.table.columnWidth(1) == 123

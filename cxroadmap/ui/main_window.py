@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QIcon, QUndoGroup
+from PySide6.QtCore import QMimeData, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.acts = Actions(self, self.undo_group)
         self.files = FileCommands(self)
         self.resize(1440, 880)
+        self.setAcceptDrops(True)
 
         self.welcome = WelcomePage()
         self.selection = Selection(self)
@@ -315,10 +316,32 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+        columns = self.settings.table_state()
+        if columns is not None:
+            self.initiatives.table.horizontalHeader().restoreState(columns)
+
+    # -- dropping files ----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_path(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_path(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            # After the drop returns: a message box inside a drop handler confuses some desktops.
+            QTimer.singleShot(0, lambda: self.files.open_path(path))
+
+    @staticmethod
+    def _dropped_path(data: QMimeData) -> Path | None:
+        urls = [u for u in data.urls() if u.isLocalFile()] if data.hasUrls() else []
+        return Path(urls[0].toLocalFile()) if len(urls) == 1 else None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
+        self.settings.set_table_state(self.initiatives.table.horizontalHeader().saveState())
         self.settings.set_last_file(self.document.path if self.document else None)
         self.settings.sync()
         self.set_document(None)

@@ -62,6 +62,14 @@ class AppSettings:
     def set_window_state(self, data: QByteArray) -> None:
         self.store.setValue("window/state", data)
 
+    def table_state(self) -> QByteArray | None:
+        """Column widths, order and sorting of the initiatives table."""
+        value = self.store.value("window/table")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_table_state(self, data: QByteArray) -> None:
+        self.store.setValue("window/table", data)
+
     def pdf_options(self) -> dict[str, Any]:
         """The PDF options chosen last time (page, portrait, fit, title, logo)."""
         value = self.store.value("export/pdf")
