@@ -138,7 +138,9 @@ def _calendar(reader: _Reader) -> tuple[tuple[str, ...], list[dt.date]]:
         where = f"Calendar UID {uid}"
         for day in reader.all(cal, "WeekDays/WeekDay"):
             day_type = reader.integer(day, "DayType", where, -1)
-            is_working = reader.text(day, "DayWorking") == "1"
+            flag = reader.text(day, "DayWorking")
+            # Without the flag, a day with working times is a working day.
+            is_working = flag == "1" or (flag is None and bool(reader.all(day, "WorkingTimes")))
             if day_type in DAY_TYPE_WEEKDAY:
                 working.setdefault(day_type, is_working)
             elif day_type == 0 and not is_working:
