@@ -40,27 +40,39 @@ def _progress_printer() -> Callable[[int, int], None] | None:
     return show
 
 
-def load_strategy(path: Path, name: str | None = None) -> Strategy:
-    """Read a `.cxroadmap` document or a `cxroadmap/1` JSON file; `name` picks one strategy."""
+def load_strategies(path: Path) -> list[Strategy]:
+    """Every strategy of a `.cxroadmap` document or `cxroadmap/1` JSON file, parents first."""
     if not path.exists():
         raise UsageError(str(path), "no such file")
     if path.is_dir():
         raise UsageError(str(path), "is a folder, not a file")
     if path.suffix.lower() == ".json":
-        from cxroadmap.interop.jsonfile import load_json
+        from cxroadmap.interop.jsonfile import load_json_cascade
 
-        return load_json(path)
+        return load_json_cascade(path)
     from cxroadmap.storage.document import read_document
 
     strategies = read_document(path)
     if not strategies:
         raise UsageError(str(path), "the document holds no strategy")
+    return strategies
+
+
+def pick_strategy(strategies: list[Strategy], name: str | None, path: Path) -> Strategy:
+    """The strategy `--strategy KEY|NAME` names; the top strategy without one."""
+    from cxroadmap.domain.cascade import Cascade
+
     if name is None:
         return strategies[0]
-    for strategy in strategies:
-        if strategy.name == name:
-            return strategy
-    raise UsageError("--strategy", f"no strategy named {name!r} in {path}")
+    found = Cascade(strategies).find(name)
+    if found is None:
+        raise UsageError("--strategy", f"no strategy with key or name {name!r} in {path}")
+    return found
+
+
+def load_strategy(path: Path, name: str | None = None) -> Strategy:
+    """Read a `.cxroadmap` document or a `cxroadmap/1` JSON file; `name` picks one strategy."""
+    return pick_strategy(load_strategies(path), name, path)
 
 
 def import_strategy(src: Path, start: dt.date | None = None) -> Strategy:
@@ -81,20 +93,27 @@ def _check_new_output(out: Path, force: bool) -> None:
         raise UsageError(str(out), f"folder {out.parent} does not exist")
 
 
-def _write_new_document(strategy: Strategy, out: Path) -> None:
+def _write_new_document(strategy: Strategy | list[Strategy], out: Path) -> None:
+    """Check and write one strategy, or a cascade of them, as a new document."""
+    from cxroadmap.domain.cascade import validate_cascade
     from cxroadmap.domain.validation import validate_strategy
     from cxroadmap.storage.document import write_document
 
-    validate_strategy(strategy)
-    write_document(out, [strategy])
+    strategies = strategy if isinstance(strategy, list) else [strategy]
+    for item in strategies:
+        validate_strategy(item)
+    validate_cascade(strategies)
+    write_document(out, strategies)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from cxroadmap.demo import demo_strategy
+    from cxroadmap.demo import demo_cascade
 
     _check_new_output(args.output, args.force)
-    _write_new_document(demo_strategy(), args.output)
-    print(f"wrote the demo strategy to {args.output}")
+    strategies = demo_cascade()
+    _write_new_document(strategies, args.output)
+    keys = ", ".join(s.key for s in strategies)
+    print(f"wrote the demo strategy with its departments and team ({keys}) to {args.output}")
     return EXIT_OK
 
 
@@ -131,9 +150,15 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     _check_new_output(args.output, args.force)
     start = parse_date(args.start, "--start") if args.start else None
-    strategy = import_strategy(args.source, start)
-    _write_new_document(strategy, args.output)
-    print(f"imported {len(strategy.initiatives)} initiatives into {args.output}")
+    if args.source.suffix.lower() == ".json":
+        # A cxroadmap/1 file may hold a whole cascade: every strategy goes into the document.
+        strategies = load_strategies(args.source)
+    else:
+        strategies = [import_strategy(args.source, start)]
+    _write_new_document(strategies, args.output)
+    count = sum(len(s.initiatives) for s in strategies)
+    more = f" in {len(strategies)} strategies" if len(strategies) > 1 else ""
+    print(f"imported {count} initiatives{more} into {args.output}")
     return EXIT_OK
 
 
@@ -147,8 +172,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     if not out.parent.exists():
         raise UsageError(str(out), f"folder {out.parent} does not exist")
-    strategy = load_strategy(args.file, args.strategy)
-    if suffix == ".pdf":
+    strategies = load_strategies(args.file)
+    strategy = pick_strategy(strategies, args.strategy, args.file)
+    if suffix == ".json":
+        from cxroadmap.interop.jsonfile import dump_json_cascade
+
+        # The chosen strategy with everything below it (the whole cascade by default).
+        dump_json_cascade(strategies, out, root=strategy)
+    elif suffix == ".pdf":
         from cxroadmap.export.pdf import PdfOptions, export_pdf
         from cxroadmap.scheduling.planner import schedule
 
@@ -174,25 +205,58 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
+    """One strategy's table or JSON; a cascade's tables top down, each with its warnings."""
     import json
 
+    from cxroadmap.domain.cascade import Cascade
+    from cxroadmap.scheduling.cascade import schedule_cascade, strategy_label
     from cxroadmap.scheduling.output import format_table, schedule_to_json
     from cxroadmap.scheduling.planner import schedule
 
-    result = schedule(load_strategy(args.file, args.strategy))
-    if args.json:
-        print(json.dumps(schedule_to_json(result), indent=2, ensure_ascii=False))
+    strategies = load_strategies(args.file)
+    if len(strategies) == 1:
+        chosen = pick_strategy(strategies, args.strategy, args.file)
+        results = [(chosen, schedule(chosen))]
     else:
+        # Scheduled together so late support shows in the supporting strategy's warnings.
+        schedules = schedule_cascade(strategies)
+        cascade = Cascade(strategies)
+        if args.strategy is not None or args.json:
+            shown = [pick_strategy(strategies, args.strategy, args.file)]
+        else:
+            shown = list(cascade)
+        results = [(s, schedules[strategy_label(s)]) for s in shown]
+    if args.json:
+        print(json.dumps(schedule_to_json(results[0][1]), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for i, (strategy, result) in enumerate(results):
+        if len(results) > 1:
+            under = f", under {strategy.parent}" if strategy.parent else ""
+            heading = f"== {strategy.key}: {strategy.name} ({strategy.level}{under})"
+            print(f"\n{heading}" if i else heading)
         print(format_table(result))
     return EXIT_OK
 
 
+def _cx_warnings(strategies: list[Strategy]) -> list[str]:
+    """Touchpoint gaps and late support, as `KEY: sentence` when there are several strategies."""
+    from cxroadmap.domain.cascade import Cascade
+    from cxroadmap.domain.cx_checks import touchpoint_findings
+    from cxroadmap.scheduling.cascade import alignment_flags, strategy_label
+    from cxroadmap.scheduling.planner import schedule
+
+    cascade = Cascade(strategies)
+    findings = [f for s in cascade for f in touchpoint_findings(s)]
+    findings += alignment_flags(cascade, {strategy_label(s): schedule(s) for s in cascade})
+    several = len(strategies) > 1
+    return [f"{f.strategy}: {f.message}" if several and f.strategy else f.message for f in findings]
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    """Errors (exit 2) for what is broken; warnings (exit 0) for customer-experience gaps."""
     path: Path = args.file
     if path.suffix.lower() == ".json":
-        from cxroadmap.domain.validation import validate_strategy
-
-        validate_strategy(load_strategy(path))
+        strategies = load_strategies(path)  # checks every strategy and the cascade
         problems: list[str] = []
     else:
         from cxroadmap.storage.document import check
@@ -204,7 +268,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"error: {path}: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(f"{path}: OK")
+    if path.suffix.lower() != ".json":
+        strategies = load_strategies(path)
+    warnings = _cx_warnings(strategies)
+    for warning in warnings:
+        print(f"warning: {path}: {warning}", file=sys.stderr)
+    count = len(warnings)
+    print(f"{path}: OK" + (f" ({count} warning{'s' if count != 1 else ''})" if count else ""))
     return EXIT_OK
 
 
@@ -250,7 +320,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("export", "export a document; the format follows the output's suffix", cmd_export)
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
-    p.add_argument("--strategy", help="name of the strategy to export (default: the first)")
+    p.add_argument(
+        "--strategy",
+        help="key or name of the strategy to export (default: the top one); "
+        ".json also writes the strategies below it",
+    )
     p.add_argument("--page", default="A4", help="PDF page size: A4, Letter or A3 (default A4)")
     p.add_argument("--portrait", action="store_true", help="PDF in portrait (default landscape)")
     p.add_argument("--title", help="PDF title (default: the strategy name)")
@@ -267,7 +341,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("schedule", "schedule a document and print the result", cmd_schedule)
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--json", action="store_true", help="print cxroadmap-schedule/1 JSON")
-    p.add_argument("--strategy", help="name of the strategy (default: the first)")
+    p.add_argument(
+        "--strategy", help="key or name of one strategy (default: every strategy, top first)"
+    )
 
     p = add("check", "validate a document and say what is wrong", cmd_check)
     p.add_argument("file", type=Path, metavar="FILE")
