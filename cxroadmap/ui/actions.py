@@ -51,6 +51,16 @@ SPECS: dict[str, ActionSpec] = {
     "find": ActionSpec("&Find…", SK.Find, None, "Search the initiatives"),
     "show_initiatives": ActionSpec("&Initiatives", "Ctrl+1", None, "Show the initiatives table"),
     "show_strategy": ActionSpec("&Strategy", "Ctrl+2", None, "Show the strategy panel"),
+    "show_touchpoints": ActionSpec(
+        "&Touchpoints", "Ctrl+3", None, "Show the touchpoints (moments of truth)"
+    ),
+    "show_matrix": ActionSpec(
+        "Touchpoint &Matrix", "Ctrl+4", None, "Show which initiatives address which touchpoints"
+    ),
+    "show_measures": ActionSpec("&Measures", "Ctrl+5", None, "Show the measures (KPIs)"),
+    "show_alignment": ActionSpec(
+        "&Alignment and Roll-up", "Ctrl+6", None, "Show the cascade of strategies and their links"
+    ),
     "about": ActionSpec("&About cxroadmap", None, None, ""),
 }
 

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.critical_label = QLabel(objectName="status_critical")
         self.warnings_label = QLabel(objectName="status_warnings")
         for label in (self.finish_label, self.critical_label, self.warnings_label):
+            label.setContentsMargins(10, 0, 10, 0)
             self.statusBar().addPermanentWidget(label)
 
         self._build_menus()
@@ -98,6 +99,9 @@ class MainWindow(QMainWindow):
         from cxroadmap.ui.views.install import install_views
 
         install_views(self)  # zoom, swimlanes, Present (F5), images of the roadmap views
+        from cxroadmap.ui.cx.install import install_cx
+
+        install_cx(self)  # touchpoints, matrix, measures, alignment; the strategy switcher
         self._restore_geometry()
         self.set_document(None)
 

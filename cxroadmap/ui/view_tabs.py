@@ -17,6 +17,7 @@ ViewFactory = Callable[[OpenDocument, Selection], QWidget]
 
 def roadmap_views() -> list[tuple[str, ViewFactory]]:
     """(tab title, factory) of each roadmap view, in tab order."""
+    from cxroadmap.ui.cx.install import cx_views
     from cxroadmap.ui.views.board import BoardView
     from cxroadmap.ui.views.graph_view import GraphView
     from cxroadmap.ui.views.timeline_view import TimelineView
@@ -25,6 +26,7 @@ def roadmap_views() -> list[tuple[str, ViewFactory]]:
         ("Timeline", lambda doc, sel: TimelineView(doc, sel)),
         ("Phases", lambda doc, sel: BoardView(doc, sel)),
         ("Dependencies", lambda doc, sel: GraphView(doc, sel)),
+        *cx_views(),  # touchpoints, matrix, measures, alignment
     ]
 
 
