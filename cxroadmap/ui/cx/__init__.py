@@ -1,0 +1,1 @@
+"""The app's customer-experience views: touchpoints, the touchpoint matrix, measures, alignment."""

@@ -1,0 +1,248 @@
+"""The Alignment tab: the tree of strategies, what supports what, late support, and the roll-up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxroadmap.domain.alignment_edits import AddSupport, RemoveSupport
+from cxroadmap.domain.edits import Change
+from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.support import SupportLink
+from cxroadmap.export import style
+from cxroadmap.export.textformat import level_label
+from cxroadmap.scheduling.cascade import strategy_label
+from cxroadmap.ui.cx.cascade_state import CascadeState, cascade_state
+from cxroadmap.ui.cx.rollup_widget import RollupChart
+from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.selection import Selection
+
+HEADERS = ("Strategy / initiative", "Supports", "Supported by", "Finishes", "")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # storage id on strategy rows
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # initiative key on initiative rows of the current one
+
+
+class AlignmentView(QWidget):
+    """Double-click a strategy to edit it (when the window can switch strategies)."""
+
+    def __init__(
+        self,
+        document: OpenDocument,
+        selection: Selection | None = None,
+        switch: Callable[[int], object] | None = None,
+    ) -> None:
+        super().__init__()
+        self.document = document
+        self.selection = selection if selection is not None else Selection(self)
+        self.switch = switch
+        self.state: CascadeState | None = None
+        self.model = QStandardItemModel(self)
+        self.tree = QTreeView(objectName="alignment_tree")
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.summary = QLabel(objectName="alignment_summary")
+        self.summary.setWordWrap(True)
+        self.target = QComboBox(objectName="alignment_target")
+        self.target.setMinimumContentsLength(30)
+        self.link_button = QPushButton("Supports", objectName="alignment_link")
+        self.unlink_button = QPushButton("Remove Link", objectName="alignment_unlink")
+        self.link_label = QLabel()
+        self.show_rollup = QCheckBox("Roll up the strategies below", objectName="alignment_rollup")
+        self.show_rollup.setChecked(True)
+        self.rollup = RollupChart()
+        self.rollup.setObjectName("rollup_chart")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.rollup)
+        self.rollup_area = scroll
+        links = QHBoxLayout()
+        links.addWidget(self.link_label)
+        links.addWidget(self.target, 1)
+        links.addWidget(self.link_button)
+        links.addWidget(self.unlink_button)
+        top = QWidget()
+        box = QVBoxLayout(top)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.summary)
+        box.addWidget(self.tree, 1)
+        box.addLayout(links)
+        box.addWidget(self.show_rollup)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(scroll)
+        splitter.setSizes([420, 320])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+        self.tree.doubleClicked.connect(self._activated)
+        self.tree.clicked.connect(self._clicked)
+        self.link_button.clicked.connect(self.link_selected)
+        self.unlink_button.clicked.connect(self.unlink_selected)
+        self.show_rollup.toggled.connect(scroll.setVisible)
+        self.selection.changed.connect(lambda keys, source: self._update_links())
+        document.changed.connect(self._document_changed)
+        self.refresh()
+
+    def _document_changed(self, change: Change) -> None:
+        self.refresh()
+
+    # -- building ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        state = self.state = cascade_state(self.document)
+        late = state.late()
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels(list(HEADERS))
+        parents: dict[int, QStandardItem] = {}
+        supported_by: dict[tuple[str, str], list[str]] = {}
+        for pair in state.cascade.support_pairs():
+            target = (strategy_label(pair.parent_strategy), pair.parent.key)
+            supported_by.setdefault(target, []).append(
+                f"{strategy_label(pair.child_strategy)}/{pair.child.key}"
+            )
+        for strategy in state.cascade:
+            row = self._strategy_row(strategy, state)
+            parent = state.cascade.parent_of(strategy)
+            holder = parents.get(id(parent)) if parent is not None else None
+            (holder or self.model.invisibleRootItem()).appendRow(row)
+            parents[id(strategy)] = row[0]
+            for ini in strategy.initiatives.values():
+                label = strategy_label(strategy)
+                backers = supported_by.get((label, ini.key), [])
+                if not ini.supports and not backers:
+                    continue
+                row[0].appendRow(self._initiative_row(strategy, ini.key, backers, late, state))
+        self.tree.expandAll()
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(1, 260)
+        self.tree.setColumnWidth(2, 200)
+        count, flagged = len(state.cascade.support_pairs()), len(state.flags)
+        text = f"{len(state.cascade)} strateg{'ies' if len(state.cascade) != 1 else 'y'} · "
+        text += f"{count} alignment link{'s' if count != 1 else ''}"
+        if flagged:
+            text += f" · ⚑ {flagged} supporting initiative{'s' if flagged != 1 else ''} finish late"
+        if len(state.cascade) > 1:
+            text += " · double-click a strategy to edit it"
+        for problem in state.problems:
+            text += f"\nCannot schedule {problem}"
+        self.summary.setText(text)
+        lanes = state.lanes()
+        self.rollup.set_lanes(lanes if len(lanes) > 1 else [], late)
+        self._update_links()
+
+    def _strategy_row(self, strategy: Strategy, state: CascadeState) -> list[QStandardItem]:
+        name = QStandardItem(f"{strategy.name}  ({level_label(strategy.level)})")
+        font = QFont()
+        font.setBold(True)
+        name.setFont(font)
+        name.setData(state.id_of(strategy), ID_ROLE)
+        if strategy is state.current:
+            name.setText(name.text() + "  — editing")
+            name.setBackground(QBrush(QColor(style.mix(style.ACCENT, 0.12))))
+        count = len(strategy.initiatives)
+        name.setToolTip(f"{strategy.name}: {count} initiative{'s' if count != 1 else ''}")
+        result = state.schedules.get(strategy_label(strategy))
+        finish = QStandardItem(result.finish.isoformat() if result else "")
+        return [name, QStandardItem(), QStandardItem(), finish, QStandardItem()]
+
+    def _initiative_row(
+        self,
+        strategy: Strategy,
+        key: str,
+        backers: list[str],
+        late: set[tuple[str, str]],
+        state: CascadeState,
+    ) -> list[QStandardItem]:
+        ini = strategy.initiatives[key]
+        label = strategy_label(strategy)
+        name = QStandardItem(f"{key}: {ini.title}")
+        if strategy is state.current:
+            name.setData(key, KEY_ROLE)
+        targets = []
+        for link in ini.supports:
+            found = state.cascade.resolve(link)
+            targets.append(f"{link} {found[1].title}" if found else str(link))
+        supports = QStandardItem("; ".join(targets))
+        result = state.schedules.get(label)
+        item = result.items.get(key) if result else None
+        finish = QStandardItem(item.finish.isoformat() if item else "")
+        flag = QStandardItem()
+        if (label, key) in late:
+            flag.setText("⚑ finishes after what it supports")
+            for cell in (name, flag, finish):
+                cell.setForeground(QBrush(QColor(style.LATE)))
+        return [name, supports, QStandardItem(", ".join(backers)), finish, flag]
+
+    # -- linking -------------------------------------------------------------------------
+
+    def _ancestors(self) -> list[Strategy]:
+        if self.state is None:
+            return []
+        return self.state.cascade.ancestors(self.document.strategy)
+
+    def _update_links(self) -> None:
+        key = self.selection.current
+        strategy = self.document.strategy
+        self.target.clear()
+        for ancestor in self._ancestors():
+            for ini in ancestor.initiatives.values():
+                link = SupportLink(ancestor.key, ini.key)
+                self.target.addItem(f"{link} — {ini.title}", str(link))
+        known = key is not None and key in strategy.initiatives
+        self.link_label.setText(f"{key} supports:" if known else "Selected initiative supports:")
+        editable = not self.document.readonly and known and self.target.count() > 0
+        self.link_button.setEnabled(editable)
+        self.target.setEnabled(self.target.count() > 0)
+        has = known and bool(strategy.initiatives[key].supports)  # type: ignore[index]
+        self.unlink_button.setEnabled(not self.document.readonly and has)
+
+    def link_selected(self) -> bool:
+        key, link = self.selection.current, self.target.currentData()
+        if key is None or not link or self.state is None:
+            return False
+        return self.document.apply(AddSupport(key, link, self.state.cascade))
+
+    def unlink_selected(self) -> bool:
+        key = self.selection.current
+        if key is None or key not in self.document.strategy.initiatives:
+            return False
+        supports = self.document.strategy.initiatives[key].supports
+        if not supports:
+            return False
+        wanted = self.target.currentData()
+        link = next((s for s in supports if str(s) == wanted), supports[-1])
+        return self.document.apply(RemoveSupport(key, link))
+
+    def _clicked(self, index: QModelIndex) -> None:
+        key = index.siblingAtColumn(0).data(KEY_ROLE)
+        if key:
+            self.selection.set_keys([key], self)
+
+    def _activated(self, index: QModelIndex) -> None:
+        sid = index.siblingAtColumn(0).data(ID_ROLE)
+        if sid is None:
+            return
+        if self.switch is not None:
+            self.switch(int(sid))
+            return
+        from cxroadmap.ui.cx.switcher import switch_strategy
+
+        switch_strategy(self.window(), int(sid))

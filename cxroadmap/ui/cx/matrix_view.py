@@ -1,0 +1,104 @@
+"""The touchpoint matrix tab: touchpoints x initiatives, coverage colours, and the CX warnings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxroadmap.domain.cx_checks import touchpoint_findings
+from cxroadmap.domain.edits import Change
+from cxroadmap.ui.cx.touchpoint_models import MatrixModel
+from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.selection import Selection
+
+
+class MatrixView(QWidget):
+    """Tick a cell to say an initiative addresses a touchpoint (an undoable edit).
+
+    The warnings below update with every change: a large gap nobody works on, and a gap
+    left to training alone.
+    """
+
+    def __init__(self, document: OpenDocument, selection: Selection | None = None) -> None:
+        super().__init__()
+        self.document = document
+        self.selection = selection if selection is not None else Selection(self)
+        self.model = MatrixModel(document, self)
+        self.table = QTableView(objectName="matrix_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(44)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setMaximumSectionSize(400)
+        self.intro = QLabel(
+            "Which initiatives address which touchpoints. Tick a cell to link them; a pink row "
+            "is a large gap that no initiative addresses yet."
+        )
+        self.intro.setWordWrap(True)
+        self.warnings = QListWidget(objectName="matrix_warnings")
+        self.status = QLabel(objectName="matrix_status")
+        bottom = QWidget()
+        box = QVBoxLayout(bottom)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.status)
+        box.addWidget(self.warnings)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(bottom)
+        splitter.setSizes([600, 160])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.intro)
+        layout.addWidget(splitter, 1)
+        self.table.clicked.connect(self._clicked)
+        header.sectionClicked.connect(self._column_clicked)
+        document.changed.connect(self._document_changed)
+        self.refresh()
+
+    def _document_changed(self, change: Change) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        findings = touchpoint_findings(self.document.strategy)
+        self.warnings.clear()
+        for finding in findings:
+            self.warnings.addItem(f"⚠ {finding.message}")
+        if not self.document.strategy.touchpoints:
+            self.status.setText("No touchpoints yet: add them on the Touchpoints tab.")
+        elif findings:
+            count = len(findings)
+            self.status.setText(f"{count} touchpoint warning{'s' if count != 1 else ''}:")
+        else:
+            self.status.setText("No touchpoint warnings: every large gap has an initiative on it.")
+
+    def warning_texts(self) -> list[str]:
+        return [self.warnings.item(i).text() for i in range(self.warnings.count())]
+
+    def cell_rect(self, touchpoint_key: str, initiative_key: str) -> tuple[QModelIndex, object]:
+        """The index and on-screen rectangle of a cell (for tests and tours)."""
+        row = next(
+            i for i, t in enumerate(self.document.strategy.touchpoints) if t.key == touchpoint_key
+        )
+        column = self.model.initiative_keys().index(initiative_key)
+        index = self.model.index(row, column)
+        return index, self.table.visualRect(index)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        keys = self.model.initiative_keys()
+        if 0 <= index.column() < len(keys):
+            self.selection.set_keys([keys[index.column()]], self)
+
+    def _column_clicked(self, column: int) -> None:
+        keys = self.model.initiative_keys()
+        if 0 <= column < len(keys):
+            self.selection.set_keys([keys[column]], self)

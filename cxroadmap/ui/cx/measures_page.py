@@ -1,0 +1,122 @@
+"""The Measures tab: the strategy's KPIs, edited in place, linked to the initiatives they track."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxroadmap.domain.edits import Change
+from cxroadmap.domain.measure_edits import AddMeasure, LinkMeasure, RemoveMeasure, UnlinkMeasure
+from cxroadmap.domain.measures import Measure
+from cxroadmap.ui.cx.measures_model import MeasuresModel
+from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.selection import Selection
+
+
+class MeasuresPage(QWidget):
+    """Add, delete and edit measures; link the initiative selected elsewhere to a measure."""
+
+    def __init__(self, document: OpenDocument, selection: Selection | None = None) -> None:
+        super().__init__()
+        self.document = document
+        self.selection = selection if selection is not None else Selection(self)
+        self.model = MeasuresModel(document, self)
+        self.table = QTableView(objectName="measures_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        for column, width in ((0, 70), (2, 70), (3, 70), (4, 60), (5, 96)):
+            self.table.setColumnWidth(column, width)
+        intro = QLabel(
+            "Measures (KPIs) with a baseline, a target and a date to reach it. A target date "
+            "shows as a flag on the timeline. Initiatives: keys separated by commas."
+        )
+        intro.setWordWrap(True)
+        self.add_button = QPushButton("Add Measure", objectName="measure_add")
+        self.remove_button = QPushButton("Delete Measure", objectName="measure_remove")
+        self.link_button = QPushButton("Link Selected Initiative", objectName="measure_link")
+        self.unlink_button = QPushButton("Unlink Selected Initiative", objectName="measure_unlink")
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.link_button, self.unlink_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add_measure)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.link_button.clicked.connect(lambda: self.link_current(True))
+        self.unlink_button.clicked.connect(lambda: self.link_current(False))
+        self.selection.changed.connect(lambda keys, source: self._update_buttons())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        document.changed.connect(self._document_changed)
+        self._current: str | None = None
+        self._update_buttons()
+
+    def current_key(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.key_at(index.row()) if index.isValid() else None
+
+    def _document_changed(self, change: Change) -> None:
+        row = next(
+            (i for i, m in enumerate(self.document.strategy.measures) if m.key == self._current),
+            -1,
+        )
+        if row >= 0:
+            self.table.selectRow(row)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        key = self.current_key()
+        if key is not None:
+            self._current = key
+        editable = not self.document.readonly
+        measure = self.document.strategy.measure(key) if key else None
+        initiative = self.selection.current
+        self.add_button.setEnabled(editable)
+        self.remove_button.setEnabled(editable and measure is not None)
+        linked = measure is not None and initiative in measure.initiatives
+        known = initiative is not None and initiative in self.document.strategy.initiatives
+        self.link_button.setEnabled(editable and measure is not None and known and not linked)
+        self.unlink_button.setEnabled(editable and linked)
+        if initiative is not None and known:
+            self.link_button.setText(f"Link {initiative}")
+            self.unlink_button.setText(f"Unlink {initiative}")
+
+    def add_measure(self) -> str | None:
+        strategy = self.document.strategy
+        n = len(strategy.measures) + 1
+        while strategy.measure(f"M{n}") is not None:
+            n += 1
+        key = f"M{n}"
+        if not self.document.apply(AddMeasure(Measure(key, f"New measure {n}"))):
+            return None
+        self._current = key
+        self.table.selectRow(len(strategy.measures) - 1)
+        self.table.edit(self.model.index(len(strategy.measures) - 1, 1))
+        return key
+
+    def remove_current(self) -> None:
+        key = self.current_key()
+        if key is not None:
+            self.document.apply(RemoveMeasure(key))
+
+    def link_current(self, link: bool) -> bool:
+        key, initiative = self.current_key(), self.selection.current
+        if key is None or initiative is None:
+            return False
+        edit = LinkMeasure(key, initiative) if link else UnlinkMeasure(key, initiative)
+        return self.document.apply(edit)

@@ -1,0 +1,210 @@
+"""Qt models over a strategy's touchpoints: the list (with coverage) and the touchpoint matrix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from cxroadmap.domain.cx_checks import UNADDRESSED_GAP, addressing, touchpoint_findings
+from cxroadmap.domain.edits import Change
+from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.touchpoint_edits import ChangeTouchpoint, LinkTouchpoint, UnlinkTouchpoint
+from cxroadmap.export import style
+from cxroadmap.ui.document import OpenDocument
+
+Index = QModelIndex | QPersistentModelIndex
+ROLE = Qt.ItemDataRole
+TOUCHPOINT_COLUMNS = ("Key", "Touchpoint", "Stage", "Channel", "Gap", "Addressed by")
+EDITABLE = {1: "name", 2: "stage", 3: "channel", 4: "gap"}
+KEY_ROLE = ROLE.UserRole + 1
+
+
+def _brush(colour: str) -> QBrush:
+    return QBrush(QColor(colour))
+
+
+class DocumentModel(QAbstractTableModel):
+    """A table that resets whenever the document changes (touchpoint lists are short)."""
+
+    def __init__(self, document: OpenDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        document.changed.connect(self._changed)
+
+    @property
+    def strategy(self) -> Strategy:
+        return self.document.strategy
+
+    def _changed(self, change: Change) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+
+class TouchpointsModel(DocumentModel):
+    """One row per touchpoint; name, stage, channel and gap are edited in place (as edits)."""
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.strategy.touchpoints)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(TOUCHPOINT_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == ROLE.DisplayRole and 0 <= section < len(TOUCHPOINT_COLUMNS):
+            return TOUCHPOINT_COLUMNS[section]
+        return None
+
+    def key_at(self, row: int) -> str | None:
+        points = self.strategy.touchpoints
+        return points[row].key if 0 <= row < len(points) else None
+
+    def row_of(self, key: str) -> int:
+        return next((i for i, t in enumerate(self.strategy.touchpoints) if t.key == key), -1)
+
+    def data(self, index: Index, role: int = ROLE.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.strategy.touchpoints):
+            return None
+        tp = self.strategy.touchpoints[index.row()]
+        column = index.column()
+        if role == KEY_ROLE:
+            return tp.key
+        if role in (ROLE.DisplayRole, ROLE.EditRole):
+            if column == 4:
+                return tp.gap
+            if column == 5:
+                return ", ".join(addressing(self.strategy)[tp.key]) or "—"
+            return (tp.key, tp.name, tp.stage, tp.channel)[column] if column < 4 else None
+        if role == ROLE.BackgroundRole and column == 4:
+            return _brush(style.gap_colour(tp.gap))
+        if role == ROLE.ForegroundRole and column == 4:
+            return _brush(style.PAPER if style.is_dark(style.gap_colour(tp.gap)) else style.INK)
+        if role == ROLE.BackgroundRole and column == 5 and not addressing(self.strategy)[tp.key]:
+            return _brush(style.UNCOVERED)
+        if role == ROLE.TextAlignmentRole and column == 4:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == ROLE.ToolTipRole:
+            return f"{tp.name}\nNow: {tp.now or '—'}\nShould: {tp.should or '—'}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in EDITABLE and not self.document.readonly:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = ROLE.EditRole) -> bool:
+        if not index.isValid() or role != ROLE.EditRole or index.column() not in EDITABLE:
+            return False
+        tp = self.strategy.touchpoints[index.row()]
+        name = EDITABLE[index.column()]
+        if getattr(tp, name) == value:
+            return False
+        return self.document.apply(ChangeTouchpoint(tp.key, {name: value}))
+
+
+class MatrixModel(DocumentModel):
+    """Touchpoints (rows) x initiatives (columns); a check links or unlinks through an edit.
+
+    A covered cell is tinted green; a row no initiative addresses is tinted when its gap is
+    large (the unaddressed-gap warning), and a gap left to training alone is marked too.
+    """
+
+    def __init__(self, document: OpenDocument, parent: QObject | None = None) -> None:
+        self._keys: list[str] = []
+        super().__init__(document, parent)
+        self._keys = list(document.strategy.initiatives)
+
+    def _changed(self, change: Change) -> None:
+        self.beginResetModel()
+        self._keys = list(self.strategy.initiatives)
+        self.endResetModel()
+
+    def initiative_keys(self) -> list[str]:
+        return list(self._keys)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.strategy.touchpoints)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._keys)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < len(self._keys):
+                return None
+            key = self._keys[section]
+            ini = self.strategy.initiatives.get(key)
+            if role == ROLE.DisplayRole:
+                return key
+            if role == ROLE.ToolTipRole and ini is not None:
+                return f"{key}: {ini.title} ({ini.pillar or 'no pillar'})"
+            return None
+        points = self.strategy.touchpoints
+        if not 0 <= section < len(points):
+            return None
+        tp = points[section]
+        if role == ROLE.DisplayRole:
+            return f"{tp.name}  [gap {tp.gap}]"
+        if role == ROLE.ToolTipRole:
+            return f"{tp.key}: {tp.name}\nNow: {tp.now or '—'}\nShould: {tp.should or '—'}"
+        if role == ROLE.BackgroundRole:
+            return _brush(self._row_colour(tp.key, tp.gap) or style.PAPER)
+        if role == ROLE.FontRole:
+            font = QFont()
+            font.setBold(tp.gap >= UNADDRESSED_GAP)
+            return font
+        return None
+
+    def _row_colour(self, key: str, gap: int) -> str | None:
+        if not addressing(self.strategy)[key] and gap >= UNADDRESSED_GAP:
+            return style.UNCOVERED
+        if any(f.touchpoint == key for f in touchpoint_findings(self.strategy)):
+            return style.mix(style.gap_colour(3), 0.3)
+        return None
+
+    def data(self, index: Index, role: int = ROLE.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        points = self.strategy.touchpoints
+        if not (0 <= row < len(points) and 0 <= column < len(self._keys)):
+            return None
+        tp, key = points[row], self._keys[column]
+        ini = self.strategy.initiatives.get(key)
+        linked = ini is not None and tp.key in ini.touchpoints
+        if role == ROLE.CheckStateRole:
+            return Qt.CheckState.Checked if linked else Qt.CheckState.Unchecked
+        if role == ROLE.BackgroundRole:
+            if linked:
+                return _brush(style.mix(style.COVERED, 0.35))
+            colour = self._row_colour(tp.key, tp.gap)
+            return _brush(colour) if colour else None
+        if role == ROLE.ToolTipRole and ini is not None:
+            verb = "addresses" if linked else "does not address"
+            return f"{ini.title} {verb} {tp.name}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self.document.readonly:
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = ROLE.EditRole) -> bool:
+        if not index.isValid() or role != ROLE.CheckStateRole:
+            return False
+        tp = self.strategy.touchpoints[index.row()]
+        key = self._keys[index.column()]
+        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+        linked = tp.key in self.strategy.initiatives[key].touchpoints
+        if checked == linked:
+            return False
+        edit = LinkTouchpoint(key, tp.key) if checked else UnlinkTouchpoint(key, tp.key)
+        return self.document.apply(edit)

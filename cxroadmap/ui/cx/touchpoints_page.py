@@ -1,0 +1,357 @@
+"""The Touchpoints tab: the moments of truth in a list, and an editor for the one selected."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxroadmap.domain.edits import Change
+from cxroadmap.domain.touchpoint_edits import (
+    AddOpportunity,
+    AddTouchpoint,
+    ChangeTouchpoint,
+    ConvertOpportunity,
+    RemoveOpportunity,
+    RemoveTouchpoint,
+)
+from cxroadmap.domain.touchpoints import (
+    GAP_MAX,
+    GAP_MIN,
+    SUGGESTED_CHANNELS,
+    SUGGESTED_STAGES,
+    Touchpoint,
+)
+from cxroadmap.ui.cx.touchpoint_models import TouchpointsModel
+from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.selection import Selection
+
+# The workshop's lists, one item a line, in the order a workshop fills them in.
+NOTES = (
+    ("standards", "Standards"),
+    ("measures", "Measures"),
+    ("no_value", "Adds no value"),
+    ("root_causes", "Root causes"),
+)
+
+
+class NoteEdit(QPlainTextEdit):
+    """Multi-line text that reports when the user leaves it (one edit per visit, not per key)."""
+
+    left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
+
+
+class TouchpointEditor(QWidget):
+    """Every field of one touchpoint; each field commits as one undoable edit when left."""
+
+    def __init__(self, page: TouchpointsPage) -> None:
+        super().__init__()
+        self.page = page
+        self.key: str | None = None
+        form = QFormLayout(self)
+        self.name = QLineEdit(objectName="tp_name")
+        self.stage = QComboBox(objectName="tp_stage", editable=True)
+        self.stage.addItems(SUGGESTED_STAGES)
+        self.channel = QComboBox(objectName="tp_channel", editable=True)
+        self.channel.addItems(SUGGESTED_CHANNELS)
+        self.gap = QSpinBox(objectName="tp_gap", minimum=GAP_MIN, maximum=GAP_MAX)
+        self.gap.setToolTip("How far what happens now is from what should happen: 1 small, 5 big")
+        self.now = NoteEdit(objectName="tp_now")
+        self.should = NoteEdit(objectName="tp_should")
+        for edit in (self.now, self.should):
+            edit.setFixedHeight(54)
+        form.addRow("Name", self.name)
+        form.addRow("Journey stage", self.stage)
+        form.addRow("Channel", self.channel)
+        form.addRow("Gap (1–5)", self.gap)
+        form.addRow("What happens now", self.now)
+        form.addRow("What should happen", self.should)
+        self.notes: dict[str, NoteEdit] = {}
+        for name, label in NOTES:
+            edit = NoteEdit(objectName=f"tp_{name}")
+            edit.setPlaceholderText("One per line")
+            edit.setFixedHeight(54)
+            edit.left.connect(lambda n=name: self._commit_list(n))
+            self.notes[name] = edit
+            form.addRow(label, edit)
+        self.opportunities = QListWidget(objectName="tp_opportunities")
+        self.opportunities.setFixedHeight(96)
+        self.new_opportunity = QLineEdit(objectName="tp_new_opportunity")
+        self.new_opportunity.setPlaceholderText("An improvement opportunity, then Enter")
+        self.add_opportunity = QPushButton("Add", objectName="tp_add_opportunity")
+        self.remove_opportunity = QPushButton("Remove", objectName="tp_remove_opportunity")
+        self.make_initiative = QPushButton("Make Initiative", objectName="tp_make_initiative")
+        self.make_initiative.setToolTip(
+            "Turn the selected opportunity into an initiative that addresses this touchpoint"
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.new_opportunity, 1)
+        row.addWidget(self.add_opportunity)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.make_initiative)
+        buttons.addWidget(self.remove_opportunity)
+        buttons.addStretch(1)
+        box = QVBoxLayout()
+        box.addWidget(self.opportunities)
+        box.addLayout(row)
+        box.addLayout(buttons)
+        form.addRow("Opportunities", box)
+
+        self.name.editingFinished.connect(lambda: self._commit("name", self.name.text()))
+        self.stage.lineEdit().editingFinished.connect(
+            lambda: self._commit("stage", self.stage.currentText())
+        )
+        self.stage.activated.connect(lambda _=0: self._commit("stage", self.stage.currentText()))
+        self.channel.lineEdit().editingFinished.connect(
+            lambda: self._commit("channel", self.channel.currentText())
+        )
+        self.channel.activated.connect(
+            lambda _=0: self._commit("channel", self.channel.currentText())
+        )
+        self.gap.valueChanged.connect(lambda value: self._commit("gap", value))
+        self.now.left.connect(lambda: self._commit("now", self.now.toPlainText()))
+        self.should.left.connect(lambda: self._commit("should", self.should.toPlainText()))
+        self.new_opportunity.returnPressed.connect(self._add_opportunity)
+        self.add_opportunity.clicked.connect(self._add_opportunity)
+        self.remove_opportunity.clicked.connect(self._remove_opportunity)
+        self.make_initiative.clicked.connect(self.convert_selected)
+        self.opportunities.currentRowChanged.connect(lambda _=0: self._update_buttons())
+        self.opportunities.itemDoubleClicked.connect(self._go_to_initiative)
+        self._loading = False
+
+    @property
+    def document(self) -> OpenDocument:
+        return self.page.document
+
+    def _touchpoint(self) -> Touchpoint | None:
+        return None if self.key is None else self.document.strategy.touchpoint(self.key)
+
+    def show_touchpoint(self, key: str | None) -> None:
+        self.key = key
+        tp = self._touchpoint()
+        self._loading = True
+        try:
+            self.setEnabled(tp is not None)
+            values: dict[str, Any] = vars(tp) if tp is not None else {}
+            self.name.setText(values.get("name", ""))
+            self.stage.setCurrentText(values.get("stage", ""))
+            self.channel.setCurrentText(values.get("channel", ""))
+            self.gap.setValue(values.get("gap", GAP_MIN))
+            for edit, name in ((self.now, "now"), (self.should, "should")):
+                if edit.toPlainText() != values.get(name, ""):
+                    edit.setPlainText(values.get(name, ""))
+            for name, edit in self.notes.items():
+                text = "\n".join(values.get(name, []))
+                if edit.toPlainText() != text:
+                    edit.setPlainText(text)
+            current = self.opportunities.currentRow()
+            self.opportunities.clear()
+            strategy = self.document.strategy
+            for opp in tp.opportunities if tp is not None else []:
+                text = opp.text
+                if opp.initiative_key is not None:
+                    ini = strategy.initiatives.get(opp.initiative_key)
+                    title = ini.title if ini is not None else opp.initiative_key
+                    text += f"   → {opp.initiative_key}: {title}"
+                item = QListWidgetItem(text)
+                if opp.initiative_key is not None:
+                    item.setToolTip("Already an initiative: double-click to select it")
+                self.opportunities.addItem(item)
+            if 0 <= current < self.opportunities.count():
+                self.opportunities.setCurrentRow(current)
+        finally:
+            self._loading = False
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        tp = self._touchpoint()
+        row = self.opportunities.currentRow()
+        editable = not self.document.readonly
+        has = tp is not None and 0 <= row < len(tp.opportunities)
+        open_ = has and tp is not None and tp.opportunities[row].initiative_key is None
+        self.make_initiative.setEnabled(editable and open_)
+        self.remove_opportunity.setEnabled(editable and has)
+
+    def _commit(self, name: str, value: object) -> None:
+        tp = self._touchpoint()
+        if self._loading or tp is None or getattr(tp, name) == value:
+            return
+        self.document.apply(ChangeTouchpoint(tp.key, {name: value}))
+
+    def _commit_list(self, name: str) -> None:
+        lines = [line.strip() for line in self.notes[name].toPlainText().splitlines()]
+        self._commit(name, [line for line in lines if line])
+
+    def _add_opportunity(self) -> None:
+        text = self.new_opportunity.text().strip()
+        tp = self._touchpoint()
+        if not text or tp is None:
+            return
+        if self.document.apply(AddOpportunity(tp.key, text)):
+            self.new_opportunity.clear()
+            self.opportunities.setCurrentRow(self.opportunities.count() - 1)
+
+    def _remove_opportunity(self) -> None:
+        tp = self._touchpoint()
+        row = self.opportunities.currentRow()
+        if tp is not None and row >= 0:
+            self.document.apply(RemoveOpportunity(tp.key, row))
+
+    def convert_selected(self) -> str | None:
+        """Make the selected opportunity an initiative (one undo step) and select it."""
+        tp = self._touchpoint()
+        row = self.opportunities.currentRow()
+        if tp is None or row < 0:
+            return None
+        edit = ConvertOpportunity(tp.key, row)
+        if not self.document.apply(edit) or edit.initiative is None:
+            return None
+        key = edit.initiative.key
+        self.page.selection.set_keys([key], self)
+        self.page.initiative_made.emit(key)
+        return key
+
+    def _go_to_initiative(self, item: QListWidgetItem) -> None:
+        tp = self._touchpoint()
+        row = self.opportunities.row(item)
+        if tp is not None and 0 <= row < len(tp.opportunities):
+            key = tp.opportunities[row].initiative_key
+            if key is not None:
+                self.page.selection.set_keys([key], self)
+
+
+class TouchpointsPage(QWidget):
+    """List on the left (add, delete, edit in place), the selected touchpoint on the right."""
+
+    initiative_made = Signal(str)
+
+    def __init__(self, document: OpenDocument, selection: Selection | None = None) -> None:
+        super().__init__()
+        self.document = document
+        self.selection = selection if selection is not None else Selection(self)
+        self.model = TouchpointsModel(document, self)
+        self.table = QTableView(objectName="touchpoints_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 70), (2, 90), (3, 80), (4, 44), (5, 140)):
+            self.table.setColumnWidth(column, width)
+        self.add_button = QPushButton("Add Touchpoint", objectName="tp_add")
+        self.remove_button = QPushButton("Delete Touchpoint", objectName="tp_remove")
+        self.summary = QLabel(objectName="tp_summary")
+        self.summary.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 6, 6)
+        intro = QLabel(
+            "The customer's moments of truth: what happens now, what should happen, and the "
+            "gap between. Turn each improvement opportunity into an initiative."
+        )
+        intro.setWordWrap(True)
+        left_layout.addWidget(intro)
+        left_layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.summary)
+        self.editor = TouchpointEditor(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.editor)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setSizes([520, 480])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.add_button.clicked.connect(self.add_touchpoint)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.editor.show_touchpoint(self.model.key_at(current.row()))
+        )
+        document.changed.connect(self._document_changed)
+        self.refresh()
+
+    def current_key(self) -> str | None:
+        return self.editor.key
+
+    def select(self, key: str) -> None:
+        row = self.model.row_of(key)
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 1),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    def refresh(self) -> None:
+        key = self.editor.key
+        points = self.document.strategy.touchpoints
+        if key is None or self.document.strategy.touchpoint(key) is None:
+            key = points[0].key if points else None
+        if key is not None:
+            self.select(key)
+        self.editor.show_touchpoint(key)
+        editable = not self.document.readonly
+        self.add_button.setEnabled(editable)
+        self.remove_button.setEnabled(editable and key is not None)
+        self.summary.setText(self._summary())
+
+    def _summary(self) -> str:
+        schedule = self.document.schedule
+        warnings = [w for w in (schedule.warnings if schedule else []) if "Touchpoint " in w]
+        count = len(self.document.strategy.touchpoints)
+        text = f"{count} touchpoint{'s' if count != 1 else ''}."
+        if warnings:
+            text += " ⚠ " + " ⚠ ".join(warnings)
+        return text
+
+    def _document_changed(self, change: Change) -> None:
+        self.refresh()
+
+    def add_touchpoint(self) -> str | None:
+        strategy = self.document.strategy
+        n = len(strategy.touchpoints) + 1
+        while strategy.touchpoint(f"TP{n}") is not None:
+            n += 1
+        key = f"TP{n}"
+        if not self.document.apply(AddTouchpoint(Touchpoint(key, f"New touchpoint {n}"))):
+            return None
+        self.select(key)
+        self.editor.name.setFocus()
+        self.editor.name.selectAll()
+        return key
+
+    def remove_current(self) -> None:
+        key = self.editor.key
+        if key is not None:
+            self.document.apply(RemoveTouchpoint(key))

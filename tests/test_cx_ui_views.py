@@ -1,0 +1,254 @@
+"""The app's customer-experience tabs: touchpoints, matrix, measures, alignment and roll-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cx_samples import cascade_strategies, touchpoint_strategy
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from cxroadmap.storage.document import read_document, write_document
+from cxroadmap.ui.cx.alignment_view import AlignmentView
+from cxroadmap.ui.cx.matrix_view import MatrixView
+from cxroadmap.ui.cx.measures_page import MeasuresPage
+from cxroadmap.ui.cx.touchpoints_page import TouchpointsPage
+from cxroadmap.ui.main_window import MainWindow
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def cx_window(window: MainWindow, tmp_path: Path) -> MainWindow:
+    path = tmp_path / "cx.cxroadmap"
+    write_document(path, [touchpoint_strategy()])
+    assert window.files.open_path(path)
+    return window
+
+
+@pytest.fixture
+def cascade_window(window: MainWindow, tmp_path: Path) -> MainWindow:
+    org, care, team = cascade_strategies()
+    care.initiatives["COACH"].duration = 60  # finishes after ORG/LEAD, which it supports
+    path = tmp_path / "cascade.cxroadmap"
+    write_document(path, [org, care, team])
+    assert window.files.open_path(path)
+    return window
+
+
+def tab(window: MainWindow, title: str):  # type: ignore[no-untyped-def]
+    widget = window.cx_commands.show_tab(title)  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    return widget
+
+
+def click_index(qtbot, view, index: QModelIndex, double: bool = False) -> None:  # type: ignore[no-untyped-def]
+    view.scrollTo(index)
+    pos = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), LEFT, pos=pos)
+    if double:
+        qtbot.mouseDClick(view.viewport(), LEFT, pos=pos)
+
+
+def test_making_an_initiative_of_an_opportunity_links_both_and_one_undo_removes_it(
+    qtbot, cx_window: MainWindow
+) -> None:
+    page = tab(cx_window, "Touchpoints")
+    assert isinstance(page, TouchpointsPage)
+    assert page.current_key() == "CALL"
+    editor = page.editor
+    opportunity = editor.opportunities.item(0)
+    qtbot.mouseClick(
+        editor.opportunities.viewport(),
+        LEFT,
+        pos=editor.opportunities.visualItemRect(opportunity).center(),
+    )
+    assert editor.make_initiative.isEnabled()
+    qtbot.mouseClick(editor.make_initiative, LEFT)
+
+    strategy = cx_window.document.strategy  # type: ignore[union-attr]
+    made = strategy.initiatives["CALL-1"]
+    assert made.title == "Refund authority at the front line"
+    assert made.touchpoints == ["CALL"]
+    assert strategy.touchpoints[0].opportunities[0].initiative_key == "CALL-1"
+    assert cx_window.selection.current == "CALL-1"
+    assert "→ CALL-1: Refund authority at the front line" in editor.opportunities.item(0).text()
+    assert not editor.make_initiative.isEnabled()  # already an initiative
+    on_disk = read_document(cx_window.document.path)[0]  # type: ignore[union-attr,arg-type]
+    assert on_disk.initiatives["CALL-1"].touchpoints == ["CALL"]
+
+    cx_window.acts["undo"].trigger()
+    QApplication.processEvents()
+    assert "CALL-1" not in strategy.initiatives
+    assert strategy.touchpoints[0].opportunities[0].initiative_key is None
+    assert editor.opportunities.item(0).text() == "Refund authority at the front line"
+
+
+def test_touchpoint_fields_typed_in_the_editor_are_undoable_edits(
+    qtbot, cx_window: MainWindow
+) -> None:
+    page = tab(cx_window, "Touchpoints")
+    qtbot.mouseClick(page.add_button, LEFT)
+    strategy = cx_window.document.strategy  # type: ignore[union-attr]
+    assert [t.key for t in strategy.touchpoints] == ["CALL", "REFUND", "TP3"]
+    name = page.editor.name
+    name.selectAll()
+    qtbot.keyClicks(name, "Parcel arrives damaged")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    causes = page.editor.notes["root_causes"]
+    causes.setFocus()
+    qtbot.keyClicks(causes, "Cheapest courier")
+    name.setFocus()  # leaving the notes commits them
+    QApplication.processEvents()
+    tp = strategy.touchpoint("TP3")
+    assert tp is not None and tp.name == "Parcel arrives damaged"
+    assert tp.root_causes == ["Cheapest courier"]
+    assert page.model.index(2, 1).data() == "Parcel arrives damaged"
+    cx_window.acts["undo"].trigger()
+    QApplication.processEvents()
+    assert strategy.touchpoint("TP3").root_causes == []  # type: ignore[union-attr]
+
+
+def test_ticking_a_matrix_cell_clears_the_unaddressed_gap_warning_in_the_status_bar(
+    qtbot, cx_window: MainWindow
+) -> None:
+    matrix = tab(cx_window, "Matrix")
+    assert isinstance(matrix, MatrixView)
+    warning = "⚠ Touchpoint REFUND (Refund arrives) has a gap of 4 and no initiative addresses it"
+    assert matrix.warning_texts() == [warning]
+    assert cx_window.warnings_label.text() == "⚠ 1 warning"
+    assert "Touchpoint REFUND" in cx_window.warnings_label.toolTip()
+
+    index, _ = matrix.cell_rect("REFUND", "FIX")
+    click_index(qtbot, matrix.table, index)
+    qtbot.keyClick(matrix.table, Qt.Key.Key_Space)
+    QApplication.processEvents()
+
+    strategy = cx_window.document.strategy  # type: ignore[union-attr]
+    assert strategy.initiatives["FIX"].touchpoints == ["REFUND"]
+    assert matrix.warning_texts() == []
+    assert "No touchpoint warnings" in matrix.status.text()
+    assert cx_window.warnings_label.text() == "No warnings"
+    assert matrix.model.index(1, 2).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+    cx_window.acts["undo"].trigger()
+    QApplication.processEvents()
+    assert matrix.warning_texts() == [warning]
+
+
+def test_a_gap_left_to_training_alone_is_warned_about_until_the_cause_has_an_initiative(
+    qtbot, cx_window: MainWindow
+) -> None:
+    matrix = tab(cx_window, "Matrix")
+    index, _ = matrix.cell_rect("CALL", "MAP")  # unlink MAP: only TR1 (training) is left
+    click_index(qtbot, matrix.table, index)
+    qtbot.keyClick(matrix.table, Qt.Key.Key_Space)
+    page = tab(cx_window, "Touchpoints")
+    page.editor.gap.setValue(3)
+    matrix = tab(cx_window, "Matrix")
+    assert any("addressed by training alone (TR1)" in text for text in matrix.warning_texts())
+    index, _ = matrix.cell_rect("CALL", "FIX")
+    click_index(qtbot, matrix.table, index)
+    qtbot.keyClick(matrix.table, Qt.Key.Key_Space)
+    assert not any("training alone" in text for text in matrix.warning_texts())
+
+
+def test_measures_are_added_edited_and_linked_to_the_selected_initiative(
+    qtbot, cx_window: MainWindow
+) -> None:
+    page = tab(cx_window, "Measures")
+    assert isinstance(page, MeasuresPage)
+    qtbot.mouseClick(page.add_button, LEFT)
+    QApplication.processEvents()
+    editor = page.table.findChild(QLineEdit)
+    assert editor is not None and editor.isVisible()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Complaints resolved in a day")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    strategy = cx_window.document.strategy  # type: ignore[union-attr]
+    assert strategy.measures[1].name == "Complaints resolved in a day"
+    assert page.model.setData(page.model.index(1, 3), "90")
+    assert strategy.measures[1].target == 90.0
+    cx_window.selection.set_keys(["FIX"])
+    page.table.selectRow(1)
+    assert page.link_button.text() == "Link FIX"
+    qtbot.mouseClick(page.link_button, LEFT)
+    assert strategy.measures[1].initiatives == ["FIX"]
+    assert page.model.index(1, 6).data() == "FIX"
+
+
+def test_the_alignment_view_shows_the_tree_and_flags_late_support(
+    qtbot, cascade_window: MainWindow
+) -> None:
+    view = tab(cascade_window, "Alignment")
+    assert isinstance(view, AlignmentView)
+    model = view.model
+    org = model.index(0, 0)
+    assert org.data() == "Organisation  (Organisation)  — editing"
+    care = next(
+        model.index(r, 0, org)
+        for r in range(model.rowCount(org))
+        if model.hasChildren(model.index(r, 0, org))
+    )
+    assert care.data().startswith("Customer care  (Department)")
+    rows = {model.index(r, 0, care).data(): r for r in range(model.rowCount(care))}
+    coach = rows["COACH: Care leaders coach"]
+    assert model.index(coach, 1, care).data() == "ORG/LEAD Leaders coach for service"
+    assert model.index(coach, 4, care).data() == "⚑ finishes after what it supports"
+    assert not model.index(rows["STD: Care standards"], 4, care).data()
+    team = next(model.index(r, 0, care) for r in range(model.rowCount(care)) if
+                model.index(r, 0, care).data().startswith("Complaints team"))  # fmt: skip
+    assert model.index(0, 0, team).data() == "HUD: Daily huddle"
+    assert "⚑ 1 supporting initiative finish late" in view.summary.text()
+    assert view.rollup.lane_titles() == ["Organisation", "Customer care", "Complaints team"]
+
+
+def test_double_clicking_a_strategy_switches_to_it_and_the_roll_up_shows_its_children(
+    qtbot, cascade_window: MainWindow
+) -> None:
+    view = tab(cascade_window, "Alignment")
+    org = view.model.index(0, 0)
+    care = next(
+        view.model.index(r, 0, org)
+        for r in range(view.model.rowCount(org))
+        if view.model.index(r, 0, org).data().startswith("Customer care")
+    )
+    click_index(qtbot, view.tree, care, double=True)
+    document = cascade_window.document
+    assert document is not None and document.strategy.name == "Customer care"
+    assert "Undo history starts afresh" in cascade_window.statusBar().currentMessage()
+    switcher = cascade_window.cx_commands.switcher  # type: ignore[attr-defined]
+    assert switcher.combo.currentText().strip() == "Customer care (Department)"
+    view = tab(cascade_window, "Alignment")
+    assert view.rollup.lane_titles() == ["Customer care", "Complaints team"]
+    # The team's initiative is linked from here to an initiative above, through an edit.
+    cascade_window.selection.set_keys(["STD"])
+    view.target.setCurrentIndex(view.target.findData("ORG/LEAD"))
+    qtbot.mouseClick(view.link_button, LEFT)
+    supports = [str(s) for s in document.strategy.initiatives["STD"].supports]
+    assert supports == ["ORG/VIS", "ORG/LEAD"]
+    on_disk = {s.key: s for s in read_document(document.path)}  # type: ignore[arg-type]
+    assert [str(s) for s in on_disk["CARE"].initiatives["STD"].supports] == supports
+
+
+@pytest.mark.parametrize("kind", ["touchpoints", "matrix", "measures", "alignment"])
+def test_every_customer_experience_model_passes_the_model_tester(qtmodeltester, kind) -> None:  # type: ignore[no-untyped-def]
+    from cxroadmap.ui.cx.measures_model import MeasuresModel
+    from cxroadmap.ui.cx.touchpoint_models import MatrixModel, TouchpointsModel
+    from cxroadmap.ui.document import OpenDocument
+
+    document = OpenDocument(touchpoint_strategy())
+    if kind == "alignment":
+        view = AlignmentView(document)
+        qtmodeltester.check(view.model, force_py=True)
+        return
+    model = {"touchpoints": TouchpointsModel, "matrix": MatrixModel, "measures": MeasuresModel}[
+        kind
+    ](document)
+    qtmodeltester.check(model, force_py=True)
+    if kind == "matrix":
+        index = model.index(1, 2)  # REFUND x FIX
+        assert model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+        qtmodeltester.check(model, force_py=True)
