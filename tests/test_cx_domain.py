@@ -10,6 +10,7 @@ from cx_samples import cascade_strategies, touchpoint_strategy
 
 from cxroadmap.domain.alignment_edits import AddSupport, RemoveSupport
 from cxroadmap.domain.cascade import Cascade, validate_cascade
+from cxroadmap.domain.cascade_edits import rename_initiative_key, rename_strategy_key
 from cxroadmap.domain.cx_checks import addressing, touchpoint_warnings
 from cxroadmap.domain.edits import ChangeInitiative, ChangeStrategy, RemoveInitiative
 from cxroadmap.domain.errors import ValidationError
@@ -296,3 +297,43 @@ def test_a_measure_number_may_be_typed_as_text():
     ChangeMeasure("FCR", {"target": "85", "baseline": ""}).apply(strategy)
     assert (strategy.measures[0].target, strategy.measures[0].baseline) == (85.0, None)
     assert strategy.measures[0].target_date == dt.date(2027, 12, 31)
+
+
+def _apply_all(edits):
+    for strategy, edit in edits:
+        edit.apply(strategy)
+
+
+def _revert_all(edits):
+    for strategy, edit in reversed(edits):
+        edit.revert(strategy)
+
+
+def test_a_new_strategy_key_reaches_children_and_support_links():
+    strategies = cascade_strategies()
+    before = copy.deepcopy(strategies)
+    _, care, team = strategies
+    edits = rename_strategy_key(Cascade(strategies), care, "CC")
+    _apply_all(edits)
+    assert (care.key, team.parent) == ("CC", "CC")
+    assert team.initiatives["HUD"].supports == [
+        SupportLink("CC", "COACH"),
+        SupportLink("ORG", "LEAD"),
+    ]
+    validate_cascade(strategies)
+    _revert_all(edits)
+    assert strategies == before
+
+
+def test_renaming_a_supported_initiative_carries_into_every_link_below():
+    strategies = cascade_strategies()
+    before = copy.deepcopy(strategies)
+    org, care, team = strategies
+    edits = rename_initiative_key(Cascade(strategies), org, "LEAD", "LEAD2")
+    assert [s.key for s, _ in edits] == ["ORG", "CARE", "CARE-T1"]
+    _apply_all(edits)
+    assert care.initiatives["COACH"].supports == [SupportLink("ORG", "LEAD2")]
+    assert team.initiatives["HUD"].supports[1] == SupportLink("ORG", "LEAD2")
+    validate_cascade(strategies)
+    _revert_all(edits)
+    assert strategies == before

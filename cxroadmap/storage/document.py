@@ -6,7 +6,9 @@ Domain objects go in and come out; SQLModel rows stay inside this package.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -58,6 +60,7 @@ class Document:
         self._engine: Engine | None = engine
         self._lock = lock
         self.upgraded_from: int | None = None
+        self._scratch: Path | None = None  # a private upgraded copy, removed on close
 
     # -- opening and closing -------------------------------------------------
 
@@ -91,9 +94,7 @@ class Document:
             return cls._recover_and_open(target)
         if readonly:
             if version < schema.SCHEMA_VERSION:
-                raise DocumentError(
-                    target, "made by an older version of cxroadmap; open it for editing to upgrade"
-                )
+                return cls._open_upgraded_copy(target, version)
             return cls(target, open_engine(target, readonly=True), readonly=True)
         if not (os.access(target, os.W_OK) and os.access(target.parent, os.W_OK)):
             raise DocumentReadOnly(
@@ -118,6 +119,30 @@ class Document:
             raise
 
     @classmethod
+    def _open_upgraded_copy(cls, target: Path, version: int) -> Document:
+        """Read an older file without writing it: upgrade a private copy and read that.
+
+        `cxroadmap schedule old.cxroadmap` must work, and a read-only open must never
+        modify the file, so the upgrade happens in a temporary folder that close() removes.
+        """
+        folder = Path(tempfile.mkdtemp(prefix="cxroadmap-upgrade-"))
+        try:
+            copy = folder / target.name
+            source = schema.connect(target, readonly=True)
+            try:
+                schema.copy_database(source, copy)
+            finally:
+                source.close()
+            schema.migrate(copy, version)
+            doc = cls(target, open_engine(copy, readonly=True), readonly=True)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        doc.upgraded_from = version
+        doc._scratch = folder
+        return doc
+
+    @classmethod
     def _recover_and_open(cls, target: Path) -> Document:
         lock = EditLock.acquire(target)
         try:
@@ -134,6 +159,9 @@ class Document:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
 
     def __enter__(self) -> Document:
         return self
@@ -209,9 +237,26 @@ class Document:
     # -- writing -----------------------------------------------------------------
 
     def add_strategy(self, strategy: Strategy, parent_id: int | None = None) -> int:
-        """Store a new strategy after the others; returns its id."""
+        """Store a new strategy after the others; returns its id.
+
+        Its place in the cascade is `strategy.parent` (a key). `parent_id`, from schema 1,
+        is still understood: that strategy's key becomes `strategy.parent`.
+        """
+
+        def work(conn: Connection) -> int:
+            if parent_id is not None:
+                key = conn.execute(
+                    select(STRATEGY.c.key).where(STRATEGY.c.id == parent_id)
+                ).scalar()
+                if not key:
+                    raise DocumentError(
+                        self.path, f"strategy {parent_id} has no key, so it cannot be a parent"
+                    )
+                strategy.parent = str(key)
+            return insert_strategy(conn, strategy)
+
         with gc_paused():
-            return self._run(lambda conn: insert_strategy(conn, strategy, parent_id), writing=True)
+            return self._run(work, writing=True)
 
     def write_change(self, strategy_id: int, strategy: Strategy, change: Change) -> None:
         """Save what one edit touched (as its `Change` names), in one transaction."""

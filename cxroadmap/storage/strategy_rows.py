@@ -148,11 +148,11 @@ def write_contents(conn: Connection, strategy_id: int, strategy: Strategy) -> No
         write_all(conn, strategy_id, strategy, ids)
 
 
-def insert_strategy(conn: Connection, strategy: Strategy, parent_id: int | None = None) -> int:
+def insert_strategy(conn: Connection, strategy: Strategy) -> int:
     """Add a strategy after the existing ones; returns its id."""
     last = conn.execute(select(func.max(STRATEGY.c.position))).scalar()
     position = 0 if last is None else int(last) + 1
-    values = strategy_fields(strategy) | {"position": position, "parent_id": parent_id}
+    values = strategy_fields(strategy) | {"position": position}
     result = conn.execute(insert(STRATEGY).values(**values))
     key = result.inserted_primary_key
     assert key is not None
