@@ -102,9 +102,6 @@ class MainWindow(QMainWindow):
         from cxroadmap.ui.cx.install import install_cx
 
         install_cx(self)  # touchpoints, matrix, measures, alignment; the strategy switcher
-        from cxroadmap.ui.cx.install import install_cx
-
-        install_cx(self)  # touchpoints, matrix, measures, alignment; the strategy switcher
         self._restore_geometry()
         self.set_document(None)
 
