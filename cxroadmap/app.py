@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -356,6 +357,10 @@ def run_cli(argv: Sequence[str]) -> int:
     debug = bool(getattr(args, "debug", False))
     try:
         return int(args.func(args))
+    except BrokenPipeError:
+        # The reader went away (`cxroadmap schedule x | head`): not an error worth a line.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except (CxRoadmapError, UsageError) as exc:
         print(f"error: {_with_file(args, exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT

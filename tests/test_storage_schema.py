@@ -76,14 +76,18 @@ def test_an_upgrade_without_a_migration_is_refused(tmp_path, monkeypatch):
         Document.open(path)
 
 
-def test_an_older_file_opened_read_only_is_not_upgraded(tmp_path, monkeypatch):
+def test_an_older_file_opened_read_only_is_read_from_an_upgraded_copy_and_left_alone(
+    tmp_path, monkeypatch
+):
     path = tmp_path / "plan.cxroadmap"
     write_document(path, [second_strategy()])
     original = digest(path)
     monkeypatch.setattr(schema, "SCHEMA_VERSION", NEXT)
     monkeypatch.setitem(schema.MIGRATIONS, CURRENT, lambda conn: None)
-    with pytest.raises(DocumentError, match="older version"):
-        Document.open(path, readonly=True)
+    with Document.open(path, readonly=True) as doc:
+        assert doc.upgraded_from == CURRENT
+        assert doc.readonly
+        assert doc.load_all() == [second_strategy()]
     assert digest(path) == original
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.cxroadmap"]
 
