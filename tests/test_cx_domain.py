@@ -337,3 +337,16 @@ def test_renaming_a_supported_initiative_carries_into_every_link_below():
     validate_cascade(strategies)
     _revert_all(edits)
     assert strategies == before
+
+
+def test_support_links_set_through_change_initiative_need_a_parent_strategy():
+    org, care, _ = cascade_strategies()
+    with pytest.raises(ValidationError) as error:
+        ChangeInitiative("VIS", {"supports": ["ORG/LEAD"]}).apply(org)
+    assert error.value.where == "initiatives[VIS].supports[0]"
+    edit = ChangeInitiative("STD", {"supports": ["ORG/VIS", "ORG/LEAD"]})
+    assert edit.apply(care).initiatives == {"STD"}
+    assert care.initiatives["STD"].supports == [
+        SupportLink("ORG", "VIS"),
+        SupportLink("ORG", "LEAD"),
+    ]

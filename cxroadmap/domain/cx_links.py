@@ -1,10 +1,13 @@
-"""Keep touchpoint opportunities and measures in step when an initiative goes or is renamed."""
+"""Keep an initiative's links sound: touchpoints it names exist, opportunities and measures
+follow it when it goes or is renamed."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.support import SupportLink
 
 
 @dataclass
@@ -71,3 +74,22 @@ def rename_touchpoint_refs(strategy: Strategy, old: str, new: str) -> set[str]:
             ini.touchpoints = [new if k == old else k for k in ini.touchpoints]
             touched.add(ini.key)
     return touched
+
+
+def check_initiative_links(
+    strategy: Strategy, key: str, touchpoints: list[str], supports: list[SupportLink]
+) -> None:
+    """Refuse links an edit would give initiative `key`: unknown touchpoints, or support
+    links in a strategy that has no parent (the cascade checks where links point)."""
+    known = {t.key for t in strategy.touchpoints}
+    for j, tp_key in enumerate(touchpoints):
+        if tp_key not in known:
+            raise ValidationError(
+                f"initiatives[{key}].touchpoints[{j}]", f"no touchpoint with key {tp_key!r}"
+            )
+    for j, link in enumerate(supports):
+        where = f"initiatives[{key}].supports[{j}]"
+        if strategy.parent is None:
+            raise ValidationError(where, f"supports {link}, but the strategy has no parent")
+        if link.strategy == strategy.key:
+            raise ValidationError(where, f"{link} is in the same strategy")

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from cxroadmap.domain.calendar import parse_date, parse_weekdays
 from cxroadmap.domain.cx_links import (
     Detached,
+    check_initiative_links,
     detach_initiative,
     reattach_initiative,
     rename_initiative_refs,
@@ -98,22 +99,13 @@ class AddInitiative:
         check_text(ini.title, f"initiatives[{ini.key}].title", required=True)
         if ini.phase is not None and ini.phase not in strategy.phase_names():
             raise ValidationError(f"initiatives[{ini.key}].phase", f"no phase named {ini.phase!r}")
-        _check_touchpoint_keys(strategy, ini.key, ini.touchpoints)
+        check_initiative_links(strategy, ini.key, ini.touchpoints, ini.supports)
         _insert_at(strategy, len(strategy.initiatives) if self.index is None else self.index, ini)
         return Change(initiatives={ini.key})
 
     def revert(self, strategy: Strategy) -> Change:
         del strategy.initiatives[self.initiative.key]
         return Change(removed_initiatives={self.initiative.key})
-
-
-def _check_touchpoint_keys(strategy: Strategy, key: str, touchpoints: list[str]) -> None:
-    known = {t.key for t in strategy.touchpoints}
-    for j, tp_key in enumerate(touchpoints):
-        if tp_key not in known:
-            raise ValidationError(
-                f"initiatives[{key}].touchpoints[{j}]", f"no touchpoint with key {tp_key!r}"
-            )
 
 
 class RemoveInitiative:
@@ -212,8 +204,9 @@ class ChangeInitiative:
             )
         if "key" in new and new["key"] != self.key and new["key"] in strategy.initiatives:
             raise ValidationError(f"initiatives[{self.key}].key", f"duplicate key {new['key']!r}")
-        if "touchpoints" in new:
-            _check_touchpoint_keys(strategy, self.key, new["touchpoints"])
+        check_initiative_links(
+            strategy, self.key, new.get("touchpoints", []), new.get("supports", [])
+        )
         self._old = {name: getattr(ini, name) for name in new}
         self._new = new
         return self._set(strategy, self.key, new)
