@@ -22,7 +22,8 @@ from cxroadmap.storage import check, schema
 from cxroadmap.storage.document import Document, read_document, write_document
 
 DATA = Path(__file__).parent / "data"
-SCHEMA_1 = DATA / "schema1_cascade.cxroadmap"  # written by the schema-1 code (commit 3b80375)
+# Written by the schema-1 storage code (before commit bb74520), with a parent_id link.
+SCHEMA_1 = DATA / "schema1_cascade.cxroadmap"
 
 
 def test_a_strategy_with_touchpoints_and_measures_survives_the_file(tmp_path):
@@ -175,3 +176,16 @@ def test_an_upgraded_file_takes_touchpoints_at_once(tmp_path):
         strategy.initiatives["TP1"].touchpoints = ["CALL", "REFUND"]
         doc.replace_strategy(sid, strategy)
         assert doc.load(sid) == strategy
+
+
+def test_check_reports_a_touchpoint_link_that_joins_two_strategies(tmp_path):
+    path = tmp_path / "plan.cxroadmap"
+    write_document(path, [touchpoint_strategy(), cascade_strategies()[1]])
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(
+            "INSERT INTO initiative_touchpoint (initiative_id, touchpoint_id, position) "
+            "SELECT i.id, t.id, 9 FROM initiative i, touchpoint t "
+            "WHERE i.key = 'STD' AND t.key = 'REFUND'"
+        )
+        conn.commit()
+    assert "Initiative-touchpoint link row 3 joins two strategies." in check(path)

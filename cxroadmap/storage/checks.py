@@ -23,6 +23,29 @@ WHERE a.strategy_id <> d.strategy_id OR b.strategy_id <> d.strategy_id
 """
 
 
+# The same rule for the customer-experience links (schema 2): both ends in one strategy.
+_CROSS_STRATEGY_LINKS = (
+    (
+        "initiative-touchpoint link",
+        """SELECT l.id FROM initiative_touchpoint l
+        JOIN initiative i ON i.id = l.initiative_id JOIN touchpoint t ON t.id = l.touchpoint_id
+        WHERE i.strategy_id <> t.strategy_id""",
+    ),
+    (
+        "measure-initiative link",
+        """SELECT l.id FROM measure_initiative l
+        JOIN initiative i ON i.id = l.initiative_id JOIN measure m ON m.id = l.measure_id
+        WHERE i.strategy_id <> m.strategy_id""",
+    ),
+    (
+        "opportunity",
+        """SELECT o.id FROM opportunity o
+        JOIN initiative i ON i.id = o.initiative_id JOIN touchpoint t ON t.id = o.touchpoint_id
+        WHERE i.strategy_id <> t.strategy_id""",
+    ),
+)
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     text = text[:1].upper() + text[1:]
@@ -52,6 +75,9 @@ def _file_problems(file: Path, conn: sqlite3.Connection) -> tuple[list[str], boo
         problems.append(_sentence(f"row {rowid} of table {table!r} refers to a missing {parent}"))
     for (dep_id,) in conn.execute(_CROSS_STRATEGY):
         problems.append(_sentence(f"dependency row {dep_id} joins initiatives of another strategy"))
+    for what, query in _CROSS_STRATEGY_LINKS:
+        for (row_id,) in conn.execute(query):
+            problems.append(_sentence(f"{what} row {row_id} joins two strategies"))
     return problems, not problems
 
 
