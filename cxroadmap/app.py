@@ -233,7 +233,8 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     for i, (strategy, result) in enumerate(results):
         if len(results) > 1:
             under = f", under {strategy.parent}" if strategy.parent else ""
-            heading = f"== {strategy.key}: {strategy.name} ({strategy.level}{under})"
+            title = f"{strategy.key}: {strategy.name}" if strategy.key else strategy.name
+            heading = f"== {title} ({strategy.level}{under})"
             print(f"\n{heading}" if i else heading)
         print(format_table(result))
     return EXIT_OK
