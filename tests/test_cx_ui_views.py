@@ -252,3 +252,38 @@ def test_every_customer_experience_model_passes_the_model_tester(qtmodeltester, 
         index = model.index(1, 2)  # REFUND x FIX
         assert model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
         qtmodeltester.check(model, force_py=True)
+
+
+def test_the_roll_up_option_puts_each_child_strategy_in_its_own_timeline_lane(
+    qtbot, cascade_window: MainWindow
+) -> None:
+    from cxroadmap.ui.views.timeline_view import TimelineView
+
+    commands = cascade_window.cx_commands  # type: ignore[attr-defined]
+    assert commands.roll_up.isEnabled()
+    commands.roll_up.trigger()
+    timeline = cascade_window.views.currentWidget()
+    assert isinstance(timeline, TimelineView)
+    lanes = [(lane.label, lane.keys) for lane in timeline.timeline.lanes]
+    assert lanes == [
+        ("Organisation (organisation)", ["VIS", "LEAD"]),
+        ("    Customer care (department)", ["CARE/STD", "CARE/COACH"]),
+        ("        Complaints team (team)", ["CARE-T1/HUD"]),
+    ]
+    assert timeline.timeline.strategy.initiatives["CARE/COACH"].title == "⚑ Care leaders coach"
+    commands.roll_up.trigger()
+    assert [lane.label for lane in timeline.timeline.lanes] == ["Leadership", "Vision and values"]
+
+
+def test_a_measure_target_date_is_flagged_on_the_timeline(qtbot, cx_window: MainWindow) -> None:
+    from cxroadmap.ui.views.timeline_view import TimelineView
+
+    timeline = tab(cx_window, "Timeline")
+    assert isinstance(timeline, TimelineView)
+    timeline.fit()
+    QApplication.processEvents()
+    scene = timeline.timeline
+    x = scene.scale.x_of(scene.strategy.measures[0].target_date)  # type: ignore[union-attr,arg-type]
+    point = timeline.mapFromScene(x, scene.sceneRect().top())
+    image = timeline.viewport().grab().toImage()
+    assert image.pixelColor(point.x() + 3, point.y() + 6).name() == "#6a3d9a"

@@ -61,6 +61,12 @@ SPECS: dict[str, ActionSpec] = {
     "show_alignment": ActionSpec(
         "&Alignment and Roll-up", "Ctrl+6", None, "Show the cascade of strategies and their links"
     ),
+    "roll_up": ActionSpec(
+        "&Roll Up Child Strategies",
+        None,
+        None,
+        "Show the strategies below this one on the timeline, a swimlane each",
+    ),
     "about": ActionSpec("&About cxroadmap", None, None, ""),
 }
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
 from cxroadmap.domain.edits import Change
+from cxroadmap.ui.cx.rollup_timeline import has_children, rollup_picture
 from cxroadmap.ui.cx.switcher import StrategySwitcher, add_switcher
 from cxroadmap.ui.document import OpenDocument
 
@@ -57,6 +58,12 @@ class CxCommands(QObject):
             action = window.acts[name]
             action.triggered.connect(lambda _=False, t=title: self.show_tab(t))
             menu.insertAction(first, action)
+        self.roll_up = window.acts["roll_up"]
+        self.roll_up.setCheckable(True)
+        self.roll_up.toggled.connect(self._roll_up_toggled)
+        lanes_menu = menu.findChild(QMenu, "swimlanes_menu")
+        menu.insertAction(lanes_menu.menuAction() if lanes_menu else None, self.roll_up)
+        self._grouping = "pillar"
         window.undo_group.activeStackChanged.connect(lambda _stack: self._document_shown())
         self._document_shown()
 
@@ -88,6 +95,38 @@ class CxCommands(QObject):
         for _, name in TABS:
             self.window.acts[name].setEnabled(document is not None)
         self.switcher.refill()
+        can = document is not None and has_children(document)
+        self.roll_up.setEnabled(can)
+        if not can and self.roll_up.isChecked():
+            self.roll_up.setChecked(False)  # turns the roll-up off in the timeline tabs
+        self._apply_roll_up()
+
+    def _roll_up_toggled(self, on: bool) -> None:
+        commands = getattr(self.window, "view_commands", None)
+        if commands is not None:
+            if on:
+                self._grouping = commands.grouping
+                commands.grouping = "strategy"
+            elif commands.grouping == "strategy":
+                commands.grouping = self._grouping
+        self._apply_roll_up()
+        if on:
+            self.show_tab("Timeline")
+
+    def _apply_roll_up(self) -> None:
+        """Point every timeline tab at the roll-up (or back at the document) and redraw it."""
+        from cxroadmap.ui.views.timeline_view import TimelineView
+
+        document = self.window.document
+        on = self.roll_up.isChecked() and document is not None
+        commands = getattr(self.window, "view_commands", None)
+        grouping = commands.grouping if commands is not None else "pillar"
+        for tab in getattr(self.window, "roadmap_tabs", []):
+            if not isinstance(tab, TimelineView):
+                continue
+            tab.source = (lambda d=document: rollup_picture(d)) if on else None
+            tab.timeline.grouping = "strategy" if on else grouping
+            tab.refresh()
 
     def _changed(self, change: Change) -> None:
         if change.strategy:

@@ -201,6 +201,29 @@ class BackdropItem(QGraphicsItem):
             if area.left() <= x <= area.right():
                 painter.setPen(QPen(colour(style.TODAY), 1.5, Qt.PenStyle.DashLine))
                 painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
+        if scene.strategy is not None and scene.strategy.measures:
+            paint_measure_flags(painter, scene, area, self._rect.top())
+
+
+def paint_measure_flags(painter: QPainter, scene: TimelineScene, area: QRectF, top: float) -> None:
+    """A flag with the measure's name at each target date (the PDF's roadmap shows the same)."""
+    assert scene.strategy is not None
+    scale, m = scene.scale, scene.metrics
+    painter.setFont(font(m.label_pt))
+    for measure in scene.strategy.measures:
+        if measure.target_date is None:
+            continue
+        x = scale.x_of(measure.target_date)
+        if not area.left() - 220 <= x <= area.right():
+            continue
+        painter.setPen(QPen(colour(style.mix(style.MEASURE, 0.5)), 1, Qt.PenStyle.DotLine))
+        painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
+        flag = QPolygonF([QPointF(x, top + 2), QPointF(x + 9, top + 5.5), QPointF(x, top + 9)])
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour(style.MEASURE))
+        painter.drawPolygon(flag)
+        painter.setPen(colour(style.MEASURE))
+        painter.drawText(QPointF(x + 12, top + 10), f"{measure.name} (target)")
 
 
 class DependencyLayer(QGraphicsItem):

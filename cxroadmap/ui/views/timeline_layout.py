@@ -11,7 +11,7 @@ from cxroadmap.domain.pillars import pillar_colour, pillar_label, pillar_order
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.views.date_axis import PhaseSpan
 
-GROUPINGS = ("pillar", "owner", "none")
+GROUPINGS = ("pillar", "owner", "none", "strategy")
 # Today is drawn (and the window widened to it) when it is this close before the start.
 TODAY_REACH = dt.timedelta(days=120)
 MARGIN = dt.timedelta(days=7)
@@ -42,13 +42,20 @@ def lanes_of(
     lanes: dict[str, Lane] = {}
     for key in wanted:
         ini = strategy.initiatives.get(key)
+        if grouping == "strategy":
+            # A cascade roll-up: the owner field names the strategy; lanes keep their order.
+            name = ini.owner if ini else ""
+            lanes.setdefault(name, Lane(name, "")).keys.append(key)
+            continue
         if grouping == "pillar":
             text = ini.pillar if ini else ""
             name, tint = pillar_label(text), pillar_colour(text)
         else:
             name, tint = ((ini.owner if ini else "").strip() or "No owner"), ""
         lanes.setdefault(name, Lane(name, tint)).keys.append(key)
-    if grouping == "pillar":
+    if grouping == "strategy":
+        ordered = list(lanes.values())
+    elif grouping == "pillar":
         ordered = sorted(lanes.values(), key=lambda lane: (pillar_order(lane.label), lane.label))
     else:
         ordered = sorted(lanes.values(), key=lambda lane: (lane.label == "No owner", lane.label))
@@ -89,6 +96,9 @@ def date_window(
     items = [schedule.items[k] for k in (keys if keys is not None else schedule.items)]
     first = min([strategy.start, *(i.start for i in items)])
     last = max([schedule.finish, first, *(finish_of(i) for i in items)])
+    if keys is None:
+        # Measures' target dates are flagged on the timeline: keep them in view.
+        last = max([last, *(m.target_date for m in strategy.measures if m.target_date)])
     if today is not None and first - TODAY_REACH <= today <= last:
         first = min(first, today)
     # Start on a Monday so week ticks line up with the left edge.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from cxroadmap.domain.edits import AddDependency, Change, ChangeInitiative
-from cxroadmap.domain.model import Dependency
+from cxroadmap.domain.model import Dependency, Strategy
 from cxroadmap.export import style
+from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.date_axis import paint_axis
@@ -79,6 +80,8 @@ class TimelineView(QGraphicsView):
         super().__init__(parent)
         self.document = document
         self.editable = editable
+        # When set, what to show instead of the document: () -> (strategy, schedule, error).
+        self.source: Callable[[], tuple[Strategy, Schedule | None, str]] | None = None
         self.selection = selection if selection is not None else Selection(self)
         self.timeline = TimelineScene(metrics, keys=keys, bounds=bounds, parent=self)
         self.setScene(self.timeline)
@@ -114,7 +117,11 @@ class TimelineView(QGraphicsView):
 
     def refresh(self) -> None:
         doc = self.document
-        self.timeline.set_data(doc.strategy, doc.schedule, doc.schedule_error or "")
+        if self.source is not None:
+            # Another picture of the document (the cascade roll-up): read-only.
+            self.timeline.set_data(*self.source())
+        else:
+            self.timeline.set_data(doc.strategy, doc.schedule, doc.schedule_error or "")
         self.timeline.set_selected(self.selection.keys)
         self.show_visible_rows()
         self.header.update()
@@ -271,7 +278,8 @@ class TimelineView(QGraphicsView):
         link = self._on_handle(bar, scene_pos) or bool(
             event.modifiers() & Qt.KeyboardModifier.AltModifier
         )
-        self._press = (bar.key, "link" if link else "move", scene_pos) if self.editable else None
+        editable = self.editable and self.source is None
+        self._press = (bar.key, "link" if link else "move", scene_pos) if editable else None
         self._dragging = False
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             keys = self.selection.keys
