@@ -130,7 +130,13 @@ def cmd_new(args: argparse.Namespace) -> int:
     strategy = new_from_template(args.template, start)
     if args.name:
         strategy.name = args.name
-    _write_new_document(strategy, args.output)
+    if args.template == "demo":
+        from cxroadmap.demo import demo_children
+
+        # The demo is a cascade: its departments and team come along.
+        _write_new_document([strategy, *demo_children()], args.output)
+    else:
+        _write_new_document(strategy, args.output)
     print(f"wrote a new strategy ({args.template}) to {args.output}")
     return EXIT_OK
 

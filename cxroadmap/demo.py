@@ -14,6 +14,8 @@ from cxroadmap.demo_cascade import demo_children
 from cxroadmap.demo_cx import add_org_cx
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 
+__all__ = ["demo_cascade", "demo_children", "demo_strategy"]
+
 # key, title, pillar, duration (working days), owner, impact, description
 # fmt: off
 _INITIATIVES: tuple[tuple[str, str, str, int, str, int, str], ...] = (

@@ -116,3 +116,14 @@ def test_check_of_a_json_cascade_with_a_bad_link_is_an_error(tmp_path, capsys):
         f"error: {path}: CARE: initiatives[STD].supports[0]: "
         "ORG has no initiative with key 'NOPE'\n"
     )
+
+
+def test_new_from_the_demo_template_writes_the_cascade_too(tmp_path):
+    out = tmp_path / "demo.cxroadmap"
+    assert run_cli(["new", "-o", str(out), "--template", "demo", "--name", "Our plan"]) == 0
+    stored = read_document(out)
+    assert [(s.key, s.name) for s in stored][:2] == [
+        ("ORG", "Our plan"),
+        ("CARE", "Customer Care service plan 2027"),
+    ]
+    assert len(stored) == 4
