@@ -102,7 +102,7 @@ def test_a_parent_strategy_gets_a_roll_up_with_a_lane_per_child_and_the_late_fla
         assert text in rollup
     assert "⚑ Care leaders coach" in rollup
     alignment = page_with(pages, "Alignment: what supports what")
-    assert "4 alignment links · 1 supporting initiative finish late" in alignment
+    assert "4 alignment links · 1 supporting initiative finishes late" in alignment
     assert (
         "Customer care Care leaders coach 26 Mar 2027 Leaders coach for service (Organisation) "
         "12 Feb 2027 ⚑ late" in alignment

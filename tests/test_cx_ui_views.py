@@ -201,7 +201,7 @@ def test_the_alignment_view_shows_the_tree_and_flags_late_support(
     team = next(model.index(r, 0, care) for r in range(model.rowCount(care)) if
                 model.index(r, 0, care).data().startswith("Complaints team"))  # fmt: skip
     assert model.index(0, 0, team).data() == "HUD: Daily huddle"
-    assert "⚑ 1 supporting initiative finish late" in view.summary.text()
+    assert "⚑ 1 supporting initiative finishes late" in view.summary.text()
     assert view.rollup.lane_titles() == ["Organisation", "Customer care", "Complaints team"]
 
 

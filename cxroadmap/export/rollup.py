@@ -44,6 +44,8 @@ class Bar:
     row: int = 0
     x0: float = 0.0
     x1: float = 0.0
+    side: str = "right"  # where the title goes: right, inside or left of the bar
+    mid: float = 0.0
 
 
 @dataclass
@@ -85,16 +87,25 @@ class RollupChart:
         for bar in sorted(bars, key=lambda b: (b.start, b.finish)):
             bar.x0 = self.x(bar.start)
             bar.x1 = max(self.x(bar.finish + dt.timedelta(days=1)), bar.x0 + 2)
-            label = min(text_width(bar.title, self.size), MAX_LABEL) + 8 if self.size else 2
-            end = bar.x1 + label
+            label = min(text_width(self._text(bar), self.size), MAX_LABEL) + 6 if self.size else 2
+            lo, hi = bar.x0, bar.x1 + label
+            bar.side = "right"
+            if hi > self.width:
+                # No room on the right: inside a long enough bar, else before it.
+                bar.side = "inside" if bar.x1 - bar.x0 > label + 2 else "left"
+                lo, hi = (bar.x0, bar.x1) if bar.side == "inside" else (bar.x0 - label, bar.x1)
             for row, last in enumerate(ends):
-                if last <= bar.x0 - 2:
-                    bar.row, ends[row] = row, end
+                if last <= lo - 2:
+                    bar.row, ends[row] = row, hi
                     break
             else:
                 bar.row = len(ends)
-                ends.append(end)
+                ends.append(hi)
         return len(ends)
+
+    @staticmethod
+    def _text(bar: Bar) -> str:
+        return ("⚑ " if bar.late else "") + bar.title
 
     def draw(self, canvas: Canvas) -> None:
         canvas.saveState()
@@ -104,12 +115,13 @@ class RollupChart:
         bottom = top - AXIS_H - sum(max(r, 2) * self.row_h + 4 for r in self.rows)
         self._axis(canvas, top, bottom)
         y = top - AXIS_H
-        centres: dict[str, tuple[float, float]] = {}
         for index, lane in enumerate(self.lanes):
             lane_h = max(self.rows[index], 2) * self.row_h
-            self._lane(canvas, index, lane, y, lane_h, centres)
+            self._lane(canvas, index, lane, y, lane_h)
             y -= lane_h + 4
-        self._links(canvas, centres)
+        self._links(canvas)  # behind the bars and their titles
+        for index in range(len(self.lanes)):
+            self._bars(canvas, index)
         self._legend(canvas)
         canvas.restoreState()
 
@@ -135,7 +147,6 @@ class RollupChart:
         lane: Lane,
         top: float,
         lane_h: float,
-        centres: dict[str, tuple[float, float]],
     ) -> None:
         canvas.setFillColor(HexColor(style.LANE_TINT if index % 2 == 0 else style.PAPER))
         canvas.rect(0, top - lane_h, self.width, lane_h, stroke=0, fill=1)
@@ -147,10 +158,13 @@ class RollupChart:
         canvas.setFillColor(HexColor(style.MUTED))
         kind = f"{level_label(lane.strategy.level)} · {len(lane.items)} initiatives"
         draw_text(canvas, indent + 2, top - 9 - len(name) * 9, fit_text(kind, LABEL_W, 6), 6)
+        for bar in self.bars[index]:
+            bar.mid = top - (bar.row + 0.5) * self.row_h
+
+    def _bars(self, canvas: Canvas, index: int) -> None:
         bar_h = self.row_h * 0.68
         for bar in self.bars[index]:
-            mid = top - (bar.row + 0.5) * self.row_h
-            centres[f"{strategy_label(lane.strategy)}/{bar.key}"] = (bar.x1, mid)
+            mid = bar.mid
             canvas.setFillColor(HexColor(bar.colour))
             if bar.late:
                 canvas.setStrokeColor(HexColor(style.LATE))
@@ -158,34 +172,43 @@ class RollupChart:
             canvas.roundRect(
                 bar.x0, mid - bar_h / 2, bar.x1 - bar.x0, bar_h, 1.5, stroke=int(bar.late), fill=1
             )
-            if self.size:
-                text = fit_text(("⚑ " if bar.late else "") + bar.title, MAX_LABEL, self.size)
-                canvas.setFillColor(HexColor(style.LATE if bar.late else style.INK))
-                x, anchor = bar.x1 + 3, "start"
-                wide = text_width(text, self.size)
-                if x + wide > self.width and bar.x1 - bar.x0 > wide + 6:
-                    # No room on the right: inside the bar, in a colour that reads on it.
-                    x = bar.x0 + 3
-                    canvas.setFillColor(
-                        HexColor(style.PAPER if style.is_dark(bar.colour) else style.INK)
-                    )
-                elif x + wide > self.width:
-                    x, anchor = bar.x0 - 3, "end"
-                draw_text(canvas, x, mid - self.size * 0.35, text, self.size, anchor=anchor)
+            if not self.size:
+                continue
+            text = fit_text(self._text(bar), MAX_LABEL, self.size)
+            canvas.setFillColor(HexColor(style.LATE if bar.late else style.INK))
+            x, anchor = bar.x1 + 3, "start"
+            if bar.side == "inside":
+                x = bar.x0 + 3
+                canvas.setFillColor(
+                    HexColor(style.PAPER if style.is_dark(bar.colour) else style.INK)
+                )
+            elif bar.side == "left":
+                x, anchor = bar.x0 - 3, "end"
+            draw_text(canvas, x, mid - self.size * 0.35, text, self.size, anchor=anchor)
 
-    def _links(self, canvas: Canvas, centres: dict[str, tuple[float, float]]) -> None:
-        canvas.setLineWidth(0.6)
-        canvas.setDash(2, 1.5)
-        for index, lane in enumerate(self.lanes):
+    def _links(self, canvas: Canvas) -> None:
+        ends = {
+            f"{strategy_label(lane.strategy)}/{bar.key}": bar
+            for index, lane in enumerate(self.lanes)
+            for bar in self.bars[index]
+        }
+        for index in range(len(self.lanes)):
             for bar in self.bars[index]:
-                start = centres.get(f"{strategy_label(lane.strategy)}/{bar.key}")
                 for target in bar.supports:
-                    end = centres.get(target)
-                    if start is None or end is None:
+                    end = ends.get(target)
+                    if end is None:
                         continue
-                    canvas.setStrokeColor(HexColor(style.LATE if bar.late else style.MEASURE))
-                    canvas.line(start[0], start[1], end[0], end[1])
-                    canvas.circle(end[0], end[1], 1.2, stroke=1, fill=0)
+                    # Finish to finish: the late-support check compares the two finishes.
+                    if bar.late:
+                        canvas.setStrokeColor(HexColor(style.LATE))
+                        canvas.setLineWidth(0.8)
+                        canvas.setDash()
+                    else:
+                        canvas.setStrokeColor(HexColor(style.mix(style.MEASURE, 0.4)))
+                        canvas.setLineWidth(0.5)
+                        canvas.setDash(2, 1.5)
+                    canvas.line(bar.x1, bar.mid, end.x1, end.mid)
+                    canvas.circle(end.x1, end.mid, 1.2, stroke=1, fill=0)
         canvas.setDash()
 
     def _legend(self, canvas: Canvas) -> None:
@@ -319,7 +342,7 @@ def alignment_table(
     table = LongTable(rows, colWidths=widths, repeatRows=1, style=commands, hAlign="LEFT")
     count = len(late)
     note = f"{len(pairs)} alignment link{'s' if len(pairs) != 1 else ''}"
-    note += f" · {count} supporting initiative{'s' if count != 1 else ''} finish late"
+    note += f" · {count} supporting initiative{'s finish' if count != 1 else ' finishes'} late"
     return [
         Section("Alignment"),
         Spacer(1, 10),
@@ -328,3 +351,13 @@ def alignment_table(
         Spacer(1, 6),
         table,
     ]
+
+
+def cascade_children(
+    strategies: list[Strategy], strategy: Strategy
+) -> list[tuple[Strategy, Schedule]]:
+    """Every strategy below `strategy` in `strategies`, scheduled: export_pdf's `children`."""
+    from cxroadmap.scheduling.planner import schedule
+
+    cascade = Cascade(strategies)
+    return [(child, schedule(child)) for child in cascade.descendants(strategy)]

@@ -138,7 +138,8 @@ class AlignmentView(QWidget):
         text = f"{len(state.cascade)} strateg{'ies' if len(state.cascade) != 1 else 'y'} · "
         text += f"{count} alignment link{'s' if count != 1 else ''}"
         if flagged:
-            text += f" · ⚑ {flagged} supporting initiative{'s' if flagged != 1 else ''} finish late"
+            verb = "s finish" if flagged != 1 else " finishes"
+            text += f" · ⚑ {flagged} supporting initiative{verb} late"
         if len(state.cascade) > 1:
             text += " · double-click a strategy to edit it"
         for problem in state.problems:
