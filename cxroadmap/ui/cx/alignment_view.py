@@ -1,20 +1,18 @@
-"""The Alignment tab: the tree of strategies, what supports what, late support, and the roll-up."""
+"""The Alignment tab: the tree of strategies, what supports what, and late support."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QSplitter,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -28,7 +26,6 @@ from cxroadmap.export import style
 from cxroadmap.export.textformat import level_label
 from cxroadmap.scheduling.cascade import strategy_label
 from cxroadmap.ui.cx.cascade_state import CascadeState, cascade_state
-from cxroadmap.ui.cx.rollup_widget import RollupChart
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.selection import Selection
 
@@ -63,39 +60,26 @@ class AlignmentView(QWidget):
         self.link_button = QPushButton("Supports", objectName="alignment_link")
         self.unlink_button = QPushButton("Remove Link", objectName="alignment_unlink")
         self.link_label = QLabel()
-        self.show_rollup = QCheckBox("Roll up the strategies below", objectName="alignment_rollup")
-        self.show_rollup.setChecked(True)
-        self.rollup = RollupChart()
-        self.rollup.setObjectName("rollup_chart")
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.rollup)
-        self.rollup_area = scroll
+        # The window gives it the View menu's roll-up command (see set_roll_up_action).
+        self.rollup_button = QToolButton(objectName="alignment_rollup")
+        self.rollup_button.hide()
         links = QHBoxLayout()
         links.addWidget(self.link_label)
         links.addWidget(self.target, 1)
         links.addWidget(self.link_button)
         links.addWidget(self.unlink_button)
-        top = QWidget()
-        box = QVBoxLayout(top)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.summary)
-        box.addWidget(self.tree, 1)
-        box.addLayout(links)
-        box.addWidget(self.show_rollup)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(scroll)
-        splitter.setSizes([420, 320])
+        links.addSpacing(24)
+        links.addWidget(self.rollup_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(splitter)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(links)
         self.tree.doubleClicked.connect(self._activated)
         self.tree.clicked.connect(self._clicked)
         self.link_button.clicked.connect(self.link_selected)
         self.unlink_button.clicked.connect(self.unlink_selected)
-        self.show_rollup.toggled.connect(scroll.setVisible)
-        self.selection.changed.connect(lambda keys, source: self._update_links())
+        self.selection.changed.connect(self._selection_changed)
         document.changed.connect(self._document_changed)
         self.refresh()
 
@@ -145,8 +129,6 @@ class AlignmentView(QWidget):
         for problem in state.problems:
             text += f"\nCannot schedule {problem}"
         self.summary.setText(text)
-        lanes = state.lanes()
-        self.rollup.set_lanes(lanes if len(lanes) > 1 else [], late)
         self._update_links()
 
     def _strategy_row(self, strategy: Strategy, state: CascadeState) -> list[QStandardItem]:
@@ -192,12 +174,22 @@ class AlignmentView(QWidget):
                 cell.setForeground(QBrush(QColor(style.LATE)))
         return [name, supports, QStandardItem(", ".join(backers)), finish, flag]
 
+    def set_roll_up_action(self, action: QAction) -> None:
+        """Offer the timeline's roll-up (a swimlane per strategy below) from here too."""
+        self.rollup_button.setDefaultAction(action)
+        self.rollup_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.rollup_button.show()
+
     # -- linking -------------------------------------------------------------------------
 
     def _ancestors(self) -> list[Strategy]:
         if self.state is None:
             return []
         return self.state.cascade.ancestors(self.document.strategy)
+
+    def _selection_changed(self, keys: list[str], source: object) -> None:
+        # A bound method, so the connection goes with this view when its tab is rebuilt.
+        self._update_links()
 
     def _update_links(self) -> None:
         key = self.selection.current

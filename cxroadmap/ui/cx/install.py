@@ -100,6 +100,9 @@ class CxCommands(QObject):
         if not can and self.roll_up.isChecked():
             self.roll_up.setChecked(False)  # turns the roll-up off in the timeline tabs
         self._apply_roll_up()
+        alignment = self.tab("Alignment")
+        if alignment is not None:
+            alignment.set_roll_up_action(self.roll_up)
 
     def _roll_up_toggled(self, on: bool) -> None:
         commands = getattr(self.window, "view_commands", None)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -42,9 +44,14 @@ class MatrixView(QWidget):
         self.table.verticalHeader().setMaximumSectionSize(400)
         self.intro = QLabel(
             "Which initiatives address which touchpoints. Tick a cell to link them; a pink row "
-            "is a large gap that no initiative addresses yet."
+            "is a large gap that no initiative addresses yet, an amber one a gap left to "
+            "training alone."
         )
         self.intro.setWordWrap(True)
+        self.linked_only = QCheckBox(
+            "Only initiatives that address a touchpoint", objectName="matrix_linked_only"
+        )
+        self.linked_only.toggled.connect(self.model.set_linked_only)
         self.warnings = QListWidget(objectName="matrix_warnings")
         self.status = QLabel(objectName="matrix_status")
         bottom = QWidget()
@@ -55,10 +62,13 @@ class MatrixView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(bottom)
-        splitter.setSizes([600, 160])
+        splitter.setSizes([640, 110])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.intro)
+        top = QHBoxLayout()
+        top.addWidget(self.intro, 1)
+        top.addWidget(self.linked_only)
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.table.clicked.connect(self._clicked)
         header.sectionClicked.connect(self._column_clicked)

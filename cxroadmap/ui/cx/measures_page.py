@@ -60,7 +60,7 @@ class MeasuresPage(QWidget):
         self.remove_button.clicked.connect(self.remove_current)
         self.link_button.clicked.connect(lambda: self.link_current(True))
         self.unlink_button.clicked.connect(lambda: self.link_current(False))
-        self.selection.changed.connect(lambda keys, source: self._update_buttons())
+        self.selection.changed.connect(self._selection_changed)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         document.changed.connect(self._document_changed)
         self._current: str | None = None
@@ -77,6 +77,10 @@ class MeasuresPage(QWidget):
         )
         if row >= 0:
             self.table.selectRow(row)
+        self._update_buttons()
+
+    def _selection_changed(self, keys: list[str], source: object) -> None:
+        # A bound method, so the connection goes with this page when its tab is rebuilt.
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -116,12 +116,28 @@ class MatrixModel(DocumentModel):
 
     def __init__(self, document: OpenDocument, parent: QObject | None = None) -> None:
         self._keys: list[str] = []
+        self.linked_only = False
         super().__init__(document, parent)
-        self._keys = list(document.strategy.initiatives)
+        self._keys = self._columns()
+
+    def _columns(self) -> list[str]:
+        keys = {tp.key for tp in self.strategy.touchpoints}
+        return [
+            k
+            for k, ini in self.strategy.initiatives.items()
+            if not self.linked_only or set(ini.touchpoints) & keys
+        ]
+
+    def set_linked_only(self, on: bool) -> None:
+        """Show only the initiatives that address some touchpoint (a compact matrix)."""
+        self.beginResetModel()
+        self.linked_only = on
+        self._keys = self._columns()
+        self.endResetModel()
 
     def _changed(self, change: Change) -> None:
         self.beginResetModel()
-        self._keys = list(self.strategy.initiatives)
+        self._keys = self._columns()
         self.endResetModel()
 
     def initiative_keys(self) -> list[str]:
@@ -154,6 +170,8 @@ class MatrixModel(DocumentModel):
             return f"{tp.key}: {tp.name}\nNow: {tp.now or '—'}\nShould: {tp.should or '—'}"
         if role == ROLE.BackgroundRole:
             return _brush(self._row_colour(tp.key, tp.gap) or style.PAPER)
+        if role == ROLE.DecorationRole:
+            return QColor(style.gap_colour(tp.gap))  # a chip in the gap's colour
         if role == ROLE.FontRole:
             font = QFont()
             font.setBold(tp.gap >= UNADDRESSED_GAP)

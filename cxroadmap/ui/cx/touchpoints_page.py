@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -98,7 +98,9 @@ class TouchpointEditor(QWidget):
             self.notes[name] = edit
             form.addRow(label, edit)
         self.opportunities = QListWidget(objectName="tp_opportunities")
-        self.opportunities.setFixedHeight(96)
+        self.opportunities.setFixedHeight(110)
+        self.opportunities.setWordWrap(True)
+        self.opportunities.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.new_opportunity = QLineEdit(objectName="tp_new_opportunity")
         self.new_opportunity.setPlaceholderText("An improvement opportunity, then Enter")
         self.add_opportunity = QPushButton("Add", objectName="tp_add_opportunity")
@@ -150,6 +152,8 @@ class TouchpointEditor(QWidget):
         return None if self.key is None else self.document.strategy.touchpoint(self.key)
 
     def show_touchpoint(self, key: str | None) -> None:
+        if key != self.key:
+            self.opportunities.setCurrentRow(-1)
         self.key = key
         tp = self._touchpoint()
         self._loading = True
@@ -180,6 +184,9 @@ class TouchpointEditor(QWidget):
                 if opp.initiative_key is not None:
                     item.setToolTip("Already an initiative: double-click to select it")
                 self.opportunities.addItem(item)
+            if not 0 <= current < self.opportunities.count() and tp is not None:
+                # Ready for Make Initiative: the first opportunity not yet made into one.
+                current = next(iter(tp.opportunities and tp.open_opportunities), 0)
             if 0 <= current < self.opportunities.count():
                 self.opportunities.setCurrentRow(current)
         finally:
@@ -260,7 +267,7 @@ class TouchpointsPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 70), (2, 90), (3, 80), (4, 44), (5, 140)):
+        for column, width in ((0, 90), (2, 90), (3, 90), (4, 44), (5, 130)):
             self.table.setColumnWidth(column, width)
         self.add_button = QPushButton("Add Touchpoint", objectName="tp_add")
         self.remove_button = QPushButton("Delete Touchpoint", objectName="tp_remove")

@@ -206,15 +206,23 @@ class BackdropItem(QGraphicsItem):
 
 
 def paint_measure_flags(painter: QPainter, scene: TimelineScene, area: QRectF, top: float) -> None:
-    """A flag with the measure's name at each target date (the PDF's roadmap shows the same)."""
+    """A flag at each measure target date (the PDF's roadmap shows the same).
+
+    Measures due the same day share a flag; a name is cut short before the next flag.
+    """
     assert scene.strategy is not None
     scale, m = scene.scale, scene.metrics
     painter.setFont(font(m.label_pt))
+    metrics = painter.fontMetrics()
+    dates: dict[dt.date, list[str]] = {}
     for measure in scene.strategy.measures:
-        if measure.target_date is None:
-            continue
-        x = scale.x_of(measure.target_date)
-        if not area.left() - 220 <= x <= area.right():
+        if measure.target_date is not None:
+            dates.setdefault(measure.target_date, []).append(measure.name)
+    days = sorted(dates)
+    for n, day in enumerate(days):
+        x = scale.x_of(day)
+        room = (scale.x_of(days[n + 1]) if n + 1 < len(days) else x + 400) - x - 16
+        if not area.left() - 400 <= x <= area.right():
             continue
         painter.setPen(QPen(colour(style.mix(style.MEASURE, 0.5)), 1, Qt.PenStyle.DotLine))
         painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
@@ -222,8 +230,10 @@ def paint_measure_flags(painter: QPainter, scene: TimelineScene, area: QRectF, t
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour(style.MEASURE))
         painter.drawPolygon(flag)
-        painter.setPen(colour(style.MEASURE))
-        painter.drawText(QPointF(x + 12, top + 10), f"{measure.name} (target)")
+        if room > 20:
+            painter.setPen(colour(style.MEASURE))
+            text = metrics.elidedText(" · ".join(dates[day]), Qt.TextElideMode.ElideRight, room)
+            painter.drawText(QPointF(x + 12, top + 10), text)
 
 
 class DependencyLayer(QGraphicsItem):
