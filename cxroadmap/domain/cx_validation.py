@@ -177,6 +177,8 @@ def validate_cx(strategy: Strategy) -> None:
                     f"no initiative with key {opp.initiative_key!r}",
                 )
     for key, ini in strategy.initiatives.items():
+        if ini.touchpoints == [] and ini.supports == []:
+            continue  # most initiatives link nothing: skip the string building below
         where = f"initiatives[{key}]"
         for j, tp_key in enumerate(coerce_touchpoint_keys(ini.touchpoints, f"{where}.touchpoints")):
             if tp_key not in touchpoints:

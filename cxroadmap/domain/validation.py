@@ -9,7 +9,14 @@ from cxroadmap.domain.calendar import parse_date
 from cxroadmap.domain.cx_validation import coerce_supports, coerce_touchpoint_keys, validate_cx
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import CycleError, ValidationError
-from cxroadmap.domain.model import DEPENDENCY_TYPES, LEVELS, STATUSES, Dependency, Strategy
+from cxroadmap.domain.model import (
+    DEPENDENCY_TYPES,
+    LEVELS,
+    STATUSES,
+    Dependency,
+    Initiative,
+    Strategy,
+)
 
 _STATUS_ALIASES = {
     "in progress": "in_progress",
@@ -173,8 +180,45 @@ def check_new_dependency(strategy: Strategy, dep: Dependency, where: str = "depe
         raise CycleError([dep.from_key, *back])
 
 
-def validate_strategy(strategy: Strategy) -> None:
-    """Raise the first problem found in a whole strategy; a valid one can be scheduled."""
+_STATUS_SET = frozenset(STATUSES)
+_TYPE_SET = frozenset(DEPENDENCY_TYPES)
+
+
+def _check_initiative(key: str, ini: Initiative, phases: set[str]) -> None:
+    """The slow, precise check of one initiative: raises naming the field at fault."""
+    where = f"initiatives[{key}]"
+    if ini.key != key:
+        raise ValidationError(f"{where}.key", f"key mismatch {ini.key!r}")
+    check_text(ini.title, f"{where}.title", required=True)
+    if ini.duration < 0:
+        raise ValidationError(f"{where}.duration", f"must not be negative, got {ini.duration}")
+    check_impact(ini.impact, f"{where}.impact")
+    normalise_status(ini.status, f"{where}.status")
+    if ini.phase is not None and ini.phase not in phases:
+        raise ValidationError(f"{where}.phase", f"no phase named {ini.phase!r}")
+
+
+def _check_dependency(
+    i: int, dep: Dependency, initiatives: dict[str, Initiative], pairs: set[tuple[str, str]]
+) -> None:
+    """The slow, precise check of one dependency: raises naming the field at fault."""
+    where = f"dependencies[{i}]"
+    for end, key in (("from", dep.from_key), ("to", dep.to_key)):
+        if key not in initiatives:
+            raise ValidationError(f"{where}.{end}", f"no initiative with key {key!r}")
+    if dep.from_key == dep.to_key:
+        raise ValidationError(where, f"{dep.from_key!r} cannot depend on itself")
+    if dep.pair in pairs:
+        raise ValidationError(where, f"duplicate dependency {dep.from_key} -> {dep.to_key}")
+    normalise_dependency_type(dep.type, f"{where}.type")
+
+
+def validate_strategy(strategy: Strategy, check_cycles: bool = True) -> None:
+    """Raise the first problem found in a whole strategy; a valid one can be scheduled.
+
+    `check_cycles=False` is for the planner, whose topological sort finds a cycle anyway
+    (it then calls `find_cycle` for the message, so the wording is the same).
+    """
     check_text(strategy.name, "strategy.name", required=True)
     normalise_level(strategy.level)
     check_max_parallel(strategy.max_parallel)
@@ -194,32 +238,36 @@ def validate_strategy(strategy: Strategy) -> None:
             raise ValidationError(
                 f"{where}.weeks", f"expected a whole number >= 1, got {phase.weeks!r}"
             )
-    for key, ini in strategy.initiatives.items():
-        where = f"initiatives[{key}]"
-        if ini.key != key:
-            raise ValidationError(f"{where}.key", f"key mismatch {ini.key!r}")
-        check_text(ini.title, f"{where}.title", required=True)
-        if ini.duration < 0:
-            raise ValidationError(f"{where}.duration", f"must not be negative, got {ini.duration}")
-        check_impact(ini.impact, f"{where}.impact")
-        normalise_status(ini.status, f"{where}.status")
-        if ini.phase is not None and ini.phase not in names:
-            raise ValidationError(f"{where}.phase", f"no phase named {ini.phase!r}")
+    initiatives = strategy.initiatives
+    for key, ini in initiatives.items():
+        # The common case builds no strings; only a suspect initiative is looked at closely.
+        if (
+            ini.key != key
+            or type(ini.title) is not str
+            or not ini.title.strip()
+            or ini.duration < 0
+            or type(ini.impact) is not int
+            or not 1 <= ini.impact <= 5
+            or ini.status not in _STATUS_SET
+            or (ini.phase is not None and ini.phase not in names)
+        ):
+            _check_initiative(key, ini, names)
     pairs: set[tuple[str, str]] = set()
     for i, dep in enumerate(strategy.dependencies):
-        where = f"dependencies[{i}]"
-        for end, key in (("from", dep.from_key), ("to", dep.to_key)):
-            if key not in strategy.initiatives:
-                raise ValidationError(f"{where}.{end}", f"no initiative with key {key!r}")
-        if dep.from_key == dep.to_key:
-            raise ValidationError(where, f"{dep.from_key!r} cannot depend on itself")
-        if dep.pair in pairs:
-            raise ValidationError(where, f"duplicate dependency {dep.from_key} -> {dep.to_key}")
-        pairs.add(dep.pair)
-        normalise_dependency_type(dep.type, f"{where}.type")
-    cycle = find_cycle(strategy.initiatives, strategy.dependencies)
-    if cycle is not None:
-        raise CycleError(cycle)
+        pair = (dep.from_key, dep.to_key)
+        if (
+            dep.from_key not in initiatives
+            or dep.to_key not in initiatives
+            or dep.from_key == dep.to_key
+            or pair in pairs
+            or dep.type not in _TYPE_SET
+        ):
+            _check_dependency(i, dep, initiatives, pairs)
+        pairs.add(pair)
+    if check_cycles:
+        cycle = find_cycle(initiatives, strategy.dependencies)
+        if cycle is not None:
+            raise CycleError(cycle)
     validate_cx(strategy)
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from cxroadmap.domain.errors import CycleError
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.validation import find_cycle
 
 # Dependency types whose constraint reads the predecessor's finish / binds the successor's finish.
 _FROM_FINISH = frozenset({"FS", "FF"})
@@ -66,5 +68,11 @@ def build_graph(strategy: Strategy) -> DependencyGraph:
     graph = nx.DiGraph()
     graph.add_nodes_from(range(len(keys)))
     graph.add_edges_from(edges)
-    order: list[int] = list(nx.topological_sort(graph))
+    try:
+        order: list[int] = list(nx.topological_sort(graph))
+    except nx.NetworkXUnfeasible:
+        # The domain words the cycle (keys in order, from the earliest in the document),
+        # so the message is the same wherever a cycle is found.
+        cycle = find_cycle(strategy.initiatives, strategy.dependencies)
+        raise CycleError(cycle or []) from None
     return DependencyGraph(keys, durations, preds, succs, order)
