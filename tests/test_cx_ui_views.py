@@ -299,3 +299,19 @@ def test_a_measure_target_date_is_flagged_on_the_timeline(qtbot, cx_window: Main
     point = timeline.mapFromScene(x, scene.sceneRect().top())
     image = timeline.viewport().grab().toImage()
     assert image.pixelColor(point.x() + 3, point.y() + 6).name() == "#6a3d9a"
+
+
+def test_the_apps_pdf_of_a_parent_strategy_has_the_roll_up_and_alignment_pages(
+    qtbot, cascade_window: MainWindow, tmp_path: Path, shown
+) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from pypdf import PdfReader
+
+    out = tmp_path / "org.pdf"
+    assert cascade_window.files.export_to(out)
+    qtbot.waitUntil(out.exists, timeout=30000)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
+    assert "Roll-up: Organisation and the strategies below it" in text
+    assert "Alignment: what supports what" in text
+    assert shown.errors == []

@@ -228,6 +228,13 @@ class FileCommands(QObject):
         doc = self.window.document
         if doc is None:
             return False
+        if suffix == ".pdf" and doc.store is not None and doc.strategy.key:
+            # The strategies below this one (fresh copies) add the PDF's roll-up pages.
+            from cxroadmap.domain.cascade import Cascade
+
+            others = [s for s in doc.store.load_all() if s.key != doc.strategy.key]
+            below = Cascade([doc.strategy, *others]).descendants(doc.strategy)
+            options = {**(options or {}), "children": below}
         task = run_in_background(
             self.window,
             f"Exporting {target.name}…",

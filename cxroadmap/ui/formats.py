@@ -66,7 +66,8 @@ def _write_pdf(strategy: Strategy, path: Path, progress: Progress, options: Opti
         title=options.get("title") or None,
         logo=options.get("logo") or None,
     )
-    export_pdf(strategy, schedule(strategy), path, settings, progress)
+    children = [(child, schedule(child)) for child in options.get("children", [])]
+    export_pdf(strategy, schedule(strategy), path, settings, progress, children)
 
 
 def _write_json(
