@@ -8,22 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from cxroadmap.domain.cx_validation import coerce_measure_value, coerce_touchpoint_value
+from cxroadmap.domain.cx_validation import (
+    TOUCHPOINT_FIELDS,
+    coerce_measure_value,
+    coerce_touchpoint_value,
+)
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.measures import Measure
 from cxroadmap.domain.touchpoints import NOTE_FIELDS, Opportunity, Touchpoint
 
-TOUCHPOINT_FIELDS = (
-    "key",
-    "name",
-    "stage",
-    "channel",
-    "now",
-    "should",
-    "gap",
-    *NOTE_FIELDS,
-    "opportunities",
-)
 OPPORTUNITY_FIELDS = ("text", "initiative")
 MEASURE_FIELDS = ("key", "name", "unit", "baseline", "target", "target_date", "initiatives")
 

@@ -56,7 +56,7 @@ _TOP_FIELDS = (
     "children",
 )
 _CHILD_FIELDS = _TOP_FIELDS[1:]
-_STRATEGY_FIELDS = (
+STRATEGY_FIELDS = (
     "key",
     "parent",
     "name",
@@ -150,7 +150,7 @@ def _parse_phases(value: object, where: str) -> list[Phase]:
 def _parse_strategy(value: object) -> Strategy:
     where = "strategy"
     obj = _object(value, where)
-    _no_unknown(obj, _STRATEGY_FIELDS, where)
+    _no_unknown(obj, STRATEGY_FIELDS, where)
     name = check_text(_required(obj, "name", where), "strategy.name", required=True)
     start = parse_date(_required(obj, "start", where), "strategy.start")
     strategy = Strategy(name=name, start=start)

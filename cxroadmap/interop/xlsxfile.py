@@ -27,6 +27,7 @@ from cxroadmap.domain.validation import (
     validate_strategy,
 )
 from cxroadmap.interop.atomicfile import write_bytes_atomically
+from cxroadmap.interop.jsonfile import STRATEGY_FIELDS
 from cxroadmap.interop.tabular import (
     COLUMNS,
     COMPUTED_COLUMNS,
@@ -48,21 +49,6 @@ from cxroadmap.interop.xlsx_cx import (
     write_cx_sheets,
 )
 
-STRATEGY_FIELDS = (
-    "key",
-    "parent",
-    "name",
-    "level",
-    "start",
-    "owner",
-    "vision",
-    "mission",
-    "values",
-    "working_days",
-    "holidays",
-    "max_parallel",
-    "phases",
-)
 _LIST_FIELDS = ("values", "working_days", "holidays", "phases")
 DEPENDENCY_COLUMNS = ("from", "to", "type", "lag")
 # Links live on their own sheet in XLSX; the Initiatives sheet may still carry depends_on.
