@@ -112,3 +112,18 @@ def test_a_parent_strategy_gets_a_roll_up_with_a_lane_per_child_and_the_late_fla
 def test_without_children_the_pdf_has_no_roll_up_even_for_an_organisation() -> None:
     org, _, _ = cascade_strategies()
     assert not [p for p in pages_of(org) if "Roll-up" in p or "Alignment" in p]
+
+
+def test_a_wide_matrix_on_a_portrait_page_continues_in_a_second_table() -> None:
+    from cxroadmap.domain.model import Initiative
+    from cxroadmap.export.pdf import PdfOptions
+
+    strategy = touchpoint_strategy()
+    for n in range(1, 25):
+        strategy.initiatives[f"X{n:02d}"] = Initiative(f"X{n:02d}", f"Extra {n}", 5, "touchpoints")
+        strategy.initiatives[f"X{n:02d}"].touchpoints = ["REFUND"]
+    data = render_pdf(strategy, schedule(strategy), PdfOptions(portrait=True))
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
+    matrix = page_with(pages, "Touchpoints: the moments of truth")
+    assert matrix.count("Touchpoint Stage Channel Gap") >= 2  # a header per table
+    assert "X01" in matrix and "X24" in matrix

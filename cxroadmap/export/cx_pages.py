@@ -19,7 +19,9 @@ from cxroadmap.export.tables import Section
 from cxroadmap.export.textformat import short_date
 
 PAD = 3.0
-MATRIX_COLUMNS = 22  # initiative columns per matrix table; more start a second table
+MATRIX_COLUMNS = 22  # initiative columns per matrix table at most; more start another table
+NAME_MIN = 90.0  # narrowest touchpoint-name column of the matrix
+BY_W = 22.0
 MARK = "●"
 
 
@@ -86,15 +88,27 @@ def _linked_initiatives(strategy: Strategy) -> list[str]:
     return [k for k, ini in strategy.initiatives.items() if set(ini.touchpoints) & keys]
 
 
+def _matrix_widths(strategy: Strategy, width: float, size: float) -> tuple[float, float, float]:
+    """Widths of the gap column, of each initiative column and of stage and channel."""
+    keys = _linked_initiatives(strategy)
+    gap_w = GapScale(5, size).width + 2 * PAD
+    col_w = max([text_width(k, size - 0.5, bold=True) + 2 * PAD + 1 for k in keys] + [18.0])
+    return gap_w, min(col_w, 44.0), min(70.0, width * 0.1)
+
+
+def _per_table(strategy: Strategy, width: float, size: float) -> int:
+    """How many initiative columns fit beside the touchpoint columns on the page."""
+    gap_w, col_w, stage_w = _matrix_widths(strategy, width, size)
+    room = width - NAME_MIN - gap_w - 2 * stage_w - BY_W
+    return max(1, min(MATRIX_COLUMNS, int(room // col_w)))
+
+
 def _matrix(
     strategy: Strategy, columns: list[str], width: float, size: float, accent: str
 ) -> LongTable:
     covered = addressing(strategy)
-    gap_w = GapScale(5, size).width + 2 * PAD
-    col_w = max([text_width(k, size - 0.5, bold=True) + 2 * PAD + 1 for k in columns] + [18.0])
-    col_w = min(col_w, 44.0)
-    stage_w = min(70.0, width * 0.1)
-    name_w = max(90.0, width - gap_w - stage_w * 2 - col_w * len(columns) - 40)
+    gap_w, col_w, stage_w = _matrix_widths(strategy, width, size)
+    name_w = max(NAME_MIN, width - gap_w - stage_w * 2 - col_w * len(columns) - BY_W)
     rows: list[list[Any]] = [
         [
             header_cell("Touchpoint", size, accent),
@@ -129,7 +143,7 @@ def _matrix(
         ("ALIGN", (4, 0), (last, -1), "CENTER"),
         ("FONT", (4, 1), (last - 1, -1), font_set().bold, size + 1),
     ]
-    widths = [name_w, stage_w, stage_w, gap_w, *[col_w] * len(columns), 22.0]
+    widths = [name_w, stage_w, stage_w, gap_w, *[col_w] * len(columns), BY_W]
     return LongTable(rows, colWidths=widths, repeatRows=1, style=commands, hAlign="LEFT")
 
 
@@ -192,7 +206,8 @@ def touchpoint_pages(
     facts = f"{count} touchpoint{'s' if count != 1 else ''} · {big} with a gap of 4 or 5"
     out += [Paragraph(facts, styles["small"]), Spacer(1, 6)]
     columns = _linked_initiatives(strategy)
-    chunks = [columns[i : i + MATRIX_COLUMNS] for i in range(0, len(columns), MATRIX_COLUMNS)]
+    per = _per_table(strategy, width, size)
+    chunks = [columns[i : i + per] for i in range(0, len(columns), per)]
     for chunk in chunks or [[]]:
         out += [_matrix(strategy, chunk, width, size, accent), Spacer(1, 4)]
     note = (
