@@ -220,6 +220,11 @@ def test_double_clicking_a_strategy_switches_to_it_and_its_roll_up_shows_its_chi
     document = cascade_window.document
     assert document is not None and document.strategy.name == "Customer care"
     assert "Undo history starts afresh" in cascade_window.statusBar().currentMessage()
+    QApplication.processEvents()  # the status bar adds this strategy's late support
+    assert cascade_window.warnings_label.text() == "⚠ 1 warning"
+    assert "CARE/COACH (Care leaders coach) finishes on 2027-03-26, after ORG/LEAD" in (
+        cascade_window.warnings_label.toolTip()
+    )
     switcher = cascade_window.cx_commands.switcher  # type: ignore[attr-defined]
     assert switcher.combo.currentText().strip() == "Customer care (Department)"
     view = tab(cascade_window, "Alignment")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
 from cxroadmap.domain.edits import Change
+from cxroadmap.ui.cx.cascade_state import cascade_state
 from cxroadmap.ui.cx.rollup_timeline import has_children, rollup_picture
 from cxroadmap.ui.cx.switcher import StrategySwitcher, add_switcher
 from cxroadmap.ui.document import OpenDocument
@@ -100,6 +101,7 @@ class CxCommands(QObject):
         if not can and self.roll_up.isChecked():
             self.roll_up.setChecked(False)  # turns the roll-up off in the timeline tabs
         self._apply_roll_up()
+        QTimer.singleShot(0, self.show_cascade_warnings)
         alignment = self.tab("Alignment")
         if alignment is not None:
             alignment.set_roll_up_action(self.roll_up)
@@ -134,6 +136,23 @@ class CxCommands(QObject):
     def _changed(self, change: Change) -> None:
         if change.strategy:
             self.switcher.refill()
+        # After the window's own status update, which this adds to.
+        QTimer.singleShot(0, self.show_cascade_warnings)
+
+    def show_cascade_warnings(self) -> list[str]:
+        """Add late support (this strategy's initiatives finishing after what they support)
+        to the status bar's warnings, as `cxroadmap schedule` adds them to a cascade's."""
+        document = self.window.document
+        if document is None or document.schedule is None or document.strategy.parent is None:
+            return []
+        state = cascade_state(document)
+        late = [f.message for f in state.flags if f.strategy == document.strategy.key]
+        if late:
+            warnings = [*document.schedule.warnings, *late]
+            count = len(warnings)
+            self.window.warnings_label.setText(f"⚠ {count} warning{'s' if count != 1 else ''}")
+            self.window.warnings_label.setToolTip("\n".join(warnings))
+        return late
 
 
 def _view_menu(window: MainWindow) -> QMenu:
