@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
+    QGraphicsSimpleTextItem,
     QGraphicsView,
     QStyleOptionGraphicsItem,
     QWidget,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
 from cxroadmap.export import style
-from cxroadmap.scheduling.result import Schedule
+from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font, text_on, wrap
@@ -65,15 +66,19 @@ def layers(strategy: Strategy) -> list[list[str]]:
 class NodeItem(QGraphicsItem):
     """One initiative as a pillar-coloured box with its title and dates."""
 
-    def __init__(self, graph: GraphScene, key: str, title: str, dates: str, fill: str) -> None:
+    def __init__(
+        self, graph: GraphScene, key: str, title: str = "", dates: str = "", fill: str = ""
+    ) -> None:
         super().__init__()
         self.graph = graph
         self.key, self.title, self.dates, self.fill = key, title, dates, fill
         self.critical = False
         self.selected = False
+        self.look: tuple[object, ...] | None = None  # what the text and colours were made from
         m = graph.metrics
         self._rect = QRectF(0, 0, m.node_width, m.node_height)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setZValue(2)
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-3, -3, 3, 3)
@@ -108,76 +113,153 @@ class NodeItem(QGraphicsItem):
         )
 
 
+def node_dates(item: ScheduledInitiative | None) -> str:
+    if item is None:
+        return ""
+    if item.is_milestone:
+        return f"{item.start.day} {item.start:%b %Y}"
+    return f"{item.start.day} {item.start:%b} – {item.finish.day} {item.finish:%b %Y}"
+
+
+class EdgeItem(QGraphicsPathItem):
+    """One dependency arrow; remembers its ends so an unmoved arrow keeps its path."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ends: tuple[float, float, float, float] | None = None
+        self.critical: bool | None = None
+
+
 class GraphScene(QGraphicsScene):
-    """Nodes in columns by generation, curved edges; edges between critical nodes in red."""
+    """Nodes in columns by generation, curved edges; edges between critical nodes in red.
+
+    Nodes and edges are kept by key and pair and updated in place on later calls; the
+    layering is recomputed only when the keys (or their order) or the dependency pairs
+    changed, so an edit of dates, titles or statuses does not pay for networkx or new items.
+    """
 
     def __init__(self, metrics: Metrics = NORMAL, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.metrics = metrics
         self.nodes: dict[str, NodeItem] = {}
-        self.edges: dict[tuple[str, str], QGraphicsPathItem] = {}
+        self.edges: dict[tuple[str, str], EdgeItem] = {}
         self.selected: set[str] = set()
+        self._topology: tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None = None
+        self._notice: QGraphicsSimpleTextItem | None = None
+        self._pens = {
+            critical: QPen(
+                colour(style.CRITICAL if critical else style.DEPENDENCY),
+                2.2 if critical else 1.1,
+            )
+            for critical in (False, True)
+        }
         self.setBackgroundBrush(colour(style.PAPER))
 
     def set_data(self, strategy: Strategy, schedule: Schedule | None, error: str = "") -> None:
-        self.clear()
-        self.nodes, self.edges = {}, {}
         m = self.metrics
         if schedule is None:
+            self.clear()
+            self.nodes, self.edges, self._topology = {}, {}, None
             notice = self.addSimpleText(f"Cannot schedule: {error}", font(m.heading_pt))
             notice.setBrush(colour(style.MUTED))
             notice.setPos(16, 16)
+            self._notice = notice
             return
+        if self._notice is not None:
+            self.removeItem(self._notice)
+            self._notice = None
+        pairs = tuple(d.pair for d in strategy.dependencies)
+        topology = (tuple(strategy.initiatives), pairs)
+        moved = topology != self._topology
+        if moved:
+            self._topology = topology
+            self._place(strategy)
+        for key, node in self.nodes.items():
+            self._describe(node, strategy, schedule.items.get(key))
+        self._draw_edges(pairs, moved)
+        if moved:
+            self.setSceneRect(self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
+    def _place(self, strategy: Strategy) -> None:
+        """Lay the nodes out by generation, reusing the ones already made."""
+        m = self.metrics
+        old, self.nodes = self.nodes, {}
         for column, keys in enumerate(layers(strategy)):
             for row, key in enumerate(keys):
-                ini = strategy.initiatives[key]
-                item = schedule.items.get(key)
-                dates = ""
-                if item is not None:
-                    dates = (
-                        f"{item.start.day} {item.start:%b %Y}"
-                        if item.is_milestone
-                        else f"{item.start.day} {item.start:%b} – {item.finish.day} "
-                        f"{item.finish:%b %Y}"
-                    )
-                node = NodeItem(self, key, ini.title, dates, bar_fill(ini.pillar, ini.status))
-                node.critical = bool(item and item.critical)
-                node.selected = key in self.selected
+                node = old.pop(key, None)
+                if node is None:
+                    node = NodeItem(self, key)
+                    self.addItem(node)
                 node.setPos(
                     MARGIN + column * (m.node_width + COLUMN_GAP),
                     MARGIN + row * (m.node_height + ROW_GAP),
                 )
-                node.setToolTip(f"{ini.title} ({key})\n{dates}")
-                self.addItem(node)
                 self.nodes[key] = node
-        for dep in strategy.dependencies:
-            a, b = self.nodes.get(dep.from_key), self.nodes.get(dep.to_key)
-            if a is None or b is None:
-                continue
-            start = a.pos() + QPointF(m.node_width, m.node_height / 2)
-            end = b.pos() + QPointF(0, m.node_height / 2)
-            bend = max(30.0, (end.x() - start.x()) / 2)
-            path = QPainterPath(start)
-            path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end)
-            path.moveTo(end)
-            path.lineTo(end + QPointF(-7, -4))
-            path.moveTo(end)
-            path.lineTo(end + QPointF(-7, 4))
-            critical = a.critical and b.critical
-            edge = QGraphicsPathItem(path)
-            edge.setPen(
-                QPen(
-                    colour(style.CRITICAL if critical else style.DEPENDENCY),
-                    2.2 if critical else 1.1,
-                )
-            )
-            edge.setZValue(1 if critical else 0)
-            edge.setData(0, critical)
-            self.addItem(edge)
-            self.edges[dep.pair] = edge
-        for node in self.nodes.values():
-            node.setZValue(2)
-        self.setSceneRect(self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        for node in old.values():
+            self.removeItem(node)
+
+    def _describe(
+        self, node: NodeItem, strategy: Strategy, item: ScheduledInitiative | None
+    ) -> None:
+        ini = strategy.initiatives[node.key]
+        selected = node.key in self.selected
+        if selected != node.selected:
+            node.selected = selected
+            node.update()
+        look = (ini.title, ini.pillar, ini.status) + (
+            (item.start, item.finish, item.is_milestone, item.critical) if item else ()
+        )
+        if look == node.look:
+            return
+        node.look = look
+        node.title, node.dates = ini.title, node_dates(item)
+        node.fill = bar_fill(ini.pillar, ini.status)
+        node.critical = bool(item and item.critical)
+        node.setToolTip(f"{ini.title} ({node.key})\n{node.dates}")
+        node.update()
+
+    def _draw_edges(self, pairs: tuple[tuple[str, str], ...], moved: bool) -> None:
+        """Arrows between the nodes' sides; red and on top where both ends are critical."""
+        if moved:
+            old, self.edges = self.edges, {}
+            for pair in pairs:
+                a, b = self.nodes.get(pair[0]), self.nodes.get(pair[1])
+                if a is None or b is None or pair in self.edges:
+                    continue
+                edge = old.pop(pair, None)
+                if edge is None:
+                    edge = EdgeItem()
+                    self.addItem(edge)
+                self.edges[pair] = edge
+                self._route(edge, a.pos(), b.pos())
+            for gone in old.values():
+                self.removeItem(gone)
+        nodes = self.nodes
+        for (a_key, b_key), edge in self.edges.items():
+            critical = nodes[a_key].critical and nodes[b_key].critical
+            if critical != edge.critical:
+                edge.critical = critical
+                edge.setPen(self._pens[critical])
+                edge.setZValue(1 if critical else 0)
+                edge.setData(0, critical)
+
+    def _route(self, edge: EdgeItem, a: QPointF, b: QPointF) -> None:
+        """A curve from the right side of the node at `a` to the left side of the one at `b`."""
+        m = self.metrics
+        start = a + QPointF(m.node_width, m.node_height / 2)
+        end = b + QPointF(0, m.node_height / 2)
+        ends = (start.x(), start.y(), end.x(), end.y())
+        if ends == edge.ends:
+            return
+        edge.ends = ends
+        bend = max(30.0, (end.x() - start.x()) / 2)
+        path = QPainterPath(start)
+        path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end)
+        path.moveTo(end)
+        path.lineTo(end + QPointF(-7, -4))
+        path.moveTo(end)
+        path.lineTo(end + QPointF(-7, 4))
+        edge.setPath(path)
 
     def set_selected(self, keys: Iterable[str]) -> None:
         new = set(keys)
