@@ -101,13 +101,14 @@ class BoardScene(QGraphicsScene):
         return None
 
     def sync(self) -> None:
+        """Place a card per scheduled initiative, reusing the cards already made (by key)."""
         m = self.metrics
-        for card in self.cards.values():
-            self.removeItem(card)
-        self.cards = {}
+        old, self.cards = self.cards, {}
         self.columns = []
         strategy, schedule = self.strategy, self.schedule
         if strategy is None or schedule is None:
+            for gone in old.values():
+                self.removeItem(gone)
             self.setSceneRect(QRectF(0, 0, 800, 200))
             self.update()
             return
@@ -126,20 +127,28 @@ class BoardScene(QGraphicsScene):
             x = GAP + i * (width + GAP)
             items = sorted(by_phase[name], key=lambda s: (s.start_day, s.finish_day))
             for row, item in enumerate(items):
-                card = self.cards[item.key] = CardItem(self, item.key)
+                card = old.pop(item.key, None)
+                if card is None:
+                    card = CardItem(self, item.key)
+                    self.addItem(card)
+                self.cards[item.key] = card
+                card.set_width(self.card_width)
                 self._describe(card, strategy, item)
-                card.selected = item.key in self.selected
-                if self.focus is not None and name != self.focus:
-                    card.setOpacity(0.35)
+                selected = item.key in self.selected
+                if card.selected != selected:
+                    card.selected = selected
+                    card.update()
+                card.setOpacity(0.35 if self.focus is not None and name != self.focus else 1.0)
                 line, place = divmod(row, per_row)
                 card.setPos(
                     x + PAD + place * (self.card_width + PAD),
                     GAP + header + PAD + line * (m.card_height + PAD),
                 )
-                self.addItem(card)
             lines = -(-len(items) // per_row)
             tallest = max(tallest, lines * (m.card_height + PAD))
             self.columns.append((name, QRectF(x, GAP, width, 0)))
+        for gone in old.values():
+            self.removeItem(gone)
         height = header + PAD + max(tallest, m.card_height) + PAD
         self.columns = [(n, QRectF(r.left(), r.top(), r.width(), height)) for n, r in self.columns]
         self.setSceneRect(QRectF(0, 0, GAP + len(names) * (width + GAP), height + 2 * GAP))
@@ -148,6 +157,12 @@ class BoardScene(QGraphicsScene):
     def _describe(self, card: CardItem, strategy: Strategy, item: ScheduledInitiative) -> None:
         ini = strategy.initiatives.get(item.key)
         pillar, owner, status = (ini.pillar, ini.owner, ini.status) if ini else ("", "", "")
+        pin = ini.phase if ini else None
+        look: tuple[object, ...] = (item.title, item.start, item.finish, item.is_milestone)
+        look += (item.critical, item.phase, item.reason, pillar, owner, status, pin)
+        if look == card.look:
+            return
+        card.look = look
         card.title = item.title
         card.detail = " · ".join(p for p in (owner.strip(), pillar_label(pillar)) if p)
         card.dates = (
@@ -157,11 +172,13 @@ class BoardScene(QGraphicsScene):
         )
         card.fill = bar_fill(pillar, status)
         card.critical = item.critical
-        card.pinned = bool(ini and ini.phase)
-        if ini is not None and ini.phase and ini.phase != item.phase:
-            card.flag = f"Pinned to {ini.phase}, but starts in {item.phase} ({item.reason})"
-            card.dates += f" · wanted in {ini.phase}"
+        card.pinned = bool(pin)
+        card.flag = ""
+        if pin and pin != item.phase:
+            card.flag = f"Pinned to {pin}, but starts in {item.phase} ({item.reason})"
+            card.dates += f" · wanted in {pin}"
         card.setToolTip(card.flag or f"{item.title}\n{card.detail}\n{card.dates}")
+        card.update()
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         rect = QRectF(rect)

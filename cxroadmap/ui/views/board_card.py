@@ -39,8 +39,14 @@ class CardItem(QGraphicsItem):
         self.pinned = False
         self.critical = False
         self.selected = False
+        self.look: tuple[object, ...] | None = None  # what the text and colours were made from
         m = board.metrics
         self._rect = QRectF(0, 0, board.card_width, m.card_height)
+
+    def set_width(self, width: float) -> None:
+        if width != self._rect.width():
+            self.prepareGeometryChange()
+            self._rect.setWidth(width)
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-2, -2, 2, 2)
