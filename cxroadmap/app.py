@@ -188,6 +188,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         dump_json_cascade(strategies, out, root=strategy)
     elif suffix == ".pdf":
         from cxroadmap.export.pdf import PdfOptions, export_pdf
+        from cxroadmap.export.rollup import cascade_children
         from cxroadmap.scheduling.planner import schedule
 
         options = PdfOptions(
@@ -198,7 +199,14 @@ def cmd_export(args: argparse.Namespace) -> int:
             logo=args.logo,
             fit=args.fit,
         )
-        export_pdf(strategy, schedule(strategy), out, options, progress=_progress_printer())
+        export_pdf(
+            strategy,
+            schedule(strategy),
+            out,
+            options,
+            progress=_progress_printer(),
+            children=cascade_children(strategies, strategy),
+        )
     elif suffix in (".png", ".svg"):
         from cxroadmap.ui.image_export import export_view_image
 

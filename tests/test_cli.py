@@ -229,3 +229,21 @@ def test_version_and_help_are_as_usual():
     assert helped.returncode == 0
     for command in ("demo", "new", "import", "export", "schedule", "check"):
         assert command in helped.stdout
+
+
+def test_the_demo_pdf_from_the_command_line_carries_the_cascade_pages(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    doc, pdf = tmp_path / "demo.cxroadmap", tmp_path / "demo.pdf"
+    assert main(["demo", "-o", str(doc)]) == 0
+    assert main(["export", str(doc), "-o", str(pdf)]) == 0
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    for heading in (
+        "Roadmap",
+        "Touchpoints: the moments of truth",
+        "Measures",
+        "Roll-up",
+        "Alignment",
+    ):
+        assert heading in text
+    assert "Customer Care service plan 2027" in text
