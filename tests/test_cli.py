@@ -237,7 +237,7 @@ def test_the_demo_pdf_from_the_command_line_carries_the_cascade_pages(tmp_path, 
     doc, pdf = tmp_path / "demo.cxroadmap", tmp_path / "demo.pdf"
     assert main(["demo", "-o", str(doc)]) == 0
     assert main(["export", str(doc), "-o", str(pdf)]) == 0
-    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
     for heading in (
         "Roadmap",
         "Touchpoints: the moments of truth",
@@ -246,4 +246,4 @@ def test_the_demo_pdf_from_the_command_line_carries_the_cascade_pages(tmp_path, 
         "Alignment",
     ):
         assert heading in text
-    assert "Customer Care service plan 2027" in text
+    assert "Complaints team plan" in text
