@@ -12,6 +12,7 @@ from ui_fixtures import Messages, cell_text, edit_cell, on_disk, small_strategy,
 
 from cxroadmap.demo import demo_strategy
 from cxroadmap.interop.jsonfile import strategy_to_json
+from cxroadmap.storage.document import read_document
 from cxroadmap.ui import file_commands
 from cxroadmap.ui.main_window import MainWindow
 from cxroadmap.ui.settings import AppSettings
@@ -31,6 +32,23 @@ def test_open_demo_from_the_welcome_screen_shows_every_initiative_scheduled(
     assert window.document is not None and window.document.schedule is not None
     assert window.finish_label.text() == f"Finish {window.document.schedule.finish:%a %d %b %Y}"
     assert all(cell_text(window, key, "start") for key in expected.initiatives)
+    # The app's demo is the same cascade as `cxroadmap demo`: departments and team included.
+    assert [s.key for s in read_document(demo)] == ["ORG", "CARE", "CARE-T1", "STORES"]
+
+
+def test_importing_a_cascade_json_keeps_every_strategy_below_the_top(
+    qtbot, window: MainWindow, tmp_path: Path, shown: Messages
+) -> None:
+    from cxroadmap.demo import demo_cascade
+    from cxroadmap.interop.jsonfile import dump_json_cascade
+
+    source, target = tmp_path / "cascade.json", tmp_path / "cascade.cxroadmap"
+    dump_json_cascade(demo_cascade(), source)
+    shown.save_paths.append(target)
+    assert window.files.import_path(source)
+    qtbot.waitUntil(lambda: window.document is not None, timeout=30000)
+    by_key = {s.key: s for s in read_document(target)}
+    assert by_key == {s.key: s for s in demo_cascade()}
 
 
 def test_a_damaged_file_and_a_newer_version_file_are_refused_with_a_message_and_no_crash(

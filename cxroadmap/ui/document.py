@@ -87,11 +87,14 @@ class OpenDocument(QObject):
         return cls(strategy, store, strategy_id, store.readonly, notice, parent)
 
     @classmethod
-    def create(cls, path: Path, strategy: Strategy, parent: QObject | None = None) -> OpenDocument:
-        """Write a new document file holding `strategy` and open it."""
+    def create(
+        cls, path: Path, strategies: Strategy | list[Strategy], parent: QObject | None = None
+    ) -> OpenDocument:
+        """Write a new document holding `strategies` (the top one first) and open the top one."""
         from cxroadmap.storage.document import write_document
 
-        write_document(Path(path), [strategy])
+        many = strategies if isinstance(strategies, list) else [strategies]
+        write_document(Path(path), many)
         return cls.open(Path(path), parent)
 
     @property

@@ -95,7 +95,7 @@ class FileCommands(QObject):
 
     # -- creating --------------------------------------------------------------------------
 
-    def _create(self, path: Path, strategy: Strategy) -> bool:
+    def _create(self, path: Path, strategies: list[Strategy]) -> bool:
         current = self.window.document
         if current is not None and current.path is not None and _same(current.path, path):
             messages.show_error(
@@ -106,7 +106,7 @@ class FileCommands(QObject):
             return False
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            document = OpenDocument.create(path, strategy, self.window)
+            document = OpenDocument.create(path, strategies, self.window)
         except Exception as exc:
             messages.show_error(self.window, "Cannot create", _describe(path, exc))
             return False
@@ -120,14 +120,14 @@ class FileCommands(QObject):
         if choice is None:
             return False
         name = templates[labels.index(choice)][0]
-        strategy = build_template(name)
+        strategies = build_template(name)
         path = messages.ask_save_path(
             self.window,
             "New Strategy",
-            self._folder() / f"{strategy.name}{SUFFIX}",
+            self._folder() / f"{strategies[0].name}{SUFFIX}",
             messages.DOCUMENT_FILTER,
         )
-        return self._create(_with_suffix(path), strategy) if path is not None else False
+        return self._create(_with_suffix(path), strategies) if path is not None else False
 
     def _folder(self) -> Path:
         doc = self.window.document
@@ -177,13 +177,13 @@ class FileCommands(QObject):
             self.window,
             f"Reading {source.name}…",
             lambda progress: fmt.load(source),
-            lambda strategy: self._imported(source, strategy),
+            lambda strategies: self._imported(source, strategies),
             lambda error: messages.show_error(self.window, "Cannot import", _name(source, error)),
         )
         self._keep(task)
         return task
 
-    def _imported(self, source: Path, strategy: Strategy) -> None:
+    def _imported(self, source: Path, strategies: list[Strategy]) -> None:
         target = messages.ask_save_path(
             self.window,
             "Save Imported Strategy As",
@@ -191,7 +191,7 @@ class FileCommands(QObject):
             messages.DOCUMENT_FILTER,
         )
         if target is not None:
-            self._create(_with_suffix(target), strategy)
+            self._create(_with_suffix(target), strategies)
 
     def export_pdf(self) -> BackgroundTask | bool:
         return self.export(".pdf")

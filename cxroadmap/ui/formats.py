@@ -18,7 +18,7 @@ Options = dict[str, Any]  # the CLI's option names, e.g. {"page": "A3", "portrai
 class ImportFormat:
     label: str
     suffixes: tuple[str, ...]
-    load: Callable[[Path], Strategy]
+    load: Callable[[Path], list[Strategy]]  # the top strategy first
 
 
 @dataclass(frozen=True)
@@ -31,28 +31,29 @@ class ExportFormat:
 # Loaders and writers import their libraries late: reportlab and openpyxl are slow to load.
 
 
-def _load_json(path: Path) -> Strategy:
-    from cxroadmap.interop.jsonfile import load_json
+def _load_json(path: Path) -> list[Strategy]:
+    from cxroadmap.interop.jsonfile import load_json_cascade
 
-    return load_json(path)
+    # A cxroadmap/1 file may carry a whole cascade: keep every strategy, not just the top.
+    return load_json_cascade(path)
 
 
-def _load_csv(path: Path) -> Strategy:
+def _load_csv(path: Path) -> list[Strategy]:
     from cxroadmap.interop.csvfile import read_csv
 
-    return read_csv(path)
+    return [read_csv(path)]
 
 
-def _load_xlsx(path: Path) -> Strategy:
+def _load_xlsx(path: Path) -> list[Strategy]:
     from cxroadmap.interop.xlsxfile import read_xlsx
 
-    return read_xlsx(path)
+    return [read_xlsx(path)]
 
 
-def _load_mspdi(path: Path) -> Strategy:
+def _load_mspdi(path: Path) -> list[Strategy]:
     from cxroadmap.interop.mspdi_read import read_mspdi
 
-    return read_mspdi(path)
+    return [read_mspdi(path)]
 
 
 def _write_pdf(strategy: Strategy, path: Path, progress: Progress, options: Options) -> None:

@@ -21,12 +21,15 @@ def available_templates() -> list[tuple[str, str]]:
     return [*list_templates(), DEMO]
 
 
-def build_template(name: str) -> Strategy:
-    """A new strategy from the named starter, starting next Monday (the demo keeps its dates)."""
-    if name == "demo":
-        from cxroadmap.demo import demo_strategy
+def build_template(name: str) -> list[Strategy]:
+    """The strategies of a new document from the named starter, the top one first.
 
-        return demo_strategy()
+    Templates start next Monday; the demo keeps its dates and brings its departments and team.
+    """
+    if name == "demo":
+        from cxroadmap.demo import demo_cascade
+
+        return demo_cascade()
     from cxroadmap.templates import template_strategy
 
-    return template_strategy(name, next_monday())
+    return [template_strategy(name, next_monday())]
