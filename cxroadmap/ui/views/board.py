@@ -128,9 +128,9 @@ class BoardScene(QGraphicsScene):
             items = sorted(by_phase[name], key=lambda s: (s.start_day, s.finish_day))
             for row, item in enumerate(items):
                 card = old.pop(item.key, None)
+                made = card is None
                 if card is None:
                     card = CardItem(self, item.key)
-                    self.addItem(card)
                 self.cards[item.key] = card
                 card.set_width(self.card_width)
                 self._describe(card, strategy, item)
@@ -138,12 +138,17 @@ class BoardScene(QGraphicsScene):
                 if card.selected != selected:
                     card.selected = selected
                     card.update()
-                card.setOpacity(0.35 if self.focus is not None and name != self.focus else 1.0)
+                faded = self.focus is not None and name != self.focus
+                if faded != card.faded:
+                    card.faded = faded
+                    card.setOpacity(0.35 if faded else 1.0)
                 line, place = divmod(row, per_row)
                 card.setPos(
                     x + PAD + place * (self.card_width + PAD),
                     GAP + header + PAD + line * (m.card_height + PAD),
                 )
+                if made:
+                    self.addItem(card)  # after setPos: placing an item already indexed costs more
             lines = -(-len(items) // per_row)
             tallest = max(tallest, lines * (m.card_height + PAD))
             self.columns.append((name, QRectF(x, GAP, width, 0)))

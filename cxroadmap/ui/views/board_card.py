@@ -39,6 +39,7 @@ class CardItem(QGraphicsItem):
         self.pinned = False
         self.critical = False
         self.selected = False
+        self.faded = False  # out of the presentation's spotlight
         self.look: tuple[object, ...] | None = None  # what the text and colours were made from
         m = board.metrics
         self._rect = QRectF(0, 0, board.card_width, m.card_height)

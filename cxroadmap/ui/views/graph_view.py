@@ -187,13 +187,15 @@ class GraphScene(QGraphicsScene):
         for column, keys in enumerate(layers(strategy)):
             for row, key in enumerate(keys):
                 node = old.pop(key, None)
+                made = node is None
                 if node is None:
                     node = NodeItem(self, key)
-                    self.addItem(node)
                 node.setPos(
                     MARGIN + column * (m.node_width + COLUMN_GAP),
                     MARGIN + row * (m.node_height + ROW_GAP),
                 )
+                if made:
+                    self.addItem(node)  # after setPos: placing an item already indexed costs more
                 self.nodes[key] = node
         for node in old.values():
             self.removeItem(node)
@@ -229,19 +231,24 @@ class GraphScene(QGraphicsScene):
                 edge = old.pop(pair, None)
                 if edge is None:
                     edge = EdgeItem()
+                    self._route(edge, a.pos(), b.pos())
+                    self._colour(edge, a.critical and b.critical)
                     self.addItem(edge)
+                else:
+                    self._route(edge, a.pos(), b.pos())
                 self.edges[pair] = edge
-                self._route(edge, a.pos(), b.pos())
             for gone in old.values():
                 self.removeItem(gone)
         nodes = self.nodes
         for (a_key, b_key), edge in self.edges.items():
-            critical = nodes[a_key].critical and nodes[b_key].critical
-            if critical != edge.critical:
-                edge.critical = critical
-                edge.setPen(self._pens[critical])
-                edge.setZValue(1 if critical else 0)
-                edge.setData(0, critical)
+            self._colour(edge, nodes[a_key].critical and nodes[b_key].critical)
+
+    def _colour(self, edge: EdgeItem, critical: bool) -> None:
+        if critical != edge.critical:
+            edge.critical = critical
+            edge.setPen(self._pens[critical])
+            edge.setZValue(1 if critical else 0)
+            edge.setData(0, critical)
 
     def _route(self, edge: EdgeItem, a: QPointF, b: QPointF) -> None:
         """A curve from the right side of the node at `a` to the left side of the one at `b`."""
