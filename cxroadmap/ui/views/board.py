@@ -48,6 +48,7 @@ class BoardScene(QGraphicsScene):
         super().__init__(parent)
         self.metrics = metrics
         self.card_width = metrics.card_width
+        self._made_width = self.card_width  # the width of the cards made so far
         self.per_row = 1  # cards side by side in a column (a one-phase board uses a grid)
         self.only_phases = list(phases) if phases is not None else None
         self.focus: str | None = None  # presentation: the phase in the spotlight
@@ -123,6 +124,7 @@ class BoardScene(QGraphicsScene):
         width = per_row * (self.card_width + PAD) + PAD
         header = m.lane_header * 2.2
         tallest = 0.0
+        resized, self._made_width = self.card_width != self._made_width, self.card_width
         for i, name in enumerate(names):
             x = GAP + i * (width + GAP)
             items = sorted(by_phase[name], key=lambda s: (s.start_day, s.finish_day))
@@ -131,8 +133,9 @@ class BoardScene(QGraphicsScene):
                 made = card is None
                 if card is None:
                     card = CardItem(self, item.key)
+                elif resized:
+                    card.set_width(self.card_width)
                 self.cards[item.key] = card
-                card.set_width(self.card_width)
                 self._describe(card, strategy, item)
                 selected = item.key in self.selected
                 if card.selected != selected:

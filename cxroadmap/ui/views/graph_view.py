@@ -34,6 +34,8 @@ from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font, text_on, wrap
 from cxroadmap.ui.views.timeline_scene import bar_fill
 
+Pair = tuple[str, str]
+
 COLUMN_GAP = 80.0
 ROW_GAP = 16.0
 MARGIN = 24.0
@@ -121,15 +123,6 @@ def node_dates(item: ScheduledInitiative | None) -> str:
     return f"{item.start.day} {item.start:%b} – {item.finish.day} {item.finish:%b %Y}"
 
 
-class EdgeItem(QGraphicsPathItem):
-    """One dependency arrow; remembers its ends so an unmoved arrow keeps its path."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ends: tuple[float, float, float, float] | None = None
-        self.critical: bool | None = None
-
-
 class GraphScene(QGraphicsScene):
     """Nodes in columns by generation, curved edges; edges between critical nodes in red.
 
@@ -142,9 +135,14 @@ class GraphScene(QGraphicsScene):
         super().__init__(parent)
         self.metrics = metrics
         self.nodes: dict[str, NodeItem] = {}
-        self.edges: dict[tuple[str, str], EdgeItem] = {}
+        self.edges: dict[Pair, QGraphicsPathItem] = {}
+        # What each arrow was drawn from, so an unmoved arrow keeps its path and pen (kept
+        # beside plain path items: a Python subclass makes every item slower to index).
+        self._ends: dict[Pair, tuple[float, float, float, float]] = {}
+        self._critical: dict[Pair, bool] = {}
+        self._at: dict[str, tuple[float, float]] = {}  # each node's position
         self.selected: set[str] = set()
-        self._topology: tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None = None
+        self._topology: tuple[tuple[str, ...], tuple[Pair, ...]] | None = None
         self._notice: QGraphicsSimpleTextItem | None = None
         self._pens = {
             critical: QPen(
@@ -160,6 +158,7 @@ class GraphScene(QGraphicsScene):
         if schedule is None:
             self.clear()
             self.nodes, self.edges, self._topology = {}, {}, None
+            self._ends, self._critical, self._at = {}, {}, {}
             notice = self.addSimpleText(f"Cannot schedule: {error}", font(m.heading_pt))
             notice.setBrush(colour(style.MUTED))
             notice.setPos(16, 16)
@@ -183,17 +182,18 @@ class GraphScene(QGraphicsScene):
     def _place(self, strategy: Strategy) -> None:
         """Lay the nodes out by generation, reusing the ones already made."""
         m = self.metrics
-        old, self.nodes = self.nodes, {}
+        old, self.nodes, self._at = self.nodes, {}, {}
         for column, keys in enumerate(layers(strategy)):
             for row, key in enumerate(keys):
                 node = old.pop(key, None)
                 made = node is None
                 if node is None:
                     node = NodeItem(self, key)
-                node.setPos(
+                at = self._at[key] = (
                     MARGIN + column * (m.node_width + COLUMN_GAP),
                     MARGIN + row * (m.node_height + ROW_GAP),
                 )
+                node.setPos(*at)
                 if made:
                     self.addItem(node)  # after setPos: placing an item already indexed costs more
                 self.nodes[key] = node
@@ -220,45 +220,46 @@ class GraphScene(QGraphicsScene):
         node.setToolTip(f"{ini.title} ({node.key})\n{node.dates}")
         node.update()
 
-    def _draw_edges(self, pairs: tuple[tuple[str, str], ...], moved: bool) -> None:
+    def _draw_edges(self, pairs: tuple[Pair, ...], moved: bool) -> None:
         """Arrows between the nodes' sides; red and on top where both ends are critical."""
+        nodes = self.nodes
         if moved:
             old, self.edges = self.edges, {}
+            at = self._at
             for pair in pairs:
-                a, b = self.nodes.get(pair[0]), self.nodes.get(pair[1])
+                a, b = nodes.get(pair[0]), nodes.get(pair[1])
                 if a is None or b is None or pair in self.edges:
                     continue
+                ends = at[pair[0]] + at[pair[1]]
                 edge = old.pop(pair, None)
                 if edge is None:
-                    edge = EdgeItem()
-                    self._route(edge, a.pos(), b.pos())
-                    self._colour(edge, a.critical and b.critical)
-                    self.addItem(edge)
-                else:
-                    self._route(edge, a.pos(), b.pos())
+                    edge = QGraphicsPathItem(self._path(ends))
+                    self._ends[pair] = ends
+                    self._colour(pair, edge, a.critical and b.critical)
+                    self.addItem(edge)  # after its path: indexing a placed item is cheaper
+                elif ends != self._ends[pair]:
+                    self._ends[pair] = ends
+                    edge.setPath(self._path(ends))
                 self.edges[pair] = edge
-            for gone in old.values():
+            for pair, gone in old.items():
                 self.removeItem(gone)
-        nodes = self.nodes
-        for (a_key, b_key), edge in self.edges.items():
-            self._colour(edge, nodes[a_key].critical and nodes[b_key].critical)
+                del self._ends[pair], self._critical[pair]
+        for pair, edge in self.edges.items():
+            self._colour(pair, edge, nodes[pair[0]].critical and nodes[pair[1]].critical)
 
-    def _colour(self, edge: EdgeItem, critical: bool) -> None:
-        if critical != edge.critical:
-            edge.critical = critical
+    def _colour(self, pair: Pair, edge: QGraphicsPathItem, critical: bool) -> None:
+        if critical != self._critical.get(pair):
+            self._critical[pair] = critical
             edge.setPen(self._pens[critical])
             edge.setZValue(1 if critical else 0)
             edge.setData(0, critical)
 
-    def _route(self, edge: EdgeItem, a: QPointF, b: QPointF) -> None:
-        """A curve from the right side of the node at `a` to the left side of the one at `b`."""
+    def _path(self, ends: tuple[float, float, float, float]) -> QPainterPath:
+        """A curve from the right side of the node at (ax, ay) to the left side of (bx, by)."""
         m = self.metrics
-        start = a + QPointF(m.node_width, m.node_height / 2)
-        end = b + QPointF(0, m.node_height / 2)
-        ends = (start.x(), start.y(), end.x(), end.y())
-        if ends == edge.ends:
-            return
-        edge.ends = ends
+        ax, ay, bx, by = ends
+        start = QPointF(ax + m.node_width, ay + m.node_height / 2)
+        end = QPointF(bx, by + m.node_height / 2)
         bend = max(30.0, (end.x() - start.x()) / 2)
         path = QPainterPath(start)
         path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end)
@@ -266,7 +267,7 @@ class GraphScene(QGraphicsScene):
         path.lineTo(end + QPointF(-7, -4))
         path.moveTo(end)
         path.lineTo(end + QPointF(-7, 4))
-        edge.setPath(path)
+        return path
 
     def set_selected(self, keys: Iterable[str]) -> None:
         new = set(keys)
