@@ -321,3 +321,28 @@ def test_in_the_demo_a_longer_duration_moves_its_successors_and_undo_redo_follow
     assert {k: cell_text(window, k, "finish") for k in successors} == before
     window.acts["redo"].trigger()
     assert {k: cell_text(window, k, "finish") for k in successors} == after
+
+
+def test_f2_edits_the_cell_the_user_clicked_and_the_title_on_a_computed_cell(
+    qtbot, small_window: MainWindow, small_file: Path
+) -> None:
+    w = small_window
+    table = w.initiatives.table
+    rect = table.visualRect(w.initiatives.proxy_index("A", "duration"))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = open_editor(table)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "2w")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits on a queued call
+    assert cell_text(w, "A", "duration") == "2w"
+    assert on_disk(small_file).initiatives["A"].title == "Agree the service vision"
+
+    rect = table.visualRect(w.initiatives.proxy_index("A", "start"))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = open_editor(table)
+    assert isinstance(editor, QLineEdit)
+    assert editor.text() == "Agree the service vision"

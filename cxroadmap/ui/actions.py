@@ -47,7 +47,9 @@ SPECS: dict[str, ActionSpec] = {
         SP.SP_TrashIcon,
         "Delete the selection with its dependencies",
     ),
-    "rename": ActionSpec("&Edit Title", "F2", None, "Edit the title of the current initiative"),
+    "rename": ActionSpec(
+        "&Edit Cell", "F2", None, "Edit the current cell (the title if it is computed)"
+    ),
     "find": ActionSpec("&Find…", SK.Find, None, "Search the initiatives"),
     "show_initiatives": ActionSpec("&Initiatives", "Ctrl+1", None, "Show the initiatives table"),
     "show_strategy": ActionSpec("&Strategy", "Ctrl+2", None, "Show the strategy panel"),

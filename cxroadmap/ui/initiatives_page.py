@@ -340,6 +340,15 @@ class InitiativesPage(QWidget):
         self.table.setCurrentIndex(index)
         self.table.edit(index)
 
+    def edit_current(self) -> None:
+        """F2: edit the cell the user is on, as in any table; the title when it is read-only."""
+        current = self.table.currentIndex()
+        if current.isValid() and current.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.table.setFocus()
+            self.table.edit(current)
+        else:
+            self.edit_title()
+
     def focus_search(self) -> None:
         self.filters.search.setFocus()
         self.filters.search.selectAll()

@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         a["add"].triggered.connect(self.initiatives.add_initiative)
         a["duplicate"].triggered.connect(self.initiatives.duplicate_selected)
         a["delete"].triggered.connect(self.initiatives.delete_selected)
-        a["rename"].triggered.connect(self.initiatives.edit_title)
+        a["rename"].triggered.connect(self.initiatives.edit_current)
         a["find"].triggered.connect(self._find)
         a["show_initiatives"].triggered.connect(lambda: self.views.setCurrentIndex(0))
         a["show_strategy"].triggered.connect(
