@@ -15,7 +15,7 @@ from cxroadmap.domain.touchpoints import GAP_MAX, Touchpoint
 from cxroadmap.export import style
 from cxroadmap.export.cells import TextCell
 from cxroadmap.export.fonts import clean, font_set, markup, text_width
-from cxroadmap.export.tables import Section
+from cxroadmap.export.tables import Section, table_style
 from cxroadmap.export.textformat import short_date
 
 PAD = 3.0
@@ -55,26 +55,6 @@ class GapScale(Flowable):  # type: ignore[misc]
         canvas.setFillColor(colour)
         x = GAP_MAX * (self.BOX + 1.5) + 1
         draw_text(canvas, x, y + 0.5, str(self.gap), self.size, bold=True)
-
-
-def table_style(accent: str, size: float) -> list[tuple[Any, ...]]:
-    fs = font_set()
-    header_ink = style.PAPER if style.is_dark(accent) else style.INK
-    return [
-        ("FONT", (0, 0), (-1, 0), fs.bold, size),
-        ("FONT", (0, 1), (-1, -1), fs.regular, size),
-        ("LEADING", (0, 0), (-1, -1), size * 1.25),
-        ("TEXTCOLOR", (0, 0), (-1, 0), HexColor(header_ink)),
-        ("TEXTCOLOR", (0, 1), (-1, -1), HexColor(style.INK)),
-        ("BACKGROUND", (0, 0), (-1, 0), HexColor(accent)),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [HexColor(style.PAPER), HexColor(style.ZEBRA)]),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, HexColor(style.RULE)),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
 
 
 def header_cell(text: str, size: float, accent: str) -> TextCell:

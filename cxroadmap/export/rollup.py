@@ -16,10 +16,10 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour
 from cxroadmap.export import style
 from cxroadmap.export.cells import TextCell
-from cxroadmap.export.cx_pages import header_cell, table_style
+from cxroadmap.export.cx_pages import header_cell
 from cxroadmap.export.dateaxis import Axis, build_axis
 from cxroadmap.export.fonts import clean, draw_text, fit_text, text_width, wrap_text
-from cxroadmap.export.tables import Section
+from cxroadmap.export.tables import Section, table_style
 from cxroadmap.export.textformat import level_label, short_date
 from cxroadmap.scheduling.cascade import Lane, alignment_flags, rollup, strategy_label
 from cxroadmap.scheduling.result import Schedule

@@ -62,6 +62,27 @@ class Progress(Flowable):  # type: ignore[misc]
             self.report(self.count)
 
 
+def table_style(accent: str, size: float) -> list[tuple[Any, ...]]:
+    """The house style of every PDF table: accent header, zebra rows, hairlines."""
+    fs = font_set()
+    header_ink = style.PAPER if style.is_dark(accent) else style.INK
+    return [
+        ("FONT", (0, 0), (-1, 0), fs.bold, size),
+        ("FONT", (0, 1), (-1, -1), fs.regular, size),
+        ("LEADING", (0, 0), (-1, -1), size * 1.25),
+        ("TEXTCOLOR", (0, 0), (-1, 0), HexColor(header_ink)),
+        ("TEXTCOLOR", (0, 1), (-1, -1), HexColor(style.INK)),
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(accent)),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [HexColor(style.PAPER), HexColor(style.ZEBRA)]),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, HexColor(style.RULE)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+
+
 def _column_widths(width: float, size: float) -> list[float]:
     fixed = [
         text_width("30 Sep 2025", size) + 2 * PAD + 1,
@@ -123,22 +144,7 @@ def _table(
                 TextCell(_depends_on(strategy, item.key, waits_on), size, max_lines=4),
             ]
         )
-    header_ink = style.PAPER if style.is_dark(accent) else style.INK
-    commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, 0), fs.bold, size),
-        ("FONT", (0, 1), (-1, -1), fs.regular, size),
-        ("LEADING", (0, 0), (-1, -1), size * 1.25),
-        ("TEXTCOLOR", (0, 0), (-1, 0), HexColor(header_ink)),
-        ("TEXTCOLOR", (0, 1), (-1, -1), HexColor(style.INK)),
-        ("BACKGROUND", (0, 0), (-1, 0), HexColor(accent)),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [HexColor(style.PAPER), HexColor(style.ZEBRA)]),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, HexColor(style.RULE)),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
+    commands = table_style(accent, size)
     for number in critical_rows:
         commands.append(("TEXTCOLOR", (6, number), (6, number), HexColor(style.CRITICAL)))
         commands.append(("FONT", (6, number), (6, number), fs.bold, size))
