@@ -3,35 +3,27 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from cxroadmap.domain.measure_edits import ChangeMeasure
 from cxroadmap.domain.measures import format_number
-from cxroadmap.ui.cx.touchpoint_models import KEY_ROLE, DocumentModel, Index
+from cxroadmap.ui.cx.touchpoint_models import KEY_ROLE, Index, KeyedRowsModel
 
 ROLE = Qt.ItemDataRole
-COLUMNS = ("Key", "Measure", "Baseline", "Target", "Unit", "Target date", "Initiatives")
+MEASURE_COLUMNS = ("Key", "Measure", "Baseline", "Target", "Unit", "Target date", "Initiatives")
 FIELDS = ("key", "name", "baseline", "target", "unit", "target_date", "initiatives")
 
 
-class MeasuresModel(DocumentModel):
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.strategy.measures)
+class MeasuresModel(KeyedRowsModel):
+    """One row per measure (KPI); every cell is edited in place (as edits)."""
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    COLUMNS = MEASURE_COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == ROLE.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
-
-    def key_at(self, row: int) -> str | None:
-        measures = self.strategy.measures
-        return measures[row].key if 0 <= row < len(measures) else None
+    def items(self) -> Sequence[Any]:
+        return self.strategy.measures
 
     def data(self, index: Index, role: int = ROLE.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.strategy.measures):

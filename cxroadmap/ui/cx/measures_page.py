@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +14,7 @@ from cxroadmap.domain.edits import Change
 from cxroadmap.domain.measure_edits import AddMeasure, LinkMeasure, RemoveMeasure, UnlinkMeasure
 from cxroadmap.domain.measures import Measure
 from cxroadmap.ui.cx.measures_model import MeasuresModel
+from cxroadmap.ui.cx.touchpoint_models import keyed_rows_table
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.selection import Selection
 
@@ -28,16 +27,9 @@ class MeasuresPage(QWidget):
         self.document = document
         self.selection = selection if selection is not None else Selection(self)
         self.model = MeasuresModel(document, self)
-        self.table = QTableView(objectName="measures_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(True)
-        for column, width in ((0, 70), (2, 70), (3, 70), (4, 60), (5, 96)):
-            self.table.setColumnWidth(column, width)
+        self.table = keyed_rows_table(
+            self.model, "measures_table", {0: 70, 2: 70, 3: 70, 4: 60, 5: 96}, stretch_last=True
+        )
         intro = QLabel(
             "Measures (KPIs) with a baseline, a target and a date to reach it. A target date "
             "shows as a flag on the timeline. Initiatives: keys separated by commas."

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from cxroadmap.domain.cx_checks import UNADDRESSED_GAP, addressing, touchpoint_findings
 from cxroadmap.domain.edits import Change
@@ -42,24 +44,38 @@ class DocumentModel(QAbstractTableModel):
         self.endResetModel()
 
 
-class TouchpointsModel(DocumentModel):
-    """One row per touchpoint; name, stage, channel and gap are edited in place (as edits)."""
+class KeyedRowsModel(DocumentModel):
+    """One row per keyed item of the strategy (touchpoints, measures), with fixed columns."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def items(self) -> Sequence[Any]:
+        raise NotImplementedError
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.strategy.touchpoints)
+        return 0 if parent.isValid() else len(self.items())
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TOUCHPOINT_COLUMNS)
+        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == ROLE.DisplayRole and 0 <= section < len(TOUCHPOINT_COLUMNS):
-            return TOUCHPOINT_COLUMNS[section]
+        if horizontal and role == ROLE.DisplayRole and 0 <= section < len(self.COLUMNS):
+            return self.COLUMNS[section]
         return None
 
     def key_at(self, row: int) -> str | None:
-        points = self.strategy.touchpoints
-        return points[row].key if 0 <= row < len(points) else None
+        items = self.items()
+        return str(items[row].key) if 0 <= row < len(items) else None
+
+
+class TouchpointsModel(KeyedRowsModel):
+    """One row per touchpoint; name, stage, channel and gap are edited in place (as edits)."""
+
+    COLUMNS = TOUCHPOINT_COLUMNS
+
+    def items(self) -> Sequence[Any]:
+        return self.strategy.touchpoints
 
     def row_of(self, key: str) -> int:
         return next((i for i, t in enumerate(self.strategy.touchpoints) if t.key == key), -1)
@@ -226,3 +242,20 @@ class MatrixModel(DocumentModel):
             return False
         edit = LinkTouchpoint(key, tp.key) if checked else UnlinkTouchpoint(key, tp.key)
         return self.document.apply(edit)
+
+
+def keyed_rows_table(
+    model: KeyedRowsModel, name: str, widths: dict[int, int], stretch_last: bool = False
+) -> QTableView:
+    """A single-selection table of whole rows over `model`: column 1 stretches, the rest sized."""
+    table = QTableView(objectName=name)
+    table.setModel(model)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(stretch_last)
+    for column, width in widths.items():
+        table.setColumnWidth(column, width)
+    return table

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +39,7 @@ from cxroadmap.domain.touchpoints import (
     SUGGESTED_STAGES,
     Touchpoint,
 )
-from cxroadmap.ui.cx.touchpoint_models import TouchpointsModel
+from cxroadmap.ui.cx.touchpoint_models import TouchpointsModel, keyed_rows_table
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.selection import Selection
 
@@ -260,15 +258,9 @@ class TouchpointsPage(QWidget):
         self.document = document
         self.selection = selection if selection is not None else Selection(self)
         self.model = TouchpointsModel(document, self)
-        self.table = QTableView(objectName="touchpoints_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 90), (2, 90), (3, 90), (4, 44), (5, 130)):
-            self.table.setColumnWidth(column, width)
+        self.table = keyed_rows_table(
+            self.model, "touchpoints_table", {0: 90, 2: 90, 3: 90, 4: 44, 5: 130}
+        )
         self.add_button = QPushButton("Add Touchpoint", objectName="tp_add")
         self.remove_button = QPushButton("Delete Touchpoint", objectName="tp_remove")
         self.summary = QLabel(objectName="tp_summary")
