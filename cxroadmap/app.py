@@ -427,6 +427,13 @@ def run_gui(args: list[str]) -> int:
     if path is not None and not path.exists():
         print(f"error: {path}: no such file", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if _no_display():
+        print(
+            "error: no display to open the desktop app on (DISPLAY and WAYLAND_DISPLAY are not "
+            "set); the command line works without one: cxroadmap --help",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     try:
         from cxroadmap.ui.main_window import run_app
     except ImportError:
@@ -439,3 +446,10 @@ def run_gui(args: list[str]) -> int:
         print(format_table(schedule(load_strategy(path))))
         return EXIT_OK
     return run_app(path)
+
+
+def _no_display() -> bool:
+    """On Linux, Qt aborts with a misleading message about xcb when there is no display."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

@@ -247,3 +247,13 @@ def test_the_demo_pdf_from_the_command_line_carries_the_cascade_pages(tmp_path, 
     ):
         assert heading in text
     assert "Complaints team plan" in text
+
+
+def test_without_a_display_the_app_says_so_instead_of_aborting(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "cxroadmap"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: no display to open the desktop app on")
