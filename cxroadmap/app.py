@@ -41,6 +41,13 @@ def _progress_printer() -> Callable[[int, int], None] | None:
     return show
 
 
+def _status(text: str) -> None:
+    """A passing status line on a terminal (overwritten by the next), never in a pipe."""
+    if sys.stderr.isatty():
+        sys.stderr.write(f"\r\033[K{text}")
+        sys.stderr.flush()
+
+
 def load_strategies(path: Path) -> list[Strategy]:
     """Every strategy of a `.cxroadmap` document or `cxroadmap/1` JSON file, parents first."""
     if not path.exists():
@@ -157,14 +164,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     _check_new_output(args.output, args.force)
     start = parse_date(args.start, "--start") if args.start else None
+    _status(f"reading {args.source}…")
     if args.source.suffix.lower() == ".json":
         # A cxroadmap/1 file may hold a whole cascade: every strategy goes into the document.
         strategies = load_strategies(args.source)
     else:
         strategies = [import_strategy(args.source, start)]
+    _status(f"writing {args.output}…")
     _write_new_document(strategies, args.output)
     count = sum(len(s.initiatives) for s in strategies)
     more = f" in {len(strategies)} strategies" if len(strategies) > 1 else ""
+    _status("")
     print(f"imported {count} initiatives{more} into {args.output}")
     return EXIT_OK
 
