@@ -10,7 +10,6 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cxroadmap import __version__
 from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.domain.model import Strategy
 
@@ -305,75 +304,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="cxroadmap",
-        description="Plan a customer-experience strategy as a roadmap, see it and print it.",
-        epilog="Run `cxroadmap` alone (or `cxroadmap FILE`) to open the desktop app.",
-    )
-    parser.add_argument("--version", action="version", version=f"cxroadmap {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    from cxroadmap.cli_parser import build_parser as build
 
-    def add(name: str, help_text: str, func: Callable[[argparse.Namespace], int]):
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument(
-            "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
-        )
-        p.set_defaults(func=func)
-        return p
-
-    p = add("demo", "write the demo strategy to a new document", cmd_demo)
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.cxroadmap")
-    p.add_argument("--force", action="store_true", help="replace an existing file")
-
-    p = add("new", "write a new document from a starter template", cmd_new)
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.cxroadmap")
-    p.add_argument(
-        "--template",
-        default="blank",
-        help="blank, team, department, organisation or demo (default: blank)",
-    )
-    p.add_argument("--name", help="name of the new strategy")
-    p.add_argument("--start", help="start date YYYY-MM-DD (default: next Monday)")
-    p.add_argument("--force", action="store_true", help="replace an existing file")
-
-    p = add("import", "import JSON, CSV, XLSX or MS Project XML into a new document", cmd_import)
-    p.add_argument("source", type=Path, metavar="SRC")
-    p.add_argument("--start", help="CSV/XLSX without a start date: start YYYY-MM-DD")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.cxroadmap")
-    p.add_argument("--force", action="store_true", help="replace an existing file")
-
-    p = add("export", "export a document; the format follows the output's suffix", cmd_export)
-    p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
-    p.add_argument(
-        "--strategy",
-        help="key or name of the strategy to export (default: the top one); "
-        ".json also writes the strategies below it",
-    )
-    p.add_argument("--page", default="A4", help="PDF page size: A4, Letter or A3 (default A4)")
-    p.add_argument("--portrait", action="store_true", help="PDF in portrait (default landscape)")
-    p.add_argument("--title", help="PDF title (default: the strategy name)")
-    p.add_argument("--accent", help="PDF accent colour, e.g. '#1f4e79'")
-    p.add_argument("--logo", type=Path, help="image shown on the PDF cover")
-    p.add_argument("--fit", action="store_true", help="one-page PDF overview of the timeline")
-    p.add_argument(
-        "--view",
-        default="timeline",
-        help="PNG/SVG: timeline, board or graph (default timeline)",
-    )
-    p.add_argument("--scale", type=float, default=2.0, help="PNG: pixels per point (default 2)")
-
-    p = add("schedule", "schedule a document and print the result", cmd_schedule)
-    p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("--json", action="store_true", help="print cxroadmap-schedule/1 JSON")
-    p.add_argument(
-        "--strategy", help="key or name of one strategy (default: every strategy, top first)"
-    )
-
-    p = add("check", "validate a document and say what is wrong", cmd_check)
-    p.add_argument("file", type=Path, metavar="FILE")
-    return parser
+    handlers = {
+        "demo": cmd_demo,
+        "new": cmd_new,
+        "import": cmd_import,
+        "export": cmd_export,
+        "schedule": cmd_schedule,
+        "check": cmd_check,
+    }
+    return build(handlers)
 
 
 def run_cli(argv: Sequence[str]) -> int:
