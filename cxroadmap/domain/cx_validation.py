@@ -7,6 +7,7 @@ import math
 
 from cxroadmap.domain.calendar import parse_date
 from cxroadmap.domain.errors import ValidationError
+from cxroadmap.domain.field_checks import check_key, check_text
 from cxroadmap.domain.measures import Measure
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.support import SupportLink, check_strategy_key
@@ -26,31 +27,16 @@ TOUCHPOINT_FIELDS = (
 MEASURE_FIELDS = ("key", "name", "unit", "baseline", "target", "target_date", "initiatives")
 
 
-def _text(value: object, where: str, required: bool = False) -> str:
-    if not isinstance(value, str):
-        raise ValidationError(where, f"expected text, got {value!r}")
-    if required and not value.strip():
-        raise ValidationError(where, "must not be empty")
-    return value
-
-
-def _key(value: object, where: str) -> str:
-    key = _text(value, where, required=True)
-    if key != key.strip():
-        raise ValidationError(where, f"key {key!r} must not start or end with spaces")
-    return key
-
-
 def _texts(value: object, where: str) -> list[str]:
     if not isinstance(value, list | tuple):
         raise ValidationError(where, f"expected a list of text, got {value!r}")
-    return [_text(v, f"{where}[{i}]") for i, v in enumerate(value)]
+    return [check_text(v, f"{where}[{i}]") for i, v in enumerate(value)]
 
 
 def _keys(value: object, where: str) -> list[str]:
     if not isinstance(value, list | tuple):
         raise ValidationError(where, f"expected a list of keys, got {value!r}")
-    keys = [_key(v, f"{where}[{i}]") for i, v in enumerate(value)]
+    keys = [check_key(v, f"{where}[{i}]") for i, v in enumerate(value)]
     for i, key in enumerate(keys):
         if key in keys[:i]:
             raise ValidationError(f"{where}[{i}]", f"{key!r} is listed twice")
@@ -87,9 +73,9 @@ def _opportunities(value: object, where: str) -> list[Opportunity]:
             item = Opportunity(item)
         if not isinstance(item, Opportunity):
             raise ValidationError(at, f"expected an opportunity, got {item!r}")
-        text = _text(item.text, f"{at}.text", required=True)
+        text = check_text(item.text, f"{at}.text", required=True)
         key = item.initiative_key
-        link = None if key is None else _key(key, f"{at}.initiative")
+        link = None if key is None else check_key(key, f"{at}.initiative")
         found.append(Opportunity(text, link))
     return found
 
@@ -97,11 +83,11 @@ def _opportunities(value: object, where: str) -> list[Opportunity]:
 def coerce_touchpoint_value(name: str, value: object, where: str) -> object:
     """Check and normalise one touchpoint field (used by edits and the JSON reader)."""
     if name == "key":
-        return _key(value, where)
+        return check_key(value, where)
     if name == "name":
-        return _text(value, where, required=True)
+        return check_text(value, where, required=True)
     if name in ("stage", "channel", "now", "should"):
-        return _text(value, where)
+        return check_text(value, where)
     if name == "gap":
         return check_gap(value, where)
     if name in NOTE_FIELDS:
@@ -114,11 +100,11 @@ def coerce_touchpoint_value(name: str, value: object, where: str) -> object:
 def coerce_measure_value(name: str, value: object, where: str) -> object:
     """Check and normalise one measure field (used by edits and the JSON reader)."""
     if name == "key":
-        return _key(value, where)
+        return check_key(value, where)
     if name == "name":
-        return _text(value, where, required=True)
+        return check_text(value, where, required=True)
     if name == "unit":
-        return _text(value, where)
+        return check_text(value, where)
     if name in ("baseline", "target"):
         return check_number(value, where)
     if name == "target_date":

@@ -20,12 +20,12 @@ from cxroadmap.domain.cx_links import (
 )
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
+from cxroadmap.domain.field_checks import check_text
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 from cxroadmap.domain.support import check_strategy_key
 from cxroadmap.domain.validation import (
     check_max_parallel,
     check_new_dependency,
-    check_text,
     coerce_initiative_value,
     normalise_dependency_type,
     normalise_level,

@@ -9,6 +9,7 @@ from cxroadmap.domain.calendar import parse_date
 from cxroadmap.domain.cx_validation import coerce_supports, coerce_touchpoint_keys, validate_cx
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import CycleError, ValidationError
+from cxroadmap.domain.field_checks import check_key, check_text
 from cxroadmap.domain.model import (
     DEPENDENCY_TYPES,
     LEVELS,
@@ -55,21 +56,6 @@ def check_impact(value: object, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
         raise ValidationError(where, f"expected a whole number from 1 to 5, got {value!r}")
     return value
-
-
-def check_text(value: object, where: str, required: bool = False) -> str:
-    if not isinstance(value, str):
-        raise ValidationError(where, f"expected text, got {value!r}")
-    if required and not value.strip():
-        raise ValidationError(where, "must not be empty")
-    return value
-
-
-def check_key(value: object, where: str) -> str:
-    key = check_text(value, where, required=True)
-    if key != key.strip():
-        raise ValidationError(where, f"key {key!r} must not start or end with spaces")
-    return key
 
 
 def check_max_parallel(value: object, where: str = "strategy.max_parallel") -> int | None:

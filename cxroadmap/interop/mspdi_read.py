@@ -13,8 +13,9 @@ import defusedxml.ElementTree as SafeET
 
 from cxroadmap.domain.calendar import WEEKDAY_NAMES
 from cxroadmap.domain.errors import ValidationError
+from cxroadmap.domain.field_checks import check_key
 from cxroadmap.domain.model import Initiative, Strategy
-from cxroadmap.domain.validation import check_key, validate_strategy
+from cxroadmap.domain.validation import validate_strategy
 from cxroadmap.interop.mspdi_links import Link, Task, leaf_dependencies, whole_days
 from cxroadmap.interop.mspdi_model import (
     DAY_TYPE_WEEKDAY,
