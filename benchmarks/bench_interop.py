@@ -6,12 +6,11 @@ Run: python benchmarks/bench_interop.py   (prints a Markdown table for docs/perf
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_ms
 
 from cxroadmap.domain import Dependency, Initiative, Strategy
 from cxroadmap.interop.formats import export_file, import_file
@@ -41,15 +40,6 @@ def make_strategy(count: int) -> Strategy:
     return strategy
 
 
-def median_ms(work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(REPEATS):
-        began = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - began) * 1000)
-    return statistics.median(times)
-
-
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-interop-"))
     print(f"Python {sys.version.split()[0]}, median of {REPEATS} runs\n")
@@ -60,10 +50,12 @@ def main() -> None:
         planned = schedule(strategy)
         for suffix in (".csv", ".xlsx", ".xml", ".ics"):
             path = folder / f"bench{suffix}"
-            written = median_ms(lambda s=strategy, sch=planned, p=path: export_file(s, sch, p))
+            written = median_ms(
+                lambda s=strategy, sch=planned, p=path: export_file(s, sch, p), REPEATS
+            )
             read = "–"
             if suffix != ".ics":
-                read = f"{median_ms(lambda p=path: import_file(p)):,.0f} ms"
+                read = f"{median_ms(lambda p=path: import_file(p), REPEATS):,.0f} ms"
             size = path.stat().st_size / 1024
             print(f"| {count:,} | {suffix} | {written:,.0f} ms | {read} | {size:,.0f} KB |")
 

@@ -6,12 +6,11 @@ Run: python benchmarks/bench_storage.py   (prints a Markdown table for docs/perf
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_ms
 
 from cxroadmap.domain import (
     AddInitiative,
@@ -41,16 +40,6 @@ def make_strategy(count: int) -> Strategy:
     return strategy
 
 
-def best_of(work: Callable[[], object]) -> float:
-    """Median wall time in milliseconds over REPEATS runs."""
-    times = []
-    for _ in range(REPEATS):
-        began = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - began) * 1000)
-    return statistics.median(times)
-
-
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-storage-"))
     print(f"Python {sys.version.split()[0]}, median of {REPEATS} runs\n")
@@ -59,14 +48,14 @@ def main() -> None:
     for count in (1000, 5000):
         strategy = make_strategy(count)
         path = folder / f"bench-{count}.cxroadmap"
-        write_ms = best_of(lambda: write_document(path, [strategy]))  # noqa: B023
-        read_ms = best_of(lambda: read_document(path))  # noqa: B023
+        write_ms = median_ms(lambda: write_document(path, [strategy]), REPEATS)  # noqa: B023
+        read_ms = median_ms(lambda: read_document(path), REPEATS)  # noqa: B023
 
         def open_load() -> None:
             with Document.open(path, readonly=True) as doc:  # noqa: B023
                 doc.load()
 
-        load_ms = best_of(open_load)
+        load_ms = median_ms(open_load, REPEATS)
         print(
             f"| {count:,} | {len(strategy.dependencies):,} | {write_ms:.0f} ms "
             f"| {read_ms:.0f} ms | {load_ms:.0f} ms |"
@@ -94,9 +83,10 @@ def main() -> None:
             edit = ChangeInitiative(old, {"key": f"R{next(counter)}"})
             doc.write_change(sid, strategy, edit.apply(strategy))
 
-        print(f"| change a title | {best_of(change_title):.1f} ms |")
-        print(f"| insert near the top, then delete it | {best_of(add_then_remove):.1f} ms |")
-        print(f"| rename a key with 3 dependencies | {best_of(rename):.1f} ms |")
+        print(f"| change a title | {median_ms(change_title, REPEATS):.1f} ms |")
+        insert_ms = median_ms(add_then_remove, REPEATS)
+        print(f"| insert near the top, then delete it | {insert_ms:.1f} ms |")
+        print(f"| rename a key with 3 dependencies | {median_ms(rename, REPEATS):.1f} ms |")
     for file in folder.iterdir():
         file.unlink()
     folder.rmdir()

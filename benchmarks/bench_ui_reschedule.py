@@ -13,20 +13,17 @@ column adds or removes one dependency (the graph view lays itself out again).
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import random
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from timing import median_ms
 
 from cxroadmap.domain.edits import AddDependency, ChangeInitiative, RemoveDependency
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
@@ -35,6 +32,8 @@ from cxroadmap.scheduling.planner import schedule
 from cxroadmap.storage.document import write_document
 from cxroadmap.ui.main_window import MainWindow
 from cxroadmap.ui.settings import AppSettings
+
+RUNS = 21  # timed calls per case; the collector runs before each
 
 
 def roadmap(n: int, max_parallel: int | None, seed: int = 20270104) -> Strategy:
@@ -58,16 +57,6 @@ def roadmap(n: int, max_parallel: int | None, seed: int = 20270104) -> Strategy:
             strategy.dependencies.append(Dependency(previous, key))
         previous = key
     return strategy
-
-
-def median_ms(fn: Callable[[], object], runs: int = 21) -> float:
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        began = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times) * 1000
 
 
 def measure(
@@ -109,10 +98,10 @@ def measure(
             assert doc.apply(AddDependency(Dependency("K00000", "K00994")))
         app.processEvents()
 
-    plan_ms = median_ms(lambda: schedule(doc.strategy))
-    edit_ms = median_ms(edit)
-    undo_redo_ms = median_ms(undo) / 2
-    link_ms = median_ms(link)
+    plan_ms = median_ms(lambda: schedule(doc.strategy), RUNS, collect=True)
+    edit_ms = median_ms(edit, RUNS, collect=True)
+    undo_redo_ms = median_ms(undo, RUNS, collect=True) / 2
+    link_ms = median_ms(link, RUNS, collect=True)
     background = doc.scheduler.last_seconds > 0.1
     window.close()
     capacity = f"max {max_parallel}" if max_parallel else "none"
