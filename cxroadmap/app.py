@@ -100,13 +100,12 @@ def _check_new_output(out: Path, force: bool) -> None:
         raise UsageError(str(out), f"folder {out.parent} does not exist")
 
 
-def _write_new_document(strategy: Strategy | list[Strategy], out: Path) -> None:
-    """Check and write one strategy, or a cascade of them, as a new document."""
+def _write_new_document(strategies: list[Strategy], out: Path) -> None:
+    """Check and write the strategies of a new document (the top one first)."""
     from cxroadmap.domain.cascade import validate_cascade
     from cxroadmap.domain.validation import validate_strategy
     from cxroadmap.storage.document import write_document
 
-    strategies = strategy if isinstance(strategy, list) else [strategy]
     for item in strategies:
         validate_strategy(item)
     validate_cascade(strategies)
@@ -124,38 +123,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _next_monday(today: dt.date) -> dt.date:
-    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
-
-
 def cmd_new(args: argparse.Namespace) -> int:
     from cxroadmap.domain.calendar import parse_date
+    from cxroadmap.templates import starter_strategies
 
     _check_new_output(args.output, args.force)
-    start = parse_date(args.start, "--start") if args.start else _next_monday(dt.date.today())
-    strategy = new_from_template(args.template, start)
+    start = parse_date(args.start, "--start") if args.start else None
+    strategies = starter_strategies(args.template, start)
     if args.name:
-        strategy.name = args.name
-    if args.template == "demo":
-        from cxroadmap.demo import demo_children
-
-        # The demo is a cascade: its departments and team come along.
-        _write_new_document([strategy, *demo_children()], args.output)
-    else:
-        _write_new_document(strategy, args.output)
+        strategies[0].name = args.name
+    _write_new_document(strategies, args.output)
     print(f"wrote a new strategy ({args.template}) to {args.output}")
     return EXIT_OK
-
-
-def new_from_template(template: str, start: dt.date) -> Strategy:
-    """A new strategy from a starter template, or the demo."""
-    if template == "demo":
-        from cxroadmap.demo import demo_strategy
-
-        return demo_strategy()
-    from cxroadmap.templates import template_strategy
-
-    return template_strategy(template, start)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -189,3 +189,22 @@ def template_strategy(name: str, start: dt.date) -> Strategy:
             strategy.dependencies.append(_dependency(text, key, week))
     add_cx_content(strategy, template.name)
     return strategy
+
+
+def next_monday(today: dt.date | None = None) -> dt.date:
+    """The default start of a new strategy: the coming Monday (a week on, if today is one)."""
+    today = today or dt.date.today()
+    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
+
+
+def starter_strategies(name: str, start: dt.date | None = None) -> list[Strategy]:
+    """The strategies of a new document from a starter, the top one first.
+
+    A template starts on `start` (next Monday by default); the demo keeps its own dates
+    and brings its departments and team.
+    """
+    if name == "demo":
+        from cxroadmap.demo import demo_cascade
+
+        return demo_cascade()
+    return [template_strategy(name, start or next_monday())]
