@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -346,3 +347,24 @@ def test_f2_edits_the_cell_the_user_clicked_and_the_title_on_a_computed_cell(
     editor = open_editor(table)
     assert isinstance(editor, QLineEdit)
     assert editor.text() == "Agree the service vision"
+
+
+def test_after_a_slow_plan_the_next_one_runs_off_the_ui_thread(qtbot, monkeypatch) -> None:
+    from cxroadmap.demo import demo_strategy
+    from cxroadmap.ui import live_schedule
+
+    monkeypatch.setattr(live_schedule, "INLINE_LIMIT_SECONDS", 0.05)
+    monkeypatch.setattr(live_schedule.LiveScheduler, "_warm", True)
+
+    def slow(strategy):  # type: ignore[no-untyped-def]
+        time.sleep(0.06)  # longer than the limit: the user would feel it while typing
+        return live_schedule.plan(strategy)
+
+    scheduler = live_schedule.LiveScheduler(planner=slow)
+    ready: list[object] = []
+    scheduler.ready.connect(lambda result, error: ready.append(result))
+    assert scheduler.run(demo_strategy()) is not None  # inline: nothing measured yet
+    assert scheduler.run(demo_strategy()) is None  # the last one was slow: background
+    assert scheduler.pending
+    qtbot.waitUntil(lambda: bool(ready))
+    assert not scheduler.pending and ready[0] is not None

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QTableView, QWidget
 
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
 from cxroadmap.storage.document import read_document, write_document
-from cxroadmap.ui import messages
+from cxroadmap.ui import live_schedule, messages
 from cxroadmap.ui.main_window import MainWindow
 from cxroadmap.ui.settings import AppSettings
 
@@ -62,6 +62,13 @@ class Messages:
     def choose_item(self, parent: object, title: str, label: str, items: list[str]) -> str | None:
         wanted = self.choices.pop(0) if self.choices else None
         return next((i for i in items if wanted and i.startswith(wanted)), None)
+
+
+@pytest.fixture(autouse=True)
+def plan_inline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plan on the UI thread however loaded the machine is, so every assertion after an edit
+    sees its schedule; a test of the background path sets `force_background` itself."""
+    monkeypatch.setattr(live_schedule, "INLINE_LIMIT_SECONDS", float("inf"))
 
 
 @pytest.fixture
