@@ -88,13 +88,12 @@ class OpenDocument(QObject):
 
     @classmethod
     def create(
-        cls, path: Path, strategies: Strategy | list[Strategy], parent: QObject | None = None
+        cls, path: Path, strategies: list[Strategy], parent: QObject | None = None
     ) -> OpenDocument:
         """Write a new document holding `strategies` (the top one first) and open the top one."""
         from cxroadmap.storage.document import write_document
 
-        many = strategies if isinstance(strategies, list) else [strategies]
-        write_document(Path(path), many)
+        write_document(Path(path), strategies)
         return cls.open(Path(path), parent)
 
     @property
