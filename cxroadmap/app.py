@@ -113,7 +113,7 @@ def _write_new_document(strategies: list[Strategy], out: Path) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from cxroadmap.demo import demo_cascade
+    from cxroadmap.content.demo import demo_cascade
 
     _check_new_output(args.output, args.force)
     strategies = demo_cascade()
@@ -124,8 +124,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from cxroadmap.content.templates import starter_strategies
     from cxroadmap.domain.calendar import parse_date
-    from cxroadmap.templates import starter_strategies
 
     _check_new_output(args.output, args.force)
     start = parse_date(args.start, "--start") if args.start else None
@@ -283,7 +283,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from cxroadmap.cli_parser import build_parser as build
+    from cxroadmap.cli.parser import build_parser as build
 
     handlers = {
         "demo": cmd_demo,

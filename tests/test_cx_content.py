@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 
-from cxroadmap.demo import demo_cascade, demo_strategy
+from cxroadmap.content.demo import demo_cascade, demo_strategy
+from cxroadmap.content.templates import TEMPLATES, template_strategy
 from cxroadmap.domain.cascade import Cascade
 from cxroadmap.domain.cx_checks import addressing
 from cxroadmap.domain.edits import ChangeInitiative
 from cxroadmap.scheduling.cascade import alignment_flags, rollup, schedule_cascade
 from cxroadmap.scheduling.planner import schedule
-from cxroadmap.templates import TEMPLATES, template_strategy
 
 START = dt.date(2027, 1, 4)
 

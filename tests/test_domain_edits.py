@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from cxroadmap.demo import demo_strategy
+from cxroadmap.content.demo import demo_strategy
 from cxroadmap.domain import (
     AddDependency,
     AddInitiative,

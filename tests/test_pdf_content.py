@@ -15,7 +15,7 @@ import pytest
 from pdf_samples import page_texts, small_strategy
 from pypdf import PdfReader
 
-from cxroadmap.demo import demo_strategy
+from cxroadmap.content.demo import demo_strategy
 from cxroadmap.domain.pillars import pillar_label
 from cxroadmap.export.fonts import font_set
 from cxroadmap.export.pdf import PdfOptions, export_pdf, render_pdf
@@ -196,7 +196,7 @@ def test_the_same_input_gives_the_same_bytes_with_source_date_epoch(
     # Another process with another hash seed: no set or dict order may leak into the file.
     script = textwrap.dedent(
         f"""
-        from cxroadmap.demo import demo_strategy
+        from cxroadmap.content.demo import demo_strategy
         from cxroadmap.export.pdf import export_pdf
         from cxroadmap.scheduling.planner import schedule
         s = demo_strategy()

@@ -350,7 +350,7 @@ def test_f2_edits_the_cell_the_user_clicked_and_the_title_on_a_computed_cell(
 
 
 def test_after_a_slow_plan_the_next_one_runs_off_the_ui_thread(qtbot, monkeypatch) -> None:
-    from cxroadmap.demo import demo_strategy
+    from cxroadmap.content.demo import demo_strategy
     from cxroadmap.ui import live_schedule
 
     monkeypatch.setattr(live_schedule, "INLINE_LIMIT_SECONDS", 0.05)

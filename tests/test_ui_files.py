@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from ui_fixtures import Messages, cell_text, edit_cell, on_disk, small_strategy, visible_keys
 
-from cxroadmap.demo import demo_strategy
+from cxroadmap.content.demo import demo_strategy
 from cxroadmap.interop.jsonfile import strategy_to_json
 from cxroadmap.storage.document import read_document
 from cxroadmap.ui import file_commands
@@ -39,7 +39,7 @@ def test_open_demo_from_the_welcome_screen_shows_every_initiative_scheduled(
 def test_importing_a_cascade_json_keeps_every_strategy_below_the_top(
     qtbot, window: MainWindow, tmp_path: Path, shown: Messages
 ) -> None:
-    from cxroadmap.demo import demo_cascade
+    from cxroadmap.content.demo import demo_cascade
     from cxroadmap.interop.jsonfile import dump_json_cascade
 
     source, target = tmp_path / "cascade.json", tmp_path / "cascade.cxroadmap"

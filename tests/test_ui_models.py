@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from ui_fixtures import small_strategy, visible_keys
 
-from cxroadmap.demo import demo_strategy
+from cxroadmap.content.demo import demo_strategy
 from cxroadmap.domain.edits import AddInitiative, ChangeInitiative, RemoveInitiative
 from cxroadmap.domain.model import Initiative
 from cxroadmap.domain.pillars import find_pillar

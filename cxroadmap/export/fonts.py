@@ -24,7 +24,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from cxroadmap.resources import resource_path
+from cxroadmap.common.resources import resource_path
 
 log = logging.getLogger(__name__)
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from cxroadmap import __version__
+from cxroadmap.common.resources import resource_path
 from cxroadmap.domain.edits import Change
-from cxroadmap.resources import resource_path
 from cxroadmap.ui import messages
 from cxroadmap.ui.actions import Actions
 from cxroadmap.ui.document import OpenDocument

@@ -9,13 +9,13 @@ DEMO = ("demo", "A worked organisation-level example with about 35 initiatives")
 
 def available_templates() -> list[tuple[str, str]]:
     """(name, one-line description) of every starter the user can pick, blank first."""
-    from cxroadmap.templates import list_templates
+    from cxroadmap.content.templates import list_templates
 
     return [*list_templates(), DEMO]
 
 
 def build_template(name: str) -> list[Strategy]:
     """The strategies of a new document from the named starter, the top one first."""
-    from cxroadmap.templates import starter_strategies
+    from cxroadmap.content.templates import starter_strategies
 
     return starter_strategies(name)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxroadmap import __version__
-from cxroadmap.resources import resource_path
+from cxroadmap.common.resources import resource_path
 
 
 class WelcomePage(QWidget):

@@ -15,7 +15,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from cxroadmap.demo import demo_cascade
+from cxroadmap.content.demo import demo_cascade
 from cxroadmap.export.pdf import export_pdf
 from cxroadmap.export.rollup import cascade_children
 from cxroadmap.scheduling.planner import schedule

@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from cxroadmap.demo import demo_strategy
+from cxroadmap.content.demo import demo_strategy
 from cxroadmap.domain.edits import ChangeInitiative
 from cxroadmap.ui.main_window import MainWindow
 from cxroadmap.ui.settings import AppSettings

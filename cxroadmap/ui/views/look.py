@@ -31,7 +31,7 @@ def text_on(hex_colour: str) -> QColor:
 @functools.cache
 def _register_fonts() -> str:
     """Load the DejaVu Sans shipped for the PDF so the views and exports match it everywhere."""
-    from cxroadmap.resources import resource_path
+    from cxroadmap.common.resources import resource_path
 
     family = FAMILY
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):

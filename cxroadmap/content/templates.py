@@ -8,10 +8,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from cxroadmap.content.template_cx import add_cx_content
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
-from cxroadmap.template_cx import add_cx_content
 
 
 @dataclass(frozen=True)
@@ -204,7 +204,7 @@ def starter_strategies(name: str, start: dt.date | None = None) -> list[Strategy
     and brings its departments and team.
     """
     if name == "demo":
-        from cxroadmap.demo import demo_cascade
+        from cxroadmap.content.demo import demo_cascade
 
         return demo_cascade()
     return [template_strategy(name, start or next_monday())]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cxroadmap.demo_cascade import demo_children
-from cxroadmap.demo_cx import add_org_cx
+from cxroadmap.content.demo_cascade import demo_children
+from cxroadmap.content.demo_cx import add_org_cx
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 
 __all__ = ["demo_cascade", "demo_children", "demo_strategy"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cxroadmap.cx_tables import TouchpointRow, add_touchpoints
+from cxroadmap.content.tables import TouchpointRow, add_touchpoints
 from cxroadmap.domain.measures import Measure
 from cxroadmap.domain.model import Strategy
 

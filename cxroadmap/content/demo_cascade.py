@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cxroadmap.cx_tables import TouchpointRow, add_touchpoints
+from cxroadmap.content.tables import TouchpointRow, add_touchpoints
 from cxroadmap.domain.measures import Measure
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 from cxroadmap.domain.support import SupportLink

@@ -1,0 +1,1 @@
+"""The command line: argument parser and command implementations (the entry point is app.py)."""

@@ -1,0 +1,1 @@
+"""What several layers share: resources, labels, colours, one atomic write."""

@@ -1,0 +1,1 @@
+"""Content built from domain objects: the demo cascade and the starter templates."""
