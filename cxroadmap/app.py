@@ -10,12 +10,13 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from cxroadmap.cli.workspace_parser import WORKSPACE_COMMANDS
 from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.domain.model import Strategy
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
 
-COMMANDS = ("demo", "new", "import", "export", "schedule", "check")
+COMMANDS = ("demo", "new", "import", "export", "schedule", "check", *WORKSPACE_COMMANDS)
 EXPORT_SUFFIXES = (".pdf", ".json", ".csv", ".xlsx", ".xml", ".ics", ".png", ".svg")
 
 
@@ -284,6 +285,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from cxroadmap.cli.parser import build_parser as build
+    from cxroadmap.cli.workspace_commands import HANDLERS
 
     handlers = {
         "demo": cmd_demo,
@@ -292,6 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export": cmd_export,
         "schedule": cmd_schedule,
         "check": cmd_check,
+        **HANDLERS,
     }
     return build(handlers)
 

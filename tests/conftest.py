@@ -2,7 +2,18 @@
 
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # The desktop app's fixtures (windows, recorded message boxes) live in their own module.
 pytest_plugins = ["ui_fixtures"]
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL cluster for the whole run (tests/pg_cluster.py)."""
+    from pg_cluster import running_cluster
+
+    with running_cluster() as cluster:
+        yield cluster

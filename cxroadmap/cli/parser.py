@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from cxroadmap import __version__
+from cxroadmap.cli.workspace_parser import add_workspace_commands
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -81,4 +82,5 @@ def build_parser(handlers: Mapping[str, Handler]) -> argparse.ArgumentParser:
 
     p = add("check", "validate a document and say what is wrong")
     p.add_argument("file", type=Path, metavar="FILE")
+    add_workspace_commands(add)
     return parser

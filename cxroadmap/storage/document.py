@@ -193,6 +193,10 @@ class Document:
                 raise
             raise DocumentError(self.path, f"damaged ({error!r})") from None
 
+    def transact(self, work: Callable[[Connection], T], writing: bool = True) -> T:
+        """Run `work` in one transaction of this file (the workspace copy's bookkeeping)."""
+        return self._run(work, writing)
+
     # -- reading ---------------------------------------------------------------
 
     def strategy_ids(self) -> list[int]:

@@ -3,6 +3,8 @@
 from sqlalchemy import CheckConstraint, Index, Table, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
+from cxroadmap.storage.workspace.local_rows import WORKSPACE_TABLES
+
 # Dates are ISO 8601 text (YYYY-MM-DD), as SQLite has no date type.
 
 
@@ -262,4 +264,5 @@ TABLES = (
     MEASURE,
     MEASURE_INITIATIVE,
     SUPPORT_LINK,
+    *WORKSPACE_TABLES,
 )

@@ -1,0 +1,212 @@
+"""Publish a document into a workspace, check out a copy, list and resolve its conflicts."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import Connection
+
+from cxroadmap.domain.errors import ValidationError
+from cxroadmap.storage.document import Document, read_document, write_document
+from cxroadmap.storage.workspace import local, server
+from cxroadmap.storage.workspace.items import (
+    DEPENDENCY,
+    INITIATIVE,
+    STRATEGY,
+    Fields,
+    ItemKey,
+    build_strategy,
+    dependency_key,
+    document_items,
+    split_dependency_key,
+)
+from cxroadmap.storage.workspace.merge import EXISTS, Conflict
+from cxroadmap.storage.workspace.server import WorkspaceError, public_url
+from cxroadmap.storage.workspace.sync import (
+    LocalState,
+    _now,
+    read_state,
+    workspace_url,
+    write_items,
+)
+
+
+def publish(path: Path, url: str, replace: bool = False) -> list[str]:
+    """Put every strategy of the document into the workspace; returns their keys."""
+    strategies = read_document(path)
+    for s in strategies:
+        if not s.key:
+            raise WorkspaceError(
+                str(path), f"strategy {s.name!r} has no key; give it one before publishing"
+            )
+    with server.connect(url) as conn:
+        server.require_schema(conn, url)
+        with conn.transaction():
+            server.write_lock(conn)
+            existing = set(server.strategy_keys(conn))
+            for s in strategies:
+                if s.key in existing and not replace:
+                    raise WorkspaceError(
+                        s.key, f"is already in {public_url(url)} (use --replace to overwrite it)"
+                    )
+            items = document_items(strategies)
+            for s in strategies:
+                if s.key in existing:
+                    server.delete_others(conn, s.key, set(items))
+            server.put_many(conn, items)
+    return [s.key for s in strategies]
+
+
+def checkout(url: str, out: Path, chosen: list[str] | None = None) -> list[str]:
+    """Write a new copy of the workspace's strategies this role may read; returns their keys.
+
+    `chosen` strategies (all by default) are editable where the role may edit them; the
+    rest of the cascade comes along read-only, for context.
+    """
+    with server.connect(url) as conn:
+        server.require_schema(conn, url)
+        with conn.transaction():
+            access = server.access(conn)
+            keys = [k for k in server.strategy_keys(conn) if k in access]
+            for key in chosen or []:
+                if key not in keys:
+                    raise WorkspaceError(
+                        key, f"no strategy with this key that you may read in {public_url(url)}"
+                    )
+            fetched = server.fetch(conn, keys)
+    items = {k: v.fields for k, v in fetched.items() if not v.deleted}
+    strategies = [build_strategy(key, items) for key in keys]
+    editable = {k: access[k] and (not chosen or k in chosen) for k in keys}
+    last_rev = max((v.rev for v in fetched.values()), default=0)
+    temp = out.with_name(f".{out.name}.{os.getpid()}.checkout")
+    try:
+        write_document(temp, strategies)
+        with Document.open(temp) as doc:
+
+            def work(conn: Connection) -> None:
+                local.write_base(conn, fetched)
+                local.write_access(conn, editable)
+                local.write_link(conn, server.public_url(url), last_rev, _now())
+
+            doc.transact(work)
+        os.replace(temp, out)
+    finally:
+        temp.unlink(missing_ok=True)
+    return keys
+
+
+def display_key(item: ItemKey) -> str:
+    """How conflicts name an item: the initiative key, `A->B`, or the strategy key."""
+    strategy, kind, key = item
+    if kind == DEPENDENCY:
+        return "->".join(split_dependency_key(key))
+    return strategy if kind == STRATEGY else key
+
+
+@dataclass(frozen=True)
+class ConflictLine:
+    strategy: str
+    key: str
+    field: str
+    mine: object
+    theirs: object
+    reason: str
+
+
+def conflict_lines(conflicts: list[Conflict]) -> list[ConflictLine]:
+    return [
+        ConflictLine(
+            c.item[0], display_key(c.item), c.field, c.parts[0].mine, c.parts[0].theirs, c.reason
+        )
+        for c in conflicts
+    ]
+
+
+def list_conflicts(doc: Document) -> list[ConflictLine]:
+    return conflict_lines(read_state(doc).conflicts)
+
+
+def _find(state: LocalState, spec: str, strategy: str | None) -> Conflict:
+    key, dot, name = spec.rpartition(".")
+    if not dot or not key or not name:
+        raise ValidationError(spec, "expected KEY.FIELD, such as R1.title")
+    found = [
+        c
+        for c in state.conflicts
+        if display_key(c.item) == key
+        and c.field == name
+        and (strategy is None or c.item[0] == strategy)
+    ]
+    if not found:
+        raise ValidationError(spec, "no conflict waits on this key and field")
+    if len(found) > 1:
+        places = ", ".join(c.item[0] for c in found)
+        raise ValidationError(spec, f"in several strategies ({places}); name one with --strategy")
+    return found[0]
+
+
+def resolve(
+    doc: Document, spec: str, side: Literal["mine", "theirs"], strategy: str | None = None
+) -> ConflictLine:
+    """Keep my value or theirs for one conflict; the next sync pushes what differs."""
+    state = read_state(doc)
+    conflict = _find(state, spec, strategy)
+    items: dict[ItemKey, Fields] = dict(state.items)
+    changed: set[ItemKey] = set()
+    for part in conflict.parts:
+        value = part.mine if side == "mine" else part.theirs
+        changed.add(part.item)
+        if part.field == EXISTS:
+            if value is None:
+                items.pop(part.item, None)
+            else:
+                items[part.item] = value
+        elif part.item in items:
+            items[part.item] = {**items[part.item], part.field: value}
+    rest = [c for c in state.conflicts if c is not conflict]
+
+    def work(conn: Connection) -> None:
+        write_items(conn, state, items, changed)
+        local.write_conflicts(conn, rest)
+
+    doc.transact(work)
+    return conflict_lines([conflict])[0]
+
+
+def access_of(doc: Document) -> dict[str, bool] | None:
+    """strategy -> editable in this workspace copy; None for a plain document."""
+
+    def work(conn: Connection) -> dict[str, bool] | None:
+        if local.read_link(conn) is None:
+            return None
+        return local.read_access(conn)
+
+    return doc.transact(work, writing=False)
+
+
+def item_history(
+    doc: Document, strategy: str | None, key: str | None, limit: int = 200
+) -> list[server.HistoryEntry]:
+    """From the server, newest first: an initiative's (or `A->B` dependency's) history, or
+    without `key` the strategy's recent changes."""
+    url = workspace_url(doc)
+    if url is None:
+        raise WorkspaceError(str(doc.path), "is not a workspace copy")
+    strategies = doc.load_all()
+    if strategy is None:
+        holder = next((s for s in strategies if key is not None and key in s.initiatives), None)
+        strategy = (holder or strategies[0]).key
+    elif strategy not in {s.key for s in strategies}:
+        raise ValidationError("--strategy", f"no strategy with key {strategy!r} in {doc.path}")
+    kind: str | None = None
+    item_key: str | None = None
+    if key is not None:
+        kind, item_key = INITIATIVE, key
+        if "->" in key:
+            kind, item_key = DEPENDENCY, dependency_key(*key.split("->", 1))
+    with server.connect(url) as conn:
+        server.require_schema(conn, url)
+        return server.history(conn, strategy, kind, item_key, limit)
