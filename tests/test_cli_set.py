@@ -48,7 +48,7 @@ def test_lists_and_clearing(doc):
     [
         (["LEAD1", "owner=Ana", "VIS1", "impact=9"],
          "initiatives[VIS1].impact: expected a whole number from 1 to 5, got 9"),
-        (["LEAD1", "status=finished"], "initiatives[LEAD1].status: expected one of"),
+        (["LEAD1", "status=finished"], "initiatives[LEAD1].status: expected idea, planned,"),
         (["LEAD1", "colour=red"], "initiatives[LEAD1].colour: unknown initiative field 'colour'"),
         (["NOPE", "owner=Ana"], "initiatives[NOPE]: no initiative with key 'NOPE'"),
         (["LEAD1", "phase=Someday"], "initiatives[LEAD1].phase: no phase named 'Someday'"),

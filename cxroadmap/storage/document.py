@@ -35,6 +35,7 @@ from cxroadmap.storage.strategy_rows import (
     strategy_ids,
     write_contents,
 )
+from cxroadmap.storage.workspace.local import mark_whole, record_change
 
 __all__ = [
     "Document",
@@ -257,7 +258,9 @@ class Document:
                         self.path, f"strategy {parent_id} has no key, so it cannot be a parent"
                     )
                 strategy.parent = str(key)
-            return insert_strategy(conn, strategy)
+            new_id = insert_strategy(conn, strategy)
+            mark_whole(conn, strategy.key)
+            return new_id
 
         with gc_paused():
             return self._run(work, writing=True)
@@ -268,6 +271,7 @@ class Document:
         def work(conn: Connection) -> None:
             self._require(conn, strategy_id)
             _write_change(conn, strategy_id, strategy, change)
+            record_change(conn, strategy.key, change)  # a workspace copy syncs just these
 
         self._run(work, writing=True)
 
@@ -283,6 +287,7 @@ class Document:
                 .values(**strategy_fields(strategy))
             )
             write_contents(conn, strategy_id, strategy)
+            mark_whole(conn, strategy.key)
 
         with gc_paused():
             self._run(work, writing=True)
@@ -292,7 +297,9 @@ class Document:
 
         def work(conn: Connection) -> None:
             self._require(conn, strategy_id)
+            key = conn.execute(select(STRATEGY.c.key).where(STRATEGY.c.id == strategy_id)).scalar()
             conn.execute(delete(STRATEGY).where(STRATEGY.c.id == strategy_id))
+            mark_whole(conn, str(key or ""))
 
         self._run(work, writing=True)
 

@@ -1,4 +1,4 @@
-"""Schema 2 -> 3: the tables of a workspace copy (link, access, base items, conflicts).
+"""Schema 2 -> 3: the tables of a workspace copy (link, access, base items, conflicts, log).
 
 Frozen SQL (what SQLAlchemy emitted for storage/workspace/local_rows.py), so later
 changes to the row classes cannot change what this step does.
@@ -52,6 +52,16 @@ _DDL = (
         sides VARCHAR NOT NULL,
         PRIMARY KEY (id),
         UNIQUE (strategy, kind, "key", field)
+    )
+    """,
+    """
+    CREATE TABLE ws_dirty (
+        id INTEGER NOT NULL,
+        strategy VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        "key" VARCHAR NOT NULL,
+        PRIMARY KEY (id),
+        UNIQUE (strategy, kind, "key")
     )
     """,
 )

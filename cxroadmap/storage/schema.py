@@ -32,6 +32,7 @@ TABLE_NAMES = (
     "ws_access",
     "ws_base",
     "ws_conflict",
+    "ws_dirty",
 )
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -38,6 +38,7 @@ from cxroadmap.ui.strategy_panel import StrategyPanel
 from cxroadmap.ui.view_tabs import roadmap_views
 from cxroadmap.ui.views.install import ViewCommands
 from cxroadmap.ui.welcome import WelcomePage
+from cxroadmap.ui.workspace_commands import WorkspaceCommands
 
 APP_NAME = "cxroadmap"
 
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
         self.view_commands = ViewCommands(self)
         # The customer-experience tabs' commands, the roll-up and the strategy switcher.
         self.cx_commands = CxCommands(self, self.view_commands)
+        # File > Workspace, the sync state, the conflicts panel and the read-only badge.
+        self.workspace_commands = WorkspaceCommands(self)
         self._restore_geometry()
         self.set_document(None)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ from sqlalchemy import Connection
 
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.storage.document import Document, read_document, write_document
+from cxroadmap.storage.strategy_rows import gc_paused
 from cxroadmap.storage.workspace import local, server
 from cxroadmap.storage.workspace.items import (
     DEPENDENCY,
@@ -18,6 +20,7 @@ from cxroadmap.storage.workspace.items import (
     STRATEGY,
     Fields,
     ItemKey,
+    ServerItem,
     build_strategy,
     dependency_key,
     document_items,
@@ -27,7 +30,8 @@ from cxroadmap.storage.workspace.merge import EXISTS, Conflict
 from cxroadmap.storage.workspace.server import WorkspaceError, public_url
 from cxroadmap.storage.workspace.sync import (
     LocalState,
-    _now,
+    differs,
+    now_stamp,
     read_state,
     workspace_url,
     write_items,
@@ -76,20 +80,24 @@ def checkout(url: str, out: Path, chosen: list[str] | None = None) -> list[str]:
                     raise WorkspaceError(
                         key, f"no strategy with this key that you may read in {public_url(url)}"
                     )
-            fetched = server.fetch(conn, keys)
-    items = {k: v.fields for k, v in fetched.items() if not v.deleted}
-    strategies = [build_strategy(key, items) for key in keys]
+            rows = server.fetch_text(conn, keys)
+    with gc_paused():
+        items = {
+            (s, k, key): json.loads(text) for s, k, key, _, deleted, text in rows if not deleted
+        }
+        strategies = [build_strategy(key, items) for key in keys]
+    base = {(s, k, key): ServerItem(rev, deleted, text) for s, k, key, rev, deleted, text in rows}
     editable = {k: access[k] and (not chosen or k in chosen) for k in keys}
-    last_rev = max((v.rev for v in fetched.values()), default=0)
+    last_rev = max((row[3] for row in rows), default=0)
     temp = out.with_name(f".{out.name}.{os.getpid()}.checkout")
     try:
         write_document(temp, strategies)
         with Document.open(temp) as doc:
 
             def work(conn: Connection) -> None:
-                local.write_base(conn, fetched)
+                local.write_base(conn, base, raw=True)
                 local.write_access(conn, editable)
-                local.write_link(conn, server.public_url(url), last_rev, _now())
+                local.write_link(conn, server.public_url(url), last_rev, now_stamp())
 
             doc.transact(work)
         os.replace(temp, out)
@@ -154,22 +162,27 @@ def resolve(
     """Keep my value or theirs for one conflict; the next sync pushes what differs."""
     state = read_state(doc)
     conflict = _find(state, spec, strategy)
-    items: dict[ItemKey, Fields] = dict(state.items)
-    changed: set[ItemKey] = set()
+    view = state.view
+    values: dict[ItemKey, Fields | None] = {}
     for part in conflict.parts:
         value = part.mine if side == "mine" else part.theirs
-        changed.add(part.item)
         if part.field == EXISTS:
-            if value is None:
-                items.pop(part.item, None)
-            else:
-                items[part.item] = value
-        elif part.item in items:
-            items[part.item] = {**items[part.item], part.field: value}
+            values[part.item] = value
+        else:
+            current = values.get(part.item, view.value(part.item))
+            if current is not None:
+                values[part.item] = {**current, part.field: value}
     rest = [c for c in state.conflicts if c is not conflict]
 
     def work(conn: Connection) -> None:
-        write_items(conn, state, items, changed)
+        touched = write_items(conn, state, values)
+        base = local.read_base(conn, touched)
+        view = state.view
+        still = {k for k in touched if differs(k, view, base)}
+        local.write_dirty(
+            conn, [k for k in local.read_dirty(conn) if k not in touched or k in still]
+        )
+        local.mark_dirty(conn, still)
         local.write_conflicts(conn, rest)
 
     doc.transact(work)
@@ -210,3 +223,27 @@ def item_history(
     with server.connect(url) as conn:
         server.require_schema(conn, url)
         return server.history(conn, strategy, kind, item_key, limit)
+
+
+@dataclass(frozen=True)
+class SyncInfo:
+    """What the status bar shows: when the copy last synced, what waits to be pushed."""
+
+    synced_at: str | None
+    pending: int
+    conflicts: int
+
+
+def sync_state(doc: Document) -> SyncInfo | None:
+    """The copy's sync state, read cheaply (no strategy loaded); None for a plain document."""
+
+    def work(conn: Connection) -> SyncInfo | None:
+        link = local.read_link(conn)
+        if link is None:
+            return None
+        conflicts = local.read_conflicts(conn)
+        waiting = {p.item for c in conflicts for p in c.parts}  # counted as conflicts instead
+        pending = {k[:1] if k[1] == local.WHOLE else k for k in local.read_dirty(conn)}
+        return SyncInfo(link[2], len(pending - waiting), len(conflicts))
+
+    return doc.transact(work, writing=False)

@@ -6,11 +6,14 @@ merges items field by field, and the server stores one row per item.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from cxroadmap.domain import fields, registry
+from cxroadmap.domain.fields import Field
 from cxroadmap.domain.measures import Measure
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 from cxroadmap.domain.support import SupportLink
@@ -58,44 +61,63 @@ def _date(text: Any) -> dt.date | None:
     return None if text is None else dt.date.fromisoformat(str(text))
 
 
+# The fields of an item come from the field registry: a field declared there travels with
+# sync without a change here. Values are JSON: dates as ISO text, links as `ORG/LEAD2`.
+_STRATEGY_FIELDS = [f for f in registry.STRATEGY.values() if f.name != "key"]
+_INITIATIVE_FIELDS = [f for f in registry.INITIATIVE.values() if f.name != "key"]
+
+
+def _encode(f: Field, value: Any) -> Any:
+    if value is None:
+        return None
+    if f.kind == fields.DATE:
+        return value.isoformat()
+    if f.kind == fields.DATES:
+        return [d.isoformat() for d in value]
+    if f.kind == fields.SUPPORTS:
+        return [str(link) for link in value]
+    if f.kind == fields.YEAR_AMOUNTS:
+        return {str(year): amount for year, amount in value.items()}
+    if f.kind in fields.LIST_KINDS:
+        return list(value)
+    return value
+
+
+def _decode(f: Field, value: Any, where: str) -> Any:
+    """A stored value back into the model's type (missing from an older client: default)."""
+    if value is None:
+        return copy.copy(f.default)
+    kind = f.kind
+    if kind == fields.DATE:
+        return dt.date.fromisoformat(value)
+    if kind == fields.DATES:
+        return [dt.date.fromisoformat(d) for d in value]
+    if kind == fields.SUPPORTS:
+        return [SupportLink.parse(s, where) for s in value]
+    if kind == fields.WEEKDAYS:
+        return tuple(value)
+    if kind == fields.YEAR_AMOUNTS:
+        return {int(year): amount for year, amount in value.items()}
+    if kind in fields.LIST_KINDS:
+        return list(value)
+    return value
+
+
 def strategy_fields(s: Strategy) -> Fields:
     measures = []
     for m in s.measures:
         row = asdict(m)
         row["target_date"] = _iso(m.target_date)
         measures.append(row)
-    return {
-        "name": s.name,
-        "level": s.level,
-        "start": s.start.isoformat(),
-        "owner": s.owner,
-        "vision": s.vision,
-        "mission": s.mission,
-        "values": list(s.values),
-        "working_days": list(s.working_days),
-        "holidays": [d.isoformat() for d in s.holidays],
-        "max_parallel": s.max_parallel,
-        "parent": s.parent,
-        "phases": [[p.name, p.weeks] for p in s.phases],
-        "touchpoints": [asdict(t) for t in s.touchpoints],
-        "measures": measures,
-    }
+    found = {f.name: _encode(f, getattr(s, f.name)) for f in _STRATEGY_FIELDS}
+    found["phases"] = [[p.name, p.weeks] for p in s.phases]
+    found["touchpoints"] = [asdict(t) for t in s.touchpoints]
+    found["measures"] = measures
+    return found
 
 
 def initiative_fields(ini: Initiative) -> Fields:
-    return {
-        "title": ini.title,
-        "duration": ini.duration,
-        "pillar": ini.pillar,
-        "description": ini.description,
-        "owner": ini.owner,
-        "not_before": _iso(ini.not_before),
-        "phase": ini.phase,
-        "impact": ini.impact,
-        "status": ini.status,
-        "touchpoints": list(ini.touchpoints),
-        "supports": [str(link) for link in ini.supports],
-    }
+    return {f.name: _encode(f, getattr(ini, f.name)) for f in _INITIATIVE_FIELDS}
 
 
 def items_of(strategy: Strategy) -> dict[ItemKey, Fields]:
@@ -128,65 +150,90 @@ def _measure(row: dict[str, Any]) -> Measure:
     return Measure(**values)
 
 
+def _strategy_attributes(f: Fields) -> dict[str, Any]:
+    found = {d.name: _decode(d, f.get(d.name), f"strategy.{d.name}") for d in _STRATEGY_FIELDS}
+    found["phases"] = [Phase(name, weeks) for name, weeks in f["phases"]]
+    found["touchpoints"] = [_touchpoint(t) for t in f["touchpoints"]]
+    found["measures"] = [_measure(m) for m in f["measures"]]
+    return found
+
+
+def _initiative(key: str, v: Fields) -> Initiative:
+    values = {f.name: _decode(f, v.get(f.name), f"{key}.{f.name}") for f in _INITIATIVE_FIELDS}
+    return Initiative(key=key, **values)
+
+
 def build_strategy(skey: str, items: dict[ItemKey, Fields]) -> Strategy:
     """The strategy `skey` from its items (initiatives and dependencies in the items' order)."""
-    f = items[(skey, STRATEGY, "")]
-    strategy = Strategy(
-        name=f["name"],
-        start=dt.date.fromisoformat(f["start"]),
-        level=f["level"],
-        owner=f["owner"],
-        vision=f["vision"],
-        mission=f["mission"],
-        values=list(f["values"]),
-        working_days=tuple(f["working_days"]),
-        holidays=[dt.date.fromisoformat(d) for d in f["holidays"]],
-        max_parallel=f["max_parallel"],
-        phases=[Phase(name, weeks) for name, weeks in f["phases"]],
-        touchpoints=[_touchpoint(t) for t in f["touchpoints"]],
-        measures=[_measure(m) for m in f["measures"]],
-        key=skey,
-        parent=f["parent"],
-    )
+    strategy = Strategy(key=skey, **_strategy_attributes(items[(skey, STRATEGY, "")]))
     for (owner, kind, key), v in items.items():
         if owner != skey:
             continue
         if kind == INITIATIVE:
-            strategy.initiatives[key] = Initiative(
-                key=key,
-                title=v["title"],
-                duration=v["duration"],
-                pillar=v["pillar"],
-                description=v["description"],
-                owner=v["owner"],
-                not_before=_date(v["not_before"]),
-                phase=v["phase"],
-                impact=v["impact"],
-                status=v["status"],
-                touchpoints=list(v["touchpoints"]),
-                supports=[SupportLink.parse(s, f"{key}.supports") for s in v["supports"]],
-            )
+            strategy.initiatives[key] = _initiative(key, v)
         elif kind == DEPENDENCY:
             a, b = split_dependency_key(key)
             strategy.dependencies.append(Dependency(a, b, v["type"], v["lag"]))
     return strategy
 
 
-def drop_dangling(strategies: list[Strategy]) -> None:
+def item_value(strategy: Strategy, kind: str, key: str) -> Fields | None:
+    """One item of a strategy as it is now, or None when it has no such item."""
+    if kind == STRATEGY:
+        return strategy_fields(strategy)
+    if kind == INITIATIVE:
+        ini = strategy.initiatives.get(key)
+        return None if ini is None else initiative_fields(ini)
+    dep = strategy.dependency(*split_dependency_key(key))
+    return None if dep is None else {"type": dep.type, "lag": dep.lag}
+
+
+def set_item(strategy: Strategy, kind: str, key: str, value: Fields | None) -> None:
+    """Put one item's value into the strategy (None removes it; new ones go last)."""
+    if kind == STRATEGY:
+        if value is not None:
+            for name, attribute in _strategy_attributes(value).items():
+                setattr(strategy, name, attribute)
+    elif kind == INITIATIVE:
+        if value is None:
+            strategy.initiatives.pop(key, None)
+        else:
+            strategy.initiatives[key] = _initiative(key, value)
+    else:
+        a, b = split_dependency_key(key)
+        at = next((i for i, d in enumerate(strategy.dependencies) if d.pair == (a, b)), None)
+        if value is None:
+            if at is not None:
+                del strategy.dependencies[at]
+        elif at is None:
+            strategy.dependencies.append(Dependency(a, b, value["type"], value["lag"]))
+        else:
+            strategy.dependencies[at] = Dependency(a, b, value["type"], value["lag"])
+
+
+def drop_dangling(strategies: list[Strategy]) -> set[ItemKey]:
     """Remove references to what is gone: dependencies, pins, touchpoint and support links.
 
     After a merge or a resolution deleted an initiative, a phase or a touchpoint, what
-    pointed at it goes too, as deleting it in the app would have done.
+    pointed at it goes too, as deleting it in the app would have done. Returns the items
+    changed that way.
     """
     keys = {s.key: set(s.initiatives) for s in strategies}
+    touched: set[ItemKey] = set()
     for s in strategies:
-        present = set(s.initiatives)
-        s.dependencies = [
-            d for d in s.dependencies if d.from_key in present and d.to_key in present
-        ]
+        present = keys[s.key]
+        kept = [d for d in s.dependencies if d.from_key in present and d.to_key in present]
+        if len(kept) != len(s.dependencies):
+            touched |= {
+                (s.key, DEPENDENCY, dependency_key(*d.pair))
+                for d in s.dependencies
+                if d not in kept
+            }
+            s.dependencies = kept
         phases = set(s.phase_names())
         touchpoints = {t.key for t in s.touchpoints}
         for ini in s.initiatives.values():
+            before = (ini.phase, list(ini.touchpoints), list(ini.supports))
             if ini.phase is not None and ini.phase not in phases:
                 ini.phase = None
             ini.touchpoints = [t for t in ini.touchpoints if t in touchpoints]
@@ -195,9 +242,15 @@ def drop_dangling(strategies: list[Strategy]) -> None:
                 for link in ini.supports
                 if link.strategy not in keys or link.initiative in keys[link.strategy]
             ]
+            if before != (ini.phase, ini.touchpoints, ini.supports):
+                touched.add((s.key, INITIATIVE, ini.key))
         for m in s.measures:
-            m.initiatives = [k for k in m.initiatives if k in present]
+            if any(k not in present for k in m.initiatives):
+                m.initiatives = [k for k in m.initiatives if k in present]
+                touched.add((s.key, STRATEGY, ""))
         for t in s.touchpoints:
             for o in t.opportunities:
                 if o.initiative_key is not None and o.initiative_key not in present:
                     o.initiative_key = None
+                    touched.add((s.key, STRATEGY, ""))
+    return touched

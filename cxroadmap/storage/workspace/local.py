@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from cxroadmap.storage.workspace.items import ItemKey, ServerItem
-from cxroadmap.storage.workspace.local_rows import WS_ACCESS, WS_BASE, WS_CONFLICT, WS_LINK
+from cxroadmap.domain.edits import Change
+from cxroadmap.storage.workspace.items import (
+    DEPENDENCY,
+    INITIATIVE,
+    STRATEGY,
+    ItemKey,
+    ServerItem,
+    dependency_key,
+)
+from cxroadmap.storage.workspace.local_rows import (
+    WS_ACCESS,
+    WS_CONFLICT,
+    WS_DIRTY,
+    WS_LINK,
+)
 from cxroadmap.storage.workspace.merge import Conflict, Part
 
 
@@ -35,39 +48,102 @@ def write_access(conn: Connection, access: dict[str, bool]) -> None:
         conn.execute(insert(WS_ACCESS), [{"strategy": s, "editable": e} for s, e in access.items()])
 
 
-def read_base(conn: Connection) -> dict[ItemKey, ServerItem]:
-    c = WS_BASE.c
-    rows = conn.execute(select(c.strategy, c.kind, c.key, c.rev, c.deleted, c.fields)).all()
+WHOLE = "*"  # a dirty row of kind and key WHOLE: the whole strategy was rewritten
+
+
+def _base_rows(rows: Any) -> dict[ItemKey, ServerItem]:
     return {(s, k, key): ServerItem(rev, bool(d), json.loads(f)) for s, k, key, rev, d, f in rows}
 
 
-def write_base(conn: Connection, items: dict[ItemKey, ServerItem]) -> None:
-    """Insert or update base items."""
+_BASE_COLUMNS = 'SELECT strategy, kind, "key", rev, deleted, fields FROM ws_base'
+
+
+def read_base(
+    conn: Connection, keys: Iterable[ItemKey] | None = None, strategies: Iterable[str] = ()
+) -> dict[ItemKey, ServerItem]:
+    """Base items: all, or those of `keys` and of whole `strategies`."""
+    if keys is None:
+        return _base_rows(conn.exec_driver_sql(_BASE_COLUMNS).fetchall())
+    wanted = list(dict.fromkeys(keys))
+    found: dict[ItemKey, ServerItem] = {}
+    for at in range(0, len(wanted), 300):
+        chunk = wanted[at : at + 300]
+        marks = ", ".join(["(?, ?, ?)"] * len(chunk))
+        rows = conn.exec_driver_sql(
+            f'{_BASE_COLUMNS} WHERE (strategy, kind, "key") IN (VALUES {marks})',
+            tuple(v for k in chunk for v in k),
+        ).fetchall()
+        found.update(_base_rows(rows))
+    for strategy in strategies:
+        rows = conn.exec_driver_sql(f"{_BASE_COLUMNS} WHERE strategy = ?", (strategy,)).fetchall()
+        found.update(_base_rows(rows))
+    return found
+
+
+def write_base(conn: Connection, items: dict[ItemKey, ServerItem], raw: bool = False) -> None:
+    """Insert or update base items (`raw`: their fields are JSON text already)."""
     if not items:
         return
     rows = [
-        {
-            "strategy": s,
-            "kind": k,
-            "key": key,
-            "rev": item.rev,
-            "deleted": item.deleted,
-            "fields": json.dumps(item.fields, ensure_ascii=False, sort_keys=True),
-        }
+        (
+            s,
+            k,
+            key,
+            item.rev,
+            item.deleted,
+            item.fields if raw else json.dumps(item.fields, ensure_ascii=False, sort_keys=True),
+        )
         for (s, k, key), item in items.items()
     ]
-    statement = sqlite_insert(WS_BASE)
-    conn.execute(
-        statement.on_conflict_do_update(
-            index_elements=["strategy", "kind", "key"],
-            set_={
-                "rev": statement.excluded.rev,
-                "deleted": statement.excluded.deleted,
-                "fields": statement.excluded.fields,
-            },
-        ),
+    conn.exec_driver_sql(
+        'INSERT INTO ws_base (strategy, kind, "key", rev, deleted, fields) '
+        'VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (strategy, kind, "key") DO UPDATE SET '
+        "rev = excluded.rev, deleted = excluded.deleted, fields = excluded.fields",
         rows,
     )
+
+
+def is_copy(conn: Connection) -> bool:
+    return conn.exec_driver_sql("SELECT 1 FROM ws_link").first() is not None
+
+
+def record_change(conn: Connection, strategy: str, change: Change) -> None:
+    """Note what one edit changed, when the file is a workspace copy (sync reads only these)."""
+    if not is_copy(conn):
+        return
+    keys: list[tuple[str, str, str]] = []
+    if change.strategy or change.touchpoints or change.measures:
+        keys.append((strategy, STRATEGY, ""))
+    keys += [(strategy, INITIATIVE, k) for k in change.initiatives | change.removed_initiatives]
+    keys += [
+        (strategy, DEPENDENCY, dependency_key(*pair))
+        for pair in change.dependencies | change.removed_dependencies
+    ]
+    mark_dirty(conn, keys)
+
+
+def mark_dirty(conn: Connection, keys: Iterable[tuple[str, str, str]]) -> None:
+    rows = list(keys)
+    if rows:
+        conn.exec_driver_sql(
+            'INSERT OR IGNORE INTO ws_dirty (strategy, kind, "key") VALUES (?, ?, ?)', rows
+        )
+
+
+def mark_whole(conn: Connection, strategy: str) -> None:
+    """The strategy was rewritten whole: sync compares all of it with its base."""
+    if is_copy(conn):
+        mark_dirty(conn, [(strategy, WHOLE, WHOLE)])
+
+
+def read_dirty(conn: Connection) -> list[ItemKey]:
+    rows = conn.exec_driver_sql('SELECT strategy, kind, "key" FROM ws_dirty ORDER BY id')
+    return [(str(s), str(k), str(key)) for s, k, key in rows.fetchall()]
+
+
+def write_dirty(conn: Connection, keys: Iterable[ItemKey]) -> None:
+    conn.execute(delete(WS_DIRTY))
+    mark_dirty(conn, keys)
 
 
 def _value(value: Any) -> str:

@@ -61,8 +61,24 @@ class WorkspaceConflictRow(SQLModel, table=True):
     sides: str
 
 
+class WorkspaceDirtyRow(SQLModel, table=True):
+    """An item changed in the file since the last sync (recorded by every write of a change).
+
+    Kind and key `*` mean the whole strategy (it was rewritten whole).
+    """
+
+    __tablename__ = "ws_dirty"
+    __table_args__ = (UniqueConstraint("strategy", "kind", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    strategy: str
+    kind: str
+    key: str
+
+
 WS_LINK = SQLModel.metadata.tables["ws_link"]
 WS_ACCESS = SQLModel.metadata.tables["ws_access"]
 WS_BASE = SQLModel.metadata.tables["ws_base"]
 WS_CONFLICT = SQLModel.metadata.tables["ws_conflict"]
-WORKSPACE_TABLES = (WS_LINK, WS_ACCESS, WS_BASE, WS_CONFLICT)
+WS_DIRTY = SQLModel.metadata.tables["ws_dirty"]
+WORKSPACE_TABLES = (WS_LINK, WS_ACCESS, WS_BASE, WS_CONFLICT, WS_DIRTY)

@@ -22,8 +22,10 @@ from cxroadmap.storage.workspace.items import (
     ItemKey,
     ServerItem,
     dependency_key,
+    describe,
     split_dependency_key,
 )
+from cxroadmap.storage.workspace.view import LocalView
 
 EXISTS = "exists"
 
@@ -70,16 +72,22 @@ def _fields(item: ServerItem | None) -> Fields | None:
 class _Merge:
     def __init__(
         self,
-        local: dict[ItemKey, Fields],
+        view: LocalView,
+        keys: list[ItemKey],
         base: dict[ItemKey, ServerItem],
         remote: dict[ItemKey, ServerItem],
         conflicts: list[Conflict],
         frozen: set[str],
     ) -> None:
-        self.local, self.base, self.remote, self.frozen = local, base, remote, frozen
-        self.out = MergeResult(local=dict(local), base=dict(remote))
-        self.conflicts = [c for c in conflicts]
+        self.view, self.base, self.remote, self.frozen = view, base, remote, frozen
+        self.keys = list(
+            dict.fromkeys([*keys, *remote, *(p.item for c in conflicts for p in c.parts)])
+        )
+        self.local = {k: v for k in self.keys if (v := view.value(k)) is not None}
+        self.out = MergeResult(local=dict(self.local), base=dict(remote))
+        self.conflicts = list(conflicts)
         self.applied: set[ItemKey] = set()  # remote values written into the file
+        self.considered = set(self.keys)
 
     def server(self, k: ItemKey) -> ServerItem | None:
         return self.remote.get(k, self.base.get(k))
@@ -97,15 +105,10 @@ class _Merge:
     def run(self) -> MergeResult:
         self._refresh_conflicts()
         blocked = self.blocked()
-        keys = dict.fromkeys(self.remote)
-        keys.update(
-            dict.fromkeys(k for k, v in self.local.items() if v != _fields(self.base.get(k)))
-        )
-        keys.update(dict.fromkeys(k for k in self.base if k not in self.local))
-        for k in keys:
+        for k in self.keys:
             self._item(k, blocked)
-        for skey in {k[0] for k in self.out.local} - self.frozen:
-            self._links(skey)
+        self._links()
+        for skey in {k[0] for k in self.applied if k[1] == DEPENDENCY} - self.frozen:
             self._cycles(skey)
         self._drop_blocked_pushes()
         self.out.conflicts = self.conflicts
@@ -205,26 +208,64 @@ class _Merge:
                 conflict.parts.append(Part(d, EXISTS, None, value))
                 self.set_local(d, value)
 
-    def _initiatives(self, skey: str) -> set[str]:
-        return {k[2] for k in self.out.local if k[0] == skey and k[1] == INITIATIVE}
+    def present(self, k: ItemKey) -> bool:
+        """Whether item `k` is in the file once merged."""
+        if k in self.considered:
+            return k in self.out.local
+        return self.view.value(k) is not None
 
-    def _links(self, skey: str) -> None:
-        """Dependencies and support links must point at initiatives the merge kept."""
-        present = self._initiatives(skey)
-        for k in [k for k in self.out.local if k[0] == skey and k[1] == DEPENDENCY]:
-            for end in split_dependency_key(k[2]):
-                if end not in present:
-                    self._keep_initiative(k, (skey, INITIATIVE, end), f"{k[2]} needs it")
-                    present = self._initiatives(skey)
-        strategies = {k[0] for k in self.out.local}
-        for k, value in list(self.out.local.items()):
-            if k[0] != skey or k[1] != INITIATIVE:
+    def value(self, k: ItemKey) -> Fields | None:
+        if k in self.considered:
+            return self.out.local.get(k)
+        return self.view.value(k)
+
+    def _merged(self, skey: str, kind: str, known: set[str]) -> set[str]:
+        mine = {k[2] for k in self.considered if k[0] == skey and k[1] == kind}
+        return (known - mine) | {k for k in mine if (skey, kind, k) in self.out.local}
+
+    def _initiatives(self, skey: str) -> set[str]:
+        return self._merged(skey, INITIATIVE, self.view.initiatives(skey))
+
+    def _dependencies(self, skey: str) -> list[tuple[str, str]]:
+        known = {dependency_key(*p) for p in self.view.dependencies(skey)}
+        return [split_dependency_key(k) for k in self._merged(skey, DEPENDENCY, known)]
+
+    def _links(self) -> None:
+        """Dependencies and support links must point at initiatives the merge kept: check
+        what the merge added or changed, and what pointed at what it deleted."""
+        changed = [k for k in [*self.out.changed, *self.out.push] if k[0] not in self.frozen]
+        strategies = set(self.view.by_key)
+        for k in changed:
+            value = self.out.local.get(k)
+            if value is None:
                 continue
-            for link in value.get("supports", []):
-                target, key = str(link).split("/", 1)
-                gone = (target, INITIATIVE, key)
-                if target in strategies and gone not in self.out.local:
-                    self._keep_initiative(k, gone, f"{skey}/{k[2]} supports it")
+            if k[1] == DEPENDENCY:
+                for end in split_dependency_key(k[2]):
+                    target = (k[0], INITIATIVE, end)
+                    if not self.present(target):
+                        self._keep_initiative(k, target, f"{describe(k)} needs it")
+            elif k[1] == INITIATIVE:
+                for link in value.get("supports", []):
+                    strategy, key = str(link).split("/", 1)
+                    target = (strategy, INITIATIVE, key)
+                    if strategy in strategies and not self.present(target):
+                        self._keep_initiative(k, target, f"{k[0]}/{k[2]} supports it")
+        for k in changed:
+            if k[1] != INITIATIVE or self.present(k):
+                continue
+            pointers = [
+                (k[0], DEPENDENCY, dependency_key(a, b))
+                for a, b in self._dependencies(k[0])
+                if k[2] in (a, b)
+            ]
+            link = f"{k[0]}/{k[2]}"
+            for source in self.view.supporters(k[0], k[2]):
+                value = self.value(source)  # the merged supporter may have dropped the link
+                if value is not None and link in value.get("supports", []):
+                    pointers.append(source)
+            for source in pointers:
+                if self.present(source) and not self.present(k):
+                    self._keep_initiative(source, k, f"{describe(source)} points at it")
 
     def _keep_initiative(self, source: ItemKey, k: ItemKey, reason: str) -> None:
         """`source` points at initiative `k`, which the merge would delete: if one side
@@ -245,24 +286,19 @@ class _Merge:
     def _cycles(self, skey: str) -> None:
         """A cycle made of edges from both sides: keep mine in the file, push neither."""
         for _ in range(100):
-            deps = [
-                Dependency(*split_dependency_key(k[2]))
-                for k in self.out.local
-                if k[0] == skey and k[1] == DEPENDENCY
-            ]
+            deps = [Dependency(a, b) for a, b in self._dependencies(skey)]
             cycle = find_cycle(sorted(self._initiatives(skey)), deps)
             if cycle is None:
                 return
             edges = [(skey, DEPENDENCY, dependency_key(a, b)) for a, b in pairwise(cycle)]
             theirs = [e for e in edges if e in self.applied]
-            mine = [e for e in edges if e not in self.applied]
-            parts = [Part(e, EXISTS, self.out.local[e], None) for e in mine]
+            if not theirs:
+                return
+            parts = [Part(e, EXISTS, self.value(e), None) for e in edges if e not in theirs]
             for e in theirs:
                 value = self.out.local[e]
                 self.set_local(e, self.local.get(e))
                 parts.append(Part(e, EXISTS, self.local.get(e), value))
-            if not theirs:
-                return
             self.conflicts.append(Conflict(parts, "together they make a dependency cycle"))
 
     def _drop_blocked_pushes(self) -> None:
@@ -282,7 +318,8 @@ class _Merge:
 
 
 def merge(
-    local: dict[ItemKey, Fields],
+    view: LocalView,
+    keys: list[ItemKey],
     base: dict[ItemKey, ServerItem],
     remote: dict[ItemKey, ServerItem],
     conflicts: list[Conflict],
@@ -290,13 +327,8 @@ def merge(
 ) -> MergeResult:
     """Merge `remote` (items changed on the server since the last sync) into the file.
 
-    `frozen` strategies are read-only context: the server's values simply win there.
+    `keys` are the items changed in the file since the last sync, `base` holds the base
+    of those and of the remote ones. `frozen` strategies are read-only context: the
+    server's values simply win there.
     """
-    return _Merge(local, base, remote, conflicts, frozen or set()).run()
-
-
-def pending(local: dict[ItemKey, Fields], base: dict[ItemKey, ServerItem]) -> set[ItemKey]:
-    """Items changed in the file since the last sync (what the status bar counts)."""
-    changed = {k for k, v in local.items() if v != _fields(base.get(k))}
-    changed |= {k for k, b in base.items() if not b.deleted and k not in local}
-    return changed
+    return _Merge(view, keys, base, remote, conflicts, frozen or set()).run()

@@ -151,6 +151,17 @@ def fetch(conn: Connection, strategies: Iterable[str], since: int = 0) -> dict[I
     }
 
 
+def fetch_text(conn: Connection, strategies: Iterable[str]) -> list[tuple[Any, ...]]:
+    """(strategy, kind, key, rev, deleted, fields as JSON text) of every item: a checkout
+    keeps the text as it is for its base, so nothing is decoded twice."""
+    cursor = conn.execute(
+        "SELECT strategy, kind, key, rev, deleted, fields::text FROM cxroadmap.item "
+        "WHERE strategy = ANY(%s) ORDER BY id",
+        (list(strategies),),
+    )
+    return cursor.fetchall()
+
+
 def put(
     conn: Connection, item: ItemKey, fields: Fields | None, expected: ServerItem | None
 ) -> int | None:

@@ -76,21 +76,31 @@ CREATE FUNCTION cxroadmap.record_history() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = cxroadmap, pg_temp AS $$
 DECLARE
     name text;
-    before jsonb := CASE WHEN TG_OP = 'UPDATE' THEN OLD.fields ELSE '{{}}'::jsonb END;
-    was boolean := TG_OP = 'UPDATE' AND NOT OLD.deleted;
 BEGIN
-    IF was IS DISTINCT FROM NOT NEW.deleted THEN
+    -- A new item is one row (all its fields); a deletion or restore one more; then each
+    -- field that changed, with its old and new value.
+    IF TG_OP = 'INSERT' THEN
         INSERT INTO cxroadmap.history (rev, strategy, kind, key, field, old_value, new_value,
                                        role, at)
-        VALUES (NEW.rev, NEW.strategy, NEW.kind, NEW.key, '(exists)', to_jsonb(was),
-                to_jsonb(NOT NEW.deleted), NEW.changed_by, NEW.changed_at);
+        VALUES (NEW.rev, NEW.strategy, NEW.kind, NEW.key, '(created)', NULL, NEW.fields,
+                NEW.changed_by, NEW.changed_at);
+        RETURN NULL;
     END IF;
-    FOR name IN SELECT jsonb_object_keys(NEW.fields) UNION SELECT jsonb_object_keys(before)
+    IF OLD.deleted IS DISTINCT FROM NEW.deleted THEN
+        INSERT INTO cxroadmap.history (rev, strategy, kind, key, field, old_value, new_value,
+                                       role, at)
+        VALUES (NEW.rev, NEW.strategy, NEW.kind, NEW.key,
+                CASE WHEN NEW.deleted THEN '(deleted)' ELSE '(restored)' END,
+                CASE WHEN NEW.deleted THEN OLD.fields END,
+                CASE WHEN NEW.deleted THEN NULL ELSE NEW.fields END,
+                NEW.changed_by, NEW.changed_at);
+    END IF;
+    FOR name IN SELECT jsonb_object_keys(NEW.fields) UNION SELECT jsonb_object_keys(OLD.fields)
     LOOP
-        IF (before -> name) IS DISTINCT FROM (NEW.fields -> name) THEN
+        IF (OLD.fields -> name) IS DISTINCT FROM (NEW.fields -> name) THEN
             INSERT INTO cxroadmap.history (rev, strategy, kind, key, field, old_value,
                                            new_value, role, at)
-            VALUES (NEW.rev, NEW.strategy, NEW.kind, NEW.key, name, before -> name,
+            VALUES (NEW.rev, NEW.strategy, NEW.kind, NEW.key, name, OLD.fields -> name,
                     NEW.fields -> name, NEW.changed_by, NEW.changed_at);
         END IF;
     END LOOP;

@@ -1,8 +1,9 @@
-"""Checkout, publish, sync and resolve: the server in one transaction, the file in another.
+"""Sync: the server in one transaction, then the file in one transaction.
 
 The server commits first, then the file. Killed in between, the file still holds its
 edits and its old base; the next sync finds its own pushed values on the server, equal
-to the file's, which merge without a conflict: sync is idempotent.
+to the file's, which merge without a conflict: sync is idempotent. Only the items the
+file's change log names (plus those changed on the server) are read and compared.
 """
 
 from __future__ import annotations
@@ -27,116 +28,118 @@ from cxroadmap.storage.workspace.items import (
     Fields,
     ItemKey,
     ServerItem,
-    build_strategy,
-    document_items,
     drop_dangling,
     items_of,
+    set_item,
     split_dependency_key,
 )
-from cxroadmap.storage.workspace.merge import Conflict, MergeResult, merge, pending
+from cxroadmap.storage.workspace.merge import Conflict, MergeResult, merge
 from cxroadmap.storage.workspace.server import EditRefused, WorkspaceError, public_url
+from cxroadmap.storage.workspace.view import LocalView
 
 
 @dataclass
 class LocalState:
-    """Everything sync needs from the file, read in one transaction."""
+    """What sync needs from the file, read in one transaction: the strategies, the items
+    changed since the last sync (`dirty`) and the base of those."""
 
     url: str
     last_rev: int
     synced_at: str | None
     ids: dict[str, int]
     strategies: list[Strategy]
-    items: dict[ItemKey, Fields]
+    dirty: list[ItemKey]
     base: dict[ItemKey, ServerItem]
     conflicts: list[Conflict]
     access: dict[str, bool]
 
-    @property
-    def pending(self) -> set[ItemKey]:
-        return pending(self.items, self.base)
-
     def editable(self, strategy: str) -> bool:
         return self.access.get(strategy, False)
 
+    @property
+    def view(self) -> LocalView:
+        return LocalView(self.strategies)
 
-def read_state(doc: Document) -> LocalState:
-    """The file's workspace state; WorkspaceError when it is not a workspace copy."""
 
-    def work(
-        conn: Connection,
-    ) -> tuple[
-        tuple[str, int, str | None] | None,
-        dict[ItemKey, ServerItem],
-        list[Conflict],
-        dict[str, bool],
-    ]:
-        return (
-            local.read_link(conn),
-            local.read_base(conn),
-            local.read_conflicts(conn),
-            local.read_access(conn),
-        )
+def read_state(doc: Document, extra: list[ItemKey] | None = None) -> LocalState:
+    """The file's workspace state; WorkspaceError when it is not a workspace copy.
 
-    link, base, conflicts, access = doc.transact(work, writing=False)
-    if link is None:
-        raise WorkspaceError(
-            str(doc.path), "is not a workspace copy (make one with `cxroadmap checkout`)"
-        )
-    url, last_rev, synced_at = link
+    `base` covers the dirty items, the conflicts' items and `extra`.
+    """
     pairs = doc.load_all_with_ids()
     strategies = [s for _, s in pairs]
-    return LocalState(
-        url=url,
-        last_rev=last_rev,
-        synced_at=synced_at,
-        ids={s.key: sid for sid, s in pairs},
-        strategies=strategies,
-        items=document_items(strategies),
-        base=base,
-        conflicts=conflicts,
-        access=access,
-    )
+
+    def work(conn: Connection) -> LocalState:
+        link = local.read_link(conn)
+        if link is None:
+            raise WorkspaceError(
+                str(doc.path), "is not a workspace copy (make one with `cxroadmap checkout`)"
+            )
+        marked = local.read_dirty(conn)
+        whole = {s for s, kind, _ in marked if kind == local.WHOLE}
+        dirty = [k for k in marked if k[1] != local.WHOLE]
+        conflicts = local.read_conflicts(conn)
+        wanted = [*dirty, *(p.item for c in conflicts for p in c.parts), *(extra or [])]
+        base = local.read_base(conn, wanted, whole)
+        for s in strategies:
+            if s.key in whole:  # rewritten whole: every item it has or had is a candidate
+                dirty += [*items_of(s), *(k for k in base if k[0] == s.key)]
+        return LocalState(
+            url=link[0],
+            last_rev=link[1],
+            synced_at=link[2],
+            ids={s.key: sid for sid, s in pairs},
+            strategies=strategies,
+            dirty=list(dict.fromkeys(dirty)),
+            base=base,
+            conflicts=conflicts,
+            access=local.read_access(conn),
+        )
+
+    return doc.transact(work, writing=False)
 
 
 def workspace_url(doc: Document) -> str | None:
     return doc.transact(lambda conn: (local.read_link(conn) or (None,))[0], writing=False)
 
 
-def _change(old: dict[ItemKey, Fields], new: dict[ItemKey, Fields], skey: str) -> Change:
+def _change(keys: set[ItemKey], skey: str, strategy: Strategy) -> Change:
     change = Change()
-    for k in {*old, *new}:
-        if k[0] != skey or old.get(k) == new.get(k):
+    for k in keys:
+        if k[0] != skey:
             continue
         if k[1] == STRATEGY:
             change.strategy = change.touchpoints = change.measures = True
         elif k[1] == INITIATIVE:
-            (change.initiatives if k in new else change.removed_initiatives).add(k[2])
+            present = k[2] in strategy.initiatives
+            (change.initiatives if present else change.removed_initiatives).add(k[2])
         elif k[1] == DEPENDENCY:
             pair = split_dependency_key(k[2])
-            (change.dependencies if k in new else change.removed_dependencies).add(pair)
+            present = strategy.dependency(*pair) is not None
+            (change.dependencies if present else change.removed_dependencies).add(pair)
     return change
 
 
 def write_items(
-    conn: Connection, state: LocalState, items: dict[ItemKey, Fields], changed: set[ItemKey]
-) -> None:
-    """Bring the file's strategies in line with `items` (what `changed` names), checked whole."""
-    affected = {k[0] for k in changed}
-    strategies = [
-        build_strategy(s.key, items) if s.key in affected else s for s in state.strategies
-    ]
-    drop_dangling(strategies)
-    for strategy in strategies:
-        new = items_of(strategy)
-        change = _change(state.items, new, strategy.key)
+    conn: Connection, state: LocalState, items: dict[ItemKey, Fields | None]
+) -> set[ItemKey]:
+    """Put item values into the file's strategies, checked whole; returns every item changed
+    (those given, and references to what they deleted, dropped as the app would)."""
+    by_key = {s.key: s for s in state.strategies}
+    for (skey, kind, key), value in items.items():
+        set_item(by_key[skey], kind, key, value)
+    touched = set(items) | drop_dangling(state.strategies)
+    for strategy in state.strategies:
+        change = _change(touched, strategy.key, strategy)
         if change == Change():
             continue
         validate_strategy(strategy)
         write_change(conn, state.ids[strategy.key], strategy, change)
-    validate_cascade(strategies)
+    validate_cascade(state.strategies)
+    return touched
 
 
-def _now() -> str:
+def now_stamp() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -160,13 +163,12 @@ def sync(doc: Document, hook: Callable[[str], None] | None = None) -> SyncReport
     state = read_state(doc)
     frozen = {s.key for s in state.strategies if not state.editable(s.key)}
     held: set[str] = set()
-    lock = bool(state.pending)
-    report = SyncReport()
+    lock = bool(state.dirty) or bool(state.conflicts)
     with server.connect(state.url) as conn:
         server.require_schema(conn, state.url)
         for _ in range(20):
             try:
-                result, pushed, last_rev = _server_side(conn, state, frozen, held, lock)
+                result, pushed, last_rev = _server_side(doc, conn, state, frozen, held, lock)
                 break
             except EditRefused as refused:
                 held.add(refused.strategy)
@@ -176,30 +178,50 @@ def sync(doc: Document, hook: Callable[[str], None] | None = None) -> SyncReport
             raise WorkspaceError(public_url(state.url), "the workspace kept changing; sync again")
     if hook is not None:
         hook("server committed")
-    base = result.base | pushed
+    base = {**state.base, **result.base, **pushed}
 
     def work(conn: Connection) -> None:
-        write_items(conn, state, result.local, result.changed)
-        local.write_base(conn, base)
+        changes = {k: result.local.get(k) for k in result.changed}
+        touched = write_items(conn, state, changes)
+        local.write_base(conn, {**result.base, **pushed})
         local.write_conflicts(conn, result.conflicts)
-        local.write_link(conn, state.url, last_rev, _now())
+        view = LocalView(state.strategies)
+        candidates = [*state.dirty, *result.base, *touched]
+        local.write_dirty(conn, [k for k in dict.fromkeys(candidates) if differs(k, view, base)])
+        local.write_link(conn, state.url, last_rev, now_stamp())
 
     doc.transact(work)
-    report.pulled = len(result.changed)
-    report.pushed = len(pushed)
-    report.conflicts = result.conflicts
-    report.refused = sorted(held)
-    return report
+    return SyncReport(
+        pulled=len(result.changed), pushed=len(pushed), conflicts=result.conflicts,
+        refused=sorted(held),
+    )  # fmt: skip
+
+
+def differs(k: ItemKey, view: LocalView, base: dict[ItemKey, ServerItem]) -> bool:
+    """Whether the file's item `k` differs from its base (so it waits to be pushed)."""
+    if k not in base:
+        return view.value(k) is not None
+    item = base[k]
+    return view.value(k) != (None if item.deleted else item.fields)
 
 
 def _server_side(
-    conn: server.Connection, state: LocalState, frozen: set[str], held: set[str], lock: bool
+    doc: Document,
+    conn: server.Connection,
+    state: LocalState,
+    frozen: set[str],
+    held: set[str],
+    lock: bool,
 ) -> tuple[MergeResult, dict[ItemKey, ServerItem], int]:
     with conn.transaction():
         if lock:
             server.write_lock(conn)
         remote = server.fetch(conn, state.ids, since=state.last_rev)
-        result = merge(state.items, state.base, remote, state.conflicts, frozen)
+        missing = [k for k in remote if k not in state.base]
+        if missing:
+            base = doc.transact(lambda c: local.read_base(c, missing), writing=False)
+            state.base.update(base)
+        result = merge(state.view, state.dirty, state.base, remote, state.conflicts, frozen)
         pushed: dict[ItemKey, ServerItem] = {}
         for k, (value, expected) in result.push.items():
             if k[0] in held:

@@ -1,0 +1,87 @@
+"""Timings of the workspace on a throwaway local PostgreSQL: checkout, and a sync with
+10 local and 10 remote changes, on the demo cascade and on a 5,000-initiative strategy.
+
+Run: python benchmarks/bench_workspace.py   (prints a Markdown table for docs/performance.md)
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from bench_storage import make_strategy
+from pg_cluster import running_cluster
+
+from cxroadmap.content.demo import demo_cascade
+from cxroadmap.domain.edits import ChangeInitiative
+from cxroadmap.storage.document import Document, write_document
+from cxroadmap.storage.workspace import server
+from cxroadmap.storage.workspace.copies import checkout, publish
+from cxroadmap.storage.workspace.sync import sync
+
+REPEATS = 7
+
+
+def edit_ten(path: Path, tag: str, skip: int) -> None:
+    """Ten field changes in the first strategy with initiatives, one transaction each."""
+    with Document.open(path) as doc:
+        for sid, strategy in doc.load_all_with_ids():
+            keys = list(strategy.initiatives)[skip : skip + 10]
+            for key in keys:
+                change = ChangeInitiative(key, {"owner": f"{tag}"}).apply(strategy)
+                doc.write_change(sid, strategy, change)
+            return
+
+
+def measure(url: str, folder: Path, name: str, strategies: list) -> tuple[float, float]:
+    source = folder / f"{name}.cxroadmap"
+    write_document(source, strategies)
+    publish(source, url)
+    checkouts = []
+    for i in range(REPEATS):
+        began = time.perf_counter()
+        checkout(url, folder / f"{name}-copy{i}.cxroadmap")
+        checkouts.append((time.perf_counter() - began) * 1000)
+    a, b = folder / f"{name}-copy0.cxroadmap", folder / f"{name}-copy1.cxroadmap"
+    syncs = []
+    for i in range(REPEATS):
+        edit_ten(b, f"b{i}", 0)
+        with Document.open(b) as doc:
+            sync(doc)
+        edit_ten(a, f"a{i}", 20)
+        began = time.perf_counter()
+        with Document.open(a) as doc:
+            report = sync(doc)
+        syncs.append((time.perf_counter() - began) * 1000)
+        assert (report.pushed, report.pulled, report.conflicts) == (10, 10, [])
+    return statistics.median(checkouts), statistics.median(syncs)
+
+
+def main() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="bench-workspace-"))
+    print(f"Python {sys.version.split()[0]}, median of {REPEATS} runs, server on loopback\n")
+    print("| workspace | items | checkout | sync, 10 local + 10 remote changes |")
+    print("|---|---:|---:|---:|")
+    with running_cluster() as cluster:
+        owner = cluster.role("bench")
+        for name, strategies in (
+            ("demo cascade (4 strategies)", demo_cascade()),
+            ("one strategy, 5,000 initiatives", [make_strategy(5000)]),
+        ):
+            if len(strategies) == 1:
+                strategies[0].key = "BIG"
+            url = cluster.url(owner, cluster.database(owner))
+            with server.connect(url) as conn:
+                server.init_schema(conn, url)
+            items = sum(1 + len(s.initiatives) + len(s.dependencies) for s in strategies)
+            co, sy = measure(url, folder, name.split()[0], strategies)
+            print(f"| {name} | {items:,} | {co:.0f} ms | {sy:.0f} ms |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,350 @@
+"""File > Workspace: check out, publish, Sync Now, periodic sync, conflicts, history, badge.
+
+The sync state shows in the status bar; a strategy the user may only read opens
+read-only with a badge. Sync runs on the open file and then reloads the strategy shown
+(the undo history starts afresh, as when switching strategy).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QLineEdit, QMenu
+
+from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.ui import messages
+from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.naming import named
+from cxroadmap.ui.workspace_panels import ConflictsPanel, HistoryDialog
+from cxroadmap.ui.workspace_status import SyncState, status_text
+
+if TYPE_CHECKING:
+    from cxroadmap.ui.main_window import MainWindow
+
+AUTO_SYNC_MINUTES = 5
+READ_ONLY_NOTICE = "You may only read"
+
+
+def _action(parent: QObject, text: str, name: str) -> QAction:
+    action = QAction(text, parent)
+    action.setObjectName(name)
+    return action
+
+
+class WorkspaceCommands(QObject):
+    """The workspace menu, status bar label, read-only badge and conflicts panel of a window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.offline = False
+        self.access: dict[str, bool] | None = None
+        self.status = named(QLabel(), "sync_status")
+        self.badge = named(QLabel("Read-only"), "readonly_badge")
+        self.badge.setStyleSheet(
+            "color: #533f03; background: #fff3cd; font-weight: bold; padding: 0 6px;"
+        )
+        for label in (self.badge, self.status):
+            label.setContentsMargins(10, 0, 10, 0)
+            label.hide()
+            window.statusBar().addPermanentWidget(label)
+        self.panel = ConflictsPanel(self.decide)
+        self.dock = QDockWidget("Conflicts", window)
+        self.dock.setObjectName("conflicts_dock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.actions = self._build_menu()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._auto_sync)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(400)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self.clock = QTimer(self)  # "synced 2 min ago" ages
+        self.clock.timeout.connect(self.refresh)
+        self.clock.start(30_000)
+        window.undo_group.activeStackChanged.connect(lambda _stack: self.document_shown())
+        self.document_shown()
+
+    def _build_menu(self) -> dict[str, QAction]:
+        file_menu = self.window.menuBar().actions()[0].menu()
+        assert isinstance(file_menu, QMenu)
+        menu = QMenu("&Workspace", file_menu)
+        menu.setObjectName("workspace_menu")
+        file_menu.insertMenu(file_menu.actions()[-3], menu)
+        acts = {
+            "checkout": _action(self, "Check Out from Workspace…", "action_ws_checkout"),
+            "publish": _action(self, "Publish to Workspace…", "action_ws_publish"),
+            "sync": _action(self, "Sync Now", "action_ws_sync"),
+            "auto": _action(self, f"Sync Every {AUTO_SYNC_MINUTES} Minutes", "action_ws_auto"),
+            "conflicts": _action(self, "Conflicts…", "action_ws_conflicts"),
+            "history": _action(self, "History of Initiative…", "action_ws_history"),
+            "recent": _action(self, "Recent Changes of Strategy…", "action_ws_recent"),
+        }
+        acts["sync"].setShortcut("Ctrl+Shift+Y")
+        acts["auto"].setCheckable(True)
+        acts["checkout"].triggered.connect(self.checkout_dialog)
+        acts["publish"].triggered.connect(self.publish_dialog)
+        acts["sync"].triggered.connect(self.sync_now)
+        acts["auto"].toggled.connect(self._auto_toggled)
+        acts["conflicts"].triggered.connect(self.dock.show)
+        acts["history"].triggered.connect(self.show_history)
+        acts["recent"].triggered.connect(self.show_recent)
+        menu.addActions([acts["checkout"], acts["publish"]])
+        menu.addSeparator()
+        menu.addActions([acts["sync"], acts["auto"], acts["conflicts"]])
+        menu.addSeparator()
+        menu.addActions([acts["history"], acts["recent"]])
+        return acts
+
+    # -- the document shown ----------------------------------------------------------------
+
+    @property
+    def document(self) -> OpenDocument | None:
+        return self.window.document
+
+    def _store(self) -> Any:
+        doc = self.document
+        return None if doc is None else doc.store
+
+    def document_shown(self) -> None:
+        """Read the copy's access; a strategy the user may only read becomes read-only."""
+        from cxroadmap.storage.workspace.copies import access_of
+
+        doc = self.document
+        store = self._store()
+        self.access = None if store is None else access_of(store)
+        linked = self.access is not None
+        for name in ("sync", "auto", "conflicts", "history", "recent"):
+            self.actions[name].setEnabled(linked)
+        self.actions["publish"].setEnabled(doc is not None and not linked)
+        readonly = False
+        if doc is not None and self.access is not None:
+            key = doc.strategy.key
+            readonly = not self.access.get(key, False)
+            ours = doc.notice.startswith(READ_ONLY_NOTICE)
+            if readonly and not doc.readonly:
+                doc.readonly = True
+                doc.notice = (
+                    f"{READ_ONLY_NOTICE} {doc.strategy.name} ({key}) in this workspace; "
+                    "it is here for context and takes others' changes when you sync."
+                )
+                self.window._update_chrome()
+            elif not readonly and ours:
+                # Switched from a read-only strategy of the copy to one this user may edit.
+                doc.readonly = False
+                doc.notice = ""
+                self.window._update_chrome()
+        self.badge.setVisible(readonly)
+        self.badge.setToolTip("You may read this strategy but not edit it" if readonly else "")
+        if doc is not None:
+            doc.changed.connect(self._changed, Qt.ConnectionType.UniqueConnection)
+        self.refresh()
+
+    def _changed(self, _change: object) -> None:
+        self.refresh_timer.start()  # counted once the typing stops, not on every keystroke
+
+    def state(self) -> SyncState | None:
+        from cxroadmap.storage.workspace.copies import sync_state
+
+        store = self._store()
+        if store is None or self.access is None:
+            return None
+        info = sync_state(store)
+        if info is None:
+            return None
+        return SyncState(info.synced_at, info.pending, info.conflicts, self.offline)
+
+    def refresh(self) -> None:
+        from cxroadmap.storage.workspace.copies import list_conflicts
+
+        try:
+            state = self.state()
+        except CxRoadmapError:
+            state = None
+        self.status.setVisible(state is not None)
+        if state is None:
+            self.panel.set_lines([])
+            return
+        self.status.setText(status_text(state))
+        store = self._store()
+        self.panel.set_lines(list_conflicts(store) if state.conflicts else [])
+        conflicts = f"Conflicts ({state.conflicts})…" if state.conflicts else "Conflicts…"
+        self.actions["conflicts"].setText(conflicts)
+        if state.conflicts and not self.dock.isVisible():
+            self.dock.show()
+
+    # -- syncing ---------------------------------------------------------------------------
+
+    def sync_now(self, quiet: bool = False) -> bool:
+        """Sync the open copy; False (and "offline") when the server cannot be reached."""
+        from cxroadmap.storage.workspace.server import WorkspaceError
+        from cxroadmap.storage.workspace.sync import sync
+
+        store = self._store()
+        if store is None or self.access is None:
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = self._with_password(lambda: sync(store))
+        except WorkspaceError as exc:
+            self.offline = "cannot connect" in str(exc)
+            self.refresh()
+            if not quiet:
+                messages.show_error(self.window, "Not synced", str(exc))
+            return False
+        except CxRoadmapError as exc:
+            self.refresh()
+            if not quiet:
+                messages.show_error(self.window, "Not synced", str(exc))
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.offline = False
+        self.reload()
+        for strategy in report.refused:
+            messages.show_error(
+                self.window,
+                "Not synced",
+                f"You may not edit {strategy}: the server refused the changes. "
+                "They are kept in your copy.",
+            )
+        waiting = f", {len(report.conflicts)} conflicts waiting" if report.conflicts else ""
+        self.window.statusBar().showMessage(
+            f"Synced: {report.pulled} pulled, {report.pushed} pushed{waiting}", 8000
+        )
+        return True
+
+    def _with_password(self, work: Any) -> Any:
+        """libpq finds the password (PGPASSFILE, ~/.pgpass, PGPASSWORD); else ask once.
+
+        The password stays in this process's memory, never in the document.
+        """
+        from cxroadmap.storage.workspace.server import WorkspaceError
+
+        try:
+            return work()
+        except WorkspaceError as exc:
+            if "password" not in str(exc):
+                raise
+            password, ok = QInputDialog.getText(
+                self.window, "Workspace password", str(exc), QLineEdit.EchoMode.Password
+            )
+            if not ok:
+                raise
+            os.environ["PGPASSWORD"] = password
+            return work()
+
+    def _auto_toggled(self, on: bool) -> None:
+        if on:
+            self.timer.start(AUTO_SYNC_MINUTES * 60_000)
+        else:
+            self.timer.stop()
+
+    def _auto_sync(self) -> None:
+        self.sync_now(quiet=True)  # while offline it only tries; the status bar says so
+
+    def reload(self) -> None:
+        """Show the file's current state of the strategy on screen (after sync or resolve)."""
+        old = self.document
+        if old is None or old.store is None or old.strategy_id is None:
+            return
+        strategy = old.store.load(old.strategy_id)
+        new = OpenDocument(strategy, old.store, old.strategy_id, old.readonly, old.notice)
+        old.scheduler.wait()
+        old.store = None  # the file now belongs to the new document
+        self.window.set_document(new)
+
+    def decide(self, line: Any, side: str) -> None:
+        from cxroadmap.storage.workspace.copies import resolve
+
+        store = self._store()
+        if store is None:
+            return
+        try:
+            resolve(store, f"{line.key}.{line.field}", side, line.strategy)  # type: ignore[arg-type]
+        except CxRoadmapError as exc:
+            messages.show_error(self.window, "Not resolved", str(exc))
+            return
+        self.reload()
+        self.window.statusBar().showMessage(
+            f"Kept {side} for {line.key}.{line.field}; Sync Now shares it.", 8000
+        )
+
+    # -- history -----------------------------------------------------------------------------
+
+    def show_history(self) -> HistoryDialog | None:
+        doc = self.document
+        key = self.window.inspector.key if doc is not None else None
+        if doc is None or not key:
+            messages.show_info(self.window, "History", "Select an initiative first.")
+            return None
+        return self._history(f"History of {key}", doc.strategy.key, key)
+
+    def show_recent(self) -> HistoryDialog | None:
+        doc = self.document
+        if doc is None:
+            return None
+        return self._history(f"Recent changes of {doc.strategy.name}", doc.strategy.key, None)
+
+    def _history(self, title: str, strategy: str, key: str | None) -> HistoryDialog | None:
+        from cxroadmap.storage.workspace.copies import item_history
+
+        store = self._store()
+        try:
+            entries = self._with_password(lambda: item_history(store, strategy, key))
+        except CxRoadmapError as exc:
+            messages.show_error(self.window, "History", str(exc))
+            return None
+        dialog = HistoryDialog(title, entries, self.window)
+        dialog.setModal(False)
+        dialog.show()
+        return dialog
+
+    # -- check out and publish ---------------------------------------------------------------
+
+    def checkout_dialog(self) -> bool:
+        from cxroadmap.storage.workspace.copies import checkout
+
+        url, ok = QInputDialog.getText(
+            self.window, "Check Out", "Workspace URL (postgresql://you@server/database):"
+        )
+        if not ok or not url.strip():
+            return False
+        target = messages.ask_save_path(
+            self.window, "Save the copy as", "workspace.cxroadmap", messages.DOCUMENT_FILTER
+        )
+        if target is None:
+            return False
+        try:
+            self._with_password(lambda: checkout(url.strip(), Path(target)))
+        except CxRoadmapError as exc:
+            messages.show_error(self.window, "Not checked out", str(exc))
+            return False
+        return bool(self.window.files.open_path(Path(target)))
+
+    def publish_dialog(self) -> bool:
+        from cxroadmap.storage.workspace.copies import publish
+
+        doc = self.document
+        if doc is None or doc.path is None:
+            return False
+        url, ok = QInputDialog.getText(self.window, "Publish", "Workspace URL:")
+        if not ok or not url.strip():
+            return False
+        try:
+            keys = self._with_password(lambda: publish(doc.path, url.strip()))
+        except CxRoadmapError as exc:
+            messages.show_error(self.window, "Not published", str(exc))
+            return False
+        messages.show_info(
+            self.window,
+            "Published",
+            f"Published {', '.join(keys)}. Check out a copy to sync with the workspace.",
+        )
+        return True
