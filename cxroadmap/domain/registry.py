@@ -34,6 +34,7 @@ from cxroadmap.domain.fields import (
     YEAR_AMOUNTS,
     Field,
 )
+from cxroadmap.domain.labels import LEVEL_LABELS, STATUS_LABELS
 from cxroadmap.domain.measures import Measure
 from cxroadmap.domain.model import (
     DEPENDENCY_TYPES,
@@ -74,18 +75,6 @@ def declare(cls: type, *declared: Field, structural: tuple[str, ...] = ()) -> Fi
     )
 
 
-STATUS_LABELS: dict[str, str] = {
-    "idea": "Idea",
-    "planned": "Planned",
-    "in_progress": "In progress",
-    "done": "Done",
-    "dropped": "Dropped",
-}
-LEVEL_LABELS: dict[str, str] = {
-    "team": "Team",
-    "department": "Department",
-    "organisation": "Organisation",
-}
 _STATUS_ALIASES = {"in progress": "in_progress", "in-progress": "in_progress",
                    "inprogress": "in_progress"}  # fmt: skip
 
