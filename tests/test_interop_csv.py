@@ -10,7 +10,9 @@ from cxroadmap.interop.csvfile import csv_text, parse_csv, read_csv, write_csv
 from cxroadmap.interop.jsonfile import strategy_to_json
 from cxroadmap.scheduling.planner import schedule
 
-HEADER = "key,title,pillar,duration,owner,not_before,phase,impact,status,cost,description,depends_on"
+HEADER = (
+    "key,title,pillar,duration,owner,not_before,phase,impact,status,cost,description,depends_on"
+)
 FULL_HEADER = HEADER + ",start,finish,slack_days,critical,scheduled_phase"
 
 
