@@ -1,7 +1,6 @@
-"""Schema 2 -> 3: the tables of a workspace copy (link, access, base items, conflicts, log).
+"""Schema 2 -> 3: budget. A cost per initiative, a budget per phase and per year, a currency.
 
-Frozen SQL (what SQLAlchemy emitted for storage/workspace/local_rows.py), so later
-changes to the row classes cannot change what this step does.
+Frozen SQL, like migration_2.py: later changes to rows.py cannot change what this step does.
 """
 
 from __future__ import annotations
@@ -10,58 +9,23 @@ import sqlite3
 
 _DDL = (
     """
-    CREATE TABLE ws_link (
-        id INTEGER NOT NULL,
-        url VARCHAR NOT NULL,
-        last_rev INTEGER NOT NULL,
-        synced_at VARCHAR,
-        PRIMARY KEY (id)
-    )
+    ALTER TABLE strategy ADD COLUMN currency VARCHAR DEFAULT '' NOT NULL
     """,
     """
-    CREATE TABLE ws_access (
-        id INTEGER NOT NULL,
-        strategy VARCHAR NOT NULL,
-        editable BOOLEAN NOT NULL,
-        PRIMARY KEY (id),
-        UNIQUE (strategy)
-    )
+    ALTER TABLE phase ADD COLUMN budget FLOAT
     """,
     """
-    CREATE TABLE ws_base (
-        id INTEGER NOT NULL,
-        strategy VARCHAR NOT NULL,
-        kind VARCHAR NOT NULL,
-        "key" VARCHAR NOT NULL,
-        rev INTEGER NOT NULL,
-        deleted BOOLEAN NOT NULL,
-        fields VARCHAR NOT NULL,
-        PRIMARY KEY (id),
-        UNIQUE (strategy, kind, "key")
-    )
+    ALTER TABLE initiative ADD COLUMN cost FLOAT
     """,
     """
-    CREATE TABLE ws_conflict (
+    CREATE TABLE year_budget (
         id INTEGER NOT NULL,
-        strategy VARCHAR NOT NULL,
-        kind VARCHAR NOT NULL,
-        "key" VARCHAR NOT NULL,
-        field VARCHAR NOT NULL,
-        mine VARCHAR NOT NULL,
-        theirs VARCHAR NOT NULL,
-        sides VARCHAR NOT NULL,
+        strategy_id INTEGER NOT NULL,
+        year INTEGER NOT NULL,
+        amount FLOAT NOT NULL,
         PRIMARY KEY (id),
-        UNIQUE (strategy, kind, "key", field)
-    )
-    """,
-    """
-    CREATE TABLE ws_dirty (
-        id INTEGER NOT NULL,
-        strategy VARCHAR NOT NULL,
-        kind VARCHAR NOT NULL,
-        "key" VARCHAR NOT NULL,
-        PRIMARY KEY (id),
-        UNIQUE (strategy, kind, "key")
+        UNIQUE (strategy_id, year),
+        FOREIGN KEY(strategy_id) REFERENCES strategy (id) ON DELETE CASCADE
     )
     """,
 )
@@ -69,4 +33,4 @@ _DDL = (
 
 def upgrade_2_to_3(conn: sqlite3.Connection) -> None:
     for statement in _DDL:
-        conn.execute(statement)
+        conn.execute(statement.strip())
