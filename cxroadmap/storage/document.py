@@ -331,8 +331,15 @@ class Document:
             lock.release()
 
 
-def write_document(path: str | os.PathLike[str], strategies: list[Strategy]) -> None:
-    """Write a whole new document atomically (temp file beside it, then a rename)."""
+def write_document(
+    path: str | os.PathLike[str],
+    strategies: list[Strategy],
+    also: Callable[[Connection], None] | None = None,
+) -> None:
+    """Write a whole new document atomically (temp file beside it, then a rename).
+
+    `also` writes more in the same transaction (a workspace checkout's bookkeeping).
+    """
     target = Path(path)
     refuse_read_only(target, "it was not replaced")
     clean_leftovers(target)
@@ -347,6 +354,8 @@ def write_document(path: str | os.PathLike[str], strategies: list[Strategy]) -> 
                 with engine.begin() as conn:
                     for strategy in order_parents_first(strategies):
                         insert_strategy(conn, strategy)
+                    if also is not None:
+                        also(conn)
             finally:
                 dispose_engine(engine)
     except (exc.DBAPIError, sqlite3.Error) as error:

@@ -15,6 +15,8 @@ _DDL = (
         url VARCHAR NOT NULL,
         last_rev INTEGER NOT NULL,
         synced_at VARCHAR,
+        copy_id VARCHAR NOT NULL,
+        path VARCHAR NOT NULL,
         PRIMARY KEY (id)
     )
     """,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -81,28 +81,26 @@ def checkout(url: str, out: Path, chosen: list[str] | None = None) -> list[str]:
                         key, f"no strategy with this key that you may read in {public_url(url)}"
                     )
             rows = server.fetch_text(conn, keys)
-    with gc_paused():
+    with gc_paused():  # thousands of small dicts: the cyclic collector only slows this down
         items = {
             (s, k, key): json.loads(text) for s, k, key, _, deleted, text in rows if not deleted
         }
         strategies = [build_strategy(key, items) for key in keys]
-    base = {(s, k, key): ServerItem(rev, deleted, text) for s, k, key, rev, deleted, text in rows}
-    editable = {k: access[k] and (not chosen or k in chosen) for k in keys}
-    last_rev = max((row[3] for row in rows), default=0)
-    temp = out.with_name(f".{out.name}.{os.getpid()}.checkout")
-    try:
-        write_document(temp, strategies)
-        with Document.open(temp) as doc:
+        base = {
+            (s, k, key): ServerItem(rev, deleted, text) for s, k, key, rev, deleted, text in rows
+        }
+        editable = {k: access[k] and (not chosen or k in chosen) for k in keys}
+        last_rev = max((row[3] for row in rows), default=0)
 
-            def work(conn: Connection) -> None:
-                local.write_base(conn, base, raw=True)
-                local.write_access(conn, editable)
-                local.write_link(conn, server.public_url(url), last_rev, now_stamp())
+        def bookkeeping(conn: Connection) -> None:
+            local.write_base(conn, base, raw=True)
+            local.write_access(conn, editable)
+            copy_id = uuid.uuid4().hex
+            link = local.Link(public_url(url), last_rev, now_stamp(), copy_id, str(out.resolve()))
+            local.write_link(conn, link)
 
-            doc.transact(work)
-        os.replace(temp, out)
-    finally:
-        temp.unlink(missing_ok=True)
+        # One new file, written atomically with its base: a checkout is whole or absent.
+        write_document(out, strategies, also=bookkeeping)
     return keys
 
 
@@ -244,6 +242,6 @@ def sync_state(doc: Document) -> SyncInfo | None:
         conflicts = local.read_conflicts(conn)
         waiting = {p.item for c in conflicts for p in c.parts}  # counted as conflicts instead
         pending = {k[:1] if k[1] == local.WHOLE else k for k in local.read_dirty(conn)}
-        return SyncInfo(link[2], len(pending - waiting), len(conflicts))
+        return SyncInfo(link.synced_at, len(pending - waiting), len(conflicts))
 
     return doc.transact(work, writing=False)

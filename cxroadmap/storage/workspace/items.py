@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -33,6 +34,7 @@ class ServerItem:
     rev: int
     deleted: bool
     fields: Fields
+    by: str = ""  # the copy that wrote it (a sync recognises its own pushes by it)
 
 
 def dependency_key(from_key: str, to_key: str) -> str:
@@ -83,24 +85,45 @@ def _encode(f: Field, value: Any) -> Any:
     return value
 
 
-def _decode(f: Field, value: Any, where: str) -> Any:
-    """A stored value back into the model's type (missing from an older client: default)."""
-    if value is None:
-        return copy.copy(f.default)
+def _iso_date(value: Any) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+def _decoder(f: Field) -> Callable[[Any], Any] | None:
+    """How a stored value becomes the model's type; None where JSON already is."""
     kind = f.kind
     if kind == fields.DATE:
-        return dt.date.fromisoformat(value)
+        return _iso_date
     if kind == fields.DATES:
-        return [dt.date.fromisoformat(d) for d in value]
+        return lambda value: [dt.date.fromisoformat(d) for d in value]
     if kind == fields.SUPPORTS:
-        return [SupportLink.parse(s, where) for s in value]
+        return lambda value: [SupportLink.parse(s, f.name) for s in value]
     if kind == fields.WEEKDAYS:
-        return tuple(value)
+        return tuple
     if kind == fields.YEAR_AMOUNTS:
-        return {int(year): amount for year, amount in value.items()}
+        return lambda value: {int(year): amount for year, amount in value.items()}
     if kind in fields.LIST_KINDS:
-        return list(value)
-    return value
+        return list
+    return None
+
+
+# (name, decoder, default) per field, worked out once: a checkout decodes thousands.
+_STRATEGY_DECODERS = [(f.name, _decoder(f), f.default) for f in _STRATEGY_FIELDS]
+_INITIATIVE_DECODERS = [(f.name, _decoder(f), f.default) for f in _INITIATIVE_FIELDS]
+
+
+def _decode_all(
+    decoders: list[tuple[str, Callable[[Any], Any] | None, object]], stored: Fields
+) -> dict[str, Any]:
+    """Stored values back into the model's types (missing from an older client: default)."""
+    found: dict[str, Any] = {}
+    for name, decode, default in decoders:
+        value = stored.get(name)
+        if value is None:
+            found[name] = copy.copy(default)
+        else:
+            found[name] = value if decode is None else decode(value)
+    return found
 
 
 def strategy_fields(s: Strategy) -> Fields:
@@ -151,7 +174,7 @@ def _measure(row: dict[str, Any]) -> Measure:
 
 
 def _strategy_attributes(f: Fields) -> dict[str, Any]:
-    found = {d.name: _decode(d, f.get(d.name), f"strategy.{d.name}") for d in _STRATEGY_FIELDS}
+    found = _decode_all(_STRATEGY_DECODERS, f)
     found["phases"] = [Phase(name, weeks) for name, weeks in f["phases"]]
     found["touchpoints"] = [_touchpoint(t) for t in f["touchpoints"]]
     found["measures"] = [_measure(m) for m in f["measures"]]
@@ -159,8 +182,7 @@ def _strategy_attributes(f: Fields) -> dict[str, Any]:
 
 
 def _initiative(key: str, v: Fields) -> Initiative:
-    values = {f.name: _decode(f, v.get(f.name), f"{key}.{f.name}") for f in _INITIATIVE_FIELDS}
-    return Initiative(key=key, **values)
+    return Initiative(key=key, **_decode_all(_INITIATIVE_DECODERS, v))
 
 
 def build_strategy(skey: str, items: dict[ItemKey, Fields]) -> Strategy:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
@@ -26,15 +27,36 @@ from cxroadmap.storage.workspace.local_rows import (
 from cxroadmap.storage.workspace.merge import Conflict, Part
 
 
-def read_link(conn: Connection) -> tuple[str, int, str | None] | None:
-    """(url, last revision seen, when it last synced) or None for a plain document."""
-    row = conn.execute(select(WS_LINK.c.url, WS_LINK.c.last_rev, WS_LINK.c.synced_at)).first()
-    return None if row is None else (str(row[0]), int(row[1]), row[2])
+@dataclass(frozen=True)
+class Link:
+    """The workspace a file is a copy of (never a password), how far it synced, its own id."""
+
+    url: str
+    last_rev: int
+    synced_at: str | None
+    copy_id: str
+    path: str
 
 
-def write_link(conn: Connection, url: str, last_rev: int, synced_at: str | None) -> None:
+def read_link(conn: Connection) -> Link | None:
+    """The copy's link, or None for a plain document."""
+    c = WS_LINK.c
+    row = conn.execute(select(c.url, c.last_rev, c.synced_at, c.copy_id, c.path)).first()
+    return None if row is None else Link(str(row[0]), int(row[1]), row[2], row[3], row[4])
+
+
+def write_link(conn: Connection, link: Link) -> None:
     conn.execute(delete(WS_LINK))
-    conn.execute(insert(WS_LINK).values(id=1, url=url, last_rev=last_rev, synced_at=synced_at))
+    conn.execute(
+        insert(WS_LINK).values(
+            id=1,
+            url=link.url,
+            last_rev=link.last_rev,
+            synced_at=link.synced_at,
+            copy_id=link.copy_id,
+            path=link.path,
+        )
+    )
 
 
 def read_access(conn: Connection) -> dict[str, bool]:

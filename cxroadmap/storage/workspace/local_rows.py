@@ -18,6 +18,8 @@ class WorkspaceLinkRow(SQLModel, table=True):
     url: str
     last_rev: int
     synced_at: str | None = None
+    copy_id: str  # this copy's own id: its pushes carry it to the server
+    path: str  # where the file was when it got `copy_id`: a copied file takes a new one
 
 
 class WorkspaceAccessRow(SQLModel, table=True):

@@ -142,12 +142,12 @@ def access(conn: Connection) -> dict[str, bool]:
 def fetch(conn: Connection, strategies: Iterable[str], since: int = 0) -> dict[ItemKey, ServerItem]:
     """Items of `strategies` written after revision `since`, in publishing order."""
     rows = conn.execute(
-        "SELECT strategy, kind, key, rev, deleted, fields FROM cxroadmap.item "
+        "SELECT strategy, kind, key, rev, deleted, fields, copy_id FROM cxroadmap.item "
         "WHERE strategy = ANY(%s) AND rev > %s ORDER BY id",
         (list(strategies), since),
     )
     return {
-        (s, k, key): ServerItem(rev, deleted, fields) for s, k, key, rev, deleted, fields in rows
+        (s, k, key): ServerItem(rev, gone, fields, by) for s, k, key, rev, gone, fields, by in rows
     }
 
 
@@ -163,7 +163,11 @@ def fetch_text(conn: Connection, strategies: Iterable[str]) -> list[tuple[Any, .
 
 
 def put(
-    conn: Connection, item: ItemKey, fields: Fields | None, expected: ServerItem | None
+    conn: Connection,
+    item: ItemKey,
+    fields: Fields | None,
+    expected: ServerItem | None,
+    copy_id: str = "",
 ) -> int | None:
     """Write one item if the server still has `expected`; its new revision, or None if stale.
 
@@ -171,29 +175,34 @@ def put(
     """
     strategy = item[0]
     try:
-        return _put(conn, item, fields, expected)
+        return _put(conn, item, fields, expected, copy_id)
     except psycopg.errors.InsufficientPrivilege:
         raise EditRefused(strategy) from None
 
 
 def _put(
-    conn: Connection, item: ItemKey, fields: Fields | None, expected: ServerItem | None
+    conn: Connection,
+    item: ItemKey,
+    fields: Fields | None,
+    expected: ServerItem | None,
+    copy_id: str,
 ) -> int | None:
     strategy, kind, key = item
     if expected is None or expected.rev == 0:
         row = conn.execute(
-            "INSERT INTO cxroadmap.item (strategy, kind, key, deleted, fields) "
-            "VALUES (%s, %s, %s, false, %s) ON CONFLICT (strategy, kind, key) DO NOTHING "
+            "INSERT INTO cxroadmap.item (strategy, kind, key, deleted, fields, copy_id) "
+            "VALUES (%s, %s, %s, false, %s, %s) ON CONFLICT (strategy, kind, key) DO NOTHING "
             "RETURNING rev",
-            (strategy, kind, key, Jsonb(fields)),
+            (strategy, kind, key, Jsonb(fields), copy_id),
         ).fetchone()
     else:
         row = conn.execute(
-            "UPDATE cxroadmap.item SET deleted = %s, fields = %s "
+            "UPDATE cxroadmap.item SET deleted = %s, fields = %s, copy_id = %s "
             "WHERE strategy = %s AND kind = %s AND key = %s AND rev = %s RETURNING rev",
             (
                 fields is None,
                 Jsonb(expected.fields if fields is None else fields),
+                copy_id,
                 strategy,
                 kind,
                 key,
@@ -209,7 +218,7 @@ def put_many(conn: Connection, items: dict[ItemKey, Fields]) -> None:
         cur.executemany(
             "INSERT INTO cxroadmap.item (strategy, kind, key, deleted, fields) "
             "VALUES (%s, %s, %s, false, %s) ON CONFLICT (strategy, kind, key) DO UPDATE "
-            "SET deleted = false, fields = excluded.fields",
+            "SET deleted = false, fields = excluded.fields, copy_id = ''",
             [(s, k, key, Jsonb(f)) for (s, k, key), f in items.items()],
         )
 
@@ -222,7 +231,7 @@ def delete_others(conn: Connection, strategy: str, keep: set[ItemKey]) -> None:
     gone = [(strategy, k, key) for k, key in rows if (strategy, k, key) not in keep]
     with conn.cursor() as cur:
         cur.executemany(
-            "UPDATE cxroadmap.item SET deleted = true "
+            "UPDATE cxroadmap.item SET deleted = true, copy_id = '' "
             "WHERE strategy = %s AND kind = %s AND key = %s",
             gone,
         )

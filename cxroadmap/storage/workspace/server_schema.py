@@ -28,6 +28,7 @@ CREATE TABLE cxroadmap.item (
     fields jsonb NOT NULL,
     changed_by name NOT NULL DEFAULT current_user,
     changed_at timestamptz NOT NULL DEFAULT now(),
+    copy_id text NOT NULL DEFAULT '',
     UNIQUE (strategy, kind, key)
 );
 CREATE INDEX item_rev ON cxroadmap.item (rev);

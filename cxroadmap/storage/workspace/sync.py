@@ -9,6 +9,7 @@ file's change log names (plus those changed on the server) are read and compared
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -46,6 +47,7 @@ class LocalState:
     url: str
     last_rev: int
     synced_at: str | None
+    copy_id: str
     ids: dict[str, int]
     strategies: list[Strategy]
     dirty: list[ItemKey]
@@ -85,9 +87,10 @@ def read_state(doc: Document, extra: list[ItemKey] | None = None) -> LocalState:
             if s.key in whole:  # rewritten whole: every item it has or had is a candidate
                 dirty += [*items_of(s), *(k for k in base if k[0] == s.key)]
         return LocalState(
-            url=link[0],
-            last_rev=link[1],
-            synced_at=link[2],
+            url=link.url,
+            last_rev=link.last_rev,
+            synced_at=link.synced_at,
+            copy_id=_copy_id(link, doc),
             ids={s.key: sid for sid, s in pairs},
             strategies=strategies,
             dirty=list(dict.fromkeys(dirty)),
@@ -99,8 +102,17 @@ def read_state(doc: Document, extra: list[ItemKey] | None = None) -> LocalState:
     return doc.transact(work, writing=False)
 
 
+def _copy_id(link: local.Link, doc: Document) -> str:
+    """This copy's id; a file copied elsewhere (a second laptop, Save As) takes a new one,
+    so two copies never take each other's pushes for their own."""
+    if link.path == str(doc.path.resolve()):
+        return link.copy_id
+    return uuid.uuid4().hex
+
+
 def workspace_url(doc: Document) -> str | None:
-    return doc.transact(lambda conn: (local.read_link(conn) or (None,))[0], writing=False)
+    link = doc.transact(local.read_link, writing=False)
+    return None if link is None else link.url
 
 
 def _change(keys: set[ItemKey], skey: str, strategy: Strategy) -> Change:
@@ -188,7 +200,8 @@ def sync(doc: Document, hook: Callable[[str], None] | None = None) -> SyncReport
         view = LocalView(state.strategies)
         candidates = [*state.dirty, *result.base, *touched]
         local.write_dirty(conn, [k for k in dict.fromkeys(candidates) if differs(k, view, base)])
-        local.write_link(conn, state.url, last_rev, now_stamp())
+        here = str(doc.path.resolve())
+        local.write_link(conn, local.Link(state.url, last_rev, now_stamp(), state.copy_id, here))
 
     doc.transact(work)
     return SyncReport(
@@ -217,6 +230,11 @@ def _server_side(
         if lock:
             server.write_lock(conn)
         remote = server.fetch(conn, state.ids, since=state.last_rev)
+        for k, item in remote.items():
+            if item.by == state.copy_id:
+                # Pushed by this copy in a sync killed before the file recorded it: that
+                # value is the base now (else the next edit of it would look like a conflict).
+                state.base[k] = item
         missing = [k for k in remote if k not in state.base]
         if missing:
             base = doc.transact(lambda c: local.read_base(c, missing), writing=False)
@@ -226,11 +244,13 @@ def _server_side(
         for k, (value, expected) in result.push.items():
             if k[0] in held:
                 continue
-            rev = server.put(conn, k, value, expected)
+            rev = server.put(conn, k, value, expected, state.copy_id)
             if rev is None:
                 raise _Stale
             before = expected.fields if expected is not None else {}
-            pushed[k] = ServerItem(rev, value is None, before if value is None else value)
+            pushed[k] = ServerItem(
+                rev, value is None, before if value is None else value, state.copy_id
+            )
         revs = [
             state.last_rev,
             *(i.rev for i in remote.values()),
