@@ -5,20 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from cxroadmap.domain.durations import format_duration
+from cxroadmap.domain.labels import LEVEL_LABELS, STATUS_LABELS
 from cxroadmap.export.dateaxis import MONTHS
-
-STATUS_LABELS = {
-    "idea": "Idea",
-    "planned": "Planned",
-    "in_progress": "In progress",
-    "done": "Done",
-    "dropped": "Dropped",
-}
-LEVEL_LABELS = {
-    "team": "Team",
-    "department": "Department",
-    "organisation": "Organisation",
-}
 
 
 def long_date(day: dt.date) -> str:
