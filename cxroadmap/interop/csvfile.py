@@ -11,12 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from cxroadmap.common.atomic import write_bytes_atomically
 from cxroadmap.domain.calendar import DEFAULT_WORKING_DAYS, parse_date, parse_weekdays
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.field_checks import check_text
 from cxroadmap.domain.model import Strategy, default_phases
 from cxroadmap.domain.validation import check_max_parallel, validate_strategy
-from cxroadmap.interop.atomicfile import write_bytes_atomically
 from cxroadmap.interop.tabular import (
     COLUMNS,
     COMPUTED_COLUMNS,

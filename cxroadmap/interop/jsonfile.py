@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from cxroadmap.common.atomic import write_text_atomically
 from cxroadmap.domain.calendar import parse_date, parse_weekdays
 from cxroadmap.domain.cascade import validate_cascade
 from cxroadmap.domain.durations import parse_duration
@@ -28,7 +29,6 @@ from cxroadmap.domain.validation import (
     parse_holidays,
     validate_strategy,
 )
-from cxroadmap.interop.atomicfile import write_text_atomically
 from cxroadmap.interop.cx_json import measure_from_json, touchpoint_from_json
 from cxroadmap.interop.json_writer import FORMAT, cascade_to_json, strategy_to_json
 

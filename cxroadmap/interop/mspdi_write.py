@@ -8,8 +8,8 @@ import re
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from cxroadmap.common.atomic import write_bytes_atomically
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
-from cxroadmap.interop.atomicfile import write_bytes_atomically
 from cxroadmap.interop.mspdi_model import (
     KEY_ALIAS,
     KEY_FIELD_ID,

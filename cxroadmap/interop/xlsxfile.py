@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cxroadmap.common.atomic import write_bytes_atomically
 from cxroadmap.domain.calendar import parse_date, parse_weekdays
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
@@ -26,7 +27,6 @@ from cxroadmap.domain.validation import (
     normalise_level,
     validate_strategy,
 )
-from cxroadmap.interop.atomicfile import write_bytes_atomically
 from cxroadmap.interop.jsonfile import STRATEGY_FIELDS
 from cxroadmap.interop.tabular import (
     COLUMNS,

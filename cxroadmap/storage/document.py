@@ -22,7 +22,7 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.storage import schema
 from cxroadmap.storage.change_writer import write_change as _write_change
 from cxroadmap.storage.checks import check
-from cxroadmap.storage.engine import dispose_engine, initialise, open_engine, replacing, sync_folder
+from cxroadmap.storage.engine import dispose_engine, initialise, open_engine, replacing
 from cxroadmap.storage.errors import DocumentError, DocumentLocked, DocumentReadOnly
 from cxroadmap.storage.lock import EditLock, check_unlocked
 from cxroadmap.storage.rows import STRATEGY
@@ -313,7 +313,6 @@ class Document:
                 source = conn.connection.driver_connection
                 assert isinstance(source, sqlite3.Connection)
                 schema.copy_database(source, destination)
-            sync_folder(destination.parent)
         except sqlite3.Error as error:
             raise DocumentError(destination, f"could not be written ({error})") from None
         finally:

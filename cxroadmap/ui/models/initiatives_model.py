@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
+from cxroadmap.common.labels import STATUS_LABELS
 from cxroadmap.domain.durations import format_duration
 from cxroadmap.domain.edits import Change, ChangeInitiative
 from cxroadmap.domain.errors import CxRoadmapError
@@ -21,14 +22,6 @@ from cxroadmap.ui.document import OpenDocument
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
-
-STATUS_LABELS = {
-    "idea": "Idea",
-    "planned": "Planned",
-    "in_progress": "In progress",
-    "done": "Done",
-    "dropped": "Dropped",
-}
 
 
 @dataclass(frozen=True)
