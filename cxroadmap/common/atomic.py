@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +13,12 @@ from pathlib import Path
 def temp_beside(path: Path) -> Path:
     """A fresh, unused name in `path`'s folder (so the rename stays on one file system)."""
     return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+
+
+def temp_pattern(path: Path) -> str:
+    """A regular expression for `temp_beside(path)` names; group 1 is the writer's process id
+    (so a temp file left by a killed writer can be told from a live one's)."""
+    return re.escape(f".{path.name}.") + r"(\d+)(?:-[0-9a-f]+)?\.tmp"
 
 
 def sync_folder(folder: Path) -> None:
