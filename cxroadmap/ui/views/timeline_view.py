@@ -369,6 +369,3 @@ class TimelineView(QGraphicsView):
         QToolTip.hideText()
 
     # -- export helpers ------------------------------------------------------------------
-
-    def scene_date_x(self, day: dt.date) -> float:
-        return self.timeline.scale.x_of(day)
