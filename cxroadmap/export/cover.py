@@ -21,7 +21,7 @@ from reportlab.platypus import (
 )
 
 from cxroadmap.common import style
-from cxroadmap.common.labels import level_label
+from cxroadmap.domain.labels import level_label
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_label
 from cxroadmap.export.cells import TextCell

@@ -12,8 +12,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph, Spacer
 
 from cxroadmap.common import style
-from cxroadmap.common.labels import level_label
 from cxroadmap.domain.cascade import Cascade
+from cxroadmap.domain.labels import level_label
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour
 from cxroadmap.export.cells import TextCell

@@ -10,7 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph, Spacer
 
 from cxroadmap.common import style
-from cxroadmap.common.labels import status_label
+from cxroadmap.domain.labels import status_label
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour, pillar_label
 from cxroadmap.export.cells import TextCell

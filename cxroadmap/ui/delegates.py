@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxroadmap.common.labels import STATUS_LABELS
+from cxroadmap.domain.labels import STATUS_LABELS
 from cxroadmap.domain.pillars import DEFAULT_PILLARS
 from cxroadmap.ui.models.initiatives_model import COLUMNS
 

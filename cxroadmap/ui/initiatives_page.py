@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxroadmap.common.labels import STATUS_LABELS
 from cxroadmap.domain.edits import AddInitiative, Change, CompositeEdit, Edit, RemoveInitiative
+from cxroadmap.domain.labels import STATUS_LABELS
 from cxroadmap.domain.model import Initiative
 from cxroadmap.domain.pillars import DEFAULT_PILLARS
 from cxroadmap.ui.actions import Actions

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from cxroadmap.common import style
-from cxroadmap.common.labels import level_label
 from cxroadmap.domain.alignment_edits import AddSupport, RemoveSupport
 from cxroadmap.domain.edits import Change
+from cxroadmap.domain.labels import level_label
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.support import SupportLink
 from cxroadmap.scheduling.cascade import strategy_label

@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
-from cxroadmap.common.labels import STATUS_LABELS
 from cxroadmap.domain.durations import format_duration
 from cxroadmap.domain.edits import Change, ChangeInitiative
 from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.domain.labels import STATUS_LABELS
 from cxroadmap.domain.model import Initiative
 from cxroadmap.domain.pillars import find_pillar, pillar_colour, pillar_label, pillar_order
 from cxroadmap.domain.validation import coerce_initiative_value
