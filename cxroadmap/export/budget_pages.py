@@ -8,10 +8,10 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, LongTable, PageBreak, Paragraph, Spacer
 
+from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.money import format_amount
 from cxroadmap.domain.pillars import pillar_colour, pillar_label
-from cxroadmap.export import style
 from cxroadmap.export.cells import TextCell
 from cxroadmap.export.fonts import clean, font_set, markup, text_width
 from cxroadmap.export.tables import PAD, Section, table_style

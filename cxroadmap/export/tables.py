@@ -9,13 +9,14 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph, Spacer
 
+from cxroadmap.common import style
 from cxroadmap.domain.field_text import display_text
 from cxroadmap.domain.fields import MONEY, Field
+from cxroadmap.domain.labels import status_label
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.money import format_amount
 from cxroadmap.domain.pillars import pillar_colour, pillar_label
 from cxroadmap.domain.registry import INITIATIVE
-from cxroadmap.export import style
 from cxroadmap.export.cells import TextCell
 from cxroadmap.export.fonts import clean, font_set, markup, text_width
 from cxroadmap.export.textformat import (
@@ -23,7 +24,6 @@ from cxroadmap.export.textformat import (
     lag_text,
     long_date,
     short_date,
-    status_label,
 )
 from cxroadmap.scheduling.budget import BudgetLine, budget_summary
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
