@@ -17,6 +17,7 @@ from cxroadmap.domain.field_checks import check_text
 from cxroadmap.domain.model import Strategy, default_phases
 from cxroadmap.domain.validation import check_max_parallel, validate_strategy
 from cxroadmap.interop.atomicfile import write_bytes_atomically
+from cxroadmap.interop.column_map import tool_date
 from cxroadmap.interop.tabular import (
     COLUMNS,
     COMPUTED_COLUMNS,
@@ -98,8 +99,15 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
     records, delimiter = _parse(text)
     settings: dict[str, tuple[int, str]] = {}
     n = _header_index(records)
-    for i, record in enumerate(records[:n]):
-        match = _SETTING.match(delimiter.join(record).strip())  # undo a split comment
+    # Settings lines come before the header (older exports, hand-written files) or after
+    # the rows (our export, so that the header is the first line for pandas and others).
+    for i, record in enumerate(records):
+        if i >= n and not (record and record[0].lstrip().startswith("#")):
+            continue
+        # Undo a split comment, and drop the separators Excel pads a re-saved line with
+        # (`# start: 2027-01-04;;;;`).
+        line = delimiter.join(record).strip().rstrip(delimiter).strip()
+        match = _SETTING.match(line)
         if match and match[1].lower() in SETTINGS:
             settings[match[1].lower()] = (i + 1, match[2].strip())
     if n == len(records):
@@ -132,7 +140,7 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
         start = written if start is None else start
     rows = []
     for number, record in enumerate(records[n + 1 :], start=header_row + 1):
-        if all(is_blank(cell) for cell in record):
+        if all(is_blank(cell) for cell in record) or record[0].lstrip().startswith("#"):
             continue
         values: dict[str, object] = {}
         for i, cell in enumerate(record):
@@ -152,9 +160,16 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
     strategy.initiatives, strategy.dependencies = initiatives_from_rows(
         rows, strategy.days_per_week, strategy.phase_names()
     )
-    strategy.start = resolve_start(start, strategy.initiatives, "start")
+    strategy.start = resolve_start(start or _first_start(rows), strategy.initiatives, "start")
     validate_strategy(strategy)
     return strategy
+
+
+def _first_start(rows: list[Row]) -> dt.date | None:
+    """The earliest scheduled start of a foreign file (a `Start`/`Begin date` column) that
+    has no `# start:` line: ISO dates (with or without a time) or MS Project's `Mon 1/4/27`."""
+    found = [day for row in rows if (day := tool_date(row.values.get("_start"))) is not None]
+    return min(found, default=None)
 
 
 def _cell_namer(number: int) -> Callable[[str], str]:
@@ -179,6 +194,13 @@ def csv_text(strategy: Strategy, schedule: Any) -> str:
     """The CSV form: settings lines, a header row, one row per initiative (CRLF line ends)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
+    # The header first, so that pandas, R and databases read the table as it is; the
+    # strategy's settings follow the rows as `#` lines (pandas: comment="#" drops them).
+    writer.writerow([*COLUMNS, *COMPUTED_COLUMNS])
+    depends_on = depends_on_texts(strategy)
+    for ini in strategy.initiatives.values():
+        values = export_values(schedule, ini, depends_on)
+        writer.writerow([_cell_text(v) for v in values])
     writer.writerow([f"# name: {strategy.name}"])
     writer.writerow([f"# start: {strategy.start.isoformat()}"])
     if strategy.working_days != DEFAULT_WORKING_DAYS:
@@ -189,11 +211,6 @@ def csv_text(strategy: Strategy, schedule: Any) -> str:
         writer.writerow([f"# max_parallel: {strategy.max_parallel}"])
     if strategy.phases != default_phases():
         writer.writerow([f"# phases: {'; '.join(phase_text(p) for p in strategy.phases)}"])
-    writer.writerow([*COLUMNS, *COMPUTED_COLUMNS])
-    depends_on = depends_on_texts(strategy)
-    for ini in strategy.initiatives.values():
-        values = export_values(schedule, ini, depends_on)
-        writer.writerow([_cell_text(v) for v in values])
     return out.getvalue()
 
 

@@ -4,45 +4,36 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from cxroadmap.domain.calendar import parse_date
-from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.field_checks import check_text
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 from cxroadmap.domain.validation import (
     coerce_initiative_value,
-    normalise_dependency_type,
 )
+from cxroadmap.interop.column_map import (
+    COLUMNS,
+    COMPUTED_COLUMNS,
+    IGNORE,
+    LIST_COLUMNS,
+    accepted_headers,
+    detect,
+    status_value,
+    tool_duration,
+)
+from cxroadmap.interop.links_text import parse_depends_on
 
-COLUMNS = (
-    "key",
-    "title",
-    "pillar",
-    "duration",
-    "owner",
-    "not_before",
-    "phase",
-    "impact",
-    "status",
-    "description",
-    "depends_on",
-)
-# Written on export from the schedule; ignored on import (they are recomputed anyway).
-COMPUTED_COLUMNS = ("start", "finish", "slack_days", "critical", "scheduled_phase")
+# The columns, their synonyms and other tools' forms are in column_map.py.
 REQUIRED_COLUMNS = ("key", "title", "duration")
-# Lists of keys that only the XLSX form carries: they refer to the strategy's touchpoints
-# and to a parent strategy's initiatives, which a CSV file has no room for.
-LIST_COLUMNS = ("touchpoints", "supports")
+# LIST_COLUMNS: lists of keys that only the XLSX form carries (touchpoints, supports).
 _TEXT_COLUMNS = ("key", "title", "pillar", "owner", "phase", "description")
+__all__ = ["COLUMNS", "COMPUTED_COLUMNS", "LIST_COLUMNS", "REQUIRED_COLUMNS", "parse_depends_on"]
 
 _PHASE = re.compile(r"^(?P<name>.+?)\s*:\s*(?P<weeks>\d+)\s*w?\s*$", re.IGNORECASE)
-_LINK = re.compile(
-    r"^(?P<key>.+?)\s+(?P<type>FS|SS|FF|SF)?\s*(?P<lag>[+-]\s*\d+\s*[dwm]?)?\s*$", re.IGNORECASE
-)
 
 Where = Callable[[str], str]
 
@@ -62,30 +53,35 @@ def is_blank(value: object) -> bool:
 def map_header(names: Sequence[object], where: Callable[[int], str]) -> list[str | None]:
     """Column name per position (None: a computed or unnamed column that import skips).
 
-    An unknown or doubled column is an error naming it: a typo must not drop data silently.
+    Headers are matched through the one synonym table (column_map.py): ours, the labels
+    people read, MS Project's, GanttProject's and common Excel ones. An unknown or doubled
+    column is an error naming it: a typo must not drop data silently. A computed `start`
+    column is kept as `_start` (the strategy start of a file without one).
     """
     mapped: list[str | None] = []
-    seen: set[str] = set()
-    for i, raw in enumerate(names):
-        name = "" if raw is None else str(raw).strip().lower()
-        if name in COMPUTED_COLUMNS or name == "":
-            mapped.append(None)
-            continue
-        if name not in COLUMNS:
+    for i, (raw, name) in enumerate(zip(names, detect(names), strict=True)):
+        if name is None:
+            text = "" if raw is None else str(raw).strip()
+            if text.lower() in [str(n).strip().lower() for n in names[:i]] or (
+                detect([raw])[0] not in (None, IGNORE)
+            ):
+                raise ValidationError(where(i), f"column {text!r} appears twice")
             raise ValidationError(
-                where(i), f"unknown column {raw!r}; the columns are {', '.join(COLUMNS)}"
+                where(i), f"unknown column {raw!r}; the columns are {accepted_headers()}"
             )
-        if name in seen:
-            raise ValidationError(where(i), f"column {name!r} appears twice")
-        seen.add(name)
-        mapped.append(name)
+        if name == "start":
+            mapped.append("_start")
+        elif name == IGNORE or name in COMPUTED_COLUMNS:
+            mapped.append(None)
+        else:
+            mapped.append(name)
     for name in REQUIRED_COLUMNS:
-        if name not in seen:
+        if name not in mapped:
             raise ValidationError(where(len(names)), f"required column {name!r} is missing")
     return mapped
 
 
-def _cell(name: str, value: object) -> object:
+def _cell(name: str, value: object, where: str = "", days_per_week: int = 5) -> object:
     """Spreadsheet cell values in the types the domain checks expect."""
     if isinstance(value, dt.datetime):
         return value.date()
@@ -96,6 +92,11 @@ def _cell(name: str, value: object) -> object:
         return str(value)
     if name == "impact" and isinstance(value, str) and re.fullmatch(r"\s*\d+\s*", value):
         return int(value)
+    if name == "duration":
+        # MS Project's "5 days", "2 wks", ISO P5D and ours, with the accepted forms on error.
+        return tool_duration(value, where, days_per_week)
+    if name == "status":
+        return status_value(value, where)
     return value
 
 
@@ -128,8 +129,9 @@ def initiative_from_row(row: Row, days_per_week: int) -> Initiative:
                 # The list's own position (`[1]`) means nothing in one cell: name the cell.
                 raise ValidationError(row.where(name), exc.problem) from None
             continue
+        where = row.where(name)
         values[name] = coerce_initiative_value(
-            name, _cell(name, raw), row.where(name), days_per_week
+            name, _cell(name, raw, where, days_per_week), where, days_per_week
         )
     return Initiative(**values)
 
@@ -167,37 +169,6 @@ def initiatives_from_rows(
         text = row.values["depends_on"]
         deps += parse_depends_on(text, key, known, row.where("depends_on"), days_per_week)
     return initiatives, deps
-
-
-def parse_depends_on(
-    text: object, successor: str, known: Set[str], where: str, days_per_week: int
-) -> list[Dependency]:
-    """`REC1; VIS2 SS+5d; TP3 FF-2d`: predecessors of `successor`, type FS by default."""
-    if not isinstance(text, str):
-        raise ValidationError(where, f"expected text like 'REC1; VIS2 SS+5d', got {text!r}")
-    deps: list[Dependency] = []
-    for item in (part.strip() for part in text.split(";")):
-        if not item:
-            continue
-        dep = Dependency(item, successor)
-        if item not in known:
-            match = _LINK.match(item)
-            if match is None or not (match["type"] or match["lag"]):
-                raise ValidationError(where, f"no initiative with key {item!r}")
-            dep.from_key = match["key"].strip()
-            if match["type"]:
-                dep.type = normalise_dependency_type(match["type"], where)
-            if match["lag"]:
-                lag = re.sub(r"\s+", "", match["lag"])
-                dep.lag = parse_duration(lag, where, days_per_week, allow_negative=True)
-            if dep.from_key not in known:
-                raise ValidationError(where, f"no initiative with key {dep.from_key!r}")
-        if dep.from_key == successor:
-            raise ValidationError(where, f"{successor!r} cannot depend on itself")
-        if any(d.from_key == dep.from_key for d in deps):
-            raise ValidationError(where, f"{dep.from_key!r} is named twice")
-        deps.append(dep)
-    return deps
 
 
 def format_dependency(dep: Dependency) -> str:
