@@ -13,27 +13,23 @@ import re
 from collections.abc import Sequence
 
 from cxroadmap.domain.errors import ValidationError
-from cxroadmap.domain.registry import INITIATIVE, STATUS_LABELS
+from cxroadmap.domain.fields import LIST_KINDS
+from cxroadmap.domain.labels import STATUS_LABELS
+from cxroadmap.domain.registry import INITIATIVE
 
+# The initiative fields that have a column, in the registry's order, then depends_on.
 COLUMNS = (
-    "key",
-    "title",
-    "pillar",
-    "duration",
-    "owner",
-    "not_before",
-    "phase",
-    "impact",
-    "status",
-    "description",
+    *(f.header for f in INITIATIVE.values() if f.header is not None and f.kind not in LIST_KINDS),
     "depends_on",
 )
 COMPUTED_COLUMNS = ("start", "finish", "slack_days", "critical", "scheduled_phase")
-LIST_COLUMNS = ("touchpoints", "supports")
+LIST_COLUMNS = tuple(
+    f.header for f in INITIATIVE.values() if f.header is not None and f.kind in LIST_KINDS
+)
 
 # Synonyms beyond the registry's (fields that are not initiative fields, or are computed).
 EXTRA_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "depends_on": ("depends on", "predecessors", "dependencies", "depends", "Depends on"),
+    "depends_on": ("depends on", "predecessors", "dependencies", "depends", "after"),
     "start": ("start", "start date", "begin date", "begin", "scheduled start"),
     "finish": ("finish", "finish date", "end date", "end", "scheduled finish"),
     "slack_days": ("slack days", "slack (days)", "total slack", "slack"),
@@ -46,7 +42,6 @@ IGNORED = frozenset(
         "outline level",
         "outline number",
         "web link",
-        "cost",
         "work",
         "% work complete",
         "successors",
@@ -68,7 +63,7 @@ IGNORED = frozenset(
 )
 # Headers people read (XLSX for people); each is also recognised on import.
 HUMAN_HEADERS: dict[str, str] = {
-    **{name: INITIATIVE[name].label for name in COLUMNS if name in INITIATIVE},
+    **{f.header: f.label for f in INITIATIVE.values() if f.header is not None},
     "depends_on": "Depends on",
     "touchpoints": "Touchpoints",
     "supports": "Supports",

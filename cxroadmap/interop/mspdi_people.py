@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from xml.etree import ElementTree as ET
 
+from cxroadmap.domain.labels import STATUS_LABELS
 from cxroadmap.domain.model import Initiative, Strategy
-from cxroadmap.domain.registry import STATUS_LABELS
 from cxroadmap.interop.mspdi_model import (
     KEY_ALIAS,
     KEY_FIELD_ID,
