@@ -116,7 +116,7 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
     # Settings lines come before the header (older exports, hand-written files) or after
     # the rows (our export, so that the header is the first line for pandas and others).
     for i, record in enumerate(records):
-        if i >= n and not (record and record[0].lstrip().startswith("#")):
+        if i >= n and not _hash_line(record):
             continue
         # Undo a split comment, and drop the separators Excel pads a re-saved line with
         # (`# start: 2027-01-04;;;;`).
@@ -154,7 +154,7 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
         start = written if start is None else start
     rows = []
     for number, record in enumerate(records[n + 1 :], start=header_row + 1):
-        if all(is_blank(cell) for cell in record) or record[0].lstrip().startswith("#"):
+        if all(is_blank(cell) for cell in record) or _hash_line(record):
             continue
         values: dict[str, object] = {}
         for i, cell in enumerate(record):
@@ -178,6 +178,16 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
     strategy.start = resolve_start(start or _first_start(rows), strategy.initiatives, "start")
     validate_strategy(strategy)
     return strategy
+
+
+def _hash_line(record: list[str]) -> bool:
+    """A `#` line among the rows: one cell starting with `#`, the rest blank (Excel pads it).
+    A row whose key starts with `#` has its title filled in, so it stays a row."""
+    return (
+        bool(record)
+        and record[0].lstrip().startswith("#")
+        and all(is_blank(cell) for cell in record[1:])
+    )
 
 
 def _first_start(rows: list[Row]) -> dt.date | None:
