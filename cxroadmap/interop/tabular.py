@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cxroadmap.domain.calendar import parse_date
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.field_checks import check_text
 from cxroadmap.domain.fields import KEY, LIST_KINDS, LONG_TEXT, NAME_REF, TEXT, Field, coerce
@@ -249,10 +248,6 @@ def resolve_start(given: dt.date | None, initiatives: dict[str, Initiative], whe
         "the strategy start date is missing: add a first line '# start: YYYY-MM-DD' "
         "(a Strategy sheet row 'start' in XLSX) or a not_before date",
     )
-
-
-def start_option(value: object, where: str) -> dt.date | None:
-    return None if value is None else parse_date(value, where)
 
 
 def parse_phase(value: object, where: str) -> Phase:
