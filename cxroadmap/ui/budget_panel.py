@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from cxroadmap.domain.edits import Change, ChangeStrategy, SetPhases
 from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.domain.fields import coerce
-from cxroadmap.domain.money import amount_text, format_amount
+from cxroadmap.domain.money import format_amount
 from cxroadmap.domain.pillars import pillar_label
 from cxroadmap.domain.registry import PHASE, STRATEGY
 from cxroadmap.scheduling.budget import BudgetLine, BudgetSummary, budget_summary
@@ -176,7 +176,7 @@ class BudgetPanel(QWidget):
             flag = f"⚠ over by {format_amount(-left)}" if line.over and left is not None else ""
             cells = (
                 _item(line.name),
-                _item(amount_text(line.budget), right=True, editable=editable),
+                _item(format_amount(line.budget), right=True, editable=editable),
                 _item(format_amount(line.planned), right=True),
                 _item("" if left is None else format_amount(left), right=True),
                 _item(flag),
@@ -212,7 +212,7 @@ class BudgetPanel(QWidget):
         total = summary.budget_total
         text = f"Budget {self._money(summary.total)}"
         if total is not None:
-            text += f" of {format_amount(total, compact=True)}"
+            text += f" of {format_amount(total)}"
         over = summary.over
         if over:
             text = f"⚠ {text}: over in " + ", ".join(line.name for line in over)
