@@ -13,6 +13,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cxroadmap.common.atomic import write_bytes_atomically
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.field_checks import check_text
@@ -21,7 +22,6 @@ from cxroadmap.domain.validation import (
     normalise_dependency_type,
     validate_strategy,
 )
-from cxroadmap.interop.atomicfile import write_bytes_atomically
 from cxroadmap.interop.strategy_sheet import read_strategy_sheet, write_strategy_sheet
 from cxroadmap.interop.tabular import (
     COLUMNS,
@@ -35,6 +35,7 @@ from cxroadmap.interop.tabular import (
     is_blank,
     resolve_start,
 )
+from cxroadmap.interop.xlsx_budget import write_budget_sheet
 from cxroadmap.interop.xlsx_cells import cells, finish, header, read_table
 from cxroadmap.interop.xlsx_cx import (
     read_measures,
@@ -176,6 +177,7 @@ def workbook(strategy: Strategy, schedule: Any) -> Workbook:
         sheet.append(cells([dep.from_key, dep.to_key, dep.type, dep.lag]))
     finish(sheet)
     write_cx_sheets(book, strategy)
+    write_budget_sheet(book, strategy, schedule)
     return book
 
 

@@ -61,7 +61,8 @@ class OpenDocument(QObject):
 
         Raises storage's DocumentError (damaged, not ours, newer version) naming the file.
         """
-        from cxroadmap.storage.document import Document, DocumentLocked, DocumentReadOnly
+        from cxroadmap.storage.document import Document
+        from cxroadmap.storage.errors import DocumentLocked, DocumentReadOnly
 
         notice = ""
         try:
@@ -159,7 +160,7 @@ class OpenDocument(QObject):
         if self.store is not None and self.strategy_id is not None:
             self.store.write_change(self.strategy_id, self.strategy, change)
 
-    def store_and_notify(self, change: Change, edit: Edit, undoing: bool) -> None:
+    def store_and_notify(self, change: Change) -> None:
         """After an undo or redo: write the change, then reschedule and notify."""
         try:
             self._write(change)

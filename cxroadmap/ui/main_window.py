@@ -24,6 +24,7 @@ from cxroadmap.common.resources import resource_path
 from cxroadmap.domain.edits import Change
 from cxroadmap.ui import messages
 from cxroadmap.ui.actions import Actions
+from cxroadmap.ui.budget_panel import BudgetPanel
 from cxroadmap.ui.cx.install import CxCommands
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import TabFeed
@@ -64,6 +65,8 @@ class MainWindow(QMainWindow):
         self.views.setDocumentMode(True)
         self.views.addTab(self.initiatives, "Initiatives")
         self.views.addTab(self.strategy_panel, "Strategy")
+        self.budget_panel = BudgetPanel()
+        self.views.addTab(self.budget_panel, "Budget")
         self.roadmap_tabs: list[QWidget] = []
         self._tab_titles: dict[str, QWidget] = {}
         self.feed: TabFeed | None = None
@@ -99,6 +102,7 @@ class MainWindow(QMainWindow):
         for label in (self.finish_label, self.critical_label, self.warnings_label):
             label.setContentsMargins(10, 0, 10, 0)
             self.statusBar().addPermanentWidget(label)
+        self.statusBar().addPermanentWidget(self.budget_panel.status_label)
 
         self._build_menus()
         self._connect()
@@ -201,7 +205,7 @@ class MainWindow(QMainWindow):
             old.changed.disconnect(self._on_changed)
             old.refused.disconnect(self._on_refused)
         self.document = document
-        for view in (self.initiatives, self.strategy_panel, self.inspector):
+        for view in (self.initiatives, self.strategy_panel, self.inspector, self.budget_panel):
             view.set_document(document)
         self._build_roadmap_tabs(document)
         if document is not None:
@@ -227,7 +231,8 @@ class MainWindow(QMainWindow):
     def _build_roadmap_tabs(self, document: OpenDocument | None) -> None:
         """One tab per roadmap view; they share the window's selection and the document."""
         current = self.views.currentWidget()
-        shown = self.views.tabText(self.views.currentIndex())
+        # The same view stays in front for the next document (the tabs are rebuilt).
+        shown = next((t for t, tab in self._tab_titles.items() if tab is current), None)
         if self.feed is not None:
             self.feed.release()
             self.feed = None
@@ -272,7 +277,7 @@ class MainWindow(QMainWindow):
     def _update_chrome(self) -> None:
         doc = self.document
         has_doc = doc is not None
-        editable = has_doc and not doc.readonly  # type: ignore[union-attr]
+        editable = doc is not None and not doc.readonly
         for name in ("save_as", "export_pdf", "close", "find", "show_initiatives", "show_strategy"):
             self.acts[name].setEnabled(has_doc)
         self.export_menu.setEnabled(has_doc)
