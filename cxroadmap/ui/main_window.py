@@ -110,8 +110,7 @@ class MainWindow(QMainWindow):
         self.view_commands = ViewCommands(self)
         # The customer-experience tabs' commands, the roll-up and the strategy switcher.
         self.cx_commands = CxCommands(self, self.view_commands)
-        # File > Workspace, the sync state, the conflicts panel and the read-only badge.
-        self.workspace_commands = WorkspaceCommands(self)
+        self.workspace_commands = WorkspaceCommands(self)  # File > Workspace, sync, conflicts
         self._restore_geometry()
         self.set_document(None)
 
@@ -147,9 +146,7 @@ class MainWindow(QMainWindow):
         view_menu.setObjectName("view_menu")
         view_menu.addActions([a["show_initiatives"], a["show_strategy"]])
         view_menu.addAction(self.inspector_dock.toggleViewAction())
-        view_menu.addActions(
-            [a[name] for name in ("show_touchpoints", "show_matrix", "show_measures")]
-        )
+        view_menu.addActions([a[n] for n in ("show_touchpoints", "show_matrix", "show_measures")])
         view_menu.addAction(a["show_alignment"])
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(a["about"])
