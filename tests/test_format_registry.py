@@ -53,6 +53,11 @@ def test_the_app_json_export_writes_the_cascade_like_the_cli(
     qtbot.waitUntil(out.exists, timeout=30000)
     assert run_cli(["export", str(source), "-o", str(tmp_path / "cli.json")]) == 0
     app, cli = json.loads(out.read_text()), json.loads((tmp_path / "cli.json").read_text())
+    assert app["strategy"] == cli["strategy"], [
+        (k, v, cli["strategy"].get(k))
+        for k, v in app["strategy"].items()
+        if cli["strategy"].get(k) != v
+    ]
     assert app == cli
 
     def keys(node):
