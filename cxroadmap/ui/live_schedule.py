@@ -31,7 +31,8 @@ def snapshot(strategy: Strategy) -> Strategy:
         strategy,
         values=list(strategy.values),
         holidays=list(strategy.holidays),
-        phases=[replace(p) for p in strategy.phases],  # budgets too
+        phases=[replace(p) for p in strategy.phases],
+        year_budgets=dict(strategy.year_budgets),
         initiatives={
             k: replace(i, touchpoints=list(i.touchpoints), supports=list(i.supports))
             for k, i in strategy.initiatives.items()
