@@ -10,6 +10,7 @@ from cxroadmap.domain.cx_validation import coerce_supports, coerce_touchpoint_ke
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import CycleError, ValidationError
 from cxroadmap.domain.field_checks import check_key, check_text
+from cxroadmap.domain.limit_checks import check_strategy_limits
 from cxroadmap.domain.model import (
     DEPENDENCY_TYPES,
     LEVELS,
@@ -206,6 +207,7 @@ def validate_strategy(strategy: Strategy, check_cycles: bool = True) -> None:
     (it then calls `find_cycle` for the message, so the wording is the same).
     """
     check_text(strategy.name, "strategy.name", required=True)
+    check_strategy_limits(strategy)
     normalise_level(strategy.level)
     check_max_parallel(strategy.max_parallel)
     if not strategy.phases:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 
 from cxroadmap.domain.edits import Change, Edit
 from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.domain.limit_checks import check_span
 from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.live_schedule import LiveScheduler, Outcome
@@ -133,6 +134,12 @@ class OpenDocument(QObject):
         try:
             change = edit.apply(self.strategy)
         except CxRoadmapError as exc:
+            return self.refuse(str(exc))
+        try:
+            # Each value is checked by the edit; the plan as a whole must still fit in time.
+            check_span(self.strategy)
+        except CxRoadmapError as exc:
+            edit.revert(self.strategy)
             return self.refuse(str(exc))
         try:
             self._write(change)
