@@ -182,7 +182,8 @@ def test_a_workbook_with_flipped_archive_bytes_is_refused_in_one_line(
         ("sheet.xlsx", b"PK\x03\x04 not a zip"),
         ("big.csv", b"# start: 2027-01-04\nkey,title,duration\nA,a,2100000\n"),
         ("start.csv", b"# start: 9999-12-01\nkey,title,duration\nA,a,5\n"),
-        ("lag.csv", b"# start: 2027-01-04\nkey,title,duration,depends_on\nA,a,5,\nB,b,5,A+1000000000d\n"),
+        ("lag.csv", b"# start: 2027-01-04\nkey,title,duration,depends_on\n"
+         b"A,a,5,\nB,b,5,A+1000000000d\n"),
     ],
 )  # fmt: skip
 def test_cli_reports_poison_in_one_line(
