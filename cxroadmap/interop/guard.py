@@ -127,15 +127,15 @@ def clean_strings(value: T) -> T:
                 else:
                     todo.append(element)
         elif isinstance(item, dict):
-            cleaned = {
+            rebuilt = {
                 clean_text(k) if isinstance(k, str) else k: clean_text(v)
                 if isinstance(v, str)
                 else v
                 for k, v in item.items()
             }
             item.clear()
-            item.update(cleaned)  # in place and in order: the dict may be shared
-            todo.extend(v for v in cleaned.values() if not isinstance(v, str))
+            item.update(rebuilt)  # in place and in order: the dict may be shared
+            todo.extend(v for v in rebuilt.values() if not isinstance(v, str))
         elif isinstance(item, tuple):
             todo.extend(item)
     return value
