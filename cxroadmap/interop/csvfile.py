@@ -17,6 +17,7 @@ from cxroadmap.domain.field_checks import check_text
 from cxroadmap.domain.model import Strategy, default_phases
 from cxroadmap.domain.validation import check_max_parallel, validate_strategy
 from cxroadmap.interop.atomicfile import write_bytes_atomically
+from cxroadmap.interop.cell_safety import neutralise, restore
 from cxroadmap.interop.tabular import (
     COLUMNS,
     COMPUTED_COLUMNS,
@@ -86,7 +87,7 @@ def _records(text: str, delimiter: str) -> list[list[str]]:
     records: list[list[str]] = []
     try:
         for record in reader:
-            records.append(record)
+            records.append([restore(cell) for cell in record])
     except csv.Error as exc:
         raise ValidationError(f"row {len(records) + 1}", f"malformed CSV: {exc}") from None
     return records
@@ -193,7 +194,7 @@ def csv_text(strategy: Strategy, schedule: Any) -> str:
     depends_on = depends_on_texts(strategy)
     for ini in strategy.initiatives.values():
         values = export_values(schedule, ini, depends_on)
-        writer.writerow([_cell_text(v) for v in values])
+        writer.writerow([neutralise(_cell_text(v)) for v in values])
     return out.getvalue()
 
 

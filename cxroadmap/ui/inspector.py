@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxroadmap.domain.cascade_edits import rename_initiative_key
 from cxroadmap.domain.durations import format_duration, parse_duration
 from cxroadmap.domain.edits import AddDependency, Change, ChangeInitiative, RemoveDependency
 from cxroadmap.domain.errors import CxRoadmapError
@@ -307,8 +308,15 @@ class Inspector(QScrollArea):
         if value == current or (field == "not_before" and value == "" and current is None):
             return False
         label = {"not_before": "not-before date", "phase": "phase pin"}.get(field, field)
-        edit = ChangeInitiative(ini.key, {field: value}, text=f"Change {label} of {ini.title!r}")
-        done = self.document.apply(edit)
+        text = f"Change {label} of {ini.title!r}"
+        if field == "key" and isinstance(value, str):
+            # Support links further down the cascade follow the new key, in the same undo step.
+            old = ini.key
+            done = self.document.apply_across(
+                text, lambda cascade, s: rename_initiative_key(cascade, s, old, value)
+            )
+        else:
+            done = self.document.apply(ChangeInitiative(ini.key, {field: value}, text=text))
         if not done:
             self.refresh()  # show the value that stands
         return done
