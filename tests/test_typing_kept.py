@@ -1,4 +1,4 @@
-"""No lost typing (issue 9): close, quit, strategy switch, Save As and export commit the open editor."""
+"""No lost typing (issue 9): close, quit, switching, Save As and export commit the editor."""
 
 from __future__ import annotations
 

@@ -205,7 +205,7 @@ class OpenDocument(QObject):
             return edits[0] if len(edits) == 1 else CompositeEdit(text, edits)
         return CascadeEdit(text, [(handles[id(s)], s, e) for s, e in pairs])
 
-    def store_and_notify(self, change: Change) -> None:
+    def store_and_notify(self, change: Change, edit: Edit | None = None) -> None:
         """After an undo or redo: write the change, then reschedule and notify."""
         try:
             self._write(change, edit)
