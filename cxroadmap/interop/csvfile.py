@@ -121,7 +121,10 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
             continue
         # Undo a split comment, and drop the separators Excel pads a re-saved line with
         # (`# start: 2027-01-04;;;;`).
-        line = delimiter.join(record).strip().rstrip(delimiter).strip()
+        cells = list(record)
+        while cells and not cells[-1].strip():
+            cells.pop()  # empty cells, not separators inside a quoted value (`# name: a,`)
+        line = delimiter.join(cells).strip()
         match = _SETTING.match(line)
         if match and match[1].lower() in SETTINGS:
             settings[match[1].lower()] = (i + 1, match[2].strip())
