@@ -30,7 +30,7 @@ def test_renaming_org_emp1_in_the_inspector_carries_care_links_and_undo_restores
     path = _open_demo(window, tmp_path)
     assert _supports(path, "CARE", "C-AUTH") == ["ORG/EMP1"]
     window.initiatives.select_key("EMP1")
-    editor = window.inspector.key_edit
+    editor = window.inspector.editors["key"]
     editor.setFocus()
     editor.selectAll()
     qtbot.keyClicks(editor, "EMPOWER")

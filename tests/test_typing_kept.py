@@ -20,7 +20,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def _type_description(qtbot, window: MainWindow, text: str) -> QWidget:  # type: ignore[no-untyped-def]
     window.activateWindow()
     window.initiatives.select_key("B")
-    editor = window.inspector.description_edit
+    editor = window.inspector.editors["description"]
     editor.setFocus()
     qtbot.waitUntil(editor.hasFocus)
     editor.selectAll()
@@ -38,7 +38,7 @@ def test_a_description_being_typed_is_kept_when_ctrl_w_closes_the_document(
     assert on_disk(small_file).initiatives["B"].description == "Typed, then closed"
     assert small_window.files.open_path(small_file)
     small_window.initiatives.select_key("B")
-    assert small_window.inspector.description_edit.toPlainText() == "Typed, then closed"
+    assert small_window.inspector.editors["description"].toPlainText() == "Typed, then closed"
 
 
 def test_a_table_cell_being_edited_with_f2_is_kept_when_ctrl_q_quits(
@@ -89,7 +89,7 @@ def test_a_title_being_typed_is_kept_when_switching_strategy(
     assert window.files.open_path(path)
     window.activateWindow()
     window.initiatives.select_key("EMP1")
-    editor = window.inspector.title_edit
+    editor = window.inspector.editors["title"]
     editor.setFocus()
     qtbot.waitUntil(editor.hasFocus)
     editor.selectAll()

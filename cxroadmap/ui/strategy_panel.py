@@ -29,7 +29,7 @@ from cxroadmap.domain.cascade_edits import rename_strategy_key
 from cxroadmap.domain.edits import Change, ChangeStrategy
 from cxroadmap.domain.model import LEVELS
 from cxroadmap.ui.document import OpenDocument
-from cxroadmap.ui.inspector import CommitTextEdit
+from cxroadmap.ui.field_editors import CommitTextEdit
 from cxroadmap.ui.naming import named
 from cxroadmap.ui.phases_editor import PhasesEditor
 
