@@ -230,7 +230,8 @@ class MainWindow(QMainWindow):
     def _build_roadmap_tabs(self, document: OpenDocument | None) -> None:
         """One tab per roadmap view; they share the window's selection and the document."""
         current = self.views.currentWidget()
-        shown = self.views.tabText(self.views.currentIndex())
+        # The same view stays in front for the next document (the tabs are rebuilt).
+        shown = next((t for t, tab in self._tab_titles.items() if tab is current), None)
         if self.feed is not None:
             self.feed.release()
             self.feed = None

@@ -163,6 +163,7 @@ class StrategyPanel(QScrollArea):
     def _on_changed(self, change: Change) -> None:
         if change.strategy:
             self.refresh()
+            self.phases.refresh()
 
     def refresh(self) -> None:
         if self.document is None:
