@@ -138,6 +138,10 @@ class FileCommands(QObject):
 
     # -- save as, import, export -----------------------------------------------------------
 
+    def commit_typing(self) -> None:
+        """Commit the editor the user is typing in (before close, switch, Save As, export)."""
+        commit_typing(self.window)
+
     def save_as(self) -> bool:
         """Copy the document (SQLite backup) and go on working in the copy, undo history and all."""
         commit_typing(self.window)

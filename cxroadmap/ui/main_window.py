@@ -33,7 +33,6 @@ from cxroadmap.ui.formats import EXPORT_FORMATS
 from cxroadmap.ui.initiatives_page import InitiativesPage
 from cxroadmap.ui.inspector import Inspector
 from cxroadmap.ui.naming import named
-from cxroadmap.ui.pending_edits import commit_typing
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.settings import AppSettings
 from cxroadmap.ui.strategy_panel import StrategyPanel
@@ -199,7 +198,7 @@ class MainWindow(QMainWindow):
         if old is document and document is not None:
             return
         if old is not None:
-            commit_typing(self)
+            self.files.commit_typing()
             self.undo_group.removeStack(old.undo_stack)
             old.changed.disconnect(self._on_changed)
             old.refused.disconnect(self._on_refused)
