@@ -16,14 +16,13 @@ from icalendar import Calendar, Event
 from cxroadmap.common.atomic import write_bytes_atomically
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_label
+from cxroadmap.interop.safe_text import ics_safe
 from cxroadmap.interop.tabular import depends_on_texts
 
 PRODID = "-//cxroadmap//Customer-experience roadmap//EN"
 # Our own property: a hash of what the event shows, to know on the next export whether it
 # changed (and its SEQUENCE must go up).
 HASH_PROPERTY = "x-cxroadmap-hash"
-# RFC 5545 text allows no control characters but tab (line breaks are escaped as \n).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 # Letters that Unicode does not decompose into an ASCII letter plus an accent.
 _FOLD = str.maketrans(
     {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
@@ -114,7 +113,7 @@ def ics_bytes(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     name = strategy.name if phase is None else f"{strategy.name} – {phase}"
-    cal.add("x-wr-calname", _CONTROL.sub("", name))
+    cal.add("x-wr-calname", ics_safe(name))
     domain = calendar_domain(strategy)
     stamp = _stamp()
     depends_on = depends_on_texts(strategy)
@@ -127,13 +126,13 @@ def ics_bytes(
         uid = f"{quote(key, safe='')}@{domain}"
         event.add("uid", uid)
         event.add("dtstamp", stamp)
-        event.add("summary", _CONTROL.sub("", ini.title))
+        event.add("summary", ics_safe(ini.title))
         event.add("dtstart", item.start)
         # A milestone's start and finish are the same day: a one-day event.
         event.add("dtend", item.finish + dt.timedelta(days=1))
-        event.add("description", _CONTROL.sub("", _description(strategy, key, item, depends_on)))
+        event.add("description", ics_safe(_description(strategy, key, item, depends_on)))
         if ini.pillar:
-            event.add("categories", [_CONTROL.sub("", pillar_label(ini.pillar))])
+            event.add("categories", [ics_safe(pillar_label(ini.pillar))])
         event.add("transp", "TRANSPARENT")
         digest = _content_hash(event)
         sequence, old = before.get(uid, (0, digest))
