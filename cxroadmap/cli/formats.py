@@ -79,15 +79,13 @@ def import_strategies(
 
         return load_json_cascade(source), []
     if fmt.suffix == ".xml":
-        from cxroadmap.interop.formats import FileFormatError
+        from cxroadmap.interop.guard import KIND_OF_SUFFIX, guarded_read
         from cxroadmap.interop.mspdi_read import read_mspdi_with_notes
 
-        try:
-            strategy, notes = read_mspdi_with_notes(source)
-        except FileFormatError:
-            raise
-        except ValidationError as exc:
-            raise FileFormatError(source, exc.where, exc.problem) from None
+        # The same guards as every import (limits, errors naming the file), keeping the notes.
+        strategy, notes = guarded_read(
+            source, KIND_OF_SUFFIX[".xml"], lambda: read_mspdi_with_notes(source)
+        )
         return [strategy], notes
     from cxroadmap.interop.formats import import_file
 
