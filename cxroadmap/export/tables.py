@@ -7,12 +7,13 @@ from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour, pillar_label
 from cxroadmap.export import style
 from cxroadmap.export.cells import TextCell
+from cxroadmap.export.chunked import ChunkedTable
 from cxroadmap.export.fonts import clean, font_set, markup, text_width
 from cxroadmap.export.textformat import (
     duration_text,
@@ -114,12 +115,12 @@ def _table(
     size: float,
     accent: str,
     waits_on: dict[str, list[Any]],
-) -> LongTable:
+) -> ChunkedTable:
     fs = font_set()
     dpw = strategy.days_per_week
-    rows: list[list[Any]] = [[*HEADERS, DEPENDS]]
+    rows: list[list[Any]] = []
     critical_rows = []
-    for number, item in enumerate(items, start=1):
+    for number, item in enumerate(items):
         initiative = strategy.initiatives.get(item.key)
         pillar = initiative.pillar if initiative is not None else ""
         owner = clean(initiative.owner) if initiative is not None else ""
@@ -144,25 +145,30 @@ def _table(
                 TextCell(_depends_on(strategy, item.key, waits_on), size, max_lines=4),
             ]
         )
-    commands = table_style(accent, size)
-    for number in critical_rows:
-        commands.append(("TEXTCOLOR", (6, number), (6, number), HexColor(style.CRITICAL)))
-        commands.append(("FONT", (6, number), (6, number), fs.bold, size))
-        commands.append(("LINEBEFORE", (0, number), (0, number), 2, HexColor(style.CRITICAL)))
-    return LongTable(
-        rows, colWidths=_column_widths(width, size), repeatRows=1, style=commands, hAlign="LEFT"
+    red = HexColor(style.CRITICAL)
+    critical = [
+        ("TEXTCOLOR", (6, 0), (6, 0), red),
+        ("FONT", (6, 0), (6, 0), fs.bold, size),
+        ("LINEBEFORE", (0, 0), (0, 0), 2, red),
+    ]
+    return ChunkedTable(
+        [*HEADERS, DEPENDS],
+        rows,
+        _column_widths(width, size),
+        table_style(accent, size),
+        dict.fromkeys(critical_rows, critical),
     )
 
 
 def _critical_list(
     strategy: Strategy, schedule: Schedule, phase: str, size: float, accent: str, width: float
-) -> LongTable | None:
+) -> ChunkedTable | None:
     chain = [(n, schedule.items[k]) for n, k in enumerate(schedule.critical_path, 1)]
     chain = [(n, item) for n, item in chain if item.phase == phase]
     if not chain:
         return None
     fs = font_set()
-    rows: list[list[Any]] = [["#", "Initiative", "Start", "Finish", "Duration"]]
+    rows: list[list[Any]] = []
     for number, item in chain:
         initiative = strategy.initiatives.get(item.key)
         title = clean(initiative.title if initiative is not None else item.title)
@@ -190,7 +196,7 @@ def _critical_list(
         ("LEFTPADDING", (0, 0), (-1, -1), PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
     ]
-    return LongTable(rows, colWidths=widths, repeatRows=1, style=commands, hAlign="LEFT")
+    return ChunkedTable(["#", "Initiative", "Start", "Finish", "Duration"], rows, widths, commands)
 
 
 def phase_pages(
