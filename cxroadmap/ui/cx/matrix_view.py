@@ -19,6 +19,8 @@ from cxroadmap.domain.cx_checks import touchpoint_findings
 from cxroadmap.domain.edits import Change
 from cxroadmap.ui.cx.touchpoint_models import MatrixModel
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.feed import ChangeFeed, DirectFeed
+from cxroadmap.ui.naming import named
 from cxroadmap.ui.selection import Selection
 
 
@@ -29,12 +31,17 @@ class MatrixView(QWidget):
     left to training alone.
     """
 
-    def __init__(self, document: OpenDocument, selection: Selection | None = None) -> None:
+    def __init__(
+        self,
+        document: OpenDocument,
+        selection: Selection | None = None,
+        feed: ChangeFeed | None = None,
+    ) -> None:
         super().__init__()
         self.document = document
         self.selection = selection if selection is not None else Selection(self)
         self.model = MatrixModel(document, self)
-        self.table = QTableView(objectName="matrix_table")
+        self.table = named(QTableView(), "matrix_table")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
@@ -48,12 +55,12 @@ class MatrixView(QWidget):
             "training alone."
         )
         self.intro.setWordWrap(True)
-        self.linked_only = QCheckBox(
-            "Only initiatives that address a touchpoint", objectName="matrix_linked_only"
+        self.linked_only = named(
+            QCheckBox("Only initiatives that address a touchpoint"), "matrix_linked_only"
         )
         self.linked_only.toggled.connect(self.model.set_linked_only)
-        self.warnings = QListWidget(objectName="matrix_warnings")
-        self.status = QLabel(objectName="matrix_status")
+        self.warnings = named(QListWidget(), "matrix_warnings")
+        self.status = named(QLabel(), "matrix_status")
         bottom = QWidget()
         box = QVBoxLayout(bottom)
         box.setContentsMargins(0, 0, 0, 0)
@@ -72,10 +79,11 @@ class MatrixView(QWidget):
         layout.addWidget(splitter, 1)
         self.table.clicked.connect(self._clicked)
         header.sectionClicked.connect(self._column_clicked)
-        document.changed.connect(self._document_changed)
+        (feed or DirectFeed(document)).attach(self)
         self.refresh()
 
-    def _document_changed(self, change: Change) -> None:
+    def follow(self, change: Change) -> None:
+        """Bring the view up to date after `change` (the feed calls this while it is shown)."""
         self.refresh()
 
     def refresh(self) -> None:
