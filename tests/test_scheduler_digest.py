@@ -24,8 +24,9 @@ dag = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(dag)
 
 # sha256 of `cxroadmap schedule --json` output for `layered_dag(n, max_parallel=k)`, computed
-# with the planner of main at 7cb485f (networkx topological sort, collector on) before the
-# scheduler was made faster; (finish, finish_day, warning count) alongside to read a failure.
+# with main's own planner (networkx topological sort, collector on), not the faster one: first
+# at 7cb485f, then again at c89c9ac once milestone dates moved (scheduling.md "Milestone
+# dates", 45286c9). (finish, finish_day, warning count) alongside to read a failure.
 PINNED = [
     (
         1000,
@@ -33,7 +34,7 @@ PINNED = [
         "2029-11-21",
         751,
         1,
-        "932d6f52aa0a1ef2249f79d8cfacef30a8016bad5bc863f16646ccfb9f4e7ede",
+        "720b2c675dac64ed87f1d62871342aa30cf1c7186cbb924abbf837d161657685",
     ),
     (
         1000,
@@ -41,7 +42,7 @@ PINNED = [
         "2034-07-24",
         1969,
         6,
-        "5e392a7801d4fe6d4bd2367112706b43240db7427b83c74ec863f744194e0d82",
+        "998bfc4901966fd2857e8d696406b82151ea898969fabc08cf098ccaa348f13a",
     ),
     (
         3000,
@@ -49,7 +50,7 @@ PINNED = [
         "2032-06-02",
         1411,
         11,
-        "0e9a6f0adae3046180a40ec0e2d1e72796d2951e878504ac0a2ff9f0ef7d0324",
+        "3db592fe30ff3466590bffb16e77973b13cd53370bf4cc87372be5c5b5b1aa89",
     ),
     (
         3000,
@@ -57,7 +58,7 @@ PINNED = [
         "2034-07-27",
         1972,
         19,
-        "cd1047ea3226479638ec0cb1a1eb4e03d050a397de64d47c2426af24b03eb18c",
+        "30569c0b5e8738e8c3ee902c567e982460071ca8f02af7889adf118e5684e38c",
     ),
 ]
 
