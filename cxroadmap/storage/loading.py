@@ -83,6 +83,12 @@ def load_strategy(conn: sqlite3.Connection, strategy_id: int) -> Strategy | None
             sid,
         )
     ]
+    strategy.year_budgets = {
+        int(year): float(amount)
+        for year, amount in conn.execute(
+            "SELECT year, amount FROM year_budget WHERE strategy_id = ? ORDER BY year", sid
+        )
+    }
     keys: dict[int, str] = {}
     initiatives = strategy.initiatives
     with collector_paused():

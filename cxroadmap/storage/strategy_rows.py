@@ -25,6 +25,7 @@ from cxroadmap.storage.rows import (
     STRATEGY,
     TOUCHPOINT,
     VALUE,
+    YEAR_BUDGET,
 )
 
 
@@ -66,9 +67,17 @@ def initiative_ids(conn: Connection, strategy_id: int) -> dict[str, int]:
 
 
 def write_calendar_and_phases(conn: Connection, strategy_id: int, strategy: Strategy) -> None:
-    """(Re)write values, holidays and phases: small lists, always replaced whole."""
-    for table in (VALUE, HOLIDAY, PHASE):
+    """(Re)write values, holidays, phases and year budgets: small, always replaced whole."""
+    for table in (VALUE, HOLIDAY, PHASE, YEAR_BUDGET):
         conn.execute(delete(table).where(table.c.strategy_id == strategy_id))
+    if strategy.year_budgets:
+        conn.execute(
+            insert(YEAR_BUDGET),
+            [
+                {"strategy_id": strategy_id, "year": year, "amount": amount}
+                for year, amount in strategy.year_budgets.items()
+            ],
+        )
     if strategy.values:
         conn.execute(
             insert(VALUE),
@@ -131,5 +140,5 @@ def insert_strategy(conn: Connection, strategy: Strategy) -> int:
 
 def clear_contents(conn: Connection, strategy_id: int) -> None:
     # Dependencies go first so the cascade from initiatives has nothing left to look up.
-    for table in (TOUCHPOINT, MEASURE, DEPENDENCY, INITIATIVE, VALUE, HOLIDAY, PHASE):
+    for table in (TOUCHPOINT, MEASURE, DEPENDENCY, INITIATIVE, VALUE, HOLIDAY, PHASE, YEAR_BUDGET):
         conn.execute(delete(table).where(table.c.strategy_id == strategy_id))
