@@ -9,9 +9,10 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
+from cxroadmap.common import style
+from cxroadmap.domain.labels import status_label
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour, pillar_label
-from cxroadmap.export import style
 from cxroadmap.export.cells import TextCell
 from cxroadmap.export.chunked import ChunkedTable
 from cxroadmap.export.fonts import clean, font_set, markup, text_width
@@ -20,7 +21,6 @@ from cxroadmap.export.textformat import (
     lag_text,
     long_date,
     short_date,
-    status_label,
 )
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 
