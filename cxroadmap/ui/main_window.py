@@ -24,6 +24,7 @@ from cxroadmap.common.resources import resource_path
 from cxroadmap.domain.edits import Change
 from cxroadmap.ui import messages
 from cxroadmap.ui.actions import Actions
+from cxroadmap.ui.budget_panel import BudgetPanel
 from cxroadmap.ui.cx.install import CxCommands
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import TabFeed
@@ -63,6 +64,8 @@ class MainWindow(QMainWindow):
         self.views.setDocumentMode(True)
         self.views.addTab(self.initiatives, "Initiatives")
         self.views.addTab(self.strategy_panel, "Strategy")
+        self.budget_panel = BudgetPanel()
+        self.views.addTab(self.budget_panel, "Budget")
         self.roadmap_tabs: list[QWidget] = []
         self._tab_titles: dict[str, QWidget] = {}
         self.feed: TabFeed | None = None
@@ -98,6 +101,7 @@ class MainWindow(QMainWindow):
         for label in (self.finish_label, self.critical_label, self.warnings_label):
             label.setContentsMargins(10, 0, 10, 0)
             self.statusBar().addPermanentWidget(label)
+        self.statusBar().addPermanentWidget(self.budget_panel.status_label)
 
         self._build_menus()
         self._connect()
@@ -198,7 +202,7 @@ class MainWindow(QMainWindow):
             old.changed.disconnect(self._on_changed)
             old.refused.disconnect(self._on_refused)
         self.document = document
-        for view in (self.initiatives, self.strategy_panel, self.inspector):
+        for view in (self.initiatives, self.strategy_panel, self.inspector, self.budget_panel):
             view.set_document(document)
         self._build_roadmap_tabs(document)
         if document is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -104,7 +106,7 @@ class PhasesEditor(QGroupBox):
 
     def _current(self) -> list[Phase]:
         assert self.document is not None
-        return [Phase(p.name, p.weeks) for p in self.document.strategy.phases]
+        return [dataclasses.replace(p) for p in self.document.strategy.phases]
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading or self.document is None:

@@ -28,7 +28,7 @@ from cxroadmap.domain.calendar import WEEKDAY_NAMES
 from cxroadmap.domain.edits import Change, ChangeStrategy
 from cxroadmap.domain.model import LEVELS
 from cxroadmap.ui.document import OpenDocument
-from cxroadmap.ui.inspector import CommitTextEdit
+from cxroadmap.ui.field_editors import CommitTextEdit
 from cxroadmap.ui.naming import named
 from cxroadmap.ui.phases_editor import PhasesEditor
 
