@@ -9,6 +9,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,6 +34,7 @@ from cxroadmap.domain.pillars import DEFAULT_PILLARS, find_pillar, pillar_label
 from cxroadmap.ui.delegates import NO_PIN
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.models.dependencies_model import TYPE_NAMES, DependenciesModel
+from cxroadmap.ui.models.initiative_choices import InitiativeChoices
 from cxroadmap.ui.naming import named
 
 
@@ -150,6 +152,12 @@ class Inspector(QScrollArea):
         self.other_combo = named(QComboBox(), "dependency_other")
         self.other_combo.setEditable(True)
         self.other_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.choices = InitiativeChoices()
+        self.other_combo.setModel(self.choices)
+        # Typing finds an initiative by any part of its key or title, in a popup.
+        completer = self.other_combo.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         for combo in (self.other_combo, self.pillar_combo, self.phase_combo, self.status_combo):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -259,11 +267,8 @@ class Inspector(QScrollArea):
             self.description_edit.setPlainText(ini.description)
         self._load_schedule(ini)
         current = self.other_combo.currentData()
-        self.other_combo.clear()
-        for other in strategy.initiatives.values():
-            if other.key != ini.key:
-                self.other_combo.addItem(f"{other.key} · {other.title}", other.key)
-        self.other_combo.setCurrentIndex(self.other_combo.findData(current))
+        self.choices.sync(strategy, ini.key)
+        self.other_combo.setCurrentIndex(self.choices.row_of(current))
         for widget in (
             self.key_edit, self.title_edit, self.owner_edit, self.duration_edit,
             self.not_before_edit, self.description_edit,
