@@ -97,13 +97,36 @@ def layered_dag(
     return strategy
 
 
-def write_dag(path: Path, n: int, seed: int = SEED) -> Path:
-    """Write `layered_dag(n, seed)` as a one-strategy .cxroadmap document (replacing `path`)."""
+def layered_cascade(n: int, strategies: int = 5, seed: int = SEED) -> list[Strategy]:
+    """An organisation strategy and departments under it, n initiatives in all (layered DAGs).
+
+    Keys ORG, D1, D2, ...; one department initiative in ten supports an organisation one.
+    """
+    from cxroadmap.domain.support import SupportLink
+
+    rng = random.Random(f"cascade-{seed}-{n}")
+    each = n // strategies
+    top = layered_dag(each, seed)
+    top.key, top.name = "ORG", "Organisation roadmap"
+    out = [top]
+    top_keys = list(top.initiatives)
+    for i in range(1, strategies):
+        child = layered_dag(each, seed + i)
+        child.key, child.parent, child.level = f"D{i}", "ORG", "department"
+        child.name = f"Department {i}"
+        for ini in list(child.initiatives.values())[::10]:
+            ini.supports = [SupportLink("ORG", rng.choice(top_keys))]
+        out.append(child)
+    return out
+
+
+def write_dag(path: Path, n: int, seed: int = SEED, cascade: bool = False) -> Path:
+    """Write `layered_dag(n, seed)` (or `layered_cascade`) as a .cxroadmap document."""
     from cxroadmap.storage.document import write_document
 
     if path.exists():
         path.unlink()
-    write_document(path, [layered_dag(n, seed)])
+    write_document(path, layered_cascade(n, seed=seed) if cascade else [layered_dag(n, seed)])
     return path
 
 

@@ -58,6 +58,7 @@ def finish() -> None:
 def main() -> None:
     path = Path(sys.argv[1])
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    strategy_key = sys.argv[3] if len(sys.argv) > 3 else None  # edit this one of a cascade
     app = QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp())
     window = MainWindow(AppSettings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)))
@@ -66,6 +67,14 @@ def main() -> None:
     assert window.files.open_path(path)
     doc = window.document
     assert doc is not None
+    if strategy_key is not None:
+        from cxroadmap.ui.cx.switcher import switch_strategy
+
+        assert doc.store is not None
+        found = [sid for sid, s in doc.store.load_all_with_ids() if s.key == strategy_key]
+        assert switch_strategy(window, found[0])
+        doc = window.document
+        assert doc is not None
     settle(app, window)
     key = next(iter(doc.strategy.initiatives))
     base = doc.strategy.initiatives[key].duration

@@ -39,7 +39,10 @@ from dag import layered_dag, write_dag  # noqa: E402
 
 from cxroadmap.scheduling.planner import schedule  # noqa: E402
 
-ROWS = ("schedule", "levelled", "cli", "start", "memory", "edit", "edit_memory", "pdf", "png")
+ROWS = (
+    "schedule", "levelled", "cli", "start", "memory", "edit", "edit_memory", "cascade", "pdf",
+    "png",
+)  # fmt: skip
 LABELS = {
     "schedule": "`schedule()` in-process",
     "levelled": "`schedule()` levelled (n/100 in parallel)",
@@ -48,6 +51,7 @@ LABELS = {
     "memory": "peak memory at first paint",
     "edit": "one edit to repaint (median, by tab)",
     "edit_memory": "peak memory after every tab and the edits",
+    "cascade": "one edit in a child of a 5-strategy cascade (by tab)",
     "pdf": "PDF export, whole process",
     "png": "PNG of the timeline, whole process",
 }
@@ -140,6 +144,14 @@ def measure(row: str, n: int, path: Path, folder: Path, runs: int, cache: dict[s
             return f"{cache['edit_memory']:,.0f} MB"
         values = list(dict(cache["edit"]).values())  # type: ignore[call-overload]
         return f"{min(values):.0f}–{max(values):.0f} ms"
+    if row == "cascade":
+        if n != 5000:
+            return ""
+        cascade = write_dag(folder / "cascade-5000.cxroadmap", n, cascade=True)
+        found = probe("probe_edit.py", [str(cascade), str(max(3, runs)), "D2"])
+        tabs = dict(found["tabs"])  # type: ignore[call-overload]
+        print("  cascade edit by tab: " + ", ".join(f"{t} {v:.0f}" for t, v in tabs.items()))
+        return f"{min(tabs.values()):.0f}–{max(tabs.values()):.0f} ms"
     if row == "pdf":
         out = folder / f"x-{n}.pdf"
         return secs(whole_process(["-m", "cxroadmap", "export", str(path), "-o", str(out)], runs))

@@ -9,9 +9,11 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from cxroadmap.domain.edits import Change
 from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.domain.model import Phase, Strategy
 from cxroadmap.scheduling.result import Schedule
+from cxroadmap.ui.snapshots import Snapshots
 
 # Above this a reschedule would be felt while typing, so later ones go off the UI thread.
 INLINE_LIMIT_SECONDS = 0.1
@@ -101,13 +103,16 @@ class LiveScheduler(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._waiting = False
+        self._snapshots = Snapshots(snapshot)
 
     @property
     def pending(self) -> bool:
         return self._waiting
 
-    def run(self, strategy: Strategy) -> Outcome | None:
+    def run(self, strategy: Strategy, change: Change | None = None) -> Outcome | None:
+        """Schedule `strategy`; `change` is what the edit since the last run named, if known."""
         self._generation += 1
+        self._snapshots.changed(change)
         if not self.force_background and self.last_seconds <= INLINE_LIMIT_SECONDS:
             began = time.perf_counter()
             outcome = self.planner(strategy)
@@ -117,8 +122,10 @@ class LiveScheduler(QObject):
             LiveScheduler._warm = True
             return outcome
         self._waiting = True
-        # The worker gets its own copy: the user may go on editing while it plans.
-        self._pool.start(_Job(self._generation, snapshot(strategy), self.planner, self._signals))
+        # The worker gets its own copy, as the user may go on editing while it plans: made
+        # from the last one by copying what changed since (snapshots.py), not all of it.
+        copied = self._snapshots.take(strategy)
+        self._pool.start(_Job(self._generation, copied, self.planner, self._signals))
         return None
 
     def wait(self) -> None:
