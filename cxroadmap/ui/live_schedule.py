@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.errors import CxRoadmapError
-from cxroadmap.domain.model import Phase, Strategy
+from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.snapshots import Snapshots
 
@@ -33,7 +33,8 @@ def snapshot(strategy: Strategy) -> Strategy:
         strategy,
         values=list(strategy.values),
         holidays=list(strategy.holidays),
-        phases=[Phase(p.name, p.weeks) for p in strategy.phases],
+        phases=[replace(p) for p in strategy.phases],
+        year_budgets=dict(strategy.year_budgets),
         initiatives={
             k: replace(i, touchpoints=list(i.touchpoints), supports=list(i.supports))
             for k, i in strategy.initiatives.items()

@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         if old is document and document is not None:
             return
         if old is not None:
+            self.files.commit_typing()
             self.undo_group.removeStack(old.undo_stack)
             old.changed.disconnect(self._on_changed)
             old.refused.disconnect(self._on_refused)
@@ -228,7 +229,8 @@ class MainWindow(QMainWindow):
     def _build_roadmap_tabs(self, document: OpenDocument | None) -> None:
         """One tab per roadmap view; they share the window's selection and the document."""
         current = self.views.currentWidget()
-        shown = self.views.tabText(self.views.currentIndex())
+        # The same view stays in front for the next document (the tabs are rebuilt).
+        shown = next((t for t, tab in self._tab_titles.items() if tab is current), None)
         if self.feed is not None:
             self.feed.release()
             self.feed = None

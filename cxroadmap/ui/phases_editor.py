@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxroadmap.domain.edits import Change, SetPhases
+from cxroadmap.domain.edits import SetPhases
 from cxroadmap.domain.model import Phase
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.naming import named
@@ -54,16 +54,9 @@ class PhasesEditor(QGroupBox):
         layout.addLayout(buttons)
 
     def set_document(self, document: OpenDocument | None) -> None:
-        if self.document is not None:
-            self.document.changed.disconnect(self._on_changed)
+        """Show `document`'s phases; the strategy panel holding this calls `refresh` on changes."""
         self.document = document
-        if document is not None:
-            document.changed.connect(self._on_changed)
         self.refresh()
-
-    def _on_changed(self, change: Change) -> None:
-        if change.strategy:
-            self.refresh()
 
     def refresh(self) -> None:
         if self.document is None:
