@@ -138,20 +138,24 @@ def measure(row: str, n: int, path: Path, folder: Path, runs: int, cache: dict[s
             found = probe("probe_edit.py", [str(path), str(max(3, runs))])
             tabs = dict(found["tabs"])  # type: ignore[call-overload]
             cache["edit"] = tabs
+            cache["edit_cpu"] = dict(found["cpu"])  # type: ignore[call-overload]
             cache["edit_memory"] = found["peak_mb"]
             print(f"  edit by tab at {n:,}: " + ", ".join(f"{t} {v:.0f}" for t, v in tabs.items()))
         if row == "edit_memory":
             return f"{cache['edit_memory']:,.0f} MB"
         values = list(dict(cache["edit"]).values())  # type: ignore[call-overload]
-        return f"{min(values):.0f}–{max(values):.0f} ms"
+        cpus = list(dict(cache["edit_cpu"]).values())  # type: ignore[call-overload]
+        return f"{min(values):.0f}–{max(values):.0f} ms ({min(cpus):.0f}–{max(cpus):.0f})"
     if row == "cascade":
         if n != 5000:
             return ""
         cascade = write_dag(folder / "cascade-5000.cxroadmap", n, cascade=True)
         found = probe("probe_edit.py", [str(cascade), str(max(3, runs)), "D2"])
         tabs = dict(found["tabs"])  # type: ignore[call-overload]
+        cpus = dict(found["cpu"])  # type: ignore[call-overload]
         print("  cascade edit by tab: " + ", ".join(f"{t} {v:.0f}" for t, v in tabs.items()))
-        return f"{min(tabs.values()):.0f}–{max(tabs.values()):.0f} ms"
+        low, high = min(cpus.values()), max(cpus.values())
+        return f"{min(tabs.values()):.0f}–{max(tabs.values()):.0f} ms ({low:.0f}–{high:.0f})"
     if row == "pdf":
         out = folder / f"x-{n}.pdf"
         return secs(whole_process(["-m", "cxroadmap", "export", str(path), "-o", str(out)], runs))
