@@ -26,7 +26,7 @@ from cxroadmap.storage.errors import DocumentError, DocumentReadOnly
 from cxroadmap.storage.fileguard import clean_leftovers, file_read_only, folder_read_only
 from cxroadmap.storage.loading import load_all_with_ids, load_strategy, strategy_ids
 from cxroadmap.storage.lock import EditLock
-from cxroadmap.storage.reading import read_document
+from cxroadmap.storage.reading import read_document as read_document  # where callers look
 from cxroadmap.storage.rows import STRATEGY
 from cxroadmap.storage.strategy_rows import (
     clear_contents,
