@@ -74,3 +74,15 @@ def test_changes_between_copies_add_up_and_strategy_edits_copy_whole() -> None:
     copies.changed(Change(initiatives={keys[0]}))
     _check(copies.take(other), other)
     assert len(made) == 4
+
+
+def test_a_primed_copy_makes_the_first_copy_for_the_worker_incremental() -> None:
+    strategy = touchpoint_strategy()
+    made: list[Strategy] = []
+    copies = Snapshots(lambda s: made.append(s) or snapshot(s))
+    copies.prime(strategy)
+    copies.prime(strategy)  # kept: not made again
+    key = next(iter(strategy.initiatives))
+    copies.changed(ChangeInitiative(key, {"duration": 9}).apply(strategy))
+    _check(copies.take(strategy), strategy)
+    assert len(made) == 1

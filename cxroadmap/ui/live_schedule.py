@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.errors import CxRoadmapError
@@ -118,9 +118,15 @@ class LiveScheduler(QObject):
             began = time.perf_counter()
             outcome = self.planner(strategy)
             seconds = time.perf_counter() - began
-            # The first run in a process pays for lazy imports and caches: do not judge by it.
-            self.last_seconds = seconds if LiveScheduler._warm else 0.0
+            # The first run in a process pays for lazy imports and caches: do not judge by
+            # it, unless it is slow by far (a big document: the next edit would be felt).
+            slow = seconds > 3 * INLINE_LIMIT_SECONDS
+            self.last_seconds = seconds if LiveScheduler._warm or slow else 0.0
             LiveScheduler._warm = True
+            if self.last_seconds > INLINE_LIMIT_SECONDS:
+                # The next run goes to the worker: make its first, whole copy now, while the
+                # user reads the result, so edits only ever copy what they changed.
+                QTimer.singleShot(0, lambda: self._snapshots.prime(strategy))
             return outcome
         self._waiting = True
         # The worker gets its own copy, as the user may go on editing while it plans: made

@@ -41,6 +41,11 @@ class Snapshots:
         else:
             self._since.merge(change)
 
+    def prime(self, strategy: Strategy) -> None:
+        """Make the whole first copy ahead of need (at a quiet moment), if none is kept."""
+        if self._last is None or strategy is not self._source:
+            self.take(strategy)
+
     def take(self, strategy: Strategy) -> Strategy:
         """A copy equal to `strategy` that shares nothing an edit of it can change."""
         last, since = self._last, self._since
@@ -49,7 +54,7 @@ class Snapshots:
         else:
             made = self._update(last, since, strategy)
         self._source, self._last = strategy, made
-        self._by_pair = {d.pair: d for d in made.dependencies}
+        self._by_pair = {(d.from_key, d.to_key): d for d in made.dependencies}
         self._since = Change()
         return made
 

@@ -53,6 +53,8 @@ class InitiativesFilter(QSortFilterProxyModel):
         self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self.search and self.pillar is self.phase is self.owner is self.status is None:
+            return True  # no filter set: asked for every row after each edit, so answer fast
         model = self.initiatives()
         ini = model.initiative_at(source_row)
         if self.pillar is not None and pillar_id(ini.pillar) != pillar_id(self.pillar):
