@@ -100,7 +100,7 @@ def read_table(
         if name not in columns:
             raise ValidationError(f"{title}!1", f"required column {name!r} is missing")
     by_index = {i: name for name, i in columns.items()}
-    result = []
+    result: list[SheetRow] = []
     if len(header) > MAX_TABULAR_COLUMNS:
         raise ValidationError(
             f"{title}!1", f"{len(header):,} columns; at most {MAX_TABULAR_COLUMNS} are read"
