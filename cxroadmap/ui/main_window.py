@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         if old is document and document is not None:
             return
         if old is not None:
+            self.files.commit_typing()
             self.undo_group.removeStack(old.undo_stack)
             old.changed.disconnect(self._on_changed)
             old.refused.disconnect(self._on_refused)

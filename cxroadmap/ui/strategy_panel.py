@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from cxroadmap.domain.calendar import WEEKDAY_NAMES
+from cxroadmap.domain.cascade_edits import rename_strategy_key
 from cxroadmap.domain.edits import Change, ChangeStrategy
 from cxroadmap.domain.model import LEVELS
+from cxroadmap.domain.registry import STRATEGY
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.field_editors import CommitTextEdit
 from cxroadmap.ui.naming import named
@@ -75,9 +77,11 @@ class StrategyPanel(QScrollArea):
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("yyyy-MM-dd")
         self.capacity_spin = named(QSpinBox(), "strategy_capacity")
-        self.capacity_spin.setRange(0, 999)
+        capacity = STRATEGY["max_parallel"]
+        # 0 shows "No limit" (None); the rest is the field's own range.
+        self.capacity_spin.setRange(0, int(capacity.limit or 999))
         self.capacity_spin.setSpecialValueText("No limit")
-        self.capacity_spin.setToolTip("At most this many initiatives in progress on any day")
+        self.capacity_spin.setToolTip(capacity.help)
         self.vision_edit = named(CommitTextEdit(), "strategy_vision")
         self.mission_edit = named(CommitTextEdit(), "strategy_mission")
         self.values_edit = named(CommitTextEdit(), "strategy_values")
@@ -205,7 +209,14 @@ class StrategyPanel(QScrollArea):
         if getattr(self.document.strategy, field) == value:
             return False
         label = {"max_parallel": "capacity", "working_days": "working week"}.get(field, field)
-        done = self.document.apply(ChangeStrategy({field: value}, text=text or f"Change {label}"))
+        edit = ChangeStrategy({field: value}, text=text or f"Change {label}")
+        if field == "key" and isinstance(value, str) and value:
+            # Children's parent and support links follow the new key, in the same undo step.
+            done = self.document.apply_across(
+                edit.text, lambda cascade, s: rename_strategy_key(cascade, s, value)
+            )
+        else:
+            done = self.document.apply(edit)
         if not done:
             self.refresh()
         return done
