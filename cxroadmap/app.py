@@ -366,7 +366,7 @@ def run_gui(args: list[str]) -> int:
         )
         return EXIT_BAD_INPUT
     try:
-        from cxroadmap.ui.main_window import run_app
+        from cxroadmap.ui.start import run_app
     except ImportError:
         if path is None:
             build_parser().print_help()
