@@ -205,6 +205,63 @@ STATEMENTS: tuple[str, ...] = (
         ")"
     ),
     (
+        "CREATE TABLE ws_access (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tstrategy VARCHAR NOT NULL, \n"
+        "\teditable BOOLEAN NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tUNIQUE (strategy)\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE ws_base (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tstrategy VARCHAR NOT NULL, \n"
+        "\tkind VARCHAR NOT NULL, \n"
+        '\t"key" VARCHAR NOT NULL, \n'
+        "\trev INTEGER NOT NULL, \n"
+        "\tdeleted BOOLEAN NOT NULL, \n"
+        "\tfields VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        '\tUNIQUE (strategy, kind, "key")\n'
+        ")"
+    ),
+    (
+        "CREATE TABLE ws_conflict (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tstrategy VARCHAR NOT NULL, \n"
+        "\tkind VARCHAR NOT NULL, \n"
+        '\t"key" VARCHAR NOT NULL, \n'
+        "\tfield VARCHAR NOT NULL, \n"
+        "\tmine VARCHAR NOT NULL, \n"
+        "\ttheirs VARCHAR NOT NULL, \n"
+        "\tsides VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        '\tUNIQUE (strategy, kind, "key", field)\n'
+        ")"
+    ),
+    (
+        "CREATE TABLE ws_dirty (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tstrategy VARCHAR NOT NULL, \n"
+        "\tkind VARCHAR NOT NULL, \n"
+        '\t"key" VARCHAR NOT NULL, \n'
+        "\tPRIMARY KEY (id), \n"
+        '\tUNIQUE (strategy, kind, "key")\n'
+        ")"
+    ),
+    (
+        "CREATE TABLE ws_link (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\turl VARCHAR NOT NULL, \n"
+        "\tlast_rev INTEGER NOT NULL, \n"
+        "\tsynced_at VARCHAR, \n"
+        "\tcopy_id VARCHAR NOT NULL, \n"
+        "\tpath VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (id)\n"
+        ")"
+    ),
+    (
         "CREATE TABLE year_budget (\n"
         "\tid INTEGER NOT NULL, \n"
         "\tstrategy_id INTEGER NOT NULL, \n"
