@@ -222,6 +222,7 @@ class Document:
             for strategy_id, strategy, change in items:
                 self._require(conn, strategy_id)
                 _write_change(conn, strategy_id, strategy, change)
+                record_change(conn, strategy.key, change)
 
         self._run(work, writing=True)
 
