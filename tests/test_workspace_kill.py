@@ -11,7 +11,8 @@ from workspace_helpers import new_workspace, strategy
 from cxroadmap.app import main
 from cxroadmap.domain.model import Dependency
 from cxroadmap.domain.validation import find_cycle
-from cxroadmap.storage.document import Document, check, read_document
+from cxroadmap.storage.checks import check
+from cxroadmap.storage.document import Document, read_document
 from cxroadmap.storage.schema import INTERRUPTED
 from cxroadmap.storage.workspace.items import document_items, split_dependency_key
 
