@@ -26,6 +26,7 @@ MAX_SIDE = 30_000
 TITLE_HEIGHT = 44.0
 # The timeline image aims at this many pixels for the whole roadmap (before `scale`).
 TIMELINE_WIDTH = 1600.0
+DOTS_PER_METER = 3780  # 96 dpi, the density the views are laid out for
 
 _app: QApplication | None = None
 
@@ -193,8 +194,10 @@ def png_bytes(picture: Picture, scale: float) -> tuple[bytes, tuple[int, int]]:
     scale = min(scale, limit)
     size = QSize(max(1, round(picture.width * scale)), max(1, round(picture.height * scale)))
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDotsPerMeterX(round(3780 * scale))  # 96 dpi times the scale, for slide software
-    image.setDotsPerMeterY(round(3780 * scale))
+    # Paint at 96 dpi: fonts are sized in points, and a denser image would grow them on top
+    # of the painter's scale (text twice too big at 2x). The file says the real density.
+    image.setDotsPerMeterX(DOTS_PER_METER)
+    image.setDotsPerMeterY(DOTS_PER_METER)
     image.fill(colour(style.PAPER))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -202,6 +205,8 @@ def png_bytes(picture: Picture, scale: float) -> tuple[bytes, tuple[int, int]]:
     painter.scale(size.width() / picture.width, size.height() / picture.height)
     picture.paint(painter)
     painter.end()
+    image.setDotsPerMeterX(round(DOTS_PER_METER * scale))  # 96 dpi times the scale, for slides
+    image.setDotsPerMeterY(round(DOTS_PER_METER * scale))
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
