@@ -3,6 +3,7 @@
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -49,18 +50,20 @@ def test_code_is_formatted_with_ruff():
 
 
 @pytest.mark.slow
-def test_mypy_is_clean_and_strict_on_the_core_layers():
+def test_mypy_is_clean_on_the_whole_package_and_strict_outside_the_ui():
     if shutil.which("mypy") is None and run(sys.executable, "-m", "mypy", "--version").returncode:
         pytest.fail("mypy is not installed: install the test extra")
-    result = run(
-        sys.executable,
-        "-m",
-        "mypy",
-        "cxroadmap/domain",
-        "cxroadmap/scheduling",
-        "cxroadmap/storage",
-    )
+    result = run(sys.executable, "-m", "mypy", "cxroadmap")
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues found" in result.stdout
+
+
+def test_mypy_configuration_is_strict_everywhere_but_the_ui():
+    """The gate above is only as good as its settings: strict globally, relaxed for ui only."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert config["strict"] is True
+    relaxed = [o["module"] for o in config.get("overrides", [])]
+    assert relaxed == [["cxroadmap.ui.*"]]
 
 
 def test_every_module_has_a_one_line_docstring_and_stays_small():

@@ -17,11 +17,11 @@ from cxroadmap.domain.calendar import parse_date, parse_weekdays
 from cxroadmap.domain.cascade import validate_cascade
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import CycleError, ValidationError
+from cxroadmap.domain.field_checks import check_text
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 from cxroadmap.domain.support import check_strategy_key
 from cxroadmap.domain.validation import (
     check_max_parallel,
-    check_text,
     coerce_initiative_value,
     normalise_dependency_type,
     normalise_level,

@@ -11,9 +11,9 @@ from typing import Any
 from cxroadmap.domain.calendar import parse_date
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
+from cxroadmap.domain.field_checks import check_text
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 from cxroadmap.domain.validation import (
-    check_text,
     coerce_initiative_value,
     normalise_dependency_type,
 )

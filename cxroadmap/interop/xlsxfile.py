@@ -17,11 +17,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from cxroadmap.domain.calendar import parse_date, parse_weekdays
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
+from cxroadmap.domain.field_checks import check_text
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
 from cxroadmap.domain.support import check_strategy_key
 from cxroadmap.domain.validation import (
     check_max_parallel,
-    check_text,
     normalise_dependency_type,
     normalise_level,
     validate_strategy,

@@ -33,6 +33,7 @@ from cxroadmap.ui.delegates import NO_PIN
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.models.dependencies_model import TYPE_NAMES, DependenciesModel
 from cxroadmap.ui.models.initiatives_model import STATUS_LABELS
+from cxroadmap.ui.naming import named
 
 
 class CommitTextEdit(QPlainTextEdit):
@@ -71,27 +72,27 @@ class Inspector(QScrollArea):
     # -- building --------------------------------------------------------------------------
 
     def _build_fields(self) -> None:
-        self.key_edit = QLineEdit(objectName="inspector_key")
-        self.title_edit = QLineEdit(objectName="inspector_title")
-        self.pillar_combo = QComboBox(objectName="inspector_pillar")
+        self.key_edit = named(QLineEdit(), "inspector_key")
+        self.title_edit = named(QLineEdit(), "inspector_title")
+        self.pillar_combo = named(QComboBox(), "inspector_pillar")
         self.pillar_combo.setEditable(True)
         self.pillar_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.pillar_combo.addItems([p.label for p in DEFAULT_PILLARS])
-        self.owner_edit = QLineEdit(objectName="inspector_owner")
-        self.duration_edit = QLineEdit(objectName="inspector_duration")
+        self.owner_edit = named(QLineEdit(), "inspector_owner")
+        self.duration_edit = named(QLineEdit(), "inspector_duration")
         self.duration_edit.setPlaceholderText("e.g. 12, 12d, 3w, 2m; 0 = milestone")
-        self.not_before_edit = QLineEdit(objectName="inspector_not_before")
+        self.not_before_edit = named(QLineEdit(), "inspector_not_before")
         self.not_before_edit.setPlaceholderText("YYYY-MM-DD (blank: no constraint)")
-        self.phase_combo = QComboBox(objectName="inspector_phase")
-        self.impact_spin = QSpinBox(objectName="inspector_impact")
+        self.phase_combo = named(QComboBox(), "inspector_phase")
+        self.impact_spin = named(QSpinBox(), "inspector_impact")
         self.impact_spin.setRange(1, 5)
-        self.status_combo = QComboBox(objectName="inspector_status")
+        self.status_combo = named(QComboBox(), "inspector_status")
         for key, label in STATUS_LABELS.items():
             self.status_combo.addItem(label, key)
-        self.description_edit = CommitTextEdit(objectName="inspector_description")
+        self.description_edit = named(CommitTextEdit(), "inspector_description")
         self.description_edit.setPlaceholderText("What it involves, why it matters")
         self.description_edit.setFixedHeight(90)
-        self.schedule_label = QLabel(objectName="inspector_schedule")
+        self.schedule_label = named(QLabel(), "inspector_schedule")
         self.schedule_label.setWordWrap(True)
         self.schedule_label.setTextFormat(Qt.TextFormat.PlainText)  # titles and keys are user text
         self.schedule_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -134,7 +135,7 @@ class Inspector(QScrollArea):
         )
 
         self.deps_model = DependenciesModel(parent=self)
-        self.deps_table = QTableView(objectName="inspector_dependencies")
+        self.deps_table = named(QTableView(), "inspector_dependencies")
         self.deps_table.setModel(self.deps_model)
         self.deps_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.deps_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -146,7 +147,7 @@ class Inspector(QScrollArea):
         self.deps_table.setWordWrap(False)
         self.deps_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.deps_table.setMinimumHeight(150)
-        self.other_combo = QComboBox(objectName="dependency_other")
+        self.other_combo = named(QComboBox(), "dependency_other")
         self.other_combo.setEditable(True)
         self.other_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for combo in (self.other_combo, self.pillar_combo, self.phase_combo, self.status_combo):
@@ -154,15 +155,15 @@ class Inspector(QScrollArea):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(8)
-        self.type_combo = QComboBox(objectName="dependency_type")
+        self.type_combo = named(QComboBox(), "dependency_type")
         for name in DEPENDENCY_TYPES:
             self.type_combo.addItem(f"{name}  ({TYPE_NAMES[name]})", name)
-        self.lag_edit = QLineEdit("0", objectName="dependency_lag")
+        self.lag_edit = named(QLineEdit("0"), "dependency_lag")
         self.lag_edit.setToolTip("Lag in working days (12, 3w); negative for a lead")
         self.lag_edit.setMaximumWidth(70)
-        self.add_pred_button = QPushButton("Add predecessor", objectName="add_predecessor")
-        self.add_succ_button = QPushButton("Add successor", objectName="add_successor")
-        self.remove_dep_button = QPushButton("Remove", objectName="remove_dependency")
+        self.add_pred_button = named(QPushButton("Add predecessor"), "add_predecessor")
+        self.add_succ_button = named(QPushButton("Add successor"), "add_successor")
+        self.remove_dep_button = named(QPushButton("Remove"), "remove_dependency")
         self.add_pred_button.clicked.connect(lambda: self.add_dependency(predecessor=True))
         self.add_succ_button.clicked.connect(lambda: self.add_dependency(predecessor=False))
         self.remove_dep_button.clicked.connect(self.remove_selected_dependency)
@@ -268,11 +269,11 @@ class Inspector(QScrollArea):
             self.not_before_edit, self.description_edit,
         ):  # fmt: skip
             widget.setReadOnly(readonly)
-        for widget in (
+        for control in (
             self.pillar_combo, self.phase_combo, self.impact_spin, self.status_combo,
             self.add_pred_button, self.add_succ_button, self.remove_dep_button,
         ):  # fmt: skip
-            widget.setEnabled(not readonly)
+            control.setEnabled(not readonly)
 
     def _load_schedule(self, ini: Initiative) -> None:
         assert self.document is not None

@@ -29,6 +29,7 @@ from cxroadmap.ui.file_commands import FileCommands
 from cxroadmap.ui.formats import EXPORT_FORMATS
 from cxroadmap.ui.initiatives_page import InitiativesPage
 from cxroadmap.ui.inspector import Inspector
+from cxroadmap.ui.naming import named
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.settings import AppSettings
 from cxroadmap.ui.strategy_panel import StrategyPanel
@@ -55,14 +56,14 @@ class MainWindow(QMainWindow):
         self.selection = Selection(self)
         self.initiatives = InitiativesPage(self.acts, self.selection)
         self.strategy_panel = StrategyPanel()
-        self.views = QTabWidget(objectName="views")
+        self.views = named(QTabWidget(), "views")
         self.views.setDocumentMode(True)
         self.views.addTab(self.initiatives, "Initiatives")
         self.views.addTab(self.strategy_panel, "Strategy")
         self.roadmap_tabs: list[QWidget] = []
         self.deferred: DeferredRefresh | None = None
         self._refusals: list[str] = []
-        self.banner = QLabel(objectName="readonly_banner")
+        self.banner = named(QLabel(), "readonly_banner")
         self.banner.setWordWrap(True)
         self.banner.setMargin(8)
         self.banner.setStyleSheet("background: #fff3cd; color: #533f03;")
@@ -87,9 +88,9 @@ class MainWindow(QMainWindow):
             lambda keys, source: self.inspector.set_key(keys[-1] if keys else None)
         )
 
-        self.finish_label = QLabel(objectName="status_finish")
-        self.critical_label = QLabel(objectName="status_critical")
-        self.warnings_label = QLabel(objectName="status_warnings")
+        self.finish_label = named(QLabel(), "status_finish")
+        self.critical_label = named(QLabel(), "status_critical")
+        self.warnings_label = named(QLabel(), "status_warnings")
         for label in (self.finish_label, self.critical_label, self.warnings_label):
             label.setContentsMargins(10, 0, 10, 0)
             self.statusBar().addPermanentWidget(label)

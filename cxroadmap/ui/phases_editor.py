@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from cxroadmap.domain.edits import Change, SetPhases
 from cxroadmap.domain.model import Phase
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.naming import named
 
 OPEN_ENDED = "open-ended"
 NEW_PHASE_WEEKS = 13
@@ -30,7 +31,7 @@ class PhasesEditor(QGroupBox):
         super().__init__("Phases", parent)
         self.document: OpenDocument | None = None
         self._loading = False
-        self.table = QTableWidget(0, 3, objectName="phases_table")
+        self.table = named(QTableWidget(0, 3), "phases_table")
         self.table.setHorizontalHeaderLabels(["Phase", "Weeks", "Starts"])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -38,8 +39,8 @@ class PhasesEditor(QGroupBox):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(130)
         self.table.itemChanged.connect(self._item_changed)
-        self.add_button = QPushButton("Add phase", objectName="add_phase")
-        self.remove_button = QPushButton("Remove phase", objectName="remove_phase")
+        self.add_button = named(QPushButton("Add phase"), "add_phase")
+        self.remove_button = named(QPushButton("Remove phase"), "remove_phase")
         self.add_button.clicked.connect(self.add_phase)
         self.remove_button.clicked.connect(self.remove_phase)
         buttons = QHBoxLayout()

@@ -29,6 +29,7 @@ from cxroadmap.domain.edits import Change, ChangeStrategy
 from cxroadmap.domain.model import LEVELS
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.inspector import CommitTextEdit
+from cxroadmap.ui.naming import named
 from cxroadmap.ui.phases_editor import PhasesEditor
 
 WEEKDAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -65,21 +66,21 @@ class StrategyPanel(QScrollArea):
         box = QGroupBox("Strategy")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.name_edit = QLineEdit(objectName="strategy_name")
-        self.level_combo = QComboBox(objectName="strategy_level")
+        self.name_edit = named(QLineEdit(), "strategy_name")
+        self.level_combo = named(QComboBox(), "strategy_level")
         for level in LEVELS:
             self.level_combo.addItem(level.capitalize(), level)
-        self.owner_edit = QLineEdit(objectName="strategy_owner")
-        self.start_edit = QDateEdit(objectName="strategy_start")
+        self.owner_edit = named(QLineEdit(), "strategy_owner")
+        self.start_edit = named(QDateEdit(), "strategy_start")
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("yyyy-MM-dd")
-        self.capacity_spin = QSpinBox(objectName="strategy_capacity")
+        self.capacity_spin = named(QSpinBox(), "strategy_capacity")
         self.capacity_spin.setRange(0, 999)
         self.capacity_spin.setSpecialValueText("No limit")
         self.capacity_spin.setToolTip("At most this many initiatives in progress on any day")
-        self.vision_edit = CommitTextEdit(objectName="strategy_vision")
-        self.mission_edit = CommitTextEdit(objectName="strategy_mission")
-        self.values_edit = CommitTextEdit(objectName="strategy_values")
+        self.vision_edit = named(CommitTextEdit(), "strategy_vision")
+        self.mission_edit = named(CommitTextEdit(), "strategy_mission")
+        self.values_edit = named(CommitTextEdit(), "strategy_values")
         self.values_edit.setPlaceholderText("One value per line")
         for edit in (self.vision_edit, self.mission_edit, self.values_edit):
             edit.setMinimumHeight(70)
@@ -120,7 +121,7 @@ class StrategyPanel(QScrollArea):
         week = QHBoxLayout()
         self.day_boxes: list[QCheckBox] = []
         for label in WEEKDAY_LABELS:
-            check = QCheckBox(label, objectName=f"workday_{label.lower()}")
+            check = named(QCheckBox(label), f"workday_{label.lower()}")
             check.toggled.connect(lambda _: self._commit_week())
             self.day_boxes.append(check)
             week.addWidget(check)
@@ -128,15 +129,15 @@ class StrategyPanel(QScrollArea):
         layout.addWidget(QLabel("Working week"))
         layout.addLayout(week)
         layout.addWidget(QLabel("Holidays"))
-        self.holiday_list = QListWidget(objectName="holidays")
+        self.holiday_list = named(QListWidget(), "holidays")
         self.holiday_list.setMaximumHeight(130)
         layout.addWidget(self.holiday_list)
         row = QHBoxLayout()
-        self.holiday_date = QDateEdit(objectName="holiday_date")
+        self.holiday_date = named(QDateEdit(), "holiday_date")
         self.holiday_date.setCalendarPopup(True)
         self.holiday_date.setDisplayFormat("yyyy-MM-dd")
-        add = QPushButton("Add holiday", objectName="add_holiday")
-        remove = QPushButton("Remove", objectName="remove_holiday")
+        add = named(QPushButton("Add holiday"), "add_holiday")
+        remove = named(QPushButton("Remove"), "remove_holiday")
         add.clicked.connect(self.add_holiday)
         remove.clicked.connect(self.remove_holiday)
         row.addWidget(self.holiday_date)
@@ -189,9 +190,9 @@ class StrategyPanel(QScrollArea):
             for widget in (self.name_edit, self.owner_edit, self.vision_edit, self.mission_edit,
                            self.values_edit):  # fmt: skip
                 widget.setReadOnly(readonly)
-            for widget in (self.level_combo, self.start_edit, self.capacity_spin,
-                           *self.day_boxes, *self._holiday_buttons):  # fmt: skip
-                widget.setEnabled(not readonly)
+            for control in (self.level_combo, self.start_edit, self.capacity_spin,
+                            *self.day_boxes, *self._holiday_buttons):  # fmt: skip
+                control.setEnabled(not readonly)
         finally:
             self._loading = False
 

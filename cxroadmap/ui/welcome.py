@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from cxroadmap import __version__
 from cxroadmap.common.resources import resource_path
+from cxroadmap.ui.naming import named
 
 
 class WelcomePage(QWidget):
@@ -43,9 +44,9 @@ class WelcomePage(QWidget):
             "vision and values, training, recognition, touchpoints and measures move together."
         )
         subtitle.setWordWrap(True)
-        self.new_button = QPushButton("New from template…", objectName="welcome_new")
-        self.open_button = QPushButton("Open…", objectName="welcome_open")
-        self.demo_button = QPushButton("Open demo", objectName="welcome_demo")
+        self.new_button = named(QPushButton("New from template…"), "welcome_new")
+        self.open_button = named(QPushButton("Open…"), "welcome_open")
+        self.demo_button = named(QPushButton("Open demo"), "welcome_demo")
         for button in (self.new_button, self.open_button, self.demo_button):
             button.setMinimumHeight(button.sizeHint().height() + 10)
             button.setMinimumWidth(170)
@@ -63,7 +64,7 @@ class WelcomePage(QWidget):
         recent_font = QFont(recent_title.font())
         recent_font.setBold(True)
         recent_title.setFont(recent_font)
-        self.recent = QListWidget(objectName="welcome_recent")
+        self.recent = named(QListWidget(), "welcome_recent")
         self.recent.setFrameShape(QFrame.Shape.StyledPanel)
         self.recent.setMaximumHeight(220)
         self.recent.itemActivated.connect(self._activated)

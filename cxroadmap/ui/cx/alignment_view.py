@@ -27,6 +27,7 @@ from cxroadmap.export.textformat import level_label
 from cxroadmap.scheduling.cascade import strategy_label
 from cxroadmap.ui.cx.cascade_state import CascadeState, cascade_state
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.naming import named
 from cxroadmap.ui.selection import Selection
 
 HEADERS = ("Strategy / initiative", "Supports", "Supported by", "Finishes", "")
@@ -49,19 +50,19 @@ class AlignmentView(QWidget):
         self.switch = switch
         self.state: CascadeState | None = None
         self.model = QStandardItemModel(self)
-        self.tree = QTreeView(objectName="alignment_tree")
+        self.tree = named(QTreeView(), "alignment_tree")
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
-        self.summary = QLabel(objectName="alignment_summary")
+        self.summary = named(QLabel(), "alignment_summary")
         self.summary.setWordWrap(True)
-        self.target = QComboBox(objectName="alignment_target")
+        self.target = named(QComboBox(), "alignment_target")
         self.target.setMinimumContentsLength(30)
-        self.link_button = QPushButton("Supports", objectName="alignment_link")
-        self.unlink_button = QPushButton("Remove Link", objectName="alignment_unlink")
+        self.link_button = named(QPushButton("Supports"), "alignment_link")
+        self.unlink_button = named(QPushButton("Remove Link"), "alignment_unlink")
         self.link_label = QLabel()
         # The window gives it the View menu's roll-up command (see set_roll_up_action).
-        self.rollup_button = QToolButton(objectName="alignment_rollup")
+        self.rollup_button = named(QToolButton(), "alignment_rollup")
         self.rollup_button.hide()
         links = QHBoxLayout()
         links.addWidget(self.link_label)

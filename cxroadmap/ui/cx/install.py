@@ -58,12 +58,18 @@ class CxCommands(QObject):
         for title, name in TABS:
             action = window.acts[name]
             action.triggered.connect(lambda _=False, t=title: self.show_tab(t))
-            menu.insertAction(first, action)
+            if first is None:
+                menu.addAction(action)
+            else:
+                menu.insertAction(first, action)
         self.roll_up = window.acts["roll_up"]
         self.roll_up.setCheckable(True)
         self.roll_up.toggled.connect(self._roll_up_toggled)
         lanes_menu = menu.findChild(QMenu, "swimlanes_menu")
-        menu.insertAction(lanes_menu.menuAction() if lanes_menu else None, self.roll_up)
+        if lanes_menu is None:
+            menu.addAction(self.roll_up)
+        else:
+            menu.insertAction(lanes_menu.menuAction(), self.roll_up)
         self._grouping = "pillar"
         window.undo_group.activeStackChanged.connect(lambda _stack: self._document_shown())
         self._document_shown()
@@ -165,4 +171,4 @@ def _view_menu(window: MainWindow) -> QMenu:
 def install_cx(window: MainWindow) -> CxCommands:
     """Add the switcher and the View menu commands; the tabs come with each document."""
     window.cx_commands = CxCommands(window)  # type: ignore[attr-defined]
-    return window.cx_commands  # type: ignore[attr-defined,no-any-return]
+    return window.cx_commands  # type: ignore[attr-defined]

@@ -19,6 +19,7 @@ from cxroadmap.domain.cx_checks import touchpoint_findings
 from cxroadmap.domain.edits import Change
 from cxroadmap.ui.cx.touchpoint_models import MatrixModel
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.naming import named
 from cxroadmap.ui.selection import Selection
 
 
@@ -34,7 +35,7 @@ class MatrixView(QWidget):
         self.document = document
         self.selection = selection if selection is not None else Selection(self)
         self.model = MatrixModel(document, self)
-        self.table = QTableView(objectName="matrix_table")
+        self.table = named(QTableView(), "matrix_table")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
@@ -48,12 +49,12 @@ class MatrixView(QWidget):
             "training alone."
         )
         self.intro.setWordWrap(True)
-        self.linked_only = QCheckBox(
-            "Only initiatives that address a touchpoint", objectName="matrix_linked_only"
+        self.linked_only = named(
+            QCheckBox("Only initiatives that address a touchpoint"), "matrix_linked_only"
         )
         self.linked_only.toggled.connect(self.model.set_linked_only)
-        self.warnings = QListWidget(objectName="matrix_warnings")
-        self.status = QLabel(objectName="matrix_status")
+        self.warnings = named(QListWidget(), "matrix_warnings")
+        self.status = named(QLabel(), "matrix_status")
         bottom = QWidget()
         box = QVBoxLayout(bottom)
         box.setContentsMargins(0, 0, 0, 0)

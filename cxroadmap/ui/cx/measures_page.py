@@ -16,6 +16,7 @@ from cxroadmap.domain.measures import Measure
 from cxroadmap.ui.cx.measures_model import MeasuresModel
 from cxroadmap.ui.cx.touchpoint_models import keyed_rows_table
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.naming import named
 from cxroadmap.ui.selection import Selection
 
 
@@ -35,10 +36,10 @@ class MeasuresPage(QWidget):
             "shows as a flag on the timeline. Initiatives: keys separated by commas."
         )
         intro.setWordWrap(True)
-        self.add_button = QPushButton("Add Measure", objectName="measure_add")
-        self.remove_button = QPushButton("Delete Measure", objectName="measure_remove")
-        self.link_button = QPushButton("Link Selected Initiative", objectName="measure_link")
-        self.unlink_button = QPushButton("Unlink Selected Initiative", objectName="measure_unlink")
+        self.add_button = named(QPushButton("Add Measure"), "measure_add")
+        self.remove_button = named(QPushButton("Delete Measure"), "measure_remove")
+        self.link_button = named(QPushButton("Link Selected Initiative"), "measure_link")
+        self.unlink_button = named(QPushButton("Unlink Selected Initiative"), "measure_unlink")
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.link_button, self.unlink_button):
             buttons.addWidget(button)

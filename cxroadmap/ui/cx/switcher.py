@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolBar, QWidget
 from cxroadmap.domain.cascade import Cascade
 from cxroadmap.export.textformat import level_label
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.naming import named
 
 
 def switch_strategy(window: Any, strategy_id: int) -> bool:
@@ -42,7 +43,7 @@ class StrategySwitcher(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
         layout.addWidget(QLabel("Strategy:"))
-        self.combo = QComboBox(objectName="strategy_switcher")
+        self.combo = named(QComboBox(), "strategy_switcher")
         self.combo.setMinimumContentsLength(24)
         self.combo.setToolTip("The strategy of this document that you are editing")
         layout.addWidget(self.combo)

@@ -15,6 +15,7 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.touchpoint_edits import ChangeTouchpoint, LinkTouchpoint, UnlinkTouchpoint
 from cxroadmap.export import style
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.naming import named
 
 Index = QModelIndex | QPersistentModelIndex
 ROLE = Qt.ItemDataRole
@@ -248,7 +249,7 @@ def keyed_rows_table(
     model: KeyedRowsModel, name: str, widths: dict[int, int], stretch_last: bool = False
 ) -> QTableView:
     """A single-selection table of whole rows over `model`: column 1 stretches, the rest sized."""
-    table = QTableView(objectName=name)
+    table = named(QTableView(), name)
     table.setModel(model)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QTableView.SelectionMode.SingleSelection)

@@ -41,6 +41,7 @@ from cxroadmap.domain.touchpoints import (
 )
 from cxroadmap.ui.cx.touchpoint_models import TouchpointsModel, keyed_rows_table
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.naming import named
 from cxroadmap.ui.selection import Selection
 
 # The workshop's lists, one item a line, in the order a workshop fills them in.
@@ -70,15 +71,15 @@ class TouchpointEditor(QWidget):
         self.page = page
         self.key: str | None = None
         form = QFormLayout(self)
-        self.name = QLineEdit(objectName="tp_name")
-        self.stage = QComboBox(objectName="tp_stage", editable=True)
+        self.name = named(QLineEdit(), "tp_name")
+        self.stage = named(QComboBox(editable=True), "tp_stage")
         self.stage.addItems(SUGGESTED_STAGES)
-        self.channel = QComboBox(objectName="tp_channel", editable=True)
+        self.channel = named(QComboBox(editable=True), "tp_channel")
         self.channel.addItems(SUGGESTED_CHANNELS)
-        self.gap = QSpinBox(objectName="tp_gap", minimum=GAP_MIN, maximum=GAP_MAX)
+        self.gap = named(QSpinBox(minimum=GAP_MIN, maximum=GAP_MAX), "tp_gap")
         self.gap.setToolTip("How far what happens now is from what should happen: 1 small, 5 big")
-        self.now = NoteEdit(objectName="tp_now")
-        self.should = NoteEdit(objectName="tp_should")
+        self.now = named(NoteEdit(), "tp_now")
+        self.should = named(NoteEdit(), "tp_should")
         for edit in (self.now, self.should):
             edit.setFixedHeight(54)
         form.addRow("Name", self.name)
@@ -89,21 +90,21 @@ class TouchpointEditor(QWidget):
         form.addRow("What should happen", self.should)
         self.notes: dict[str, NoteEdit] = {}
         for name, label in NOTES:
-            edit = NoteEdit(objectName=f"tp_{name}")
+            edit = named(NoteEdit(), f"tp_{name}")
             edit.setPlaceholderText("One per line")
             edit.setFixedHeight(54)
             edit.left.connect(lambda n=name: self._commit_list(n))
             self.notes[name] = edit
             form.addRow(label, edit)
-        self.opportunities = QListWidget(objectName="tp_opportunities")
+        self.opportunities = named(QListWidget(), "tp_opportunities")
         self.opportunities.setFixedHeight(110)
         self.opportunities.setWordWrap(True)
         self.opportunities.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.new_opportunity = QLineEdit(objectName="tp_new_opportunity")
+        self.new_opportunity = named(QLineEdit(), "tp_new_opportunity")
         self.new_opportunity.setPlaceholderText("An improvement opportunity, then Enter")
-        self.add_opportunity = QPushButton("Add", objectName="tp_add_opportunity")
-        self.remove_opportunity = QPushButton("Remove", objectName="tp_remove_opportunity")
-        self.make_initiative = QPushButton("Make Initiative", objectName="tp_make_initiative")
+        self.add_opportunity = named(QPushButton("Add"), "tp_add_opportunity")
+        self.remove_opportunity = named(QPushButton("Remove"), "tp_remove_opportunity")
+        self.make_initiative = named(QPushButton("Make Initiative"), "tp_make_initiative")
         self.make_initiative.setToolTip(
             "Turn the selected opportunity into an initiative that addresses this touchpoint"
         )
@@ -121,11 +122,12 @@ class TouchpointEditor(QWidget):
         form.addRow("Opportunities", box)
 
         self.name.editingFinished.connect(lambda: self._commit("name", self.name.text()))
-        self.stage.lineEdit().editingFinished.connect(
-            lambda: self._commit("stage", self.stage.currentText())
-        )
+        stage_edit, channel_edit = self.stage.lineEdit(), self.channel.lineEdit()
+        # Both combos are editable, so each has its line edit.
+        assert stage_edit is not None and channel_edit is not None
+        stage_edit.editingFinished.connect(lambda: self._commit("stage", self.stage.currentText()))
         self.stage.activated.connect(lambda _=0: self._commit("stage", self.stage.currentText()))
-        self.channel.lineEdit().editingFinished.connect(
+        channel_edit.editingFinished.connect(
             lambda: self._commit("channel", self.channel.currentText())
         )
         self.channel.activated.connect(
@@ -184,7 +186,7 @@ class TouchpointEditor(QWidget):
                 self.opportunities.addItem(item)
             if not 0 <= current < self.opportunities.count() and tp is not None:
                 # Ready for Make Initiative: the first opportunity not yet made into one.
-                current = next(iter(tp.opportunities and tp.open_opportunities), 0)
+                current = next(iter(tp.open_opportunities), 0)
             if 0 <= current < self.opportunities.count():
                 self.opportunities.setCurrentRow(current)
         finally:
@@ -261,9 +263,9 @@ class TouchpointsPage(QWidget):
         self.table = keyed_rows_table(
             self.model, "touchpoints_table", {0: 90, 2: 90, 3: 90, 4: 44, 5: 130}
         )
-        self.add_button = QPushButton("Add Touchpoint", objectName="tp_add")
-        self.remove_button = QPushButton("Delete Touchpoint", objectName="tp_remove")
-        self.summary = QLabel(objectName="tp_summary")
+        self.add_button = named(QPushButton("Add Touchpoint"), "tp_add")
+        self.remove_button = named(QPushButton("Delete Touchpoint"), "tp_remove")
+        self.summary = named(QLabel(), "tp_summary")
         self.summary.setWordWrap(True)
         left = QWidget()
         left_layout = QVBoxLayout(left)

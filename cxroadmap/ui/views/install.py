@@ -194,4 +194,4 @@ def _menu(window: MainWindow, title: str) -> QMenu:
 def install_views(window: MainWindow) -> ViewCommands:
     """Add the roadmap views' commands to `window`'s menus (the views themselves are tabs)."""
     window.view_commands = ViewCommands(window)  # type: ignore[attr-defined]
-    return window.view_commands  # type: ignore[attr-defined,no-any-return]
+    return window.view_commands  # type: ignore[attr-defined]

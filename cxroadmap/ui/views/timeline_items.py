@@ -232,7 +232,9 @@ def paint_measure_flags(painter: QPainter, scene: TimelineScene, area: QRectF, t
         painter.drawPolygon(flag)
         if room > 20:
             painter.setPen(colour(style.MEASURE))
-            text = metrics.elidedText(" · ".join(dates[day]), Qt.TextElideMode.ElideRight, room)
+            text = metrics.elidedText(
+                " · ".join(dates[day]), Qt.TextElideMode.ElideRight, int(room)
+            )
             painter.drawText(QPointF(x + 12, top + 10), text)
 
 
