@@ -26,7 +26,7 @@ def test_the_csv_export_of_a_small_strategy_is_exactly_this_text(tmp_path):
         "2027-01-04,2027-01-08,0,true,Short term\r\n"
         'B,"Hire, for mindset",recruitment,10,,,,3,planned,,A,'
         "2027-01-11,2027-01-22,0,true,Short term\r\n"
-        "M,Standards agreed,,0,,,,3,planned,,B SS+2d,2027-01-12,2027-01-12,8,false,Short term\r\n"
+        "M,Standards agreed,,0,,,,3,planned,,B SS+2d,2027-01-13,2027-01-13,8,false,Short term\r\n"
     )
 
 

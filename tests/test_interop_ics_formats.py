@@ -45,8 +45,9 @@ def test_a_milestone_is_a_one_day_event(fixed_epoch):
     _, events = _events(small_strategy())
     m = events["M@small-plan.cxroadmap"]
     assert (m.decoded("dtstart"), m.decoded("dtend")) == (
-        dt.date(2027, 1, 12),
+        # SS+2 after B (starting Monday 11th): Wednesday, the moment that binds it.
         dt.date(2027, 1, 13),
+        dt.date(2027, 1, 14),
     )
     assert "categories" not in m
 

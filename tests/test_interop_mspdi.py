@@ -59,7 +59,8 @@ def test_exported_tasks_carry_dates_durations_and_links():
     assert _fields(milestone, "OutlineLevel", "Duration", "Start", "Milestone") == (
         "1",
         "PT0H0M0S",
-        "2027-01-12T17:00:00",
+        # SS+2 after B (starting Monday 11th): the start of Wednesday, as Project shows it.
+        "2027-01-13T08:00:00",
         "1",
     )
     # SS with a lag of 2 days: type 3, 2 x 480 minutes in tenths of a minute.

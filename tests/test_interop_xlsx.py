@@ -77,7 +77,7 @@ def test_the_initiatives_sheet_has_typed_cells_and_computed_columns(small_book):
         ],
         [
             "M", "Standards agreed", None, 0, None, None, None, 3, "planned", None,
-            None, None, _midnight(2027, 1, 12), _midnight(2027, 1, 12), 8, False, "Short term",
+            None, None, _midnight(2027, 1, 13), _midnight(2027, 1, 13), 8, False, "Short term",
         ],
     ]  # fmt: skip
     assert sheet["M2"].number_format == "yyyy-mm-dd"

@@ -189,7 +189,7 @@ def build_lanes(
             lane = lanes[label.lower()] = Lane(label, pillar_colour(pillar))
             order[label.lower()] = (pillar_order(pillar), label.lower())
         if item.is_milestone:
-            x0 = x1 = ((item.start + one_day) - axis.start).days * scale
+            x0 = x1 = (item.moment - axis.start).days * scale
         else:
             x0 = (item.start - axis.start).days * scale
             x1 = max((item.finish + one_day - axis.start).days * scale, x0 + 2.0)

@@ -109,13 +109,14 @@ class _Writer:
             self.preds.setdefault(dep.to_key, []).append(dep)
         self.uids: dict[str, int] = {}
 
-    def times(self, start_day: int, finish_day: int) -> tuple[str, str]:
+    def times(self, start_day: int, finish_day: int, at_start: bool = True) -> tuple[str, str]:
         """Start and finish stamps of a span of working days, as Project shows them."""
         cal = self.calendar
         if finish_day == start_day:
-            # A milestone sits at the end of the working day before it (or the start of day 0).
-            if start_day == 0:
-                moment = _stamp(cal.date_of(0), _DAY_START)
+            # A milestone shows the moment that binds it (scheduling.md "Milestone dates"):
+            # the start of its day or the end of the working day before.
+            if at_start or start_day == 0:
+                moment = _stamp(cal.date_of(start_day), _DAY_START)
             else:
                 moment = _stamp(cal.date_of(start_day - 1), _DAY_FINISH)
             return moment, moment
@@ -201,12 +202,21 @@ class _Writer:
             if isinstance(item, str):
                 begin = min(items[i.key].start_day for i in groups[item])
                 end = max(items[i.key].finish_day for i in groups[item])
-                self.summary_task(tasks, uid, item, number, level, begin, end)
+                at_start = any(items[i.key].at_day_start for i in groups[item])
+                self.summary_task(tasks, uid, item, number, level, begin, end, at_start)
             else:
                 self.initiative_task(tasks, uid, number, level, item)
 
     def summary_task(
-        self, tasks: ET.Element, uid: int, name: str, number: str, level: int, begin: int, end: int
+        self,
+        tasks: ET.Element,
+        uid: int,
+        name: str,
+        number: str,
+        level: int,
+        begin: int,
+        end: int,
+        at_start: bool = True,
     ) -> None:
         task = _add(tasks, "Task")
         _add(task, "UID", uid)
@@ -216,7 +226,7 @@ class _Writer:
         _add(task, "IsNull", 0)
         _add(task, "OutlineNumber", number)
         _add(task, "OutlineLevel", level)
-        start, finish = self.times(begin, end)
+        start, finish = self.times(begin, end, at_start)
         _add(task, "Start", start)
         _add(task, "Finish", finish)
         _add(task, "Duration", _hours(end - begin))
@@ -239,7 +249,7 @@ class _Writer:
         _add(task, "OutlineNumber", number)
         _add(task, "OutlineLevel", level)
         _add(task, "Priority", priority_of_impact(ini.impact))
-        start, finish = self.times(item.start_day, item.finish_day)
+        start, finish = self.times(item.start_day, item.finish_day, item.at_day_start)
         _add(task, "Start", start)
         _add(task, "Finish", finish)
         _add(task, "Duration", _hours(ini.duration))

@@ -10,6 +10,7 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.validation import validate_strategy
 from cxroadmap.scheduling.graph import DependencyGraph, Link, build_graph
 from cxroadmap.scheduling.levelling import level
+from cxroadmap.scheduling.moments import milestone_at_day_start
 from cxroadmap.scheduling.passes import backward_pass, forward_pass, release_times
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 
@@ -34,8 +35,10 @@ def schedule(strategy: Strategy) -> Schedule:
     latest = backward_pass(graph, finish_day)
     binding = [_binding_link(graph.preds[i], start, i) for i in range(len(start))]
 
-    # Shown dates per "Dates in output": a milestone marks the end of the day before it.
-    first_shown = [s - 1 if d == 0 and s > 0 else s for s, d in zip(start, durations, strict=True)]
+    # Shown dates per "Milestone dates": a milestone shows the moment that binds it, the
+    # start of its day or the end of the day before.
+    at_start = milestone_at_day_start(strategy, graph, start, lower)
+    first_shown = [s if a else s - 1 for s, a in zip(start, at_start, strict=True)]
     last_shown = [
         s + d - 1 if d else f for s, d, f in zip(start, durations, first_shown, strict=True)
     ]
@@ -62,6 +65,7 @@ def schedule(strategy: Strategy) -> Schedule:
             date_of(first),
             date_of(last_shown[i]),
             _reason(strategy, binding[i], s, release[i], lower_reasons[i]),
+            at_start[i],
         )
     return Schedule(
         strategy=strategy.name,

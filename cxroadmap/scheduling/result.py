@@ -24,6 +24,9 @@ class ScheduledInitiative:
     # Why it starts when it does: "project start", "FS from REC1", "not before 2027-02-01",
     # "pinned to Medium term" or "capacity (max 3 in parallel)".
     reason: str = ""
+    # A milestone's moment (scheduling.md "Milestone dates"): True when it shows the start
+    # of working day start_day, False for the end of the day before. True for work.
+    at_day_start: bool = True
 
     @property
     def duration(self) -> int:
@@ -32,6 +35,12 @@ class ScheduledInitiative:
     @property
     def is_milestone(self) -> bool:
         return self.finish_day == self.start_day
+
+    @property
+    def moment(self) -> dt.date:
+        """Where a milestone's diamond sits on a date axis: the left edge of a date when it
+        shows the start of that day, the right edge (the next date's left) when the end."""
+        return self.start if self.at_day_start else self.start + dt.timedelta(days=1)
 
 
 @dataclass

@@ -78,8 +78,9 @@ def finish_of(item: ScheduledInitiative) -> dt.date:
 
 
 def milestone_day(item: ScheduledInitiative) -> dt.date:
-    """A milestone marks the end of its date (scheduling.md), so it sits on the next day's edge."""
-    return item.start + dt.timedelta(days=1)
+    """A milestone's edge: the start of its date, or the end of it (the next day's left edge)
+    when it shows the end of a working day (scheduling.md "Milestone dates")."""
+    return item.moment
 
 
 def date_window(

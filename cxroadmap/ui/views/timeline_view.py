@@ -351,7 +351,7 @@ class TimelineView(QGraphicsView):
         item = self.document.schedule.items[key] if self.document.schedule else None
         if item is None:
             return False
-        # A milestone's diamond sits on the edge after its day, which is where it will start.
+        # A milestone's diamond sits on the edge of its moment, which is where it will start.
         left = self.timeline.bar_x(key)
         day = scale.nearest_date(left + dx)
         if day == (milestone_day(item) if item.is_milestone else item.start):
