@@ -124,7 +124,7 @@ def main() -> None:
 
     edit()
     rows.append(("timeline refresh after an edit (schedule already done)", *timed(view.refresh, 5)))
-    document.changed.disconnect(view._document_changed)
+    document.changed.disconnect(view.follow)
     linked = iter(range(100))
 
     def link() -> None:
@@ -141,7 +141,7 @@ def main() -> None:
     rows.append(("board build (5,000 cards)", *timed(board_build, 5)))
     board = BoardView(document)
     board.resize(1600, 900)
-    document.changed.disconnect(board._document_changed)
+    document.changed.disconnect(board.follow)
     rows.append(("board refresh after an edit (schedule already done)", *after(edit, board)))
 
     def graph() -> None:
@@ -149,7 +149,7 @@ def main() -> None:
 
     rows.append(("graph scene build (layering + 5,000 nodes)", *timed(graph, 3)))
     graph_view = GraphView(document)
-    document.changed.disconnect(graph_view._document_changed)
+    document.changed.disconnect(graph_view.follow)
     rows.append(("graph refresh after an edit (schedule already done)", *after(edit, graph_view)))
     rows.append(("graph refresh after a dependency is added or removed", *after(link, graph_view)))
     print(f"scene {width:.0f} x {height:.0f} px at 3 px/day; frame budget {FRAME:.1f} ms")

@@ -7,14 +7,13 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from cxroadmap.ui.views.board import BoardView
-from cxroadmap.ui.views.install import ViewCommands, install_views
+from cxroadmap.ui.views.install import ViewCommands
 from cxroadmap.ui.views.presentation import PresentationWindow
 from cxroadmap.ui.views.timeline_view import TimelineView
 
 
 def commands(window) -> ViewCommands:
-    existing = getattr(window, "view_commands", None)
-    return existing if existing is not None else install_views(window)
+    return window.view_commands
 
 
 def tab(window, kind):
@@ -72,3 +71,30 @@ def test_export_image_writes_the_current_view_at_the_chosen_scale(small_window, 
     assert view_commands.export(".svg") == tmp_path / "board.svg"
     assert "Train for context" in (tmp_path / "board.svg").read_text(encoding="utf-8")
     assert QApplication.overrideCursor() is None
+
+
+def test_the_view_menu_is_wired_through_named_objects_in_a_fixed_order(small_window):
+    menu = small_window.view_menu
+    entries = [
+        a.menu().objectName() if a.menu() else a.objectName() or a.text()
+        for a in menu.actions()
+        if not a.isSeparator()
+    ]
+    assert entries == [
+        "action_show_initiatives",
+        "action_show_strategy",
+        "Inspector",
+        "action_show_touchpoints",
+        "action_show_matrix",
+        "action_show_measures",
+        "action_show_alignment",
+        "action_zoom_in",
+        "action_zoom_out",
+        "action_fit_to_window",
+        "action_roll_up",
+        "swimlanes_menu",
+        "action_present",
+    ]
+    # Each Show command reaches its tab by the window's named tabs, not by menu text.
+    small_window.acts["show_matrix"].trigger()
+    assert small_window.views.currentWidget() is small_window.roadmap_tab("Matrix")

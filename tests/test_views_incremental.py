@@ -206,7 +206,7 @@ def fresh_board(qtbot, document: OpenDocument, selection: Selection, size) -> di
     qtbot.waitExposed(view)
     look = board_look(view.board)
     view.close()
-    document.changed.disconnect(view._document_changed)
+    document.changed.disconnect(view.follow)
     return look
 
 

@@ -24,7 +24,9 @@ from cxroadmap.common.resources import resource_path
 from cxroadmap.domain.edits import Change
 from cxroadmap.ui import messages
 from cxroadmap.ui.actions import Actions
+from cxroadmap.ui.cx.install import CxCommands
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.feed import TabFeed
 from cxroadmap.ui.file_commands import FileCommands
 from cxroadmap.ui.formats import EXPORT_FORMATS
 from cxroadmap.ui.initiatives_page import InitiativesPage
@@ -33,7 +35,8 @@ from cxroadmap.ui.naming import named
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.settings import AppSettings
 from cxroadmap.ui.strategy_panel import StrategyPanel
-from cxroadmap.ui.view_tabs import DeferredRefresh, roadmap_views
+from cxroadmap.ui.view_tabs import roadmap_views
+from cxroadmap.ui.views.install import ViewCommands
 from cxroadmap.ui.welcome import WelcomePage
 
 APP_NAME = "cxroadmap"
@@ -61,7 +64,8 @@ class MainWindow(QMainWindow):
         self.views.addTab(self.initiatives, "Initiatives")
         self.views.addTab(self.strategy_panel, "Strategy")
         self.roadmap_tabs: list[QWidget] = []
-        self.deferred: DeferredRefresh | None = None
+        self._tab_titles: dict[str, QWidget] = {}
+        self.feed: TabFeed | None = None
         self._refusals: list[str] = []
         self.banner = named(QLabel(), "readonly_banner")
         self.banner.setWordWrap(True)
@@ -97,12 +101,10 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect()
-        from cxroadmap.ui.views.install import install_views
-
-        install_views(self)  # zoom, swimlanes, Present (F5), images of the roadmap views
-        from cxroadmap.ui.cx.install import install_cx
-
-        install_cx(self)  # touchpoints, matrix, measures, alignment; the strategy switcher
+        # Zoom, swimlanes, Present (F5) and images of the roadmap views, in the View menu.
+        self.view_commands = ViewCommands(self)
+        # The customer-experience tabs' commands, the roll-up and the strategy switcher.
+        self.cx_commands = CxCommands(self, self.view_commands)
         self._restore_geometry()
         self.set_document(None)
 
@@ -134,13 +136,18 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([a["add"], a["duplicate"], a["delete"], a["rename"]])
         edit_menu.addSeparator()
         edit_menu.addAction(a["find"])
-        view_menu = bar.addMenu("&View")
+        self.view_menu = view_menu = bar.addMenu("&View")
+        view_menu.setObjectName("view_menu")
         view_menu.addActions([a["show_initiatives"], a["show_strategy"]])
         view_menu.addAction(self.inspector_dock.toggleViewAction())
+        view_menu.addActions(
+            [a[name] for name in ("show_touchpoints", "show_matrix", "show_measures")]
+        )
+        view_menu.addAction(a["show_alignment"])
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(a["about"])
 
-        toolbar = QToolBar("Main", self)
+        self.toolbar = toolbar = QToolBar("Main", self)
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         a["export_pdf"].setIconText("Export PDF")
@@ -211,33 +218,40 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         if old is None or document is None:
             self.inspector_dock.setVisible(document is not None)
+        self.cx_commands.document_shown(document)
         self._update_chrome()
 
     def _build_roadmap_tabs(self, document: OpenDocument | None) -> None:
         """One tab per roadmap view; they share the window's selection and the document."""
         current = self.views.currentWidget()
         shown = self.views.tabText(self.views.currentIndex())
-        if self.deferred is not None:
-            self.deferred.release()
-            self.deferred = None
+        if self.feed is not None:
+            self.feed.release()
+            self.feed = None
         for tab in self.roadmap_tabs:
             self.views.removeTab(self.views.indexOf(tab))
             tab.deleteLater()
         self.roadmap_tabs = []
+        self._tab_titles = {}
         if document is None:
             return
-        self.deferred = DeferredRefresh(self.views, document)
+        self.feed = TabFeed(self.views, document)
         for title, factory in roadmap_views():
-            view = factory(document, self.selection)
+            view = factory(document, self.selection, self.feed)
             view.setObjectName(f"view_{title.lower()}")
             self.views.insertTab(self.views.indexOf(self.strategy_panel), view, title)
             self.roadmap_tabs.append(view)
-            self.deferred.adopt(view)
+            self._tab_titles[title] = view
             if title == shown:
                 current = view
         self.views.setCurrentWidget(current)
 
+    def roadmap_tab(self, title: str) -> QWidget | None:
+        """The open document's roadmap tab called `title` ("Timeline", "Matrix", ...)."""
+        return self._tab_titles.get(title)
+
     def _on_changed(self, change: Change) -> None:
+        self.cx_commands.document_changed(change)
         self._update_chrome()
 
     def _on_refused(self, message: str) -> None:
@@ -284,11 +298,13 @@ class MainWindow(QMainWindow):
             return
         self.finish_label.setText(f"Finish {schedule.finish:%a %d %b %Y}")
         self.critical_label.setText(f"{schedule.critical_count} critical")
-        count = len(schedule.warnings)
+        # Late support within the cascade counts too, as `cxroadmap schedule` counts it.
+        warnings = [*schedule.warnings, *self.cx_commands.late_support()]
+        count = len(warnings)
         self.warnings_label.setText(
             "No warnings" if count == 0 else f"⚠ {count} warning{'s' if count != 1 else ''}"
         )
-        self.warnings_label.setToolTip("\n".join(schedule.warnings))
+        self.warnings_label.setToolTip("\n".join(warnings))
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -51,7 +51,7 @@ def main() -> None:
     window.resize(1600, 1000)
     window.show()
     window.files.open_path(path)
-    commands = window.cx_commands  # type: ignore[attr-defined]
+    commands = window.cx_commands
     page = commands.show_tab("Touchpoints")
     page.select("HELP")
     QTest.qWait(500)

@@ -78,7 +78,7 @@ def main() -> None:
     window.selection.clear("screenshots")
     settle(app)
     # What F5 does (a key click needs an active window, which Xvfb has no manager to give).
-    presentation = window.view_commands.start_presenting()  # type: ignore[attr-defined]
+    presentation = window.view_commands.start_presenting()
     settle(app)
     QTest.keyClick(presentation, Qt.Key.Key_Right)
     QTest.keyClick(presentation, Qt.Key.Key_Right)

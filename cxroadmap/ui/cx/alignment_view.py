@@ -27,6 +27,7 @@ from cxroadmap.export.textformat import level_label
 from cxroadmap.scheduling.cascade import strategy_label
 from cxroadmap.ui.cx.cascade_state import CascadeState, cascade_state
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.feed import ChangeFeed, DirectFeed
 from cxroadmap.ui.naming import named
 from cxroadmap.ui.selection import Selection
 
@@ -43,6 +44,7 @@ class AlignmentView(QWidget):
         document: OpenDocument,
         selection: Selection | None = None,
         switch: Callable[[int], object] | None = None,
+        feed: ChangeFeed | None = None,
     ) -> None:
         super().__init__()
         self.document = document
@@ -81,10 +83,11 @@ class AlignmentView(QWidget):
         self.link_button.clicked.connect(self.link_selected)
         self.unlink_button.clicked.connect(self.unlink_selected)
         self.selection.changed.connect(self._selection_changed)
-        document.changed.connect(self._document_changed)
+        (feed or DirectFeed(document)).attach(self)
         self.refresh()
 
-    def _document_changed(self, change: Change) -> None:
+    def follow(self, change: Change) -> None:
+        """Bring the view up to date after `change` (the feed calls this while it is shown)."""
         self.refresh()
 
     # -- building ------------------------------------------------------------------------
@@ -236,7 +239,3 @@ class AlignmentView(QWidget):
             return
         if self.switch is not None:
             self.switch(int(sid))
-            return
-        from cxroadmap.ui.cx.switcher import switch_strategy
-
-        switch_strategy(self.window(), int(sid))

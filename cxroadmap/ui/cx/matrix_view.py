@@ -19,6 +19,7 @@ from cxroadmap.domain.cx_checks import touchpoint_findings
 from cxroadmap.domain.edits import Change
 from cxroadmap.ui.cx.touchpoint_models import MatrixModel
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.feed import ChangeFeed, DirectFeed
 from cxroadmap.ui.naming import named
 from cxroadmap.ui.selection import Selection
 
@@ -30,7 +31,12 @@ class MatrixView(QWidget):
     left to training alone.
     """
 
-    def __init__(self, document: OpenDocument, selection: Selection | None = None) -> None:
+    def __init__(
+        self,
+        document: OpenDocument,
+        selection: Selection | None = None,
+        feed: ChangeFeed | None = None,
+    ) -> None:
         super().__init__()
         self.document = document
         self.selection = selection if selection is not None else Selection(self)
@@ -73,10 +79,11 @@ class MatrixView(QWidget):
         layout.addWidget(splitter, 1)
         self.table.clicked.connect(self._clicked)
         header.sectionClicked.connect(self._column_clicked)
-        document.changed.connect(self._document_changed)
+        (feed or DirectFeed(document)).attach(self)
         self.refresh()
 
-    def _document_changed(self, change: Change) -> None:
+    def follow(self, change: Change) -> None:
+        """Bring the view up to date after `change` (the feed calls this while it is shown)."""
         self.refresh()
 
     def refresh(self) -> None:

@@ -8,7 +8,7 @@ undo in one strategy can then never reach into another.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolBar, QWidget
 
@@ -17,10 +17,14 @@ from cxroadmap.export.textformat import level_label
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.naming import named
 
+if TYPE_CHECKING:
+    from cxroadmap.domain.model import Strategy
+    from cxroadmap.ui.main_window import MainWindow
 
-def switch_strategy(window: Any, strategy_id: int) -> bool:
+
+def switch_strategy(window: MainWindow, strategy_id: int) -> bool:
     """Make `window` edit the strategy with `strategy_id` of its open file."""
-    old: OpenDocument | None = getattr(window, "document", None)
+    old = window.document
     if old is None or old.store is None or old.strategy_id == strategy_id:
         return False
     strategy = old.store.load(strategy_id)
@@ -37,7 +41,7 @@ def switch_strategy(window: Any, strategy_id: int) -> bool:
 class StrategySwitcher(QWidget):
     """A combo box of the document's strategies, indented by level (org, departments, teams)."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.main_window = window
         layout = QHBoxLayout(self)
@@ -59,7 +63,7 @@ class StrategySwitcher(QWidget):
             if document is None:
                 self.setEnabled(False)
                 return
-            pairs: list[tuple[int | None, Any]] = [(document.strategy_id, document.strategy)]
+            pairs: list[tuple[int | None, Strategy]] = [(document.strategy_id, document.strategy)]
             if document.store is not None:
                 pairs = [
                     (sid, document.strategy if sid == document.strategy_id else s)
@@ -81,7 +85,7 @@ class StrategySwitcher(QWidget):
             switch_strategy(self.main_window, int(sid))
 
 
-def add_switcher(window: Any, toolbar: QToolBar) -> StrategySwitcher:
+def add_switcher(window: MainWindow, toolbar: QToolBar) -> StrategySwitcher:
     switcher = StrategySwitcher(window)
     toolbar.addSeparator()
     toolbar.addWidget(switcher)

@@ -41,6 +41,7 @@ from cxroadmap.domain.touchpoints import (
 )
 from cxroadmap.ui.cx.touchpoint_models import TouchpointsModel, keyed_rows_table
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.feed import ChangeFeed, DirectFeed
 from cxroadmap.ui.naming import named
 from cxroadmap.ui.selection import Selection
 
@@ -255,7 +256,12 @@ class TouchpointsPage(QWidget):
 
     initiative_made = Signal(str)
 
-    def __init__(self, document: OpenDocument, selection: Selection | None = None) -> None:
+    def __init__(
+        self,
+        document: OpenDocument,
+        selection: Selection | None = None,
+        feed: ChangeFeed | None = None,
+    ) -> None:
         super().__init__()
         self.document = document
         self.selection = selection if selection is not None else Selection(self)
@@ -299,7 +305,7 @@ class TouchpointsPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.editor.show_touchpoint(self.model.key_at(current.row()))
         )
-        document.changed.connect(self._document_changed)
+        (feed or DirectFeed(document)).attach(self)
         self.refresh()
 
     def current_key(self) -> str | None:
@@ -336,7 +342,8 @@ class TouchpointsPage(QWidget):
             text += " ⚠ " + " ⚠ ".join(warnings)
         return text
 
-    def _document_changed(self, change: Change) -> None:
+    def follow(self, change: Change) -> None:
+        """Bring the view up to date after `change` (the feed calls this while it is shown)."""
         self.refresh()
 
     def add_touchpoint(self) -> str | None:

@@ -27,6 +27,7 @@ from cxroadmap.domain.pillars import pillar_label
 from cxroadmap.export import style
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.feed import ChangeFeed, DirectFeed
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.board_card import CardItem, short_range
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
@@ -257,6 +258,7 @@ class BoardView(QGraphicsView):
         phases: Iterable[str] | None = None,
         parent: QWidget | None = None,
         editable: bool = True,
+        feed: ChangeFeed | None = None,
     ) -> None:
         super().__init__(parent)
         self.document = document
@@ -268,7 +270,7 @@ class BoardView(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self._press: tuple[CardItem, QPointF, QPointF] | None = None
         self._dragging = False
-        document.changed.connect(self._document_changed)
+        (feed or DirectFeed(document)).attach(self)
         self.selection.changed.connect(self._selection_changed)
         self.refresh()
 
@@ -277,7 +279,8 @@ class BoardView(QGraphicsView):
         self.board.set_data(doc.strategy, doc.schedule, doc.schedule_error or "")
         self.board.set_selected(self.selection.keys)
 
-    def _document_changed(self, change: Change) -> None:
+    def follow(self, change: Change) -> None:
+        """Bring the view up to date after `change` (the feed calls this while it is shown)."""
         self.refresh()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -30,6 +30,7 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.export import style
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.feed import ChangeFeed, DirectFeed
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font, text_on, wrap
 from cxroadmap.ui.views.timeline_scene import bar_fill
@@ -288,6 +289,7 @@ class GraphView(QGraphicsView):
         selection: Selection | None = None,
         metrics: Metrics = NORMAL,
         parent: QWidget | None = None,
+        feed: ChangeFeed | None = None,
     ) -> None:
         super().__init__(parent)
         self.document = document
@@ -297,7 +299,7 @@ class GraphView(QGraphicsView):
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        document.changed.connect(self._document_changed)
+        (feed or DirectFeed(document)).attach(self)
         self.selection.changed.connect(self._selection_changed)
         self.refresh()
 
@@ -306,7 +308,8 @@ class GraphView(QGraphicsView):
         self.graph.selected = set(self.selection.keys)
         self.graph.set_data(doc.strategy, doc.schedule, doc.schedule_error or "")
 
-    def _document_changed(self, change: Change) -> None:
+    def follow(self, change: Change) -> None:
+        """Bring the view up to date after `change` (the feed calls this while it is shown)."""
         self.refresh()
 
     def _selection_changed(self, keys: list[str], source: object) -> None:

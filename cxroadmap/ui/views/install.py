@@ -1,4 +1,4 @@
-"""Puts the roadmap views' commands in the main window: zoom, swimlanes, present (F5), images."""
+"""The roadmap views' commands in the main window's menus: zoom, swimlanes, present (F5), images."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.ui import messages
@@ -42,13 +42,13 @@ class ViewCommands(QObject):
         self.window = window
         self.presentation: PresentationWindow | None = None
         self.grouping = "pillar"
-        view_menu = _menu(window, "&View")
+        view_menu = window.view_menu
         view_menu.addSeparator()
         self.zoom_in = self._action("Zoom &In", QKeySequence.StandardKey.ZoomIn, self._zoom_in)
         self.zoom_out = self._action("Zoom &Out", QKeySequence.StandardKey.ZoomOut, self._zoom_out)
         self.fit = self._action("&Fit to Window", QKeySequence("Ctrl+0"), self._fit)
         view_menu.addActions([self.zoom_in, self.zoom_out, self.fit])
-        lanes = view_menu.addMenu("&Swimlanes")
+        lanes = self.lanes_menu = view_menu.addMenu("&Swimlanes")
         lanes.setObjectName("swimlanes_menu")
         group = QActionGroup(self)
         self.lane_actions: dict[str, QAction] = {}
@@ -182,16 +182,3 @@ class ViewCommands(QObject):
             QApplication.restoreOverrideCursor()
         self.window.statusBar().showMessage(f"Exported {target}", 10000)
         return target
-
-
-def _menu(window: MainWindow, title: str) -> QMenu:
-    for action in window.menuBar().actions():
-        if action.text() == title and action.menu() is not None:
-            return action.menu()  # type: ignore[return-value]
-    return window.menuBar().addMenu(title)
-
-
-def install_views(window: MainWindow) -> ViewCommands:
-    """Add the roadmap views' commands to `window`'s menus (the views themselves are tabs)."""
-    window.view_commands = ViewCommands(window)  # type: ignore[attr-defined]
-    return window.view_commands  # type: ignore[attr-defined]

@@ -30,6 +30,7 @@ from cxroadmap.domain.model import Dependency, Strategy
 from cxroadmap.export import style
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.feed import ChangeFeed, DirectFeed
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.date_axis import paint_axis
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour
@@ -76,6 +77,7 @@ class TimelineView(QGraphicsView):
         keys: Iterable[str] | None = None,
         bounds: tuple[dt.date, dt.date] | None = None,
         editable: bool = True,
+        feed: ChangeFeed | None = None,
     ) -> None:
         super().__init__(parent)
         self.document = document
@@ -108,7 +110,7 @@ class TimelineView(QGraphicsView):
         self.timeline.addItem(self.ghost)
         self.timeline.addItem(self.link_line)
         self.horizontalScrollBar().valueChanged.connect(self.header.update)
-        document.changed.connect(self._document_changed)
+        (feed or DirectFeed(document)).attach(self)
         self.selection.changed.connect(self._selection_changed)
         self._fitted = False
         self.refresh()
@@ -136,7 +138,8 @@ class TimelineView(QGraphicsView):
         self.timeline.ensure_rows(rect.top(), rect.bottom())
         super().drawBackground(painter, rect)
 
-    def _document_changed(self, change: Change) -> None:
+    def follow(self, change: Change) -> None:
+        """Bring the view up to date after `change` (the feed calls this while it is shown)."""
         self.refresh()
 
     def _selection_changed(self, keys: list[str], source: object) -> None:

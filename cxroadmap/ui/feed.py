@@ -1,0 +1,74 @@
+"""How a view hears of the document's changes: straight away, or only while its tab is shown."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QTabWidget
+
+from cxroadmap.domain.edits import Change
+from cxroadmap.ui.document import OpenDocument
+
+
+class Follower(Protocol):
+    """A view that updates itself from each Change, or rebuilds itself wholly on `refresh()`."""
+
+    def follow(self, change: Change) -> None: ...
+
+    def refresh(self) -> None: ...
+
+
+class ChangeFeed(Protocol):
+    """Whoever hosts a view decides when it hears of changes: the view only attaches itself."""
+
+    def attach(self, view: Follower) -> None: ...
+
+
+class DirectFeed:
+    """Every change reaches the view at once: for a view on its own (a test, the presentation)."""
+
+    def __init__(self, document: OpenDocument) -> None:
+        self.document = document
+
+    def attach(self, view: Follower) -> None:
+        self.document.changed.connect(view.follow)
+
+
+class TabFeed(QObject):
+    """Views in tabs follow changes while shown; a hidden one refreshes once when shown again,
+    so an edit pays only for what is on screen."""
+
+    def __init__(self, tabs: QTabWidget, document: OpenDocument) -> None:
+        super().__init__(tabs)
+        self.tabs = tabs
+        self.document = document
+        self.views: list[Follower] = []
+        self.stale: set[int] = set()
+        document.changed.connect(self._changed)
+        tabs.currentChanged.connect(self._shown)
+
+    def attach(self, view: Follower) -> None:
+        self.views.append(view)
+
+    def _changed(self, change: Change) -> None:
+        current = id(self.tabs.currentWidget())
+        for view in self.views:
+            if id(view) == current:
+                view.follow(change)
+            else:
+                self.stale.add(id(view))
+
+    def _shown(self, index: int) -> None:
+        shown = id(self.tabs.widget(index))
+        for view in self.views:
+            if id(view) == shown and shown in self.stale:
+                self.stale.discard(id(view))
+                view.refresh()
+
+    def release(self) -> None:
+        """Stop feeding (the document is closing and its tabs are going)."""
+        self.tabs.currentChanged.disconnect(self._shown)
+        self.document.changed.disconnect(self._changed)
+        self.views = []
+        self.deleteLater()
