@@ -16,7 +16,7 @@ from cxroadmap.domain.model import Strategy
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
 
 COMMANDS = ("demo", "new", "import", "export", "schedule", "check")
-EXPORT_SUFFIXES = (".pdf", ".json", ".csv", ".xlsx", ".xml", ".ics", ".png", ".svg")
+EXPORT_SUFFIXES = (".pdf", ".pptx", ".json", ".csv", ".xlsx", ".xml", ".ics", ".png", ".svg")
 
 
 class UsageError(Exception):
@@ -195,6 +195,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             progress=_progress_printer(),
             children=cascade_children(strategies, strategy),
         )
+    elif suffix == ".pptx":
+        from cxroadmap.export.pptx_deck import DeckOptions, export_pptx
+        from cxroadmap.scheduling.planner import schedule
+
+        export_pptx(strategy, schedule(strategy), out, DeckOptions(args.aspect, args.title))
     elif suffix in (".png", ".svg"):
         from cxroadmap.ui.image_export import export_view_image
 
