@@ -1,16 +1,19 @@
 """MS Project XML (MSPDI) import of real files from other tools (see SOURCES.md beside them)."""
 
 import datetime as dt
+import os
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from cxroadmap.interop.mspdi_read import read_mspdi
+from cxroadmap.interop.mspdi_read import read_mspdi, read_mspdi_with_notes
 from cxroadmap.scheduling.planner import schedule
 
-DATA = Path(__file__).parents[2] / "shared" / "data" / "mspdi"
+# CI lays shared/ beside the clone; a worktree elsewhere names it in CXROADMAP_SHARED.
+SHARED = Path(os.environ.get("CXROADMAP_SHARED", Path(__file__).parents[2] / "shared"))
+DATA = SHARED / "data" / "mspdi"
 NS = {"p": "http://schemas.microsoft.com/project"}
 
 pytestmark = pytest.mark.skipif(
@@ -26,7 +29,8 @@ COUNTS = {
     "calendar-calendars-project2016-mspdi.xml": (1, 1, 0, {}),
     "Cronograma.xml": (40, 1, 0, {}),
     "Gantt.xml": (9, 1, 4, {"FS": 4}),
-    "not updated.xml": (11, 1, 8, {"FS": 8}),
+    # Four of its eight links lead into manual tasks that they would move: left out.
+    "not updated.xml": (11, 1, 8, {"FS": 4}),
     "New Product.xml": (43, 7, 37, None),
 }
 
@@ -170,3 +174,36 @@ def test_a_calendars_only_file_gives_an_empty_strategy_with_its_start():
     strategy = read_mspdi(DATA / "calendar-calendars-project2016-mspdi.xml")
     assert strategy.initiatives == {}
     assert strategy.start == dt.date(2016, 2, 8)
+
+
+@pytest.mark.parametrize("name", sorted(COUNTS))
+def test_manual_tasks_stay_exactly_where_the_file_put_them(name):
+    root = ET.parse(DATA / name).getroot()
+    manual = {
+        t.findtext("p:UID", "", NS)
+        for t in root.iterfind(".//p:Task", NS)
+        if t.findtext("p:Manual", "", NS) == "1"
+    }
+    strategy, notes = read_mspdi_with_notes(DATA / name)
+    result = schedule(strategy)
+    placed = 0
+    for uid, start, finish in _stored(DATA / name):
+        item = result.items.get(f"T{uid}")
+        if uid in manual and item is not None:
+            assert (item.start, item.finish) == (start, finish), f"UID {uid}"
+            placed += 1
+    if placed:
+        assert notes[0].startswith(f"{placed} manually scheduled task")
+        assert "not-before date" in notes[0]
+
+
+def test_a_link_that_would_move_a_manual_task_is_named_in_the_import_summary():
+    strategy, notes = read_mspdi_with_notes(DATA / "not updated.xml")
+    assert notes == [
+        "5 manually scheduled tasks kept where the file put them, pinned by a not-before "
+        "date (clear it to let the scheduler place the task)",
+        "links that would have moved a manual task were left out: T6 -> T7 (FS), "
+        "T7 -> T8 (FS), T8 -> T9 (FS), T9 -> T10 (FS)",
+    ]
+    result = schedule(strategy)
+    assert {result.items[f"T{n}"].start for n in range(6, 11)} == {dt.date(2000, 1, 27)}

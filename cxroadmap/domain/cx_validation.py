@@ -2,132 +2,34 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-
-from cxroadmap.domain.calendar import parse_date
 from cxroadmap.domain.errors import ValidationError
-from cxroadmap.domain.field_checks import check_key, check_text
+from cxroadmap.domain.fields import coerce, coerce_named
 from cxroadmap.domain.measures import Measure
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.registry import INITIATIVE, MEASURE, TOUCHPOINT
 from cxroadmap.domain.support import SupportLink, check_strategy_key
-from cxroadmap.domain.touchpoints import GAP_MAX, GAP_MIN, NOTE_FIELDS, Opportunity, Touchpoint
+from cxroadmap.domain.touchpoints import Touchpoint
 
-TOUCHPOINT_FIELDS = (
-    "key",
-    "name",
-    "stage",
-    "channel",
-    "now",
-    "should",
-    "gap",
-    *NOTE_FIELDS,
-    "opportunities",
-)
-MEASURE_FIELDS = ("key", "name", "unit", "baseline", "target", "target_date", "initiatives")
-
-
-def _texts(value: object, where: str) -> list[str]:
-    if not isinstance(value, list | tuple):
-        raise ValidationError(where, f"expected a list of text, got {value!r}")
-    return [check_text(v, f"{where}[{i}]") for i, v in enumerate(value)]
-
-
-def _keys(value: object, where: str) -> list[str]:
-    if not isinstance(value, list | tuple):
-        raise ValidationError(where, f"expected a list of keys, got {value!r}")
-    keys = [check_key(v, f"{where}[{i}]") for i, v in enumerate(value)]
-    for i, key in enumerate(keys):
-        if key in keys[:i]:
-            raise ValidationError(f"{where}[{i}]", f"{key!r} is listed twice")
-    return keys
-
-
-def check_gap(value: object, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not GAP_MIN <= value <= GAP_MAX:
-        raise ValidationError(where, f"expected a gap from {GAP_MIN} to {GAP_MAX}, got {value!r}")
-    return value
-
-
-def check_number(value: object, where: str) -> float | None:
-    """A measure's baseline or target: a number, numeric text, or None (not known yet)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        try:
-            value = float(value.strip().replace(",", "."))
-        except ValueError:
-            raise ValidationError(where, f"expected a number, got {value!r}") from None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValidationError(where, f"expected a number, got {value!r}")
-    return float(value)
-
-
-def _opportunities(value: object, where: str) -> list[Opportunity]:
-    if not isinstance(value, list | tuple):
-        raise ValidationError(where, f"expected a list of opportunities, got {value!r}")
-    found = []
-    for i, item in enumerate(value):
-        at = f"{where}[{i}]"
-        if isinstance(item, str):
-            item = Opportunity(item)
-        if not isinstance(item, Opportunity):
-            raise ValidationError(at, f"expected an opportunity, got {item!r}")
-        text = check_text(item.text, f"{at}.text", required=True)
-        key = item.initiative_key
-        link = None if key is None else check_key(key, f"{at}.initiative")
-        found.append(Opportunity(text, link))
-    return found
+TOUCHPOINT_FIELDS = tuple(TOUCHPOINT)
+MEASURE_FIELDS = tuple(MEASURE)
 
 
 def coerce_touchpoint_value(name: str, value: object, where: str) -> object:
     """Check and normalise one touchpoint field (used by edits and the JSON reader)."""
-    if name == "key":
-        return check_key(value, where)
-    if name == "name":
-        return check_text(value, where, required=True)
-    if name in ("stage", "channel", "now", "should"):
-        return check_text(value, where)
-    if name == "gap":
-        return check_gap(value, where)
-    if name in NOTE_FIELDS:
-        return _texts(value, where)
-    if name == "opportunities":
-        return _opportunities(value, where)
-    raise ValidationError(where, f"unknown touchpoint field {name!r}")
+    return coerce_named(TOUCHPOINT, "touchpoint", name, value, where)
 
 
 def coerce_measure_value(name: str, value: object, where: str) -> object:
     """Check and normalise one measure field (used by edits and the JSON reader)."""
-    if name == "key":
-        return check_key(value, where)
-    if name == "name":
-        return check_text(value, where, required=True)
-    if name == "unit":
-        return check_text(value, where)
-    if name in ("baseline", "target"):
-        return check_number(value, where)
-    if name == "target_date":
-        if value is None or value == "":
-            return None
-        return value if isinstance(value, dt.date) else parse_date(value, where)
-    if name == "initiatives":
-        return _keys(value, where)
-    raise ValidationError(where, f"unknown measure field {name!r}")
+    return coerce_named(MEASURE, "measure", name, value, where)
 
 
 def coerce_supports(value: object, where: str) -> list[SupportLink]:
-    if not isinstance(value, list | tuple):
-        raise ValidationError(where, f"expected a list such as ['ORG/LEAD2'], got {value!r}")
-    links = [SupportLink.parse(v, f"{where}[{i}]") for i, v in enumerate(value)]
-    for i, link in enumerate(links):
-        if link in links[:i]:
-            raise ValidationError(f"{where}[{i}]", f"{link} is listed twice")
-    return links
+    return coerce(INITIATIVE["supports"], value, where)  # type: ignore[return-value]
 
 
 def coerce_touchpoint_keys(value: object, where: str) -> list[str]:
-    return _keys(value, where)
+    return coerce(INITIATIVE["touchpoints"], value, where)  # type: ignore[return-value]
 
 
 def check_touchpoint(tp: Touchpoint, where: str) -> None:

@@ -7,10 +7,9 @@ in one transaction and views can refresh just that (the way Anki's operations do
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from cxroadmap.domain.calendar import parse_date, parse_weekdays
 from cxroadmap.domain.cx_links import (
     Detached,
     check_initiative_links,
@@ -22,14 +21,11 @@ from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.field_checks import check_text
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
-from cxroadmap.domain.support import check_strategy_key
 from cxroadmap.domain.validation import (
-    check_max_parallel,
     check_new_dependency,
     coerce_initiative_value,
+    coerce_strategy_value,
     normalise_dependency_type,
-    normalise_level,
-    parse_holidays,
     validate_strategy,
 )
 
@@ -292,40 +288,6 @@ class ChangeDependency:
         return Change(dependencies={self.pair})
 
 
-_STRATEGY_FIELDS = {f.name for f in fields(Strategy)} - {
-    "initiatives",
-    "dependencies",
-    "phases",
-    "touchpoints",
-    "measures",
-}
-
-
-def _coerce_strategy_value(name: str, value: Any) -> Any:
-    where = f"strategy.{name}"
-    if name == "name":
-        return check_text(value, where, required=True)
-    if name in ("owner", "vision", "mission"):
-        return check_text(value, where)
-    if name == "level":
-        return normalise_level(value)
-    if name == "start":
-        return parse_date(value, where)
-    if name == "values":
-        return [check_text(v, f"{where}[{i}]") for i, v in enumerate(value)]
-    if name == "working_days":
-        return parse_weekdays(value)
-    if name == "holidays":
-        return parse_holidays(value)
-    if name == "max_parallel":
-        return check_max_parallel(value)
-    if name == "key":
-        return "" if value in (None, "") else check_strategy_key(value)
-    if name == "parent":
-        return None if value in (None, "") else check_strategy_key(value, where)
-    raise ValidationError(where, f"unknown strategy field {name!r}")
-
-
 class ChangeStrategy:
     """Change strategy fields (name, level, dates, calendar, capacity, ...)."""
 
@@ -337,9 +299,7 @@ class ChangeStrategy:
     def apply(self, strategy: Strategy) -> Change:
         new = {}
         for name, value in self.changes.items():
-            if name not in _STRATEGY_FIELDS:
-                raise ValidationError(f"strategy.{name}", f"unknown strategy field {name!r}")
-            new[name] = _coerce_strategy_value(name, value)
+            new[name] = coerce_strategy_value(name, value, f"strategy.{name}")
         self._old = {name: copy.copy(getattr(strategy, name)) for name in new}
         for name, value in new.items():
             setattr(strategy, name, value)

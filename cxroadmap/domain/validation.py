@@ -5,90 +5,38 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from cxroadmap.domain.calendar import parse_date
-from cxroadmap.domain.cx_validation import coerce_supports, coerce_touchpoint_keys, validate_cx
-from cxroadmap.domain.durations import parse_duration
+from cxroadmap.domain.cx_validation import validate_cx
 from cxroadmap.domain.errors import CycleError, ValidationError
-from cxroadmap.domain.field_checks import check_key, check_text
-from cxroadmap.domain.model import (
-    DEPENDENCY_TYPES,
-    LEVELS,
-    STATUSES,
-    Dependency,
-    Initiative,
-    Strategy,
-)
-
-_STATUS_ALIASES = {
-    "in progress": "in_progress",
-    "in-progress": "in_progress",
-    "inprogress": "in_progress",
-}
+from cxroadmap.domain.field_checks import check_text as check_text
+from cxroadmap.domain.fields import coerce, coerce_named, is_valid
+from cxroadmap.domain.model import Dependency, Initiative, Strategy
+from cxroadmap.domain.registry import DEPENDENCY, INITIATIVE, PHASE, STRATEGY
 
 
 def normalise_level(value: object, where: str = "strategy.level") -> str:
-    text = str(value).strip().lower() if isinstance(value, str) else ""
-    if text == "organization":
-        text = "organisation"
-    if text not in LEVELS:
-        raise ValidationError(where, f"expected team, department or organisation, got {value!r}")
-    return text
+    return str(coerce(STRATEGY["level"], value, where))
 
 
 def normalise_status(value: object, where: str) -> str:
-    text = value.strip().lower() if isinstance(value, str) else ""
-    text = _STATUS_ALIASES.get(text, text)
-    if text not in STATUSES:
-        raise ValidationError(
-            where, f"expected one of idea, planned, in_progress, done, dropped, got {value!r}"
-        )
-    return text
+    return str(coerce(INITIATIVE["status"], value, where))
 
 
 def normalise_dependency_type(value: object, where: str) -> str:
-    text = value.strip().upper() if isinstance(value, str) else ""
-    if text not in DEPENDENCY_TYPES:
-        raise ValidationError(where, f"unknown dependency type {value!r}; use FS, SS, FF or SF")
-    return text
-
-
-def check_impact(value: object, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise ValidationError(where, f"expected a whole number from 1 to 5, got {value!r}")
-    return value
+    return str(coerce(DEPENDENCY["type"], value, where))
 
 
 def check_max_parallel(value: object, where: str = "strategy.max_parallel") -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValidationError(where, f"expected a whole number >= 1, got {value!r}")
-    return value
+    return coerce(STRATEGY["max_parallel"], value, where)  # type: ignore[return-value]
 
 
 def coerce_initiative_value(name: str, value: object, where: str, days_per_week: int) -> object:
     """Check and normalise one initiative field as a user typed it (used by JSON and edits)."""
-    if name == "key":
-        return check_key(value, where)
-    if name == "title":
-        return check_text(value, where, required=True)
-    if name in ("pillar", "description", "owner"):
-        return check_text(value, where)
-    if name == "duration":
-        return parse_duration(value, where, days_per_week)
-    if name == "not_before":
-        return None if value is None or value == "" else parse_date(value, where)
-    if name == "phase":
-        return None if value is None or value == "" else check_text(value, where, required=True)
-    if name == "impact":
-        return check_impact(value, where)
-    if name == "status":
-        return normalise_status(value, where)
-    if name == "touchpoints":
-        return coerce_touchpoint_keys(value, where)
-    if name == "supports":
-        return coerce_supports(value, where)
-    raise ValidationError(where, f"unknown initiative field {name!r}")
+    return coerce_named(INITIATIVE, "initiative", name, value, where, days_per_week)
+
+
+def coerce_strategy_value(name: str, value: object, where: str) -> object:
+    """Check and normalise one strategy field (edits, JSON, the XLSX Strategy sheet)."""
+    return coerce_named(STRATEGY, "strategy", name, value, where)
 
 
 def find_cycle(keys: Iterable[str], dependencies: Iterable[Dependency]) -> list[str] | None:
@@ -166,20 +114,20 @@ def check_new_dependency(strategy: Strategy, dep: Dependency, where: str = "depe
         raise CycleError([dep.from_key, *back])
 
 
-_STATUS_SET = frozenset(STATUSES)
-_TYPE_SET = frozenset(DEPENDENCY_TYPES)
+# (name, cheap test) of every initiative field the registry can check alone.
+_INITIATIVE_TESTS = tuple((f.name, is_valid(f)) for f in INITIATIVE.values())
+_TYPE_SET = frozenset(DEPENDENCY["type"].choices)
 
 
-def _check_initiative(key: str, ini: Initiative, phases: set[str]) -> None:
+def _check_initiative(key: str, ini: Initiative, phases: set[str], dpw: int) -> None:
     """The slow, precise check of one initiative: raises naming the field at fault."""
     where = f"initiatives[{key}]"
     if ini.key != key:
         raise ValidationError(f"{where}.key", f"key mismatch {ini.key!r}")
-    check_text(ini.title, f"{where}.title", required=True)
-    if ini.duration < 0:
-        raise ValidationError(f"{where}.duration", f"must not be negative, got {ini.duration}")
-    check_impact(ini.impact, f"{where}.impact")
-    normalise_status(ini.status, f"{where}.status")
+    for name, test in _INITIATIVE_TESTS:
+        value = getattr(ini, name)
+        if not test(value) or coerce(INITIATIVE[name], value, f"{where}.{name}", dpw) != value:
+            raise ValidationError(f"{where}.{name}", f"not a valid value: {value!r}")
     if ini.phase is not None and ini.phase not in phases:
         raise ValidationError(f"{where}.phase", f"no phase named {ini.phase!r}")
 
@@ -205,39 +153,34 @@ def validate_strategy(strategy: Strategy, check_cycles: bool = True) -> None:
     `check_cycles=False` is for the planner, whose topological sort finds a cycle anyway
     (it then calls `find_cycle` for the message, so the wording is the same).
     """
-    check_text(strategy.name, "strategy.name", required=True)
-    normalise_level(strategy.level)
-    check_max_parallel(strategy.max_parallel)
+    for f in STRATEGY.values():
+        value = getattr(strategy, f.name)
+        if not is_valid(f)(value):
+            coerce(f, value, f"strategy.{f.name}")
     if not strategy.phases:
         raise ValidationError("strategy.phases", "at least one phase is needed")
     names: set[str] = set()
     for i, phase in enumerate(strategy.phases):
         where = f"strategy.phases[{i}]"
-        check_text(phase.name, f"{where}.name", required=True)
+        for f in PHASE.values():
+            coerce(f, getattr(phase, f.name), f"{where}.{f.name}")
         if phase.name in names:
             raise ValidationError(f"{where}.name", f"duplicate phase name {phase.name!r}")
         names.add(phase.name)
         last = i == len(strategy.phases) - 1
         if phase.weeks is None and not last:
             raise ValidationError(f"{where}.weeks", "only the last phase may be open-ended")
-        if phase.weeks is not None and (isinstance(phase.weeks, bool) or phase.weeks < 1):
-            raise ValidationError(
-                f"{where}.weeks", f"expected a whole number >= 1, got {phase.weeks!r}"
-            )
     initiatives = strategy.initiatives
+    dpw = strategy.days_per_week
+    tests = _INITIATIVE_TESTS
     for key, ini in initiatives.items():
         # The common case builds no strings; only a suspect initiative is looked at closely.
         if (
             ini.key != key
-            or type(ini.title) is not str
-            or not ini.title.strip()
-            or ini.duration < 0
-            or type(ini.impact) is not int
-            or not 1 <= ini.impact <= 5
-            or ini.status not in _STATUS_SET
+            or not all(test(getattr(ini, name)) for name, test in tests)
             or (ini.phase is not None and ini.phase not in names)
         ):
-            _check_initiative(key, ini, names)
+            _check_initiative(key, ini, names, dpw)
     pairs: set[tuple[str, str]] = set()
     for i, dep in enumerate(strategy.dependencies):
         pair = (dep.from_key, dep.to_key)
@@ -258,4 +201,4 @@ def validate_strategy(strategy: Strategy, check_cycles: bool = True) -> None:
 
 
 def parse_holidays(values: Iterable[object], where: str = "strategy.holidays") -> list[dt.date]:
-    return sorted({parse_date(v, f"{where}[{i}]") for i, v in enumerate(values)})
+    return coerce(STRATEGY["holidays"], list(values), where)  # type: ignore[return-value]

@@ -6,8 +6,9 @@ from typing import Any
 
 from cxroadmap.domain.cascade import Cascade
 from cxroadmap.domain.errors import ValidationError
-from cxroadmap.domain.model import Initiative, Strategy
-from cxroadmap.interop.cx_json import measure_to_json, touchpoint_to_json
+from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.registry import DEPENDENCY, INITIATIVE, MEASURE, PHASE, STRATEGY, TOUCHPOINT
+from cxroadmap.interop.json_fields import record_to_json
 
 FORMAT = "cxroadmap/1"
 
@@ -37,61 +38,17 @@ def _tree_to_json(cascade: Cascade, strategy: Strategy, with_parent: bool) -> di
     return node
 
 
-def _initiative_to_json(ini: Initiative) -> dict[str, Any]:
-    entry: dict[str, Any] = {
-        "key": ini.key,
-        "title": ini.title,
-        "pillar": ini.pillar,
-        "duration": ini.duration,
-        "owner": ini.owner,
-        "not_before": None if ini.not_before is None else ini.not_before.isoformat(),
-        "phase": ini.phase,
-        "impact": ini.impact,
-        "status": ini.status,
-        "description": ini.description,
-    }
-    if ini.touchpoints:
-        entry["touchpoints"] = list(ini.touchpoints)
-    if ini.supports:
-        entry["supports"] = [str(link) for link in ini.supports]
-    return entry
-
-
 def _node_to_json(strategy: Strategy, with_parent: bool) -> dict[str, Any]:
-    phases: list[dict[str, Any]] = []
-    for phase in strategy.phases:
-        entry: dict[str, Any] = {"name": phase.name}
-        if phase.weeks is not None:
-            entry["weeks"] = phase.weeks
-        phases.append(entry)
-    head: dict[str, Any] = {}
-    if strategy.key:
-        head["key"] = strategy.key
-    if with_parent and strategy.parent is not None:
-        head["parent"] = strategy.parent
+    head = record_to_json(STRATEGY, strategy)
+    if not with_parent:
+        head.pop("parent", None)
     node: dict[str, Any] = {
-        "strategy": {
-            **head,
-            "name": strategy.name,
-            "level": strategy.level,
-            "start": strategy.start.isoformat(),
-            "owner": strategy.owner,
-            "vision": strategy.vision,
-            "mission": strategy.mission,
-            "values": list(strategy.values),
-            "working_days": list(strategy.working_days),
-            "holidays": [d.isoformat() for d in strategy.holidays],
-            "max_parallel": strategy.max_parallel,
-            "phases": phases,
-        },
-        "initiatives": [_initiative_to_json(ini) for ini in strategy.initiatives.values()],
-        "dependencies": [
-            {"from": d.from_key, "to": d.to_key, "type": d.type, "lag": d.lag}
-            for d in strategy.dependencies
-        ],
+        "strategy": {**head, "phases": [record_to_json(PHASE, p) for p in strategy.phases]},
+        "initiatives": [record_to_json(INITIATIVE, i) for i in strategy.initiatives.values()],
+        "dependencies": [record_to_json(DEPENDENCY, d) for d in strategy.dependencies],
     }
     if strategy.touchpoints:
-        node["touchpoints"] = [touchpoint_to_json(tp) for tp in strategy.touchpoints]
+        node["touchpoints"] = [record_to_json(TOUCHPOINT, tp) for tp in strategy.touchpoints]
     if strategy.measures:
-        node["measures"] = [measure_to_json(m) for m in strategy.measures]
+        node["measures"] = [record_to_json(MEASURE, m) for m in strategy.measures]
     return node

@@ -22,6 +22,17 @@ KEY_ALIAS = "cxroadmap key"
 KEY_FIELD_ID = "188743731"
 KEY_FIELD_NAME = "Text1"
 
+# Further custom text fields (Text2..Text5, field ids 3 apart) for what Project has no
+# field for: (field name, field id, alias). Aliases are what Project shows as column titles.
+STATUS_FIELD = ("Text2", "188743734", "Status")
+PHASE_FIELD = ("Text3", "188743737", "Phase")
+PIN_FIELD = ("Text4", "188743740", "Phase pin")
+PILLAR_FIELD = ("Text5", "188743743", "Pillar")
+TEXT_FIELDS = (STATUS_FIELD, PHASE_FIELD, PIN_FIELD, PILLAR_FIELD)
+
+# Task/Type: 1 = Fixed Duration (the duration is the plan; an owner's work follows it).
+FIXED_DURATION = 1
+
 
 def priority_of_impact(impact: int) -> int:
     """Impact 1..5 as a Project priority 100..900, so that the default 3 is Project's 500."""

@@ -16,6 +16,11 @@ from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.field_checks import check_key
 from cxroadmap.domain.model import Initiative, Strategy
 from cxroadmap.domain.validation import validate_strategy
+from cxroadmap.interop.mspdi_extras import (
+    apply_custom_fields,
+    apply_strategy_notes,
+    keep_manual_tasks,
+)
 from cxroadmap.interop.mspdi_links import Link, Task, leaf_dependencies, whole_days
 from cxroadmap.interop.mspdi_model import (
     DAY_TYPE_WEEKDAY,
@@ -82,7 +87,16 @@ def read_mspdi(path: str | os.PathLike[str]) -> Strategy:
     return parse_mspdi(Path(path).read_bytes(), Path(path).stem)
 
 
-def parse_mspdi(data: bytes, fallback_name: str = "Imported project") -> Strategy:
+def read_mspdi_with_notes(path: str | os.PathLike[str]) -> tuple[Strategy, list[str]]:
+    """read_mspdi, with the notes for the import summary (manual tasks kept in place)."""
+    notes: list[str] = []
+    strategy = parse_mspdi(Path(path).read_bytes(), Path(path).stem, notes)
+    return strategy, notes
+
+
+def parse_mspdi(
+    data: bytes, fallback_name: str = "Imported project", notes: list[str] | None = None
+) -> Strategy:
     """Parse MSPDI bytes; entity and DTD tricks are refused, malformed XML names its line."""
     try:
         root = SafeET.fromstring(data, forbid_dtd=True)
@@ -111,14 +125,69 @@ def parse_mspdi(data: bytes, fallback_name: str = "Imported project") -> Strateg
     strategy.working_days = working_days
     strategy.holidays = holidays
     keys = _keys(reader, tasks)
+    fields = _field_ids(reader)
+    custom: dict[str, dict[str, str]] = {}
+    placed: dict[str, dt.date] = {}
+    resources = _assigned_names(reader)
     for task in tasks.values():
         if not task.is_summary:
             ini = _initiative(reader, task, keys[task.uid], minutes_per_day, tasks, start)
+            ini.owner = ini.owner or ", ".join(resources.get(task.uid, []))
             strategy.initiatives[ini.key] = ini
+            custom[ini.key] = _custom_values(reader, task.element, fields)
+            day = reader.date(task.element, "Start", f"Task UID {task.uid}")
+            if reader.text(task.element, "Manual") == "1" and day is not None:
+                placed[ini.key] = day
     days_per_week = len(working_days)
     strategy.dependencies = leaf_dependencies(tasks, keys, minutes_per_day, days_per_week)
+    apply_strategy_notes(strategy, _project_notes(reader))
+    apply_custom_fields(strategy, custom)
     validate_strategy(strategy)
+    found = keep_manual_tasks(strategy, placed)
+    if notes is not None:
+        notes.extend(found)
     return strategy
+
+
+def _field_ids(reader: _Reader) -> dict[str, str]:
+    """FieldID -> alias (lower case) of the project's custom fields."""
+    found = {}
+    for attr in reader.all(reader.root, "ExtendedAttributes/ExtendedAttribute"):
+        field_id, alias = reader.text(attr, "FieldID"), reader.text(attr, "Alias")
+        if field_id and alias:
+            found[field_id] = alias.lower()
+    return found
+
+
+def _custom_values(reader: _Reader, elem: Element, fields: dict[str, str]) -> dict[str, str]:
+    values = {}
+    for attr in reader.all(elem, "ExtendedAttribute"):
+        alias = fields.get(reader.text(attr, "FieldID") or "")
+        if alias is not None:
+            values[alias] = reader.words(attr, "Value")
+    return values
+
+
+def _project_notes(reader: _Reader) -> str:
+    for elem in reader.all(reader.root, "Tasks/Task"):
+        if reader.text(elem, "UID") == "0":
+            return reader.words(elem, "Notes")
+    return ""
+
+
+def _assigned_names(reader: _Reader) -> dict[int, list[str]]:
+    """Task UID -> names of the resources assigned to it, in file order."""
+    names = {
+        reader.text(r, "UID"): reader.words(r, "Name").strip()
+        for r in reader.all(reader.root, "Resources/Resource")
+    }
+    found: dict[int, list[str]] = {}
+    for a in reader.all(reader.root, "Assignments/Assignment"):
+        name = names.get(reader.text(a, "ResourceUID"))
+        task = reader.text(a, "TaskUID")
+        if name and task and task.lstrip("-").isdigit():
+            found.setdefault(int(task), []).append(name)
+    return found
 
 
 def _calendar(reader: _Reader) -> tuple[tuple[str, ...], list[dt.date]]:

@@ -9,11 +9,11 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
+from cxroadmap.domain.pillars import pillar_label
+from cxroadmap.interop import mspdi_people as people
 from cxroadmap.interop.atomicfile import write_bytes_atomically
 from cxroadmap.interop.mspdi_model import (
-    KEY_ALIAS,
-    KEY_FIELD_ID,
-    KEY_FIELD_NAME,
+    FIXED_DURATION,
     LAG_FORMAT_DAYS,
     LINK_CODES,
     NAMESPACE,
@@ -108,6 +108,9 @@ class _Writer:
         for dep in strategy.dependencies:
             self.preds.setdefault(dep.to_key, []).append(dep)
         self.uids: dict[str, int] = {}
+        self.owners = people.owners(strategy)
+        # (task UID, resource UID, start, finish, work, done) of each owner's assignment.
+        self.assigned: list[tuple[int, int, str, str, str, bool]] = []
 
     def times(self, start_day: int, finish_day: int, at_start: bool = True) -> tuple[str, str]:
         """Start and finish stamps of a span of working days, as Project shows them."""
@@ -133,9 +136,9 @@ class _Writer:
         latest = max(dates, default=None)
         return latest if latest is not None and latest > self.strategy.start else None
 
-    def earliest_start(self, ini: Initiative, bound: dt.date | None) -> int:
+    def earliest_start(self, ini: Initiative, bound: dt.date | None, floor: int = 0) -> int:
         """The first working day the initiative could start, its predecessors where they are."""
-        earliest = 0 if bound is None else self.calendar.index_on_or_after(bound)
+        earliest = floor if bound is None else self.calendar.index_on_or_after(bound)
         for dep in self.preds.get(ini.key, ()):
             pred = self.schedule.items[dep.from_key]
             earliest = max(
@@ -148,6 +151,24 @@ class _Writer:
                 }[dep.type],
             )
         return earliest
+
+    def project_shows_start(self, ini: Initiative) -> bool:
+        """Whether Project would show this milestone at the start of its day by its links.
+
+        Project adds a lag as working time to a moment, so a start (08:00) plus a positive
+        lag lands at 17:00 the day before; scheduling.md keeps the start. Only a start-based
+        link with no positive lag gives Project the start of the day.
+        """
+        day = self.schedule.items[ini.key].start_day
+        for dep in self.preds.get(ini.key, ()):
+            pred = self.schedule.items[dep.from_key]
+            if pred.start_day + dep.lag != day or dep.lag > 0:
+                continue
+            if pred.is_milestone and pred.at_day_start:
+                return True
+            if not pred.is_milestone and dep.type in ("SS", "SF"):
+                return True
+        return False
 
     def project(self) -> ET.Element:
         strategy, schedule = self.strategy, self.schedule
@@ -168,14 +189,13 @@ class _Writer:
         _add(project, "DaysPerMonth", 4 * strategy.days_per_week)
         _add(project, "DurationFormat", LAG_FORMAT_DAYS)
         _add(project, "NewTasksAreManual", 0)
-        attr = _add(_add(project, "ExtendedAttributes"), "ExtendedAttribute")
-        _add(attr, "FieldID", KEY_FIELD_ID)
-        _add(attr, "FieldName", KEY_FIELD_NAME)
-        _add(attr, "Alias", KEY_ALIAS)
+        people.declare_fields(project, _add)
         _calendar(project, strategy)
         tasks = _add(project, "Tasks")
         self.summary_task(tasks, 0, strategy.name, "0", 0, 0, schedule.finish_day)
         self.outline(tasks)
+        people.resources(project, _add, self.owners)
+        people.assignments(project, _add, self.assigned)
         return project
 
     def outline(self, tasks: ET.Element) -> None:
@@ -203,7 +223,9 @@ class _Writer:
                 begin = min(items[i.key].start_day for i in groups[item])
                 end = max(items[i.key].finish_day for i in groups[item])
                 at_start = any(items[i.key].at_day_start for i in groups[item])
-                self.summary_task(tasks, uid, item, number, level, begin, end, at_start)
+                # Named as people read the pillar ("Vision and values"), not by its key.
+                name = pillar_label(item)
+                self.summary_task(tasks, uid, name, number, level, begin, end, at_start)
             else:
                 self.initiative_task(tasks, uid, number, level, item)
 
@@ -223,6 +245,7 @@ class _Writer:
         _add(task, "ID", uid)
         _add(task, "Name", name)
         _add(task, "Manual", 0)
+        _add(task, "Type", FIXED_DURATION)
         _add(task, "IsNull", 0)
         _add(task, "OutlineNumber", number)
         _add(task, "OutlineLevel", level)
@@ -233,6 +256,11 @@ class _Writer:
         _add(task, "DurationFormat", LAG_FORMAT_DAYS)
         _add(task, "Milestone", 0)
         _add(task, "Summary", 1)
+        _add(task, "ActualDuration", _hours(0))
+        _add(task, "RemainingDuration", _hours(end - begin))
+        if uid == 0:
+            # The strategy's texts (vision, mission, values, level, phases) as the project's notes.
+            _add(task, "Notes", people.strategy_notes(self.strategy))
 
     def initiative_task(
         self, tasks: ET.Element, uid: int, number: str, level: int, ini: Initiative
@@ -242,7 +270,10 @@ class _Writer:
         _add(task, "UID", uid)
         _add(task, "ID", uid)
         _add(task, "Name", ini.title)
+        if ini.status == "dropped":
+            _add(task, "Active", 0)
         _add(task, "Manual", 0)
+        _add(task, "Type", FIXED_DURATION)
         _add(task, "IsNull", 0)
         if ini.owner:
             _add(task, "Contact", ini.owner)
@@ -257,16 +288,39 @@ class _Writer:
         _add(task, "Milestone", int(ini.duration == 0))
         _add(task, "Summary", 0)
         _add(task, "Critical", int(item.critical))
+        # Status as percent complete where it maps: done is 100 %, anything else 0 % (how far
+        # along "in progress" is, nobody said); the status itself is the Status field.
+        done = ini.status == "done"
+        _add(task, "PercentComplete", 100 if done else 0)
+        if done:
+            _add(task, "ActualStart", start)
+            _add(task, "ActualFinish", finish)
+        _add(task, "ActualDuration", _hours(ini.duration if done else 0))
+        _add(task, "RemainingDuration", _hours(0 if done else ini.duration))
         bound = self.lower_bound(ini)
+        if bound is None and self.earliest_start(ini, None, -(10**9)) < 0:
+            # A lead would pull it before the project start, where we never schedule: say so
+            # (MPXJ's scheduler would otherwise start it early).
+            bound = self.strategy.start
+        if (
+            bound is None
+            and item.is_milestone
+            and item.at_day_start
+            and item.start_day > 0
+            and not self.project_shows_start(ini)
+        ):
+            # A milestone at the start of its day (scheduling.md) that Project would show at
+            # the end of the day before: the start of its day, as a constraint, says so.
+            bound = self.calendar.date_of(item.start_day)
+        if item.start_day > self.earliest_start(ini, bound):
+            # Held back by the capacity limit. A Start No Earlier Than on the levelled date
+            # keeps it there in every reader: MPXJ's scheduler, Planner and GanttProject
+            # ignore a LevelingDelay. (Our import reads it back as a not-before date.)
+            bound = self.calendar.date_of(item.start_day)
         # 0 = As Soon As Possible; 4 = Start No Earlier Than.
         _add(task, "ConstraintType", 0 if bound is None else 4)
         if bound is not None:
             _add(task, "ConstraintDate", _stamp(bound, _DAY_START))
-        delay = item.start_day - self.earliest_start(ini, bound)
-        if delay > 0:
-            # Held back by the capacity limit: Project keeps the levelled dates only with this.
-            _add(task, "LevelingDelay", delay * MINUTES_PER_DAY * 10)
-            _add(task, "LevelingDelayFormat", LAG_FORMAT_DAYS)
         if ini.description:
             _add(task, "Notes", ini.description)
         for dep in self.preds.get(ini.key, ()):
@@ -276,9 +330,11 @@ class _Writer:
             _add(link, "CrossProject", 0)
             _add(link, "LinkLag", dep.lag * MINUTES_PER_DAY * 10)
             _add(link, "LagFormat", LAG_FORMAT_DAYS)
-        attr = _add(task, "ExtendedAttribute")
-        _add(attr, "FieldID", KEY_FIELD_ID)
-        _add(attr, "Value", ini.key)
+        people.task_fields(task, _add, ini, item.phase)
+        owner = self.owners.get(ini.owner.strip())
+        if owner is not None:
+            work = _hours(ini.duration)
+            self.assigned.append((uid, owner, start, finish, work, done))
 
 
 def mspdi_tree(strategy: Strategy, schedule: Any) -> ET.ElementTree:

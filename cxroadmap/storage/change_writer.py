@@ -176,9 +176,7 @@ def _write_dependencies(
         position = spaced(i) if plan is None else plan[i]
         if dep.pair in stored_rows:
             row_id = stored_rows[dep.pair][0]
-            updates.append(
-                {"row_id": row_id, "position": position, "type": dep.type, "lag": dep.lag}
-            )
+            updates.append({"row_id": row_id, **dependency_row(strategy_id, position, dep, ids)})
         else:
             inserts.append(dependency_row(strategy_id, position, dep, ids))
     _update_rows(conn, DEPENDENCY, updates)

@@ -7,7 +7,6 @@ with the initiative.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Collection
 from typing import Any
 
@@ -16,8 +15,11 @@ from sqlalchemy import Connection, delete, insert, select
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.measures import Measure
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.registry import MEASURE as MEASURE_FIELDS
+from cxroadmap.domain.registry import TOUCHPOINT as TOUCHPOINT_FIELDS
 from cxroadmap.domain.support import SupportLink
 from cxroadmap.domain.touchpoints import NOTE_FIELDS, Opportunity, Touchpoint
+from cxroadmap.storage.field_rows import columns, reader, stored, to_row
 from cxroadmap.storage.rows import (
     INITIATIVE,
     INITIATIVE_TOUCHPOINT,
@@ -30,6 +32,8 @@ from cxroadmap.storage.rows import (
 )
 
 Row = dict[str, Any]
+_read_touchpoint = reader(Touchpoint, stored(TOUCHPOINT_FIELDS))
+_read_measure = reader(Measure, stored(MEASURE_FIELDS))
 
 
 def _keyed_ids(conn: Connection, table: Any, strategy_id: int) -> dict[str, int]:
@@ -48,17 +52,7 @@ def write_touchpoints(
     conn.execute(
         insert(TOUCHPOINT),
         [
-            {
-                "strategy_id": strategy_id,
-                "position": i,
-                "key": tp.key,
-                "name": tp.name,
-                "stage": tp.stage,
-                "channel": tp.channel,
-                "now": tp.now,
-                "should": tp.should,
-                "gap": tp.gap,
-            }
+            {"strategy_id": strategy_id, "position": i, **to_row(TOUCHPOINT_FIELDS, tp)}
             for i, tp in enumerate(strategy.touchpoints)
         ],
     )
@@ -116,16 +110,7 @@ def write_measures(
     conn.execute(
         insert(MEASURE),
         [
-            {
-                "strategy_id": strategy_id,
-                "position": i,
-                "key": m.key,
-                "name": m.name,
-                "unit": m.unit,
-                "baseline": m.baseline,
-                "target": m.target,
-                "target_date": None if m.target_date is None else m.target_date.isoformat(),
-            }
+            {"strategy_id": strategy_id, "position": i, **to_row(MEASURE_FIELDS, m)}
             for i, m in enumerate(strategy.measures)
         ],
     )
@@ -201,10 +186,6 @@ def write_cx_change(
         )
 
 
-def _date(text: str | None) -> dt.date | None:
-    return None if text is None else dt.date.fromisoformat(text)
-
-
 def load_cx(conn: Connection, strategy_id: int, strategy: Strategy, keys: dict[int, str]) -> None:
     """Fill in the touchpoints, measures and links of a strategy whose initiatives are loaded.
 
@@ -213,11 +194,11 @@ def load_cx(conn: Connection, strategy_id: int, strategy: Strategy, keys: dict[i
     t = TOUCHPOINT.c
     touchpoints: dict[int, Touchpoint] = {}
     for row in conn.execute(
-        select(t.id, t.key, t.name, t.stage, t.channel, t.now, t.should, t.gap)
+        select(t.id, *columns(TOUCHPOINT, TOUCHPOINT_FIELDS))
         .where(t.strategy_id == strategy_id)
         .order_by(t.position, t.id)
     ).all():
-        touchpoints[row[0]] = Touchpoint(*row[1:])
+        touchpoints[row[0]] = _read_touchpoint(row[1:])
     strategy.touchpoints = list(touchpoints.values())
     if touchpoints:
         n = TOUCHPOINT_NOTE.c
@@ -247,12 +228,12 @@ def load_cx(conn: Connection, strategy_id: int, strategy: Strategy, keys: dict[i
             strategy.initiatives[keys[ini_id]].touchpoints.append(touchpoints[tp_id].key)
     m = MEASURE.c
     measures: dict[int, Measure] = {}
-    for row_id, key, name, unit, baseline, target, target_date in conn.execute(
-        select(m.id, m.key, m.name, m.unit, m.baseline, m.target, m.target_date)
+    for row in conn.execute(
+        select(m.id, *columns(MEASURE, MEASURE_FIELDS))
         .where(m.strategy_id == strategy_id)
         .order_by(m.position, m.id)
     ).all():
-        measures[row_id] = Measure(key, name, unit, baseline, target, _date(target_date))
+        measures[row[0]] = _read_measure(row[1:])
     strategy.measures = list(measures.values())
     if measures:
         mi = MEASURE_INITIATIVE.c

@@ -3,7 +3,11 @@
 from sqlalchemy import CheckConstraint, Index, Table, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-# Dates are ISO 8601 text (YYYY-MM-DD), as SQLite has no date type.
+from cxroadmap.domain import registry
+from cxroadmap.storage.field_rows import checks
+
+# Dates are ISO 8601 text (YYYY-MM-DD), as SQLite has no date type. The CHECK constraints
+# come from the field registry (field_rows.checks); a test holds each column to its field.
 
 
 class StrategyRow(SQLModel, table=True):
@@ -16,8 +20,7 @@ class StrategyRow(SQLModel, table=True):
 
     __tablename__ = "strategy"
     __table_args__ = (
-        CheckConstraint("level IN ('team', 'department', 'organisation')", name="level_known"),
-        CheckConstraint("max_parallel IS NULL OR max_parallel >= 1", name="max_parallel_positive"),
+        *checks(registry.STRATEGY),
         Index("ix_strategy_key", "key", unique=True, sqlite_where=text("key <> ''")),
     )
 
@@ -63,7 +66,7 @@ class PhaseRow(SQLModel, table=True):
     """A phase of the roadmap; `weeks` is NULL for the open-ended last one."""
 
     __tablename__ = "phase"
-    __table_args__ = (CheckConstraint("weeks IS NULL OR weeks >= 1", name="weeks_positive"),)
+    __table_args__ = checks(registry.PHASE)
 
     id: int | None = Field(default=None, primary_key=True)
     strategy_id: int = Field(foreign_key="strategy.id", ondelete="CASCADE", index=True)
@@ -78,11 +81,7 @@ class InitiativeRow(SQLModel, table=True):
     __tablename__ = "initiative"
     __table_args__ = (
         UniqueConstraint("strategy_id", "key"),
-        CheckConstraint("duration >= 0", name="duration_not_negative"),
-        CheckConstraint("impact BETWEEN 1 AND 5", name="impact_range"),
-        CheckConstraint(
-            "status IN ('idea', 'planned', 'in_progress', 'done', 'dropped')", name="status_known"
-        ),
+        *checks(registry.INITIATIVE),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -106,7 +105,7 @@ class DependencyRow(SQLModel, table=True):
     __tablename__ = "dependency"
     __table_args__ = (
         UniqueConstraint("from_id", "to_id"),
-        CheckConstraint("type IN ('FS', 'SS', 'FF', 'SF')", name="type_known"),
+        *checks(registry.DEPENDENCY),
         CheckConstraint("from_id <> to_id", name="not_on_itself"),
         Index("ix_dependency_to_id", "to_id"),
     )
@@ -126,7 +125,7 @@ class TouchpointRow(SQLModel, table=True):
     __tablename__ = "touchpoint"
     __table_args__ = (
         UniqueConstraint("strategy_id", "key"),
-        CheckConstraint("gap BETWEEN 1 AND 5", name="gap_range"),
+        *checks(registry.TOUCHPOINT),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -6,12 +6,16 @@ import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
+from cxroadmap.domain.registry import DEPENDENCY as DEPENDENCY_FIELDS
+from cxroadmap.domain.registry import INITIATIVE as INITIATIVE_FIELDS
+from cxroadmap.domain.registry import PHASE as PHASE_FIELDS
+from cxroadmap.domain.registry import STRATEGY as STRATEGY_FIELDS
 from cxroadmap.storage.cx_rows import load_cx, write_all
+from cxroadmap.storage.field_rows import Row, columns, reader, stored, to_row
 from cxroadmap.storage.positions import spaced
 from cxroadmap.storage.rows import (
     DEPENDENCY,
@@ -24,7 +28,12 @@ from cxroadmap.storage.rows import (
     VALUE,
 )
 
-Row = dict[str, Any]
+_read_strategy = reader(Strategy, stored(STRATEGY_FIELDS))
+_read_phase = reader(Phase, stored(PHASE_FIELDS))
+_read_initiative = reader(Initiative, stored(INITIATIVE_FIELDS))
+# Dependencies are stored by initiative row id: the reader gets the two keys first.
+_ENDS = (DEPENDENCY_FIELDS["from_key"], DEPENDENCY_FIELDS["to_key"])
+_read_dependency = reader(Dependency, (*_ENDS, *stored(DEPENDENCY_FIELDS)))
 
 
 @contextmanager
@@ -39,44 +48,12 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _iso(day: dt.date | None) -> str | None:
-    return None if day is None else day.isoformat()
-
-
-def _date(text: str | None) -> dt.date | None:
-    return None if text is None else dt.date.fromisoformat(text)
-
-
 def strategy_fields(strategy: Strategy) -> Row:
-    return {
-        "name": strategy.name,
-        "level": strategy.level,
-        "start": strategy.start.isoformat(),
-        "owner": strategy.owner,
-        "vision": strategy.vision,
-        "mission": strategy.mission,
-        "working_days": ",".join(strategy.working_days),
-        "max_parallel": strategy.max_parallel,
-        "key": strategy.key,
-        "parent_key": strategy.parent,
-    }
+    return to_row(STRATEGY_FIELDS, strategy)
 
 
 def initiative_row(strategy_id: int, position: int, ini: Initiative) -> Row:
-    return {
-        "strategy_id": strategy_id,
-        "position": position,
-        "key": ini.key,
-        "title": ini.title,
-        "duration": ini.duration,
-        "pillar": ini.pillar,
-        "description": ini.description,
-        "owner": ini.owner,
-        "not_before": _iso(ini.not_before),
-        "phase": ini.phase,
-        "impact": ini.impact,
-        "status": ini.status,
-    }
+    return {"strategy_id": strategy_id, "position": position, **to_row(INITIATIVE_FIELDS, ini)}
 
 
 def dependency_row(strategy_id: int, position: int, dep: Dependency, ids: dict[str, int]) -> Row:
@@ -85,8 +62,7 @@ def dependency_row(strategy_id: int, position: int, dep: Dependency, ids: dict[s
         "position": position,
         "from_id": ids[dep.from_key],
         "to_id": ids[dep.to_key],
-        "type": dep.type,
-        "lag": dep.lag,
+        **to_row(DEPENDENCY_FIELDS, dep),
     }
 
 
@@ -117,7 +93,7 @@ def write_calendar_and_phases(conn: Connection, strategy_id: int, strategy: Stra
     conn.execute(
         insert(PHASE),
         [
-            {"strategy_id": strategy_id, "position": i, "name": p.name, "weeks": p.weeks}
+            {"strategy_id": strategy_id, "position": i, **to_row(PHASE_FIELDS, p)}
             for i, p in enumerate(strategy.phases)
         ],
     )
@@ -184,60 +160,36 @@ def load_strategy(conn: Connection, strategy_id: int) -> Strategy | None:
         select(HOLIDAY.c.day).where(HOLIDAY.c.strategy_id == strategy_id).order_by(HOLIDAY.c.day)
     )
     phases = conn.execute(
-        select(PHASE.c.name, PHASE.c.weeks)
+        select(*columns(PHASE, PHASE_FIELDS))
         .where(PHASE.c.strategy_id == strategy_id)
         .order_by(PHASE.c.position)
     )
-    strategy = Strategy(
-        name=head["name"],
-        start=dt.date.fromisoformat(head["start"]),
-        level=head["level"],
-        owner=head["owner"],
-        vision=head["vision"],
-        mission=head["mission"],
-        values=[r[0] for r in values],
-        working_days=tuple(d for d in head["working_days"].split(",") if d),
-        holidays=[dt.date.fromisoformat(r[0]) for r in holidays],
-        max_parallel=head["max_parallel"],
-        phases=[Phase(name, weeks) for name, weeks in phases],
-        key=head["key"],
-        parent=head["parent_key"],
-    )
+    head_values = [head[f.column] for f in stored(STRATEGY_FIELDS) if f.column is not None]
+    strategy = _read_strategy(head_values)
+    strategy.values = [r[0] for r in values]
+    strategy.holidays = [dt.date.fromisoformat(r[0]) for r in holidays]
+    strategy.phases = [_read_phase(r) for r in phases]
     c = INITIATIVE.c
     rows = conn.execute(
-        select(
-            c.id,
-            c.key,
-            c.title,
-            c.duration,
-            c.pillar,
-            c.description,
-            c.owner,
-            c.not_before,
-            c.phase,
-            c.impact,
-            c.status,
-        )
+        select(c.id, *columns(INITIATIVE, INITIATIVE_FIELDS))
         .where(c.strategy_id == strategy_id)
         .order_by(c.position, c.id)
     )
     keys: dict[int, str] = {}
     initiatives = strategy.initiatives
     with gc_paused():
-        for id_, key, title, duration, pillar, desc, owner, nb, phase, impact, status in rows:
-            keys[id_] = key
-            initiatives[key] = Initiative(
-                key, title, duration, pillar, desc, owner, _date(nb), phase, impact, status
-            )
+        for row in rows:
+            ini = _read_initiative(row[1:])
+            keys[row[0]] = ini.key
+            initiatives[ini.key] = ini
         d = DEPENDENCY.c
         deps = conn.execute(
-            select(d.from_id, d.to_id, d.type, d.lag)
+            select(d.from_id, d.to_id, *columns(DEPENDENCY, DEPENDENCY_FIELDS))
             .where(d.strategy_id == strategy_id)
             .order_by(d.position, d.id)
         )
         strategy.dependencies = [
-            Dependency(keys[from_id], keys[to_id], type_, lag)
-            for from_id, to_id, type_, lag in deps
+            _read_dependency((keys[row[0]], keys[row[1]], *row[2:])) for row in deps
         ]
         load_cx(conn, strategy_id, strategy, keys)
     return strategy

@@ -1,0 +1,21 @@
+"""The words people read for coded values: statuses, levels and dependency types."""
+
+from __future__ import annotations
+
+STATUS_LABELS = {
+    "idea": "Idea",
+    "planned": "Planned",
+    "in_progress": "In progress",
+    "done": "Done",
+    "dropped": "Dropped",
+}
+LEVEL_LABELS = {"team": "Team", "department": "Department", "organisation": "Organisation"}
+
+
+def status_of_label(text: str) -> str | None:
+    """The status code of a code or label in any case ("In progress", "in_progress")."""
+    wanted = " ".join(text.replace("_", " ").split()).lower()
+    for code, label in STATUS_LABELS.items():
+        if wanted in (label.lower(), code.replace("_", " ")):
+            return code
+    return None
