@@ -45,9 +45,11 @@ class BoardScene(QGraphicsScene):
         metrics: Metrics = NORMAL,
         phases: Iterable[str] | None = None,
         parent: QObject | None = None,
+        keys: Iterable[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.metrics = metrics
+        self.only_keys = set(keys) if keys is not None else None  # a part of the roadmap
         self.card_width = metrics.card_width
         self._made_width = self.card_width  # the width of the cards made so far
         self.per_row = 1  # cards side by side in a column (a one-phase board uses a grid)
@@ -119,6 +121,8 @@ class BoardScene(QGraphicsScene):
         ]
         by_phase: dict[str, list[ScheduledInitiative]] = {name: [] for name in names}
         for item in schedule.items.values():
+            if self.only_keys is not None and item.key not in self.only_keys:
+                continue
             if item.phase in by_phase:
                 by_phase[item.phase].append(item)
         per_row = self.per_row if len(names) == 1 else 1
@@ -259,12 +263,13 @@ class BoardView(QGraphicsView):
         parent: QWidget | None = None,
         editable: bool = True,
         feed: ChangeFeed | None = None,
+        keys: Iterable[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.document = document
         self.editable = editable
         self.selection = selection if selection is not None else Selection(self)
-        self.board = BoardScene(metrics, phases, parent=self)
+        self.board = BoardScene(metrics, phases, parent=self, keys=keys)
         self.setScene(self.board)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -248,6 +248,8 @@ class TimelineView(QGraphicsView):
         return super().viewportEvent(event)
 
     def _set_hover(self, bar: BarItem | None) -> None:
+        if not self.editable:
+            bar = None  # a hovered bar shows its link handle: nothing to edit, nothing to show
         if bar is self._hover:
             return
         for item in (self._hover, bar):
