@@ -65,6 +65,22 @@ def load_strategies(path: Path) -> list[Strategy]:
     return strategies
 
 
+def load_verified(path: Path) -> list[Strategy]:
+    """Like load_strategies, but a document that `check` rejects is refused (one error line)."""
+    if path.suffix.lower() == ".json" or not path.is_file():
+        return load_strategies(path)
+    from cxroadmap.storage.checks import check_and_load
+
+    problems, strategies = check_and_load(path, allow_older=True)
+    if problems:
+        first = problems[0][:1].lower() + problems[0][1:].rstrip(".")
+        more = f" and {len(problems) - 1} more problem(s)" if len(problems) > 1 else ""
+        raise UsageError(str(path), f"{first}{more}; run `cxroadmap check` for details")
+    if not strategies:
+        raise UsageError(str(path), "the document holds no strategy")
+    return strategies
+
+
 def pick_strategy(strategies: list[Strategy], name: str | None, path: Path) -> Strategy:
     """The strategy `--strategy KEY|NAME` names; the top strategy without one."""
     from cxroadmap.domain.cascade import Cascade
@@ -167,7 +183,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     if not out.parent.exists():
         raise UsageError(str(out), f"folder {out.parent} does not exist")
-    strategies = load_strategies(args.file)
+    strategies = load_verified(args.file)
     strategy = pick_strategy(strategies, args.strategy, args.file)
     if suffix == ".json":
         from cxroadmap.interop.jsonfile import dump_json_cascade

@@ -8,11 +8,14 @@ from pathlib import Path
 
 from cxroadmap.domain.cascade import validate_cascade
 from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.validation import find_cycle, validate_strategy
-from cxroadmap.storage import schema
+from cxroadmap.storage import schema, verify
 from cxroadmap.storage.errors import DocumentError
 
 _MAX_INTEGRITY_LINES = 10
+_OLDER_START = "The file uses schema version"
+_OLDER_END = "of an older cxroadmap; opening it for editing upgrades it"
 
 # Dependencies must join two initiatives of their own strategy; foreign keys cannot say that.
 _CROSS_STRATEGY = """
@@ -59,18 +62,17 @@ def _file_problems(file: Path, conn: sqlite3.Connection) -> tuple[list[str], boo
     lines = [r[0] for r in conn.execute(f"PRAGMA integrity_check({_MAX_INTEGRITY_LINES})")]
     if lines != ["ok"]:
         problems += [_sentence(f"integrity check: {line}") for line in lines]
-    missing = schema.missing_tables(conn)
-    if version < schema.SCHEMA_VERSION:
-        problems.append(
-            _sentence(
-                f"the file uses schema version {version} of an older cxroadmap; "
-                "opening it for editing upgrades it"
-            )
-        )
+    current = version == schema.SCHEMA_VERSION
+    shape = verify.shape_problems(conn, current)
+    problems += [_sentence(p) for p in shape]
+    if not current:
+        problems.append(_sentence(f"{_OLDER_START} {version} {_OLDER_END}"))
         return problems, False
-    if missing:
-        problems += [_sentence(f"table {name!r} is missing") for name in missing]
+    if shape:
         return problems, False
+    typed = verify.row_problems(conn)
+    if typed:
+        return problems + [_sentence(p) for p in typed], False
     for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
         problems.append(_sentence(f"row {rowid} of table {table!r} refers to a missing {parent}"))
     for (dep_id,) in conn.execute(_CROSS_STRATEGY):
@@ -81,7 +83,7 @@ def _file_problems(file: Path, conn: sqlite3.Connection) -> tuple[list[str], boo
     return problems, not problems
 
 
-def _strategy_problems(file: Path) -> list[str]:
+def _strategy_problems(file: Path) -> tuple[list[str], list[Strategy]]:
     # Imported here: the SQLite-level checks above must not pay for SQLAlchemy's import.
     from cxroadmap.storage.document import Document
 
@@ -101,7 +103,7 @@ def _strategy_problems(file: Path) -> list[str]:
         validate_cascade(strategies)
     except CxRoadmapError as error:
         problems.append(_sentence(f"cascade: {error}"))
-    return problems
+    return problems, strategies
 
 
 def check(path: str | os.PathLike[str]) -> list[str]:
@@ -109,27 +111,45 @@ def check(path: str | os.PathLike[str]) -> list[str]:
 
     Never changes the file.
     """
+    return check_and_load(path)[0]
+
+
+def check_and_load(
+    path: str | os.PathLike[str], allow_older: bool = False
+) -> tuple[list[str], list[Strategy]]:
+    """`check`'s problems and, when there are none, every strategy (parents first).
+
+    With `allow_older`, a file of an older schema is no problem in itself: it is read
+    from an upgraded copy and checked like a current one. Never changes the file.
+    """
     file = Path(path)
     try:
         schema.read_header(file)
         conn = schema.connect(file, readonly=True)
     except DocumentError as error:
-        return [_sentence(error.problem)]
+        return [_sentence(error.problem)], []
     except sqlite3.Error as error:
-        return [_sentence(f"the file cannot be opened ({error})")]
+        return [_sentence(f"the file cannot be opened ({error})")], []
     try:
         problems, readable = _file_problems(file, conn)
     except DocumentError as error:
-        return [_sentence(error.problem)]
+        return [_sentence(error.problem)], []
     except sqlite3.DatabaseError as error:
         if schema.journal_path(file).exists():
-            return [_sentence(schema.INTERRUPTED)]
-        return [_sentence(f"the file is damaged ({error})")]
+            return [_sentence(schema.INTERRUPTED)], []
+        return [_sentence(f"the file is damaged ({error})")], []
     finally:
         conn.close()
+    if allow_older:
+        problems = [p for p in problems if not p.startswith(_OLDER_START)]
+        readable = readable or not problems
     if not readable:
-        return problems
+        return problems, []
     try:
-        return problems + _strategy_problems(file)
+        found, strategies = _strategy_problems(file)
     except DocumentError as error:
-        return [*problems, _sentence(error.problem)]
+        return [*problems, _sentence(error.problem)], []
+    except Exception as error:  # whatever a damaged row makes the loader raise
+        return [*problems, _sentence(f"the file is damaged ({type(error).__name__}: {error})")], []
+    problems += found
+    return problems, [] if problems else strategies

@@ -24,7 +24,8 @@ from cxroadmap.storage.change_writer import write_change as _write_change
 from cxroadmap.storage.checks import check
 from cxroadmap.storage.engine import dispose_engine, initialise, open_engine, replacing, sync_folder
 from cxroadmap.storage.errors import DocumentError, DocumentLocked, DocumentReadOnly
-from cxroadmap.storage.lock import EditLock, check_unlocked
+from cxroadmap.storage.fileguard import clean_leftovers, file_read_only, folder_read_only
+from cxroadmap.storage.lock import EditLock
 from cxroadmap.storage.rows import STRATEGY
 from cxroadmap.storage.strategy_rows import (
     clear_contents,
@@ -68,6 +69,8 @@ class Document:
     def create(cls, path: str | os.PathLike[str]) -> Document:
         """A new document with no strategy, opened for editing; replaces an existing file."""
         target = Path(path)
+        refuse_read_only(target, "it was not replaced")
+        clean_leftovers(target)
         lock = EditLock.acquire(target)
         try:
             with replacing(target) as temp:
@@ -96,12 +99,8 @@ class Document:
             if version < schema.SCHEMA_VERSION:
                 return cls._open_upgraded_copy(target, version)
             return cls(target, open_engine(target, readonly=True), readonly=True)
-        if not (os.access(target, os.W_OK) and os.access(target.parent, os.W_OK)):
-            raise DocumentReadOnly(
-                target,
-                "cannot be changed here (no permission to write the file or its folder); "
-                "it can be opened read-only",
-            )
+        refuse_read_only(target, "it can be opened read-only")
+        clean_leftovers(target)
         lock = EditLock.acquire(target)
         try:
             upgraded = None
@@ -307,6 +306,7 @@ class Document:
             return
         if self._engine is None:
             raise DocumentError(self.path, "the document is closed")
+        refuse_read_only(destination, "it was not replaced")
         lock = EditLock.acquire(destination)
         try:
             with self._engine.connect() as conn:
@@ -323,7 +323,11 @@ class Document:
 def write_document(path: str | os.PathLike[str], strategies: list[Strategy]) -> None:
     """Write a whole new document atomically (temp file beside it, then a rename)."""
     target = Path(path)
-    check_unlocked(target)
+    refuse_read_only(target, "it was not replaced")
+    clean_leftovers(target)
+    # Held until the new file is in place: an app opening the old one meanwhile must not
+    # edit a file that is about to be replaced under it.
+    lock = EditLock.acquire(target)
     try:
         with replacing(target) as temp, gc_paused():
             initialise(temp)
@@ -337,6 +341,18 @@ def write_document(path: str | os.PathLike[str], strategies: list[Strategy]) -> 
     except (exc.DBAPIError, sqlite3.Error) as error:
         detail = getattr(error, "orig", None) or error
         raise DocumentError(target, f"could not be written ({detail})") from None
+    finally:
+        lock.release()
+
+
+def refuse_read_only(target: Path, then: str) -> None:
+    """DocumentReadOnly when the file or its folder may not be written, saying which."""
+    if target.exists() and file_read_only(target):
+        raise DocumentReadOnly(target, f"the file is read-only (no permission to write it); {then}")
+    if folder_read_only(target.parent):
+        raise DocumentReadOnly(
+            target, f"its folder {target.parent} is read-only (no permission to write it); {then}"
+        )
 
 
 def read_document(path: str | os.PathLike[str]) -> list[Strategy]:

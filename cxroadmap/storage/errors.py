@@ -30,3 +30,7 @@ class DocumentReadOnly(DocumentLocked):
 
     def __init__(self, path: str | os.PathLike[str], problem: str) -> None:
         super().__init__(path, problem, 0, "")
+
+
+class DocumentDamaged(DocumentError):
+    """The file is ours but fails verification; `cxroadmap check --repair` can make a copy."""

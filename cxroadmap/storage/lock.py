@@ -123,15 +123,6 @@ class EditLock:
             self.path.unlink(missing_ok=True)
 
 
-def check_unlocked(document: str | os.PathLike[str]) -> None:
-    """Raise DocumentLocked if a live process edits `document` (before replacing the file)."""
-    path = lock_path(document)
-    if path.exists():
-        holder = _holder(path)
-        if holder is not None:
-            raise _locked(Path(document), path, *holder)
-
-
 def _locked(doc: Path, path: Path, pid: int, host: str) -> DocumentLocked:
     if pid == os.getpid() and host == socket.gethostname():
         who = "already open for editing in this program"

@@ -7,27 +7,13 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from cxroadmap.storage.errors import DocumentError
+from cxroadmap.storage import verify
+from cxroadmap.storage.errors import DocumentDamaged, DocumentError
 from cxroadmap.storage.migration_2 import upgrade_1_to_2
 
 # 'CXRD' in ASCII: lets `file` and other tools recognise the document.
 APPLICATION_ID = 0x43585244
 SCHEMA_VERSION = 2
-TABLE_NAMES = (
-    "strategy",
-    "strategy_value",
-    "holiday",
-    "phase",
-    "initiative",
-    "dependency",
-    "touchpoint",
-    "touchpoint_note",
-    "opportunity",
-    "initiative_touchpoint",
-    "measure",
-    "measure_initiative",
-    "support_link",
-)
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -98,12 +84,6 @@ def check_tags(path: Path, conn: sqlite3.Connection) -> int:
     return version
 
 
-def missing_tables(conn: sqlite3.Connection) -> list[str]:
-    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
-    present = {r[0] for r in rows}
-    return [name for name in TABLE_NAMES if name not in present]
-
-
 def inspect_file(path: str | os.PathLike[str]) -> int:
     """Check, without changing a byte, that `path` is a sound cxroadmap document.
 
@@ -120,10 +100,10 @@ def inspect_file(path: str | os.PathLike[str]) -> int:
         result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if result != "ok":
             detail = "; ".join(line.strip("* ") for line in str(result).splitlines())
-            raise DocumentError(file, f"damaged ({detail})")
-        missing = missing_tables(conn)
-        if missing and version == SCHEMA_VERSION:
-            raise DocumentError(file, f"damaged (table {missing[0]!r} is missing)")
+            raise DocumentDamaged(file, f"damaged ({detail})")
+        problems = verify.problems_on_open(conn, current=version == SCHEMA_VERSION)
+        if problems:
+            raise DocumentDamaged(file, f"damaged ({problems[0]})")
         return version
     except sqlite3.DatabaseError as exc:
         if journal_path(file).exists():

@@ -61,11 +61,18 @@ class OpenDocument(QObject):
 
         Raises storage's DocumentError (damaged, not ours, newer version) naming the file.
         """
-        from cxroadmap.storage.document import Document, DocumentLocked
+        from cxroadmap.storage.document import Document, DocumentLocked, DocumentReadOnly
 
         notice = ""
         try:
             store = Document.open(path)
+        except DocumentReadOnly as error:
+            store = Document.open(path, readonly=True)
+            where = "its folder is" if "folder" in error.problem else "the file is"
+            notice = (
+                f"{Path(path).name} is open read-only: {where} read-only (no permission to "
+                "write it). Use Save As to work on a copy."
+            )
         except DocumentLocked:
             store = Document.open(path, readonly=True)
             notice = (

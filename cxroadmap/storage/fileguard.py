@@ -1,0 +1,86 @@
+"""The file under a document: may it be written, is it the one opened, killed writers' temps."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from cxroadmap.storage.lock import pid_alive
+
+
+def file_read_only(path: Path) -> bool:
+    """True when the file may not be written: no permission, or no write bit at all.
+
+    The mode bits count even for root (who may write anything): `chmod 0444` is the
+    user saying "do not change this file", and cxroadmap honours it.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    return not os.access(path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def folder_read_only(folder: Path) -> bool:
+    """True when no file can be created or replaced in `folder`."""
+    try:
+        mode = folder.stat().st_mode
+    except FileNotFoundError:
+        return False
+    return not os.access(folder, os.W_OK | os.X_OK) or not mode & (
+        stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+    )
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What tells one file apart from another at the same path, and a changed file from itself."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+
+
+def identity(path: Path) -> Identity | None:
+    """The file's identity now, or None when nothing is at `path`."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return Identity(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def _leftover_pattern(path: Path) -> re.Pattern[str]:
+    return re.compile(re.escape(f".{path.name}.") + r"(\d+)\.tmp(-journal)?")
+
+
+def clean_leftovers(path: Path) -> list[Path]:
+    """Remove `.<name>.<pid>.tmp` (and its journal) left beside `path` by a killed writer.
+
+    Only files of processes that no longer run are removed: a live import's temp file
+    is its own. Returns what was removed.
+    """
+    pattern = _leftover_pattern(path)
+    removed: list[Path] = []
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return removed
+    for name in names:
+        match = pattern.fullmatch(name)
+        if match is None:
+            continue
+        pid = int(match.group(1))
+        if pid_alive(pid):
+            continue
+        leftover = path.parent / name
+        try:
+            leftover.unlink()
+        except OSError:
+            continue
+        removed.append(leftover)
+    return removed
