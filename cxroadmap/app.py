@@ -185,41 +185,38 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(str(out), f"folder {out.parent} does not exist")
     strategies = load_verified(args.file)
     strategy = pick_strategy(strategies, args.strategy, args.file)
+    if args.view_filter is not None and suffix not in (".pdf", ".pptx", ".png", ".svg"):
+        raise UsageError("--view-filter", "applies to .pdf, .pptx, .png and .svg exports")
+    if suffix in (".pdf", ".pptx", ".png", ".svg"):
+        from cxroadmap.cli import deliverables
+
+        view = deliverables.chosen_view(strategy, args.view_filter)
+        shown, plan = deliverables.shown(strategy, view)
     if suffix == ".json":
         from cxroadmap.interop.jsonfile import dump_json_cascade
 
         # The chosen strategy with everything below it (the whole cascade by default).
         dump_json_cascade(strategies, out, root=strategy)
     elif suffix == ".pdf":
-        from cxroadmap.export.pdf import PdfOptions, export_pdf
+        from cxroadmap.export.pdf import export_pdf
         from cxroadmap.export.rollup import cascade_children
-        from cxroadmap.scheduling.planner import schedule
 
-        options = PdfOptions(
-            page=args.page,
-            portrait=args.portrait,
-            title=args.title,
-            accent=args.accent,
-            logo=args.logo,
-            fit=args.fit,
-        )
         export_pdf(
-            strategy,
-            schedule(strategy),
+            shown,
+            plan,
             out,
-            options,
+            deliverables.pdf_options(args, strategy),
             progress=_progress_printer(),
             children=cascade_children(strategies, strategy),
         )
     elif suffix == ".pptx":
-        from cxroadmap.export.pptx_deck import DeckOptions, export_pptx
-        from cxroadmap.scheduling.planner import schedule
+        from cxroadmap.export.pptx_deck import export_pptx
 
-        export_pptx(strategy, schedule(strategy), out, DeckOptions(args.aspect, args.title))
+        export_pptx(shown, plan, out, deliverables.deck_options(args, strategy, view))
     elif suffix in (".png", ".svg"):
         from cxroadmap.ui.image_export import export_view_image
 
-        export_view_image(strategy, None, out, view=args.view, scale=args.scale)
+        export_view_image(shown, plan, out, view=args.view, scale=args.scale, brand=strategy.brand)
     else:
         from cxroadmap.interop.formats import export_file
 

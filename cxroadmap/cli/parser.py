@@ -72,6 +72,11 @@ def build_parser(handlers: Mapping[str, Handler]) -> argparse.ArgumentParser:
     )
     p.add_argument("--scale", type=float, default=2.0, help="PNG: pixels per point (default 2)")
     p.add_argument("--aspect", default="16:9", help="PowerPoint slides: 16:9 or 4:3 (default 16:9)")
+    p.add_argument(
+        "--view-filter",
+        metavar="NAME",
+        help="PDF/PowerPoint/PNG/SVG: only what the document's saved view NAME shows",
+    )
 
     p = add("schedule", "schedule a document and print the result")
     p.add_argument("file", type=Path, metavar="FILE")

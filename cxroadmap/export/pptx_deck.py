@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from pptx.util import Emu, Pt
 
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.pillars import brand_colours
 from cxroadmap.export import style
 from cxroadmap.export.fonts import clean
 from cxroadmap.export.output import write_atomically
@@ -43,6 +44,8 @@ class DeckOptions:
     logo: bytes | None = None
     client: str = ""
     today: dt.date | None = None
+    show_today: bool = True
+    pillar_colours: dict[str, str] = field(default_factory=dict)
 
 
 class Deck:
@@ -149,9 +152,15 @@ def render_pptx(
 ) -> bytes:
     """The deck as .pptx bytes (export_pptx writes them to a file)."""
     options = options or DeckOptions()
+    with brand_colours(options.pillar_colours):
+        return _render(strategy, schedule, options)
+
+
+def _render(strategy: Strategy, schedule: Schedule, options: DeckOptions) -> bytes:
     deck = Deck(options)
     _title_slide(deck, strategy, schedule)
-    _roadmap_slides(deck, strategy, schedule, options.today or reference_date())
+    today = (options.today or reference_date()) if options.show_today else None
+    _roadmap_slides(deck, strategy, schedule, today)
     phase_slides(deck, strategy, schedule)
     touchpoint_slides(deck, strategy)
     measure_slides(deck, strategy)

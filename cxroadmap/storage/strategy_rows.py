@@ -14,6 +14,7 @@ from cxroadmap.domain.registry import DEPENDENCY as DEPENDENCY_FIELDS
 from cxroadmap.domain.registry import INITIATIVE as INITIATIVE_FIELDS
 from cxroadmap.domain.registry import PHASE as PHASE_FIELDS
 from cxroadmap.domain.registry import STRATEGY as STRATEGY_FIELDS
+from cxroadmap.storage.brand_rows import load_brand_and_views, write_brand_and_views
 from cxroadmap.storage.cx_rows import load_cx, write_all
 from cxroadmap.storage.field_rows import Row, columns, reader, stored, to_row
 from cxroadmap.storage.positions import spaced
@@ -75,7 +76,8 @@ def initiative_ids(conn: Connection, strategy_id: int) -> dict[str, int]:
 
 
 def write_calendar_and_phases(conn: Connection, strategy_id: int, strategy: Strategy) -> None:
-    """(Re)write values, holidays, phases and year budgets: small, always replaced whole."""
+    """(Re)write values, holidays, phases, year budgets, brand kit and saved views: small,
+    always replaced whole."""
     for table in (VALUE, HOLIDAY, PHASE, YEAR_BUDGET):
         conn.execute(delete(table).where(table.c.strategy_id == strategy_id))
     if strategy.year_budgets:
@@ -106,6 +108,7 @@ def write_calendar_and_phases(conn: Connection, strategy_id: int, strategy: Stra
             for i, p in enumerate(strategy.phases)
         ],
     )
+    write_brand_and_views(conn, strategy_id, strategy)
 
 
 def write_contents(conn: Connection, strategy_id: int, strategy: Strategy) -> None:
@@ -206,4 +209,5 @@ def load_strategy(conn: Connection, strategy_id: int) -> Strategy | None:
             _read_dependency((keys[row[0]], keys[row[1]], *row[2:])) for row in deps
         ]
         load_cx(conn, strategy_id, strategy, keys)
+    load_brand_and_views(conn, strategy_id, strategy)
     return strategy

@@ -58,17 +58,41 @@ def _load_mspdi(path: Path) -> list[Strategy]:
 
 def _write_pdf(strategy: Strategy, path: Path, progress: Progress, options: Options) -> None:
     from cxroadmap.export.pdf import PdfOptions, export_pdf
+    from cxroadmap.scheduling.filtered import apply_view
     from cxroadmap.scheduling.planner import schedule
 
+    brand = strategy.brand  # the document's brand kit, unless the dialog chose otherwise
     settings = PdfOptions(
         page=options.get("page", "A4"),
         portrait=bool(options.get("portrait", False)),
         fit=bool(options.get("fit", False)),
         title=options.get("title") or None,
-        logo=options.get("logo") or None,
+        logo=options.get("logo") or brand.logo or None,
+        accent=brand.accent or None,
+        pillar_colours=dict(brand.pillar_colours),
     )
     children = [(child, schedule(child)) for child in options.get("children", [])]
-    export_pdf(strategy, schedule(strategy), path, settings, progress, children)
+    shown, plan = apply_view(strategy, schedule(strategy), options.get("view"))
+    export_pdf(shown, plan, path, settings, progress, children)
+
+
+def _write_pptx(strategy: Strategy, path: Path, progress: Progress, options: Options) -> None:
+    from cxroadmap.export.pptx_deck import DeckOptions, export_pptx
+    from cxroadmap.scheduling.filtered import apply_view
+    from cxroadmap.scheduling.planner import schedule
+
+    brand, view = strategy.brand, options.get("view")
+    settings = DeckOptions(
+        aspect=options.get("aspect", "16:9"),
+        accent=brand.accent or None,
+        font=brand.font or None,
+        logo=brand.logo or None,
+        client=brand.client,
+        show_today=view.show_today if view is not None else True,
+        pillar_colours=dict(brand.pillar_colours),
+    )
+    shown, plan = apply_view(strategy, schedule(strategy), view)
+    export_pptx(shown, plan, path, settings)
 
 
 def _write_json(
@@ -103,6 +127,7 @@ IMPORT_FORMATS: tuple[ImportFormat, ...] = (
 )
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat("PDF", ".pdf", _write_pdf),
+    ExportFormat("PowerPoint", ".pptx", _write_pptx),
     ExportFormat("cxroadmap JSON", ".json", _write_json),
     ExportFormat("CSV", ".csv", _write_csv),
     ExportFormat("Excel workbook", ".xlsx", _write_xlsx),

@@ -11,8 +11,10 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize,
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
+from cxroadmap.domain.brand import BrandKit
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.pillars import brand_colours
 from cxroadmap.export import style
 from cxroadmap.interop.atomicfile import write_bytes_atomically
 from cxroadmap.scheduling.result import Schedule
@@ -29,6 +31,7 @@ TIMELINE_WIDTH = 1600.0
 DOTS_PER_METER = 3780  # 96 dpi, the density the views are laid out for
 
 _app: QApplication | None = None
+_accent = style.ACCENT  # the title's colour: the brand kit's accent during an export
 
 
 def ensure_app() -> QApplication:
@@ -54,7 +57,7 @@ class Picture:
 
 def _title(painter: QPainter, width: float, strategy: Strategy, subtitle: str) -> None:
     painter.fillRect(QRectF(0, 0, width, TITLE_HEIGHT), colour(style.PAPER))
-    painter.setPen(colour(style.ACCENT))
+    painter.setPen(colour(_accent))
     painter.setFont(font(14, bold=True))
     left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     painter.drawText(QRectF(16, 4, width - 32, 24), left, strategy.name)
@@ -242,10 +245,12 @@ def export_view_image(
     view: str = "timeline",
     scale: float = 2.0,
     grouping: str = "pillar",
+    brand: BrandKit | None = None,
 ) -> tuple[int, int]:
     """Write the timeline, board or graph of `strategy` as PNG (pixels = size x `scale`) or SVG
     (chosen by `path`'s suffix); returns the image size in pixels (SVG: its viewBox).
-    `grouping` sets the timeline's swimlanes: "pillar", "owner" or "none".
+    `grouping` sets the timeline's swimlanes: "pillar", "owner" or "none"; `brand` (the
+    document's brand kit) colours the pillars and the title.
 
     Raises ValidationError naming the option at fault; nothing is written then.
     """
@@ -262,16 +267,16 @@ def export_view_image(
         from cxroadmap.scheduling.planner import schedule as plan
 
         schedule = plan(strategy)
-    picture = picture_of(strategy, schedule, view, grouping)
-    if suffix == ".png":
-        data, size = png_bytes(picture, scale)
-    else:
-        data, size = (
-            svg_bytes(picture, f"{strategy.name} – {view}"),
-            (
-                picture.width,
-                picture.height,
-            ),
-        )
+    brand = brand or BrandKit()
+    global _accent
+    _accent = brand.accent or style.ACCENT
+    # The scenes take their colours when built and painted: both inside the brand's colours.
+    with brand_colours(brand.pillar_colours):
+        picture = picture_of(strategy, schedule, view, grouping)
+        if suffix == ".png":
+            data, size = png_bytes(picture, scale)
+        else:
+            data = svg_bytes(picture, f"{strategy.name} – {view}")
+            size = (picture.width, picture.height)
     write_bytes_atomically(target, data)
     return size
