@@ -1,11 +1,11 @@
-"""Writing an export's bytes to its file: all of them or, on any error, nothing at all."""
+"""Where an export may be written: the folder must exist and be writable (checked first)."""
 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
+from cxroadmap.common.atomic import write_bytes_atomically
 from cxroadmap.domain.errors import ValidationError
 
 
@@ -22,17 +22,6 @@ def check_target(path: Path) -> Path:
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Replace `target` with `data` through a temporary file in the same folder."""
-    folder = check_target(target)
-    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-    handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Check the target, then replace it with `data` in one rename (common/atomic.py)."""
+    check_target(target)
+    write_bytes_atomically(target, data)

@@ -12,10 +12,10 @@ from typing import Any
 from pptx import Presentation
 from pptx.util import Emu, Pt
 
+from cxroadmap.common import style
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import brand_colours
-from cxroadmap.export import style
 from cxroadmap.export.fonts import clean
 from cxroadmap.export.output import write_atomically
 from cxroadmap.export.pdf import reference_date

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from cxroadmap.export import legend, style
+from cxroadmap.common import style
+from cxroadmap.export import legend
 from cxroadmap.export.chartlayout import ChartPage, Mark
 from cxroadmap.export.fonts import fit_text, text_width, wrap_text
 from cxroadmap.export.pptx_shapes import ShapeWriter

@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from cxroadmap.common import style
 from cxroadmap.domain.measures import format_number
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_label
-from cxroadmap.export import style
 from cxroadmap.export.fonts import clean, fit_text, shorten, wrap_text
 from cxroadmap.export.pptx_shapes import ShapeWriter
 from cxroadmap.export.textformat import short_date

@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
     def _update_chrome(self) -> None:
         doc = self.document
         has_doc = doc is not None
-        editable = has_doc and not doc.readonly  # type: ignore[union-attr]
+        editable = doc is not None and not doc.readonly
         for name in ("save_as", "export_pdf", "close", "find", "show_initiatives", "show_strategy"):
             self.acts[name].setEnabled(has_doc)
         self.export_menu.setEnabled(has_doc)

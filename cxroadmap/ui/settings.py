@@ -17,7 +17,9 @@ def _as_list(value: object) -> list[str]:
         return []
     if isinstance(value, str):
         return [value] if value else []
-    return [str(v) for v in value]  # type: ignore[attr-defined]
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return [str(value)]
 
 
 class AppSettings:
@@ -37,9 +39,6 @@ class AppSettings:
     def remove_recent(self, path: Path) -> None:
         path = Path(path).resolve()
         self.store.setValue("files/recent", [str(p) for p in self.recent_files() if p != path])
-
-    def clear_recent(self) -> None:
-        self.store.setValue("files/recent", [])
 
     def last_file(self) -> Path | None:
         value = self.store.value("files/last")

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxroadmap.common import style
 from cxroadmap.domain.alignment_edits import AddSupport, RemoveSupport
 from cxroadmap.domain.edits import Change
+from cxroadmap.domain.labels import level_label
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.support import SupportLink
-from cxroadmap.export import style
-from cxroadmap.export.textformat import level_label
 from cxroadmap.scheduling.cascade import strategy_label
 from cxroadmap.ui.cx.cascade_state import CascadeState, cascade_state
 from cxroadmap.ui.document import OpenDocument
@@ -203,12 +203,13 @@ class AlignmentView(QWidget):
             for ini in ancestor.initiatives.values():
                 link = SupportLink(ancestor.key, ini.key)
                 self.target.addItem(f"{link} — {ini.title}", str(link))
-        known = key is not None and key in strategy.initiatives
+        selected = strategy.initiatives.get(key) if key is not None else None
+        known = selected is not None
         self.link_label.setText(f"{key} supports:" if known else "Selected initiative supports:")
         editable = not self.document.readonly and known and self.target.count() > 0
         self.link_button.setEnabled(editable)
         self.target.setEnabled(self.target.count() > 0)
-        has = known and bool(strategy.initiatives[key].supports)  # type: ignore[index]
+        has = selected is not None and bool(selected.supports)
         self.unlink_button.setEnabled(not self.document.readonly and has)
 
     def link_selected(self) -> bool:

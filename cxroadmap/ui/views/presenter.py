@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from cxroadmap.export import style
+from cxroadmap.common import style
 from cxroadmap.ui.views.look import font
 
 if TYPE_CHECKING:
