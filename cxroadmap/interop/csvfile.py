@@ -120,7 +120,10 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
             continue
         # Undo a split comment, and drop the separators Excel pads a re-saved line with
         # (`# start: 2027-01-04;;;;`).
-        line = delimiter.join(record).strip().rstrip(delimiter).strip()
+        fields = list(record)
+        while len(fields) > 1 and not fields[-1].strip():
+            fields.pop()  # empty cells, not delimiters inside the value (a name of ",")
+        line = delimiter.join(fields).strip()
         match = _SETTING.match(line)
         if match and match[1].lower() in SETTINGS:
             settings[match[1].lower()] = (i + 1, match[2].strip())

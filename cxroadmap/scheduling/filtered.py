@@ -65,3 +65,21 @@ def apply_view(
     path = [k for k in schedule.critical_path if k in kept]
     plan = dataclasses.replace(schedule, items=items, critical_path=path)
     return narrowed, plan
+
+
+def narrowed_to(
+    strategy: Strategy, schedule: Schedule, keys: set[str]
+) -> tuple[Strategy, Schedule]:
+    """Copies with only the initiatives `keys` (and the links among them)."""
+    kept = [k for k in schedule.items if k in keys]
+    narrowed = dataclasses.replace(
+        strategy,
+        initiatives={k: strategy.initiatives[k] for k in kept if k in strategy.initiatives},
+        dependencies=[d for d in strategy.dependencies if d.from_key in keys and d.to_key in keys],
+    )
+    plan = dataclasses.replace(
+        schedule,
+        items={k: schedule.items[k] for k in kept},
+        critical_path=[k for k in schedule.critical_path if k in keys],
+    )
+    return narrowed, plan

@@ -239,7 +239,7 @@ class FileCommands(QObject):
             self.window,
             f"Exporting {target.name}…",
             export_job(exporter(suffix), doc.strategy, target, options),
-            lambda path: self.window.statusBar().showMessage(f"Exported {path}", 10000),
+            self.window.present_commands.exported,
             lambda error: messages.show_error(self.window, "Export failed", _name(target, error)),
         )
         self._keep(task)

@@ -32,6 +32,7 @@ from cxroadmap.ui.formats import EXPORT_FORMATS
 from cxroadmap.ui.initiatives_page import InitiativesPage
 from cxroadmap.ui.inspector import Inspector
 from cxroadmap.ui.naming import named
+from cxroadmap.ui.present_commands import PresentCommands
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.settings import AppSettings
 from cxroadmap.ui.strategy_panel import StrategyPanel
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
         self.view_commands = ViewCommands(self)
         # The customer-experience tabs' commands, the roll-up and the strategy switcher.
         self.cx_commands = CxCommands(self, self.view_commands)
+        # Saved views on the toolbar, print and print preview, open after export.
+        self.present_commands = PresentCommands(self)
         self._restore_geometry()
         self.set_document(None)
 
@@ -219,6 +222,7 @@ class MainWindow(QMainWindow):
         if old is None or document is None:
             self.inspector_dock.setVisible(document is not None)
         self.cx_commands.document_shown(document)
+        self.present_commands.document_shown(document)
         self._update_chrome()
 
     def _build_roadmap_tabs(self, document: OpenDocument | None) -> None:

@@ -135,7 +135,9 @@ class ViewCommands(QObject):
         if document is None:
             return None
         mode = "board" if isinstance(self.current(), BoardView) else "timeline"
-        self.presentation = PresentationWindow(document, self.window.selection, mode)
+        # The saved view picked on the toolbar narrows the presentation too.
+        view = self.window.present_commands.view
+        self.presentation = PresentationWindow(document, self.window.selection, mode, view=view)
         self.presentation.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.presentation.left.connect(self._presentation_left)
         self.presentation.present()

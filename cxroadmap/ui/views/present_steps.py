@@ -103,16 +103,17 @@ def plan_steps(
     width: float,
     height: float,
     room: float,
+    only: set[str] | None = None,
 ) -> list[Step]:
     """Every step of the presentation for a screen `width` x `height` pixels whose view (under
-    the heading) is `room` pixels tall."""
+    the heading) is `room` pixels tall; `only`: a saved view's initiatives (None: all)."""
     phases: list[str | None] = [None, *strategy.phase_names()]
     if schedule is None:
         return [Step(phase, ()) for phase in phases]
     metrics = present_metrics(width, height)
     steps: list[Step] = []
     for phase in phases:
-        keys = _phase_keys(strategy, schedule, phase)
+        keys = [k for k in _phase_keys(strategy, schedule, phase) if only is None or k in only]
         if mode == "board":
             order = sorted(
                 keys, key=lambda k: (schedule.items[k].start_day, schedule.items[k].finish_day)

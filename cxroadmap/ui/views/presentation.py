@@ -7,6 +7,8 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from cxroadmap.common import style
+from cxroadmap.domain.view_filter import ViewFilter
+from cxroadmap.scheduling.filtered import shown_keys
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.board import BoardView
@@ -48,9 +50,11 @@ class PresentationWindow(QWidget):
         selection: Selection | None = None,
         mode: str = "timeline",
         parent: QWidget | None = None,
+        view: ViewFilter | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.document = document
+        self.view = view  # a saved view: only its initiatives are presented
         self.selection = Selection(self)  # never the editor's: nothing shows as selected
         self.mode = mode if mode in ("timeline", "board") else "timeline"
         self.step = 0
@@ -61,7 +65,7 @@ class PresentationWindow(QWidget):
         self.setStyleSheet(f"background: {style.PAPER};")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.title = QLabel()
-        self.title.setStyleSheet(f"color: {style.ACCENT};")
+        self.title.setStyleSheet(f"color: {document.strategy.brand.accent or style.ACCENT};")
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet(f"color: {style.MUTED};")
         self.counter = QLabel()
@@ -101,7 +105,10 @@ class PresentationWindow(QWidget):
         current = self.steps[self.step] if self.steps else None
         doc = self.document
         room = self._style_heading(size[1])
-        self.steps = plan_steps(doc.strategy, doc.schedule, self.mode, size[0], size[1], room)
+        only = None
+        if self.view is not None and doc.schedule is not None:
+            only = set(shown_keys(doc.strategy, doc.schedule, self.view))
+        self.steps = plan_steps(doc.strategy, doc.schedule, self.mode, size[0], size[1], room, only)
         self._planned_for = size
         if current is not None:
             # Stay on the same phase (its first part) when the screen or the mode changed.
