@@ -261,7 +261,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         strategies = load_strategies(path)  # checks every strategy and the cascade
         problems: list[str] = []
     else:
-        from cxroadmap.storage.document import check
+        from cxroadmap.storage.checks import check
 
         if not path.exists():
             raise UsageError(str(path), "no such file")

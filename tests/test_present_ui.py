@@ -52,7 +52,7 @@ def tab_keys(tab) -> set[str]:
 
 def test_a_saved_view_picked_on_the_toolbar_narrows_every_tab_and_the_presentation(demo_window):
     window = demo_window
-    commands = window.present_commands
+    commands = window.view_commands.saved_views
     picker = commands.picker
     assert [picker.itemText(i) for i in range(picker.count())] == [
         "All initiatives",
@@ -81,13 +81,13 @@ def test_a_saved_view_picked_on_the_toolbar_narrows_every_tab_and_the_presentati
 def test_save_view_keeps_the_tables_filters_by_name_and_undo_removes_it(demo_window):
     window = demo_window
     window.initiatives.proxy.set_filters(owner="Learning team")
-    assert window.present_commands.save_current("Learning")
+    assert window.view_commands.saved_views.save_current("Learning")
     views = window.document.strategy.views
     assert views[-1] == ViewFilter("Learning", owners=["Learning team"])
-    assert window.present_commands.picker.currentText() == "Learning"
+    assert window.view_commands.saved_views.picker.currentText() == "Learning"
     window.document.undo_stack.undo()
     assert [v.name for v in window.document.strategy.views] == ["Training only"]
-    assert window.present_commands.picker.count() == 2
+    assert window.view_commands.saved_views.picker.count() == 2
 
 
 def test_the_brand_kit_is_edited_in_the_strategy_tab_and_undo_restores_it(demo_window, shown):
@@ -119,12 +119,12 @@ def test_print_renders_the_filtered_table_and_the_timeline(demo_window, tmp_path
     window = demo_window
     assert window.findChild(object, "action_print") is not None
     assert window.findChild(object, "action_print_preview") is not None
-    window.present_commands.choose("Training only")
+    window.view_commands.saved_views.choose("Training only")
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "table.pdf"))
     window.views.setCurrentWidget(window.initiatives)
-    window.present_commands.printing.render(printer)
+    window.view_commands.saved_views.printing.render(printer)
     text = " ".join(_pdf_text(tmp_path / "table.pdf").split())
     strategy = window.document.strategy
     words = set(text.split())
@@ -133,7 +133,7 @@ def test_print_renders_the_filtered_table_and_the_timeline(demo_window, tmp_path
     timeline = next(t for t in window.roadmap_tabs if isinstance(t, TimelineView))
     window.views.setCurrentWidget(timeline)
     printer.setOutputFileName(str(tmp_path / "timeline.pdf"))
-    window.present_commands.printing.render(printer)
+    window.view_commands.saved_views.printing.render(printer)
     assert "Training context" in " ".join(_pdf_text(tmp_path / "timeline.pdf").split())
 
 
@@ -144,7 +144,7 @@ def test_powerpoint_from_the_export_menu_and_open_after_export(
     assert window.findChild(object, "action_export_pptx") is not None
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
-    window.present_commands.open_after.setChecked(True)
+    window.view_commands.saved_views.open_after.setChecked(True)
     out = tmp_path / "deck.pptx"
     assert window.files.export_to(out, ".pptx")
     qtbot.waitUntil(lambda: bool(opened), timeout=60000)

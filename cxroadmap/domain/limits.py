@@ -35,6 +35,7 @@ MAX_PHASE_WEEKS = 2_600  # one phase (50 years); the closed phases together stay
 
 # --- Other numbers -----------------------------------------------------------------------
 MAX_PARALLEL = 10_000  # strategy.max_parallel
+MAX_AMOUNT = 1e15  # a cost or a budget, in the strategy's currency (exact in a float to cents)
 MAX_INTEGER = 2**63 - 1  # SQLite INTEGER; no stored whole number may be larger in size
 MAX_NUMBER_DIGITS = 30  # digits of a number read from text (JSON, CSV, XML) before parsing it
 MAX_MINUTES_PER_DAY = 24 * 60  # MSPDI MinutesPerDay / MinutesPerWeek / 5 stay inside a day

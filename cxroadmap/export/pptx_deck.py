@@ -30,6 +30,7 @@ ASPECTS = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}  # slide size in point
 MARGIN = 28.0
 # The PDF's chart, enlarged for a room: labels 9 pt at 1.3, and never below the PDF's 7 pt.
 ZOOMS = (1.3, 1.15, 1.0)
+ONE_SLIDE_AT_MOST = 250  # initiatives; more never fit one slide at a readable size
 TITLE_SLIDE, TITLE_ONLY = 0, 5  # layouts of python-pptx's default template
 
 
@@ -59,16 +60,20 @@ class Deck:
         self.font = clean(options.font) or DEFAULT_FONT
         self.accent = options.accent or style.ACCENT
         self.prs: Any = Presentation()
+        self.writers: list[ShapeWriter] = []
         self.prs.slide_width, self.prs.slide_height = Emu(emu(self.width)), Emu(emu(self.height))
 
     def slide(self, title: str, layout: int = TITLE_ONLY) -> tuple[Any, ShapeWriter]:
         """A new slide whose title placeholder holds `title` (editable as the slide's title)."""
         slide = self.prs.slides.add_slide(self.prs.slide_layouts[layout])
+        if self.writers:
+            self.writers[-1].flush()  # the previous slide is complete
         holder = slide.shapes.title
         holder.left, holder.top = emu(MARGIN), emu(16)
         holder.width, holder.height = emu(self.width - 2 * MARGIN), emu(34)
         self.set_text(holder, title, 22, self.accent, bold=True)
-        return slide, ShapeWriter(slide, self.font)
+        self.writers.append(ShapeWriter(slide, self.font))
+        return slide, self.writers[-1]
 
     def set_text(self, shape: Any, text: str, size: float, colour: str, bold: bool = False) -> None:
         from pptx.dml.color import RGBColor
@@ -98,6 +103,8 @@ class Deck:
         )
 
     def save(self) -> bytes:
+        for writer in self.writers:
+            writer.flush()
         buffer = io.BytesIO()
         self.prs.save(buffer)
         return buffer.getvalue()
@@ -130,13 +137,16 @@ def _roadmap_slides(
     area_w, area_h = deck.width - 2 * MARGIN, deck.height - top - 18
     # The largest type that keeps the roadmap on one slide; past that, the largest type and
     # as many slides as needed (the chart layout splits lanes between pages like the PDF).
-    for zoom in ZOOMS:
-        chart = plan_timeline(strategy, schedule, area_w / zoom, area_h / zoom, today)
-        if chart.pages == 1:
+    # Past a few hundred bars no zoom gets them on one slide: do not try the smaller ones.
+    tries = ZOOMS if len(schedule.items) <= ONE_SLIDE_AT_MOST else ZOOMS[:1]
+    charts = []
+    for zoom in tries:
+        charts.append(plan_timeline(strategy, schedule, area_w / zoom, area_h / zoom, today))
+        if charts[-1].pages == 1:
             break
     else:
         zoom = ZOOMS[0]
-        chart = plan_timeline(strategy, schedule, area_w / zoom, area_h / zoom, today)
+    chart = charts[-1] if charts[-1].pages == 1 else charts[0]
     for index in range(chart.pages):
         title = "Roadmap" + (f" ({index + 1} of {chart.pages})" if chart.pages > 1 else "")
         slide, out = deck.slide(title)

@@ -45,8 +45,22 @@ class ShapeWriter:
     def __init__(self, slide: Any, font: str = DEFAULT_FONT) -> None:
         self.tree = slide.shapes._spTree
         ids = [int(v) for v in self.tree.xpath("//@id") if str(v).isdigit()]
-        self.next_id = max([*ids, 1]) + 1
+        # Well above python-pptx's next id, so a picture it adds before `flush` cannot clash.
+        self.next_id = max([*ids, 1]) + 1000
         self.font = font
+        self._parts: list[str] = []  # shapes written so far, parsed at once by `flush`
+
+    def _add(self, xml: str) -> None:
+        self._parts.append(xml)
+
+    def flush(self) -> None:
+        """Parse the shapes written so far in one go and put them on the slide, in order."""
+        if not self._parts:
+            return
+        holder = parse_xml(f"<p:spTree {_NS}>{''.join(self._parts)}</p:spTree>")
+        self._parts.clear()
+        for child in list(holder):
+            self.tree.append(child)
 
     def _id(self) -> int:
         self.next_id += 1
@@ -105,14 +119,12 @@ class ShapeWriter:
         ident = self._id()
         guide = f'<a:gd name="adj" fmla="val {adjust}"/>' if adjust is not None else ""
         label = quoteattr(name or f"{kind} {ident}")
-        self.tree.append(
-            parse_xml(
-                f'<p:sp {_NS}><p:nvSpPr><p:cNvPr id="{ident}" name={label}/><p:cNvSpPr/>'
-                f"<p:nvPr/></p:nvSpPr><p:spPr>{self._xfrm(x, y, w, h)}"
-                f'<a:prstGeom prst="{kind}"><a:avLst>{guide}</a:avLst></a:prstGeom>'
-                f"{_fill(fill)}{_line(line, line_width, dash)}</p:spPr>"
-                f"{self._body([], 10, '#000000', False, 'l', 't', False)}</p:sp>"
-            )
+        self._add(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{ident}" name={label}/><p:cNvSpPr/>'
+            f"<p:nvPr/></p:nvSpPr><p:spPr>{self._xfrm(x, y, w, h)}"
+            f'<a:prstGeom prst="{kind}"><a:avLst>{guide}</a:avLst></a:prstGeom>'
+            f"{_fill(fill)}{_line(line, line_width, dash)}</p:spPr>"
+            f"{self._body([], 10, '#000000', False, 'l', 't', False)}</p:sp>"
         )
 
     def text(
@@ -134,13 +146,11 @@ class ShapeWriter:
         ident = self._id()
         lines = text if isinstance(text, list) else [text]
         label = quoteattr(name or f"Text {ident}")
-        self.tree.append(
-            parse_xml(
-                f'<p:sp {_NS}><p:nvSpPr><p:cNvPr id="{ident}" name={label}/>'
-                f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{self._xfrm(x, y, w, h)}'
-                f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
-                f"{self._body(lines, size, colour, bold, align, anchor, wrap)}</p:sp>"
-            )
+        self._add(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{ident}" name={label}/>'
+            f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{self._xfrm(x, y, w, h)}'
+            f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+            f"{self._body(lines, size, colour, bold, align, anchor, wrap)}</p:sp>"
         )
 
     def line(
@@ -157,13 +167,11 @@ class ShapeWriter:
         ident = self._id()
         flip = (' flipH="1"' if x1 < x0 else "") + (' flipV="1"' if y1 < y0 else "")
         box = self._xfrm(min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0), flip)
-        self.tree.append(
-            parse_xml(
-                f'<p:cxnSp {_NS}><p:nvCxnSpPr><p:cNvPr id="{ident}" name="Line {ident}"/>'
-                f"<p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr>{box}"
-                f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
-                f"{_line(colour, width, dash)}</p:spPr></p:cxnSp>"
-            )
+        self._add(
+            f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{ident}" name="Line {ident}"/>'
+            f"<p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr>{box}"
+            f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
+            f"{_line(colour, width, dash)}</p:spPr></p:cxnSp>"
         )
 
     def table(
@@ -197,15 +205,13 @@ class ShapeWriter:
                     f"{rule}{_fill(fills[r])}</a:tcPr></a:tc>"
                 )
             body.append(f'<a:tr h="{emu(height)}">{"".join(cells)}</a:tr>')
-        self.tree.append(
-            parse_xml(
-                f'<p:graphicFrame {_NS}><p:nvGraphicFramePr><p:cNvPr id="{ident}" '
-                f'name={quoteattr(name)}/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/>'
-                f"</p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>"
-                f'<p:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/>'
-                f'<a:ext cx="{emu(sum(widths))}" cy="{emu(sum(heights))}"/></p:xfrm>'
-                f'<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/'
-                f'table"><a:tbl><a:tblPr firstRow="1" bandRow="1"/><a:tblGrid>{grid}</a:tblGrid>'
-                f"{''.join(body)}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>"
-            )
+        self._add(
+            f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{ident}" '
+            f'name={quoteattr(name)}/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/>'
+            f"</p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>"
+            f'<p:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/>'
+            f'<a:ext cx="{emu(sum(widths))}" cy="{emu(sum(heights))}"/></p:xfrm>'
+            f'<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/'
+            f'table"><a:tbl><a:tblPr firstRow="1" bandRow="1"/><a:tblGrid>{grid}</a:tblGrid>'
+            f"{''.join(body)}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>"
         )

@@ -31,7 +31,10 @@ Row = list[str]
 
 def _lines(text: str, width: float, size: float) -> int:
     """Lines `text` takes in a column `width` points wide (measured with wide metrics)."""
-    return max(1, len(wrap_text(text, max(10.0, width - 11), size)))
+    room = max(10.0, width - 11)
+    if len(text) * size * 0.62 <= room and "\n" not in text:
+        return 1  # no glyph of the wide metrics is wider than 0.62 em on average in a line
+    return max(1, len(wrap_text(text, room, size)))
 
 
 def _row_height(row: Row, widths: Sequence[float], size: float) -> float:

@@ -21,9 +21,8 @@ from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
 from cxroadmap.storage import schema
 from cxroadmap.storage.change_writer import write_change as _write_change
-from cxroadmap.storage.checks import check
 from cxroadmap.storage.engine import dispose_engine, initialise, open_engine, replacing
-from cxroadmap.storage.errors import DocumentError, DocumentLocked, DocumentReadOnly
+from cxroadmap.storage.errors import DocumentError, DocumentReadOnly
 from cxroadmap.storage.fileguard import clean_leftovers, file_read_only, folder_read_only
 from cxroadmap.storage.lock import EditLock
 from cxroadmap.storage.rows import STRATEGY
@@ -36,16 +35,6 @@ from cxroadmap.storage.strategy_rows import (
     strategy_ids,
     write_contents,
 )
-
-__all__ = [
-    "Document",
-    "DocumentError",
-    "DocumentLocked",
-    "DocumentReadOnly",
-    "check",
-    "read_document",
-    "write_document",
-]
 
 T = TypeVar("T")
 

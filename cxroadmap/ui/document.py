@@ -61,7 +61,8 @@ class OpenDocument(QObject):
 
         Raises storage's DocumentError (damaged, not ours, newer version) naming the file.
         """
-        from cxroadmap.storage.document import Document, DocumentLocked, DocumentReadOnly
+        from cxroadmap.storage.document import Document
+        from cxroadmap.storage.errors import DocumentLocked, DocumentReadOnly
 
         notice = ""
         try:

@@ -239,7 +239,7 @@ class FileCommands(QObject):
             self.window,
             f"Exporting {target.name}…",
             export_job(exporter(suffix), doc.strategy, target, options),
-            self.window.present_commands.exported,
+            self.window.view_commands.saved_views.exported,
             lambda error: messages.show_error(self.window, "Export failed", _name(target, error)),
         )
         self._keep(task)

@@ -24,6 +24,7 @@ from cxroadmap.common.resources import resource_path
 from cxroadmap.domain.edits import Change
 from cxroadmap.ui import messages
 from cxroadmap.ui.actions import Actions
+from cxroadmap.ui.budget_panel import BudgetPanel
 from cxroadmap.ui.cx.install import CxCommands
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import TabFeed
@@ -32,7 +33,6 @@ from cxroadmap.ui.formats import EXPORT_FORMATS
 from cxroadmap.ui.initiatives_page import InitiativesPage
 from cxroadmap.ui.inspector import Inspector
 from cxroadmap.ui.naming import named
-from cxroadmap.ui.present_commands import PresentCommands
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.settings import AppSettings
 from cxroadmap.ui.strategy_panel import StrategyPanel
@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         self.views.setDocumentMode(True)
         self.views.addTab(self.initiatives, "Initiatives")
         self.views.addTab(self.strategy_panel, "Strategy")
+        self.budget_panel = BudgetPanel()
+        self.views.addTab(self.budget_panel, "Budget")
         self.roadmap_tabs: list[QWidget] = []
         self._tab_titles: dict[str, QWidget] = {}
         self.feed: TabFeed | None = None
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         for label in (self.finish_label, self.critical_label, self.warnings_label):
             label.setContentsMargins(10, 0, 10, 0)
             self.statusBar().addPermanentWidget(label)
+        self.statusBar().addPermanentWidget(self.budget_panel.status_label)
 
         self._build_menus()
         self._connect()
@@ -106,8 +109,6 @@ class MainWindow(QMainWindow):
         self.view_commands = ViewCommands(self)
         # The customer-experience tabs' commands, the roll-up and the strategy switcher.
         self.cx_commands = CxCommands(self, self.view_commands)
-        # Saved views on the toolbar, print and print preview, open after export.
-        self.present_commands = PresentCommands(self)
         self._restore_geometry()
         self.set_document(None)
 
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
             old.changed.disconnect(self._on_changed)
             old.refused.disconnect(self._on_refused)
         self.document = document
-        for view in (self.initiatives, self.strategy_panel, self.inspector):
+        for view in (self.initiatives, self.strategy_panel, self.inspector, self.budget_panel):
             view.set_document(document)
         self._build_roadmap_tabs(document)
         if document is not None:
@@ -222,13 +223,14 @@ class MainWindow(QMainWindow):
         if old is None or document is None:
             self.inspector_dock.setVisible(document is not None)
         self.cx_commands.document_shown(document)
-        self.present_commands.document_shown(document)
+        self.view_commands.saved_views.set_document(document)
         self._update_chrome()
 
     def _build_roadmap_tabs(self, document: OpenDocument | None) -> None:
         """One tab per roadmap view; they share the window's selection and the document."""
         current = self.views.currentWidget()
-        shown = self.views.tabText(self.views.currentIndex())
+        # The same view stays in front for the next document (the tabs are rebuilt).
+        shown = next((t for t, tab in self._tab_titles.items() if tab is current), None)
         if self.feed is not None:
             self.feed.release()
             self.feed = None

@@ -59,11 +59,11 @@ class PresentCommands(QObject):
 
         self.printing = PrintCommands(window, self)
         self._document: OpenDocument | None = None
-        self.document_shown(window.document)
+        self.set_document(window.document)
 
     # -- the document ----------------------------------------------------------------------
 
-    def document_shown(self, document: OpenDocument | None) -> None:
+    def set_document(self, document: OpenDocument | None) -> None:
         if self._document is not None:
             self._document.changed.disconnect(self._changed)
         self._document = document

@@ -29,7 +29,7 @@ from cxroadmap.domain.edits import Change, ChangeStrategy
 from cxroadmap.domain.model import LEVELS
 from cxroadmap.ui.brand_editor import BrandBox
 from cxroadmap.ui.document import OpenDocument
-from cxroadmap.ui.inspector import CommitTextEdit
+from cxroadmap.ui.field_editors import CommitTextEdit
 from cxroadmap.ui.naming import named
 from cxroadmap.ui.phases_editor import PhasesEditor
 
@@ -166,6 +166,7 @@ class StrategyPanel(QScrollArea):
     def _on_changed(self, change: Change) -> None:
         if change.strategy:
             self.refresh()
+            self.phases.refresh()
 
     def refresh(self) -> None:
         if self.document is None:

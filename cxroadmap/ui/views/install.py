@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.ui import messages
+from cxroadmap.ui.present_commands import PresentCommands
 from cxroadmap.ui.views.board import BoardView
 from cxroadmap.ui.views.graph_view import GraphView
 from cxroadmap.ui.views.presentation import PresentationWindow
@@ -74,6 +75,8 @@ class ViewCommands(QObject):
         export_menu.addActions([self.export_png, self.export_svg])
         window.views.currentChanged.connect(self.update_actions)
         self.update_actions()
+        # Saved views on the toolbar, File > Print / Print Preview, open after export.
+        self.saved_views = PresentCommands(window)
 
     def _action(
         self,
@@ -136,7 +139,7 @@ class ViewCommands(QObject):
             return None
         mode = "board" if isinstance(self.current(), BoardView) else "timeline"
         # The saved view picked on the toolbar narrows the presentation too.
-        view = self.window.present_commands.view
+        view = self.saved_views.view
         self.presentation = PresentationWindow(document, self.window.selection, mode, view=view)
         self.presentation.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.presentation.left.connect(self._presentation_left)
