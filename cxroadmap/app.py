@@ -34,9 +34,10 @@ def load_strategies(path: Path) -> list[Strategy]:
     if path.is_dir():
         raise UsageError(str(path), "is a folder, not a file")
     if path.suffix.lower() == ".json":
+        from cxroadmap.interop.guard import guarded_read
         from cxroadmap.interop.jsonfile import load_json_cascade
 
-        return load_json_cascade(path)
+        return guarded_read(path, "json", lambda: load_json_cascade(path))
     from cxroadmap.storage.document import read_document
 
     strategies = read_document(path)

@@ -28,6 +28,7 @@ from cxroadmap.domain.registry import (
     REGISTRY,
     STRATEGY,
     TOUCHPOINT,
+    declare,
 )
 from cxroadmap.domain.touchpoints import Touchpoint
 from cxroadmap.export.tables import phase_pages
@@ -39,7 +40,7 @@ from cxroadmap.interop.xlsxfile import read_xlsx, write_xlsx
 from cxroadmap.scheduling.planner import schedule
 from cxroadmap.storage.document import read_document, write_document
 from cxroadmap.storage.field_rows import check_sql
-from cxroadmap.ui.field_editors import editor_value
+from cxroadmap.ui.field_editors import editor_value, make_editor
 from cxroadmap.ui.models.initiatives_model import COLUMN
 
 ALL_FIELDS = [(kind, f) for kind, fields in REGISTRY.items() for f in fields.values()]
@@ -214,3 +215,24 @@ def test_every_pdf_field_is_in_the_phase_table():
             assert display_text(f, getattr(ini, f.name), strategy.days_per_week) in row, f.name
     assert "In progress" in row
     assert [c for c in rows[-1] if c] == ["Total", "45,000"]
+
+
+def test_a_model_field_without_a_declaration_is_refused_at_import():
+    with pytest.raises(TypeError, match=r"undeclared \['supports'\]"):
+        declare(Initiative, *[f for f in INITIATIVE.values() if f.name != "supports"])
+
+
+def test_editors_and_the_file_take_their_rules_from_the_declaration(qapp):
+    from PySide6.QtWidgets import QComboBox, QSpinBox
+
+    spin = make_editor(INITIATIVE["impact"])
+    assert isinstance(spin, QSpinBox) and (spin.minimum(), spin.maximum()) == (1, 5)
+    combo = make_editor(INITIATIVE["status"])
+    assert isinstance(combo, QComboBox)
+    assert [combo.itemData(i) for i in range(combo.count())] == list(INITIATIVE["status"].choices)
+    assert combo.itemText(2) == "In progress"
+    assert check_sql(INITIATIVE["impact"]) == ("impact_range", "impact BETWEEN 1 AND 5")
+    assert check_sql(STRATEGY["max_parallel"]) == (
+        "max_parallel_positive",
+        "max_parallel IS NULL OR max_parallel >= 1",
+    )

@@ -42,8 +42,8 @@ MAX_MINUTES_PER_DAY = 24 * 60  # MSPDI MinutesPerDay / MinutesPerWeek / 5 stay i
 
 # --- Text, in characters -----------------------------------------------------------------
 MAX_KEY_LENGTH = 100  # initiative, strategy, touchpoint and measure keys
-MAX_NAME_LENGTH = 500  # titles, names, owners, pillars, phase names, single-line fields
-MAX_TEXT_LENGTH = 20_000  # descriptions, vision, mission and other multi-line fields
+MAX_NAME_LENGTH = 10_000  # titles, names, owners, pillars, phase names (exports cut them to fit)
+MAX_TEXT_LENGTH = 100_000  # descriptions, vision, mission and other multi-line fields
 
 # --- Counts ------------------------------------------------------------------------------
 MAX_STRATEGIES = 200  # per document (the cascade)

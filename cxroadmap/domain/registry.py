@@ -210,7 +210,8 @@ TOUCHPOINT: Fields = declare(
 MEASURE: Fields = declare(
     Measure,
     Field("key", KEY, "Key", "Short unique key", required=True, example="M1"),
-    Field("name", TEXT, "Name", "The KPI", required=True, example="First-contact resolution"),
+    Field("name", TEXT, "Measure", "The KPI", required=True,
+          example="First-contact resolution"),
     Field("unit", TEXT, "Unit", "What it is counted in", example="%"),
     Field("baseline", NUMBER, "Baseline", "Where it stands now (blank: unknown)", example=61.5),
     Field("target", NUMBER, "Target", "Where it should be (blank: unknown)", example=80.0),

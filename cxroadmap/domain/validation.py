@@ -9,6 +9,7 @@ from cxroadmap.domain.cx_validation import validate_cx
 from cxroadmap.domain.errors import CycleError, ValidationError
 from cxroadmap.domain.field_checks import check_text as check_text
 from cxroadmap.domain.fields import coerce, coerce_named, record_check
+from cxroadmap.domain.limit_checks import check_strategy_limits
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
 from cxroadmap.domain.registry import DEPENDENCY, INITIATIVE, PHASE, STRATEGY
 
@@ -157,6 +158,7 @@ def validate_strategy(strategy: Strategy, check_cycles: bool = True) -> None:
     if not _STRATEGY_OK(strategy):
         for f in STRATEGY.values():
             coerce(f, getattr(strategy, f.name), f"strategy.{f.name}")
+    check_strategy_limits(strategy)
     if not strategy.phases:
         raise ValidationError("strategy.phases", "at least one phase is needed")
     names: set[str] = set()

@@ -22,7 +22,8 @@ from cxroadmap.scheduling.result import Schedule
 def _amount_width(summary: BudgetSummary, size: float) -> float:
     lines = (*summary.by_phase, *summary.by_year)
     widest = max([summary.total, *(max(line.budget or 0, line.planned) for line in lines)])
-    return text_width(format_amount(widest), size) + 2 * PAD + 4
+    header = text_width("Planned", size, bold=True)
+    return max(text_width(format_amount(widest), size), header) + 2 * PAD + 4
 
 
 def _budget_table(

@@ -218,6 +218,16 @@ class Document:
 
         self._run(work, writing=True)
 
+    def write_changes(self, items: list[tuple[int, Strategy, Change]]) -> None:
+        """Save several strategies' Changes (one edit across the cascade) in one transaction."""
+
+        def work(conn: Connection) -> None:
+            for strategy_id, strategy, change in items:
+                self._require(conn, strategy_id)
+                _write_change(conn, strategy_id, strategy, change)
+
+        self._run(work, writing=True)
+
     def replace_strategy(self, strategy_id: int, strategy: Strategy) -> None:
         """Rewrite a stored strategy whole (keeps its id, position and parent)."""
 

@@ -11,6 +11,7 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.ui import messages
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.formats import export_job, exporter, file_filter, import_filter, importer_for
+from cxroadmap.ui.pending_edits import commit_typing
 from cxroadmap.ui.template_choices import available_templates, build_template
 from cxroadmap.ui.workers import BackgroundTask, run_in_background
 
@@ -137,8 +138,13 @@ class FileCommands(QObject):
 
     # -- save as, import, export -----------------------------------------------------------
 
+    def commit_typing(self) -> None:
+        """Commit the editor the user is typing in (before close, switch, Save As, export)."""
+        commit_typing(self.window)
+
     def save_as(self) -> bool:
         """Copy the document (SQLite backup) and go on working in the copy, undo history and all."""
+        commit_typing(self.window)
         doc = self.window.document
         if doc is None or doc.store is None:
             return False
@@ -198,6 +204,7 @@ class FileCommands(QObject):
 
     def export(self, suffix: str) -> BackgroundTask | bool:
         """Ask where, then write the strategy in the format of `suffix` on a worker thread."""
+        commit_typing(self.window)
         doc = self.window.document
         if doc is None:
             return False

@@ -17,6 +17,7 @@ from cxroadmap.domain.brand import BrandKit
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import brand_colours
+from cxroadmap.interop.safe_text import xml_safe_bytes
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
 
@@ -235,7 +236,8 @@ def svg_bytes(picture: Picture, title: str) -> bytes:
     picture.paint(painter)
     painter.end()
     buffer.close()
-    return bytes(data.data())
+    # Qt writes a title's control characters verbatim, which makes the SVG invalid XML.
+    return xml_safe_bytes(bytes(data.data()))
 
 
 def export_view_image(

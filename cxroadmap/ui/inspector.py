@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxroadmap.domain.cascade_edits import rename_initiative_key
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.edits import AddDependency, Change, ChangeInitiative, RemoveDependency
 from cxroadmap.domain.errors import CxRoadmapError
@@ -233,7 +234,14 @@ class Inspector(QScrollArea):
         except CxRoadmapError:
             pass  # the edit itself says what is wrong
         text = f"Change {f.label.lower()} of {ini.title!r}"
-        done = self.document.apply(ChangeInitiative(ini.key, {field: value}, text=text))
+        if field == "key" and isinstance(value, str):
+            # Support links further down the cascade follow the new key, in the same undo step.
+            old = ini.key
+            done = self.document.apply_across(
+                text, lambda cascade, s: rename_initiative_key(cascade, s, old, value)
+            )
+        else:
+            done = self.document.apply(ChangeInitiative(ini.key, {field: value}, text=text))
         if not done:
             self.refresh()  # show the value that stands
         return done

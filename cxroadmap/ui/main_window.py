@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         if old is document and document is not None:
             return
         if old is not None:
+            self.files.commit_typing()
             self.undo_group.removeStack(old.undo_stack)
             old.changed.disconnect(self._on_changed)
             old.refused.disconnect(self._on_refused)
@@ -223,7 +224,6 @@ class MainWindow(QMainWindow):
         if old is None or document is None:
             self.inspector_dock.setVisible(document is not None)
         self.cx_commands.document_shown(document)
-        self.view_commands.saved_views.set_document(document)
         self._update_chrome()
 
     def _build_roadmap_tabs(self, document: OpenDocument | None) -> None:

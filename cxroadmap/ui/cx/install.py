@@ -81,6 +81,7 @@ class CxCommands(QObject):
         from cxroadmap.ui.cx.alignment_view import AlignmentView
 
         self.document = document
+        self.view_commands.saved_views.set_document(document)  # the toolbar's saved views
         for _, name in TABS:
             self.window.acts[name].setEnabled(document is not None)
         self.switcher.refill()
