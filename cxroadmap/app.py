@@ -17,7 +17,6 @@ from cxroadmap.domain.model import Strategy
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
 
 COMMANDS = ("demo", "new", "import", "export", "schedule", "check")
-EXPORT_SUFFIXES = (".pdf", ".pptx", ".json", ".csv", ".xlsx", ".xml", ".ics", ".png", ".svg")
 
 
 class UsageError(Exception):
@@ -140,9 +139,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     _check_new_output(args.output, args.force)
     start = parse_date(args.start, "--start") if args.start else None
     status(f"reading {args.source}…")
+    notes: list[str] = []
     if args.source.suffix.lower() == ".json":
         # A cxroadmap/1 file may hold a whole cascade: every strategy goes into the document.
         strategies = load_strategies(args.source)
+    elif args.source.suffix.lower() == ".xml" and args.source.exists():
+        from cxroadmap.cli.formats import import_strategies
+
+        # MS Project XML: the summary says what keeping manual tasks in place took.
+        strategies, notes = import_strategies(args.source, start)
     else:
         strategies = [import_strategy(args.source, start)]
     status(f"writing {args.output}…")
@@ -151,10 +156,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     more = f" in {len(strategies)} strategies" if len(strategies) > 1 else ""
     status("")
     print(f"imported {count} initiatives{more} into {args.output}")
+    for note in notes:
+        print(f"note: {note}")
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    """Any format of the one registry (cli/formats.py), the cascade where the format has it."""
+    from cxroadmap.cli.formats import EXPORT_SUFFIXES, FORMATS, export_strategies
+
     out: Path = args.output
     suffix = out.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
@@ -166,44 +176,42 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(str(out), f"folder {out.parent} does not exist")
     strategies = load_verified(args.file)
     strategy = pick_strategy(strategies, args.strategy, args.file)
-    if args.view_filter is not None and suffix not in (".pdf", ".pptx", ".png", ".svg"):
-        raise UsageError("--view-filter", "applies to .pdf, .pptx, .png and .svg exports")
-    if suffix in (".pdf", ".pptx", ".png", ".svg"):
-        from cxroadmap.cli import deliverables
-
-        view = deliverables.chosen_view(strategy, args.view_filter)
-        shown, plan = deliverables.shown(strategy, view)
-    if suffix == ".json":
-        from cxroadmap.interop.jsonfile import dump_json_cascade
-
-        # The chosen strategy with everything below it (the whole cascade by default).
-        dump_json_cascade(strategies, out, root=strategy)
-    elif suffix == ".pdf":
-        from cxroadmap.export.pdf import export_pdf
-        from cxroadmap.export.rollup import cascade_children
-
-        export_pdf(
-            shown,
-            plan,
-            out,
-            deliverables.pdf_options(args, strategy),
-            progress=progress_printer(),
-            children=cascade_children(strategies, strategy),
-        )
-    elif suffix == ".pptx":
-        from cxroadmap.export.pptx_deck import export_pptx
-
-        export_pptx(shown, plan, out, deliverables.deck_options(args, strategy, view))
-    elif suffix in (".png", ".svg"):
-        from cxroadmap.ui.image_export import export_view_image
-
-        export_view_image(shown, plan, out, view=args.view, scale=args.scale, brand=strategy.brand)
-    else:
-        from cxroadmap.interop.formats import export_file
-
-        export_file(strategy, None, out)
-    print(f"wrote {out}")
+    # The options every format declares in the registry, as the parser spelled them.
+    options = {name: getattr(args, name, None) for f in FORMATS for name in f.options}
+    written = export_strategies(
+        strategies, strategy, out, options, progress_printer(), image_writer=_write_image
+    )
+    for path in written:
+        print(f"wrote {path}")
     return EXIT_OK
+
+
+_EXPORT_OPTIONS = (
+    "page",
+    "portrait",
+    "title",
+    "accent",
+    "logo",
+    "fit",
+    "calendars",
+    "view",
+    "scale",
+    "aspect",
+    "view_filter",
+)
+
+
+def _write_image(strategy: Strategy, out: Path, options: dict[str, object]) -> None:
+    from cxroadmap.cli.deliverables import chosen_view, shown
+    from cxroadmap.ui.image_export import export_view_image
+
+    # A saved view narrows the picture; the brand kit colours it.
+    narrowed, plan = shown(strategy, chosen_view(strategy, options.get("view_filter")))  # type: ignore[arg-type]
+    export_view_image(
+        narrowed, plan, out, view=str(options.get("view") or "timeline"),
+        scale=float(options.get("scale") or 2.0),  # type: ignore[arg-type]
+        brand=strategy.brand,
+    )  # fmt: skip
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
+from typing import Any
 
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.view_filter import ViewFilter, find_view
@@ -23,30 +23,28 @@ def shown(strategy: Strategy, view: ViewFilter | None) -> tuple[Strategy, Schedu
     return apply_view(strategy, schedule(strategy), view)
 
 
-def pdf_options(args: argparse.Namespace, strategy: Strategy) -> PdfOptions:
-    """The command line's options, falling back to the document's brand kit."""
+def pdf_options(opts: dict[str, Any], strategy: Strategy) -> PdfOptions:
+    """The export's options (as the CLI spells them), falling back to the brand kit."""
     brand = strategy.brand
     return PdfOptions(
-        page=args.page,
-        portrait=args.portrait,
-        title=args.title,
-        accent=args.accent or brand.accent or None,
-        logo=args.logo or brand.logo or None,
-        fit=args.fit,
+        page=opts.get("page") or "A4",
+        portrait=bool(opts.get("portrait", False)),
+        title=opts.get("title") or None,
+        accent=opts.get("accent") or brand.accent or None,
+        logo=opts.get("logo") or brand.logo or None,
+        fit=bool(opts.get("fit", False)),
         pillar_colours=dict(brand.pillar_colours),
     )
 
 
-def deck_options(
-    args: argparse.Namespace, strategy: Strategy, view: ViewFilter | None
-) -> DeckOptions:
+def deck_options(opts: dict[str, Any], strategy: Strategy, view: ViewFilter | None) -> DeckOptions:
     brand = strategy.brand
     from cxroadmap.export.pdf import accent_colour
 
     return DeckOptions(
-        aspect=args.aspect,
-        title=args.title,
-        accent=accent_colour(args.accent or brand.accent or None),
+        aspect=opts.get("aspect") or "16:9",
+        title=opts.get("title") or None,
+        accent=accent_colour(opts.get("accent") or brand.accent or None),
         font=brand.font or None,
         logo=brand.logo or None,
         client=brand.client,

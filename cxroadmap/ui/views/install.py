@@ -177,8 +177,13 @@ class ViewCommands(QObject):
             scale = SCALES[choice]
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            from cxroadmap.scheduling.filtered import apply_view
+
+            strategy, plan = document.strategy, document.schedule
+            if plan is not None:  # the toolbar's saved view narrows the picture too
+                strategy, plan = apply_view(strategy, plan, self.saved_views.view)
             export_view_image(
-                document.strategy, document.schedule, target, view, scale, self.grouping
+                strategy, plan, target, view, scale, self.grouping, document.strategy.brand
             )
         except (CxRoadmapError, OSError) as exc:
             messages.show_error(self.window, "Export failed", f"{target}: {exc}")
