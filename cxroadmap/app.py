@@ -37,7 +37,7 @@ def load_strategies(path: Path) -> list[Strategy]:
         from cxroadmap.interop.jsonfile import load_json_cascade
 
         return guarded_read(path, "json", lambda: load_json_cascade(path))
-    from cxroadmap.storage.document import read_document
+    from cxroadmap.storage.reading import read_document
 
     strategies = read_document(path)
     if not strategies:
@@ -372,7 +372,7 @@ def run_gui(args: list[str]) -> int:
         )
         return EXIT_BAD_INPUT
     try:
-        from cxroadmap.ui.main_window import run_app
+        from cxroadmap.ui.start import run_app
     except ImportError:
         if path is None:
             build_parser().print_help()

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Connection, LargeBinary, Table, delete, insert, select
+from sqlalchemy import Connection, LargeBinary, Table, delete, insert
 from sqlmodel import Column, Field, SQLModel
 
-from cxroadmap.domain.brand import BrandKit
 from cxroadmap.domain.model import Strategy
-from cxroadmap.domain.view_filter import view_from_dict, view_to_dict
+from cxroadmap.domain.view_filter import view_to_dict
 
 
 class BrandRow(SQLModel, table=True):
@@ -69,23 +68,3 @@ def write_brand_and_views(conn: Connection, strategy_id: int, strategy: Strategy
     ]
     if rows:
         conn.execute(insert(SAVED_VIEW), rows)
-
-
-def load_brand_and_views(conn: Connection, strategy_id: int, strategy: Strategy) -> None:
-    row = conn.execute(select(BRAND).where(BRAND.c.strategy_id == strategy_id)).mappings().first()
-    if row is not None:
-        strategy.brand = BrandKit(
-            row["client"],
-            bytes(row["logo"]),
-            row["accent"],
-            dict(json.loads(row["pillar_colours"])),
-            row["font"],
-        )
-    specs = conn.execute(
-        select(SAVED_VIEW.c.spec)
-        .where(SAVED_VIEW.c.strategy_id == strategy_id)
-        .order_by(SAVED_VIEW.c.position)
-    )
-    strategy.views = [
-        view_from_dict(json.loads(spec), f"views[{i}]") for i, (spec,) in enumerate(specs)
-    ]

@@ -280,9 +280,8 @@ class BoardView(QGraphicsView):
         self.impact = ImpactPreview(document)  # what a drop would move, while dragging
         self._opened = False
         self._dragging = False
-        (feed or DirectFeed(document)).attach(self)
         self.selection.changed.connect(self._selection_changed)
-        self.refresh()
+        (feed or DirectFeed(document)).attach(self)  # builds the cards now or when first shown
 
     def refresh(self) -> None:
         doc = self.document
