@@ -1,7 +1,8 @@
-"""Schema 3 -> 4: the tables of a workspace copy (link, access, base items, conflicts, log).
+"""Schema 3 -> 4: the brand kit and the saved views of each strategy.
 
-Frozen SQL (what SQLAlchemy emitted for storage/workspace/local_rows.py), so later
-changes to the row classes cannot change what this step does.
+Frozen SQL (the CREATE statements SQLAlchemy emitted for schema 4's new tables), so later
+changes to brand_rows.py cannot change what this step does. Run by schema.migrate inside
+one transaction, statement by statement.
 """
 
 from __future__ import annotations
@@ -10,65 +11,35 @@ import sqlite3
 
 _DDL = (
     """
-    CREATE TABLE ws_link (
-        id INTEGER NOT NULL,
-        url VARCHAR NOT NULL,
-        last_rev INTEGER NOT NULL,
-        synced_at VARCHAR,
-        copy_id VARCHAR NOT NULL,
-        path VARCHAR NOT NULL,
-        PRIMARY KEY (id)
+    CREATE TABLE brand (
+        strategy_id INTEGER NOT NULL,
+        client VARCHAR NOT NULL,
+        logo BLOB NOT NULL,
+        accent VARCHAR NOT NULL,
+        pillar_colours VARCHAR NOT NULL,
+        font VARCHAR NOT NULL,
+        PRIMARY KEY (strategy_id),
+        FOREIGN KEY(strategy_id) REFERENCES strategy (id) ON DELETE CASCADE
     )
     """,
     """
-    CREATE TABLE ws_access (
+    CREATE TABLE saved_view (
         id INTEGER NOT NULL,
-        strategy VARCHAR NOT NULL,
-        editable BOOLEAN NOT NULL,
+        strategy_id INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        name VARCHAR NOT NULL,
+        spec VARCHAR NOT NULL,
         PRIMARY KEY (id),
-        UNIQUE (strategy)
+        FOREIGN KEY(strategy_id) REFERENCES strategy (id) ON DELETE CASCADE
     )
     """,
     """
-    CREATE TABLE ws_base (
-        id INTEGER NOT NULL,
-        strategy VARCHAR NOT NULL,
-        kind VARCHAR NOT NULL,
-        "key" VARCHAR NOT NULL,
-        rev INTEGER NOT NULL,
-        deleted BOOLEAN NOT NULL,
-        fields VARCHAR NOT NULL,
-        PRIMARY KEY (id),
-        UNIQUE (strategy, kind, "key")
-    )
-    """,
-    """
-    CREATE TABLE ws_conflict (
-        id INTEGER NOT NULL,
-        strategy VARCHAR NOT NULL,
-        kind VARCHAR NOT NULL,
-        "key" VARCHAR NOT NULL,
-        field VARCHAR NOT NULL,
-        mine VARCHAR NOT NULL,
-        theirs VARCHAR NOT NULL,
-        sides VARCHAR NOT NULL,
-        PRIMARY KEY (id),
-        UNIQUE (strategy, kind, "key", field)
-    )
-    """,
-    """
-    CREATE TABLE ws_dirty (
-        id INTEGER NOT NULL,
-        strategy VARCHAR NOT NULL,
-        kind VARCHAR NOT NULL,
-        "key" VARCHAR NOT NULL,
-        PRIMARY KEY (id),
-        UNIQUE (strategy, kind, "key")
-    )
+    CREATE INDEX ix_saved_view_strategy_id ON saved_view (strategy_id)
     """,
 )
 
 
 def upgrade_3_to_4(conn: sqlite3.Connection) -> None:
+    """Add the brand and saved_view tables (empty: nothing in schema 3 to carry over)."""
     for statement in _DDL:
-        conn.execute(statement)
+        conn.execute(statement.strip())

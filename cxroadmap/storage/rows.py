@@ -4,6 +4,7 @@ from sqlalchemy import CheckConstraint, Index, Table, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from cxroadmap.domain import registry
+from cxroadmap.storage import brand_rows  # noqa: F401  # its tables join the metadata
 from cxroadmap.storage.field_rows import checks
 from cxroadmap.storage.workspace.local_rows import WORKSPACE_TABLES
 
@@ -264,6 +265,8 @@ INITIATIVE_TOUCHPOINT = _table("initiative_touchpoint")
 MEASURE = _table("measure")
 MEASURE_INITIATIVE = _table("measure_initiative")
 SUPPORT_LINK = _table("support_link")
+BRAND = _table("brand")
+SAVED_VIEW = _table("saved_view")
 
 TABLES = (
     STRATEGY,
@@ -280,5 +283,7 @@ TABLES = (
     MEASURE_INITIATIVE,
     SUPPORT_LINK,
     YEAR_BUDGET,
+    BRAND,
+    SAVED_VIEW,
     *WORKSPACE_TABLES,
 )
