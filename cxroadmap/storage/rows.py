@@ -229,6 +229,16 @@ class SupportLinkRow(SQLModel, table=True):
     initiative_key: str
 
 
+class SealRow(SQLModel, table=True):
+    """The document's checksum (storage/seal.py): one row, kept current by triggers."""
+
+    __tablename__ = "document_seal"
+    __table_args__ = (CheckConstraint("id = 1", name="one_seal"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    digest: int
+
+
 def _table(name: str) -> Table:
     return SQLModel.metadata.tables[name]
 
@@ -246,6 +256,7 @@ INITIATIVE_TOUCHPOINT = _table("initiative_touchpoint")
 MEASURE = _table("measure")
 MEASURE_INITIATIVE = _table("measure_initiative")
 SUPPORT_LINK = _table("support_link")
+SEAL = _table("document_seal")
 
 TABLES = (
     STRATEGY,
@@ -261,4 +272,5 @@ TABLES = (
     MEASURE,
     MEASURE_INITIATIVE,
     SUPPORT_LINK,
+    SEAL,
 )

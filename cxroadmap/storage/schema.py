@@ -7,13 +7,14 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from cxroadmap.storage import verify
+from cxroadmap.storage import seal, verify
 from cxroadmap.storage.errors import DocumentDamaged, DocumentError
 from cxroadmap.storage.migration_2 import upgrade_1_to_2
+from cxroadmap.storage.migration_seal import add_seal
 
 # 'CXRD' in ASCII: lets `file` and other tools recognise the document.
 APPLICATION_ID = 0x43585244
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -21,7 +22,7 @@ Migration = Callable[[sqlite3.Connection], None]
 
 # MIGRATIONS[v] upgrades a file from schema v to v + 1 inside one transaction.
 # A migration must use `execute`, never `executescript` (which commits on its own).
-MIGRATIONS: dict[int, Migration] = {1: upgrade_1_to_2}
+MIGRATIONS: dict[int, Migration] = {1: upgrade_1_to_2, 2: add_seal}
 
 
 def sqlite_uri(path: str | os.PathLike[str], mode: str) -> str:
@@ -38,6 +39,9 @@ def connect(
         sqlite_uri(path, mode), uri=True, isolation_level=None, check_same_thread=False
     )
     conn.execute("PRAGMA foreign_keys = ON")
+    # The checksum's triggers call this function; REPLACE must fire their delete triggers.
+    seal.register(conn)
+    conn.execute("PRAGMA recursive_triggers = ON")
     if not readonly:
         # One self-contained file: no WAL side files; FULL so a power cut cannot lose an edit.
         conn.execute("PRAGMA journal_mode = DELETE")
@@ -93,7 +97,7 @@ def inspect_file(path: str | os.PathLike[str]) -> int:
     read_header(file)
     try:
         conn = connect(file, readonly=True)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeError) as exc:
         raise DocumentError(file, f"cannot be opened ({exc})") from None
     try:
         version = check_tags(file, conn)
@@ -105,7 +109,7 @@ def inspect_file(path: str | os.PathLike[str]) -> int:
         if problems:
             raise DocumentDamaged(file, f"damaged ({problems[0]})")
         return version
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeError) as exc:
         if journal_path(file).exists():
             raise InterruptedSave(file, INTERRUPTED) from None
         raise DocumentError(file, f"damaged ({exc})") from None
@@ -124,30 +128,6 @@ INTERRUPTED = (
 
 def journal_path(path: Path) -> Path:
     return path.with_name(f"{path.name}-journal")
-
-
-def recover(path: str | os.PathLike[str]) -> None:
-    """Let SQLite roll back a half-done save (a "hot journal"); the caller holds the edit lock.
-
-    Only a file whose header carries our application id is touched.
-    """
-    file = Path(path)
-    header = read_header(file)
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise DocumentError(
-            file, "not a cxroadmap document (an SQLite database of another program)"
-        )
-    try:
-        conn = connect(file, readonly=False)
-    except sqlite3.Error as exc:
-        raise DocumentError(file, f"damaged ({exc})") from None
-    try:
-        # Any read makes SQLite play the journal back before it answers.
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise DocumentError(file, f"damaged ({exc})") from None
-    finally:
-        conn.close()
 
 
 def backup_path(path: Path, version: int) -> Path:
@@ -188,9 +168,14 @@ def migrate(path: str | os.PathLike[str], from_version: int) -> Path:
         copy_database(conn, backup)
         conn.execute("BEGIN IMMEDIATE")
         try:
+            seal.drop_triggers(conn)  # a step may reshape the tables they name
             for version in steps:
                 MIGRATIONS[version](conn)
                 conn.execute(f"PRAGMA user_version = {version + 1}")
+            if conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (seal.SEAL_TABLE,)
+            ).fetchone():
+                seal.install(conn)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
