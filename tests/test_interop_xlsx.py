@@ -54,7 +54,10 @@ def test_the_strategy_sheet_holds_one_field_per_row(small_book):
         ["working_days", "mon", "tue", "wed", "thu", "fri"],
         ["holidays", None, None, None, None, None],
         ["max_parallel", None, None, None, None, None],
+        ["currency", None, None, None, None, None],
+        ["year_budgets", None, None, None, None, None],
         ["phases", "Short term: 13w", "Medium term: 39w", "Long term", None, None],
+        ["phase_budgets", None, None, None, None, None],
     ]
     assert small_book["Strategy"]["B6"].number_format == "yyyy-mm-dd"
 
@@ -64,31 +67,31 @@ def test_the_initiatives_sheet_has_typed_cells_and_computed_columns(small_book):
     assert _rows(sheet) == [
         [
             "key", "title", "pillar", "duration", "owner", "not_before", "phase", "impact",
-            "status", "description", "touchpoints", "supports", "start", "finish",
+            "status", "cost", "description", "touchpoints", "supports", "start", "finish",
             "slack_days", "critical", "scheduled_phase",
         ],
         [
-            "A", f"Vision {MARKUP}", "vision", 5, "Zoë", None, None, 4, "planned", None,
+            "A", f"Vision {MARKUP}", "vision", 5, "Zoë", None, None, 4, "planned", None, None,
             None, None, _midnight(2027, 1, 4), _midnight(2027, 1, 8), 0, True, "Short term",
         ],
         [
-            "B", "Hire, for mindset", "recruitment", 10, None, None, None, 3, "planned", None,
+            "B", "Hire, for mindset", "recruitment", 10, None, None, None, 3, "planned", None, None,
             None, None, _midnight(2027, 1, 11), _midnight(2027, 1, 22), 0, True, "Short term",
         ],
         [
-            "M", "Standards agreed", None, 0, None, None, None, 3, "planned", None,
+            "M", "Standards agreed", None, 0, None, None, None, 3, "planned", None, None,
             None, None, _midnight(2027, 1, 13), _midnight(2027, 1, 13), 8, False, "Short term",
         ],
     ]  # fmt: skip
-    assert sheet["M2"].number_format == "yyyy-mm-dd"
-    assert sheet["M2"].is_date
+    assert sheet["N2"].number_format == "yyyy-mm-dd"
+    assert sheet["N2"].is_date
 
 
 def test_the_header_row_is_bold_frozen_and_computed_columns_look_different(small_book):
     sheet = small_book["Initiatives"]
     assert sheet.freeze_panes == "A2"
     assert all(cell.font.b for cell in sheet[1])
-    assert sheet["L1"].fill.fgColor.rgb != sheet["M1"].fill.fgColor.rgb
+    assert sheet["M1"].fill.fgColor.rgb != sheet["N1"].fill.fgColor.rgb
     assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width
 
 
@@ -130,9 +133,9 @@ def test_touchpoints_opportunities_and_measures_have_their_own_sheets(tmp_path):
         "FCR", "First-contact resolution", "%", 62, 80.5, _midnight(2027, 12, 31), "TP1\nTR2",
     ]  # fmt: skip
     initiatives = {row[0]: row for row in _rows(book["Initiatives"])}
-    assert initiatives["VIS1"][11] == "CARE/VIS2\nORG/L1"
-    assert initiatives["TR2"][11] == "ORG/T;1\n"  # a lone entry with ';' keeps a line end
-    assert initiatives["TP1"][10] == "TP-CALL\nTP-WEB"
+    assert initiatives["VIS1"][12] == "CARE/VIS2\nORG/L1"
+    assert initiatives["TR2"][12] == "ORG/T;1\n"  # a lone entry with ';' keeps a line end
+    assert initiatives["TP1"][11] == "TP-CALL\nTP-WEB"
     assert _rows(book["Strategy"])[1:3] == [
         ["key", "CARE-T1", None, None, None],
         ["parent", "CARE", None, None, None],

@@ -171,8 +171,9 @@ def _number(f: Field, value: object, where: str) -> float | None:
         value = parsed
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise ValidationError(where, f"expected a number, got {value!r}")
-    if f.minimum is not None and value < f.minimum:
-        raise ValidationError(where, f"must not be below {f.minimum:g}, got {value!r}")
+    lo = 0 if f.kind == MONEY and f.minimum is None else f.minimum
+    if lo is not None and value < lo:
+        raise ValidationError(where, f"must not be below {lo:g}, got {value!r}")
     if f.limit is not None and abs(value) > f.limit:
         raise ValidationError(where, f"must not be above {f.limit:g}, got {value!r}")
     return float(value)
@@ -338,10 +339,14 @@ def is_valid(f: Field) -> Callable[[object], bool]:
     elif kind == DATE:
         test = lambda v: type(v) is dt.date  # noqa: E731
     elif kind in (NUMBER, MONEY):
-        lo = f.minimum
+        lo = 0 if kind == MONEY and f.minimum is None else f.minimum
         test = lambda v: (  # noqa: E731
-            type(v) is float and math.isfinite(v) and (lo is None or v >= lo)
+            type(v) in (int, float) and math.isfinite(v) and (lo is None or v >= lo)  # type: ignore[arg-type, operator]
         )
+    elif kind == CURRENCY:
+        test = lambda v: type(v) is str and (v == "" or re.fullmatch("[A-Z]{3}", v) is not None)  # noqa: E731
+    elif kind == YEAR_AMOUNTS:
+        test = lambda v: type(v) is dict  # noqa: E731
     else:
         # Keys, names and lists: checked with their references (validate_cx, phases).
         return lambda v: True

@@ -23,6 +23,7 @@ class Phase:
 
     name: str
     weeks: int | None = None
+    budget: float | None = None  # what the phase may cost, in the strategy's currency
 
 
 def default_phases() -> list[Phase]:
@@ -47,6 +48,7 @@ class Initiative:
     touchpoints: list[str] = field(default_factory=list)
     # Initiatives of ancestor strategies this one supports (alignment, not scheduling).
     supports: list[SupportLink] = field(default_factory=list)
+    cost: float | None = None  # in the strategy's currency; None while not costed
 
     @property
     def is_milestone(self) -> bool:
@@ -90,6 +92,9 @@ class Strategy:
     measures: list[Measure] = field(default_factory=list)
     key: str = ""
     parent: str | None = None
+    # Budget: the currency of every amount (ISO code, "" for none) and budgets by year.
+    currency: str = ""
+    year_budgets: dict[int, float] = field(default_factory=dict)
 
     def calendar(self) -> WorkCalendar:
         return WorkCalendar(self.start, self.working_days, self.holidays)

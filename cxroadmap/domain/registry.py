@@ -13,6 +13,7 @@ from typing import Any
 
 from cxroadmap.domain.fields import (
     CHOICE,
+    CURRENCY,
     DATE,
     DATES,
     DURATION,
@@ -21,6 +22,7 @@ from cxroadmap.domain.fields import (
     KEYS,
     LAG,
     LONG_TEXT,
+    MONEY,
     NAME_REF,
     NUMBER,
     OPPORTUNITIES,
@@ -29,8 +31,10 @@ from cxroadmap.domain.fields import (
     TEXT,
     TEXTS,
     WEEKDAYS,
+    YEAR_AMOUNTS,
     Field,
 )
+from cxroadmap.domain.labels import LEVEL_LABELS, STATUS_LABELS
 from cxroadmap.domain.measures import Measure
 from cxroadmap.domain.model import (
     DEPENDENCY_TYPES,
@@ -71,18 +75,6 @@ def declare(cls: type, *declared: Field, structural: tuple[str, ...] = ()) -> Fi
     )
 
 
-STATUS_LABELS: dict[str, str] = {
-    "idea": "Idea",
-    "planned": "Planned",
-    "in_progress": "In progress",
-    "done": "Done",
-    "dropped": "Dropped",
-}
-LEVEL_LABELS: dict[str, str] = {
-    "team": "Team",
-    "department": "Department",
-    "organisation": "Organisation",
-}
 _STATUS_ALIASES = {"in progress": "in_progress", "in-progress": "in_progress",
                    "inprogress": "in_progress"}  # fmt: skip
 
@@ -116,6 +108,11 @@ STRATEGY: Fields = declare(
           example=["2027-04-02"]),
     Field("max_parallel", INT, "Capacity", "At most this many initiatives at once (blank: any)",
           minimum=1, example=3),
+    Field("currency", CURRENCY, "Currency", "ISO code of every amount (EUR, USD); blank: none",
+          json_optional=True, example="EUR"),
+    Field("year_budgets", YEAR_AMOUNTS, "Budget per year",
+          "What each calendar year may cost (blank: no budget)", column=None,
+          json_optional=True, example={2027: 250000.0}),
     structural=("phases", "initiatives", "dependencies", "touchpoints", "measures"),
 )
 
@@ -124,33 +121,43 @@ PHASE: Fields = declare(
     Field("name", TEXT, "Phase", "Name of the phase", required=True, example="Short term"),
     Field("weeks", INT, "Weeks", "Length in weeks (blank: open-ended, last phase only)",
           minimum=1, json_optional=True, example=13),
+    Field("budget", MONEY, "Budget", "What the phase may cost (blank: no budget)",
+          json_optional=True, example=120000.0),
 )
 
 INITIATIVE: Fields = declare(
     Initiative,
     Field("key", KEY, "Key", "Short unique key (change it in the inspector)", required=True,
-          editor="line", table="show", example="REC1"),
+          editor="line", table="show", synonyms=("id", "task id", "wbs"), example="REC1"),
     Field("title", TEXT, "Title", "What the initiative is", required=True,
-          editor="line", table="edit", pdf=True, example="Hire for service mindset"),
+          editor="line", table="edit", pdf=True, example="Hire for service mindset",
+          synonyms=("name", "task name", "task", "initiative", "summary")),
     Field("pillar", TEXT, "Pillar", "Part of the customer-experience ecosystem it works on",
-          editor="pillar", table="edit", pdf=True, example="recruitment"),
+          editor="pillar", table="edit", pdf=True, example="recruitment",
+          synonyms=("category", "workstream", "theme")),
     Field("duration", DURATION, "Duration",
           "Working days; type 12, 12d, 3w or 2m (0 = milestone)", required=True,
-          editor="duration", table="edit", pdf=True, example=30),
+          editor="duration", table="edit", pdf=True, synonyms=("length",), example=30),
     Field("owner", TEXT, "Owner", "Who is accountable",
-          editor="line", table="edit", pdf=True, example="HR"),
+          editor="line", table="edit", pdf=True, example="HR",
+          synonyms=("resource names", "resources", "assigned to", "responsible")),
     Field("not_before", DATE, "Not before", "Earliest start date (YYYY-MM-DD), blank for none",
-          editor="date", table="edit", example="2027-02-01"),
+          editor="date", table="edit", example="2027-02-01",
+          synonyms=("earliest start", "start no earlier than")),
     Field("phase", NAME_REF, "Pinned to", "Keep it from starting before this phase",
-          editor="phase", table="edit", example="Short term"),
+          editor="phase", table="edit", synonyms=("pin",), example="Short term"),
     Field("impact", INT, "Impact", "Expected impact, 1 (low) to 5 (high)", minimum=1, maximum=5,
           editor="spin", table="edit", example=5),
     Field("status", CHOICE, "Status", "Idea, planned, in progress, done or dropped",
           choices=STATUSES, choice_labels=tuple(STATUS_LABELS.values()),
           aliases=_STATUS_ALIASES, editor="choice", table="edit", pdf=True,
-          example="in_progress"),
+          synonyms=("state",), example="in_progress"),
+    Field("cost", MONEY, "Cost", "What it costs, in the strategy's currency (blank: not costed)",
+          json_optional=True, editor="money", table="edit", pdf=True,
+          synonyms=("budget", "amount", "fixed cost"), example=45000.0),
     Field("description", LONG_TEXT, "Description", "What it involves, why it matters",
-          editor="multiline", example="Interview for empathy, not only for skills."),
+          editor="multiline", example="Interview for empathy, not only for skills.",
+          synonyms=("notes", "details", "comments")),
     Field("touchpoints", KEYS, "Touchpoints", "Keys of the touchpoints it addresses",
           column=None, json_optional=True, example=["TP1"]),
     Field("supports", SUPPORTS, "Supports", "Initiatives of parent strategies it supports",

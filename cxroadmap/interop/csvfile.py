@@ -14,25 +14,39 @@ from typing import Any
 from cxroadmap.domain.calendar import DEFAULT_WORKING_DAYS, parse_date, parse_weekdays
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.field_checks import check_text
+from cxroadmap.domain.fields import coerce
 from cxroadmap.domain.model import Strategy, default_phases
+from cxroadmap.domain.registry import STRATEGY
 from cxroadmap.domain.validation import check_max_parallel, validate_strategy
 from cxroadmap.interop.atomicfile import write_bytes_atomically
 from cxroadmap.interop.tabular import (
     COLUMNS,
     COMPUTED_COLUMNS,
     Row,
+    amount_items,
     depends_on_texts,
     export_values,
     initiatives_from_rows,
     is_blank,
     map_header,
+    parse_amount_item,
     parse_phase,
     phase_text,
     resolve_start,
 )
 
 # `# name: value` lines above the header row; any other `#` line is a comment.
-SETTINGS = ("name", "start", "working_days", "holidays", "phases", "max_parallel")
+SETTINGS = (
+    "name",
+    "start",
+    "working_days",
+    "holidays",
+    "phases",
+    "max_parallel",
+    "currency",
+    "year_budgets",
+    "phase_budgets",
+)
 _SETTING = re.compile(r"^#\s*([A-Za-z_]+)\s*:(.*)$", re.DOTALL)
 
 
@@ -149,12 +163,35 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
         row, value = settings["max_parallel"]
         limit: object = int(value) if value.isdigit() else (value or None)
         strategy.max_parallel = check_max_parallel(limit, f"row {row}, max_parallel")
+    _read_budgets(strategy, settings)
     strategy.initiatives, strategy.dependencies = initiatives_from_rows(
         rows, strategy.days_per_week, strategy.phase_names()
     )
     strategy.start = resolve_start(start, strategy.initiatives, "start")
     validate_strategy(strategy)
     return strategy
+
+
+def _read_budgets(strategy: Strategy, settings: dict[str, tuple[int, str]]) -> None:
+    """`# currency: EUR`, `# year_budgets: 2027: 250000; 2028: 300000`, `# phase_budgets: ...`."""
+    if "currency" in settings:
+        row, value = settings["currency"]
+        strategy.currency = str(coerce(STRATEGY["currency"], value, f"row {row}, currency"))
+    for name in ("year_budgets", "phase_budgets"):
+        if name not in settings:
+            continue
+        row, value = settings[name]
+        where = f"row {row}, {name}"
+        pairs = [parse_amount_item(part, where) for part in value.split(";") if part.strip()]
+        if name == "year_budgets":
+            years = coerce(STRATEGY["year_budgets"], dict(pairs), where)
+            strategy.year_budgets = years  # type: ignore[assignment]
+            continue
+        phases = {p.name: p for p in strategy.phases}
+        for phase, amount in pairs:
+            if phase not in phases:
+                raise ValidationError(where, f"no phase named {phase!r}")
+            phases[phase].budget = amount
 
 
 def _cell_namer(number: int) -> Callable[[str], str]:
@@ -187,8 +224,18 @@ def csv_text(strategy: Strategy, schedule: Any) -> str:
         writer.writerow([f"# holidays: {' '.join(d.isoformat() for d in strategy.holidays)}"])
     if strategy.max_parallel is not None:
         writer.writerow([f"# max_parallel: {strategy.max_parallel}"])
-    if strategy.phases != default_phases():
+    if [(p.name, p.weeks) for p in strategy.phases] != [
+        (p.name, p.weeks) for p in default_phases()
+    ]:
         writer.writerow([f"# phases: {'; '.join(phase_text(p) for p in strategy.phases)}"])
+    if strategy.currency:
+        writer.writerow([f"# currency: {strategy.currency}"])
+    if strategy.year_budgets:
+        items = amount_items(list(strategy.year_budgets.items()))
+        writer.writerow([f"# year_budgets: {'; '.join(items)}"])
+    budgets = [(p.name, p.budget) for p in strategy.phases if p.budget is not None]
+    if budgets:
+        writer.writerow([f"# phase_budgets: {'; '.join(amount_items(budgets))}"])  # type: ignore[arg-type]
     writer.writerow([*COLUMNS, *COMPUTED_COLUMNS])
     depends_on = depends_on_texts(strategy)
     for ini in strategy.initiatives.values():

@@ -12,32 +12,46 @@ from cxroadmap.domain.calendar import parse_date
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.field_checks import check_text
+from cxroadmap.domain.fields import KEY, LIST_KINDS, LONG_TEXT, NAME_REF, TEXT, Field, coerce
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
-from cxroadmap.domain.validation import (
-    coerce_initiative_value,
-    normalise_dependency_type,
-)
+from cxroadmap.domain.money import amount_text
+from cxroadmap.domain.registry import INITIATIVE, PHASE
+from cxroadmap.domain.validation import normalise_dependency_type
 
-COLUMNS = (
-    "key",
-    "title",
-    "pillar",
-    "duration",
-    "owner",
-    "not_before",
-    "phase",
-    "impact",
-    "status",
-    "description",
-    "depends_on",
-)
+# The initiative fields that have a column, from the registry (header and synonyms there).
+CELL_FIELDS: dict[str, Field] = {
+    f.header: f for f in INITIATIVE.values() if f.header is not None
+}  # fmt: skip
+COLUMNS = (*(h for h, f in CELL_FIELDS.items() if f.kind not in LIST_KINDS), "depends_on")
 # Written on export from the schedule; ignored on import (they are recomputed anyway).
 COMPUTED_COLUMNS = ("start", "finish", "slack_days", "critical", "scheduled_phase")
-REQUIRED_COLUMNS = ("key", "title", "duration")
+REQUIRED_COLUMNS = tuple(h for h, f in CELL_FIELDS.items() if f.required)
 # Lists of keys that only the XLSX form carries: they refer to the strategy's touchpoints
 # and to a parent strategy's initiatives, which a CSV file has no room for.
-LIST_COLUMNS = ("touchpoints", "supports")
-_TEXT_COLUMNS = ("key", "title", "pillar", "owner", "phase", "description")
+LIST_COLUMNS = tuple(h for h, f in CELL_FIELDS.items() if f.kind in LIST_KINDS)
+# Other names people's sheets use for the depends_on column (the fields' own are declared
+# with the fields).
+DEPENDS_ON_SYNONYMS = ("predecessors", "depends on", "dependencies", "after")
+_TEXT_KINDS = frozenset({KEY, TEXT, LONG_TEXT, NAME_REF})
+
+
+def header_key(raw: object) -> str:
+    """How a header cell is compared: case, spaces, hyphens and underscores do not matter."""
+    return re.sub(r"[\s_-]+", "_", "" if raw is None else str(raw).strip().lower())
+
+
+def _aliases() -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for column, f in CELL_FIELDS.items():
+        for name in (*f.synonyms, f.label, column):
+            aliases[header_key(name)] = column
+    for name in (*DEPENDS_ON_SYNONYMS, "depends_on"):
+        aliases[header_key(name)] = "depends_on"
+    return aliases
+
+
+# Header text (as header_key gives it) -> column; computed columns are not in it.
+HEADER_ALIASES = _aliases()
 
 _PHASE = re.compile(r"^(?P<name>.+?)\s*:\s*(?P<weeks>\d+)\s*w?\s*$", re.IGNORECASE)
 _LINK = re.compile(
@@ -67,11 +81,12 @@ def map_header(names: Sequence[object], where: Callable[[int], str]) -> list[str
     mapped: list[str | None] = []
     seen: set[str] = set()
     for i, raw in enumerate(names):
-        name = "" if raw is None else str(raw).strip().lower()
-        if name in COMPUTED_COLUMNS or name == "":
+        key = header_key(raw)
+        if key in COMPUTED_COLUMNS or key == "":
             mapped.append(None)
             continue
-        if name not in COLUMNS:
+        name = HEADER_ALIASES.get(key)
+        if name is None or name in LIST_COLUMNS:
             raise ValidationError(
                 where(i), f"unknown column {raw!r}; the columns are {', '.join(COLUMNS)}"
             )
@@ -85,18 +100,23 @@ def map_header(names: Sequence[object], where: Callable[[int], str]) -> list[str
     return mapped
 
 
-def _cell(name: str, value: object) -> object:
+def _cell(f: Field, value: object) -> object:
     """Spreadsheet cell values in the types the domain checks expect."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if name in _TEXT_COLUMNS and isinstance(value, int) and not isinstance(value, bool):
+    if f.kind in _TEXT_KINDS and isinstance(value, int | float) and not isinstance(value, bool):
         # A key like 101 typed into a spreadsheet arrives as a number.
         return str(value)
-    if name == "impact" and isinstance(value, str) and re.fullmatch(r"\s*\d+\s*", value):
-        return int(value)
     return value
+
+
+def cell_of(f: Field, value: object) -> object:
+    """A field's value as a cell holds it: lists one key per line, no pin as blank."""
+    if f.kind in LIST_KINDS:
+        return join_keys(value)  # type: ignore[arg-type]
+    return "" if value is None and f.kind == NAME_REF else value
 
 
 def split_keys(value: object) -> list[str]:
@@ -115,22 +135,20 @@ def join_keys(keys: Sequence[object]) -> str:
 
 def initiative_from_row(row: Row, days_per_week: int) -> Initiative:
     values: dict[str, Any] = {}
-    for name in (*COLUMNS, *LIST_COLUMNS):
+    for name, f in CELL_FIELDS.items():
         raw = row.values.get(name)
-        if name == "depends_on" or is_blank(raw):
-            if name in REQUIRED_COLUMNS:
+        if is_blank(raw):
+            if f.required:
                 raise ValidationError(row.where(name), "must not be empty")
             continue
-        if name in LIST_COLUMNS:
+        if f.kind in LIST_KINDS:
             try:
-                values[name] = coerce_initiative_value(name, split_keys(raw), name, days_per_week)
+                values[f.name] = coerce(f, split_keys(raw), name, days_per_week)
             except ValidationError as exc:
                 # The list's own position (`[1]`) means nothing in one cell: name the cell.
                 raise ValidationError(row.where(name), exc.problem) from None
             continue
-        values[name] = coerce_initiative_value(
-            name, _cell(name, raw), row.where(name), days_per_week
-        )
+        values[f.name] = coerce(f, _cell(f, raw), row.where(name), days_per_week)
     return Initiative(**values)
 
 
@@ -225,21 +243,14 @@ def export_values(
     """A row's typed values: COLUMNS (depends_on when given), LIST_COLUMNS when `lists`,
     then COMPUTED_COLUMNS; dates stay dates."""
     values: list[object] = [
-        ini.key,
-        ini.title,
-        ini.pillar,
-        ini.duration,
-        ini.owner,
-        ini.not_before,
-        ini.phase or "",
-        ini.impact,
-        ini.status,
-        ini.description,
+        cell_of(f, getattr(ini, f.name)) for f in CELL_FIELDS.values() if f.kind not in LIST_KINDS
     ]
     if depends_on is not None:
         values.append(depends_on.get(ini.key, ""))
     if lists:
-        values += [join_keys(ini.touchpoints), join_keys(ini.supports)]
+        values += [
+            cell_of(f, getattr(ini, f.name)) for f in map(CELL_FIELDS.get, LIST_COLUMNS) if f
+        ]
     item = schedule.items[ini.key]
     values += [item.start, item.finish, item.slack_days, item.critical, item.phase]
     return values
@@ -277,3 +288,23 @@ def parse_phase(value: object, where: str) -> Phase:
 
 def phase_text(phase: Phase) -> str:
     return phase.name if phase.weeks is None else f"{phase.name}: {phase.weeks}w"
+
+
+_ITEM = re.compile(r"^(?P<name>.+?)\s*:\s*(?P<amount>[^:]+)$")
+
+
+def amount_items(pairs: list[tuple[object, float]]) -> list[str]:
+    """`2027: 250000` for each (name, amount): how year and phase budgets read in a cell."""
+    return [f"{name}: {amount_text(amount)}" for name, amount in pairs]
+
+
+def parse_amount_item(value: object, where: str) -> tuple[str, float]:
+    """`Short term: 120000` -> ("Short term", 120000.0)."""
+    match = _ITEM.match(str(value).strip())
+    if match is None:
+        raise ValidationError(
+            where, f"expected 'name: amount' such as '2027: 250000', got {value!r}"
+        )
+    amount = coerce(PHASE["budget"], match["amount"], where)
+    assert isinstance(amount, float)
+    return match["name"].strip(), amount

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cxroadmap.domain.errors import ValidationError
-from cxroadmap.interop.tabular import is_blank
+from cxroadmap.interop.tabular import header_key, is_blank
 
 DATE_FORMAT = "yyyy-mm-dd"
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -73,8 +73,12 @@ def read_table(
     allowed: Sequence[str],
     required: Sequence[str],
     ignored: Sequence[str] = (),
+    aliases: Mapping[str, str] | None = None,
 ) -> list[SheetRow]:
-    """Rows under a header row; an unknown, doubled or missing column is named."""
+    """Rows under a header row; an unknown, doubled or missing column is named.
+
+    `aliases` maps other header texts (as tabular.header_key gives them) to columns.
+    """
     rows = sheet.iter_rows(values_only=True)
     header = list(next(rows, ()))
     columns: dict[str, int] = {}
@@ -82,6 +86,8 @@ def read_table(
         name = "" if raw is None else str(raw).strip().lower()
         if name == "" or name in ignored:
             continue
+        if aliases is not None and name not in allowed:
+            name = aliases.get(header_key(raw), name)
         if name not in allowed:
             raise ValidationError(
                 ref(title, 1, i), f"unknown column {raw!r}; the columns are {', '.join(allowed)}"

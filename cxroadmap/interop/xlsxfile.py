@@ -10,38 +10,32 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cxroadmap.domain.calendar import parse_date, parse_weekdays
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.field_checks import check_text
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
-from cxroadmap.domain.support import check_strategy_key
 from cxroadmap.domain.validation import (
-    check_max_parallel,
     normalise_dependency_type,
-    normalise_level,
     validate_strategy,
 )
 from cxroadmap.interop.atomicfile import write_bytes_atomically
-from cxroadmap.interop.jsonfile import STRATEGY_FIELDS
+from cxroadmap.interop.strategy_sheet import read_strategy_sheet, write_strategy_sheet
 from cxroadmap.interop.tabular import (
     COLUMNS,
     COMPUTED_COLUMNS,
+    HEADER_ALIASES,
     LIST_COLUMNS,
     REQUIRED_COLUMNS,
     Row,
     export_values,
     initiatives_from_rows,
     is_blank,
-    parse_phase,
-    phase_text,
     resolve_start,
 )
-from cxroadmap.interop.xlsx_cells import cell_value, cells, finish, header, read_table, ref
+from cxroadmap.interop.xlsx_cells import cells, finish, header, read_table
 from cxroadmap.interop.xlsx_cx import (
     read_measures,
     read_opportunities,
@@ -49,7 +43,6 @@ from cxroadmap.interop.xlsx_cx import (
     write_cx_sheets,
 )
 
-_LIST_FIELDS = ("values", "working_days", "holidays", "phases")
 DEPENDENCY_COLUMNS = ("from", "to", "type", "lag")
 # Links live on their own sheet in XLSX; the Initiatives sheet may still carry depends_on.
 INITIATIVE_COLUMNS = (*(c for c in COLUMNS if c != "depends_on"), *LIST_COLUMNS)
@@ -78,7 +71,7 @@ def _strategy_from_book(book: Workbook, stem: str, start: dt.date | None) -> Str
     if "initiatives" not in sheets:
         raise ValidationError("Initiatives", "the workbook has no sheet named Initiatives")
     if "strategy" in sheets:
-        strategy, has_start = _read_strategy(sheets["strategy"])
+        strategy, has_start = read_strategy_sheet(sheets["strategy"])
     else:
         strategy, has_start = Strategy(name=stem, start=dt.date.min), False
     if start is not None:
@@ -89,7 +82,7 @@ def _strategy_from_book(book: Workbook, stem: str, start: dt.date | None) -> Str
         Row(row.values, row.where)
         for row in read_table(
             sheets["initiatives"], "Initiatives", (*INITIATIVE_COLUMNS, "depends_on"),
-            REQUIRED_COLUMNS, COMPUTED_COLUMNS,
+            REQUIRED_COLUMNS, COMPUTED_COLUMNS, HEADER_ALIASES,
         )
     ]  # fmt: skip
     strategy.initiatives, strategy.dependencies = initiatives_from_rows(
@@ -120,66 +113,6 @@ def _references_checker(strategy: Strategy) -> Any:
             )
 
     return check
-
-
-def _read_strategy(sheet: Worksheet) -> tuple[Strategy, bool]:
-    found: dict[str, tuple[int, list[object]]] = {}
-    for r, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        values = [cell_value(c) for c in row]
-        if not values or is_blank(values[0]):
-            continue
-        field = str(values[0]).strip().lower()
-        if r == 1 and field == "field":
-            continue
-        if field not in STRATEGY_FIELDS:
-            raise ValidationError(ref("Strategy", r, 1), f"unknown field {values[0]!r}")
-        if field in found:
-            raise ValidationError(ref("Strategy", r, 1), f"field {field!r} appears twice")
-        values = values[1:]
-        while values and is_blank(values[-1]):
-            values.pop()
-        if len(values) > 1 and field not in _LIST_FIELDS:
-            raise ValidationError(ref("Strategy", r, 3, field), "only one value is allowed")
-        found[field] = (r, values)
-    if "name" not in found:
-        raise ValidationError("Strategy", "the row 'name' is missing")
-    strategy = Strategy(name="", start=dt.date.min)
-    for field, (r, values) in found.items():
-        where = ref("Strategy", r, 2, field)
-        value = values[0] if values else None
-        items = [(ref("Strategy", r, c, field), v) for c, v in enumerate(values, start=2)]
-        _set_field(strategy, field, value, where, items)
-    return strategy, "start" in found
-
-
-def _set_field(
-    strategy: Strategy, field: str, value: object, where: str, items: list[tuple[str, object]]
-) -> None:
-    """Set one Strategy-sheet field; `items` are the (cell, value) pairs of a list field."""
-    if field == "name":
-        strategy.name = check_text(value, where, required=True)
-    elif field == "start":
-        strategy.start = parse_date(value, where)
-    elif field in ("key", "parent"):
-        key = None if is_blank(value) else check_strategy_key(str(value).strip(), where)
-        if field == "key":
-            strategy.key = key or ""
-        else:
-            strategy.parent = key
-    elif field == "level" and not is_blank(value):
-        strategy.level = normalise_level(value, where)
-    elif field in ("owner", "vision", "mission"):
-        setattr(strategy, field, "" if value is None else check_text(value, where))
-    elif field == "values":
-        strategy.values = [check_text(v, w) for w, v in items if v is not None]
-    elif field == "working_days" and items:
-        strategy.working_days = parse_weekdays([str(v) for _, v in items], where)
-    elif field == "holidays":
-        strategy.holidays = sorted({parse_date(v, w) for w, v in items if not is_blank(v)})
-    elif field == "max_parallel":
-        strategy.max_parallel = check_max_parallel(None if is_blank(value) else value, where)
-    elif field == "phases" and items:
-        strategy.phases = [parse_phase(v, w) for w, v in items if not is_blank(v)]
 
 
 def _read_dependencies(sheet: Worksheet, strategy: Strategy) -> list[tuple[str, Dependency]]:
@@ -228,31 +161,7 @@ def workbook(strategy: Strategy, schedule: Any) -> Workbook:
     book.properties.title = strategy.name
     sheet = book.active
     assert sheet is not None
-    sheet.title = "Strategy"
-    header(sheet, ("field", "value"))
-    sheet.column_dimensions["A"].width = 14
-    sheet.column_dimensions["B"].width = 60
-    rows: list[list[object]] = [
-        ["key", strategy.key],
-        ["parent", strategy.parent],
-        ["name", strategy.name],
-        ["level", strategy.level],
-        ["start", strategy.start],
-        ["owner", strategy.owner],
-        ["vision", strategy.vision],
-        ["mission", strategy.mission],
-        ["values", *strategy.values],
-        ["working_days", *strategy.working_days],
-        ["holidays", *strategy.holidays],
-        ["max_parallel", strategy.max_parallel],
-        ["phases", *(phase_text(p) for p in strategy.phases)],
-    ]
-    for row in rows:
-        sheet.append(cells(row))
-    for row_cells in sheet.iter_rows(min_row=2):
-        for cell in row_cells[1:]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    finish(sheet)
+    write_strategy_sheet(sheet, strategy)
 
     sheet = book.create_sheet("Initiatives")
     header(sheet, INITIATIVE_COLUMNS, COMPUTED_COLUMNS)

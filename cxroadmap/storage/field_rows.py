@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import CheckConstraint, ColumnElement, Table
 
-from cxroadmap.domain.fields import CHOICE, DATE, DURATION, MONEY, WEEKDAYS, Field
+from cxroadmap.domain.fields import CHOICE, DATE, DURATION, WEEKDAYS, Field
 
 Row = dict[str, Any]
 T = TypeVar("T")
@@ -87,7 +87,9 @@ def check_sql(f: Field) -> tuple[str, str] | None:
     column = f.column
     if column is None:
         return None
-    lo = 0 if f.kind in (DURATION, MONEY) and f.minimum is None else f.minimum
+    # Money columns came with schema 3: SQLite cannot add a table CHECK to an existing
+    # table without rebuilding it, so amounts are checked at the doors only.
+    lo = 0 if f.kind == DURATION and f.minimum is None else f.minimum
     if f.kind == CHOICE:
         listed = ", ".join(f"'{c}'" for c in f.choices)
         name, sql = f"{column}_known", f"{column} IN ({listed})"

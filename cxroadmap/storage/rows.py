@@ -38,6 +38,8 @@ class StrategyRow(SQLModel, table=True):
     # Added by schema 2 (ALTER TABLE appends, so they stay last).
     key: str = Field(default="", sa_column_kwargs={"server_default": ""})
     parent_key: str | None = None
+    # Added by schema 3.
+    currency: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class ValueRow(SQLModel, table=True):
@@ -73,6 +75,19 @@ class PhaseRow(SQLModel, table=True):
     position: int
     name: str
     weeks: int | None = None
+    budget: float | None = None  # added by schema 3
+
+
+class YearBudgetRow(SQLModel, table=True):
+    """What a strategy may spend in one calendar year."""
+
+    __tablename__ = "year_budget"
+    __table_args__ = (UniqueConstraint("strategy_id", "year"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    strategy_id: int = Field(foreign_key="strategy.id", ondelete="CASCADE")
+    year: int
+    amount: float
 
 
 class InitiativeRow(SQLModel, table=True):
@@ -97,6 +112,7 @@ class InitiativeRow(SQLModel, table=True):
     phase: str | None = None
     impact: int
     status: str
+    cost: float | None = None  # added by schema 3
 
 
 class DependencyRow(SQLModel, table=True):
@@ -247,6 +263,7 @@ STRATEGY = _table("strategy")
 VALUE = _table("strategy_value")
 HOLIDAY = _table("holiday")
 PHASE = _table("phase")
+YEAR_BUDGET = _table("year_budget")
 INITIATIVE = _table("initiative")
 DEPENDENCY = _table("dependency")
 TOUCHPOINT = _table("touchpoint")
@@ -272,5 +289,6 @@ TABLES = (
     MEASURE,
     MEASURE_INITIATIVE,
     SUPPORT_LINK,
+    YEAR_BUDGET,
     SEAL,
 )

@@ -26,6 +26,7 @@ from cxroadmap.storage.rows import (
     STRATEGY,
     TOUCHPOINT,
     VALUE,
+    YEAR_BUDGET,
 )
 
 _read_strategy = reader(Strategy, stored(STRATEGY_FIELDS))
@@ -74,9 +75,17 @@ def initiative_ids(conn: Connection, strategy_id: int) -> dict[str, int]:
 
 
 def write_calendar_and_phases(conn: Connection, strategy_id: int, strategy: Strategy) -> None:
-    """(Re)write values, holidays and phases: small lists, always replaced whole."""
-    for table in (VALUE, HOLIDAY, PHASE):
+    """(Re)write values, holidays, phases and year budgets: small, always replaced whole."""
+    for table in (VALUE, HOLIDAY, PHASE, YEAR_BUDGET):
         conn.execute(delete(table).where(table.c.strategy_id == strategy_id))
+    if strategy.year_budgets:
+        conn.execute(
+            insert(YEAR_BUDGET),
+            [
+                {"strategy_id": strategy_id, "year": year, "amount": amount}
+                for year, amount in strategy.year_budgets.items()
+            ],
+        )
     if strategy.values:
         conn.execute(
             insert(VALUE),
@@ -139,7 +148,7 @@ def insert_strategy(conn: Connection, strategy: Strategy) -> int:
 
 def clear_contents(conn: Connection, strategy_id: int) -> None:
     # Dependencies go first so the cascade from initiatives has nothing left to look up.
-    for table in (TOUCHPOINT, MEASURE, DEPENDENCY, INITIATIVE, VALUE, HOLIDAY, PHASE):
+    for table in (TOUCHPOINT, MEASURE, DEPENDENCY, INITIATIVE, VALUE, HOLIDAY, PHASE, YEAR_BUDGET):
         conn.execute(delete(table).where(table.c.strategy_id == strategy_id))
 
 
@@ -169,6 +178,11 @@ def load_strategy(conn: Connection, strategy_id: int) -> Strategy | None:
     strategy.values = [r[0] for r in values]
     strategy.holidays = [dt.date.fromisoformat(r[0]) for r in holidays]
     strategy.phases = [_read_phase(r) for r in phases]
+    y = YEAR_BUDGET.c
+    budgets = conn.execute(
+        select(y.year, y.amount).where(y.strategy_id == strategy_id).order_by(y.year)
+    )
+    strategy.year_budgets = {int(year): float(amount) for year, amount in budgets}
     c = INITIATIVE.c
     rows = conn.execute(
         select(c.id, *columns(INITIATIVE, INITIATIVE_FIELDS))
