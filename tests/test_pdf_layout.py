@@ -13,8 +13,8 @@ from pdf_samples import large_strategy, page_texts, render_png, small_strategy
 from PIL import Image
 from pypdf import PdfReader
 
+from cxroadmap.common import style
 from cxroadmap.content.demo import demo_strategy
-from cxroadmap.export import style
 from cxroadmap.export.dateaxis import build_axis
 from cxroadmap.export.fonts import text_width, wrap_text
 from cxroadmap.export.pdf import PdfOptions, export_pdf, render_pdf

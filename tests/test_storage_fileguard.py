@@ -67,9 +67,10 @@ def test_a_read_only_folder_is_named_as_the_reason(path, tmp_path):
 
 def test_temp_files_of_a_killed_import_are_cleaned_on_the_next_run(path, tmp_path):
     dead = _dead_pid()
-    temp = tmp_path / f".plan.cxroadmap.{dead}.tmp"
-    journal = tmp_path / f".plan.cxroadmap.{dead}.tmp-journal"
-    live = tmp_path / f".plan.cxroadmap.{os.getppid()}.tmp"  # a running process's: kept
+    # Named as common.atomic.temp_beside names them: the writer's pid, then a random part.
+    temp = tmp_path / f".plan.cxroadmap.{dead}-0a1b2c3d.tmp"
+    journal = tmp_path / f".plan.cxroadmap.{dead}-0a1b2c3d.tmp-journal"
+    live = tmp_path / f".plan.cxroadmap.{os.getppid()}-77e8a9b0.tmp"  # a running process's: kept
     for leftover in (temp, journal, live):
         leftover.write_bytes(b"half an import")
     write_document(path, [rich_strategy()])

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from views_fixtures import small_strategy
 
-from cxroadmap.export import style
+from cxroadmap.common import style
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.graph_view import GraphView, layers

@@ -141,14 +141,6 @@ class Cascade:
                         pairs.append(SupportPair(strategy, ini, link, *target))
         return pairs
 
-    def supporters_of(self, strategy: Strategy, initiative_key: str) -> list[SupportPair]:
-        """The initiatives further down that support `initiative_key` of `strategy`."""
-        return [
-            p
-            for p in self.support_pairs()
-            if p.parent_strategy is strategy and p.parent.key == initiative_key
-        ]
-
     def can_support(self, strategy: Strategy, link: SupportLink) -> str | None:
         """Why `strategy` may not hold `link` (a sentence), or None when it may."""
         if strategy.parent is None:

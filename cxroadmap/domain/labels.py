@@ -1,4 +1,4 @@
-"""The words people read for coded values: statuses, levels and dependency types."""
+"""The words people read for coded values (statuses, levels): one wording for every view."""
 
 from __future__ import annotations
 
@@ -10,6 +10,14 @@ STATUS_LABELS = {
     "dropped": "Dropped",
 }
 LEVEL_LABELS = {"team": "Team", "department": "Department", "organisation": "Organisation"}
+
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS.get(status, status.replace("_", " ").capitalize())
+
+
+def level_label(level: str) -> str:
+    return LEVEL_LABELS.get(level, level.capitalize())
 
 
 def status_of_label(text: str) -> str | None:

@@ -118,10 +118,6 @@ class Strategy:
                 return dep
         return None
 
-    def dependencies_of(self, key: str) -> list[Dependency]:
-        """Every dependency that touches `key`, as predecessor or successor."""
-        return [d for d in self.dependencies if d.from_key == key or d.to_key == key]
-
     def phase_bounds(self) -> list[tuple[str, dt.date, dt.date | None]]:
         """(name, first date, end date exclusive or None) of each phase, per scheduling.md."""
         bounds: list[tuple[str, dt.date, dt.date | None]] = []
@@ -138,14 +134,3 @@ class Strategy:
                 offset += phase.weeks
                 bounds.append((phase.name, begin, self.start + dt.timedelta(days=7 * offset)))
         return bounds
-
-    def phase_of_date(self, day: dt.date) -> str:
-        """Name of the phase whose date range holds `day` (the first phase for earlier dates)."""
-        bounds = self.phase_bounds()
-        if not bounds:
-            return ""
-        for name, begin, end in bounds:
-            if day >= begin and (end is None or day < end):
-                return name
-        # Only reachable for days before the start, or past a closed last phase.
-        return bounds[0][0] if day < bounds[0][1] else bounds[-1][0]

@@ -7,7 +7,7 @@ import functools
 from reportlab.lib.colors import Color, HexColor
 from reportlab.platypus import Flowable
 
-from cxroadmap.export import style
+from cxroadmap.common import style
 from cxroadmap.export.fonts import draw_text, wrap_text
 
 SWATCH = 7.0

@@ -7,9 +7,9 @@ import heapq
 import math
 from dataclasses import dataclass, field
 
+from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour, pillar_label, pillar_order
-from cxroadmap.export import style
 from cxroadmap.export.dateaxis import Axis
 from cxroadmap.export.fonts import clean, fit_text, text_width, wrap_text
 from cxroadmap.scheduling.result import Schedule

@@ -20,12 +20,13 @@ from reportlab.platypus import (
     Table,
 )
 
+from cxroadmap.common import style
+from cxroadmap.domain.labels import level_label
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_label
-from cxroadmap.export import style
 from cxroadmap.export.cells import TextCell
 from cxroadmap.export.fonts import clean, draw_text, font_set, markup
-from cxroadmap.export.textformat import level_label, long_date, short_date
+from cxroadmap.export.textformat import long_date, short_date
 from cxroadmap.scheduling.result import Schedule
 
 LOGO_MAX = (150.0, 56.0)

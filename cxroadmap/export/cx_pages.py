@@ -8,11 +8,11 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, LongTable, PageBreak, Paragraph, Spacer
 
+from cxroadmap.common import style
 from cxroadmap.domain.cx_checks import addressing, touchpoint_findings
 from cxroadmap.domain.measures import Measure, format_number
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.touchpoints import GAP_MAX, Touchpoint
-from cxroadmap.export import style
 from cxroadmap.export.cells import TextCell
 from cxroadmap.export.fonts import clean, font_set, markup, text_width
 from cxroadmap.export.tables import Section, table_style

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from cxroadmap.export import style
+from cxroadmap.common import style
 from cxroadmap.export.fonts import draw_text, fit_text, text_width
 
 SYMBOL = 16.0

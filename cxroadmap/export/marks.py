@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from cxroadmap.export import style
+from cxroadmap.common import style
 from cxroadmap.export.chartlayout import ChartPage, Mark
 from cxroadmap.export.fonts import draw_text, wrap_text
 

@@ -11,7 +11,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from cxroadmap.export import cover, style
+from cxroadmap.common import style
+from cxroadmap.export import cover
 from cxroadmap.export.fonts import draw_text, fit_text
 from cxroadmap.export.textformat import long_date
 

@@ -7,7 +7,6 @@ import io
 import logging
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,10 +19,12 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from cxroadmap import __version__
+from cxroadmap.common import style
+from cxroadmap.common.atomic import write_bytes_atomically
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour
-from cxroadmap.export import cover, style
+from cxroadmap.export import cover
 from cxroadmap.export.chartlayout import pillars_present
 from cxroadmap.export.cx_pages import measures_pages, touchpoint_pages
 from cxroadmap.export.fonts import CJK_ENV, clean, font_set, shorten, take_missing
@@ -211,17 +212,5 @@ def export_pdf(
 ) -> None:
     """Write the roadmap PDF to `path`: all of it or, on any error, nothing at all."""
     target = Path(path)
-    folder = _check_target(target)
-    data = render_pdf(strategy, schedule, options, progress, children)
-    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-    handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    _check_target(target)
+    write_bytes_atomically(target, render_pdf(strategy, schedule, options, progress, children))

@@ -11,16 +11,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph, Spacer
 
+from cxroadmap.common import style
 from cxroadmap.domain.cascade import Cascade
+from cxroadmap.domain.labels import level_label
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour
-from cxroadmap.export import style
 from cxroadmap.export.cells import TextCell
 from cxroadmap.export.cx_pages import header_cell
 from cxroadmap.export.dateaxis import Axis, build_axis
 from cxroadmap.export.fonts import clean, draw_text, fit_text, text_width, wrap_text
 from cxroadmap.export.tables import Section, table_style
-from cxroadmap.export.textformat import level_label, short_date
+from cxroadmap.export.textformat import short_date
 from cxroadmap.scheduling.cascade import Lane, alignment_flags, rollup, strategy_label
 from cxroadmap.scheduling.result import Schedule
 

@@ -9,9 +9,10 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph, Spacer
 
+from cxroadmap.common import style
+from cxroadmap.domain.labels import status_label
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour, pillar_label
-from cxroadmap.export import style
 from cxroadmap.export.cells import TextCell
 from cxroadmap.export.fonts import clean, font_set, markup, text_width
 from cxroadmap.export.textformat import (
@@ -19,7 +20,6 @@ from cxroadmap.export.textformat import (
     lag_text,
     long_date,
     short_date,
-    status_label,
 )
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 

@@ -1,4 +1,4 @@
-"""How dates, durations and statuses read in the PDF (one place, so every page says it alike)."""
+"""How dates and durations read in the PDF (one place, so every page says it alike)."""
 
 from __future__ import annotations
 
@@ -7,19 +7,6 @@ import datetime as dt
 from cxroadmap.domain.durations import format_duration
 from cxroadmap.export.dateaxis import MONTHS
 
-STATUS_LABELS = {
-    "idea": "Idea",
-    "planned": "Planned",
-    "in_progress": "In progress",
-    "done": "Done",
-    "dropped": "Dropped",
-}
-LEVEL_LABELS = {
-    "team": "Team",
-    "department": "Department",
-    "organisation": "Organisation",
-}
-
 
 def long_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
@@ -27,14 +14,6 @@ def long_date(day: dt.date) -> str:
 
 def short_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
-
-
-def status_label(status: str) -> str:
-    return STATUS_LABELS.get(status, status.replace("_", " ").capitalize())
-
-
-def level_label(level: str) -> str:
-    return LEVEL_LABELS.get(level, level.capitalize())
 
 
 def duration_text(days: int, days_per_week: int) -> str:

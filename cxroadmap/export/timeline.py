@@ -10,8 +10,9 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
-from cxroadmap.export import legend, marks, style
+from cxroadmap.export import legend, marks
 from cxroadmap.export.chartlayout import ChartLayout, layout_chart, pillars_present
 from cxroadmap.export.dateaxis import Axis, build_axis
 from cxroadmap.export.fonts import draw_text, fit_text, text_width

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 
-from cxroadmap.export import style
+from cxroadmap.common import style
 from cxroadmap.export.fonts import font_set
 
 

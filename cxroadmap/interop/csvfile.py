@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from cxroadmap.common.atomic import write_bytes_atomically
 from cxroadmap.domain.calendar import DEFAULT_WORKING_DAYS, parse_date, parse_weekdays
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.field_checks import check_text
@@ -18,7 +19,6 @@ from cxroadmap.domain.fields import coerce
 from cxroadmap.domain.model import Strategy, default_phases
 from cxroadmap.domain.registry import STRATEGY
 from cxroadmap.domain.validation import check_max_parallel, validate_strategy
-from cxroadmap.interop.atomicfile import write_bytes_atomically
 from cxroadmap.interop.tabular import (
     COLUMNS,
     COMPUTED_COLUMNS,

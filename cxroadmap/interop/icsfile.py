@@ -11,9 +11,9 @@ from urllib.parse import quote
 
 from icalendar import Calendar, Event
 
+from cxroadmap.common.atomic import write_bytes_atomically
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_label
-from cxroadmap.interop.atomicfile import write_bytes_atomically
 from cxroadmap.interop.tabular import depends_on_texts
 
 PRODID = "-//cxroadmap//Customer-experience roadmap//EN"

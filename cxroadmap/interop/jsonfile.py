@@ -13,12 +13,12 @@ import os
 from pathlib import Path
 from typing import Any
 
+from cxroadmap.common.atomic import write_text_atomically
 from cxroadmap.domain.cascade import validate_cascade
 from cxroadmap.domain.errors import CycleError, ValidationError
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 from cxroadmap.domain.registry import DEPENDENCY, INITIATIVE, PHASE, STRATEGY
 from cxroadmap.domain.validation import validate_strategy
-from cxroadmap.interop.atomicfile import write_text_atomically
 from cxroadmap.interop.cx_json import measure_from_json, touchpoint_from_json
 from cxroadmap.interop.json_fields import (
     json_array,

@@ -8,10 +8,10 @@ import re
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from cxroadmap.common.atomic import write_bytes_atomically
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
 from cxroadmap.domain.pillars import pillar_label
 from cxroadmap.interop import mspdi_people as people
-from cxroadmap.interop.atomicfile import write_bytes_atomically
 from cxroadmap.interop.mspdi_model import (
     FIXED_DURATION,
     LAG_FORMAT_DAYS,

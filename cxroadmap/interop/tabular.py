@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
 
-from cxroadmap.domain.calendar import parse_date
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.field_checks import check_text
@@ -268,10 +267,6 @@ def resolve_start(given: dt.date | None, initiatives: dict[str, Initiative], whe
         "the strategy start date is missing: add a first line '# start: YYYY-MM-DD' "
         "(a Strategy sheet row 'start' in XLSX) or a not_before date",
     )
-
-
-def start_option(value: object, where: str) -> dt.date | None:
-    return None if value is None else parse_date(value, where)
 
 
 def parse_phase(value: object, where: str) -> Phase:

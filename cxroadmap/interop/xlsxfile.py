@@ -13,6 +13,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cxroadmap.common.atomic import write_bytes_atomically
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.field_checks import check_text
@@ -21,7 +22,6 @@ from cxroadmap.domain.validation import (
     normalise_dependency_type,
     validate_strategy,
 )
-from cxroadmap.interop.atomicfile import write_bytes_atomically
 from cxroadmap.interop.strategy_sheet import read_strategy_sheet, write_strategy_sheet
 from cxroadmap.interop.tabular import (
     COLUMNS,

@@ -9,16 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from cxroadmap.common import atomic
 from cxroadmap.storage.errors import DocumentError
 
 DEFAULT_KEEP = 10
 SUFFIX = ".cxroadmap"
 _STAMP = "%Y%m%d-%H%M%S-%f"
+_TEMP = re.compile(r"\..+\.(\d+)(?:-[0-9a-f]+)?\.tmp(?:-journal)?")
 
 
 def keep_count() -> int:
@@ -79,7 +82,8 @@ def take_backup(document: Path, source: sqlite3.Connection) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime(_STAMP)
     target = folder / f"{stamp}{SUFFIX}"
-    temp = folder / f".{stamp}.{os.getpid()}.tmp"
+    _clean_temps(folder)
+    temp = atomic.temp_beside(target)
     try:
         dest = sqlite3.connect(temp)
         try:
@@ -93,6 +97,16 @@ def take_backup(document: Path, source: sqlite3.Connection) -> Path:
     for old in list_backups(document)[keep_count() :]:
         old.path.unlink(missing_ok=True)
     return target
+
+
+def _clean_temps(folder: Path) -> None:
+    """Remove the temp files of backups whose writer was killed (a live one's stay)."""
+    from cxroadmap.storage.lock import pid_alive
+
+    for item in folder.iterdir():
+        found = _TEMP.fullmatch(item.name)
+        if found is not None and not pid_alive(int(found.group(1))):
+            item.unlink(missing_ok=True)
 
 
 def pick(document: str | os.PathLike[str], number: int) -> Backup:
@@ -145,14 +159,8 @@ def restore(
         raise DocumentError(output, "the file is read-only (no permission to write it)")
     lock = EditLock.acquire(output)
     try:
-        temp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-        try:
+        with atomic.replacing(output, companions=("-journal",)) as temp:
             shutil.copyfile(chosen.path, temp)
-            output.with_name(f"{output.name}-journal").unlink(missing_ok=True)
-            os.replace(temp, output)
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
     finally:
         lock.release()
     return output

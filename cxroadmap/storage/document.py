@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
 
-from sqlalchemy import Connection, Engine, delete, exc, select, update
+from sqlalchemy import Connection, Engine, exc, select, update
 
 from cxroadmap.domain.cascade import order_parents_first
 from cxroadmap.domain.edits import Change
@@ -28,7 +28,6 @@ from cxroadmap.storage.engine import (
     open_engine,
     raw_connection,
     replacing,
-    sync_folder,
 )
 from cxroadmap.storage.errors import (
     DocumentChanged,
@@ -84,21 +83,6 @@ class Document:
     # -- opening and closing -------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | os.PathLike[str]) -> Document:
-        """A new document with no strategy, opened for editing; replaces an existing file."""
-        target = Path(path)
-        refuse_read_only(target, "it was not replaced")
-        clean_leftovers(target)
-        lock = EditLock.acquire(target)
-        try:
-            with replacing(target) as temp:
-                initialise(temp)
-            return cls(target, open_engine(target, readonly=False), readonly=False, lock=lock)
-        except BaseException:
-            lock.release()
-            raise
-
-    @classmethod
     def open(cls, path: str | os.PathLike[str], readonly: bool = False) -> Document:
         """Open a document; DocumentError if it is not ours, damaged or too new.
 
@@ -121,6 +105,7 @@ class Document:
         clean_leftovers(target)
         lock = EditLock.acquire(target)
         try:
+            journal.discard_stale(target)
             upgraded = None
             if version < schema.SCHEMA_VERSION:
                 schema.migrate(target, version)
@@ -281,28 +266,6 @@ class Document:
 
     # -- writing -----------------------------------------------------------------
 
-    def add_strategy(self, strategy: Strategy, parent_id: int | None = None) -> int:
-        """Store a new strategy after the others; returns its id.
-
-        Its place in the cascade is `strategy.parent` (a key). `parent_id`, from schema 1,
-        is still understood: that strategy's key becomes `strategy.parent`.
-        """
-
-        def work(conn: Connection) -> int:
-            if parent_id is not None:
-                key = conn.execute(
-                    select(STRATEGY.c.key).where(STRATEGY.c.id == parent_id)
-                ).scalar()
-                if not key:
-                    raise DocumentError(
-                        self.path, f"strategy {parent_id} has no key, so it cannot be a parent"
-                    )
-                strategy.parent = str(key)
-            return insert_strategy(conn, strategy)
-
-        with gc_paused():
-            return self._run(work, writing=True)
-
     def write_change(self, strategy_id: int, strategy: Strategy, change: Change) -> None:
         """Save what one edit touched (as its `Change` names), in one transaction."""
 
@@ -328,15 +291,6 @@ class Document:
         with gc_paused():
             self._run(work, writing=True)
 
-    def remove_strategy(self, strategy_id: int) -> None:
-        """Delete a strategy with everything in it."""
-
-        def work(conn: Connection) -> None:
-            self._require(conn, strategy_id)
-            conn.execute(delete(STRATEGY).where(STRATEGY.c.id == strategy_id))
-
-        self._run(work, writing=True)
-
     def _require(self, conn: Connection, strategy_id: int) -> None:
         found = conn.execute(select(STRATEGY.c.id).where(STRATEGY.c.id == strategy_id)).first()
         if found is None:
@@ -359,7 +313,6 @@ class Document:
                 source = conn.connection.driver_connection
                 assert isinstance(source, sqlite3.Connection)
                 schema.copy_database(source, destination)
-            sync_folder(destination.parent)
         except sqlite3.Error as error:
             raise DocumentError(destination, f"could not be written ({error})") from None
         finally:

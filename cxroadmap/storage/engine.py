@@ -1,17 +1,16 @@
-"""SQLite connections through SQLAlchemy with the document's pragmas, and atomic file writes."""
+"""SQLite connections through SQLAlchemy with the document's pragmas, and replacing the file."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import weakref
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
 
+from cxroadmap.common import atomic
 from cxroadmap.storage import schema, seal
 from cxroadmap.storage.rows import STRATEGY, TABLES
 
@@ -64,35 +63,9 @@ def initialise(path: Path) -> None:
         dispose_engine(engine)
 
 
-def temp_beside(path: Path) -> Path:
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temp.unlink(missing_ok=True)
-    return temp
+def replacing(path: Path) -> AbstractContextManager[Path]:
+    """Yield a temp path beside `path`; when the block succeeds it replaces `path` atomically.
 
-
-def sync_folder(folder: Path) -> None:
-    # Make the rename itself durable; not possible (nor needed) on Windows.
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-@contextmanager
-def replacing(path: Path) -> Iterator[Path]:
-    """Yield a temp path beside `path`; when the block succeeds it replaces `path` atomically."""
-    temp = temp_beside(path)
-    try:
-        yield temp
-        # A journal left by a crash belongs to the old file; played back onto the new one
-        # it would corrupt it.
-        schema.journal_path(path).unlink(missing_ok=True)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        Path(f"{temp}-journal").unlink(missing_ok=True)
-        raise
-    sync_folder(path.parent)
+    The one atomic write (common/atomic.py), told that a journal belongs to its file.
+    """
+    return atomic.replacing(path, companions=(schema.JOURNAL_SUFFIX,))

@@ -9,6 +9,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from cxroadmap.common.atomic import temp_pattern
 from cxroadmap.storage.lock import pid_alive
 
 
@@ -56,7 +57,7 @@ def identity(path: Path) -> Identity | None:
 
 
 def _leftover_pattern(path: Path) -> re.Pattern[str]:
-    return re.compile(re.escape(f".{path.name}.") + r"(\d+)\.tmp(-journal)?")
+    return re.compile(temp_pattern(path) + r"(-journal)?")
 
 
 def clean_leftovers(path: Path) -> list[Path]:

@@ -16,6 +16,7 @@ import struct
 import tempfile
 from pathlib import Path
 
+from cxroadmap.common import atomic
 from cxroadmap.storage import backups, verify
 from cxroadmap.storage.errors import DocumentDamaged, DocumentError
 from cxroadmap.storage.schema import APPLICATION_ID, connect, journal_path
@@ -100,18 +101,20 @@ def recover(document: Path) -> str:
                 problems = [str(error)]
             if not problems:
                 backups.save_aside(document, [document, journal], "interrupted")
-                temp = document.with_name(f".{document.name}.{os.getpid()}.tmp")
+                # The journal goes only after the rename: if killed between the two, the
+                # journal meets the rolled-back file, and replaying it again changes nothing.
+                temp = atomic.temp_beside(document)
                 shutil.copyfile(rolled, temp)
                 os.replace(temp, document)
                 journal.unlink(missing_ok=True)
-                _sync(document.parent)
+                atomic.sync_folder(document.parent)
                 return "the save that was cut short was undone"
             reason = f"replaying it leaves the file damaged ({problems[0]})"
         if not verify.file_problems(alone):
             # The file is sound without the journal: the journal is not its own.
             kept = backups.save_aside(document, [journal], "stray")
             journal.unlink()
-            _sync(document.parent)
+            atomic.sync_folder(document.parent)
             return f"a journal that does not belong to it was moved to {kept[0]} ({reason})"
         raise DocumentDamaged(
             document,
@@ -123,11 +126,18 @@ def recover(document: Path) -> str:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _sync(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
+def discard_stale(document: Path) -> None:
+    """Remove a journal SQLite would not play back: empty or with a zeroed header.
+
+    A writer killed as it began a save leaves one; the file itself verified without it.
+    Called with the edit lock held, after the file was inspected. A journal that still
+    looks like one is kept aside (backups folder) rather than deleted.
+    """
+    journal = journal_path(document)
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        head = journal.read_bytes()[: len(_MAGIC)]
+    except FileNotFoundError:
+        return
+    if head == _MAGIC:
+        backups.save_aside(document, [journal], "stray")
+    journal.unlink(missing_ok=True)

@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cxroadmap.common import atomic
 from cxroadmap.storage import journal, schema, verify
 from cxroadmap.storage.errors import DocumentError
 
@@ -55,9 +56,8 @@ def repair(source: Path, output: Path) -> Repair:
         remaining = verify.file_problems(result)
         if remaining:
             raise DocumentError(source, f"could not be repaired ({remaining[0]})")
-        temp = output.with_name(f".{output.name}.repair.tmp")
-        shutil.copyfile(result, temp)
-        temp.replace(output)
+        with atomic.replacing(output, companions=("-journal",)) as temp:
+            shutil.copyfile(result, temp)
         return Repair(output, notes)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from cxroadmap.common import atomic
 from cxroadmap.storage import seal, verify
 from cxroadmap.storage.errors import DocumentDamaged, DocumentError
 from cxroadmap.storage.migration_2 import upgrade_1_to_2
@@ -127,8 +128,11 @@ INTERRUPTED = (
 )
 
 
+JOURNAL_SUFFIX = "-journal"
+
+
 def journal_path(path: Path) -> Path:
-    return path.with_name(f"{path.name}-journal")
+    return path.with_name(f"{path.name}{JOURNAL_SUFFIX}")
 
 
 def backup_path(path: Path, version: int) -> Path:
@@ -138,19 +142,12 @@ def backup_path(path: Path, version: int) -> Path:
 
 def copy_database(source: sqlite3.Connection, target: Path) -> None:
     """Copy a live database into `target` atomically with SQLite's backup API."""
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    temp.unlink(missing_ok=True)
-    try:
+    with atomic.replacing(target, companions=(JOURNAL_SUFFIX,)) as temp:
         dest = sqlite3.connect(temp)
         try:
             source.backup(dest)
         finally:
             dest.close()
-        journal_path(target).unlink(missing_ok=True)  # it belonged to the file replaced
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 def migrate(path: str | os.PathLike[str], from_version: int) -> Path:

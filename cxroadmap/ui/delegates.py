@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxroadmap.domain.labels import STATUS_LABELS
 from cxroadmap.domain.pillars import DEFAULT_PILLARS
-from cxroadmap.ui.models.initiatives_model import COLUMNS, STATUS_LABELS
+from cxroadmap.ui.models.initiatives_model import COLUMNS
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PIN = "(not pinned)"

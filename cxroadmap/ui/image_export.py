@@ -11,10 +11,10 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize,
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
+from cxroadmap.common import style
+from cxroadmap.common.atomic import write_bytes_atomically
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy
-from cxroadmap.export import style
-from cxroadmap.interop.atomicfile import write_bytes_atomically
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
 

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from cxroadmap.domain.edits import AddInitiative, Change, CompositeEdit, Edit, RemoveInitiative
+from cxroadmap.domain.labels import STATUS_LABELS
 from cxroadmap.domain.model import Initiative
 from cxroadmap.domain.pillars import DEFAULT_PILLARS
 from cxroadmap.ui.actions import Actions
 from cxroadmap.ui.delegates import InitiativeDelegate
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.models.initiatives_filter import InitiativesFilter
-from cxroadmap.ui.models.initiatives_model import COLUMN, STATUS_LABELS, InitiativesModel
+from cxroadmap.ui.models.initiatives_model import COLUMN, InitiativesModel
 from cxroadmap.ui.selection import Selection
 
 ANY = "All"

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 from cxroadmap.domain.durations import format_duration, parse_duration
 from cxroadmap.domain.edits import AddDependency, Change, ChangeInitiative, RemoveDependency
 from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.domain.labels import STATUS_LABELS
 from cxroadmap.domain.model import DEPENDENCY_TYPES, Dependency, Initiative
 from cxroadmap.domain.pillars import DEFAULT_PILLARS, find_pillar, pillar_label
 from cxroadmap.ui.delegates import NO_PIN
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.models.dependencies_model import TYPE_NAMES, DependenciesModel
-from cxroadmap.ui.models.initiatives_model import STATUS_LABELS
 from cxroadmap.ui.naming import named
 
 

@@ -10,8 +10,10 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QUndo
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QTabWidget,
     QToolBar,
@@ -76,7 +78,14 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(workspace)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.banner)
+        # A read-only document offers Save As right where it says why it is read-only.
+        self.banner_save_as = named(QPushButton("Save As…"), "readonly_save_as")
+        self.banner_save_as.hide()
+        banner_row = QHBoxLayout()
+        banner_row.setContentsMargins(0, 0, 0, 0)
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.banner_save_as)
+        layout.addLayout(banner_row)
         layout.addWidget(self.views)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
@@ -120,7 +129,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(a["open_demo"])
         file_menu.addSeparator()
-        file_menu.addActions([a["save_as"], a["import"]])
+        file_menu.addActions([a["save_as"], a["restore_backup"], a["import"]])
         self.export_menu = file_menu.addMenu("&Export")
         self.export_menu.setObjectName("export_menu")
         self.export_menu.addAction(a["export_pdf"])
@@ -167,6 +176,8 @@ class MainWindow(QMainWindow):
         a["open"].triggered.connect(f.open_dialog)
         a["open_demo"].triggered.connect(f.open_demo)
         a["save_as"].triggered.connect(f.save_as)
+        a["restore_backup"].triggered.connect(f.restore_from_backup)
+        self.banner_save_as.clicked.connect(f.save_as)
         a["import"].triggered.connect(f.import_dialog)
         a["export_pdf"].triggered.connect(f.export_pdf)
         a["close"].triggered.connect(lambda: self.set_document(None))
@@ -255,6 +266,7 @@ class MainWindow(QMainWindow):
         self._update_chrome()
 
     def _on_refused(self, message: str) -> None:
+        self._update_chrome()  # a refusal may have made the document read-only
         # Shown once the event loop is free: a modal box inside a cell editor's commit would
         # take its focus, make it commit again and show the same message twice.
         if message not in self._refusals:
@@ -270,7 +282,8 @@ class MainWindow(QMainWindow):
         doc = self.document
         has_doc = doc is not None
         editable = has_doc and not doc.readonly  # type: ignore[union-attr]
-        for name in ("save_as", "export_pdf", "close", "find", "show_initiatives", "show_strategy"):
+        names = ("save_as", "restore_backup", "export_pdf", "close", "find")
+        for name in (*names, "show_initiatives", "show_strategy"):
             self.acts[name].setEnabled(has_doc)
         self.export_menu.setEnabled(has_doc)
         for name in ("add", "duplicate", "delete", "rename"):
@@ -279,6 +292,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             self.setWindowFilePath("")
             self.banner.hide()
+            self.banner_save_as.hide()
             for label in (self.finish_label, self.critical_label, self.warnings_label):
                 label.clear()
             return
@@ -287,6 +301,7 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(doc.path or ""))
         self.banner.setText(doc.notice)
         self.banner.setVisible(bool(doc.notice))
+        self.banner_save_as.setVisible(doc.readonly and doc.store is not None)
         self._update_status(doc)
 
     def _update_status(self, doc: OpenDocument) -> None:

@@ -38,9 +38,6 @@ class AppSettings:
         path = Path(path).resolve()
         self.store.setValue("files/recent", [str(p) for p in self.recent_files() if p != path])
 
-    def clear_recent(self) -> None:
-        self.store.setValue("files/recent", [])
-
     def last_file(self) -> Path | None:
         value = self.store.value("files/last")
         return Path(str(value)) if value else None

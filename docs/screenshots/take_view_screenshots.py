@@ -49,7 +49,8 @@ def main() -> None:
     late = next(
         k
         for k, i in document.schedule.items.items()
-        if i.phase == "Long term" and document.strategy.dependencies_of(k)
+        if i.phase == "Long term"
+        and any(k in (d.from_key, d.to_key) for d in document.strategy.dependencies)
     )
     document.apply(ChangeInitiative(late, {"phase": "Medium term"}))
     window.show()

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxroadmap.common import style
 from cxroadmap.domain.alignment_edits import AddSupport, RemoveSupport
 from cxroadmap.domain.edits import Change
+from cxroadmap.domain.labels import level_label
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.support import SupportLink
-from cxroadmap.export import style
-from cxroadmap.export.textformat import level_label
 from cxroadmap.scheduling.cascade import strategy_label
 from cxroadmap.ui.cx.cascade_state import CascadeState, cascade_state
 from cxroadmap.ui.document import OpenDocument

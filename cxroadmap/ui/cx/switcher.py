@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolBar, QWidget
 
 from cxroadmap.domain.cascade import Cascade
-from cxroadmap.export.textformat import level_label
+from cxroadmap.domain.labels import level_label
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.naming import named
 

@@ -9,11 +9,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTableView
 
+from cxroadmap.common import style
 from cxroadmap.domain.cx_checks import UNADDRESSED_GAP, addressing, touchpoint_findings
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.touchpoint_edits import ChangeTouchpoint, LinkTouchpoint, UnlinkTouchpoint
-from cxroadmap.export import style
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.naming import named
 

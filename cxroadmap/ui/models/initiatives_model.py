@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from cxroadmap.domain.durations import format_duration
 from cxroadmap.domain.edits import Change, ChangeInitiative
 from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.domain.labels import STATUS_LABELS
 from cxroadmap.domain.model import Initiative
 from cxroadmap.domain.pillars import find_pillar, pillar_colour, pillar_label, pillar_order
 from cxroadmap.domain.validation import coerce_initiative_value
@@ -21,14 +22,6 @@ from cxroadmap.ui.document import OpenDocument
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
-
-STATUS_LABELS = {
-    "idea": "Idea",
-    "planned": "Planned",
-    "in_progress": "In progress",
-    "done": "Done",
-    "dropped": "Dropped",
-}
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxroadmap.common import style
 from cxroadmap.domain.edits import Change, ChangeInitiative
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_label
-from cxroadmap.export import style
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed

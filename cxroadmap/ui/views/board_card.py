@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cxroadmap.export import style
+from cxroadmap.common import style
 from cxroadmap.ui.views.look import colour, font, wrap
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
-from cxroadmap.export import style
+from cxroadmap.common import style
 from cxroadmap.ui.views.look import Metrics, colour, font
 
 # Below these widths (pixels) a week or a month label would not fit, so the axis steps up.

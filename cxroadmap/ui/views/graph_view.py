@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxroadmap.common import style
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
-from cxroadmap.export import style
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed

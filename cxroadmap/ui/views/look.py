@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF
 
+from cxroadmap.common import style
 from cxroadmap.domain.pillars import pillar_colour
-from cxroadmap.export import style
 
 FAMILY = "DejaVu Sans"
 

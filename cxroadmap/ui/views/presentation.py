@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from cxroadmap.export import style
+from cxroadmap.common import style
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.board import BoardView

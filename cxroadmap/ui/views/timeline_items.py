@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
-from cxroadmap.export import style
+from cxroadmap.common import style
 from cxroadmap.ui.views.date_axis import ticks, unit_for
 from cxroadmap.ui.views.look import colour, font
 

@@ -10,9 +10,9 @@ from PySide6.QtCore import QObject, QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF, QPainterPath, QPolygonF
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
+from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour
-from cxroadmap.export import style
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.views.date_axis import PhaseSpan, TimeScale
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font

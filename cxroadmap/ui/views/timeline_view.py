@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxroadmap.common import style
 from cxroadmap.domain.edits import AddDependency, Change, ChangeInitiative
 from cxroadmap.domain.model import Dependency, Strategy
-from cxroadmap.export import style
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
@@ -369,6 +369,3 @@ class TimelineView(QGraphicsView):
         QToolTip.hideText()
 
     # -- export helpers ------------------------------------------------------------------
-
-    def scene_date_x(self, day: dt.date) -> float:
-        return self.timeline.scale.x_of(day)
