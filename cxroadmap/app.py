@@ -7,10 +7,11 @@ import datetime as dt
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from cxroadmap.cli import store_commands
+from cxroadmap.cli.terminal import progress_printer, status
 from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.domain.model import Strategy
 
@@ -25,27 +26,6 @@ class UsageError(Exception):
 
     def __init__(self, where: str, problem: str) -> None:
         super().__init__(f"{where}: {problem}" if where else problem)
-
-
-def _progress_printer() -> Callable[[int, int], None] | None:
-    """Progress on a terminal only: scripts and CI get clean stderr."""
-    if not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        sys.stderr.write(f"\r{done}/{total}")
-        if done >= total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    return show
-
-
-def _status(text: str) -> None:
-    """A passing status line on a terminal (overwritten by the next), never in a pipe."""
-    if sys.stderr.isatty():
-        sys.stderr.write(f"\r\033[K{text}")
-        sys.stderr.flush()
 
 
 def load_strategies(path: Path) -> list[Strategy]:
@@ -159,17 +139,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     _check_new_output(args.output, args.force)
     start = parse_date(args.start, "--start") if args.start else None
-    _status(f"reading {args.source}…")
+    status(f"reading {args.source}…")
     if args.source.suffix.lower() == ".json":
         # A cxroadmap/1 file may hold a whole cascade: every strategy goes into the document.
         strategies = load_strategies(args.source)
     else:
         strategies = [import_strategy(args.source, start)]
-    _status(f"writing {args.output}…")
+    status(f"writing {args.output}…")
     _write_new_document(strategies, args.output)
     count = sum(len(s.initiatives) for s in strategies)
     more = f" in {len(strategies)} strategies" if len(strategies) > 1 else ""
-    _status("")
+    status("")
     print(f"imported {count} initiatives{more} into {args.output}")
     return EXIT_OK
 
@@ -209,7 +189,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             schedule(strategy),
             out,
             options,
-            progress=_progress_printer(),
+            progress=progress_printer(),
             children=cascade_children(strategies, strategy),
         )
     elif suffix in (".png", ".svg"):

@@ -21,21 +21,22 @@ def test_the_csv_export_of_a_small_strategy_is_exactly_this_text(tmp_path):
     path = tmp_path / "small.csv"
     write_csv(strategy, schedule(strategy), path)
     assert path.read_bytes().decode("utf-8") == (
-        "\ufeff# name: Small plan\r\n"
-        "# start: 2027-01-04\r\n"
-        f"{FULL_HEADER}\r\n"
+        f"\ufeff{FULL_HEADER}\r\n"
         'A,"Vision <b>&""\' R&D",vision,5,Zoë,,,4,planned,,,,'
         "2027-01-04,2027-01-08,0,true,Short term\r\n"
         'B,"Hire, for mindset",recruitment,10,,,,3,planned,,,A,'
         "2027-01-11,2027-01-22,0,true,Short term\r\n"
         "M,Standards agreed,,0,,,,3,planned,,,B SS+2d,2027-01-13,2027-01-13,8,false,Short term\r\n"
+        "# name: Small plan\r\n"
+        "# start: 2027-01-04\r\n"
     )
 
 
 def test_settings_lines_carry_a_non_default_working_week_and_holidays():
     strategy = rich_strategy()
     lines = csv_text(strategy, schedule(strategy)).split("\r\n")
-    assert lines[:6] == [
+    assert lines[0] == FULL_HEADER
+    assert lines[-7:-1] == [
         "# name: Servicekultur 2027 – Łódź & 漢字",
         "# start: 2027-01-04",
         "# working_days: mon tue wed thu",
@@ -43,9 +44,8 @@ def test_settings_lines_carry_a_non_default_working_week_and_holidays():
         "# max_parallel: 2",
         "# phases: Now: 6w; Next: 20w; Later",
     ]
-    assert lines[6] == FULL_HEADER
-    assert lines[8].startswith("REC1,Hire for service mindset,recruitment,12,,2027-02-01,,4,")
-    assert ",VIS1 FS+2d," in lines[8]
+    assert lines[2].startswith("REC1,Hire for service mindset,recruitment,12,,2027-02-01,,4,")
+    assert ",VIS1 FS+2d," in lines[2]
     tr2 = next(line for line in lines if line.startswith("TR2,"))
     assert ",TR1 SS+3d; VIS1 FF-2d," in tr2
 
@@ -160,12 +160,13 @@ def _error(text: str) -> ValidationError:
         (
             "key,title,duration,depends_on\nA,a,1,\nB,b,1,A XX+2d\n",
             "row 3, column depends_on",
-            "no initiative with key 'A XX+2d'",
+            "no initiative with key 'A XX' (in 'A XX+2d')",
         ),
         (
             "key,title,duration,depends_on\nA,a,1,\nB,b,1,A SS+2q\n",
             "row 3, column depends_on",
-            "no initiative",
+            # A lag typo names the lag, not a key.
+            "lag '+2q' in 'A SS+2q' is not a duration; use 12, 12d, 3w, 2m, '5 days'",
         ),
         ("key,title,duration,depends_on\nA,a,1,A\n", "row 2, column depends_on", "itself"),
         (

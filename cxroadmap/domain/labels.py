@@ -1,4 +1,4 @@
-"""The words people read for coded values (statuses, levels): one wording for every view."""
+"""The words people read for coded values (statuses, levels, months): one wording everywhere."""
 
 from __future__ import annotations
 
@@ -9,6 +9,21 @@ STATUS_LABELS = {
     "done": "Done",
     "dropped": "Dropped",
 }
+# Dates read the same in the app and the PDF (English, like the rest of the interface).
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 LEVEL_LABELS = {"team": "Team", "department": "Department", "organisation": "Organisation"}
 
 

@@ -5,20 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from cxroadmap.domain.labels import MONTHS
 
 # Narrowest useful cell (points) for each unit's labels at the axis font size.
 _MIN_CELL = {"week": 16.0, "month": 17.0, "quarter": 15.0}

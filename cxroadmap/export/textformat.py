@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cxroadmap.domain.durations import format_duration
-from cxroadmap.export.dateaxis import MONTHS
+from cxroadmap.domain.labels import MONTHS
 
 
 def long_date(day: dt.date) -> str:

@@ -19,6 +19,7 @@ from cxroadmap.domain.fields import coerce
 from cxroadmap.domain.model import Strategy, default_phases
 from cxroadmap.domain.registry import STRATEGY
 from cxroadmap.domain.validation import check_max_parallel, validate_strategy
+from cxroadmap.interop.column_map import tool_date
 from cxroadmap.interop.tabular import (
     COLUMNS,
     COMPUTED_COLUMNS,
@@ -112,8 +113,15 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
     records, delimiter = _parse(text)
     settings: dict[str, tuple[int, str]] = {}
     n = _header_index(records)
-    for i, record in enumerate(records[:n]):
-        match = _SETTING.match(delimiter.join(record).strip())  # undo a split comment
+    # Settings lines come before the header (older exports, hand-written files) or after
+    # the rows (our export, so that the header is the first line for pandas and others).
+    for i, record in enumerate(records):
+        if i >= n and not _hash_line(record):
+            continue
+        # Undo a split comment, and drop the separators Excel pads a re-saved line with
+        # (`# start: 2027-01-04;;;;`).
+        line = delimiter.join(record).strip().rstrip(delimiter).strip()
+        match = _SETTING.match(line)
         if match and match[1].lower() in SETTINGS:
             settings[match[1].lower()] = (i + 1, match[2].strip())
     if n == len(records):
@@ -146,7 +154,7 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
         start = written if start is None else start
     rows = []
     for number, record in enumerate(records[n + 1 :], start=header_row + 1):
-        if all(is_blank(cell) for cell in record):
+        if all(is_blank(cell) for cell in record) or _hash_line(record):
             continue
         values: dict[str, object] = {}
         for i, cell in enumerate(record):
@@ -167,9 +175,26 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
     strategy.initiatives, strategy.dependencies = initiatives_from_rows(
         rows, strategy.days_per_week, strategy.phase_names()
     )
-    strategy.start = resolve_start(start, strategy.initiatives, "start")
+    strategy.start = resolve_start(start or _first_start(rows), strategy.initiatives, "start")
     validate_strategy(strategy)
     return strategy
+
+
+def _hash_line(record: list[str]) -> bool:
+    """A `#` line among the rows: one cell starting with `#`, the rest blank (Excel pads it).
+    A row whose key starts with `#` has its title filled in, so it stays a row."""
+    return (
+        bool(record)
+        and record[0].lstrip().startswith("#")
+        and all(is_blank(cell) for cell in record[1:])
+    )
+
+
+def _first_start(rows: list[Row]) -> dt.date | None:
+    """The earliest scheduled start of a foreign file (a `Start`/`Begin date` column) that
+    has no `# start:` line: ISO dates (with or without a time) or MS Project's `Mon 1/4/27`."""
+    found = [day for row in rows if (day := tool_date(row.values.get("_start"))) is not None]
+    return min(found, default=None)
 
 
 def _read_budgets(strategy: Strategy, settings: dict[str, tuple[int, str]]) -> None:
@@ -216,6 +241,13 @@ def csv_text(strategy: Strategy, schedule: Any) -> str:
     """The CSV form: settings lines, a header row, one row per initiative (CRLF line ends)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
+    # The header first, so that pandas, R and databases read the table as it is; the
+    # strategy's settings follow the rows as `#` lines (pandas: comment="#" drops them).
+    writer.writerow([*COLUMNS, *COMPUTED_COLUMNS])
+    depends_on = depends_on_texts(strategy)
+    for ini in strategy.initiatives.values():
+        values = export_values(schedule, ini, depends_on)
+        writer.writerow([_cell_text(v) for v in values])
     writer.writerow([f"# name: {strategy.name}"])
     writer.writerow([f"# start: {strategy.start.isoformat()}"])
     if strategy.working_days != DEFAULT_WORKING_DAYS:
@@ -236,11 +268,6 @@ def csv_text(strategy: Strategy, schedule: Any) -> str:
     budgets = [(p.name, p.budget) for p in strategy.phases if p.budget is not None]
     if budgets:
         writer.writerow([f"# phase_budgets: {'; '.join(amount_items(budgets))}"])  # type: ignore[arg-type]
-    writer.writerow([*COLUMNS, *COMPUTED_COLUMNS])
-    depends_on = depends_on_texts(strategy)
-    for ini in strategy.initiatives.values():
-        values = export_values(schedule, ini, depends_on)
-        writer.writerow([_cell_text(v) for v in values])
     return out.getvalue()
 
 

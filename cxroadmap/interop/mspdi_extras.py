@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from cxroadmap.domain.labels import status_of_label
-from cxroadmap.domain.model import LEVELS, Phase, Strategy
+from cxroadmap.domain.model import LEVELS, STATUSES, Phase, Strategy
 from cxroadmap.domain.pillars import find_pillar
+from cxroadmap.interop.column_map import status_value
 from cxroadmap.scheduling.planner import schedule
 
 _PHASE = re.compile(r"^(.*?)(?: \((\d+) weeks?\))?$")
@@ -19,11 +19,12 @@ def apply_custom_fields(strategy: Strategy, values: dict[str, dict[str, str]]) -
     A pillar named by its label ("Vision and values", a summary task's name) becomes the
     default pillar's key, so a round trip keeps `vision`.
     """
+    ini_statuses = set(STATUSES)
     for key, fields in values.items():
         ini = strategy.initiatives[key]
-        status = status_of_label(fields.get("status", ""))
-        if status is not None:
-            ini.status = status
+        status = status_value(fields.get("status", ""), f"Task {key}, Status")
+        if status in ini_statuses:
+            ini.status = str(status)
         pin = fields.get("phase pin", "")
         if pin and pin in strategy.phase_names():
             ini.phase = pin

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.field_checks import check_text
 from cxroadmap.domain.fields import KEY, LIST_KINDS, LONG_TEXT, NAME_REF, TEXT, Field, coerce
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 from cxroadmap.domain.money import amount_text
 from cxroadmap.domain.registry import INITIATIVE, PHASE
-from cxroadmap.domain.validation import normalise_dependency_type
+from cxroadmap.interop.column_map import (
+    EXTRA_SYNONYMS,
+    IGNORE,
+    SYNONYMS,
+    accepted_headers,
+    detect,
+    status_value,
+    tool_duration,
+)
+from cxroadmap.interop.links_text import parse_depends_on
 
 # The initiative fields that have a column, from the registry (header and synonyms there).
 CELL_FIELDS: dict[str, Field] = {
@@ -28,9 +36,9 @@ REQUIRED_COLUMNS = tuple(h for h, f in CELL_FIELDS.items() if f.required)
 # Lists of keys that only the XLSX form carries: they refer to the strategy's touchpoints
 # and to a parent strategy's initiatives, which a CSV file has no room for.
 LIST_COLUMNS = tuple(h for h, f in CELL_FIELDS.items() if f.kind in LIST_KINDS)
-# Other names people's sheets use for the depends_on column (the fields' own are declared
-# with the fields).
-DEPENDS_ON_SYNONYMS = ("predecessors", "depends on", "dependencies", "after")
+# Other names people's sheets use for the depends_on column (column_map.py: one table).
+DEPENDS_ON_SYNONYMS = EXTRA_SYNONYMS["depends_on"]
+__all__ = ["DEPENDS_ON_SYNONYMS", "parse_depends_on"]
 _TEXT_KINDS = frozenset({KEY, TEXT, LONG_TEXT, NAME_REF})
 
 
@@ -40,22 +48,18 @@ def header_key(raw: object) -> str:
 
 
 def _aliases() -> dict[str, str]:
-    aliases: dict[str, str] = {}
-    for column, f in CELL_FIELDS.items():
-        for name in (*f.synonyms, f.label, column):
-            aliases[header_key(name)] = column
-    for name in (*DEPENDS_ON_SYNONYMS, "depends_on"):
-        aliases[header_key(name)] = "depends_on"
-    return aliases
+    """The one synonym table of column_map.py, keyed as header_key compares headers."""
+    return {
+        header_key(word): name
+        for word, name in SYNONYMS.items()
+        if name not in COMPUTED_COLUMNS and name in (*CELL_FIELDS, "depends_on")
+    }
 
 
 # Header text (as header_key gives it) -> column; computed columns are not in it.
 HEADER_ALIASES = _aliases()
 
 _PHASE = re.compile(r"^(?P<name>.+?)\s*:\s*(?P<weeks>\d+)\s*w?\s*$", re.IGNORECASE)
-_LINK = re.compile(
-    r"^(?P<key>.+?)\s+(?P<type>FS|SS|FF|SF)?\s*(?P<lag>[+-]\s*\d+\s*[dwm]?)?\s*$", re.IGNORECASE
-)
 
 Where = Callable[[str], str]
 
@@ -75,32 +79,39 @@ def is_blank(value: object) -> bool:
 def map_header(names: Sequence[object], where: Callable[[int], str]) -> list[str | None]:
     """Column name per position (None: a computed or unnamed column that import skips).
 
-    An unknown or doubled column is an error naming it: a typo must not drop data silently.
+    Headers are matched through the one synonym table (column_map.py): ours, the labels
+    people read, MS Project's, GanttProject's and common Excel ones. An unknown or doubled
+    column is an error naming it: a typo must not drop data silently. A computed `start`
+    column is kept as `_start` (the strategy start of a file without one).
     """
     mapped: list[str | None] = []
-    seen: set[str] = set()
-    for i, raw in enumerate(names):
-        key = header_key(raw)
-        if key in COMPUTED_COLUMNS or key == "":
-            mapped.append(None)
-            continue
-        name = HEADER_ALIASES.get(key)
+    for i, (raw, name) in enumerate(zip(names, detect(names), strict=True)):
         if name is None or name in LIST_COLUMNS:
+            text = "" if raw is None else str(raw).strip()
+            if name is None and detect([raw])[0] not in (None, IGNORE):
+                raise ValidationError(where(i), f"column {text!r} appears twice")
             raise ValidationError(
-                where(i), f"unknown column {raw!r}; the columns are {', '.join(COLUMNS)}"
+                where(i), f"unknown column {raw!r}; the columns are {accepted_headers()}"
             )
-        if name in seen:
-            raise ValidationError(where(i), f"column {name!r} appears twice")
-        seen.add(name)
-        mapped.append(name)
+        if name == "start":
+            mapped.append("_start")
+        elif name == IGNORE or name in COMPUTED_COLUMNS:
+            mapped.append(None)
+        else:
+            mapped.append(name)
     for name in REQUIRED_COLUMNS:
-        if name not in seen:
+        if name not in mapped:
             raise ValidationError(where(len(names)), f"required column {name!r} is missing")
     return mapped
 
 
-def _cell(f: Field, value: object) -> object:
-    """Spreadsheet cell values in the types the domain checks expect."""
+def _cell(f: Field, value: object, where: str = "", days_per_week: int = 5) -> object:
+    """Spreadsheet cell values in the types the domain checks expect; durations and
+    statuses also in other tools' forms ("5 days", P5D, "50%"), named with them on error."""
+    if f.name == "duration" and not isinstance(value, dt.date):
+        return tool_duration(value, where, days_per_week)
+    if f.name == "status" and not is_blank(value):
+        return status_value(value, where)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, float) and value.is_integer():
@@ -147,7 +158,8 @@ def initiative_from_row(row: Row, days_per_week: int) -> Initiative:
                 # The list's own position (`[1]`) means nothing in one cell: name the cell.
                 raise ValidationError(row.where(name), exc.problem) from None
             continue
-        values[f.name] = coerce(f, _cell(f, raw), row.where(name), days_per_week)
+        where = row.where(name)
+        values[f.name] = coerce(f, _cell(f, raw, where, days_per_week), where, days_per_week)
     return Initiative(**values)
 
 
@@ -184,37 +196,6 @@ def initiatives_from_rows(
         text = row.values["depends_on"]
         deps += parse_depends_on(text, key, known, row.where("depends_on"), days_per_week)
     return initiatives, deps
-
-
-def parse_depends_on(
-    text: object, successor: str, known: Set[str], where: str, days_per_week: int
-) -> list[Dependency]:
-    """`REC1; VIS2 SS+5d; TP3 FF-2d`: predecessors of `successor`, type FS by default."""
-    if not isinstance(text, str):
-        raise ValidationError(where, f"expected text like 'REC1; VIS2 SS+5d', got {text!r}")
-    deps: list[Dependency] = []
-    for item in (part.strip() for part in text.split(";")):
-        if not item:
-            continue
-        dep = Dependency(item, successor)
-        if item not in known:
-            match = _LINK.match(item)
-            if match is None or not (match["type"] or match["lag"]):
-                raise ValidationError(where, f"no initiative with key {item!r}")
-            dep.from_key = match["key"].strip()
-            if match["type"]:
-                dep.type = normalise_dependency_type(match["type"], where)
-            if match["lag"]:
-                lag = re.sub(r"\s+", "", match["lag"])
-                dep.lag = parse_duration(lag, where, days_per_week, allow_negative=True)
-            if dep.from_key not in known:
-                raise ValidationError(where, f"no initiative with key {dep.from_key!r}")
-        if dep.from_key == successor:
-            raise ValidationError(where, f"{successor!r} cannot depend on itself")
-        if any(d.from_key == dep.from_key for d in deps):
-            raise ValidationError(where, f"{dep.from_key!r} is named twice")
-        deps.append(dep)
-    return deps
 
 
 def format_dependency(dep: Dependency) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QStyle
 
 SK = QKeySequence.StandardKey
@@ -79,7 +79,7 @@ SPECS: dict[str, ActionSpec] = {
 }
 
 
-def _style_icon(pixmap: QStyle.StandardPixmap) -> object:
+def _style_icon(pixmap: QStyle.StandardPixmap) -> QIcon | None:
     style = QApplication.style()
     return style.standardIcon(pixmap) if style is not None else None
 
@@ -98,7 +98,7 @@ def configure(action: QAction, spec: ActionSpec) -> QAction:
     if spec.icon is not None:
         icon = _style_icon(spec.icon)
         if icon is not None:
-            action.setIcon(icon)  # type: ignore[arg-type]
+            action.setIcon(icon)
     if spec.tip:
         action.setStatusTip(spec.tip)
         action.setToolTip(

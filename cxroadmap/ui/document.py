@@ -190,7 +190,7 @@ class OpenDocument(QObject):
         if self.store is not None and self.strategy_id is not None:
             self.store.write_change(self.strategy_id, self.strategy, change)
 
-    def store_and_notify(self, change: Change, edit: Edit, undoing: bool) -> None:
+    def store_and_notify(self, change: Change) -> None:
         """After an undo or redo: write the change, then reschedule and notify."""
         try:
             self._write(change)

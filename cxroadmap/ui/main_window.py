@@ -10,10 +10,8 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QUndo
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QTabWidget,
     QToolBar,
@@ -26,6 +24,7 @@ from cxroadmap.common.resources import resource_path
 from cxroadmap.domain.edits import Change
 from cxroadmap.ui import messages
 from cxroadmap.ui.actions import Actions
+from cxroadmap.ui.banner import add_banner
 from cxroadmap.ui.cx.install import CxCommands
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import TabFeed
@@ -78,14 +77,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(workspace)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        # A read-only document offers Save As right where it says why it is read-only.
-        self.banner_save_as = named(QPushButton("Save As…"), "readonly_save_as")
-        self.banner_save_as.hide()
-        banner_row = QHBoxLayout()
-        banner_row.setContentsMargins(0, 0, 0, 0)
-        banner_row.addWidget(self.banner, 1)
-        banner_row.addWidget(self.banner_save_as)
-        layout.addLayout(banner_row)
+        self.banner_save_as = add_banner(layout, self.banner)
         layout.addWidget(self.views)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
@@ -281,18 +273,18 @@ class MainWindow(QMainWindow):
     def _update_chrome(self) -> None:
         doc = self.document
         has_doc = doc is not None
-        editable = has_doc and not doc.readonly  # type: ignore[union-attr]
+        editable = doc is not None and not doc.readonly
         names = ("save_as", "restore_backup", "export_pdf", "close", "find")
         for name in (*names, "show_initiatives", "show_strategy"):
             self.acts[name].setEnabled(has_doc)
         self.export_menu.setEnabled(has_doc)
+        self.banner_save_as.setVisible(doc is not None and doc.readonly and doc.store is not None)
         for name in ("add", "duplicate", "delete", "rename"):
             self.acts[name].setEnabled(editable)
         if doc is None:
             self.setWindowTitle(APP_NAME)
             self.setWindowFilePath("")
             self.banner.hide()
-            self.banner_save_as.hide()
             for label in (self.finish_label, self.critical_label, self.warnings_label):
                 label.clear()
             return
@@ -301,7 +293,6 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(doc.path or ""))
         self.banner.setText(doc.notice)
         self.banner.setVisible(bool(doc.notice))
-        self.banner_save_as.setVisible(doc.readonly and doc.store is not None)
         self._update_status(doc)
 
     def _update_status(self, doc: OpenDocument) -> None:

@@ -203,12 +203,13 @@ class AlignmentView(QWidget):
             for ini in ancestor.initiatives.values():
                 link = SupportLink(ancestor.key, ini.key)
                 self.target.addItem(f"{link} — {ini.title}", str(link))
-        known = key is not None and key in strategy.initiatives
+        selected = strategy.initiatives.get(key) if key is not None else None
+        known = selected is not None
         self.link_label.setText(f"{key} supports:" if known else "Selected initiative supports:")
         editable = not self.document.readonly and known and self.target.count() > 0
         self.link_button.setEnabled(editable)
         self.target.setEnabled(self.target.count() > 0)
-        has = known and bool(strategy.initiatives[key].supports)  # type: ignore[index]
+        has = selected is not None and bool(selected.supports)
         self.unlink_button.setEnabled(not self.document.readonly and has)
 
     def link_selected(self) -> bool:

@@ -10,12 +10,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
 from cxroadmap.common import style
+from cxroadmap.domain.labels import MONTHS
 from cxroadmap.ui.views.look import Metrics, colour, font
 
 # Below these widths (pixels) a week or a month label would not fit, so the axis steps up.
 MIN_WEEK_PX = 38.0
 MIN_MONTH_PX = 34.0
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -71,10 +71,12 @@ def ticks(first: dt.date, last: dt.date, unit: str) -> tuple[list[Tick], list[Ti
         while monday <= last:
             minor.append(Tick(monday, str(monday.day)))
             monday += dt.timedelta(days=7)
-        major = [Tick(d, f"{MONTHS[d.month - 1]} {d.year}") for d in _month_starts(first, last, 1)]
+        major = [
+            Tick(d, f"{MONTHS[d.month - 1][:3]} {d.year}") for d in _month_starts(first, last, 1)
+        ]
         return major, minor
     if unit == "months":
-        minor = [Tick(d, MONTHS[d.month - 1]) for d in _month_starts(first, last, 1)]
+        minor = [Tick(d, MONTHS[d.month - 1][:3]) for d in _month_starts(first, last, 1)]
         major = [
             Tick(d, f"Q{(d.month - 1) // 3 + 1} {d.year}") for d in _month_starts(first, last, 3)
         ]
