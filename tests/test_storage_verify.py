@@ -155,3 +155,30 @@ def test_second_strategy_sample_is_sound(tmp_path):
     path = tmp_path / "two.cxroadmap"
     write_document(path, [rich_strategy(), second_strategy()])
     assert check(path) == []
+
+
+def test_a_changed_check_constraint_is_refused(tmp_path):
+    """A bit flipped in the schema's text: 'organisation' -> 'organisa|ion' in a CHECK."""
+    path = tmp_path / "plan.cxroadmap"
+    write_document(path, [rich_strategy()])
+    data = bytearray(path.read_bytes())
+    at = data.find(b"'department', 'organisation'")
+    data[at + len("'department', 'organisa")] ^= 0b1000
+    path.write_bytes(bytes(data))
+    problems = check(path)
+    assert "The checks of table 'strategy' differ from cxroadmap's." in problems
+
+
+def test_a_read_only_open_of_a_wal_file_leaves_no_side_files(tmp_path):
+    path = tmp_path / "plan.cxroadmap"
+    write_document(path, [rich_strategy()])
+    with closing(sqlite3.connect(path)) as conn:  # another tool switched it to WAL
+        assert conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.cxroadmap"]
+    assert check(path) == []
+    assert read_document(path) == [rich_strategy()]
+    assert main(["schedule", str(path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.cxroadmap"]
+    with Document.open(path) as doc:  # editing turns it back into one self-contained file
+        doc.replace_strategy(doc.strategy_ids()[0], rich_strategy())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.cxroadmap"]

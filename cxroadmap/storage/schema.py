@@ -37,9 +37,12 @@ def connect(
 ) -> sqlite3.Connection:
     """A raw connection with the document's pragmas; transactions are begun explicitly."""
     mode = "ro" if readonly else ("rwc" if create else "rw")
-    conn = sqlite3.connect(
-        sqlite_uri(path, mode), uri=True, isolation_level=None, check_same_thread=False
-    )
+    uri = sqlite_uri(path, mode)
+    if readonly and _wal_without_log(Path(path)):
+        # A file left in WAL mode (by another tool) would get -wal and -shm side files from
+        # a read-only open; with no log to read, it can be read as the immutable file it is.
+        uri += "&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
     # The checksum's triggers call this function; REPLACE must fire their delete triggers.
     seal.register(conn)
@@ -49,6 +52,16 @@ def connect(
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = FULL")
     return conn
+
+
+def _wal_without_log(path: Path) -> bool:
+    """The header says WAL mode (file format versions 2) and no `-wal` log is beside it."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    return header[18:20] == b"\x02\x02" and not path.with_name(f"{path.name}-wal").exists()
 
 
 def _pragma_int(conn: sqlite3.Connection, name: str) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cxroadmap.storage import seal
 
-_CHECK_NAME = re.compile(r"CONSTRAINT\s+\"?(\w+)\"?\s+CHECK", re.IGNORECASE)
+_CHECK_NAME = re.compile(r"CONSTRAINT\s+\"?(\w+)\"?\s+CHECK\s*\(", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 
 # SQLite's own bookkeeping tables (AUTOINCREMENT counters, ANALYZE statistics) are not ours
@@ -96,7 +96,21 @@ def _table_shape(
         )
         where = _where(index_sql.get(index)) if partial else ""
         indexes.append((str(index), bool(unique), str(origin), cols, where))
-    return TableShape(columns, keys, frozenset(indexes), frozenset(_CHECK_NAME.findall(sql)))
+    return TableShape(columns, keys, frozenset(indexes), _checks(sql))
+
+
+def _checks(sql: str) -> frozenset[str]:
+    """Each named CHECK constraint of a CREATE TABLE, name and expression, spaces normalised."""
+    found = []
+    for match in _CHECK_NAME.finditer(sql):
+        start = sql.find("(", match.end() - 1)
+        depth, end = 0, start
+        for end in range(start, len(sql)):
+            depth += {"(": 1, ")": -1}.get(sql[end], 0)
+            if depth == 0:
+                break
+        found.append(f"{match.group(1)} {_normal(sql[start : end + 1])}")
+    return frozenset(found)
 
 
 @functools.cache
