@@ -35,9 +35,10 @@ def load_strategies(path: Path) -> list[Strategy]:
     if path.is_dir():
         raise UsageError(str(path), "is a folder, not a file")
     if path.suffix.lower() == ".json":
+        from cxroadmap.interop.guard import guarded_read
         from cxroadmap.interop.jsonfile import load_json_cascade
 
-        return load_json_cascade(path)
+        return guarded_read(path, "json", lambda: load_json_cascade(path))
     from cxroadmap.storage.document import read_document
 
     strategies = read_document(path)
@@ -264,7 +265,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         strategies = load_strategies(path)  # checks every strategy and the cascade
         problems: list[str] = []
     else:
-        from cxroadmap.storage.document import check
+        from cxroadmap.storage.checks import check
 
         if not path.exists():
             raise UsageError(str(path), "no such file")

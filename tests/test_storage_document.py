@@ -9,7 +9,8 @@ from storage_samples import big_strategy, digest, rich_strategy, second_strategy
 
 from cxroadmap.domain import Change
 from cxroadmap.storage import DocumentError
-from cxroadmap.storage.document import Document, check, read_document, write_document
+from cxroadmap.storage.checks import check
+from cxroadmap.storage.document import Document, read_document, write_document
 from cxroadmap.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 
 

@@ -132,20 +132,20 @@ def test_the_inspector_edits_every_field_and_a_new_key_follows_into_dependencies
     w = small_window
     w.initiatives.select_key("B")
     ins = w.inspector
-    ins.key_edit.setFocus()
-    ins.key_edit.selectAll()
-    qtbot.keyClicks(ins.key_edit, "MAP")
-    qtbot.keyClick(ins.key_edit, Qt.Key.Key_Return)
+    ins.editors["key"].setFocus()
+    ins.editors["key"].selectAll()
+    qtbot.keyClicks(ins.editors["key"], "MAP")
+    qtbot.keyClick(ins.editors["key"], Qt.Key.Key_Return)
     assert ins.key == "MAP"
-    ins.owner_edit.setText("Customer team")
-    ins.owner_edit.editingFinished.emit()
-    ins.not_before_edit.setText("2027-03-01")
-    ins.not_before_edit.editingFinished.emit()
-    ins.status_combo.setCurrentIndex(ins.status_combo.findData("in_progress"))
-    ins.status_combo.activated.emit(ins.status_combo.currentIndex())
-    ins.impact_spin.setValue(5)
-    ins.description_edit.setPlainText("Walk every moment of truth")
-    ins.description_edit.editingFinished.emit()
+    ins.editors["owner"].setText("Customer team")
+    ins.editors["owner"].editingFinished.emit()
+    ins.editors["not_before"].setText("2027-03-01")
+    ins.editors["not_before"].editingFinished.emit()
+    ins.editors["status"].setCurrentIndex(ins.editors["status"].findData("in_progress"))
+    ins.editors["status"].activated.emit(ins.editors["status"].currentIndex())
+    ins.editors["impact"].setValue(5)
+    ins.editors["description"].setPlainText("Walk every moment of truth")
+    ins.editors["description"].editingFinished.emit()
     saved = on_disk(small_file)
     mapped = saved.initiatives["MAP"]
     assert (mapped.owner, mapped.status, mapped.impact) == ("Customer team", "in_progress", 5)
@@ -280,7 +280,7 @@ def test_a_selection_made_in_another_view_selects_the_row_and_fills_the_inspecto
     w.selection.set_keys(["D"], source="timeline")
     assert w.initiatives.current_key() == "D"
     assert w.inspector.key == "D"
-    assert w.inspector.title_edit.text() == "Recognition scheme"
+    assert w.inspector.editors["title"].text() == "Recognition scheme"
     w.initiatives.select_key("B")
     assert w.selection.keys == ["B"]
 
@@ -291,8 +291,8 @@ def test_renaming_a_phase_carries_its_pins_and_undo_restores_both(
     w = small_window
     w.initiatives.select_key("D")
     ins = w.inspector
-    ins.phase_combo.setCurrentIndex(ins.phase_combo.findData("Medium term"))
-    ins.phase_combo.activated.emit(ins.phase_combo.currentIndex())
+    ins.editors["phase"].setCurrentIndex(ins.editors["phase"].findData("Medium term"))
+    ins.editors["phase"].activated.emit(ins.editors["phase"].currentIndex())
     assert cell_text(w, "D", "start") == "2027-04-05"
     w.strategy_panel.phases.table.item(1, 0).setText("Next")
     saved = on_disk(small_file)

@@ -91,7 +91,7 @@ def test_the_same_file_opened_twice_opens_read_only_the_second_time_with_a_notic
     assert not second.acts["add"].isEnabled()
     index = second.initiatives.proxy_index("A", "duration")
     assert not (second.initiatives.proxy.flags(index) & Qt.ItemFlag.ItemIsEditable)
-    assert second.inspector.title_edit.isReadOnly()
+    assert second.inspector.editors["title"].isReadOnly()
     second.set_document(None)
     # The first window still edits and saves.
     edit_cell(qtbot, small_window, "A", "title", "Vision first")

@@ -1,4 +1,4 @@
-"""Finds resources/ (fonts, icons, templates) from a source checkout or a PyInstaller bundle."""
+"""Finds resources/ (fonts, icons) from a checkout, an installed wheel or a PyInstaller bundle."""
 
 from __future__ import annotations
 
@@ -7,11 +7,16 @@ from pathlib import Path
 
 
 def resources_dir() -> Path:
-    """The resources folder: inside the PyInstaller bundle when frozen, else beside the package."""
+    """The resources folder: in the PyInstaller bundle when frozen, inside the installed
+    package for a wheel (setup.py copies it there), else beside the package (a checkout)."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle is not None:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "resources"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"
 
 
 def resource_path(*parts: str) -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from cxroadmap.content.costs import DEMO_COSTS, DEMO_PHASE_BUDGETS, DEMO_YEAR_BUDGETS, add_costs
 from cxroadmap.content.demo_cascade import demo_children
 from cxroadmap.content.demo_cx import add_org_cx
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
@@ -131,6 +132,7 @@ def demo_strategy() -> Strategy:
         )
     strategy.dependencies = [Dependency(a, b, t, lag) for a, b, t, lag in _DEPENDENCIES]
     add_org_cx(strategy)
+    add_costs(strategy, DEMO_COSTS, DEMO_PHASE_BUDGETS, DEMO_YEAR_BUDGETS)
     return strategy
 
 

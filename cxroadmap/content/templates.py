@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from cxroadmap.content.costs import TEMPLATE_COSTS, TEMPLATE_PHASE_BUDGETS, add_costs
 from cxroadmap.content.template_cx import add_cx_content
 from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
@@ -188,6 +189,7 @@ def template_strategy(name: str, start: dt.date) -> Strategy:
         for text in filter(None, (d.strip() for d in deps.split(";"))):
             strategy.dependencies.append(_dependency(text, key, week))
     add_cx_content(strategy, template.name)
+    add_costs(strategy, TEMPLATE_COSTS[name], TEMPLATE_PHASE_BUDGETS[name])
     return strategy
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from cxroadmap.domain.errors import ValidationError
+from cxroadmap.domain.limits import LATEST_SCHEDULED_DATE, MAX_DATE, MIN_DATE
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_WORKING_DAYS = ("mon", "tue", "wed", "thu", "fri")
@@ -30,15 +31,27 @@ def parse_weekdays(names: Iterable[str], where: str = "strategy.working_days") -
 
 
 def parse_date(value: object, where: str) -> dt.date:
-    """Parse an ISO date `YYYY-MM-DD`, naming the field when it is malformed."""
+    """Parse an ISO date `YYYY-MM-DD` between MIN_DATE and MAX_DATE, naming the field."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str):
+        return check_date(value, where)
+    if isinstance(value, str) and len(value) <= 40:
         try:
-            return dt.date.fromisoformat(value.strip())
+            return check_date(dt.date.fromisoformat(value.strip()), where)
         except ValueError:
             pass
-    raise ValidationError(where, f"expected a date as YYYY-MM-DD, got {value!r}")
+    text = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
+    raise ValidationError(where, f"expected a date as YYYY-MM-DD, got {text}")
+
+
+def check_date(value: dt.date, where: str) -> dt.date:
+    """A date inside the limits (limits.py), so every schedule built on it stays in range."""
+    if not MIN_DATE <= value <= MAX_DATE:
+        raise ValidationError(
+            where,
+            f"{value.isoformat()} is outside the dates a plan may use "
+            f"({MIN_DATE.isoformat()} to {MAX_DATE.isoformat()})",
+        )
+    return value
 
 
 class WorkCalendar:
@@ -67,6 +80,13 @@ class WorkCalendar:
 
     def _extend(self) -> None:
         day = self._next
+        if day > LATEST_SCHEDULED_DATE:
+            # Input limits keep real plans far below this; it stops a runaway, not a plan.
+            raise ValidationError(
+                "strategy",
+                f"the schedule runs past {LATEST_SCHEDULED_DATE.isoformat()}; "
+                "shorten durations or lags",
+            )
         end = day + dt.timedelta(days=_BLOCK_DAYS)
         one = dt.timedelta(days=1)
         added = False

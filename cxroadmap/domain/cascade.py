@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from cxroadmap.domain.errors import ValidationError
+from cxroadmap.domain.limits import MAX_CASCADE_DEPTH, MAX_STRATEGIES
 from cxroadmap.domain.model import Initiative, Strategy
 from cxroadmap.domain.support import SupportLink
 
@@ -33,13 +34,16 @@ def order_parents_first(strategies: Iterable[Strategy]) -> list[Strategy]:
     ordered: list[Strategy] = []
     seen: set[int] = set()
 
-    def walk(strategy: Strategy) -> None:
-        if id(strategy) in seen:
-            return
-        seen.add(id(strategy))
-        ordered.append(strategy)
-        for child in children.get(strategy.key, []) if strategy.key else []:
-            walk(child)
+    def walk(top: Strategy) -> None:
+        # A loop, not recursion: a hostile document may nest thousands deep.
+        todo = [top]
+        while todo:
+            strategy = todo.pop()
+            if id(strategy) in seen:
+                continue
+            seen.add(id(strategy))
+            ordered.append(strategy)
+            todo.extend(reversed(children.get(strategy.key, []) if strategy.key else []))
 
     for root in roots:
         walk(root)
@@ -182,6 +186,7 @@ def validate_cascade(strategies: Iterable[Strategy]) -> Cascade:
     whose `where` starts with the strategy's key (or name).
     """
     items = list(strategies)
+    check_cascade_limits(items)
     seen: dict[str, Strategy] = {}
     for strategy in items:
         if strategy.key in seen:
@@ -213,3 +218,25 @@ def validate_cascade(strategies: Iterable[Strategy]) -> Cascade:
                         f"{_name(strategy)}: initiatives[{key}].supports[{j}]", problem
                     )
     return cascade
+
+
+def check_cascade_limits(strategies: list[Strategy]) -> None:
+    """At most MAX_STRATEGIES strategies, nested at most MAX_CASCADE_DEPTH deep."""
+    if len(strategies) > MAX_STRATEGIES:
+        raise ValidationError(
+            "strategies",
+            f"the document has {len(strategies):,} strategies; at most {MAX_STRATEGIES} "
+            "are allowed",
+        )
+    parent_of = {s.key: s.parent for s in strategies if s.key}
+    for strategy in strategies:
+        depth, current, met = 0, strategy.parent, {strategy.key}
+        # A parent cycle ends the walk; validate_cascade names it with its own message.
+        while current in parent_of and current not in met and depth <= MAX_CASCADE_DEPTH:
+            met.add(current)
+            depth, current = depth + 1, parent_of[current]
+        if depth > MAX_CASCADE_DEPTH:
+            raise ValidationError(
+                f"{_name(strategy)}: strategy.parent",
+                f"strategies are nested more than {MAX_CASCADE_DEPTH} deep",
+            )

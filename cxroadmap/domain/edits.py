@@ -7,6 +7,7 @@ in one transaction and views can refresh just that (the way Anki's operations do
 from __future__ import annotations
 
 import copy
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -315,7 +316,7 @@ class SetPhases:
     """Replace the phase list; `renames` carries pins along, pins to removed phases are cleared."""
 
     def __init__(self, phases: list[Phase], renames: dict[str, str] | None = None) -> None:
-        self.phases = [Phase(p.name, p.weeks) for p in phases]
+        self.phases = [dataclasses.replace(p) for p in phases]
         self.renames = dict(renames or {})
         self.text = "Change phases"
         self._old: list[Phase] = []

@@ -35,14 +35,15 @@ MAX_PHASE_WEEKS = 2_600  # one phase (50 years); the closed phases together stay
 
 # --- Other numbers -----------------------------------------------------------------------
 MAX_PARALLEL = 10_000  # strategy.max_parallel
+MAX_AMOUNT = 1e15  # a cost or a budget, in the strategy's currency (exact in a float to cents)
 MAX_INTEGER = 2**63 - 1  # SQLite INTEGER; no stored whole number may be larger in size
 MAX_NUMBER_DIGITS = 30  # digits of a number read from text (JSON, CSV, XML) before parsing it
 MAX_MINUTES_PER_DAY = 24 * 60  # MSPDI MinutesPerDay / MinutesPerWeek / 5 stay inside a day
 
 # --- Text, in characters -----------------------------------------------------------------
 MAX_KEY_LENGTH = 100  # initiative, strategy, touchpoint and measure keys
-MAX_NAME_LENGTH = 500  # titles, names, owners, pillars, phase names, single-line fields
-MAX_TEXT_LENGTH = 20_000  # descriptions, vision, mission and other multi-line fields
+MAX_NAME_LENGTH = 10_000  # titles, names, owners, pillars, phase names (exports cut them to fit)
+MAX_TEXT_LENGTH = 100_000  # descriptions, vision, mission and other multi-line fields
 
 # --- Counts ------------------------------------------------------------------------------
 MAX_STRATEGIES = 200  # per document (the cascade)

@@ -13,7 +13,7 @@ def format_amount(value: float | None, currency: str = "", compact: bool = False
         text = f"{amount / 1_000_000:.2f}".rstrip("0").rstrip(".") + "M"
     elif compact and amount >= 10_000:
         text = f"{amount / 1_000:.0f}k"
-    elif round(amount, 2).is_integer():
+    elif float(round(amount, 2)).is_integer():
         text = f"{amount:,.0f}"
     else:
         text = f"{amount:,.2f}"

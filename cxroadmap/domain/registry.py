@@ -35,6 +35,7 @@ from cxroadmap.domain.fields import (
     Field,
 )
 from cxroadmap.domain.labels import LEVEL_LABELS, STATUS_LABELS
+from cxroadmap.domain.limits import MAX_AMOUNT, MAX_PARALLEL, MAX_PHASE_WEEKS
 from cxroadmap.domain.measures import Measure
 from cxroadmap.domain.model import (
     DEPENDENCY_TYPES,
@@ -107,12 +108,12 @@ STRATEGY: Fields = declare(
     Field("holidays", DATES, "Holidays", "Dates on which nothing is scheduled", column=None,
           example=["2027-04-02"]),
     Field("max_parallel", INT, "Capacity", "At most this many initiatives at once (blank: any)",
-          minimum=1, example=3),
+          minimum=1, limit=MAX_PARALLEL, example=3),
     Field("currency", CURRENCY, "Currency", "ISO code of every amount (EUR, USD); blank: none",
           json_optional=True, example="EUR"),
     Field("year_budgets", YEAR_AMOUNTS, "Budget per year",
           "What each calendar year may cost (blank: no budget)", column=None,
-          json_optional=True, example={2027: 250000.0}),
+          limit=MAX_AMOUNT, json_optional=True, example={2027: 250000.0}),
     structural=("phases", "initiatives", "dependencies", "touchpoints", "measures"),
 )
 
@@ -120,9 +121,9 @@ PHASE: Fields = declare(
     Phase,
     Field("name", TEXT, "Phase", "Name of the phase", required=True, example="Short term"),
     Field("weeks", INT, "Weeks", "Length in weeks (blank: open-ended, last phase only)",
-          minimum=1, json_optional=True, example=13),
+          minimum=1, limit=MAX_PHASE_WEEKS, json_optional=True, example=13),
     Field("budget", MONEY, "Budget", "What the phase may cost (blank: no budget)",
-          json_optional=True, example=120000.0),
+          limit=MAX_AMOUNT, json_optional=True, example=120000.0),
 )
 
 INITIATIVE: Fields = declare(
@@ -158,7 +159,7 @@ INITIATIVE: Fields = declare(
           example="in_progress",
           synonyms=("state", "% complete", "percent complete", "completion", "progress")),
     Field("cost", MONEY, "Cost", "What it costs, in the strategy's currency (blank: not costed)",
-          json_optional=True, editor="money", table="edit", pdf=True,
+          limit=MAX_AMOUNT, json_optional=True, editor="money", table="edit", pdf=True,
           synonyms=("budget", "amount", "fixed cost"), example=45000.0),
     Field("description", LONG_TEXT, "Description", "What it involves, why it matters",
           editor="multiline", example="Interview for empathy, not only for skills.",
@@ -207,7 +208,8 @@ TOUCHPOINT: Fields = declare(
 MEASURE: Fields = declare(
     Measure,
     Field("key", KEY, "Key", "Short unique key", required=True, example="M1"),
-    Field("name", TEXT, "Name", "The KPI", required=True, example="First-contact resolution"),
+    Field("name", TEXT, "Measure", "The KPI", required=True,
+          example="First-contact resolution"),
     Field("unit", TEXT, "Unit", "What it is counted in", example="%"),
     Field("baseline", NUMBER, "Baseline", "Where it stands now (blank: unknown)", example=61.5),
     Field("target", NUMBER, "Target", "Where it should be (blank: unknown)", example=80.0),

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from cxroadmap.domain.cx_validation import validate_cx
 from cxroadmap.domain.errors import CycleError, ValidationError
 from cxroadmap.domain.field_checks import check_text as check_text
-from cxroadmap.domain.fields import coerce, coerce_named, is_valid
+from cxroadmap.domain.fields import coerce, coerce_named, record_check
+from cxroadmap.domain.limit_checks import check_strategy_limits
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
 from cxroadmap.domain.registry import DEPENDENCY, INITIATIVE, PHASE, STRATEGY
 
@@ -114,8 +115,9 @@ def check_new_dependency(strategy: Strategy, dep: Dependency, where: str = "depe
         raise CycleError([dep.from_key, *back])
 
 
-# (name, cheap test) of every initiative field the registry can check alone.
-_INITIATIVE_TESTS = tuple((f.name, is_valid(f)) for f in INITIATIVE.values())
+# One compiled test per record type; a record it refuses is looked at field by field.
+_INITIATIVE_OK = record_check(INITIATIVE)
+_STRATEGY_OK = record_check(STRATEGY)
 _TYPE_SET = frozenset(DEPENDENCY["type"].choices)
 
 
@@ -124,9 +126,9 @@ def _check_initiative(key: str, ini: Initiative, phases: set[str], dpw: int) -> 
     where = f"initiatives[{key}]"
     if ini.key != key:
         raise ValidationError(f"{where}.key", f"key mismatch {ini.key!r}")
-    for name, test in _INITIATIVE_TESTS:
+    for name, f in INITIATIVE.items():
         value = getattr(ini, name)
-        if not test(value) or coerce(INITIATIVE[name], value, f"{where}.{name}", dpw) != value:
+        if coerce(f, value, f"{where}.{name}", dpw) != value:
             raise ValidationError(f"{where}.{name}", f"not a valid value: {value!r}")
     if ini.phase is not None and ini.phase not in phases:
         raise ValidationError(f"{where}.phase", f"no phase named {ini.phase!r}")
@@ -153,10 +155,10 @@ def validate_strategy(strategy: Strategy, check_cycles: bool = True) -> None:
     `check_cycles=False` is for the planner, whose topological sort finds a cycle anyway
     (it then calls `find_cycle` for the message, so the wording is the same).
     """
-    for f in STRATEGY.values():
-        value = getattr(strategy, f.name)
-        if not is_valid(f)(value):
-            coerce(f, value, f"strategy.{f.name}")
+    if not _STRATEGY_OK(strategy):
+        for f in STRATEGY.values():
+            coerce(f, getattr(strategy, f.name), f"strategy.{f.name}")
+    check_strategy_limits(strategy)
     if not strategy.phases:
         raise ValidationError("strategy.phases", "at least one phase is needed")
     names: set[str] = set()
@@ -172,14 +174,10 @@ def validate_strategy(strategy: Strategy, check_cycles: bool = True) -> None:
             raise ValidationError(f"{where}.weeks", "only the last phase may be open-ended")
     initiatives = strategy.initiatives
     dpw = strategy.days_per_week
-    tests = _INITIATIVE_TESTS
+    ok = _INITIATIVE_OK
     for key, ini in initiatives.items():
         # The common case builds no strings; only a suspect initiative is looked at closely.
-        if (
-            ini.key != key
-            or not all(test(getattr(ini, name)) for name, test in tests)
-            or (ini.phase is not None and ini.phase not in names)
-        ):
+        if ini.key != key or not ok(ini) or (ini.phase is not None and ini.phase not in names):
             _check_initiative(key, ini, names, dpw)
     pairs: set[tuple[str, str]] = set()
     for i, dep in enumerate(strategy.dependencies):

@@ -25,6 +25,7 @@ from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour
 from cxroadmap.export import cover
+from cxroadmap.export.budget_pages import budget_pages
 from cxroadmap.export.chartlayout import pillars_present
 from cxroadmap.export.cx_pages import measures_pages, touchpoint_pages
 from cxroadmap.export.fonts import CJK_ENV, clean, font_set, shorten, take_missing
@@ -165,6 +166,7 @@ def render_pdf(
     story += [PageBreak(), Section("Roadmap overview" if options.fit else "Roadmap")]
     story += chart.flowables(advance)
     story += phase_pages(strategy, schedule, frame_w, styles, accent, advance)
+    story += budget_pages(strategy, schedule, frame_w, styles, accent)
     story += touchpoint_pages(strategy, frame_w, styles, accent)
     story += measures_pages(strategy, frame_w, styles, accent)
     story += rollup_pages(strategy, schedule, children or [], frame_w, frame_h, styles, accent)

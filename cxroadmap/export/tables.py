@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.lib.colors import HexColor
@@ -10,9 +10,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph, Spacer
 
 from cxroadmap.common import style
+from cxroadmap.domain.field_text import display_text
+from cxroadmap.domain.fields import MONEY, Field
 from cxroadmap.domain.labels import status_label
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.money import format_amount
 from cxroadmap.domain.pillars import pillar_colour, pillar_label
+from cxroadmap.domain.registry import INITIATIVE
 from cxroadmap.export.cells import TextCell
 from cxroadmap.export.fonts import clean, font_set, markup, text_width
 from cxroadmap.export.textformat import (
@@ -21,9 +25,13 @@ from cxroadmap.export.textformat import (
     long_date,
     short_date,
 )
+from cxroadmap.scheduling.budget import BudgetLine, budget_summary
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 
 HEADERS = ("Initiative", "Pillar", "Owner", "Start", "Finish", "Duration", "Slack", "Status")
+# The registry fields those columns show; any other field marked `pdf` gets a column of its
+# own (before "Depends on") once an initiative has a value for it.
+BUILT_IN = frozenset({"title", "pillar", "owner", "duration", "status"})
 DEPENDS = "Depends on"
 # Shares of the width left after the fixed columns: initiative, pillar, owner, depends on.
 FLEX = (0.38, 0.17, 0.15, 0.30)
@@ -83,7 +91,29 @@ def table_style(accent: str, size: float) -> list[tuple[Any, ...]]:
     ]
 
 
-def _column_widths(width: float, size: float) -> list[float]:
+def _extra_fields(strategy: Strategy) -> list[Field]:
+    """Registry fields the PDF shows beyond the built-in columns, when any initiative has one."""
+    return [
+        f
+        for f in INITIATIVE.values()
+        if f.pdf
+        and f.name not in BUILT_IN
+        and any(getattr(i, f.name) not in (None, "", []) for i in strategy.initiatives.values())
+    ]
+
+
+def _extra_width(strategy: Strategy, f: Field, size: float) -> float:
+    dpw = strategy.days_per_week
+    texts = [display_text(f, getattr(i, f.name), dpw) for i in strategy.initiatives.values()]
+    if f.kind == MONEY:
+        texts.append(
+            format_amount(sum(getattr(i, f.name) or 0 for i in strategy.initiatives.values()))
+        )
+    widest = max([text_width(t, size) for t in texts] + [text_width(f.label, size, bold=True)])
+    return widest + 2 * PAD + 1
+
+
+def _column_widths(width: float, size: float, extra: Sequence[float] = ()) -> list[float]:
     fixed = [
         text_width("30 Sep 2025", size) + 2 * PAD + 1,
         text_width("30 Sep 2025", size) + 2 * PAD + 1,
@@ -91,10 +121,10 @@ def _column_widths(width: float, size: float) -> list[float]:
         text_width("critical", size, bold=True) + 2 * PAD + 1,
         text_width("In progress", size) + 2 * PAD + 1,
     ]
-    flex = width - sum(fixed)
+    flex = width - sum(fixed) - sum(extra)
     shares = FLEX if width >= 600 else FLEX_NARROW
     title, pillar, owner, depends = (flex * share for share in shares)
-    return [title, pillar, owner, *fixed, depends]
+    return [title, pillar, owner, *fixed, *extra, depends]
 
 
 def _depends_on(strategy: Strategy, key: str, waits_on: dict[str, list[Any]]) -> str:
@@ -117,8 +147,10 @@ def _table(
 ) -> LongTable:
     fs = font_set()
     dpw = strategy.days_per_week
-    rows: list[list[Any]] = [[*HEADERS, DEPENDS]]
+    extras = _extra_fields(strategy)
+    rows: list[list[Any]] = [[*HEADERS, *(f.label for f in extras), DEPENDS]]
     critical_rows = []
+    totals = dict.fromkeys((f.name for f in extras if f.kind == MONEY), 0.0)
     for number, item in enumerate(items, start=1):
         initiative = strategy.initiatives.get(item.key)
         pillar = initiative.pillar if initiative is not None else ""
@@ -141,17 +173,38 @@ def _table(
                 if item.critical
                 else duration_text(item.slack_days, dpw).replace("milestone", "0d"),
                 status_label(status),
+                *(display_text(f, getattr(initiative, f.name, None), dpw) for f in extras),
                 TextCell(_depends_on(strategy, item.key, waits_on), size, max_lines=4),
             ]
         )
+        for name in totals:
+            dropped = initiative is None or initiative.status == "dropped"
+            totals[name] += 0.0 if dropped else getattr(initiative, name) or 0.0
     commands = table_style(accent, size)
+    first_extra = len(HEADERS)
+    if extras:
+        commands.append(("ALIGN", (first_extra, 0), (first_extra + len(extras) - 1, -1), "RIGHT"))
+    if totals:
+        # A total row under the money columns (dropped initiatives are not counted).
+        rows.append(
+            [
+                "Total",
+                *[""] * (len(HEADERS) - 1),
+                *(format_amount(totals[f.name]) if f.name in totals else "" for f in extras),
+                "",
+            ]
+        )
+        commands += [
+            ("FONT", (0, -1), (-1, -1), fs.bold, size),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, HexColor(style.INK)),
+            ("BACKGROUND", (0, -1), (-1, -1), HexColor(style.PAPER)),
+        ]
     for number in critical_rows:
         commands.append(("TEXTCOLOR", (6, number), (6, number), HexColor(style.CRITICAL)))
         commands.append(("FONT", (6, number), (6, number), fs.bold, size))
         commands.append(("LINEBEFORE", (0, number), (0, number), 2, HexColor(style.CRITICAL)))
-    return LongTable(
-        rows, colWidths=_column_widths(width, size), repeatRows=1, style=commands, hAlign="LEFT"
-    )
+    widths = _column_widths(width, size, [_extra_width(strategy, f, size) for f in extras])
+    return LongTable(rows, colWidths=widths, repeatRows=1, style=commands, hAlign="LEFT")
 
 
 def _critical_list(
@@ -193,6 +246,18 @@ def _critical_list(
     return LongTable(rows, colWidths=widths, repeatRows=1, style=commands, hAlign="LEFT")
 
 
+def _budget_fact(line: BudgetLine, currency: str) -> str:
+    """`Planned EUR 120,000 of a EUR 150,000 budget`; over budget in red and bold."""
+    text = f"Planned {format_amount(line.planned, currency)}"
+    if line.budget is None:
+        return markup(text, limit=200)
+    text += f" of a {format_amount(line.budget, currency)} budget"
+    if not line.over:
+        return markup(text, limit=200)
+    over = f"{text}: over by {format_amount(line.planned - line.budget, currency)}"
+    return f'<font color="{style.CRITICAL}"><b>{markup(over, limit=200)}</b></font>'
+
+
 def phase_pages(
     strategy: Strategy,
     schedule: Schedule,
@@ -213,6 +278,9 @@ def phase_pages(
     for item in schedule.items.values():
         by_phase[item.phase].append(item)
     dates = {name: (begin, end) for name, begin, end in bounds}
+    summary = budget_summary(strategy, schedule)
+    budget = {line.name: line for line in summary.by_phase}
+    currency = summary.currency
     out: list[Flowable] = []
     for name in names:
         items = sorted(by_phase[name], key=lambda i: (i.start, i.start_day, i.finish_day))
@@ -226,7 +294,11 @@ def phase_pages(
             )
         count = f"{len(items)} initiative{'s' if len(items) != 1 else ''}"
         facts = " · ".join(p for p in (when, count, f"{critical} on the critical path") if p)
-        out += [Paragraph(facts, styles["small"]), Spacer(1, 6)]
+        out += [Paragraph(facts, styles["small"])]
+        line = budget.get(name)
+        if line is not None and (line.budget is not None or line.count):
+            out.append(Paragraph(_budget_fact(line, currency), styles["small"]))
+        out.append(Spacer(1, 6))
         chain = _critical_list(strategy, schedule, name, size, accent, width)
         if chain is not None:
             out += [Paragraph("Critical path in this phase, in order", styles["h2"]), chain]

@@ -19,6 +19,7 @@ from cxroadmap.domain.fields import coerce
 from cxroadmap.domain.model import Strategy, default_phases
 from cxroadmap.domain.registry import STRATEGY
 from cxroadmap.domain.validation import check_max_parallel, validate_strategy
+from cxroadmap.interop.cell_safety import neutralise, restore
 from cxroadmap.interop.column_map import tool_date
 from cxroadmap.interop.tabular import (
     COLUMNS,
@@ -101,7 +102,7 @@ def _records(text: str, delimiter: str) -> list[list[str]]:
     records: list[list[str]] = []
     try:
         for record in reader:
-            records.append(record)
+            records.append([restore(cell) for cell in record])
     except csv.Error as exc:
         raise ValidationError(f"row {len(records) + 1}", f"malformed CSV: {exc}") from None
     return records
@@ -120,7 +121,10 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
             continue
         # Undo a split comment, and drop the separators Excel pads a re-saved line with
         # (`# start: 2027-01-04;;;;`).
-        line = delimiter.join(record).strip().rstrip(delimiter).strip()
+        cells = list(record)
+        while cells and not cells[-1].strip():
+            cells.pop()  # empty cells, not separators inside a quoted value (`# name: a,`)
+        line = delimiter.join(cells).strip()
         match = _SETTING.match(line)
         if match and match[1].lower() in SETTINGS:
             settings[match[1].lower()] = (i + 1, match[2].strip())
@@ -247,7 +251,7 @@ def csv_text(strategy: Strategy, schedule: Any) -> str:
     depends_on = depends_on_texts(strategy)
     for ini in strategy.initiatives.values():
         values = export_values(schedule, ini, depends_on)
-        writer.writerow([_cell_text(v) for v in values])
+        writer.writerow([neutralise(_cell_text(v)) for v in values])
     writer.writerow([f"# name: {strategy.name}"])
     writer.writerow([f"# start: {strategy.start.isoformat()}"])
     if strategy.working_days != DEFAULT_WORKING_DAYS:

@@ -10,6 +10,7 @@ from pathlib import Path
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy
 from cxroadmap.interop.csvfile import read_csv, write_csv
+from cxroadmap.interop.guard import KIND_OF_SUFFIX, FileFormatError, guarded_read
 from cxroadmap.interop.icsfile import write_ics
 from cxroadmap.interop.jsonfile import dump_json, load_json
 from cxroadmap.interop.mspdi_read import read_mspdi
@@ -18,14 +19,7 @@ from cxroadmap.interop.xlsxfile import read_xlsx, write_xlsx
 from cxroadmap.scheduling.planner import schedule as plan
 from cxroadmap.scheduling.result import Schedule
 
-
-class FileFormatError(ValidationError):
-    """A ValidationError whose message already names the file (`path`), so callers need not."""
-
-    def __init__(self, path: str | os.PathLike[str], where: str, problem: str) -> None:
-        self.path = os.fspath(path)
-        super().__init__(f"{self.path}: {where}" if where else self.path, problem)
-
+__all__ = ["EXPORT_SUFFIXES", "IMPORT_SUFFIXES", "FileFormatError", "export_file", "import_file"]
 
 Reader = Callable[[Path, dt.date | None], Strategy]
 Writer = Callable[[Strategy, Schedule, Path], None]
@@ -63,15 +57,9 @@ def import_file(path: str | os.PathLike[str], *, start: dt.date | None = None) -
     `plan.csv: row 7, column duration: ...`.
     """
     source = Path(path)
-    reader = _READERS[_suffix(source, IMPORT_SUFFIXES, "import")]
-    try:
-        return reader(source, start)
-    except FileFormatError:
-        raise
-    except ValidationError as exc:
-        raise FileFormatError(source, exc.where, exc.problem) from None
-    except OSError as exc:
-        raise FileFormatError(source, "", f"cannot read: {exc.strerror}") from None
+    suffix = _suffix(source, IMPORT_SUFFIXES, "import")
+    reader = _READERS[suffix]
+    return guarded_read(source, KIND_OF_SUFFIX[suffix], lambda: reader(source, start))
 
 
 def export_file(

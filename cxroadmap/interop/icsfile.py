@@ -14,11 +14,10 @@ from icalendar import Calendar, Event
 from cxroadmap.common.atomic import write_bytes_atomically
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_label
+from cxroadmap.interop.safe_text import ics_safe
 from cxroadmap.interop.tabular import depends_on_texts
 
 PRODID = "-//cxroadmap//Customer-experience roadmap//EN"
-# RFC 5545 text allows no control characters but tab (line breaks are escaped as \n).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 # Letters that Unicode does not decompose into an ASCII letter plus an accent.
 _FOLD = str.maketrans(
     {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
@@ -65,7 +64,7 @@ def ics_bytes(strategy: Strategy, schedule: Any) -> bytes:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", _CONTROL.sub("", strategy.name))
+    cal.add("x-wr-calname", ics_safe(strategy.name))
     domain = f"{slug(strategy.name)}.cxroadmap"
     stamp = _stamp()
     depends_on = depends_on_texts(strategy)
@@ -74,13 +73,13 @@ def ics_bytes(strategy: Strategy, schedule: Any) -> bytes:
         event = Event()
         event.add("uid", f"{quote(key, safe='')}@{domain}")
         event.add("dtstamp", stamp)
-        event.add("summary", _CONTROL.sub("", ini.title))
+        event.add("summary", ics_safe(ini.title))
         event.add("dtstart", item.start)
         # A milestone's start and finish are the same day: a one-day event.
         event.add("dtend", item.finish + dt.timedelta(days=1))
-        event.add("description", _CONTROL.sub("", _description(strategy, key, item, depends_on)))
+        event.add("description", ics_safe(_description(strategy, key, item, depends_on)))
         if ini.pillar:
-            event.add("categories", [_CONTROL.sub("", pillar_label(ini.pillar))])
+            event.add("categories", [ics_safe(pillar_label(ini.pillar))])
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     data: bytes = cal.to_ical()

@@ -20,6 +20,7 @@ from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 from cxroadmap.domain.registry import DEPENDENCY, INITIATIVE, PHASE, STRATEGY
 from cxroadmap.domain.validation import validate_strategy
 from cxroadmap.interop.cx_json import measure_from_json, touchpoint_from_json
+from cxroadmap.interop.guard import check_nesting, parse_json_int
 from cxroadmap.interop.json_fields import (
     json_array,
     json_names,
@@ -180,12 +181,18 @@ def parse_json_cascade_text(text: str, source: str = "input") -> list[Strategy]:
     """Every strategy of `cxroadmap/1` JSON text, parents before children."""
     try:
         data = json.loads(
-            text, object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant
+            text,
+            object_pairs_hook=_refuse_duplicates,
+            parse_constant=_refuse_constant,
+            parse_int=parse_json_int,
         )
     except json.JSONDecodeError as exc:
         raise ValidationError(
             f"line {exc.lineno}, column {exc.colno}", f"malformed JSON: {exc.msg}"
         ) from None
+    except RecursionError:
+        raise ValidationError("", "JSON nested too deeply to read") from None
+    check_nesting(data)
     return cascade_from_json(data, source)
 
 

@@ -20,6 +20,7 @@ from cxroadmap.interop.mspdi_model import (
     WEEKDAY_DAY_TYPE,
     priority_of_impact,
 )
+from cxroadmap.interop.safe_text import xml_safe
 
 MINUTES_PER_DAY = 480
 _DAY_START = "08:00:00"
@@ -346,6 +347,9 @@ def mspdi_tree(strategy: Strategy, schedule: Any) -> ET.ElementTree:
 def mspdi_bytes(strategy: Strategy, schedule: Any) -> bytes:
     root = mspdi_tree(strategy, schedule).getroot()
     assert root is not None
+    for element in root.iter():
+        if element.text:
+            element.text = xml_safe(element.text)
     ET.indent(root, space="  ")
     body: bytes = ET.tostring(root, encoding="utf-8")
     return b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + body + b"\n"

@@ -35,6 +35,7 @@ from cxroadmap.interop.tabular import (
     is_blank,
     resolve_start,
 )
+from cxroadmap.interop.xlsx_budget import write_budget_sheet
 from cxroadmap.interop.xlsx_cells import cells, finish, header, read_table
 from cxroadmap.interop.xlsx_cx import (
     read_measures,
@@ -176,6 +177,7 @@ def workbook(strategy: Strategy, schedule: Any) -> Workbook:
         sheet.append(cells([dep.from_key, dep.to_key, dep.type, dep.lag]))
     finish(sheet)
     write_cx_sheets(book, strategy)
+    write_budget_sheet(book, strategy, schedule)
     return book
 
 

@@ -133,5 +133,8 @@ def budget_summary(strategy: Strategy, schedule: Schedule | None) -> BudgetSumma
     summary.by_phase = list(phases.values())
     summary.by_pillar = sorted(pillars.values(), key=lambda line: -line.planned)
     summary.by_owner = sorted(owners.values(), key=lambda line: -line.planned)
+    for line in years.values():
+        # A cost spread over years by working days: whole currency units are precise enough.
+        line.planned = float(round(line.planned))
     summary.by_year = [years[y] for y in sorted(years)]
     return summary

@@ -21,7 +21,6 @@ from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
 from cxroadmap.storage import backups, journal, schema
 from cxroadmap.storage.change_writer import write_change as _write_change
-from cxroadmap.storage.checks import check
 from cxroadmap.storage.engine import (
     dispose_engine,
     initialise,
@@ -29,12 +28,7 @@ from cxroadmap.storage.engine import (
     raw_connection,
     replacing,
 )
-from cxroadmap.storage.errors import (
-    DocumentChanged,
-    DocumentError,
-    DocumentLocked,
-    DocumentReadOnly,
-)
+from cxroadmap.storage.errors import DocumentChanged, DocumentError, DocumentReadOnly
 from cxroadmap.storage.fileguard import Watch, clean_leftovers, file_read_only, folder_read_only
 from cxroadmap.storage.lock import EditLock
 from cxroadmap.storage.rows import STRATEGY
@@ -47,16 +41,6 @@ from cxroadmap.storage.strategy_rows import (
     strategy_ids,
     write_contents,
 )
-
-__all__ = [
-    "Document",
-    "DocumentError",
-    "DocumentLocked",
-    "DocumentReadOnly",
-    "check",
-    "read_document",
-    "write_document",
-]
 
 T = TypeVar("T")
 
@@ -272,6 +256,16 @@ class Document:
         def work(conn: Connection) -> None:
             self._require(conn, strategy_id)
             _write_change(conn, strategy_id, strategy, change)
+
+        self._run(work, writing=True)
+
+    def write_changes(self, items: list[tuple[int, Strategy, Change]]) -> None:
+        """Save several strategies' Changes (one edit across the cascade) in one transaction."""
+
+        def work(conn: Connection) -> None:
+            for strategy_id, strategy, change in items:
+                self._require(conn, strategy_id)
+                _write_change(conn, strategy_id, strategy, change)
 
         self._run(work, writing=True)
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from cxroadmap.domain.edits import Change, Edit
+from cxroadmap.domain.cascade import Cascade
+from cxroadmap.domain.cascade_edits import CascadeEdit
+from cxroadmap.domain.edits import Change, CompositeEdit, Edit
 from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.domain.limit_checks import check_span
 from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.storage.errors import DocumentChanged
@@ -63,7 +67,8 @@ class OpenDocument(QObject):
 
         Raises storage's DocumentError (damaged, not ours, newer version) naming the file.
         """
-        from cxroadmap.storage.document import Document, DocumentLocked, DocumentReadOnly
+        from cxroadmap.storage.document import Document
+        from cxroadmap.storage.errors import DocumentLocked, DocumentReadOnly
 
         notice = ""
         try:
@@ -117,7 +122,8 @@ class OpenDocument(QObject):
 
     def switch_to_copy(self, target: Path) -> None:
         """Save As: copy the file (SQLite backup) and go on in the copy, undo history and all."""
-        from cxroadmap.storage.document import Document, DocumentError, write_document
+        from cxroadmap.storage.document import Document, write_document
+        from cxroadmap.storage.errors import DocumentError
 
         if self.store is None:
             raise ValueError("this document has no file to copy")
@@ -157,7 +163,13 @@ class OpenDocument(QObject):
         except CxRoadmapError as exc:
             return self.refuse(str(exc))
         try:
-            self._write(change)
+            # Each value is checked by the edit; the plan as a whole must still fit in time.
+            check_span(self.strategy)
+        except CxRoadmapError as exc:
+            edit.revert(self.strategy)
+            return self.refuse(str(exc))
+        try:
+            self._write(change, edit)
         except DocumentChanged as exc:
             edit.revert(self.strategy)
             return self.refuse(self._lose_file(exc))
@@ -179,6 +191,7 @@ class OpenDocument(QObject):
             "more is written to it and neither version is lost. Use Save As to keep what is "
             "on screen."
         )
+        self.changed.emit(Change())  # the window shows the notice and stops offering edits
         return self.notice
 
     def refuse(self, message: str) -> bool:
@@ -186,14 +199,50 @@ class OpenDocument(QObject):
         self.refused.emit(message)
         return False
 
-    def _write(self, change: Change) -> None:
+    def _write(self, change: Change, edit: Edit | None = None) -> None:
         if self.store is not None and self.strategy_id is not None:
-            self.store.write_change(self.strategy_id, self.strategy, change)
+            # An edit across the cascade also changed other strategies: one transaction.
+            others = edit.others if isinstance(edit, CascadeEdit) else []
+            items = [(self.strategy_id, self.strategy, change)]
+            items += [(int(h), s, c) for h, s, c in others if isinstance(h, int)]
+            self.store.write_changes(items)
 
-    def store_and_notify(self, change: Change) -> None:
+    def apply_across(
+        self, text: str, build: Callable[[Cascade, Strategy], list[tuple[Strategy, Edit]]]
+    ) -> bool:
+        """apply() of cascade_edit(): a rename or deletion that other strategies follow."""
+        if self.readonly:
+            return self.refuse("This document is open read-only; nothing was changed.")
+        try:
+            edit = self.cascade_edit(text, build)
+        except CxRoadmapError as exc:
+            return self.refuse(str(exc))
+        return self.apply(edit)
+
+    def cascade_edit(
+        self, text: str, build: Callable[[Cascade, Strategy], list[tuple[Strategy, Edit]]]
+    ) -> Edit:
+        """One undoable edit of the whole document: `build` gets the cascade of the file
+        (with this strategy in it) and returns (strategy, edit) pairs."""
+        loaded: list[tuple[int, Strategy]] = []
+        if self.store is not None and self.strategy_id is not None:
+            loaded = [
+                (sid, self.strategy if sid == self.strategy_id else s)
+                for sid, s in self.store.load_all_with_ids()
+            ]
+        if not any(s is self.strategy for _, s in loaded):
+            loaded.append((self.strategy_id or 0, self.strategy))
+        handles = {id(s): sid for sid, s in loaded}
+        pairs = build(Cascade([s for _, s in loaded]), self.strategy)
+        if all(s is self.strategy for s, _ in pairs):
+            edits = [e for _, e in pairs]
+            return edits[0] if len(edits) == 1 else CompositeEdit(text, edits)
+        return CascadeEdit(text, [(handles[id(s)], s, e) for s, e in pairs])
+
+    def store_and_notify(self, change: Change, edit: Edit | None = None) -> None:
         """After an undo or redo: write the change, then reschedule and notify."""
         try:
-            self._write(change)
+            self._write(change, edit)
         except DocumentChanged as exc:
             self.refused.emit(self._lose_file(exc))
         except Exception as exc:

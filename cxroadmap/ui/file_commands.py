@@ -6,12 +6,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton
 
 from cxroadmap.domain.model import Strategy
 from cxroadmap.storage.errors import DocumentDamaged
 from cxroadmap.ui import messages
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.formats import export_job, exporter, file_filter, import_filter, importer_for
+from cxroadmap.ui.naming import named
+from cxroadmap.ui.pending_edits import commit_typing
 from cxroadmap.ui.template_choices import available_templates, build_template
 from cxroadmap.ui.workers import BackgroundTask, run_in_background
 
@@ -48,6 +51,7 @@ class FileCommands(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        window.acts["restore_backup"].triggered.connect(self.restore_from_backup)
         self.tasks: list[BackgroundTask] = []
 
     def _keep(self, task: BackgroundTask) -> None:
@@ -101,6 +105,25 @@ class FileCommands(QObject):
             return self._create(path, build_template("demo"))
         return self.open_path(path)
 
+    def banner_row(self, layout: QBoxLayout, banner: QLabel) -> QPushButton:
+        """Put the read-only banner in `layout` with a (hidden) Save As button beside it."""
+        save_as = named(QPushButton("Save As…"), "readonly_save_as")
+        save_as.hide()
+        save_as.clicked.connect(self.save_as)
+
+        def follow(title: str) -> None:
+            # The title says "(read-only)" exactly when the document is: one place to follow.
+            doc = self.window.document
+            save_as.setVisible(doc is not None and doc.readonly and doc.store is not None)
+
+        self.window.windowTitleChanged.connect(follow)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(banner, 1)
+        row.addWidget(save_as)
+        layout.addLayout(row)
+        return save_as
+
     # -- recovery ---------------------------------------------------------------------------
 
     def offer_recovery(self, path: Path, problem: str) -> bool:
@@ -151,6 +174,10 @@ class FileCommands(QObject):
 
         current = self.window.document
         path = document or (current.path if current is not None else None)
+        if path is None:
+            path = messages.ask_open_path(
+                self.window, "Restore a Backup of", messages.DOCUMENT_FILTER
+            )
         if path is None:
             return False
         dialog = BackupDialog(Path(path), self.window)
@@ -207,8 +234,13 @@ class FileCommands(QObject):
 
     # -- save as, import, export -----------------------------------------------------------
 
+    def commit_typing(self) -> None:
+        """Commit the editor the user is typing in (before close, switch, Save As, export)."""
+        commit_typing(self.window)
+
     def save_as(self) -> bool:
         """Copy the document (SQLite backup) and go on working in the copy, undo history and all."""
+        commit_typing(self.window)
         doc = self.window.document
         if doc is None or doc.store is None:
             return False
@@ -268,6 +300,7 @@ class FileCommands(QObject):
 
     def export(self, suffix: str) -> BackgroundTask | bool:
         """Ask where, then write the strategy in the format of `suffix` on a worker thread."""
+        commit_typing(self.window)
         doc = self.window.document
         if doc is None:
             return False

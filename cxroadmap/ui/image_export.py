@@ -15,6 +15,7 @@ from cxroadmap.common import style
 from cxroadmap.common.atomic import write_bytes_atomically
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy
+from cxroadmap.interop.safe_text import xml_safe_bytes
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
 
@@ -227,7 +228,8 @@ def svg_bytes(picture: Picture, title: str) -> bytes:
     picture.paint(painter)
     painter.end()
     buffer.close()
-    return bytes(data.data())
+    # Qt writes a title's control characters verbatim, which makes the SVG invalid XML.
+    return xml_safe_bytes(bytes(data.data()))
 
 
 def export_view_image(

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxroadmap.domain.edits import AddInitiative, Change, CompositeEdit, Edit, RemoveInitiative
+from cxroadmap.domain.cascade_edits import remove_initiatives_everywhere
+from cxroadmap.domain.edits import AddInitiative, Change, CompositeEdit, Edit
 from cxroadmap.domain.labels import STATUS_LABELS
 from cxroadmap.domain.model import Initiative
 from cxroadmap.domain.pillars import DEFAULT_PILLARS
@@ -322,11 +323,14 @@ class InitiativesPage(QWidget):
         if self.document is None or not keys:
             return False
         row = self.table.currentIndex().row()
-        edits: list[Edit] = [RemoveInitiative(k) for k in keys]
-        if len(edits) == 1:
-            done = self._apply(edits[0])
-        else:
-            done = self._apply(CompositeEdit(f"Delete {len(keys)} initiatives", edits))
+        text = f"Delete {len(keys)} initiatives"
+        if len(keys) == 1:
+            ini = self.document.strategy.initiatives.get(keys[0])
+            text = f"Delete {ini.title!r}" if ini is not None else f"Delete {keys[0]}"
+        # Support links to them from strategies further down go in the same undo step.
+        done = self.document.apply_across(
+            text, lambda cascade, s: remove_initiatives_everywhere(cascade, s, keys)
+        )
         if done and self.proxy.rowCount():
             index = self.proxy.index(min(row, self.proxy.rowCount() - 1), COLUMN["title"])
             self.table.setCurrentIndex(index)

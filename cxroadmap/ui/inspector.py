@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,35 +14,30 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from cxroadmap.domain.durations import format_duration, parse_duration
+from cxroadmap.domain.cascade_edits import rename_initiative_key
+from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.edits import AddDependency, Change, ChangeInitiative, RemoveDependency
 from cxroadmap.domain.errors import CxRoadmapError
-from cxroadmap.domain.labels import STATUS_LABELS
+from cxroadmap.domain.fields import coerce
 from cxroadmap.domain.model import DEPENDENCY_TYPES, Dependency, Initiative
-from cxroadmap.domain.pillars import DEFAULT_PILLARS, find_pillar, pillar_label
-from cxroadmap.ui.delegates import NO_PIN
+from cxroadmap.domain.registry import INITIATIVE
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.field_editors import (
+    commit_signals,
+    editor_value,
+    load_editor,
+    make_editor,
+    set_read_only,
+)
 from cxroadmap.ui.models.dependencies_model import TYPE_NAMES, DependenciesModel
 from cxroadmap.ui.naming import named
-
-
-class CommitTextEdit(QPlainTextEdit):
-    """A multi-line field that reports when the user leaves it, like QLineEdit.editingFinished."""
-
-    editingFinished = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.editingFinished.emit()
 
 
 class Inspector(QScrollArea):
@@ -72,67 +66,24 @@ class Inspector(QScrollArea):
     # -- building --------------------------------------------------------------------------
 
     def _build_fields(self) -> None:
-        self.key_edit = named(QLineEdit(), "inspector_key")
-        self.title_edit = named(QLineEdit(), "inspector_title")
-        self.pillar_combo = named(QComboBox(), "inspector_pillar")
-        self.pillar_combo.setEditable(True)
-        self.pillar_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.pillar_combo.addItems([p.label for p in DEFAULT_PILLARS])
-        self.owner_edit = named(QLineEdit(), "inspector_owner")
-        self.duration_edit = named(QLineEdit(), "inspector_duration")
-        self.duration_edit.setPlaceholderText("e.g. 12, 12d, 3w, 2m; 0 = milestone")
-        self.not_before_edit = named(QLineEdit(), "inspector_not_before")
-        self.not_before_edit.setPlaceholderText("YYYY-MM-DD (blank: no constraint)")
-        self.phase_combo = named(QComboBox(), "inspector_phase")
-        self.impact_spin = named(QSpinBox(), "inspector_impact")
-        self.impact_spin.setRange(1, 5)
-        self.status_combo = named(QComboBox(), "inspector_status")
-        for key, label in STATUS_LABELS.items():
-            self.status_combo.addItem(label, key)
-        self.description_edit = named(CommitTextEdit(), "inspector_description")
-        self.description_edit.setPlaceholderText("What it involves, why it matters")
-        self.description_edit.setFixedHeight(90)
         self.schedule_label = named(QLabel(), "inspector_schedule")
         self.schedule_label.setWordWrap(True)
         self.schedule_label.setTextFormat(Qt.TextFormat.PlainText)  # titles and keys are user text
         self.schedule_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        # One row per registry field that has an editor, in the registry's order.
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Key", self.key_edit)
-        form.addRow("Title", self.title_edit)
-        form.addRow("Pillar", self.pillar_combo)
-        form.addRow("Owner", self.owner_edit)
-        form.addRow("Duration", self.duration_edit)
-        form.addRow("Not before", self.not_before_edit)
-        form.addRow("Pinned to", self.phase_combo)
-        form.addRow("Impact", self.impact_spin)
-        form.addRow("Status", self.status_combo)
-        form.addRow("Description", self.description_edit)
+        self.editors: dict[str, QWidget] = {}
+        for f in INITIATIVE.values():
+            if f.editor is None:
+                continue
+            widget = named(make_editor(f), f"inspector_{f.name}")
+            self.editors[f.name] = widget
+            form.addRow(f.label, widget)
+            for signal in commit_signals(f, widget):
+                signal.connect(lambda *_, f=f, w=widget: self._commit(f.name, editor_value(f, w)))
         form.addRow("Schedule", self.schedule_label)
-
-        for field, edit in (
-            ("key", self.key_edit),
-            ("title", self.title_edit),
-            ("owner", self.owner_edit),
-            ("duration", self.duration_edit),
-            ("not_before", self.not_before_edit),
-        ):
-            edit.editingFinished.connect(lambda f=field, e=edit: self._commit(f, e.text()))
-        self.pillar_combo.activated.connect(lambda _: self._commit_pillar())
-        line = self.pillar_combo.lineEdit()
-        if line is not None:
-            line.editingFinished.connect(self._commit_pillar)
-        self.phase_combo.activated.connect(
-            lambda _: self._commit("phase", self.phase_combo.currentData())
-        )
-        self.status_combo.activated.connect(
-            lambda _: self._commit("status", self.status_combo.currentData())
-        )
-        self.impact_spin.valueChanged.connect(lambda v: self._commit("impact", v))
-        self.description_edit.editingFinished.connect(
-            lambda: self._commit("description", self.description_edit.toPlainText())
-        )
 
         self.deps_model = DependenciesModel(parent=self)
         self.deps_table = named(QTableView(), "inspector_dependencies")
@@ -150,11 +101,10 @@ class Inspector(QScrollArea):
         self.other_combo = named(QComboBox(), "dependency_other")
         self.other_combo.setEditable(True)
         self.other_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for combo in (self.other_combo, self.pillar_combo, self.phase_combo, self.status_combo):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(8)
+        self.other_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.other_combo.setMinimumContentsLength(8)
         self.type_combo = named(QComboBox(), "dependency_type")
         for name in DEPENDENCY_TYPES:
             self.type_combo.addItem(f"{name}  ({TYPE_NAMES[name]})", name)
@@ -240,23 +190,9 @@ class Inspector(QScrollArea):
         assert self.document is not None
         strategy = self.document.strategy
         readonly = self.document.readonly
-        self.key_edit.setText(ini.key)
-        self.title_edit.setText(ini.title)
-        self.pillar_combo.setCurrentText(pillar_label(ini.pillar) if ini.pillar else "")
-        self.owner_edit.setText(ini.owner)
-        self.duration_edit.setText(format_duration(ini.duration, strategy.days_per_week))
-        self.not_before_edit.setText(ini.not_before.isoformat() if ini.not_before else "")
-        self.phase_combo.clear()
-        self.phase_combo.addItem(NO_PIN, None)
-        for name in strategy.phase_names():
-            self.phase_combo.addItem(name, name)
-        self.phase_combo.setCurrentIndex(max(0, self.phase_combo.findData(ini.phase)))
-        self.impact_spin.setValue(ini.impact)
-        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(ini.status)))
-        for line in (self.key_edit, self.title_edit, self.owner_edit):
-            line.setCursorPosition(0)  # show the start of long text, not its end
-        if not self.description_edit.hasFocus():
-            self.description_edit.setPlainText(ini.description)
+        dpw, phases = strategy.days_per_week, strategy.phase_names()
+        for name, widget in self.editors.items():
+            load_editor(INITIATIVE[name], widget, getattr(ini, name), dpw, phases)
         self._load_schedule(ini)
         current = self.other_combo.currentData()
         self.other_combo.clear()
@@ -264,16 +200,10 @@ class Inspector(QScrollArea):
             if other.key != ini.key:
                 self.other_combo.addItem(f"{other.key} · {other.title}", other.key)
         self.other_combo.setCurrentIndex(self.other_combo.findData(current))
-        for widget in (
-            self.key_edit, self.title_edit, self.owner_edit, self.duration_edit,
-            self.not_before_edit, self.description_edit,
-        ):  # fmt: skip
-            widget.setReadOnly(readonly)
-        for control in (
-            self.pillar_combo, self.phase_combo, self.impact_spin, self.status_combo,
-            self.add_pred_button, self.add_succ_button, self.remove_dep_button,
-        ):  # fmt: skip
-            control.setEnabled(not readonly)
+        for widget in self.editors.values():
+            set_read_only(widget, readonly)
+        for button in (self.add_pred_button, self.add_succ_button, self.remove_dep_button):
+            button.setEnabled(not readonly)
 
     def _load_schedule(self, ini: Initiative) -> None:
         assert self.document is not None
@@ -297,29 +227,27 @@ class Inspector(QScrollArea):
         ini = self.initiative()
         if self._loading or ini is None or self.document is None or self.document.readonly:
             return False
-        current = getattr(ini, field)
-        if field == "duration" and value == format_duration(ini.duration, self._days()):
-            return False
-        if field == "not_before" and value == (
-            ini.not_before.isoformat() if ini.not_before else ""
-        ):
-            return False
-        if value == current or (field == "not_before" and value == "" and current is None):
-            return False
-        label = {"not_before": "not-before date", "phase": "phase pin"}.get(field, field)
-        edit = ChangeInitiative(ini.key, {field: value}, text=f"Change {label} of {ini.title!r}")
-        done = self.document.apply(edit)
+        f = INITIATIVE[field]
+        try:
+            if coerce(f, value, field, self._days()) == getattr(ini, field):
+                return False
+        except CxRoadmapError:
+            pass  # the edit itself says what is wrong
+        text = f"Change {f.label.lower()} of {ini.title!r}"
+        if field == "key" and isinstance(value, str):
+            # Support links further down the cascade follow the new key, in the same undo step.
+            old = ini.key
+            done = self.document.apply_across(
+                text, lambda cascade, s: rename_initiative_key(cascade, s, old, value)
+            )
+        else:
+            done = self.document.apply(ChangeInitiative(ini.key, {field: value}, text=text))
         if not done:
             self.refresh()  # show the value that stands
         return done
 
     def _days(self) -> int:
         return self.document.strategy.days_per_week if self.document else 5
-
-    def _commit_pillar(self) -> None:
-        text = self.pillar_combo.currentText().strip()
-        pillar = find_pillar(text)
-        self._commit("pillar", pillar.key if pillar is not None else text)
 
     def _other_key(self) -> str | None:
         if self.document is None:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from cxroadmap.domain.errors import CxRoadmapError
-from cxroadmap.domain.model import Phase, Strategy
+from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.result import Schedule
 
 # Above this a reschedule would be felt while typing, so later ones go off the UI thread.
@@ -31,7 +31,8 @@ def snapshot(strategy: Strategy) -> Strategy:
         strategy,
         values=list(strategy.values),
         holidays=list(strategy.holidays),
-        phases=[Phase(p.name, p.weeks) for p in strategy.phases],
+        phases=[replace(p) for p in strategy.phases],
+        year_budgets=dict(strategy.year_budgets),
         initiatives={
             k: replace(i, touchpoints=list(i.touchpoints), supports=list(i.supports))
             for k, i in strategy.initiatives.items()

@@ -24,7 +24,7 @@ from cxroadmap.common.resources import resource_path
 from cxroadmap.domain.edits import Change
 from cxroadmap.ui import messages
 from cxroadmap.ui.actions import Actions
-from cxroadmap.ui.banner import add_banner
+from cxroadmap.ui.budget_panel import BudgetPanel
 from cxroadmap.ui.cx.install import CxCommands
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import TabFeed
@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         self.views.setDocumentMode(True)
         self.views.addTab(self.initiatives, "Initiatives")
         self.views.addTab(self.strategy_panel, "Strategy")
+        self.budget_panel = BudgetPanel()
+        self.views.addTab(self.budget_panel, "Budget")
         self.roadmap_tabs: list[QWidget] = []
         self._tab_titles: dict[str, QWidget] = {}
         self.feed: TabFeed | None = None
@@ -77,7 +79,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(workspace)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.banner_save_as = add_banner(layout, self.banner)
+        self.banner_save_as = self.files.banner_row(layout, self.banner)
         layout.addWidget(self.views)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         for label in (self.finish_label, self.critical_label, self.warnings_label):
             label.setContentsMargins(10, 0, 10, 0)
             self.statusBar().addPermanentWidget(label)
+        self.statusBar().addPermanentWidget(self.budget_panel.status_label)
 
         self._build_menus()
         self._connect()
@@ -168,8 +171,6 @@ class MainWindow(QMainWindow):
         a["open"].triggered.connect(f.open_dialog)
         a["open_demo"].triggered.connect(f.open_demo)
         a["save_as"].triggered.connect(f.save_as)
-        a["restore_backup"].triggered.connect(f.restore_from_backup)
-        self.banner_save_as.clicked.connect(f.save_as)
         a["import"].triggered.connect(f.import_dialog)
         a["export_pdf"].triggered.connect(f.export_pdf)
         a["close"].triggered.connect(lambda: self.set_document(None))
@@ -197,11 +198,12 @@ class MainWindow(QMainWindow):
         if old is document and document is not None:
             return
         if old is not None:
+            self.files.commit_typing()
             self.undo_group.removeStack(old.undo_stack)
             old.changed.disconnect(self._on_changed)
             old.refused.disconnect(self._on_refused)
         self.document = document
-        for view in (self.initiatives, self.strategy_panel, self.inspector):
+        for view in (self.initiatives, self.strategy_panel, self.inspector, self.budget_panel):
             view.set_document(document)
         self._build_roadmap_tabs(document)
         if document is not None:
@@ -227,7 +229,8 @@ class MainWindow(QMainWindow):
     def _build_roadmap_tabs(self, document: OpenDocument | None) -> None:
         """One tab per roadmap view; they share the window's selection and the document."""
         current = self.views.currentWidget()
-        shown = self.views.tabText(self.views.currentIndex())
+        # The same view stays in front for the next document (the tabs are rebuilt).
+        shown = next((t for t, tab in self._tab_titles.items() if tab is current), None)
         if self.feed is not None:
             self.feed.release()
             self.feed = None
@@ -258,7 +261,6 @@ class MainWindow(QMainWindow):
         self._update_chrome()
 
     def _on_refused(self, message: str) -> None:
-        self._update_chrome()  # a refusal may have made the document read-only
         # Shown once the event loop is free: a modal box inside a cell editor's commit would
         # take its focus, make it commit again and show the same message twice.
         if message not in self._refusals:
@@ -274,11 +276,9 @@ class MainWindow(QMainWindow):
         doc = self.document
         has_doc = doc is not None
         editable = doc is not None and not doc.readonly
-        names = ("save_as", "restore_backup", "export_pdf", "close", "find")
-        for name in (*names, "show_initiatives", "show_strategy"):
+        for name in ("save_as", "export_pdf", "close", "find", "show_initiatives", "show_strategy"):
             self.acts[name].setEnabled(has_doc)
         self.export_menu.setEnabled(has_doc)
-        self.banner_save_as.setVisible(doc is not None and doc.readonly and doc.store is not None)
         for name in ("add", "duplicate", "delete", "rename"):
             self.acts[name].setEnabled(editable)
         if doc is None:

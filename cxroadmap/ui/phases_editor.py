@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxroadmap.domain.edits import Change, SetPhases
+from cxroadmap.domain.edits import SetPhases
 from cxroadmap.domain.model import Phase
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.naming import named
@@ -52,16 +54,9 @@ class PhasesEditor(QGroupBox):
         layout.addLayout(buttons)
 
     def set_document(self, document: OpenDocument | None) -> None:
-        if self.document is not None:
-            self.document.changed.disconnect(self._on_changed)
+        """Show `document`'s phases; the strategy panel holding this calls `refresh` on changes."""
         self.document = document
-        if document is not None:
-            document.changed.connect(self._on_changed)
         self.refresh()
-
-    def _on_changed(self, change: Change) -> None:
-        if change.strategy:
-            self.refresh()
 
     def refresh(self) -> None:
         if self.document is None:
@@ -104,7 +99,7 @@ class PhasesEditor(QGroupBox):
 
     def _current(self) -> list[Phase]:
         assert self.document is not None
-        return [Phase(p.name, p.weeks) for p in self.document.strategy.phases]
+        return [dataclasses.replace(p) for p in self.document.strategy.phases]
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading or self.document is None:

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from cxroadmap.domain.calendar import WEEKDAY_NAMES
+from cxroadmap.domain.cascade_edits import rename_strategy_key
 from cxroadmap.domain.edits import Change, ChangeStrategy
 from cxroadmap.domain.model import LEVELS
 from cxroadmap.ui.document import OpenDocument
-from cxroadmap.ui.inspector import CommitTextEdit
+from cxroadmap.ui.field_editors import CommitTextEdit
 from cxroadmap.ui.naming import named
 from cxroadmap.ui.phases_editor import PhasesEditor
 
@@ -162,6 +163,7 @@ class StrategyPanel(QScrollArea):
     def _on_changed(self, change: Change) -> None:
         if change.strategy:
             self.refresh()
+            self.phases.refresh()
 
     def refresh(self) -> None:
         if self.document is None:
@@ -204,7 +206,14 @@ class StrategyPanel(QScrollArea):
         if getattr(self.document.strategy, field) == value:
             return False
         label = {"max_parallel": "capacity", "working_days": "working week"}.get(field, field)
-        done = self.document.apply(ChangeStrategy({field: value}, text=text or f"Change {label}"))
+        edit = ChangeStrategy({field: value}, text=text or f"Change {label}")
+        if field == "key" and isinstance(value, str) and value:
+            # Children's parent and support links follow the new key, in the same undo step.
+            done = self.document.apply_across(
+                edit.text, lambda cascade, s: rename_strategy_key(cascade, s, value)
+            )
+        else:
+            done = self.document.apply(edit)
         if not done:
             self.refresh()
         return done

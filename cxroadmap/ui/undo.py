@@ -31,8 +31,8 @@ class EditCommand(QUndoCommand):
             self.document.committed(change)
             return
         change = self.edit.apply(self.document.strategy)
-        self.document.store_and_notify(change)
+        self.document.store_and_notify(change, self.edit)
 
     def undo(self) -> None:
         change = self.edit.revert(self.document.strategy)
-        self.document.store_and_notify(change)
+        self.document.store_and_notify(change, self.edit)

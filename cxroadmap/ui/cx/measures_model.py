@@ -8,13 +8,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from cxroadmap.domain.field_text import display_text
+from cxroadmap.domain.fields import LIST_KINDS, NUMBER
 from cxroadmap.domain.measure_edits import ChangeMeasure
-from cxroadmap.domain.measures import format_number
+from cxroadmap.domain.registry import MEASURE
 from cxroadmap.ui.cx.touchpoint_models import KEY_ROLE, Index, KeyedRowsModel
 
 ROLE = Qt.ItemDataRole
-MEASURE_COLUMNS = ("Key", "Measure", "Baseline", "Target", "Unit", "Target date", "Initiatives")
+# The table's order; headers, display and rules come from the field registry.
 FIELDS = ("key", "name", "baseline", "target", "unit", "target_date", "initiatives")
+MEASURE_COLUMNS = tuple(MEASURE[name].label for name in FIELDS)
 
 
 class MeasuresModel(KeyedRowsModel):
@@ -33,14 +36,7 @@ class MeasuresModel(KeyedRowsModel):
         if role == KEY_ROLE:
             return measure.key
         if role in (ROLE.DisplayRole, ROLE.EditRole):
-            value = getattr(measure, name)
-            if name in ("baseline", "target"):
-                return format_number(value)
-            if name == "target_date":
-                return value.isoformat() if value else ""
-            if name == "initiatives":
-                return ", ".join(value)
-            return value
+            return display_text(MEASURE[name], getattr(measure, name))
         if role == ROLE.ToolTipRole and name == "initiatives":
             titles = [
                 f"{k}: {self.strategy.initiatives[k].title}"
@@ -48,7 +44,7 @@ class MeasuresModel(KeyedRowsModel):
                 if k in self.strategy.initiatives
             ]
             return "\n".join(titles) or "No initiative linked yet"
-        if role == ROLE.TextAlignmentRole and name in ("baseline", "target"):
+        if role == ROLE.TextAlignmentRole and MEASURE[name].kind == NUMBER:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -67,8 +63,9 @@ class MeasuresModel(KeyedRowsModel):
         name = FIELDS[index.column()]
         if self.data(index, ROLE.EditRole) == value:
             return False
-        if name == "initiatives":
+        f = MEASURE[name]
+        if f.kind in LIST_KINDS:
             value = [k for k in re.split(r"[,;\s]+", str(value)) if k]
-        elif name in ("baseline", "target", "target_date") and not str(value).strip():
+        elif f.nullable and not str(value).strip():
             value = None
         return self.document.apply(ChangeMeasure(measure.key, {name: value}))

@@ -16,6 +16,7 @@ from cxroadmap.domain.cascade import Cascade
 from cxroadmap.domain.labels import level_label
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.naming import named
+from cxroadmap.ui.pending_edits import commit_typing
 
 if TYPE_CHECKING:
     from cxroadmap.domain.model import Strategy
@@ -27,6 +28,7 @@ def switch_strategy(window: MainWindow, strategy_id: int) -> bool:
     old = window.document
     if old is None or old.store is None or old.strategy_id == strategy_id:
         return False
+    commit_typing(window)  # before the old document lets go of the file
     strategy = old.store.load(strategy_id)
     new = OpenDocument(strategy, old.store, strategy_id, old.readonly, old.notice)
     old.scheduler.wait()

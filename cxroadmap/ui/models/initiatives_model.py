@@ -9,12 +9,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
-from cxroadmap.domain.durations import format_duration
 from cxroadmap.domain.edits import Change, ChangeInitiative
 from cxroadmap.domain.errors import CxRoadmapError
-from cxroadmap.domain.labels import STATUS_LABELS
+from cxroadmap.domain.field_text import display_text, edit_text, sort_key
+from cxroadmap.domain.fields import CHOICE, DURATION, INT, MONEY
 from cxroadmap.domain.model import Initiative
-from cxroadmap.domain.pillars import find_pillar, pillar_colour, pillar_label, pillar_order
+from cxroadmap.domain.pillars import find_pillar, pillar_colour
+from cxroadmap.domain.registry import INITIATIVE
 from cxroadmap.domain.validation import coerce_initiative_value
 from cxroadmap.scheduling.result import ScheduledInitiative
 from cxroadmap.ui.document import OpenDocument
@@ -32,26 +33,30 @@ class Column:
     tip: str
 
 
-COLUMNS: tuple[Column, ...] = (
-    Column("key", "Key", False, "Short unique key (change it in the inspector)"),
-    Column("title", "Title", True, "What the initiative is"),
-    Column("pillar", "Pillar", True, "Part of the customer-experience ecosystem it works on"),
-    Column("duration", "Duration", True, "Working days; type 12, 12d, 3w or 2m (0 = milestone)"),
+# The schedule's columns, shown after the duration.
+_COMPUTED = (
     Column("start", "Start", False, "Computed start date"),
     Column("finish", "Finish", False, "Computed finish date"),
     Column("slack", "Slack", False, "Working days it can slip without moving the finish"),
     Column("scheduled_phase", "Phase", False, "Computed phase (from its start date)"),
-    Column("owner", "Owner", True, "Who is accountable"),
-    Column("status", "Status", True, "Idea, planned, in progress, done or dropped"),
-    Column("impact", "Impact", True, "Expected impact, 1 (low) to 5 (high)"),
-    Column("not_before", "Not before", True, "Earliest start date (YYYY-MM-DD), blank for none"),
-    Column("phase", "Pinned to", True, "Keep it from starting before this phase"),
 )
+COMPUTED = frozenset(c.name for c in _COMPUTED)
+
+
+def _columns() -> tuple[Column, ...]:
+    """The registry's table fields in order, the computed ones after the duration."""
+    columns: list[Column] = []
+    for f in INITIATIVE.values():
+        if f.table is not None:
+            columns.append(Column(f.name, f.label, f.table == "edit", f.help))
+        if f.name == "duration":
+            columns += _COMPUTED
+    return tuple(columns)
+
+
+COLUMNS = _columns()
 COLUMN = {c.name: i for i, c in enumerate(COLUMNS)}
-FIELD_LABELS = {
-    "not_before": "not-before date",
-    "phase": "phase pin",
-}
+_RIGHT = frozenset({DURATION, INT, MONEY})
 
 
 class InitiativesModel(QAbstractTableModel):
@@ -175,7 +180,9 @@ class InitiativesModel(QAbstractTableModel):
             return self._tooltip(ini, name)
         if role == Qt.ItemDataRole.DecorationRole and name == "pillar":
             return QColor(pillar_colour(ini.pillar))
-        if role == Qt.ItemDataRole.TextAlignmentRole and name in ("duration", "impact", "slack"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and (
+            name == "slack" or (name in INITIATIVE and INITIATIVE[name].kind in _RIGHT)
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and name == "slack":
             item = self.scheduled(ini.key)
@@ -191,23 +198,7 @@ class InitiativesModel(QAbstractTableModel):
         return self.document.strategy.days_per_week if self.document else 5
 
     def _display(self, ini: Initiative, name: str) -> str:
-        if name == "pillar":
-            return pillar_label(ini.pillar) if ini.pillar else ""
-        if name == "duration":
-            return (
-                "milestone"
-                if ini.is_milestone
-                else format_duration(ini.duration, self._days_per_week())
-            )
-        if name == "not_before":
-            return ini.not_before.isoformat() if ini.not_before else ""
-        if name == "phase":
-            return ini.phase or ""
-        if name == "impact":
-            return str(ini.impact)
-        if name == "status":
-            return STATUS_LABELS.get(ini.status, ini.status)
-        if name in ("start", "finish", "slack", "scheduled_phase"):
+        if name in COMPUTED:
             item = self.scheduled(ini.key)
             if item is None:
                 return ""
@@ -217,33 +208,18 @@ class InitiativesModel(QAbstractTableModel):
                 return item.phase
             day: dt.date = getattr(item, name)
             return day.isoformat()
-        return str(getattr(ini, name))
+        return display_text(INITIATIVE[name], getattr(ini, name), self._days_per_week())
 
     def _edit_value(self, ini: Initiative, name: str) -> Any:
-        if name == "duration":
-            return format_duration(ini.duration, self._days_per_week())
-        if name == "impact":
-            return ini.impact
-        if name == "status":
-            return ini.status
-        if name == "pillar":
-            return pillar_label(ini.pillar) if ini.pillar else ""
-        return self._display(ini, name)
+        f = INITIATIVE[name]
+        value = getattr(ini, name)
+        if f.kind in (INT, CHOICE) or f.editor == "phase":
+            return value  # the cell's picker selects by value
+        return edit_text(f, value, self._days_per_week())
 
     def sort_value(self, ini: Initiative, name: str) -> Any:
         """A value that orders the column as a planner expects (pillars in ecosystem order)."""
-        if name == "pillar":
-            return (pillar_order(ini.pillar), pillar_label(ini.pillar).lower())
-        if name in ("duration", "impact"):
-            return getattr(ini, name)
-        if name == "not_before":
-            return ini.not_before or dt.date.min
-        if name == "phase":
-            names = self.document.strategy.phase_names() if self.document else []
-            return names.index(ini.phase) if ini.phase in names else -1
-        if name == "status":
-            return list(STATUS_LABELS).index(ini.status) if ini.status in STATUS_LABELS else 99
-        if name in ("start", "finish", "slack", "scheduled_phase"):
+        if name in COMPUTED:
             item = self.scheduled(ini.key)
             if item is None:
                 return -1
@@ -253,7 +229,10 @@ class InitiativesModel(QAbstractTableModel):
                 "slack": item.slack_days,
                 "scheduled_phase": item.start_day,
             }[name]
-        return str(getattr(ini, name)).lower()
+        if name == "phase":
+            names = self.document.strategy.phase_names() if self.document else []
+            return names.index(ini.phase) if ini.phase in names else -1
+        return sort_key(INITIATIVE[name], getattr(ini, name))
 
     def _tooltip(self, ini: Initiative, name: str) -> str | None:
         if name in ("title", "key"):
@@ -282,23 +261,23 @@ class InitiativesModel(QAbstractTableModel):
             unchanged = False  # the edit itself will say what is wrong
         if unchanged:
             return False
-        label = FIELD_LABELS.get(name, name)
+        label = INITIATIVE[name].label.lower()
         edit = ChangeInitiative(ini.key, {name: value}, text=f"Change {label} of {ini.title!r}")
         return self.document.apply(edit)
 
     @staticmethod
     def _from_editor(name: str, value: Any) -> Any:
-        if name == "pillar" and isinstance(value, str):
+        """Typed text as the edit takes it: a pillar or status by its label, blank as none."""
+        f = INITIATIVE[name]
+        if not isinstance(value, str):
+            return value
+        if f.editor == "pillar":
             pillar = find_pillar(value)
             return pillar.key if pillar is not None else value.strip()
-        if name == "impact" and isinstance(value, str) and value.strip().isdigit():
-            return int(value)
-        if name == "status" and isinstance(value, str):
-            labels = {label.lower(): key for key, label in STATUS_LABELS.items()}
+        if f.kind == CHOICE:
+            labels = {label.lower(): key for key, label in f.labels().items()}
             return labels.get(value.strip().lower(), value)
-        if name == "phase" and isinstance(value, str) and not value.strip():
-            return None
-        if name == "not_before" and isinstance(value, str) and not value.strip():
+        if f.nullable and not value.strip():
             return None
         return value
 
