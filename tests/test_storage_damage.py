@@ -137,3 +137,20 @@ def test_a_commit_by_another_connection_is_noticed(path):
         with pytest.raises(DocumentChanged, match="was changed by another program"):
             doc.replace_strategy(doc.strategy_ids()[0], rich_strategy())
     assert read_document(path)[0].initiatives["V1"].title == "theirs"
+
+
+def test_a_file_copied_over_an_open_document_is_not_mixed_with_it(path):
+    """The issue's reproduction: `cp other plan.cxroadmap` while it is open, then an edit;
+    the file became a mix of both versions and check said OK."""
+    import shutil
+
+    other = path.with_name("other.cxroadmap")
+    write_document(other, [second_strategy(), rich_strategy()])
+    with Document.open(path) as doc:
+        sid = doc.strategy_ids()[0]
+        doc.replace_strategy(sid, rich_strategy())
+        shutil.copyfile(other, path)  # same inode, new bytes: what cp does
+        with pytest.raises(DocumentChanged, match="was changed by another program"):
+            doc.replace_strategy(sid, rich_strategy())
+    assert check(path) == []
+    assert read_document(path) == read_document(other)
