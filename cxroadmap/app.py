@@ -18,7 +18,6 @@ from cxroadmap.domain.model import Strategy
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
 
 COMMANDS = ("demo", "new", "import", "export", "schedule", "check", "backups")
-EXPORT_SUFFIXES = (".pdf", ".json", ".csv", ".xlsx", ".xml", ".ics", ".png", ".svg")
 
 
 class UsageError(Exception):
@@ -141,9 +140,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     _check_new_output(args.output, args.force)
     start = parse_date(args.start, "--start") if args.start else None
     status(f"reading {args.source}…")
+    notes: list[str] = []
     if args.source.suffix.lower() == ".json":
         # A cxroadmap/1 file may hold a whole cascade: every strategy goes into the document.
         strategies = load_strategies(args.source)
+    elif args.source.suffix.lower() == ".xml" and args.source.exists():
+        from cxroadmap.cli.formats import import_strategies
+
+        # MS Project XML: the summary says what keeping manual tasks in place took.
+        strategies, notes = import_strategies(args.source, start)
     else:
         strategies = [import_strategy(args.source, start)]
     status(f"writing {args.output}…")
@@ -152,10 +157,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     more = f" in {len(strategies)} strategies" if len(strategies) > 1 else ""
     status("")
     print(f"imported {count} initiatives{more} into {args.output}")
+    for note in notes:
+        print(f"note: {note}")
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    """Any format of the one registry (cli/formats.py), the cascade where the format has it."""
+    from cxroadmap.cli.formats import EXPORT_SUFFIXES, FORMATS, export_strategies
+
     out: Path = args.output
     suffix = out.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
@@ -167,42 +177,36 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(str(out), f"folder {out.parent} does not exist")
     strategies = load_verified(args.file)
     strategy = pick_strategy(strategies, args.strategy, args.file)
-    if suffix == ".json":
-        from cxroadmap.interop.jsonfile import dump_json_cascade
-
-        # The chosen strategy with everything below it (the whole cascade by default).
-        dump_json_cascade(strategies, out, root=strategy)
-    elif suffix == ".pdf":
-        from cxroadmap.export.pdf import PdfOptions, export_pdf
-        from cxroadmap.export.rollup import cascade_children
-        from cxroadmap.scheduling.planner import schedule
-
-        options = PdfOptions(
-            page=args.page,
-            portrait=args.portrait,
-            title=args.title,
-            accent=args.accent,
-            logo=args.logo,
-            fit=args.fit,
-        )
-        export_pdf(
-            strategy,
-            schedule(strategy),
-            out,
-            options,
-            progress=progress_printer(),
-            children=cascade_children(strategies, strategy),
-        )
-    elif suffix in (".png", ".svg"):
-        from cxroadmap.ui.image_export import export_view_image
-
-        export_view_image(strategy, None, out, view=args.view, scale=args.scale)
-    else:
-        from cxroadmap.interop.formats import export_file
-
-        export_file(strategy, None, out)
-    print(f"wrote {out}")
+    # The options every format declares in the registry, as the parser spelled them.
+    options = {name: getattr(args, name, None) for f in FORMATS for name in f.options}
+    written = export_strategies(
+        strategies, strategy, out, options, progress_printer(), image_writer=_write_image
+    )
+    for path in written:
+        print(f"wrote {path}")
     return EXIT_OK
+
+
+_EXPORT_OPTIONS = (
+    "page",
+    "portrait",
+    "title",
+    "accent",
+    "logo",
+    "fit",
+    "calendars",
+    "view",
+    "scale",
+)
+
+
+def _write_image(strategy: Strategy, out: Path, options: dict[str, object]) -> None:
+    from cxroadmap.ui.image_export import export_view_image
+
+    export_view_image(
+        strategy, None, out, view=str(options.get("view") or "timeline"),
+        scale=float(options.get("scale") or 2.0),  # type: ignore[arg-type]
+    )  # fmt: skip
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
@@ -368,7 +372,7 @@ def run_gui(args: list[str]) -> int:
         )
         return EXIT_BAD_INPUT
     try:
-        from cxroadmap.ui.main_window import run_app
+        from cxroadmap.ui.start import run_app
     except ImportError:
         if path is None:
             build_parser().print_help()

@@ -71,6 +71,13 @@ def build_parser(handlers: Mapping[str, Handler]) -> argparse.ArgumentParser:
         help="PNG/SVG: timeline, board or graph (default timeline)",
     )
     p.add_argument("--scale", type=float, default=2.0, help="PNG: pixels per point (default 2)")
+    p.add_argument(
+        "--calendars",
+        default="strategy",
+        choices=("strategy", "per-phase", "per-strategy"),
+        help="ICS: one calendar for the strategy (default), one per phase, or one per "
+        "strategy of the cascade below it",
+    )
 
     p = add("schedule", "schedule a document and print the result")
     p.add_argument("file", type=Path, metavar="FILE")

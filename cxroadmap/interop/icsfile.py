@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import unicodedata
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -18,6 +20,9 @@ from cxroadmap.interop.safe_text import ics_safe
 from cxroadmap.interop.tabular import depends_on_texts
 
 PRODID = "-//cxroadmap//Customer-experience roadmap//EN"
+# Our own property: a hash of what the event shows, to know on the next export whether it
+# changed (and its SEQUENCE must go up).
+HASH_PROPERTY = "x-cxroadmap-hash"
 # Letters that Unicode does not decompose into an ASCII letter plus an accent.
 _FOLD = str.maketrans(
     {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
@@ -58,20 +63,68 @@ def _description(strategy: Strategy, key: str, item: Any, depends_on: dict[str, 
     return "\n".join(lines)
 
 
-def ics_bytes(strategy: Strategy, schedule: Any) -> bytes:
-    """The calendar; DTEND is exclusive, so an initiative ends the day after its finish."""
+def calendar_domain(strategy: Strategy) -> str:
+    """The right-hand side of every event UID: the strategy's key, which renaming the
+    strategy or its file does not change (its name only for a strategy without a key)."""
+    return f"{slug(strategy.key or strategy.name)}.cxroadmap"
+
+
+def _content_hash(event: Event) -> str:
+    """What a calendar shows of an event; SEQUENCE goes up when this changes."""
+    parts = [
+        str(event.get(name, "")) if name not in ("dtstart", "dtend") else event[name].to_ical()
+        for name in ("summary", "dtstart", "dtend", "description", "categories")
+    ]
+    text = "\x1f".join(p.decode() if isinstance(p, bytes) else p for p in parts)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def previous_versions(data: bytes | None) -> dict[str, tuple[int, str]]:
+    """UID -> (SEQUENCE, content hash) of the events of an earlier export of ours."""
+    if not data:
+        return {}
+    try:
+        cal = Calendar.from_ical(data)
+    except ValueError:
+        return {}  # not a calendar we can read: start the sequence afresh
+    found = {}
+    for event in cal.walk("VEVENT"):
+        try:
+            sequence = int(event.get("sequence", 0))
+        except (TypeError, ValueError):
+            sequence = 0
+        found[str(event.get("uid", ""))] = (sequence, str(event.get(HASH_PROPERTY, "")))
+    return found
+
+
+def ics_bytes(
+    strategy: Strategy,
+    schedule: Any,
+    previous: bytes | None = None,
+    phase: str | None = None,
+) -> bytes:
+    """The calendar; DTEND is exclusive, so an initiative ends the day after its finish.
+
+    `previous` is the file this export replaces: an event whose content changed gets its
+    SEQUENCE one higher, an unchanged one keeps it. `phase` keeps that phase's events.
+    """
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", ics_safe(strategy.name))
-    domain = f"{slug(strategy.name)}.cxroadmap"
+    name = strategy.name if phase is None else f"{strategy.name} – {phase}"
+    cal.add("x-wr-calname", ics_safe(name))
+    domain = calendar_domain(strategy)
     stamp = _stamp()
     depends_on = depends_on_texts(strategy)
+    before = previous_versions(previous)
     for key, item in schedule.items.items():
+        if phase is not None and item.phase != phase:
+            continue
         ini = strategy.initiatives[key]
         event = Event()
-        event.add("uid", f"{quote(key, safe='')}@{domain}")
+        uid = f"{quote(key, safe='')}@{domain}"
+        event.add("uid", uid)
         event.add("dtstamp", stamp)
         event.add("summary", ics_safe(ini.title))
         event.add("dtstart", item.start)
@@ -81,11 +134,38 @@ def ics_bytes(strategy: Strategy, schedule: Any) -> bytes:
         if ini.pillar:
             event.add("categories", [ics_safe(pillar_label(ini.pillar))])
         event.add("transp", "TRANSPARENT")
+        digest = _content_hash(event)
+        sequence, old = before.get(uid, (0, digest))
+        event.add("sequence", sequence if old == digest else sequence + 1)
+        event.add(HASH_PROPERTY, digest)
         cal.add_component(event)
     data: bytes = cal.to_ical()
     return data
 
 
 def write_ics(strategy: Strategy, schedule: Any, path: str | os.PathLike[str]) -> None:
-    """Write the calendar atomically."""
-    write_bytes_atomically(path, ics_bytes(strategy, schedule))
+    """Write the calendar atomically, raising SEQUENCE over the file it replaces."""
+    target = Path(path)
+    previous = target.read_bytes() if target.is_file() else None
+    write_bytes_atomically(target, ics_bytes(strategy, schedule, previous))
+
+
+def write_ics_per_phase(
+    strategy: Strategy, schedule: Any, path: str | os.PathLike[str]
+) -> list[Path]:
+    """One calendar per phase that has events: `plan - Short term.ics` beside `plan.ics`."""
+    target = Path(path)
+    written = []
+    for phase in strategy.phase_names():
+        if not any(item.phase == phase for item in schedule.items.values()):
+            continue
+        out = target.with_name(f"{target.stem} - {safe_file_part(phase)}{target.suffix}")
+        previous = out.read_bytes() if out.is_file() else None
+        write_bytes_atomically(out, ics_bytes(strategy, schedule, previous, phase))
+        written.append(out)
+    return written
+
+
+def safe_file_part(text: str) -> str:
+    """Text for a file name: no path separators or characters Windows refuses."""
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", text).strip(" .") or "phase"

@@ -279,13 +279,17 @@ class FileCommands(QObject):
             self.window,
             f"Reading {source.name}…",
             lambda progress: fmt.load(source),
-            lambda strategies: self._imported(source, strategies),
+            lambda loaded: self._imported(source, *loaded),
             lambda error: messages.show_error(self.window, "Cannot import", _name(source, error)),
         )
         self._keep(task)
         return task
 
-    def _imported(self, source: Path, strategies: list[Strategy]) -> None:
+    def _imported(self, source: Path, strategies: list[Strategy], notes: list[str]) -> None:
+        if notes:
+            # The import summary: what keeping the file's manual tasks in place took.
+            text = "\n\n".join(notes)
+            messages.show_info(self.window, f"Imported {source.name}", text)
         target = messages.ask_save_path(
             self.window,
             "Save Imported Strategy As",
@@ -312,6 +316,17 @@ class FileCommands(QObject):
                 return False
             self.window.settings.set_pdf_options(chosen)
             options = chosen
+        if suffix == ".ics":
+            # The CLI's --calendars, with the same three choices.
+            kinds = {
+                "One calendar for this strategy": "strategy",
+                "One calendar per phase": "per-phase",
+                "One calendar per strategy below it too": "per-strategy",
+            }
+            kind = messages.choose_item(self.window, "Export iCalendar", "Calendars:", list(kinds))
+            if kind is None:
+                return False
+            options = {"calendars": kinds[kind]}
         target = messages.ask_save_path(
             self.window,
             f"Export {fmt.label}",
@@ -331,13 +346,13 @@ class FileCommands(QObject):
         doc = self.window.document
         if doc is None:
             return False
-        if suffix == ".pdf" and doc.store is not None and doc.strategy.key:
-            # The strategies below this one (fresh copies) add the PDF's roll-up pages.
-            from cxroadmap.domain.cascade import Cascade
-
+        if doc.store is not None and doc.strategy.key:
+            # The document's other strategies (fresh copies): JSON writes the cascade below
+            # this one, the PDF adds their roll-up pages, calendars may go per strategy.
             others = [s for s in doc.store.load_all() if s.key != doc.strategy.key]
-            below = Cascade([doc.strategy, *others]).descendants(doc.strategy)
-            options = {**(options or {}), "children": below}
+            options = {**(options or {}), "strategies": others}
+        if suffix == ".ics" and "calendars" not in (options or {}):
+            options = {**(options or {}), "calendars": "strategy"}
         task = run_in_background(
             self.window,
             f"Exporting {target.name}…",

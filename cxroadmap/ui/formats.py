@@ -18,7 +18,8 @@ Options = dict[str, Any]  # the CLI's option names, e.g. {"page": "A3", "portrai
 class ImportFormat:
     label: str
     suffixes: tuple[str, ...]
-    load: Callable[[Path], list[Strategy]]  # the top strategy first
+    # The strategies (the top one first) and the notes for the import summary.
+    load: Callable[[Path], tuple[list[Strategy], list[str]]]
 
 
 @dataclass(frozen=True)
@@ -28,85 +29,48 @@ class ExportFormat:
     write: Callable[[Strategy, Path, Progress, Options], None]
 
 
-# Loaders and writers import their libraries late: reportlab and openpyxl are slow to load.
+# The formats come from the one registry (cli/formats.py) that the CLI uses too; loaders
+# and writers import their libraries late: reportlab and openpyxl are slow to load.
 
 
-def _load_json(path: Path) -> list[Strategy]:
-    from cxroadmap.interop.jsonfile import load_json_cascade
+def _loader(suffix: str) -> Callable[[Path], tuple[list[Strategy], list[str]]]:
+    def load(path: Path) -> tuple[list[Strategy], list[str]]:
+        from cxroadmap.cli.formats import import_strategies
 
-    # A cxroadmap/1 file may carry a whole cascade: keep every strategy, not just the top.
-    return load_json_cascade(path)
+        return import_strategies(path)
 
-
-def _load_csv(path: Path) -> list[Strategy]:
-    from cxroadmap.interop.csvfile import read_csv
-
-    return [read_csv(path)]
+    return load
 
 
-def _load_xlsx(path: Path) -> list[Strategy]:
-    from cxroadmap.interop.xlsxfile import read_xlsx
+def _writer(suffix: str) -> Callable[[Strategy, Path, Progress, Options], None]:
+    def write(strategy: Strategy, path: Path, progress: Progress, options: Options) -> None:
+        from cxroadmap.cli.formats import export_strategies
 
-    return [read_xlsx(path)]
+        # `strategies`: the document's strategies (fresh copies), so that the formats that
+        # carry a cascade (JSON, the PDF's roll-up, calendars per strategy) write all of it.
+        others = [s for s in options.get("strategies", []) if s.key != strategy.key or not s.key]
+        everything = [strategy, *(s for s in others if s is not strategy)]
+        export_strategies(everything, strategy, path, options, progress)
+
+    return write
 
 
-def _load_mspdi(path: Path) -> list[Strategy]:
-    from cxroadmap.interop.mspdi_read import read_mspdi
+def _formats() -> tuple[tuple[ImportFormat, ...], tuple[ExportFormat, ...]]:
+    from cxroadmap.cli.formats import FORMATS
 
-    return [read_mspdi(path)]
-
-
-def _write_pdf(strategy: Strategy, path: Path, progress: Progress, options: Options) -> None:
-    from cxroadmap.export.pdf import PdfOptions, export_pdf
-    from cxroadmap.scheduling.planner import schedule
-
-    settings = PdfOptions(
-        page=options.get("page", "A4"),
-        portrait=bool(options.get("portrait", False)),
-        fit=bool(options.get("fit", False)),
-        title=options.get("title") or None,
-        logo=options.get("logo") or None,
+    imports = tuple(
+        ImportFormat(f.label, (f.suffix,), _loader(f.suffix)) for f in FORMATS if f.imports
     )
-    children = [(child, schedule(child)) for child in options.get("children", [])]
-    export_pdf(strategy, schedule(strategy), path, settings, progress, children)
+    # Images of a view are the views' own commands (views/install.py), beside these.
+    exports = tuple(
+        ExportFormat(f.label, f.suffix, _writer(f.suffix))
+        for f in FORMATS
+        if f.exports and not f.image
+    )
+    return imports, exports
 
 
-def _write_json(
-    strategy: Strategy, path: Path, progress: Progress, options: dict[str, Any]
-) -> None:
-    from cxroadmap.interop.jsonfile import dump_json
-
-    dump_json(strategy, path)
-
-
-def _write_csv(strategy: Strategy, path: Path, progress: Progress, options: Options) -> None:
-    from cxroadmap.interop.csvfile import write_csv
-    from cxroadmap.scheduling.planner import schedule
-
-    write_csv(strategy, schedule(strategy), path)
-
-
-def _write_xlsx(
-    strategy: Strategy, path: Path, progress: Progress, options: dict[str, Any]
-) -> None:
-    from cxroadmap.interop.xlsxfile import write_xlsx
-    from cxroadmap.scheduling.planner import schedule
-
-    write_xlsx(strategy, schedule(strategy), path)
-
-
-IMPORT_FORMATS: tuple[ImportFormat, ...] = (
-    ImportFormat("cxroadmap JSON", (".json",), _load_json),
-    ImportFormat("CSV", (".csv",), _load_csv),
-    ImportFormat("Excel workbook", (".xlsx",), _load_xlsx),
-    ImportFormat("MS Project XML", (".xml",), _load_mspdi),
-)
-EXPORT_FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat("PDF", ".pdf", _write_pdf),
-    ExportFormat("cxroadmap JSON", ".json", _write_json),
-    ExportFormat("CSV", ".csv", _write_csv),
-    ExportFormat("Excel workbook", ".xlsx", _write_xlsx),
-)
+IMPORT_FORMATS, EXPORT_FORMATS = _formats()
 
 
 def file_filter(label: str, suffixes: tuple[str, ...]) -> str:

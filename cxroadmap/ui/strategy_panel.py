@@ -28,6 +28,7 @@ from cxroadmap.domain.calendar import WEEKDAY_NAMES
 from cxroadmap.domain.cascade_edits import rename_strategy_key
 from cxroadmap.domain.edits import Change, ChangeStrategy
 from cxroadmap.domain.model import LEVELS
+from cxroadmap.domain.registry import STRATEGY
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.field_editors import CommitTextEdit
 from cxroadmap.ui.naming import named
@@ -76,9 +77,11 @@ class StrategyPanel(QScrollArea):
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("yyyy-MM-dd")
         self.capacity_spin = named(QSpinBox(), "strategy_capacity")
-        self.capacity_spin.setRange(0, 999)
+        capacity = STRATEGY["max_parallel"]
+        # 0 shows "No limit" (None); the rest is the field's own range.
+        self.capacity_spin.setRange(0, int(capacity.limit or 999))
         self.capacity_spin.setSpecialValueText("No limit")
-        self.capacity_spin.setToolTip("At most this many initiatives in progress on any day")
+        self.capacity_spin.setToolTip(capacity.help)
         self.vision_edit = named(CommitTextEdit(), "strategy_vision")
         self.mission_edit = named(CommitTextEdit(), "strategy_mission")
         self.values_edit = named(CommitTextEdit(), "strategy_values")
