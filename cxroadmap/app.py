@@ -38,7 +38,7 @@ def load_strategies(path: Path) -> list[Strategy]:
         from cxroadmap.interop.jsonfile import load_json_cascade
 
         return guarded_read(path, "json", lambda: load_json_cascade(path))
-    from cxroadmap.storage.document import read_document
+    from cxroadmap.storage.reading import read_document
 
     strategies = read_document(path)
     if not strategies:

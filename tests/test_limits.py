@@ -121,3 +121,28 @@ def test_csv_import_of_a_huge_duration_exits_2_and_writes_nothing(
     assert len(lines) == 1 and lines[0].startswith("error: c.csv: ")
     assert "c.csv: c.csv" not in lines[0]
     assert not (tmp_path / "d.cxroadmap").exists()
+
+
+def test_a_csv_of_a_million_rows_is_refused_while_streaming_at_the_row_limit(
+    tmp_path: Path,
+) -> None:
+    from cxroadmap.domain.limits import MAX_TABULAR_ROWS
+    from cxroadmap.interop.formats import FileFormatError, import_file
+
+    path = tmp_path / "rows.csv"
+    rows = "".join(f"K{i},t,1\n" for i in range(1_000_000))
+    path.write_text("# start: 2027-01-04\nkey,title,duration\n" + rows)
+    with pytest.raises(FileFormatError) as error:
+        import_file(path)
+    assert error.value.where == f"{path}: row {MAX_TABULAR_ROWS + 2}"
+    assert "more than 51,000 rows" in error.value.problem
+
+
+def test_a_file_over_its_size_limit_is_refused_before_reading(tmp_path: Path) -> None:
+    from cxroadmap.interop.formats import FileFormatError, import_file
+
+    path = tmp_path / "huge.json"
+    with path.open("wb") as handle:
+        handle.truncate(65 * 1024 * 1024)  # sparse: no 65 MB written
+    with pytest.raises(FileFormatError, match=r"the file is 65\.0 MB; at most 64\.0 MB"):
+        import_file(path)

@@ -7,7 +7,7 @@ from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from cxroadmap.common import style
 from cxroadmap.domain.field_text import display_text
@@ -18,6 +18,7 @@ from cxroadmap.domain.money import format_amount
 from cxroadmap.domain.pillars import pillar_colour, pillar_label
 from cxroadmap.domain.registry import INITIATIVE
 from cxroadmap.export.cells import TextCell
+from cxroadmap.export.chunked import ChunkedTable
 from cxroadmap.export.fonts import clean, font_set, markup, text_width
 from cxroadmap.export.textformat import (
     duration_text,
@@ -144,14 +145,15 @@ def _table(
     size: float,
     accent: str,
     waits_on: dict[str, list[Any]],
-) -> LongTable:
+) -> ChunkedTable:
     fs = font_set()
     dpw = strategy.days_per_week
     extras = _extra_fields(strategy)
-    rows: list[list[Any]] = [[*HEADERS, *(f.label for f in extras), DEPENDS]]
+    header = [*HEADERS, *(f.label for f in extras), DEPENDS]
+    rows: list[list[Any]] = []
     critical_rows = []
     totals = dict.fromkeys((f.name for f in extras if f.kind == MONEY), 0.0)
-    for number, item in enumerate(items, start=1):
+    for number, item in enumerate(items):
         initiative = strategy.initiatives.get(item.key)
         pillar = initiative.pillar if initiative is not None else ""
         owner = clean(initiative.owner) if initiative is not None else ""
@@ -184,8 +186,20 @@ def _table(
     first_extra = len(HEADERS)
     if extras:
         commands.append(("ALIGN", (first_extra, 0), (first_extra + len(extras) - 1, -1), "RIGHT"))
+    red = HexColor(style.CRITICAL)
+    critical = [
+        ("TEXTCOLOR", (6, 0), (6, 0), red),
+        ("FONT", (6, 0), (6, 0), fs.bold, size),
+        ("LINEBEFORE", (0, 0), (0, 0), 2, red),
+    ]
+    row_commands = dict.fromkeys(critical_rows, critical)
     if totals:
         # A total row under the money columns (dropped initiatives are not counted).
+        row_commands[len(rows)] = [
+            ("FONT", (0, 0), (-1, 0), fs.bold, size),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.8, HexColor(style.INK)),
+            ("BACKGROUND", (0, 0), (-1, 0), HexColor(style.PAPER)),
+        ]
         rows.append(
             [
                 "Total",
@@ -194,28 +208,19 @@ def _table(
                 "",
             ]
         )
-        commands += [
-            ("FONT", (0, -1), (-1, -1), fs.bold, size),
-            ("LINEABOVE", (0, -1), (-1, -1), 0.8, HexColor(style.INK)),
-            ("BACKGROUND", (0, -1), (-1, -1), HexColor(style.PAPER)),
-        ]
-    for number in critical_rows:
-        commands.append(("TEXTCOLOR", (6, number), (6, number), HexColor(style.CRITICAL)))
-        commands.append(("FONT", (6, number), (6, number), fs.bold, size))
-        commands.append(("LINEBEFORE", (0, number), (0, number), 2, HexColor(style.CRITICAL)))
     widths = _column_widths(width, size, [_extra_width(strategy, f, size) for f in extras])
-    return LongTable(rows, colWidths=widths, repeatRows=1, style=commands, hAlign="LEFT")
+    return ChunkedTable(header, rows, widths, commands, row_commands)
 
 
 def _critical_list(
     strategy: Strategy, schedule: Schedule, phase: str, size: float, accent: str, width: float
-) -> LongTable | None:
+) -> ChunkedTable | None:
     chain = [(n, schedule.items[k]) for n, k in enumerate(schedule.critical_path, 1)]
     chain = [(n, item) for n, item in chain if item.phase == phase]
     if not chain:
         return None
     fs = font_set()
-    rows: list[list[Any]] = [["#", "Initiative", "Start", "Finish", "Duration"]]
+    rows: list[list[Any]] = []
     for number, item in chain:
         initiative = strategy.initiatives.get(item.key)
         title = clean(initiative.title if initiative is not None else item.title)
@@ -243,7 +248,7 @@ def _critical_list(
         ("LEFTPADDING", (0, 0), (-1, -1), PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
     ]
-    return LongTable(rows, colWidths=widths, repeatRows=1, style=commands, hAlign="LEFT")
+    return ChunkedTable(["#", "Initiative", "Start", "Finish", "Duration"], rows, widths, commands)
 
 
 def _budget_fact(line: BudgetLine, currency: str) -> str:

@@ -16,6 +16,7 @@ from cxroadmap.domain.calendar import DEFAULT_WORKING_DAYS, parse_date, parse_we
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.field_checks import check_text
 from cxroadmap.domain.fields import coerce
+from cxroadmap.domain.limits import MAX_TABULAR_COLUMNS, MAX_TABULAR_ROWS
 from cxroadmap.domain.model import Strategy, default_phases
 from cxroadmap.domain.registry import STRATEGY
 from cxroadmap.domain.validation import check_max_parallel, validate_strategy
@@ -102,6 +103,12 @@ def _records(text: str, delimiter: str) -> list[list[str]]:
     records: list[list[str]] = []
     try:
         for record in reader:
+            if len(records) > MAX_TABULAR_ROWS or len(record) > MAX_TABULAR_COLUMNS:
+                what = "rows" if len(records) > MAX_TABULAR_ROWS else "columns"
+                limit = MAX_TABULAR_ROWS if what == "rows" else MAX_TABULAR_COLUMNS
+                raise ValidationError(
+                    f"row {len(records) + 1}", f"more than {limit:,} {what}; split the file"
+                )
             records.append([restore(cell) for cell in record])
     except csv.Error as exc:
         raise ValidationError(f"row {len(records) + 1}", f"malformed CSV: {exc}") from None

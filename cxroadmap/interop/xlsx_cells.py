@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cxroadmap.domain.errors import ValidationError
+from cxroadmap.domain.limits import MAX_TABULAR_COLUMNS, MAX_TABULAR_ROWS
 from cxroadmap.interop.tabular import header_key, is_blank
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -99,11 +100,20 @@ def read_table(
         if name not in columns:
             raise ValidationError(f"{title}!1", f"required column {name!r} is missing")
     by_index = {i: name for name, i in columns.items()}
-    result = []
+    result: list[SheetRow] = []
+    if len(header) > MAX_TABULAR_COLUMNS:
+        raise ValidationError(
+            f"{title}!1", f"{len(header):,} columns; at most {MAX_TABULAR_COLUMNS} are read"
+        )
     for number, row in enumerate(rows, start=2):
-        cells = [cell_value(c) for c in row]
+        cells = [cell_value(c) for c in row[:MAX_TABULAR_COLUMNS]]
         if all(is_blank(c) for c in cells):
             continue
+        if len(result) >= MAX_TABULAR_ROWS:
+            # Rows are streamed; stopping here bounds memory whatever the sheet claims.
+            raise ValidationError(
+                f"{title}!{number}", f"more than {MAX_TABULAR_ROWS:,} rows; split the sheet"
+            )
         values: dict[str, object] = {}
         for i, value in enumerate(cells, start=1):
             column = by_index.get(i)

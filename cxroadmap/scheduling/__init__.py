@@ -1,1 +1,1 @@
-"""Scheduling: networkx planner over the domain (forward and backward passes, levelling)."""
+"""Scheduling: the planner over the domain (forward and backward passes, levelling)."""

@@ -9,7 +9,8 @@ from cxroadmap.storage.errors import DocumentError, DocumentLocked, DocumentRead
 
 if TYPE_CHECKING:
     from cxroadmap.storage.checks import check
-    from cxroadmap.storage.document import Document, read_document, write_document
+    from cxroadmap.storage.document import Document, write_document
+    from cxroadmap.storage.reading import read_document
 
 __all__ = [
     "Document",
@@ -23,7 +24,7 @@ __all__ = [
 
 _LAZY = {
     "Document": "cxroadmap.storage.document",
-    "read_document": "cxroadmap.storage.document",
+    "read_document": "cxroadmap.storage.reading",
     "write_document": "cxroadmap.storage.document",
     "check": "cxroadmap.storage.checks",
 }

@@ -84,12 +84,13 @@ def _file_problems(file: Path, conn: sqlite3.Connection) -> tuple[list[str], boo
 
 
 def _strategy_problems(file: Path) -> tuple[list[str], list[Strategy]]:
-    # Imported here: the SQLite-level checks above must not pay for SQLAlchemy's import.
-    from cxroadmap.storage.document import Document
+    # Read with plain sqlite3 (an older file through an upgraded copy): `cxroadmap export`
+    # checks before it exports, and need not pay for SQLAlchemy's import.
+    from cxroadmap.storage.reading import read_document
 
     problems: list[str] = []
-    with Document.open(file, readonly=True) as doc:
-        strategies = doc.load_all()
+    strategies = read_document(file)
+    if strategies:
         for number, strategy in enumerate(strategies, start=1):
             label = f"strategy {number} ({strategy.name!r})"
             try:

@@ -13,15 +13,12 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select
 
 from cxroadmap.domain.edits import Change
-from cxroadmap.domain.measures import Measure
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.registry import MEASURE as MEASURE_FIELDS
 from cxroadmap.domain.registry import TOUCHPOINT as TOUCHPOINT_FIELDS
-from cxroadmap.domain.support import SupportLink
-from cxroadmap.domain.touchpoints import NOTE_FIELDS, Opportunity, Touchpoint
-from cxroadmap.storage.field_rows import columns, reader, stored, to_row
+from cxroadmap.domain.touchpoints import NOTE_FIELDS
+from cxroadmap.storage.field_rows import to_row
 from cxroadmap.storage.rows import (
-    INITIATIVE,
     INITIATIVE_TOUCHPOINT,
     MEASURE,
     MEASURE_INITIATIVE,
@@ -32,8 +29,6 @@ from cxroadmap.storage.rows import (
 )
 
 Row = dict[str, Any]
-_read_touchpoint = reader(Touchpoint, stored(TOUCHPOINT_FIELDS))
-_read_measure = reader(Measure, stored(MEASURE_FIELDS))
 
 
 def _keyed_ids(conn: Connection, table: Any, strategy_id: int) -> dict[str, int]:
@@ -183,74 +178,4 @@ def write_cx_change(
     if present:
         write_initiative_links(
             conn, strategy_id, strategy, present, ini_ids, touchpoint_links=not change.touchpoints
-        )
-
-
-def load_cx(conn: Connection, strategy_id: int, strategy: Strategy, keys: dict[int, str]) -> None:
-    """Fill in the touchpoints, measures and links of a strategy whose initiatives are loaded.
-
-    `keys` maps initiative row ids to keys.
-    """
-    t = TOUCHPOINT.c
-    touchpoints: dict[int, Touchpoint] = {}
-    for row in conn.execute(
-        select(t.id, *columns(TOUCHPOINT, TOUCHPOINT_FIELDS))
-        .where(t.strategy_id == strategy_id)
-        .order_by(t.position, t.id)
-    ).all():
-        touchpoints[row[0]] = _read_touchpoint(row[1:])
-    strategy.touchpoints = list(touchpoints.values())
-    if touchpoints:
-        n = TOUCHPOINT_NOTE.c
-        notes = conn.execute(
-            select(n.touchpoint_id, n.kind, n.text)
-            .where(n.touchpoint_id.in_(list(touchpoints)))
-            .order_by(n.touchpoint_id, n.kind, n.position, n.id)
-        )
-        for tp_id, kind, text in notes.all():
-            getattr(touchpoints[tp_id], kind).append(text)
-        o = OPPORTUNITY.c
-        opportunities = conn.execute(
-            select(o.touchpoint_id, o.text, o.initiative_id)
-            .where(o.touchpoint_id.in_(list(touchpoints)))
-            .order_by(o.touchpoint_id, o.position, o.id)
-        )
-        for tp_id, text, ini_id in opportunities.all():
-            link = None if ini_id is None else keys.get(ini_id)
-            touchpoints[tp_id].opportunities.append(Opportunity(text, link))
-        it = INITIATIVE_TOUCHPOINT.c
-        links = conn.execute(
-            select(it.initiative_id, it.touchpoint_id)
-            .where(it.touchpoint_id.in_(list(touchpoints)))
-            .order_by(it.initiative_id, it.position, it.id)
-        )
-        for ini_id, tp_id in links.all():
-            strategy.initiatives[keys[ini_id]].touchpoints.append(touchpoints[tp_id].key)
-    m = MEASURE.c
-    measures: dict[int, Measure] = {}
-    for row in conn.execute(
-        select(m.id, *columns(MEASURE, MEASURE_FIELDS))
-        .where(m.strategy_id == strategy_id)
-        .order_by(m.position, m.id)
-    ).all():
-        measures[row[0]] = _read_measure(row[1:])
-    strategy.measures = list(measures.values())
-    if measures:
-        mi = MEASURE_INITIATIVE.c
-        for measure_id, ini_id in conn.execute(
-            select(mi.measure_id, mi.initiative_id)
-            .where(mi.measure_id.in_(list(measures)))
-            .order_by(mi.measure_id, mi.position, mi.id)
-        ).all():
-            measures[measure_id].initiatives.append(keys[ini_id])
-    s = SUPPORT_LINK.c
-    supports = conn.execute(
-        select(s.initiative_id, s.strategy_key, s.initiative_key)
-        .join(INITIATIVE, INITIATIVE.c.id == s.initiative_id)
-        .where(INITIATIVE.c.strategy_id == strategy_id)
-        .order_by(s.initiative_id, s.position, s.id)
-    )
-    for ini_id, strategy_key, initiative_key in supports.all():
-        strategy.initiatives[keys[ini_id]].supports.append(
-            SupportLink(strategy_key, initiative_key)
         )

@@ -30,15 +30,15 @@ from cxroadmap.storage.engine import (
 )
 from cxroadmap.storage.errors import DocumentChanged, DocumentError, DocumentReadOnly
 from cxroadmap.storage.fileguard import Watch, clean_leftovers, file_read_only, folder_read_only
+from cxroadmap.storage.loading import load_all_with_ids, load_strategy, strategy_ids
 from cxroadmap.storage.lock import EditLock
+from cxroadmap.storage.reading import read_document as read_document  # where callers look
 from cxroadmap.storage.rows import STRATEGY
 from cxroadmap.storage.strategy_rows import (
     clear_contents,
     gc_paused,
     insert_strategy,
-    load_strategy,
     strategy_fields,
-    strategy_ids,
     write_contents,
 )
 
@@ -211,7 +211,7 @@ class Document:
 
     def strategy_ids(self) -> list[int]:
         """Ids of the strategies in the file, in document order."""
-        return self._run(strategy_ids, writing=False)
+        return self._run(lambda conn: strategy_ids(_raw(conn)), writing=False)
 
     def load(self, strategy_id: int | None = None) -> Strategy:
         """The strategy with `strategy_id` (the first one by default)."""
@@ -219,11 +219,11 @@ class Document:
         def work(conn: Connection) -> Strategy:
             sid = strategy_id
             if sid is None:
-                ids = strategy_ids(conn)
+                ids = strategy_ids(_raw(conn))
                 if not ids:
                     raise DocumentError(self.path, "holds no strategy")
                 sid = ids[0]
-            strategy = load_strategy(conn, sid)
+            strategy = load_strategy(_raw(conn), sid)
             if strategy is None:
                 raise DocumentError(self.path, f"holds no strategy with id {sid}")
             return strategy
@@ -237,16 +237,7 @@ class Document:
     def load_all_with_ids(self) -> list[tuple[int, Strategy]]:
         """(id, strategy) for every strategy, parents before children."""
 
-        def work(conn: Connection) -> list[tuple[int, Strategy]]:
-            found: dict[int, tuple[int, Strategy]] = {}
-            for sid in strategy_ids(conn):
-                strategy = load_strategy(conn, sid)
-                if strategy is not None:
-                    found[id(strategy)] = (sid, strategy)
-            ordered = order_parents_first(s for _, s in found.values())
-            return [found[id(s)] for s in ordered]
-
-        return self._run(work, writing=False)
+        return self._run(lambda conn: load_all_with_ids(_raw(conn)), writing=False)
 
     # -- writing -----------------------------------------------------------------
 
@@ -348,7 +339,8 @@ def refuse_read_only(target: Path, then: str) -> None:
         )
 
 
-def read_document(path: str | os.PathLike[str]) -> list[Strategy]:
-    """Every strategy of a document, opened read-only, parents before children."""
-    with Document.open(path, readonly=True) as doc:
-        return doc.load_all()
+def _raw(conn: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under SQLAlchemy's, inside the same transaction (for loading.py)."""
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw

@@ -80,15 +80,19 @@ def drop_triggers(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TRIGGER {_quoted(str(name))}")
 
 
+def trigger_statements(conn: sqlite3.Connection) -> list[str]:
+    """The CREATE TRIGGER statements of the checksum for the tables `conn` holds now."""
+    return [sql for table, columns in sealed_tables(conn) for sql in _trigger_sql(table, columns)]
+
+
 def install(conn: sqlite3.Connection) -> None:
     """(Re)create the triggers from the file's tables and store a freshly computed checksum.
 
     Run inside the caller's transaction; the seal table must exist.
     """
     drop_triggers(conn)
-    for table, columns in sealed_tables(conn):
-        for statement in _trigger_sql(table, columns):
-            conn.execute(statement)
+    for statement in trigger_statements(conn):
+        conn.execute(statement)
     conn.execute(f"DELETE FROM {SEAL_TABLE}")
     conn.execute(f"INSERT INTO {SEAL_TABLE} (id, digest) VALUES (1, ?)", (compute(conn),))
 

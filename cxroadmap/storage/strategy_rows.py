@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, delete, func, insert, select
 
-from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
+from cxroadmap.domain.model import Dependency, Initiative, Strategy
 from cxroadmap.domain.registry import DEPENDENCY as DEPENDENCY_FIELDS
 from cxroadmap.domain.registry import INITIATIVE as INITIATIVE_FIELDS
 from cxroadmap.domain.registry import PHASE as PHASE_FIELDS
 from cxroadmap.domain.registry import STRATEGY as STRATEGY_FIELDS
-from cxroadmap.storage.cx_rows import load_cx, write_all
-from cxroadmap.storage.field_rows import Row, columns, reader, stored, to_row
+from cxroadmap.storage.cx_rows import write_all
+from cxroadmap.storage.field_rows import Row, to_row
 from cxroadmap.storage.positions import spaced
 from cxroadmap.storage.rows import (
     DEPENDENCY,
@@ -28,13 +27,6 @@ from cxroadmap.storage.rows import (
     VALUE,
     YEAR_BUDGET,
 )
-
-_read_strategy = reader(Strategy, stored(STRATEGY_FIELDS))
-_read_phase = reader(Phase, stored(PHASE_FIELDS))
-_read_initiative = reader(Initiative, stored(INITIATIVE_FIELDS))
-# Dependencies are stored by initiative row id: the reader gets the two keys first.
-_ENDS = (DEPENDENCY_FIELDS["from_key"], DEPENDENCY_FIELDS["to_key"])
-_read_dependency = reader(Dependency, (*_ENDS, *stored(DEPENDENCY_FIELDS)))
 
 
 @contextmanager
@@ -150,60 +142,3 @@ def clear_contents(conn: Connection, strategy_id: int) -> None:
     # Dependencies go first so the cascade from initiatives has nothing left to look up.
     for table in (TOUCHPOINT, MEASURE, DEPENDENCY, INITIATIVE, VALUE, HOLIDAY, PHASE, YEAR_BUDGET):
         conn.execute(delete(table).where(table.c.strategy_id == strategy_id))
-
-
-def strategy_ids(conn: Connection) -> list[int]:
-    rows = conn.execute(select(STRATEGY.c.id).order_by(STRATEGY.c.position, STRATEGY.c.id))
-    return [int(r[0]) for r in rows]
-
-
-def load_strategy(conn: Connection, strategy_id: int) -> Strategy | None:
-    """The strategy stored under `strategy_id`, or None if there is none."""
-    head = conn.execute(select(STRATEGY).where(STRATEGY.c.id == strategy_id)).mappings().first()
-    if head is None:
-        return None
-    values = conn.execute(
-        select(VALUE.c.text).where(VALUE.c.strategy_id == strategy_id).order_by(VALUE.c.position)
-    )
-    holidays = conn.execute(
-        select(HOLIDAY.c.day).where(HOLIDAY.c.strategy_id == strategy_id).order_by(HOLIDAY.c.day)
-    )
-    phases = conn.execute(
-        select(*columns(PHASE, PHASE_FIELDS))
-        .where(PHASE.c.strategy_id == strategy_id)
-        .order_by(PHASE.c.position)
-    )
-    head_values = [head[f.column] for f in stored(STRATEGY_FIELDS) if f.column is not None]
-    strategy = _read_strategy(head_values)
-    strategy.values = [r[0] for r in values]
-    strategy.holidays = [dt.date.fromisoformat(r[0]) for r in holidays]
-    strategy.phases = [_read_phase(r) for r in phases]
-    y = YEAR_BUDGET.c
-    budgets = conn.execute(
-        select(y.year, y.amount).where(y.strategy_id == strategy_id).order_by(y.year)
-    )
-    strategy.year_budgets = {int(year): float(amount) for year, amount in budgets}
-    c = INITIATIVE.c
-    rows = conn.execute(
-        select(c.id, *columns(INITIATIVE, INITIATIVE_FIELDS))
-        .where(c.strategy_id == strategy_id)
-        .order_by(c.position, c.id)
-    )
-    keys: dict[int, str] = {}
-    initiatives = strategy.initiatives
-    with gc_paused():
-        for row in rows:
-            ini = _read_initiative(row[1:])
-            keys[row[0]] = ini.key
-            initiatives[ini.key] = ini
-        d = DEPENDENCY.c
-        deps = conn.execute(
-            select(d.from_id, d.to_id, *columns(DEPENDENCY, DEPENDENCY_FIELDS))
-            .where(d.strategy_id == strategy_id)
-            .order_by(d.position, d.id)
-        )
-        strategy.dependencies = [
-            _read_dependency((keys[row[0]], keys[row[1]], *row[2:])) for row in deps
-        ]
-        load_cx(conn, strategy_id, strategy, keys)
-    return strategy

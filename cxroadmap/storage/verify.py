@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,20 +113,23 @@ def _checks(sql: str) -> frozenset[str]:
 
 @functools.cache
 def expected_shape() -> Shape:
-    """The shape of a brand-new document of the current schema (made once per process)."""
-    from cxroadmap.storage.engine import initialise
+    """The shape of a brand-new document of the current schema (made once per process).
 
-    folder = Path(tempfile.mkdtemp(prefix="cxroadmap-shape-"))
+    Made in memory from the SQL that SQLModel's tables give a fresh file, kept as text in
+    schema_sql.py (generated, and checked by a test), so verifying needs no SQLAlchemy.
+    """
+    from cxroadmap.storage.schema_sql import STATEMENTS
+
+    conn = sqlite3.connect(":memory:")
     try:
-        path = folder / "fresh.cxroadmap"
-        initialise(path)
-        conn = sqlite3.connect(path)
-        try:
-            return read_shape(conn)
-        finally:
-            conn.close()
+        for sql in STATEMENTS:
+            conn.execute(sql)
+        # The checksum's triggers follow from the tables (seal.py), so they are not listed.
+        for sql in seal.trigger_statements(conn):
+            conn.execute(sql)
+        return read_shape(conn)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        conn.close()
 
 
 def shape_problems(conn: sqlite3.Connection, current: bool) -> list[str]:

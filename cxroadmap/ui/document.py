@@ -259,7 +259,7 @@ class OpenDocument(QObject):
 
     def committed(self, change: Change) -> None:
         self._pending.merge(change)
-        self._take(self.scheduler.run(self.strategy))
+        self._take(self.scheduler.run(self.strategy, change))
 
     def _take(self, outcome: Outcome | None) -> None:
         if outcome is None:

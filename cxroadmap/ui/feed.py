@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from cxroadmap.domain.edits import Change
 from cxroadmap.ui.document import OpenDocument
@@ -20,7 +20,11 @@ class Follower(Protocol):
 
 
 class ChangeFeed(Protocol):
-    """Whoever hosts a view decides when it hears of changes: the view only attaches itself."""
+    """Whoever hosts a view decides when it hears of changes: the view only attaches itself.
+
+    `attach` is the last thing a view's constructor does: the feed then brings the view up
+    to date (`refresh()`), at once or, for a tab not on screen, when it is first shown.
+    """
 
     def attach(self, view: Follower) -> None: ...
 
@@ -33,11 +37,13 @@ class DirectFeed:
 
     def attach(self, view: Follower) -> None:
         self.document.changed.connect(view.follow)
+        view.refresh()
 
 
 class TabFeed(QObject):
     """Views in tabs follow changes while shown; a hidden one refreshes once when shown again,
-    so an edit pays only for what is on screen."""
+    so an edit pays only for what is on screen. A tab is first built when first shown: a
+    document opens as fast as its table and the tab on screen, whatever else it has."""
 
     def __init__(self, tabs: QTabWidget, document: OpenDocument) -> None:
         super().__init__(tabs)
@@ -50,11 +56,22 @@ class TabFeed(QObject):
 
     def attach(self, view: Follower) -> None:
         self.views.append(view)
+        self.stale.add(id(view))
+        if isinstance(view, QWidget):
+            view.installEventFilter(self)  # builds it when it is shown (tab switch or window)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and id(watched) in self.stale:
+            for view in self.views:
+                if id(view) == id(watched):
+                    self.stale.discard(id(view))
+                    view.refresh()
+        return False
 
     def _changed(self, change: Change) -> None:
         current = id(self.tabs.currentWidget())
         for view in self.views:
-            if id(view) == current:
+            if id(view) == current and id(view) not in self.stale:
                 view.follow(change)
             else:
                 self.stale.add(id(view))

@@ -28,6 +28,7 @@ from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.models.initiatives_filter import InitiativesFilter
 from cxroadmap.ui.models.initiatives_model import COLUMN, InitiativesModel
 from cxroadmap.ui.selection import Selection
+from cxroadmap.ui.table_clipboard import install_clipboard
 
 ANY = "All"
 COLUMN_WIDTHS = {
@@ -176,6 +177,7 @@ class InitiativesPage(QWidget):
         header.setStretchLastSection(True)
         for name in ("add", "duplicate", "rename", "delete"):
             self.table.addAction(actions[name])
+        install_clipboard(self)  # Ctrl+C / Ctrl+V: rows as TSV, pasted through the import mapping
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.selectionModel().selectionChanged.connect(self._table_selection_changed)
         self.table.selectionModel().currentRowChanged.connect(self._table_selection_changed)

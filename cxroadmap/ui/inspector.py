@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +38,7 @@ from cxroadmap.ui.field_editors import (
     set_read_only,
 )
 from cxroadmap.ui.models.dependencies_model import TYPE_NAMES, DependenciesModel
+from cxroadmap.ui.models.initiative_choices import InitiativeChoices
 from cxroadmap.ui.naming import named
 
 
@@ -105,6 +107,14 @@ class Inspector(QScrollArea):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.other_combo.setMinimumContentsLength(8)
+        self.choices = InitiativeChoices()
+        self.other_combo.setModel(self.choices)
+        # Typing finds an initiative by any part of its key or title, in a popup.
+        completer = QCompleter(self.choices, self.other_combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.other_combo.setCompleter(completer)
         self.type_combo = named(QComboBox(), "dependency_type")
         for name in DEPENDENCY_TYPES:
             self.type_combo.addItem(f"{name}  ({TYPE_NAMES[name]})", name)
@@ -195,11 +205,8 @@ class Inspector(QScrollArea):
             load_editor(INITIATIVE[name], widget, getattr(ini, name), dpw, phases)
         self._load_schedule(ini)
         current = self.other_combo.currentData()
-        self.other_combo.clear()
-        for other in strategy.initiatives.values():
-            if other.key != ini.key:
-                self.other_combo.addItem(f"{other.key} · {other.title}", other.key)
-        self.other_combo.setCurrentIndex(self.other_combo.findData(current))
+        self.choices.sync(strategy, ini.key)
+        self.other_combo.setCurrentIndex(self.choices.row_of(current))
         for widget in self.editors.values():
             set_read_only(widget, readonly)
         for button in (self.add_pred_button, self.add_succ_button, self.remove_dep_button):

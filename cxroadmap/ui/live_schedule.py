@@ -7,11 +7,13 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from cxroadmap.domain.edits import Change
 from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.result import Schedule
+from cxroadmap.ui.snapshots import Snapshots
 
 # Above this a reschedule would be felt while typing, so later ones go off the UI thread.
 INLINE_LIMIT_SECONDS = 0.1
@@ -102,24 +104,35 @@ class LiveScheduler(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._waiting = False
+        self._snapshots = Snapshots(snapshot)
 
     @property
     def pending(self) -> bool:
         return self._waiting
 
-    def run(self, strategy: Strategy) -> Outcome | None:
+    def run(self, strategy: Strategy, change: Change | None = None) -> Outcome | None:
+        """Schedule `strategy`; `change` is what the edit since the last run named, if known."""
         self._generation += 1
+        self._snapshots.changed(change)
         if not self.force_background and self.last_seconds <= INLINE_LIMIT_SECONDS:
             began = time.perf_counter()
             outcome = self.planner(strategy)
             seconds = time.perf_counter() - began
-            # The first run in a process pays for lazy imports and caches: do not judge by it.
-            self.last_seconds = seconds if LiveScheduler._warm else 0.0
+            # The first run in a process pays for lazy imports and caches: do not judge by
+            # it, unless it is slow by far (a big document: the next edit would be felt).
+            slow = seconds > 3 * INLINE_LIMIT_SECONDS
+            self.last_seconds = seconds if LiveScheduler._warm or slow else 0.0
             LiveScheduler._warm = True
+            if self.last_seconds > INLINE_LIMIT_SECONDS:
+                # The next run goes to the worker: make its first, whole copy now, while the
+                # user reads the result, so edits only ever copy what they changed.
+                QTimer.singleShot(0, lambda: self._snapshots.prime(strategy))
             return outcome
         self._waiting = True
-        # The worker gets its own copy: the user may go on editing while it plans.
-        self._pool.start(_Job(self._generation, snapshot(strategy), self.planner, self._signals))
+        # The worker gets its own copy, as the user may go on editing while it plans: made
+        # from the last one by copying what changed since (snapshots.py), not all of it.
+        copied = self._snapshots.take(strategy)
+        self._pool.start(_Job(self._generation, copied, self.planner, self._signals))
         return None
 
     def wait(self) -> None:

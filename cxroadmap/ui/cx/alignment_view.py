@@ -83,8 +83,7 @@ class AlignmentView(QWidget):
         self.link_button.clicked.connect(self.link_selected)
         self.unlink_button.clicked.connect(self.unlink_selected)
         self.selection.changed.connect(self._selection_changed)
-        (feed or DirectFeed(document)).attach(self)
-        self.refresh()
+        (feed or DirectFeed(document)).attach(self)  # fills the tree now or when first shown
 
     def follow(self, change: Change) -> None:
         """Bring the view up to date after `change` (the feed calls this while it is shown)."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from cxroadmap.domain.cascade import Cascade
 from cxroadmap.domain.cx_checks import Finding
@@ -11,6 +14,8 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.cascade import Lane, alignment_flags, rollup, strategy_label
 from cxroadmap.scheduling.planner import schedule
 from cxroadmap.scheduling.result import Schedule
+from cxroadmap.storage.loading import load_all_with_ids
+from cxroadmap.storage.schema import connect
 from cxroadmap.ui.document import OpenDocument
 
 
@@ -36,11 +41,68 @@ class CascadeState:
         return rollup(self.cascade, self.schedules, strategy or self.current)
 
 
+class _Others:
+    """The file's other strategies and their schedules: read and scheduled once per open
+    document, on a worker thread, since only the document's own strategy changes while it
+    is open (another strategy is edited through another OpenDocument). So an edit in a
+    child strategy neither reloads nor reschedules the rest of the cascade."""
+
+    def __init__(self, document: OpenDocument) -> None:
+        self.pairs: list[tuple[int | None, Strategy]] = []
+        self.schedules: dict[int, Schedule] = {}
+        self.problems: dict[int, str] = {}
+        self._failure: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if document.store is not None and document.path is not None:
+            self._thread = threading.Thread(
+                target=self._work, args=(document.path, document.strategy_id), daemon=True
+            )
+            self._thread.start()
+
+    def _work(self, path: Path, current: int | None) -> None:
+        try:
+            conn = connect(path, readonly=True)  # its own connection: the store is the UI's
+            try:
+                conn.execute("BEGIN")
+                pairs = load_all_with_ids(conn)
+            finally:
+                conn.close()
+            for sid, strategy in pairs:
+                if sid == current:
+                    continue
+                try:
+                    self.schedules[sid] = schedule(strategy)
+                except CxRoadmapError as exc:
+                    self.problems[sid] = f"{strategy.name}: {exc}"
+            self.pairs = list(pairs)
+        except BaseException as exc:  # shown on the UI thread, where it is asked for
+            self._failure = exc
+
+    def ready(self) -> _Others:
+        """These, once the worker is done (waiting for it the first time, at most)."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._failure is not None:
+            raise self._failure
+        return self
+
+
+_OTHERS: weakref.WeakKeyDictionary[OpenDocument, _Others] = weakref.WeakKeyDictionary()
+
+
+def start(document: OpenDocument) -> None:
+    """Begin reading and scheduling the rest of the document's cascade, off the UI thread."""
+    if document not in _OTHERS:
+        _OTHERS[document] = _Others(document)
+
+
 def document_strategies(document: OpenDocument) -> list[tuple[int | None, Strategy]]:
     """(storage id, strategy) of each strategy in the file, parents first."""
     if document.store is None:
         return [(document.strategy_id, document.strategy)]
-    pairs = document.store.load_all_with_ids()
+    start(document)
+    pairs = _OTHERS[document].ready().pairs
     return [
         (sid, document.strategy if sid == document.strategy_id else strategy)
         for sid, strategy in pairs
@@ -49,18 +111,25 @@ def document_strategies(document: OpenDocument) -> list[tuple[int | None, Strate
 
 def cascade_state(document: OpenDocument) -> CascadeState:
     pairs = document_strategies(document)
+    others = _OTHERS.get(document)
     strategies = [s for _, s in pairs]
     cascade = Cascade(strategies)
     schedules: dict[str, Schedule] = {}
     problems: list[str] = []
+    ids = {id(s): sid for sid, s in pairs if sid is not None}
     for strategy in cascade:
+        sid = ids.get(id(strategy))
         if strategy is document.strategy and document.schedule is not None:
             schedules[strategy_label(strategy)] = document.schedule
-            continue
-        try:
-            schedules[strategy_label(strategy)] = schedule(strategy)
-        except CxRoadmapError as exc:
-            problems.append(f"{strategy.name}: {exc}")
-    ids = {id(s): sid for sid, s in pairs if sid is not None}
+        elif strategy is not document.strategy and others is not None and sid is not None:
+            if sid in others.schedules:
+                schedules[strategy_label(strategy)] = others.schedules[sid]
+            elif sid in others.problems:
+                problems.append(others.problems[sid])
+        else:
+            try:
+                schedules[strategy_label(strategy)] = schedule(strategy)
+            except CxRoadmapError as exc:
+                problems.append(f"{strategy.name}: {exc}")
     flags = alignment_flags(cascade, schedules)
     return CascadeState(cascade, ids, schedules, flags, document.strategy, problems)

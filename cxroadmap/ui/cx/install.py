@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from cxroadmap.domain.edits import Change
 from cxroadmap.ui.cx.cascade_state import cascade_state
+from cxroadmap.ui.cx.cascade_state import start as start_cascade
 from cxroadmap.ui.cx.rollup_timeline import has_children, rollup_picture
 from cxroadmap.ui.cx.switcher import StrategySwitcher, add_switcher, switch_strategy
 from cxroadmap.ui.document import OpenDocument
@@ -81,6 +82,8 @@ class CxCommands(QObject):
         from cxroadmap.ui.cx.alignment_view import AlignmentView
 
         self.document = document
+        if document is not None:
+            start_cascade(document)  # the rest of the cascade, read and scheduled off this thread
         for _, name in TABS:
             self.window.acts[name].setEnabled(document is not None)
         self.switcher.refill()

@@ -79,8 +79,7 @@ class MatrixView(QWidget):
         layout.addWidget(splitter, 1)
         self.table.clicked.connect(self._clicked)
         header.sectionClicked.connect(self._column_clicked)
-        (feed or DirectFeed(document)).attach(self)
-        self.refresh()
+        (feed or DirectFeed(document)).attach(self)  # fills the matrix now or when first shown
 
     def follow(self, change: Change) -> None:
         """Bring the view up to date after `change` (the feed calls this while it is shown)."""

@@ -305,8 +305,7 @@ class TouchpointsPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.editor.show_touchpoint(self.model.key_at(current.row()))
         )
-        (feed or DirectFeed(document)).attach(self)
-        self.refresh()
+        (feed or DirectFeed(document)).attach(self)  # fills the table now or when first shown
 
     def current_key(self) -> str | None:
         return self.editor.key

@@ -38,14 +38,23 @@ class InitiativesFilter(QSortFilterProxyModel):
 
     def set_filters(self, **values: Any) -> None:
         """Set any of pillar, phase, owner, status (None for any) and search (text)."""
-        self.beginFilterChange()
+        wanted = {}
         for name, value in values.items():
             if name not in ("pillar", "phase", "owner", "status", "search"):
                 raise TypeError(f"unknown filter {name!r}")
-            setattr(self, name, value if name != "search" else (value or "").strip().lower())
+            wanted[name] = value if name != "search" else (value or "").strip().lower()
+        if all(getattr(self, name) == value for name, value in wanted.items()):
+            # Unchanged (every edit offers the choices again): rows an edit changed are
+            # filtered again by the proxy itself, on the model's dataChanged.
+            return
+        self.beginFilterChange()
+        for name, value in wanted.items():
+            setattr(self, name, value)
         self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self.search and self.pillar is self.phase is self.owner is self.status is None:
+            return True  # no filter set: asked for every row after each edit, so answer fast
         model = self.initiatives()
         ini = model.initiative_at(source_row)
         if self.pillar is not None and pillar_id(ini.pillar) != pillar_id(self.pillar):

@@ -270,9 +270,8 @@ class BoardView(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self._press: tuple[CardItem, QPointF, QPointF] | None = None
         self._dragging = False
-        (feed or DirectFeed(document)).attach(self)
         self.selection.changed.connect(self._selection_changed)
-        self.refresh()
+        (feed or DirectFeed(document)).attach(self)  # builds the cards now or when first shown
 
     def refresh(self) -> None:
         doc = self.document

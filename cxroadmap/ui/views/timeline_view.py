@@ -110,10 +110,9 @@ class TimelineView(QGraphicsView):
         self.timeline.addItem(self.ghost)
         self.timeline.addItem(self.link_line)
         self.horizontalScrollBar().valueChanged.connect(self.header.update)
-        (feed or DirectFeed(document)).attach(self)
         self.selection.changed.connect(self._selection_changed)
         self._fitted = False
-        self.refresh()
+        (feed or DirectFeed(document)).attach(self)  # lays the bars out now or when first shown
 
     # -- keeping up with the document ---------------------------------------------------
 

@@ -1,0 +1,88 @@
+"""The worker's copies made edit by edit equal a whole copy and share nothing editable."""
+
+from __future__ import annotations
+
+from cx_samples import touchpoint_strategy
+from test_ui_snapshot import mutable_parts
+
+from cxroadmap.domain.edits import (
+    AddDependency,
+    AddInitiative,
+    Change,
+    ChangeDependency,
+    ChangeInitiative,
+    ChangeStrategy,
+    Edit,
+    RemoveDependency,
+    RemoveInitiative,
+)
+from cxroadmap.domain.model import Dependency, Initiative, Strategy
+from cxroadmap.ui.live_schedule import snapshot
+from cxroadmap.ui.snapshots import Snapshots
+
+
+def _check(copy: Strategy, strategy: Strategy) -> None:
+    assert copy == strategy
+    assert list(copy.initiatives) == list(strategy.initiatives)  # document order too
+    shared = {id(p) for p in mutable_parts(strategy)} & {id(p) for p in mutable_parts(copy)}
+    assert shared == set()
+
+
+def test_each_copy_after_an_edit_equals_the_strategy_and_reuses_the_unchanged() -> None:
+    strategy = touchpoint_strategy()
+    keys = list(strategy.initiatives)
+    made: list[Strategy] = []
+    copies = Snapshots(lambda s: made.append(s) or snapshot(s))
+    first = copies.take(strategy)
+    _check(first, strategy)
+    edits: list[Edit] = [
+        ChangeInitiative(keys[0], {"duration": 17, "title": "Renamed"}),
+        AddInitiative(Initiative("NEW", "A new one", 4), index=1),
+        AddDependency(Dependency(keys[0], "NEW", "SS", 2)),
+        ChangeDependency(keys[0], "NEW", type="FF", lag=-1),
+        ChangeInitiative("NEW", {"key": "NEWER"}),
+        RemoveDependency(keys[0], "NEWER"),
+        RemoveInitiative("NEWER"),
+    ]
+    previous = first
+    for edit in edits:
+        change = edit.apply(strategy)
+        copies.changed(change)
+        copy = copies.take(strategy)
+        _check(copy, strategy)
+        untouched = set(strategy.initiatives) - change.initiatives
+        for key in untouched & set(previous.initiatives):
+            assert copy.initiatives[key] is previous.initiatives[key]  # shared, not copied
+        previous = copy
+    assert len(made) == 1  # only the first copy was whole
+
+
+def test_changes_between_copies_add_up_and_strategy_edits_copy_whole() -> None:
+    strategy = touchpoint_strategy()
+    keys = list(strategy.initiatives)
+    made: list[Strategy] = []
+    copies = Snapshots(lambda s: made.append(s) or snapshot(s))
+    copies.take(strategy)
+    for i, key in enumerate(keys):  # several edits, one copy (inline runs in between)
+        copies.changed(ChangeInitiative(key, {"duration": 30 + i}).apply(strategy))
+    _check(copies.take(strategy), strategy)
+    copies.changed(ChangeStrategy({"name": "Another name"}).apply(strategy))
+    _check(copies.take(strategy), strategy)
+    copies.changed(None)  # not known what changed
+    _check(copies.take(strategy), strategy)
+    other = touchpoint_strategy()  # another strategy object: never patched from this one
+    copies.changed(Change(initiatives={keys[0]}))
+    _check(copies.take(other), other)
+    assert len(made) == 4
+
+
+def test_a_primed_copy_makes_the_first_copy_for_the_worker_incremental() -> None:
+    strategy = touchpoint_strategy()
+    made: list[Strategy] = []
+    copies = Snapshots(lambda s: made.append(s) or snapshot(s))
+    copies.prime(strategy)
+    copies.prime(strategy)  # kept: not made again
+    key = next(iter(strategy.initiatives))
+    copies.changed(ChangeInitiative(key, {"duration": 9}).apply(strategy))
+    _check(copies.take(strategy), strategy)
+    assert len(made) == 1
