@@ -197,15 +197,21 @@ _EXPORT_OPTIONS = (
     "calendars",
     "view",
     "scale",
+    "aspect",
+    "view_filter",
 )
 
 
 def _write_image(strategy: Strategy, out: Path, options: dict[str, object]) -> None:
+    from cxroadmap.cli.deliverables import chosen_view, shown
     from cxroadmap.ui.image_export import export_view_image
 
+    # A saved view narrows the picture; the brand kit colours it.
+    narrowed, plan = shown(strategy, chosen_view(strategy, options.get("view_filter")))  # type: ignore[arg-type]
     export_view_image(
-        strategy, None, out, view=str(options.get("view") or "timeline"),
+        narrowed, plan, out, view=str(options.get("view") or "timeline"),
         scale=float(options.get("scale") or 2.0),  # type: ignore[arg-type]
+        brand=strategy.brand,
     )  # fmt: skip
 
 

@@ -36,6 +36,7 @@ def test_the_workbook_has_a_sheet_for_each_part_of_the_strategy(small_book):
         "Touchpoints",
         "Opportunities",
         "Measures",
+        "Phase - Short term",
     ]
 
 
@@ -65,22 +66,25 @@ def test_the_strategy_sheet_holds_one_field_per_row(small_book):
 def test_the_initiatives_sheet_has_typed_cells_and_computed_columns(small_book):
     sheet = small_book["Initiatives"]
     assert _rows(sheet) == [
+        # Headers and values as people read them: labels, not codes; weeks where they divide.
         [
-            "key", "title", "pillar", "duration", "owner", "not_before", "phase", "impact",
-            "status", "cost", "description", "touchpoints", "supports", "start", "finish",
-            "slack_days", "critical", "scheduled_phase",
+            "Key", "Title", "Pillar", "Duration", "Owner", "Not before", "Pinned to", "Impact",
+            "Status", "Cost", "Description", "Touchpoints", "Supports", "Start", "Finish",
+            "Slack (days)", "Critical", "Scheduled phase",
         ],
         [
-            "A", f"Vision {MARKUP}", "vision", 5, "Zoë", None, None, 4, "planned", None, None,
-            None, None, _midnight(2027, 1, 4), _midnight(2027, 1, 8), 0, True, "Short term",
+            "A", f"Vision {MARKUP}", "Vision and values", "1w", "Zoë", None, None, 4, "Planned",
+            None, None, None, None, _midnight(2027, 1, 4), _midnight(2027, 1, 8), 0, "yes",
+            "Short term",
         ],
         [
-            "B", "Hire, for mindset", "recruitment", 10, None, None, None, 3, "planned", None, None,
-            None, None, _midnight(2027, 1, 11), _midnight(2027, 1, 22), 0, True, "Short term",
+            "B", "Hire, for mindset", "Recruitment and selection", "2w", None, None, None, 3,
+            "Planned", None, None, None, None, _midnight(2027, 1, 11), _midnight(2027, 1, 22), 0,
+            "yes", "Short term",
         ],
         [
-            "M", "Standards agreed", None, 0, None, None, None, 3, "planned", None, None,
-            None, None, _midnight(2027, 1, 13), _midnight(2027, 1, 13), 8, False, "Short term",
+            "M", "Standards agreed", None, "0d", None, None, None, 3, "Planned", None, None,
+            None, None, _midnight(2027, 1, 13), _midnight(2027, 1, 13), 8, None, "Short term",
         ],
     ]  # fmt: skip
     assert sheet["N2"].number_format == "yyyy-mm-dd"
@@ -341,3 +345,36 @@ def test_a_bad_strategy_key_is_named_by_its_cell(tmp_path):
     book = _book([HEAD], [*START, ["key", "not a key!"]])
     error = _error(tmp_path, book)
     assert (error.where, "letters, digits" in error.problem) == ("Strategy!B3 (key)", True)
+
+
+def test_every_sheet_prints_landscape_fit_to_width_with_titles_and_a_filter(small_book):
+    for sheet in small_book.worksheets:
+        assert sheet.page_setup.orientation == "landscape", sheet.title
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1"
+        assert sheet.auto_filter.ref == sheet.dimensions, sheet.title
+
+
+def test_a_phase_sheet_lists_its_initiatives_in_start_order(tmp_path):
+    from openpyxl import load_workbook
+
+    from cxroadmap.content.demo import demo_strategy
+
+    strategy = demo_strategy()
+    result = schedule(strategy)
+    path = tmp_path / "demo.xlsx"
+    write_xlsx(strategy, result, path)
+    book = load_workbook(path)
+    names = [n for n in book.sheetnames if n.startswith("Phase - ")]
+    assert names == ["Phase - Short term", "Phase - Medium term", "Phase - Long term"]
+    sheet = book["Phase - Medium term"]
+    keys = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    expected = sorted(
+        (k for k, i in result.items.items() if i.phase == "Medium term"),
+        key=lambda k: result.items[k].start_day,
+    )
+    assert keys == expected
+    # Re-importable without loss: the readable workbook reads back as the same strategy.
+    back = read_xlsx(path)
+    assert strategy_to_json(back) == strategy_to_json(strategy)

@@ -67,7 +67,8 @@ def test_xlsx_cells_are_text_never_formulas_and_read_back_unchanged(tmp_path: Pa
     titles = [t for t in RISKY if "\r" not in t]
     export_file(_strategy(titles), None, path)
     sheet = load_workbook(path)["Initiatives"]
-    column = [c.value for c in sheet[1]].index("title") + 1
+    # The header people read (XLSX for people): "Title".
+    column = [c.value for c in sheet[1]].index("Title") + 1
     cells = [sheet.cell(row=r, column=column) for r in range(2, 2 + len(titles))]
     assert [c.value for c in cells] == titles
     assert {c.data_type for c in cells} == {"s"}

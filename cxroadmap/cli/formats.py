@@ -42,15 +42,21 @@ class Format:
 
 FORMATS: tuple[Format, ...] = (
     Format(
-        ".pdf", "PDF", False, True, "rollup", ("page", "portrait", "title", "accent", "logo", "fit")
+        ".pdf",
+        "PDF",
+        False,
+        True,
+        "rollup",
+        ("page", "portrait", "title", "accent", "logo", "fit", "view_filter"),
     ),
+    Format(".pptx", "PowerPoint", False, True, "", ("aspect", "title", "view_filter")),
     Format(".json", "cxroadmap JSON", True, True, "tree"),
     Format(".csv", "CSV", True, True),
     Format(".xlsx", "Excel workbook", True, True),
     Format(".xml", "MS Project XML", True, True),
     Format(".ics", "iCalendar", False, True, "calendars", ("calendars",)),
-    Format(".png", "PNG image", False, True, options=("view", "scale"), image=True),
-    Format(".svg", "SVG image", False, True, options=("view",), image=True),
+    Format(".png", "PNG image", False, True, options=("view", "scale", "view_filter"), image=True),
+    Format(".svg", "SVG image", False, True, options=("view", "view_filter"), image=True),
 )
 IMPORT_SUFFIXES = tuple(f.suffix for f in FORMATS if f.imports)
 EXPORT_SUFFIXES = tuple(f.suffix for f in FORMATS if f.exports)
@@ -105,6 +111,8 @@ def export_strategies(
     out = Path(path)
     fmt = format_of(out, exporting=True)
     opts = options or {}
+    if opts.get("view_filter") is not None and "view_filter" not in fmt.options:
+        raise ValidationError("--view-filter", "applies to .pdf, .pptx, .png and .svg exports")
     if fmt.image:
         if image_writer is None:
             raise ValidationError(os.fspath(out), "images are drawn by the app's views")
@@ -115,22 +123,23 @@ def export_strategies(
 
         dump_json_cascade(strategies, out, root=chosen)
         return [out]
-    from cxroadmap.scheduling.planner import schedule
 
-    if fmt.suffix == ".pdf":
-        from cxroadmap.export.pdf import PdfOptions, export_pdf
+    if fmt.suffix in (".pdf", ".pptx"):
+        from cxroadmap.cli import deliverables
+
+        view = deliverables.chosen_view(chosen, opts.get("view_filter"))
+        narrowed, plan = deliverables.shown(chosen, view)
+        if fmt.suffix == ".pptx":
+            from cxroadmap.export.pptx_deck import export_pptx
+
+            export_pptx(narrowed, plan, out, deliverables.deck_options(opts, chosen, view))
+            return [out]
+        from cxroadmap.export.pdf import export_pdf
         from cxroadmap.export.rollup import cascade_children
 
-        settings = PdfOptions(
-            page=opts.get("page") or "A4",
-            portrait=bool(opts.get("portrait", False)),
-            title=opts.get("title") or None,
-            accent=opts.get("accent") or None,
-            logo=opts.get("logo") or None,
-            fit=bool(opts.get("fit", False)),
-        )
+        settings = deliverables.pdf_options(opts, chosen)
         children = cascade_children(strategies, chosen)
-        export_pdf(chosen, schedule(chosen), out, settings, progress=progress, children=children)
+        export_pdf(narrowed, plan, out, settings, progress=progress, children=children)
         return [out]
     if fmt.suffix == ".ics":
         return _calendars(strategies, chosen, out, str(opts.get("calendars") or "strategy"))

@@ -61,7 +61,7 @@ def build_parser(handlers: Mapping[str, Handler]) -> argparse.ArgumentParser:
     )
     p.add_argument("--page", default="A4", help="PDF page size: A4, Letter or A3 (default A4)")
     p.add_argument("--portrait", action="store_true", help="PDF in portrait (default landscape)")
-    p.add_argument("--title", help="PDF title (default: the strategy name)")
+    p.add_argument("--title", help="PDF/PowerPoint title (default: the strategy name)")
     p.add_argument("--accent", help="PDF accent colour, e.g. '#1f4e79'")
     p.add_argument("--logo", type=Path, help="image shown on the PDF cover")
     p.add_argument("--fit", action="store_true", help="one-page PDF overview of the timeline")
@@ -77,6 +77,12 @@ def build_parser(handlers: Mapping[str, Handler]) -> argparse.ArgumentParser:
         choices=("strategy", "per-phase", "per-strategy"),
         help="ICS: one calendar for the strategy (default), one per phase, or one per "
         "strategy of the cascade below it",
+    )
+    p.add_argument("--aspect", default="16:9", help="PowerPoint slides: 16:9 or 4:3 (default 16:9)")
+    p.add_argument(
+        "--view-filter",
+        metavar="NAME",
+        help="PDF/PowerPoint/PNG/SVG: only what the document's saved view NAME shows",
     )
 
     p = add("schedule", "schedule a document and print the result")

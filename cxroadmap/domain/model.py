@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from cxroadmap.domain.brand import BrandKit
 from cxroadmap.domain.calendar import DEFAULT_WORKING_DAYS, WorkCalendar
 from cxroadmap.domain.measures import Measure
 from cxroadmap.domain.support import SupportLink
 from cxroadmap.domain.touchpoints import Touchpoint
+from cxroadmap.domain.view_filter import ViewFilter
 
 LEVELS = ("team", "department", "organisation")
 STATUSES = ("idea", "planned", "in_progress", "done", "dropped")
@@ -95,6 +97,9 @@ class Strategy:
     # Budget: the currency of every amount (ISO code, "" for none) and budgets by year.
     currency: str = ""
     year_budgets: dict[int, float] = field(default_factory=dict)
+    # How the deliverables look (brand.py) and the saved views (view_filter.py).
+    brand: BrandKit = field(default_factory=BrandKit)
+    views: list[ViewFilter] = field(default_factory=list)
 
     def calendar(self) -> WorkCalendar:
         return WorkCalendar(self.start, self.working_days, self.holidays)

@@ -5,6 +5,9 @@ The colours are the single palette shared by the PDF and the app's views.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 
@@ -67,6 +70,26 @@ _ALIASES = {
 }
 
 
+# The brand kit's pillar colours (by lower-case key or label) for what is being drawn now:
+# set around an export, or for the open document in the app (one context per thread).
+_BRAND_COLOURS: ContextVar[Mapping[str, str] | None] = ContextVar("brand_colours", default=None)
+
+
+def use_brand_colours(colours: Mapping[str, str]) -> None:
+    """Draw pillars in `colours` (pillar key or label -> #rrggbb) from now on."""
+    _BRAND_COLOURS.set({k.strip().lower(): v for k, v in colours.items()})
+
+
+@contextmanager
+def brand_colours(colours: Mapping[str, str]) -> Iterator[None]:
+    """Pillars in `colours` while the block runs (an export with a client's brand kit)."""
+    token = _BRAND_COLOURS.set({k.strip().lower(): v for k, v in colours.items()})
+    try:
+        yield
+    finally:
+        _BRAND_COLOURS.reset(token)
+
+
 def find_pillar(text: str) -> Pillar | None:
     """The default pillar that `text` names (key, label or common alias), if any."""
     name = text.strip().lower()
@@ -83,8 +106,14 @@ def pillar_label(text: str) -> str:
 
 
 def pillar_colour(text: str) -> str:
-    """Colour of a pillar; custom pillars get a stable colour from the extra palette."""
+    """Colour of a pillar: the brand kit's if it names one, else the default pillar's; custom
+    pillars get a stable colour from the extra palette."""
     pillar = find_pillar(text)
+    branded = _BRAND_COLOURS.get()
+    if branded:
+        for name in (text.strip().lower(), *((pillar.key, pillar.label.lower()) if pillar else ())):
+            if name in branded:
+                return branded[name]
     if pillar is not None:
         return pillar.colour
     name = text.strip().lower()

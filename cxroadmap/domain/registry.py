@@ -114,7 +114,9 @@ STRATEGY: Fields = declare(
     Field("year_budgets", YEAR_AMOUNTS, "Budget per year",
           "What each calendar year may cost (blank: no budget)", column=None,
           limit=MAX_AMOUNT, json_optional=True, example={2027: 250000.0}),
-    structural=("phases", "initiatives", "dependencies", "touchpoints", "measures"),
+    # The brand kit and saved views are records of their own (brand.py, view_filter.py).
+    structural=("phases", "initiatives", "dependencies", "touchpoints", "measures", "brand",
+                "views"),
 )
 
 PHASE: Fields = declare(

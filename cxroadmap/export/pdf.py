@@ -9,7 +9,7 @@ import os
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab import rl_config
@@ -23,7 +23,7 @@ from cxroadmap.common import style
 from cxroadmap.common.atomic import write_bytes_atomically
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy
-from cxroadmap.domain.pillars import pillar_colour
+from cxroadmap.domain.pillars import brand_colours, pillar_colour
 from cxroadmap.export import cover
 from cxroadmap.export.budget_pages import budget_pages
 from cxroadmap.export.chartlayout import pillars_present
@@ -54,8 +54,10 @@ class PdfOptions:
     portrait: bool = False
     title: str | None = None
     accent: str | None = None
-    logo: str | os.PathLike[str] | None = None
+    logo: str | os.PathLike[str] | bytes | None = None
     fit: bool = False
+    # The brand kit's pillar colours (pillar key or label -> #rrggbb).
+    pillar_colours: dict[str, str] = field(default_factory=dict)
 
 
 def page_size(options: PdfOptions) -> tuple[float, float]:
@@ -85,15 +87,21 @@ def accent_colour(value: str | None) -> str:
     )
 
 
-def load_logo(path: str | os.PathLike[str] | None) -> ImageReader | None:
-    """The logo image, read into memory (PNG, JPEG or GIF)."""
-    if path is None or not str(path).strip():
+def load_logo(path: str | os.PathLike[str] | bytes | None) -> ImageReader | None:
+    """The logo image, read into memory (PNG, JPEG or GIF); bytes are the image itself
+    (the brand kit's logo)."""
+    if isinstance(path, bytes):
+        if not path:
+            return None
+        file, data = Path("brand kit logo"), path
+    elif path is None or not str(path).strip():
         return None
-    file = Path(path)
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise ValidationError("--logo", f"cannot read {file}: {exc.strerror or exc}") from exc
+    else:
+        file = Path(path)
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise ValidationError("--logo", f"cannot read {file}: {exc.strerror or exc}") from exc
     try:
         image = ImageReader(io.BytesIO(data))
         width, height = image.getSize()
@@ -127,6 +135,18 @@ def _check_target(path: Path) -> Path:
 
 
 def render_pdf(
+    strategy: Strategy,
+    schedule: Schedule,
+    options: PdfOptions | None = None,
+    progress: Progress | None = None,
+    children: list[tuple[Strategy, Schedule]] | None = None,
+) -> bytes:
+    """The PDF as bytes, with the pillars in the brand kit's colours (see _render_pdf)."""
+    with brand_colours((options or PdfOptions()).pillar_colours):
+        return _render_pdf(strategy, schedule, options, progress, children)
+
+
+def _render_pdf(
     strategy: Strategy,
     schedule: Schedule,
     options: PdfOptions | None = None,

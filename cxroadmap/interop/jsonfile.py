@@ -21,6 +21,7 @@ from cxroadmap.domain.registry import DEPENDENCY, INITIATIVE, PHASE, STRATEGY
 from cxroadmap.domain.validation import validate_strategy
 from cxroadmap.interop.cx_json import measure_from_json, touchpoint_from_json
 from cxroadmap.interop.guard import check_nesting, parse_json_int
+from cxroadmap.interop.json_brand import cx_brand_from_json
 from cxroadmap.interop.json_fields import (
     json_array,
     json_names,
@@ -53,6 +54,8 @@ _TOP_FIELDS = (
     "dependencies",
     "touchpoints",
     "measures",
+    "brand",
+    "views",
     "children",
 )
 _CHILD_FIELDS = _TOP_FIELDS[1:]
@@ -122,6 +125,7 @@ def _parse_node(data: dict[str, Any], parent: Strategy | None, found: list[Strat
         if not strategy.key:
             raise ValidationError("strategy.key", "required for a strategy under children")
         strategy.parent = parent.key
+    cx_brand_from_json(data, strategy)
     days_per_week = strategy.days_per_week
     items = data.get("initiatives")
     for i, item in enumerate([] if items is None else json_array(items, "initiatives")):

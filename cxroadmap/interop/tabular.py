@@ -13,6 +13,7 @@ from cxroadmap.domain.field_checks import check_text
 from cxroadmap.domain.fields import KEY, LIST_KINDS, LONG_TEXT, NAME_REF, TEXT, Field, coerce
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 from cxroadmap.domain.money import amount_text
+from cxroadmap.domain.pillars import find_pillar
 from cxroadmap.domain.registry import INITIATIVE, PHASE
 from cxroadmap.interop.column_map import (
     EXTRA_SYNONYMS,
@@ -112,6 +113,11 @@ def _cell(f: Field, value: object, where: str = "", days_per_week: int = 5) -> o
         return tool_duration(value, where, days_per_week)
     if f.name == "status" and not is_blank(value):
         return status_value(value, where)
+    if f.name == "pillar" and isinstance(value, str):
+        # A default pillar by the name people read ("Vision and values") is its key.
+        known = find_pillar(value)
+        if known is not None and known.label.lower() == value.strip().lower():
+            return known.key
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, float) and value.is_integer():

@@ -125,15 +125,23 @@ def read_table(
     return result
 
 
-def header(sheet: Worksheet, names: Sequence[str], computed: Sequence[str] = ()) -> None:
-    """A bold, coloured, frozen header row (computed columns grey) and sensible widths."""
+def header(
+    sheet: Worksheet,
+    names: Sequence[str],
+    computed: Sequence[str] = (),
+    fields: Sequence[str] = (),
+) -> None:
+    """A bold, coloured, frozen header row (computed columns grey) and sensible widths
+    (by `fields`, the column names, when the header shows other words)."""
     sheet.append([*names, *computed])
     for i, cell in enumerate(sheet[1]):
         cell.font = _HEADER_FONT
         cell.fill = _COMPUTED_FILL if i >= len(names) else _HEADER_FILL
     sheet.freeze_panes = "A2"
-    for i, name in enumerate((*names, *computed), start=1):
-        width = _WIDTHS.get(name, max(len(name), 8) + 2)
+    shown = (*names, *computed)
+    for i, name in enumerate(shown, start=1):
+        field = fields[i - 1] if i <= len(fields) else name
+        width = _WIDTHS.get(field, max(len(name), 8) + 2)
         sheet.column_dimensions[get_column_letter(i)].width = width
 
 

@@ -22,6 +22,7 @@ from cxroadmap.domain.validation import (
     normalise_dependency_type,
     validate_strategy,
 )
+from cxroadmap.interop.column_map import SYNONYMS
 from cxroadmap.interop.strategy_sheet import read_strategy_sheet, write_strategy_sheet
 from cxroadmap.interop.tabular import (
     COLUMNS,
@@ -30,7 +31,6 @@ from cxroadmap.interop.tabular import (
     LIST_COLUMNS,
     REQUIRED_COLUMNS,
     Row,
-    export_values,
     initiatives_from_rows,
     is_blank,
     resolve_start,
@@ -43,9 +43,12 @@ from cxroadmap.interop.xlsx_cx import (
     read_touchpoints,
     write_cx_sheets,
 )
+from cxroadmap.interop.xlsx_people import initiative_rows, phase_sheets, printable
 
 DEPENDENCY_COLUMNS = ("from", "to", "type", "lag")
 # Links live on their own sheet in XLSX; the Initiatives sheet may still carry depends_on.
+# Computed columns under any of their names (ours, or the headers people read): skipped.
+COMPUTED_HEADERS = tuple(w for w, n in SYNONYMS.items() if n in COMPUTED_COLUMNS)
 INITIATIVE_COLUMNS = (*(c for c in COLUMNS if c != "depends_on"), *LIST_COLUMNS)
 
 
@@ -83,7 +86,7 @@ def _strategy_from_book(book: Workbook, stem: str, start: dt.date | None) -> Str
         Row(row.values, row.where)
         for row in read_table(
             sheets["initiatives"], "Initiatives", (*INITIATIVE_COLUMNS, "depends_on"),
-            REQUIRED_COLUMNS, COMPUTED_COLUMNS, HEADER_ALIASES,
+            REQUIRED_COLUMNS, COMPUTED_HEADERS, HEADER_ALIASES,
         )
     ]  # fmt: skip
     strategy.initiatives, strategy.dependencies = initiatives_from_rows(
@@ -165,11 +168,10 @@ def workbook(strategy: Strategy, schedule: Any) -> Workbook:
     write_strategy_sheet(sheet, strategy)
 
     sheet = book.create_sheet("Initiatives")
-    header(sheet, INITIATIVE_COLUMNS, COMPUTED_COLUMNS)
-    for ini in strategy.initiatives.values():
-        sheet.append(cells(export_values(schedule, ini, None, lists=True)))
-    sheet.auto_filter.ref = sheet.dimensions
-    finish(sheet)
+    # Headers and values as people read them (xlsx_people.py); the importer reads them back.
+    initiative_rows(
+        sheet, strategy, schedule, INITIATIVE_COLUMNS, list(strategy.initiatives.values())
+    )
 
     sheet = book.create_sheet("Dependencies")
     header(sheet, DEPENDENCY_COLUMNS)
@@ -178,6 +180,8 @@ def workbook(strategy: Strategy, schedule: Any) -> Workbook:
     finish(sheet)
     write_cx_sheets(book, strategy)
     write_budget_sheet(book, strategy, schedule)
+    phase_sheets(book, strategy, schedule, INITIATIVE_COLUMNS)
+    printable(book, strategy.name)
     return book
 
 

@@ -24,6 +24,7 @@ from cxroadmap.domain.registry import STRATEGY as STRATEGY_FIELDS
 from cxroadmap.domain.registry import TOUCHPOINT as TOUCHPOINT_FIELDS
 from cxroadmap.domain.support import SupportLink
 from cxroadmap.domain.touchpoints import Opportunity, Touchpoint
+from cxroadmap.storage.brand_loading import load_brand_and_views
 from cxroadmap.storage.field_values import reader, stored
 
 _read_strategy = reader(Strategy, stored(STRATEGY_FIELDS))
@@ -109,6 +110,7 @@ def load_strategy(conn: sqlite3.Connection, strategy_id: int) -> Strategy | None
             )
         ]
         _load_cx(conn, strategy_id, strategy, keys)
+    load_brand_and_views(conn, strategy_id, strategy)
     return strategy
 
 

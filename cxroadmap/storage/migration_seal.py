@@ -1,4 +1,4 @@
-"""Schema 3 -> 4: the document's checksum table (storage/seal.py installs its triggers).
+"""Schema 4 -> 5: the document's checksum table (storage/seal.py installs its triggers).
 
 Frozen SQL, like migration_2.py. schema.migrate installs the checksum's triggers and
 computes the checksum after the last step, whatever the steps were.

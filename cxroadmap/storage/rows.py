@@ -4,6 +4,7 @@ from sqlalchemy import CheckConstraint, Index, Table, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from cxroadmap.domain import registry
+from cxroadmap.storage import brand_rows  # noqa: F401  # its tables join the metadata
 from cxroadmap.storage.field_rows import checks
 
 # Dates are ISO 8601 text (YYYY-MM-DD), as SQLite has no date type. The CHECK constraints
@@ -273,6 +274,8 @@ INITIATIVE_TOUCHPOINT = _table("initiative_touchpoint")
 MEASURE = _table("measure")
 MEASURE_INITIATIVE = _table("measure_initiative")
 SUPPORT_LINK = _table("support_link")
+BRAND = _table("brand")
+SAVED_VIEW = _table("saved_view")
 SEAL = _table("document_seal")
 
 TABLES = (
@@ -290,5 +293,7 @@ TABLES = (
     MEASURE_INITIATIVE,
     SUPPORT_LINK,
     YEAR_BUDGET,
+    BRAND,
+    SAVED_VIEW,
     SEAL,
 )

@@ -12,11 +12,12 @@ from cxroadmap.storage import seal, verify
 from cxroadmap.storage.errors import DocumentDamaged, DocumentError
 from cxroadmap.storage.migration_2 import upgrade_1_to_2
 from cxroadmap.storage.migration_3 import upgrade_2_to_3
+from cxroadmap.storage.migration_4 import upgrade_3_to_4
 from cxroadmap.storage.migration_seal import add_seal
 
 # 'CXRD' in ASCII: lets `file` and other tools recognise the document.
 APPLICATION_ID = 0x43585244
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -24,7 +25,12 @@ Migration = Callable[[sqlite3.Connection], None]
 
 # MIGRATIONS[v] upgrades a file from schema v to v + 1 inside one transaction.
 # A migration must use `execute`, never `executescript` (which commits on its own).
-MIGRATIONS: dict[int, Migration] = {1: upgrade_1_to_2, 2: upgrade_2_to_3, 3: add_seal}
+MIGRATIONS: dict[int, Migration] = {
+    1: upgrade_1_to_2,
+    2: upgrade_2_to_3,
+    3: upgrade_3_to_4,
+    4: add_seal,
+}
 
 
 def sqlite_uri(path: str | os.PathLike[str], mode: str) -> str:

@@ -3,6 +3,18 @@
 # Do not edit: run `python -m cxroadmap.storage.schema_gen` (tests fail until it matches).
 STATEMENTS: tuple[str, ...] = (
     (
+        "CREATE TABLE brand (\n"
+        "\tstrategy_id INTEGER NOT NULL, \n"
+        "\tclient VARCHAR NOT NULL, \n"
+        "\tlogo BLOB NOT NULL, \n"
+        "\taccent VARCHAR NOT NULL, \n"
+        "\tpillar_colours VARCHAR NOT NULL, \n"
+        "\tfont VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (strategy_id), \n"
+        "\tFOREIGN KEY(strategy_id) REFERENCES strategy (id) ON DELETE CASCADE\n"
+        ")"
+    ),
+    (
         "CREATE TABLE dependency (\n"
         "\tid INTEGER NOT NULL, \n"
         "\tstrategy_id INTEGER NOT NULL, \n"
@@ -134,6 +146,17 @@ STATEMENTS: tuple[str, ...] = (
         ")"
     ),
     (
+        "CREATE TABLE saved_view (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tstrategy_id INTEGER NOT NULL, \n"
+        "\tposition INTEGER NOT NULL, \n"
+        "\tname VARCHAR NOT NULL, \n"
+        "\tspec VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tFOREIGN KEY(strategy_id) REFERENCES strategy (id) ON DELETE CASCADE\n"
+        ")"
+    ),
+    (
         "CREATE TABLE strategy (\n"
         "\tid INTEGER NOT NULL, \n"
         "\tparent_id INTEGER, \n"
@@ -233,6 +256,7 @@ STATEMENTS: tuple[str, ...] = (
     "CREATE INDEX ix_opportunity_initiative_id ON opportunity (initiative_id)",
     "CREATE INDEX ix_opportunity_touchpoint_id ON opportunity (touchpoint_id)",
     "CREATE INDEX ix_phase_strategy_id ON phase (strategy_id)",
+    "CREATE INDEX ix_saved_view_strategy_id ON saved_view (strategy_id)",
     "CREATE UNIQUE INDEX ix_strategy_key ON strategy (\"key\") WHERE key <> ''",
     ("CREATE INDEX ix_strategy_value_strategy_id ON strategy_value (strategy_id)"),
     ("CREATE INDEX ix_touchpoint_note_touchpoint_id ON touchpoint_note (touchpoint_id)"),

@@ -13,6 +13,7 @@ from cxroadmap.domain.registry import DEPENDENCY as DEPENDENCY_FIELDS
 from cxroadmap.domain.registry import INITIATIVE as INITIATIVE_FIELDS
 from cxroadmap.domain.registry import PHASE as PHASE_FIELDS
 from cxroadmap.domain.registry import STRATEGY as STRATEGY_FIELDS
+from cxroadmap.storage.brand_rows import write_brand_and_views
 from cxroadmap.storage.cx_rows import write_all
 from cxroadmap.storage.field_rows import Row, to_row
 from cxroadmap.storage.positions import spaced
@@ -67,7 +68,8 @@ def initiative_ids(conn: Connection, strategy_id: int) -> dict[str, int]:
 
 
 def write_calendar_and_phases(conn: Connection, strategy_id: int, strategy: Strategy) -> None:
-    """(Re)write values, holidays, phases and year budgets: small, always replaced whole."""
+    """(Re)write values, holidays, phases, year budgets, brand kit and saved views: small,
+    always replaced whole."""
     for table in (VALUE, HOLIDAY, PHASE, YEAR_BUDGET):
         conn.execute(delete(table).where(table.c.strategy_id == strategy_id))
     if strategy.year_budgets:
@@ -98,6 +100,7 @@ def write_calendar_and_phases(conn: Connection, strategy_id: int, strategy: Stra
             for i, p in enumerate(strategy.phases)
         ],
     )
+    write_brand_and_views(conn, strategy_id, strategy)
 
 
 def write_contents(conn: Connection, strategy_id: int, strategy: Strategy) -> None:

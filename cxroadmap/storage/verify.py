@@ -193,6 +193,7 @@ _ALLOWED = {
     "FLOAT": ("real", "integer"),
     "REAL": ("real", "integer"),
     "NUMERIC": ("real", "integer"),
+    "BLOB": ("blob",),  # the brand kit's logo (brand_rows.py)
 }
 
 

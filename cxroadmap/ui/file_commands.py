@@ -353,11 +353,14 @@ class FileCommands(QObject):
             options = {**(options or {}), "strategies": others}
         if suffix == ".ics" and "calendars" not in (options or {}):
             options = {**(options or {}), "calendars": "strategy"}
+        view = self.window.view_commands.saved_views.view
+        if view is not None and suffix in (".pdf", ".pptx"):
+            options = {**(options or {}), "view_filter": view.name}  # the toolbar's view
         task = run_in_background(
             self.window,
             f"Exporting {target.name}…",
             export_job(exporter(suffix), doc.strategy, target, options),
-            lambda path: self.window.statusBar().showMessage(f"Exported {path}", 10000),
+            self.window.view_commands.saved_views.exported,
             lambda error: messages.show_error(self.window, "Export failed", _name(target, error)),
         )
         self._keep(task)

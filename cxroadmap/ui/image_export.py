@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from cxroadmap.common import style
 from cxroadmap.common.atomic import write_bytes_atomically
+from cxroadmap.domain.brand import BrandKit
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.pillars import brand_colours
 from cxroadmap.interop.safe_text import xml_safe_bytes
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
@@ -27,8 +29,10 @@ MAX_SIDE = 30_000
 TITLE_HEIGHT = 44.0
 # The timeline image aims at this many pixels for the whole roadmap (before `scale`).
 TIMELINE_WIDTH = 1600.0
+DOTS_PER_METER = 3780  # 96 dpi, the density the views are laid out for
 
 _app: QApplication | None = None
+_accent = style.ACCENT  # the title's colour: the brand kit's accent during an export
 
 
 def ensure_app() -> QApplication:
@@ -54,7 +58,7 @@ class Picture:
 
 def _title(painter: QPainter, width: float, strategy: Strategy, subtitle: str) -> None:
     painter.fillRect(QRectF(0, 0, width, TITLE_HEIGHT), colour(style.PAPER))
-    painter.setPen(colour(style.ACCENT))
+    painter.setPen(colour(_accent))
     painter.setFont(font(14, bold=True))
     left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     painter.drawText(QRectF(16, 4, width - 32, 24), left, strategy.name)
@@ -194,8 +198,10 @@ def png_bytes(picture: Picture, scale: float) -> tuple[bytes, tuple[int, int]]:
     scale = min(scale, limit)
     size = QSize(max(1, round(picture.width * scale)), max(1, round(picture.height * scale)))
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDotsPerMeterX(round(3780 * scale))  # 96 dpi times the scale, for slide software
-    image.setDotsPerMeterY(round(3780 * scale))
+    # Paint at 96 dpi: fonts are sized in points, and a denser image would grow them on top
+    # of the painter's scale (text twice too big at 2x). The file says the real density.
+    image.setDotsPerMeterX(DOTS_PER_METER)
+    image.setDotsPerMeterY(DOTS_PER_METER)
     image.fill(colour(style.PAPER))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -203,6 +209,8 @@ def png_bytes(picture: Picture, scale: float) -> tuple[bytes, tuple[int, int]]:
     painter.scale(size.width() / picture.width, size.height() / picture.height)
     picture.paint(painter)
     painter.end()
+    image.setDotsPerMeterX(round(DOTS_PER_METER * scale))  # 96 dpi times the scale, for slides
+    image.setDotsPerMeterY(round(DOTS_PER_METER * scale))
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -239,10 +247,12 @@ def export_view_image(
     view: str = "timeline",
     scale: float = 2.0,
     grouping: str = "pillar",
+    brand: BrandKit | None = None,
 ) -> tuple[int, int]:
     """Write the timeline, board or graph of `strategy` as PNG (pixels = size x `scale`) or SVG
     (chosen by `path`'s suffix); returns the image size in pixels (SVG: its viewBox).
-    `grouping` sets the timeline's swimlanes: "pillar", "owner" or "none".
+    `grouping` sets the timeline's swimlanes: "pillar", "owner" or "none"; `brand` (the
+    document's brand kit) colours the pillars and the title.
 
     Raises ValidationError naming the option at fault; nothing is written then.
     """
@@ -259,16 +269,16 @@ def export_view_image(
         from cxroadmap.scheduling.planner import schedule as plan
 
         schedule = plan(strategy)
-    picture = picture_of(strategy, schedule, view, grouping)
-    if suffix == ".png":
-        data, size = png_bytes(picture, scale)
-    else:
-        data, size = (
-            svg_bytes(picture, f"{strategy.name} – {view}"),
-            (
-                picture.width,
-                picture.height,
-            ),
-        )
+    brand = brand or BrandKit()
+    global _accent
+    _accent = brand.accent or style.ACCENT
+    # The scenes take their colours when built and painted: both inside the brand's colours.
+    with brand_colours(brand.pillar_colours):
+        picture = picture_of(strategy, schedule, view, grouping)
+        if suffix == ".png":
+            data, size = png_bytes(picture, scale)
+        else:
+            data = svg_bytes(picture, f"{strategy.name} – {view}")
+            size = (picture.width, picture.height)
     write_bytes_atomically(target, data)
     return size

@@ -29,6 +29,7 @@ from cxroadmap.domain.cascade_edits import rename_strategy_key
 from cxroadmap.domain.edits import Change, ChangeStrategy
 from cxroadmap.domain.model import LEVELS
 from cxroadmap.domain.registry import STRATEGY
+from cxroadmap.ui.brand_editor import BrandBox
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.field_editors import CommitTextEdit
 from cxroadmap.ui.naming import named
@@ -60,9 +61,11 @@ class StrategyPanel(QScrollArea):
         grid.addWidget(self._build_calendar(), 0, 1)
         self.phases = PhasesEditor()
         grid.addWidget(self.phases, 1, 1)
+        self.brand = BrandBox()
+        grid.addWidget(self.brand, 2, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        grid.setRowStretch(2, 1)
+        grid.setRowStretch(3, 1)
 
     def _build_identity(self) -> QGroupBox:
         box = QGroupBox("Strategy")
@@ -159,6 +162,7 @@ class StrategyPanel(QScrollArea):
             self.document.changed.disconnect(self._on_changed)
         self.document = document
         self.phases.set_document(document)
+        self.brand.set_document(document)
         if document is not None:
             document.changed.connect(self._on_changed)
         self.refresh()

@@ -81,14 +81,24 @@ def main() -> None:
     # What F5 does (a key click needs an active window, which Xvfb has no manager to give).
     presentation = window.view_commands.start_presenting()
     settle(app)
-    QTest.keyClick(presentation, Qt.Key.Key_Right)
-    QTest.keyClick(presentation, Qt.Key.Key_Right)
+
+    def first_step_of(phase: str | None) -> int:
+        return next(i for i, step in enumerate(presentation.steps) if step.phase == phase)
+
+    presentation.show_step(first_step_of("Short term"))
     settle(app)
     presentation.grab().save(str(OUT / "presentation.png"))
     QTest.keyClick(presentation, Qt.Key.Key_B)
-    QTest.keyClick(presentation, Qt.Key.Key_Left)
+    presentation.show_step(first_step_of("Medium term"))
     settle(app)
     presentation.grab().save(str(OUT / "presentation-board.png"))
+    # A projector: the same presentation at 1280x720, cut into parts that fit.
+    presentation.showNormal()
+    presentation.setGeometry(0, 0, 1280, 720)
+    QTest.keyClick(presentation, Qt.Key.Key_T)
+    presentation.show_step(0)
+    settle(app)
+    presentation.grab().save(str(OUT / "presentation-1280x720.png"))
     QTest.keyClick(presentation, Qt.Key.Key_Escape)
     window.close()
     document.close()

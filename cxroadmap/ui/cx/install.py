@@ -82,6 +82,7 @@ class CxCommands(QObject):
         from cxroadmap.ui.cx.alignment_view import AlignmentView
 
         self.document = document
+        self.view_commands.saved_views.set_document(document)  # the toolbar's saved views
         if document is not None:
             start_cascade(document)  # the rest of the cascade, read and scheduled off this thread
         for _, name in TABS:

@@ -30,6 +30,7 @@ class InitiativesFilter(QSortFilterProxyModel):
         self.owner: str | None = None
         self.status: str | None = None
         self.search = ""
+        self.only: set[str] | None = None  # a saved view's initiatives (None: every one)
 
     def initiatives(self) -> InitiativesModel:
         source = self.sourceModel()
@@ -52,11 +53,20 @@ class InitiativesFilter(QSortFilterProxyModel):
             setattr(self, name, value)
         self.endFilterChange()
 
+    def set_only(self, keys: list[str] | None) -> None:
+        """Show only these initiatives (a saved view), on top of the other filters."""
+        self.beginFilterChange()
+        self.only = set(keys) if keys is not None else None
+        self.endFilterChange()
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self.search and self.pillar is self.phase is self.owner is self.status is None:
+        unfiltered = self.pillar is self.phase is self.owner is self.status is None
+        if not self.search and unfiltered and self.only is None:
             return True  # no filter set: asked for every row after each edit, so answer fast
         model = self.initiatives()
         ini = model.initiative_at(source_row)
+        if self.only is not None and ini.key not in self.only:
+            return False
         if self.pillar is not None and pillar_id(ini.pillar) != pillar_id(self.pillar):
             return False
         if self.owner is not None and ini.owner.strip() != self.owner:

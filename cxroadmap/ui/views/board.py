@@ -12,12 +12,14 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsScene,
     QGraphicsView,
     QMenu,
+    QToolTip,
     QWidget,
 )
 
@@ -30,6 +32,7 @@ from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.board_card import CardItem, short_range
+from cxroadmap.ui.views.drag_impact import ImpactPreview
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
 from cxroadmap.ui.views.timeline_scene import bar_fill
 
@@ -45,9 +48,11 @@ class BoardScene(QGraphicsScene):
         metrics: Metrics = NORMAL,
         phases: Iterable[str] | None = None,
         parent: QObject | None = None,
+        keys: Iterable[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.metrics = metrics
+        self.only_keys = set(keys) if keys is not None else None  # a part of the roadmap
         self.card_width = metrics.card_width
         self._made_width = self.card_width  # the width of the cards made so far
         self.per_row = 1  # cards side by side in a column (a one-phase board uses a grid)
@@ -119,6 +124,8 @@ class BoardScene(QGraphicsScene):
         ]
         by_phase: dict[str, list[ScheduledInitiative]] = {name: [] for name in names}
         for item in schedule.items.values():
+            if self.only_keys is not None and item.key not in self.only_keys:
+                continue
             if item.phase in by_phase:
                 by_phase[item.phase].append(item)
         per_row = self.per_row if len(names) == 1 else 1
@@ -259,16 +266,19 @@ class BoardView(QGraphicsView):
         parent: QWidget | None = None,
         editable: bool = True,
         feed: ChangeFeed | None = None,
+        keys: Iterable[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.document = document
         self.editable = editable
         self.selection = selection if selection is not None else Selection(self)
-        self.board = BoardScene(metrics, phases, parent=self)
+        self.board = BoardScene(metrics, phases, parent=self, keys=keys)
         self.setScene(self.board)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self._press: tuple[CardItem, QPointF, QPointF] | None = None
+        self.impact = ImpactPreview(document)  # what a drop would move, while dragging
+        self._opened = False
         self._dragging = False
         self.selection.changed.connect(self._selection_changed)
         (feed or DirectFeed(document)).attach(self)  # builds the cards now or when first shown
@@ -285,6 +295,14 @@ class BoardView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.board.fit_width(self.viewport().width())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._opened:
+            # The tab opens at the top, column headers in sight, whatever was selected before.
+            self._opened = True
+            self.verticalScrollBar().setValue(0)
+            self.horizontalScrollBar().setValue(0)
 
     def _selection_changed(self, keys: list[str], source: object) -> None:
         self.board.set_selected(keys)
@@ -323,6 +341,17 @@ class BoardView(QGraphicsView):
             card.setZValue(10)
             card.setOpacity(0.85)
         card.setPos(origin + (here - start))
+        target = self.board.column_at(here.x())
+        source = self.board.column_at(origin.x() + card.boundingRect().width() / 2)
+        if target is not None and target != source:
+            impact = self.impact.line(target, lambda: ChangeInitiative(card.key, {"phase": target}))
+            QToolTip.showText(
+                event.globalPosition().toPoint(),
+                f"Pin to {target}" + (f"\n{impact}" if impact else ""),
+                self,
+            )
+        else:
+            QToolTip.hideText()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._press is None:
@@ -331,6 +360,8 @@ class BoardView(QGraphicsView):
         card, _start, origin = self._press
         dragging = self._dragging
         self._press, self._dragging = None, False
+        self.impact.reset()
+        QToolTip.hideText()
         if not dragging:
             return
         card.setPos(origin)

@@ -32,6 +32,7 @@ from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
 from cxroadmap.ui.selection import Selection
+from cxroadmap.ui.views.graph_layout import READABLE, band_tops, layers
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font, text_on, wrap
 from cxroadmap.ui.views.timeline_scene import bar_fill
 
@@ -40,30 +41,6 @@ Pair = tuple[str, str]
 COLUMN_GAP = 80.0
 ROW_GAP = 16.0
 MARGIN = 24.0
-
-
-def layers(strategy: Strategy) -> list[list[str]]:
-    """Keys by topological generation, each ordered to keep edges short (barycentre of the
-    predecessors' positions, then document order)."""
-    import networkx as nx  # slow to import: only when a graph is first drawn
-
-    graph = nx.DiGraph()
-    graph.add_nodes_from(strategy.initiatives)
-    graph.add_edges_from(d.pair for d in strategy.dependencies)
-    order = {key: i for i, key in enumerate(strategy.initiatives)}
-    position: dict[str, float] = {}
-    result = []
-    for generation in nx.topological_generations(graph):
-
-        def rank(key: str) -> tuple[float, int]:
-            preds = [position[p] for p in graph.predecessors(key)]
-            return (sum(preds) / len(preds) if preds else float(order[key]), order[key])
-
-        ordered = sorted(generation, key=rank)
-        for i, key in enumerate(ordered):
-            position[key] = float(i)
-        result.append(ordered)
-    return result
 
 
 class NodeItem(QGraphicsItem):
@@ -134,6 +111,11 @@ class GraphScene(QGraphicsScene):
 
     def __init__(self, metrics: Metrics = NORMAL, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.only_keys: set[str] | None = None  # a saved view's initiatives (None: all)
+        self.per_band: int | None = None  # generations side by side before wrapping (None: all)
+        self.generations = 0
+        self.strategy: Strategy | None = None  # what is shown (a saved view's part, or all)
+        self.schedule: Schedule | None = None
         # No BSP index: thousands of long arrows each cover much of the scene, so indexing
         # them cost more than the whole rest of start-up at 20,000 initiatives (4,988 ms);
         # a plain scan of the items finds what a paint or a click needs in milliseconds.
@@ -160,6 +142,12 @@ class GraphScene(QGraphicsScene):
 
     def set_data(self, strategy: Strategy, schedule: Schedule | None, error: str = "") -> None:
         m = self.metrics
+        if schedule is not None and self.only_keys is not None:
+            # A saved view on: the graph of just those initiatives and the links among them.
+            from cxroadmap.scheduling.filtered import narrowed_to
+
+            strategy, schedule = narrowed_to(strategy, schedule, self.only_keys)
+        self.strategy, self.schedule = strategy, schedule
         if schedule is None:
             self.clear()
             self.nodes, self.edges, self._topology = {}, {}, None
@@ -184,11 +172,25 @@ class GraphScene(QGraphicsScene):
         if moved:
             self.setSceneRect(self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
 
+    def relayout(self) -> None:
+        """Place the nodes again (after `per_band` changed) and redraw the edges."""
+        if self.strategy is None or self.schedule is None:
+            return
+        self._place(self.strategy)
+        self._draw_edges(tuple(d.pair for d in self.strategy.dependencies), True)
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
     def _place(self, strategy: Strategy) -> None:
-        """Lay the nodes out by generation, reusing the ones already made."""
+        """Lay the nodes out by generation, reusing the ones already made; with `per_band`,
+        a long chain of generations wraps into bands one under the other."""
         m = self.metrics
         old, self.nodes, self._at = self.nodes, {}, {}
-        for column, keys in enumerate(layers(strategy)):
+        columns = layers(strategy)
+        self.generations = len(columns)
+        per_band = self.per_band or max(1, len(columns))
+        tops = band_tops(columns, per_band, m.node_height + ROW_GAP)
+        for index, keys in enumerate(columns):
+            band, column = divmod(index, per_band)
             for row, key in enumerate(keys):
                 node = old.pop(key, None)
                 made = node is None
@@ -196,7 +198,7 @@ class GraphScene(QGraphicsScene):
                     node = NodeItem(self, key)
                 at = self._at[key] = (
                     MARGIN + column * (m.node_width + COLUMN_GAP),
-                    MARGIN + row * (m.node_height + ROW_GAP),
+                    MARGIN + tops[band] + row * (m.node_height + ROW_GAP),
                 )
                 node.setPos(*at)
                 if made:
@@ -332,12 +334,34 @@ class GraphView(QGraphicsView):
         self.zoom_by(1 / 1.25)
 
     def fit(self) -> None:
-        """The whole graph in the window (never magnified)."""
+        """Fill the window: wrap the generations into as many bands as make the graph's shape
+        closest to the window's, then zoom so it fits, never below READABLE (the rest
+        scrolls) and never magnified."""
+        scene, port = self.graph, self.viewport().rect()
+        m = scene.metrics
+        columns = layers(scene.strategy) if scene.strategy is not None else []
+        best, best_factor = None, -1.0
+        for per_band in range(max(1, len(columns)), 0, -1):
+            tops = band_tops(columns, per_band, m.node_height + ROW_GAP)
+            width = 2 * MARGIN + min(per_band, len(columns)) * (m.node_width + COLUMN_GAP)
+            height = 2 * MARGIN + tops[-1]
+            factor = min(1.0, port.width() / width, port.height() / height)
+            if factor > best_factor + 0.01:
+                best, best_factor = per_band, factor
+        if best_factor < READABLE:
+            # Not all of it can be readable at once: as many generations side by side as
+            # fit the width at the readable zoom, and the bands scroll down.
+            room = port.width() / READABLE - 2 * MARGIN
+            best = max(1, min(len(columns), int(room // (m.node_width + COLUMN_GAP))))
+            best_factor = READABLE
+        if best != scene.per_band and scene.strategy is not None and scene.schedule is not None:
+            scene.per_band = best
+            scene.relayout()
         self.resetTransform()
-        rect = self.graph.sceneRect()
-        port = self.viewport().rect()
-        factor = min(1.0, port.width() / rect.width(), port.height() / rect.height())
+        factor = max(READABLE, min(1.0, best_factor)) if best is not None else 1.0
         self.scale(factor, factor)
+        self.horizontalScrollBar().setValue(0)
+        self.verticalScrollBar().setValue(0)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.ui import messages
+from cxroadmap.ui.present_commands import PresentCommands
 from cxroadmap.ui.views.board import BoardView
 from cxroadmap.ui.views.graph_view import GraphView
 from cxroadmap.ui.views.presentation import PresentationWindow
@@ -74,6 +75,8 @@ class ViewCommands(QObject):
         export_menu.addActions([self.export_png, self.export_svg])
         window.views.currentChanged.connect(self.update_actions)
         self.update_actions()
+        # Saved views on the toolbar, File > Print / Print Preview, open after export.
+        self.saved_views = PresentCommands(window)
 
     def _action(
         self,
@@ -135,7 +138,9 @@ class ViewCommands(QObject):
         if document is None:
             return None
         mode = "board" if isinstance(self.current(), BoardView) else "timeline"
-        self.presentation = PresentationWindow(document, self.window.selection, mode)
+        # The saved view picked on the toolbar narrows the presentation too.
+        view = self.saved_views.view
+        self.presentation = PresentationWindow(document, self.window.selection, mode, view=view)
         self.presentation.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.presentation.left.connect(self._presentation_left)
         self.presentation.present()
@@ -172,8 +177,13 @@ class ViewCommands(QObject):
             scale = SCALES[choice]
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            from cxroadmap.scheduling.filtered import apply_view
+
+            strategy, plan = document.strategy, document.schedule
+            if plan is not None:  # the toolbar's saved view narrows the picture too
+                strategy, plan = apply_view(strategy, plan, self.saved_views.view)
             export_view_image(
-                document.strategy, document.schedule, target, view, scale, self.grouping
+                strategy, plan, target, view, scale, self.grouping, document.strategy.brand
             )
         except (CxRoadmapError, OSError) as exc:
             messages.show_error(self.window, "Export failed", f"{target}: {exc}")

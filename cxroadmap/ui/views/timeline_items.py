@@ -187,7 +187,8 @@ class BackdropItem(QGraphicsItem):
             painter.fillRect(header.intersected(area), colour(style.LANE_TINT))
             painter.setPen(QPen(colour(style.RULE), 1))
             painter.drawLine(QPointF(area.left(), top), QPointF(area.right(), top))
-            chip = QRectF(8, top + m.lane_header / 2 - 5, 10, 10)
+            # Frozen on the left: the view keeps `label_left` at the visible left edge.
+            chip = QRectF(scene.label_left + 8, top + m.lane_header / 2 - 5, 10, 10)
             if lane.colour:
                 painter.fillRect(chip, colour(lane.colour))
             painter.setPen(colour(style.INK))

@@ -74,6 +74,7 @@ class TimelineScene(QGraphicsScene):
         self.scale = TimeScale(dt.date.today(), self.px_per_day)
         self.window = (dt.date.today(), dt.date.today())
         self.content_right = 0.0  # right end of the last bar's title
+        self.label_left = 0.0  # scene x of the view's left edge: lane names stay in sight
         self.phases: list[PhaseSpan] = []
         self.lanes: list[Lane] = []
         self.lane_tops: list[tuple[float, Lane]] = []

@@ -33,6 +33,7 @@ from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.date_axis import paint_axis
+from cxroadmap.ui.views.drag_impact import ImpactPreview
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour
 from cxroadmap.ui.views.timeline_items import HANDLE_RADIUS, TEXT_GAP, BarItem
 from cxroadmap.ui.views.timeline_layout import milestone_day
@@ -97,6 +98,7 @@ class TimelineView(QGraphicsView):
         self.header = AxisHeader(self)
         self.setViewportMargins(0, int(metrics.axis), 0, 0)
         self._press: tuple[str, str, QPointF] | None = None  # key, "move"/"link", scene point
+        self.impact = ImpactPreview(document)  # what a drop would move, while dragging
         self._dragging = False
         self._hover: BarItem | None = None
         self.ghost = QGraphicsRectItem()
@@ -227,6 +229,9 @@ class TimelineView(QGraphicsView):
         self.show_visible_rows()
         if dx:
             self.header.update()
+            # Swimlane names stay frozen at the left edge while the dates scroll.
+            self.timeline.label_left = max(0.0, self.mapToScene(0, 0).x())
+            self.viewport().update()
 
     # -- hover ---------------------------------------------------------------------------
 
@@ -247,6 +252,8 @@ class TimelineView(QGraphicsView):
         return super().viewportEvent(event)
 
     def _set_hover(self, bar: BarItem | None) -> None:
+        if not self.editable:
+            bar = None  # a hovered bar shows its link handle: nothing to edit, nothing to show
         if bar is self._hover:
             return
         for item in (self._hover, bar):
@@ -320,8 +327,13 @@ class TimelineView(QGraphicsView):
             left = scale.x_of(day)
             self.ghost.setRect(QRectF(left, rect.top(), rect.width(), rect.height()))
             self.ghost.show()
+            impact = self.impact.line(
+                day, lambda: ChangeInitiative(key, {"not_before": day})
+            )  # fmt: skip
             QToolTip.showText(
-                event.globalPosition().toPoint(), f"Not before {day:%a %d %b %Y}", self
+                event.globalPosition().toPoint(),
+                f"Not before {day:%a %d %b %Y}" + (f"\n{impact}" if impact else ""),
+                self,
             )
         else:
             origin = bar.mapToScene(bar.handle_centre())
@@ -361,6 +373,7 @@ class TimelineView(QGraphicsView):
         return self.document.apply(ChangeInitiative(key, {"not_before": day}))
 
     def _cancel_drag(self) -> None:
+        self.impact.reset()
         self._press = None
         self._dragging = False
         self.ghost.hide()

@@ -1,0 +1,287 @@
+"""The roadmap as native PowerPoint shapes: the PDF's timeline layout, drawn shape by shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from cxroadmap.common import style
+from cxroadmap.export import legend
+from cxroadmap.export.chartlayout import ChartPage, Mark
+from cxroadmap.export.fonts import fit_text, text_width, wrap_text
+from cxroadmap.export.pptx_shapes import ShapeWriter
+from cxroadmap.export.textformat import short_date
+from cxroadmap.export.timeline import HEADING_H, PHASE_H, TIER_H, TimelineChart
+
+
+@dataclass
+class Frame:
+    """Where the chart sits on the slide: its top-left in points and how much it is enlarged.
+
+    The chart is laid out exactly as for the PDF on a frame `zoom` times smaller, then every
+    position and type size is multiplied by `zoom`: larger type for a room, same proportions.
+    """
+
+    left: float
+    top: float
+    zoom: float
+    height: float  # of the chart in its own (PDF) points
+
+    def x(self, value: float) -> float:
+        return self.left + value * self.zoom
+
+    def y(self, value: float) -> float:
+        """PDF y (up from the bottom of the chart) to slide y (down from the slide's top)."""
+        return self.top + (self.height - value) * self.zoom
+
+    def d(self, value: float) -> float:
+        return value * self.zoom
+
+
+def _fill_of(colour: str, status: str) -> tuple[str, bool]:
+    if status == "dropped":
+        fill = style.DROPPED
+    elif status == "idea":
+        fill = style.mix(colour, style.IDEA_TINT)
+    else:
+        fill = colour
+    return fill, style.is_dark(fill)
+
+
+def draw_roadmap(out: ShapeWriter, chart: TimelineChart, index: int, frame: Frame) -> None:
+    """Page `index` of the chart: summary, phases, axis, bands, lanes, bars, today, legend."""
+    f = frame
+    # The summary sits right of the slide's own (editable) title, in the chart's heading strip.
+    summary_w = f.d(chart.width) * 0.55
+    out.text(
+        f.x(chart.width) - summary_w, f.y(chart.height - 4), summary_w, f.d(14),
+        chart.summary, f.d(8), style.MUTED, align="r", name="Summary",
+    )  # fmt: skip
+    _phase_strip(out, chart, f)
+    _axis(out, chart, f)
+    bottom = legend.height(chart.legend_lines) + 7.0
+    _bands(out, chart, f, bottom)
+    page = chart.layout.pages[index]
+    _lanes_and_marks(out, chart, page, f)
+    _today(out, chart, f, bottom)
+    _measures(out, chart, f, bottom)
+    _legend(out, chart, f)
+
+
+def _span(chart: TimelineChart, begin: dt.date, end: dt.date | None) -> tuple[float, float]:
+    axis = chart.layout.axis
+    lo = chart.x(max(begin, axis.start))
+    hi = chart.x(min(end, axis.end)) if end is not None else chart.x(axis.end)
+    return lo, max(lo, hi)
+
+
+def _phase_strip(out: ShapeWriter, chart: TimelineChart, f: Frame) -> None:
+    top = chart.height - HEADING_H
+    bottom = top - PHASE_H
+    out.text(f.x(0), f.y(bottom + 11), f.d(40), f.d(9), "PHASE", f.d(6.5), style.MUTED, True)
+    for index, (name, begin, end) in enumerate(chart.phases):
+        x0, x1 = _span(chart, begin, end)
+        if x1 - x0 < 0.5:
+            continue
+        out.shape(
+            "rect", f.x(x0), f.y(top - 2), f.d(x1 - x0), f.d(PHASE_H - 2),
+            style.phase_tint(index), name=f"Phase {name}",
+        )  # fmt: skip
+        if end is None:
+            dates = f"  from {short_date(begin)}"
+        else:
+            dates = f"  {short_date(begin)} – {short_date(end - dt.timedelta(days=1))}"
+        room = x1 - x0 - 8
+        label = fit_text(name, room, 7.5, bold=True)
+        if label == name and text_width(name, 7.5, True) + text_width(dates, 6.5) <= room:
+            label = name + dates
+        out.text(
+            f.x(x0 + 4), f.y(top - 4), f.d(room + 4), f.d(10), label, f.d(7.5),
+            style.phase_ink(index), bold=True,
+        )  # fmt: skip
+
+
+def _axis(out: ShapeWriter, chart: TimelineChart, f: Frame) -> None:
+    axis = chart.layout.axis
+    tiers = [t for t in (axis.upper, axis.lower) if t]
+    y = chart.height - HEADING_H - PHASE_H - 2
+    out.text(
+        f.x(0), f.y(y - TIER_H * len(tiers) + 12), f.d(60), f.d(9), "PILLAR", f.d(6.5),
+        style.MUTED, True,
+    )  # fmt: skip
+    for number, cells in enumerate(tiers):
+        bold = number == 0 and len(tiers) == 2
+        y -= TIER_H
+        for cell in cells:
+            x0, x1 = chart.x(cell.start), chart.x(cell.end)
+            label = next(
+                (t for t in cell.labels if text_width(t, style.AXIS_SIZE, bold) <= x1 - x0 - 4), ""
+            )
+            if label:
+                inset = 3 if bold else 0
+                out.text(
+                    f.x(x0 + inset), f.y(y + TIER_H - 2), f.d(x1 - x0 - inset),
+                    f.d(TIER_H - 2), label, f.d(style.AXIS_SIZE),
+                    style.INK if bold else style.MUTED, bold, align="l" if bold else "ctr",
+                )  # fmt: skip
+            out.line(f.x(x0), f.y(y), f.x(x0), f.y(y + TIER_H), style.RULE, 0.5)
+    out.line(f.x(0), f.y(y), f.x(chart.width), f.y(y), style.INK, f.d(0.7))
+
+
+def _bands(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -> None:
+    top = chart.rows_top
+    for index, (name, begin, end) in enumerate(chart.phases):
+        x0, x1 = _span(chart, begin, end)
+        if x1 - x0 >= 0.5:
+            out.shape(
+                "rect", f.x(x0), f.y(top), f.d(x1 - x0), f.d(top - bottom),
+                style.mix(style.phase_tint(index), 0.7), name=f"Phase band {name}",
+            )  # fmt: skip
+    axis = chart.layout.axis
+    if len(axis.lower) <= 60:  # weekly grids of long roadmaps would be clutter, not guidance
+        for cell in axis.lower[1:]:
+            x = f.x(chart.x(cell.start))
+            out.line(x, f.y(top), x, f.y(bottom), style.GRID, 0.5)
+    for cell in axis.upper[1:]:
+        x = f.x(chart.x(cell.start))
+        out.line(x, f.y(top), x, f.y(bottom), style.RULE, 0.5)
+    out.line(f.x(0), f.y(bottom), f.x(chart.width), f.y(bottom), style.INK, f.d(0.7))
+
+
+def _lanes_and_marks(out: ShapeWriter, chart: TimelineChart, page: ChartPage, f: Frame) -> None:
+    layout = chart.layout
+    y = chart.rows_top
+    for number, piece in enumerate(page.slices):
+        if number:
+            y -= layout.lane_gap
+            mid = y + layout.lane_gap / 2
+            out.line(f.x(0), f.y(mid), f.x(chart.width), f.y(mid), style.RULE, 0.5)
+        bottom = y - piece.height
+        out.shape(
+            "rect", f.x(0), f.y(y), f.d(chart.label_width), f.d(piece.height), style.LANE_TINT,
+            name=f"Lane {piece.lane.label}",
+        )  # fmt: skip
+        out.shape("rect", f.x(0), f.y(y), f.d(3), f.d(piece.height), piece.lane.colour)
+        size = min(style.LANE_LABEL_SIZE, piece.height * 0.75)
+        if size >= 3:
+            room = max(1, min(3, int((piece.height - 2) / (size * 1.25))))
+            text = piece.lane.label + (" (continued)" if piece.continued else "")
+            lines = wrap_text(text, chart.label_width - 10, size, bold=True, max_lines=room)
+            out.text(
+                f.x(7), f.y(y - 1.5), f.d(chart.label_width - 8), f.d(piece.height),
+                lines, f.d(size), style.INK, bold=True, name=f"Lane label {piece.lane.label}",
+            )  # fmt: skip
+        for mark in piece.marks:
+            mid_y = y - (mark.row - piece.first_row + 0.5) * layout.row_height
+            _mark(out, chart, mark, mid_y, f)
+        y = bottom
+
+
+def _mark(out: ShapeWriter, chart: TimelineChart, mark: Mark, mid: float, f: Frame) -> None:
+    layout = chart.layout
+    bar_h = layout.bar_height
+    x0, x1 = chart.chart_x + mark.x0, chart.chart_x + mark.x1
+    fill, dark = _fill_of(mark.colour, mark.status)
+    line, width, dash = None, 0.0, None
+    if mark.critical:
+        line, width = style.CRITICAL, f.d(1.3 if bar_h >= 6 else 0.6)
+    elif mark.status == "idea":
+        line, width, dash = mark.colour, f.d(0.6), "dash"
+    if mark.milestone:
+        r = bar_h * 0.62
+        out.shape(
+            "diamond", f.x(x0 - r), f.y(mid + r), f.d(2 * r), f.d(2 * r), fill,
+            line or style.PAPER, width or 0.5, name=f"Milestone {mark.key}",
+        )  # fmt: skip
+    else:
+        out.shape(
+            "roundRect", f.x(x0), f.y(mid + bar_h / 2), f.d(x1 - x0), f.d(bar_h), fill, line,
+            width, dash, name=f"Bar {mark.key}", adjust=12000,
+        )  # fmt: skip
+    if mark.label_side == "none" or not mark.label:
+        return
+    if mark.label_side == "inside":
+        ink = style.PAPER if dark else style.INK
+    else:
+        ink = style.MUTED if mark.status == "dropped" else style.INK
+    size = layout.label_size
+    # A little wider than measured: the slide's font may run wider than the PDF's metrics.
+    out.text(
+        f.x(chart.chart_x + mark.label_x), f.y(mid + size * 0.62), f.d(mark.label_width + 2),
+        f.d(size * 1.3), mark.label, f.d(size), ink, name=f"Title {mark.key}",
+    )  # fmt: skip
+
+
+def _today(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -> None:
+    axis = chart.layout.axis
+    if chart.today is None or not axis.start <= chart.today < axis.end:
+        return
+    x = chart.x(chart.today) + chart.layout.width / axis.days / 2
+    out.line(
+        f.x(x), f.y(chart.rows_top + TIER_H), f.x(x), f.y(bottom), style.TODAY, f.d(0.9), "dash"
+    )
+    out.shape(
+        "triangle", f.x(x - 3), f.y(chart.rows_top + 7.5), f.d(6), f.d(4.5), style.TODAY,
+        name="Today", adjust=50000,
+    )  # fmt: skip
+
+
+def _measures(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -> None:
+    axis = chart.layout.axis
+    levels: list[float] = []  # right end of the last label on each level, so none overlap
+    for day, name in sorted(chart.measures):
+        if not axis.start <= day < axis.end:
+            continue
+        x = chart.x(day) + chart.layout.width / axis.days / 2
+        colour = style.mix(style.MEASURE, 0.45)
+        out.line(f.x(x), f.y(chart.rows_top), f.x(x), f.y(bottom), colour, f.d(0.6), "sysDot")
+        label = fit_text(name, 120, 6)
+        wide = text_width(label, 6)
+        start = x + 3 if x + 3 + wide <= chart.width else x - 3 - wide
+        level = next((n for n, end in enumerate(levels) if end + 4 <= start), len(levels))
+        if level == len(levels):
+            levels.append(0.0)
+        levels[level] = start + wide
+        out.text(
+            f.x(start), f.y(bottom + 10 + 8 * level), f.d(wide + 4), f.d(9), label, f.d(6),
+            style.MEASURE, name=f"Measure {name}",
+        )  # fmt: skip
+
+
+def _legend(out: ShapeWriter, chart: TimelineChart, f: Frame) -> None:
+    top = legend.height(chart.legend_lines)
+    for number, line in enumerate(chart.legend_lines):
+        y = top - (number + 1) * legend.LINE + 3
+        mid = y + 2.5
+        for dx, entry, label in line:
+            _symbol(out, entry, dx, mid, f)
+            out.text(
+                f.x(dx + legend.SYMBOL + 4), f.y(y + 8), f.d(text_width(label, 7) + 6), f.d(10),
+                label, f.d(style.LEGEND_SIZE), style.INK, name=f"Legend {label}",
+            )  # fmt: skip
+
+
+def _symbol(out: ShapeWriter, entry: legend.Entry, x: float, mid: float, f: Frame) -> None:
+    size = legend.SYMBOL
+    if entry.kind in ("pillar", "dropped", "critical", "idea"):
+        fill = {
+            "pillar": entry.colour,
+            "dropped": style.DROPPED,
+            "critical": style.FAINT,
+            "idea": style.mix(style.FAINT, style.IDEA_TINT),
+        }[entry.kind]
+        line = {"critical": style.CRITICAL, "idea": style.FAINT}.get(entry.kind)
+        out.shape(
+            "roundRect", f.x(x), f.y(mid + 3.5), f.d(size), f.d(7), fill, line, f.d(1.2),
+            "dash" if entry.kind == "idea" else None, adjust=12000,
+        )  # fmt: skip
+    elif entry.kind == "milestone":
+        out.shape("diamond", f.x(x + size / 2 - 4), f.y(mid + 4), f.d(8), f.d(8), style.INK)
+    elif entry.kind == "link":
+        out.line(f.x(x), f.y(mid), f.x(x + size), f.y(mid), style.DEPENDENCY, f.d(0.8))
+    elif entry.kind == "measure":
+        out.line(f.x(x + size / 2), f.y(mid + 5), f.x(x + size / 2), f.y(mid - 5), style.MEASURE, 1)
+        out.shape("rect", f.x(x + size / 2), f.y(mid + 5), f.d(5), f.d(4), style.MEASURE)
+    elif entry.kind == "today":
+        cx = f.x(x + size / 2)
+        out.line(cx, f.y(mid + 5), cx, f.y(mid - 5), style.TODAY, f.d(1), "dash")
