@@ -10,6 +10,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from cxroadmap.cli import store_commands
 from cxroadmap.cli.terminal import progress_printer, status
 from cxroadmap.cli.workspace_parser import WORKSPACE_COMMANDS
 from cxroadmap.domain.errors import CxRoadmapError
@@ -17,7 +18,7 @@ from cxroadmap.domain.model import Strategy
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
 
-COMMANDS = ("demo", "new", "import", "export", "schedule", "check", *WORKSPACE_COMMANDS)
+COMMANDS = ("demo", "new", "import", "export", "schedule", "check", "backups", *WORKSPACE_COMMANDS)
 
 
 class UsageError(Exception):
@@ -267,6 +268,10 @@ def _cx_warnings(strategies: list[Strategy]) -> list[str]:
 def cmd_check(args: argparse.Namespace) -> int:
     """Errors (exit 2) for what is broken; warnings (exit 0) for customer-experience gaps."""
     path: Path = args.file
+    if args.repair:
+        return store_commands.cmd_repair(args)
+    if args.output is not None:
+        raise UsageError("-o", "names the repaired copy: use it with --repair")
     if path.suffix.lower() == ".json":
         strategies = load_strategies(path)  # checks every strategy and the cascade
         problems: list[str] = []
@@ -294,16 +299,11 @@ def build_parser() -> argparse.ArgumentParser:
     from cxroadmap.cli.parser import build_parser as build
     from cxroadmap.cli.workspace_commands import HANDLERS
 
-    handlers = {
-        "demo": cmd_demo,
-        "new": cmd_new,
-        "import": cmd_import,
-        "export": cmd_export,
-        "schedule": cmd_schedule,
-        "check": cmd_check,
-        **HANDLERS,
-    }
-    return build(handlers)
+    return build(
+        {"demo": cmd_demo, "new": cmd_new, "import": cmd_import, "export": cmd_export}
+        | {"schedule": cmd_schedule, "check": cmd_check, "backups": store_commands.cmd_backups}
+        | HANDLERS
+    )
 
 
 def run_cli(argv: Sequence[str]) -> int:

@@ -17,3 +17,11 @@ def pg_cluster():
 
     with running_cluster() as cluster:
         yield cluster
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Backups and the demo copy go to a folder of the test's own, never the user's."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder / "cxroadmap"

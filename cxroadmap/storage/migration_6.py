@@ -1,4 +1,4 @@
-"""Schema 4 -> 5: the tables of a workspace copy (link, access, base items, conflicts, log).
+"""Schema 5 -> 6: the tables of a workspace copy (link, access, base items, conflicts, log).
 
 Frozen SQL (what SQLAlchemy emitted for storage/workspace/local_rows.py), so later
 changes to the row classes cannot change what this step does.
@@ -69,6 +69,6 @@ _DDL = (
 )
 
 
-def upgrade_4_to_5(conn: sqlite3.Connection) -> None:
+def upgrade_5_to_6(conn: sqlite3.Connection) -> None:
     for statement in _DDL:
         conn.execute(statement)
