@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from cxroadmap.domain.model import Strategy
+from cxroadmap.interop.table_preview import MAPPED_SUFFIXES, preview_table
 from cxroadmap.ui import messages
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.formats import export_job, exporter, file_filter, import_filter, importer_for
+from cxroadmap.ui.import_dialog import ImportDialog
 from cxroadmap.ui.pending_edits import commit_typing
 from cxroadmap.ui.template_choices import available_templates, build_template
 from cxroadmap.ui.workers import BackgroundTask, run_in_background
@@ -44,6 +46,7 @@ class FileCommands(QObject):
         super().__init__(window)
         self.window = window
         self.tasks: list[BackgroundTask] = []
+        self.mapping_dialog: ImportDialog | None = None  # the open import dialog, if any
 
     def _keep(self, task: BackgroundTask) -> None:
         self.tasks = [t for t in self.tasks if t.running] + [task]
@@ -179,6 +182,8 @@ class FileCommands(QObject):
         if fmt is None:
             messages.show_error(self.window, "Cannot import", f"{source}: unknown file type")
             return False
+        if source.suffix.lower() in MAPPED_SUFFIXES:
+            return self._ask_mapping(source)
         task = run_in_background(
             self.window,
             f"Reading {source.name}…",
@@ -188,6 +193,31 @@ class FileCommands(QObject):
         )
         self._keep(task)
         return task
+
+    def _ask_mapping(self, source: Path) -> bool:
+        """CSV, XLSX: show the detected columns and first rows; OK reads with the chosen
+        mapping (the same reader), then asks where to save; Cancel writes nothing."""
+        from cxroadmap.cli.formats import import_strategies
+
+        try:
+            table = preview_table(source)
+        except Exception as exc:
+            messages.show_error(self.window, "Cannot import", _describe(source, exc))
+            return False
+        dialog = ImportDialog(
+            source, table, lambda chosen: import_strategies(source, mapping=chosen)[0], self.window
+        )
+        self.mapping_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.mapping_dialog = None
+            dialog.deleteLater()
+            if result == ImportDialog.DialogCode.Accepted:
+                self._imported(source, dialog.strategies, [])
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return True
 
     def _imported(self, source: Path, strategies: list[Strategy], notes: list[str]) -> None:
         if notes:
