@@ -10,13 +10,14 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from cxroadmap.cli import store_commands
 from cxroadmap.cli.terminal import progress_printer, status
 from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.domain.model import Strategy
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
 
-COMMANDS = ("demo", "new", "import", "export", "schedule", "check")
+COMMANDS = ("demo", "new", "import", "export", "schedule", "check", "backups")
 
 
 class UsageError(Exception):
@@ -266,6 +267,10 @@ def _cx_warnings(strategies: list[Strategy]) -> list[str]:
 def cmd_check(args: argparse.Namespace) -> int:
     """Errors (exit 2) for what is broken; warnings (exit 0) for customer-experience gaps."""
     path: Path = args.file
+    if args.repair:
+        return store_commands.cmd_repair(args)
+    if args.output is not None:
+        raise UsageError("-o", "names the repaired copy: use it with --repair")
     if path.suffix.lower() == ".json":
         strategies = load_strategies(path)  # checks every strategy and the cascade
         problems: list[str] = []
@@ -299,6 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export": cmd_export,
         "schedule": cmd_schedule,
         "check": cmd_check,
+        "backups": store_commands.cmd_backups,
     }
     return build(handlers)
 

@@ -82,3 +82,16 @@ def big_strategy(count: int) -> Strategy:
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def tamper(path, *statements):
+    """Run SQL on a document as a careful outside tool would: through a connection that keeps
+    the document's checksum (the triggers call a function every cxroadmap connection has)."""
+    from cxroadmap.storage import schema
+
+    conn = schema.connect(path, readonly=False)
+    try:
+        for statement in statements:
+            conn.execute(statement)
+    finally:
+        conn.close()

@@ -181,7 +181,7 @@ def test_an_upgraded_file_takes_touchpoints_at_once(tmp_path):
 def test_check_reports_a_touchpoint_link_that_joins_two_strategies(tmp_path):
     path = tmp_path / "plan.cxroadmap"
     write_document(path, [touchpoint_strategy(), cascade_strategies()[1]])
-    with closing(sqlite3.connect(path)) as conn:
+    with closing(schema.connect(path, readonly=False)) as conn:
         conn.execute(
             "INSERT INTO initiative_touchpoint (initiative_id, touchpoint_id, position) "
             "SELECT i.id, t.id, 9 FROM initiative i, touchpoint t "

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sqlite3
+from contextlib import closing
 
 import pytest
 from reportlab.platypus import LongTable
@@ -39,6 +40,7 @@ from cxroadmap.interop.jsonfile import parse_json_text, strategy_to_json
 from cxroadmap.interop.tabular import COMPUTED_COLUMNS, HEADER_ALIASES, header_key
 from cxroadmap.interop.xlsxfile import read_xlsx, write_xlsx
 from cxroadmap.scheduling.planner import schedule
+from cxroadmap.storage import schema
 from cxroadmap.storage.document import read_document, write_document
 from cxroadmap.storage.field_rows import check_sql
 from cxroadmap.ui.field_editors import editor_value, make_editor
@@ -163,7 +165,10 @@ def test_the_file_refuses_what_the_field_refuses(tmp_path, kind, f):
     table = {"strategy": "strategy", "phase": "phase", "initiative": "initiative",
              "dependency": "dependency", "touchpoint": "touchpoint"}[kind]  # fmt: skip
     bad = "nonsense" if f.choices else -1 if f.maximum is None else f.maximum + 1
-    with sqlite3.connect(path) as conn, pytest.raises(sqlite3.IntegrityError, match=rule[0]):
+    # Through a connection with the checksum's function (its triggers call it): only the
+    # rule itself can refuse the write.
+    conn = schema.connect(path, readonly=False)
+    with closing(conn), pytest.raises(sqlite3.IntegrityError, match=rule[0]):
         conn.execute(f'UPDATE "{table}" SET "{f.column}" = ?', (bad,))
 
 

@@ -236,8 +236,9 @@ def test_a_save_cut_short_by_a_crash_is_undone_when_the_file_is_next_edited(tmp_
     write_document(path, [big_strategy(2000)])
     # A writer that dies mid-transaction after SQLite spilled changed pages into the file.
     code = (
-        "import os, sqlite3, sys\n"
-        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "import os, sys\n"
+        "from cxroadmap.storage import schema\n"
+        "c = schema.connect(sys.argv[1], readonly=False)\n"
         "c.execute('PRAGMA cache_size = 5')\n"
         "c.execute('BEGIN')\n"
         "c.execute(\"UPDATE initiative SET title = title || ' half-saved text'\")\n"

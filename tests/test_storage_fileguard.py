@@ -152,3 +152,20 @@ def test_a_document_locked_by_another_program_is_still_refused_by_import_force(p
     with Document.open(path), pytest.raises(DocumentLocked):
         write_document(path, [rich_strategy()])
     assert read_document(path) == [second_strategy()]
+
+
+def test_the_lock_file_appears_whole_and_leaves_no_temp_behind(path, tmp_path):
+    """Created beside it and hard-linked into place: a writer killed while taking the lock
+    can never leave an empty lock that would look held for seconds."""
+    import json as json_module
+
+    from cxroadmap.storage.lock import lock_path
+
+    with Document.open(path):
+        info = json_module.loads(lock_path(path).read_text(encoding="utf-8"))
+        assert info["pid"] == os.getpid()
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "plan.cxroadmap",
+            "plan.cxroadmap.lock",
+        ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.cxroadmap"]

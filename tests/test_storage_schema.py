@@ -4,7 +4,7 @@ import sqlite3
 from contextlib import closing
 
 import pytest
-from storage_samples import digest, rich_strategy, second_strategy
+from storage_samples import digest, rich_strategy, second_strategy, tamper
 
 from cxroadmap.storage import DocumentError, check, schema
 from cxroadmap.storage.document import Document, read_document, write_document
@@ -15,13 +15,7 @@ NEXT = CURRENT + 1
 
 
 def _execute(path, *statements):
-    conn = sqlite3.connect(path)
-    try:
-        for statement in statements:
-            conn.execute(statement)
-        conn.commit()
-    finally:
-        conn.close()
+    tamper(path, *statements)
 
 
 def test_an_older_file_is_backed_up_then_upgraded_when_opened_for_editing(tmp_path, monkeypatch):

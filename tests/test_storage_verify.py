@@ -6,7 +6,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from storage_samples import digest, rich_strategy, second_strategy
+from storage_samples import digest, rich_strategy, second_strategy, tamper
 
 from cxroadmap.app import main
 from cxroadmap.content.demo import demo_cascade
@@ -20,10 +20,7 @@ PLANTED = "CREATE TRIGGER wipe AFTER UPDATE ON initiative BEGIN DELETE FROM depe
 
 
 def _execute(path, *statements):
-    with closing(sqlite3.connect(path)) as conn:
-        for statement in statements:
-            conn.execute(statement)
-        conn.commit()
+    tamper(path, *statements)
 
 
 def _count(path, table):
@@ -82,7 +79,7 @@ def test_a_planted_trigger_is_refused_on_open_check_and_export(demo, tmp_path, c
         ("ALTER TABLE initiative ADD COLUMN colour TEXT", "unknown column 'colour'"),
         ("DROP INDEX ix_dependency_to_id", "the indexes of table 'dependency'"),
         ("CREATE INDEX extra ON initiative (title)", "the indexes of table 'initiative'"),
-        ("ALTER TABLE initiative DROP COLUMN owner", "column initiative.owner is missing"),
+        ("ALTER TABLE initiative RENAME COLUMN owner TO person", "unknown column 'person'"),
     ],
 )
 def test_a_schema_that_is_not_exactly_ours_is_refused(tmp_path, statement, problem):
@@ -158,3 +155,30 @@ def test_second_strategy_sample_is_sound(tmp_path):
     path = tmp_path / "two.cxroadmap"
     write_document(path, [rich_strategy(), second_strategy()])
     assert check(path) == []
+
+
+def test_a_changed_check_constraint_is_refused(tmp_path):
+    """A bit flipped in the schema's text: 'organisation' -> 'organisa|ion' in a CHECK."""
+    path = tmp_path / "plan.cxroadmap"
+    write_document(path, [rich_strategy()])
+    data = bytearray(path.read_bytes())
+    at = data.find(b"'department', 'organisation'")
+    data[at + len("'department', 'organisa")] ^= 0b1000
+    path.write_bytes(bytes(data))
+    problems = check(path)
+    assert "The checks of table 'strategy' differ from cxroadmap's." in problems
+
+
+def test_a_read_only_open_of_a_wal_file_leaves_no_side_files(tmp_path):
+    path = tmp_path / "plan.cxroadmap"
+    write_document(path, [rich_strategy()])
+    with closing(sqlite3.connect(path)) as conn:  # another tool switched it to WAL
+        assert conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.cxroadmap"]
+    assert check(path) == []
+    assert read_document(path) == [rich_strategy()]
+    assert main(["schedule", str(path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.cxroadmap"]
+    with Document.open(path) as doc:  # editing turns it back into one self-contained file
+        doc.replace_strategy(doc.strategy_ids()[0], rich_strategy())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.cxroadmap"]

@@ -120,7 +120,7 @@ def test_cancel_writes_nothing(
     target = tmp_path / "project.cxroadmap"
     shown.save_paths.append(target)
     _click(qtbot, dialog, QDialogButtonBox.StandardButton.Cancel)
-    qtbot.waitUntil(lambda: window.files.mapping_dialog is None)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     assert window.document is None
     assert not target.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["project.csv"]

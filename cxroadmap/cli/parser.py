@@ -94,4 +94,17 @@ def build_parser(handlers: Mapping[str, Handler]) -> argparse.ArgumentParser:
 
     p = add("check", "validate a document and say what is wrong")
     p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument(
+        "--repair",
+        action="store_true",
+        help="write a repaired copy (FILE is never changed; default NAME.repaired.cxroadmap)",
+    )
+    p.add_argument("-o", "--output", type=Path, metavar="OUT.cxroadmap", help="with --repair")
+
+    if "backups" in handlers:
+        p = add("backups", "list a document's backups, or restore one into a new file")
+        p.add_argument("file", type=Path, metavar="FILE")
+        p.add_argument("--restore", type=int, metavar="N", help="restore backup N (1 = newest)")
+        p.add_argument("-o", "--output", type=Path, metavar="FILE.cxroadmap")
+        p.add_argument("--force", action="store_true", help="replace an existing output file")
     return parser

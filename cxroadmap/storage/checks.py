@@ -129,13 +129,13 @@ def check_and_load(
         conn = schema.connect(file, readonly=True)
     except DocumentError as error:
         return [_sentence(error.problem)], []
-    except sqlite3.Error as error:
+    except (sqlite3.Error, UnicodeError) as error:
         return [_sentence(f"the file cannot be opened ({error})")], []
     try:
         problems, readable = _file_problems(file, conn)
     except DocumentError as error:
         return [_sentence(error.problem)], []
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeError) as error:
         if schema.journal_path(file).exists():
             return [_sentence(schema.INTERRUPTED)], []
         return [_sentence(f"the file is damaged ({error})")], []

@@ -19,11 +19,17 @@ from sqlalchemy import Connection, Engine, exc, select, update
 from cxroadmap.domain.cascade import order_parents_first
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
-from cxroadmap.storage import schema
+from cxroadmap.storage import backups, journal, schema
 from cxroadmap.storage.change_writer import write_change as _write_change
-from cxroadmap.storage.engine import dispose_engine, initialise, open_engine, replacing
-from cxroadmap.storage.errors import DocumentError, DocumentReadOnly
-from cxroadmap.storage.fileguard import clean_leftovers, file_read_only, folder_read_only
+from cxroadmap.storage.engine import (
+    dispose_engine,
+    initialise,
+    open_engine,
+    raw_connection,
+    replacing,
+)
+from cxroadmap.storage.errors import DocumentChanged, DocumentError, DocumentReadOnly
+from cxroadmap.storage.fileguard import Watch, clean_leftovers, file_read_only, folder_read_only
 from cxroadmap.storage.loading import load_all_with_ids, load_strategy, strategy_ids
 from cxroadmap.storage.lock import EditLock
 from cxroadmap.storage.reading import read_document as read_document  # where callers look
@@ -50,6 +56,12 @@ class Document:
         self._engine: Engine | None = engine
         self._lock = lock
         self.upgraded_from: int | None = None
+        self.recovered = ""  # what opening did about an interrupted save, in a sentence
+        self.backup: Path | None = None  # the copy taken before this session's first edit
+        self.backup_error = ""
+        self._watch: Watch | None = None
+        if not readonly:
+            self._watch = Watch(path, raw_connection(engine))
         self._scratch: Path | None = None  # a private upgraded copy, removed on close
 
     # -- opening and closing -------------------------------------------------
@@ -77,6 +89,7 @@ class Document:
         clean_leftovers(target)
         lock = EditLock.acquire(target)
         try:
+            journal.discard_stale(target)
             upgraded = None
             if version < schema.SCHEMA_VERSION:
                 schema.migrate(target, version)
@@ -117,12 +130,15 @@ class Document:
 
     @classmethod
     def _recover_and_open(cls, target: Path) -> Document:
+        """Undo an interrupted save on a copy, keep the original aside, then open (journal.py)."""
         lock = EditLock.acquire(target)
         try:
-            schema.recover(target)
+            done = journal.recover(target)
         finally:
             lock.release()
-        return cls.open(target)
+        doc = cls.open(target)
+        doc.recovered = done
+        return doc
 
     def close(self) -> None:
         """Release the file and its lock (idempotent)."""
@@ -155,9 +171,14 @@ class Document:
             raise DocumentError(self.path, "the document is closed")
         if writing and self.readonly:
             raise DocumentError(self.path, "opened read-only; changes cannot be saved")
+        if writing:
+            self._guard()
         try:
             with self._engine.begin() as conn:
-                return work(conn)
+                result = work(conn)
+            if writing and self._watch is not None:
+                self._watch.remember()
+            return result
         except exc.DBAPIError as error:
             action = "could not save the change" if writing else "could not be read"
             raise DocumentError(self.path, f"{action} ({error.orig})") from None
@@ -165,6 +186,26 @@ class Document:
             if writing:
                 raise
             raise DocumentError(self.path, f"damaged ({error!r})") from None
+
+    def _guard(self) -> None:
+        """Before a write: the file must still be the one opened; back it up once a session."""
+        assert self._engine is not None
+        raw = raw_connection(self._engine)
+        if self._watch is None:
+            self._watch = Watch(self.path, raw)
+        change = self._watch.change()
+        if change is not None:
+            raise DocumentChanged(
+                self.path,
+                f"{change} since it was opened here; nothing was written to it, so neither "
+                "version is lost (use Save As to keep what is on screen)",
+            )
+        if self.backup is None:
+            try:
+                self.backup = backups.take_backup(self.path, raw)
+            except (OSError, sqlite3.Error) as error:
+                self.backup = Path()
+                self.backup_error = f"no backup could be made before editing ({error})"
 
     # -- reading ---------------------------------------------------------------
 

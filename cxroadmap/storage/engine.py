@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
 
 from cxroadmap.common import atomic
-from cxroadmap.storage import schema
+from cxroadmap.storage import schema, seal
 from cxroadmap.storage.rows import STRATEGY, TABLES
 
 
@@ -36,6 +36,11 @@ def open_engine(path: Path, readonly: bool, create: bool = False) -> Engine:
 _RAW: weakref.WeakKeyDictionary[Engine, sqlite3.Connection] = weakref.WeakKeyDictionary()
 
 
+def raw_connection(engine: Engine) -> sqlite3.Connection:
+    """The one sqlite3 connection under an engine of open_engine."""
+    return _RAW[engine]
+
+
 def dispose_engine(engine: Engine) -> None:
     engine.dispose()
     raw = _RAW.pop(engine, None)
@@ -51,6 +56,9 @@ def initialise(path: Path) -> None:
             conn.exec_driver_sql(f"PRAGMA application_id = {schema.APPLICATION_ID}")
             conn.exec_driver_sql(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
             STRATEGY.metadata.create_all(conn, tables=list(TABLES))
+            raw = conn.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            seal.install(raw)
     finally:
         dispose_engine(engine)
 

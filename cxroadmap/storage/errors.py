@@ -34,3 +34,7 @@ class DocumentReadOnly(DocumentLocked):
 
 class DocumentDamaged(DocumentError):
     """The file is ours but fails verification; `cxroadmap check --repair` can make a copy."""
+
+
+class DocumentChanged(DocumentError):
+    """The file was moved, deleted, replaced or changed by another program while open here."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,3 +86,39 @@ def clean_leftovers(path: Path) -> list[Path]:
             continue
         removed.append(leftover)
     return removed
+
+
+class Watch:
+    """Tells whether the file was changed by anyone but us since we last wrote or opened it.
+
+    Two signs: the path's identity (inode, device, size, modification time: a file moved,
+    deleted, replaced or copied over) and SQLite's `PRAGMA data_version` (a commit by
+    another connection, e.g. a tool that ignored the lock).
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self._conn = conn
+        self._identity: Identity | None = None
+        self._version = 0
+        self.remember()
+
+    def _data_version(self) -> int:
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def remember(self) -> None:
+        """Take the file as it is now as ours (after opening, and after each of our writes)."""
+        self._identity = identity(self.path)
+        self._version = self._data_version()
+
+    def change(self) -> str | None:
+        """What happened to the file behind our back, or None when it is as we left it."""
+        now = identity(self.path)
+        if now is None:
+            return "was moved or deleted"
+        assert self._identity is not None
+        if (now.device, now.inode) != (self._identity.device, self._identity.inode):
+            return "was replaced by another file"
+        if now != self._identity or self._data_version() != self._version:
+            return "was changed by another program"
+        return None

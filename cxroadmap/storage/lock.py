@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+from cxroadmap.common.atomic import temp_beside
 from cxroadmap.storage.errors import DocumentLocked
 
 # A lock file too new to hold its text yet belongs to a process that is still writing it.
@@ -76,6 +77,28 @@ def _holder(path: Path) -> tuple[int, str] | None:
     return (pid, host) if pid_alive(pid) else None
 
 
+def _create(path: Path, text: str, temp: Path) -> None:
+    """Create the lock file with its text in one step; FileExistsError if it exists.
+
+    Written beside it, then hard-linked into place: a writer killed meanwhile leaves no
+    empty lock (which would look held for _FRESH_SECONDS), only a temp file that the next
+    run removes. Where hard links are not supported, an exclusive create is used.
+    """
+    try:
+        temp.write_text(text, encoding="utf-8")
+        os.link(temp, path)
+        return
+    except FileExistsError:
+        raise
+    except OSError:
+        pass  # no hard links here (some network and FAT file systems)
+    finally:
+        temp.unlink(missing_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
 class EditLock:
     """Held while a document is open for editing; released by `release()`."""
 
@@ -101,15 +124,13 @@ class EditLock:
         )
         for _ in range(3):
             try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+                _create(path, text, temp_beside(doc))
             except FileExistsError:
                 holder = _holder(path)
                 if holder is not None:
                     raise _locked(doc, path, *holder) from None
                 path.unlink(missing_ok=True)
                 continue
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
             return cls(doc, path, token)
         raise _locked(doc, path, 0, "")
 

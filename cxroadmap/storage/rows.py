@@ -246,6 +246,16 @@ class SupportLinkRow(SQLModel, table=True):
     initiative_key: str
 
 
+class SealRow(SQLModel, table=True):
+    """The document's checksum (storage/seal.py): one row, kept current by triggers."""
+
+    __tablename__ = "document_seal"
+    __table_args__ = (CheckConstraint("id = 1", name="one_seal"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    digest: int
+
+
 def _table(name: str) -> Table:
     return SQLModel.metadata.tables[name]
 
@@ -266,6 +276,7 @@ MEASURE_INITIATIVE = _table("measure_initiative")
 SUPPORT_LINK = _table("support_link")
 BRAND = _table("brand")
 SAVED_VIEW = _table("saved_view")
+SEAL = _table("document_seal")
 
 TABLES = (
     STRATEGY,
@@ -284,4 +295,5 @@ TABLES = (
     YEAR_BUDGET,
     BRAND,
     SAVED_VIEW,
+    SEAL,
 )

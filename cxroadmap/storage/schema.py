@@ -8,15 +8,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cxroadmap.common import atomic
-from cxroadmap.storage import verify
+from cxroadmap.storage import seal, verify
 from cxroadmap.storage.errors import DocumentDamaged, DocumentError
 from cxroadmap.storage.migration_2 import upgrade_1_to_2
 from cxroadmap.storage.migration_3 import upgrade_2_to_3
 from cxroadmap.storage.migration_4 import upgrade_3_to_4
+from cxroadmap.storage.migration_seal import add_seal
 
 # 'CXRD' in ASCII: lets `file` and other tools recognise the document.
 APPLICATION_ID = 0x43585244
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -24,7 +25,12 @@ Migration = Callable[[sqlite3.Connection], None]
 
 # MIGRATIONS[v] upgrades a file from schema v to v + 1 inside one transaction.
 # A migration must use `execute`, never `executescript` (which commits on its own).
-MIGRATIONS: dict[int, Migration] = {1: upgrade_1_to_2, 2: upgrade_2_to_3, 3: upgrade_3_to_4}
+MIGRATIONS: dict[int, Migration] = {
+    1: upgrade_1_to_2,
+    2: upgrade_2_to_3,
+    3: upgrade_3_to_4,
+    4: add_seal,
+}
 
 
 def sqlite_uri(path: str | os.PathLike[str], mode: str) -> str:
@@ -37,15 +43,31 @@ def connect(
 ) -> sqlite3.Connection:
     """A raw connection with the document's pragmas; transactions are begun explicitly."""
     mode = "ro" if readonly else ("rwc" if create else "rw")
-    conn = sqlite3.connect(
-        sqlite_uri(path, mode), uri=True, isolation_level=None, check_same_thread=False
-    )
+    uri = sqlite_uri(path, mode)
+    if readonly and _wal_without_log(Path(path)):
+        # A file left in WAL mode (by another tool) would get -wal and -shm side files from
+        # a read-only open; with no log to read, it can be read as the immutable file it is.
+        uri += "&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
+    # The checksum's triggers call this function; REPLACE must fire their delete triggers.
+    seal.register(conn)
+    conn.execute("PRAGMA recursive_triggers = ON")
     if not readonly:
         # One self-contained file: no WAL side files; FULL so a power cut cannot lose an edit.
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = FULL")
     return conn
+
+
+def _wal_without_log(path: Path) -> bool:
+    """The header says WAL mode (file format versions 2) and no `-wal` log is beside it."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    return header[18:20] == b"\x02\x02" and not path.with_name(f"{path.name}-wal").exists()
 
 
 def _pragma_int(conn: sqlite3.Connection, name: str) -> int:
@@ -96,7 +118,7 @@ def inspect_file(path: str | os.PathLike[str]) -> int:
     read_header(file)
     try:
         conn = connect(file, readonly=True)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeError) as exc:
         raise DocumentError(file, f"cannot be opened ({exc})") from None
     try:
         version = check_tags(file, conn)
@@ -108,7 +130,7 @@ def inspect_file(path: str | os.PathLike[str]) -> int:
         if problems:
             raise DocumentDamaged(file, f"damaged ({problems[0]})")
         return version
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeError) as exc:
         if journal_path(file).exists():
             raise InterruptedSave(file, INTERRUPTED) from None
         raise DocumentError(file, f"damaged ({exc})") from None
@@ -130,30 +152,6 @@ JOURNAL_SUFFIX = "-journal"
 
 def journal_path(path: Path) -> Path:
     return path.with_name(f"{path.name}{JOURNAL_SUFFIX}")
-
-
-def recover(path: str | os.PathLike[str]) -> None:
-    """Let SQLite roll back a half-done save (a "hot journal"); the caller holds the edit lock.
-
-    Only a file whose header carries our application id is touched.
-    """
-    file = Path(path)
-    header = read_header(file)
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise DocumentError(
-            file, "not a cxroadmap document (an SQLite database of another program)"
-        )
-    try:
-        conn = connect(file, readonly=False)
-    except sqlite3.Error as exc:
-        raise DocumentError(file, f"damaged ({exc})") from None
-    try:
-        # Any read makes SQLite play the journal back before it answers.
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise DocumentError(file, f"damaged ({exc})") from None
-    finally:
-        conn.close()
 
 
 def backup_path(path: Path, version: int) -> Path:
@@ -187,9 +185,14 @@ def migrate(path: str | os.PathLike[str], from_version: int) -> Path:
         copy_database(conn, backup)
         conn.execute("BEGIN IMMEDIATE")
         try:
+            seal.drop_triggers(conn)  # a step may reshape the tables they name
             for version in steps:
                 MIGRATIONS[version](conn)
                 conn.execute(f"PRAGMA user_version = {version + 1}")
+            if conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (seal.SEAL_TABLE,)
+            ).fetchone():
+                seal.install(conn)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

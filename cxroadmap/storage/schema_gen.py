@@ -32,7 +32,8 @@ def statements() -> list[str]:
         try:
             # Tables, then indexes, then the rest, each by name: SQLAlchemy's own order varies.
             query = (
-                "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY "
+                "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL "
+                "AND NOT (type = 'trigger' AND name LIKE 'seal\\_%' ESCAPE '\\') ORDER BY "
                 "CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, name"
             )
             rows = conn.execute(query)

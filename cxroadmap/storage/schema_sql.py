@@ -33,6 +33,14 @@ STATEMENTS: tuple[str, ...] = (
         ")"
     ),
     (
+        "CREATE TABLE document_seal (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tdigest INTEGER NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tCONSTRAINT one_seal CHECK (id = 1)\n"
+        ")"
+    ),
+    (
         "CREATE TABLE holiday (\n"
         "\tid INTEGER NOT NULL, \n"
         "\tstrategy_id INTEGER NOT NULL, \n"

@@ -10,8 +10,11 @@ import functools
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 
-_CHECK_NAME = re.compile(r"CONSTRAINT\s+\"?(\w+)\"?\s+CHECK", re.IGNORECASE)
+from cxroadmap.storage import seal
+
+_CHECK_NAME = re.compile(r"CONSTRAINT\s+\"?(\w+)\"?\s+CHECK\s*\(", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 
 # SQLite's own bookkeeping tables (AUTOINCREMENT counters, ANALYZE statistics) are not ours
@@ -91,7 +94,21 @@ def _table_shape(
         )
         where = _where(index_sql.get(index)) if partial else ""
         indexes.append((str(index), bool(unique), str(origin), cols, where))
-    return TableShape(columns, keys, frozenset(indexes), frozenset(_CHECK_NAME.findall(sql)))
+    return TableShape(columns, keys, frozenset(indexes), _checks(sql))
+
+
+def _checks(sql: str) -> frozenset[str]:
+    """Each named CHECK constraint of a CREATE TABLE, name and expression, spaces normalised."""
+    found = []
+    for match in _CHECK_NAME.finditer(sql):
+        start = sql.find("(", match.end() - 1)
+        depth, end = 0, start
+        for end in range(start, len(sql)):
+            depth += {"(": 1, ")": -1}.get(sql[end], 0)
+            if depth == 0:
+                break
+        found.append(f"{match.group(1)} {_normal(sql[start : end + 1])}")
+    return frozenset(found)
 
 
 @functools.cache
@@ -106,6 +123,9 @@ def expected_shape() -> Shape:
     conn = sqlite3.connect(":memory:")
     try:
         for sql in STATEMENTS:
+            conn.execute(sql)
+        # The checksum's triggers follow from the tables (seal.py), so they are not listed.
+        for sql in seal.trigger_statements(conn):
             conn.execute(sql)
         return read_shape(conn)
     finally:
@@ -122,26 +142,27 @@ def shape_problems(conn: sqlite3.Connection, current: bool) -> list[str]:
     found = read_shape(conn)
     want = expected_shape()
     problems = []
-    for name in sorted(set(found.triggers)):
-        if want.triggers.get(name) != found.triggers[name]:
+    if current:
+        for name in sorted(set(found.tables) - set(want.tables)):
+            problems.append(f"it holds a table {name!r} that cxroadmap does not know")
+        for name in [n for n in want.tables if n not in found.tables]:
+            problems.append(f"table {name!r} is missing")
+        for name, shape in want.tables.items():
+            have = found.tables.get(name)
+            if have is not None:
+                problems += _table_differences(name, shape, have)
+    for name in sorted(found.triggers):
+        if name not in want.triggers:
             problems.append(
                 f"it holds a trigger {name!r} that cxroadmap did not make, "
                 "which could change data behind every edit"
             )
+        elif want.triggers[name] != found.triggers[name] and current:
+            problems.append(f"its trigger {name!r} is not the one cxroadmap made")
     for name in sorted(set(found.views) - set(want.views)):
         problems.append(f"it holds a view {name!r} that cxroadmap did not make")
     for name in sorted(set(want.triggers) - set(found.triggers)) if current else ():
         problems.append(f"its trigger {name!r} is missing")
-    if not current:
-        return problems
-    for name in sorted(set(found.tables) - set(want.tables)):
-        problems.append(f"it holds a table {name!r} that cxroadmap does not know")
-    for name in [n for n in want.tables if n not in found.tables]:
-        problems.append(f"table {name!r} is missing")
-    for name, shape in want.tables.items():
-        have = found.tables.get(name)
-        if have is not None:
-            problems += _table_differences(name, shape, have)
     return problems
 
 
@@ -176,7 +197,7 @@ _ALLOWED = {
 }
 
 
-def _allowed(column: Column) -> tuple[str, ...]:
+def allowed_kinds(column: Column) -> tuple[str, ...]:
     kinds = _ALLOWED.get(column.type, ("text",))
     return kinds if column.notnull or column.pk else (*kinds, "null")
 
@@ -190,15 +211,15 @@ def row_problems(conn: sqlite3.Connection) -> list[str]:
     problems: list[str] = []
     for name, shape in expected_shape().tables.items():
         tests = [
-            f'typeof("{c.name}") NOT IN ({", ".join(repr(k) for k in _allowed(c))})'
+            f'typeof("{c.name}") NOT IN ({", ".join(repr(k) for k in allowed_kinds(c))})'
             for c in shape.columns
         ]
         kinds = ", ".join(f'typeof("{c.name}")' for c in shape.columns)
         query = f'SELECT rowid, {kinds} FROM "{name}" WHERE {" OR ".join(tests)} LIMIT ?'
         for row in conn.execute(query, (_MAX_ROW_PROBLEMS,)):
             for column, kind in zip(shape.columns, row[1:], strict=True):
-                if kind not in _allowed(column):
-                    expected = " or ".join(k for k in _allowed(column) if k != "null")
+                if kind not in allowed_kinds(column):
+                    expected = " or ".join(k for k in allowed_kinds(column) if k != "null")
                     problems.append(
                         f"row {row[0]} of table {name!r}: {column.name} holds {_article(kind)} "
                         f"where {_article(expected)} is expected"
@@ -250,4 +271,31 @@ def problems_on_open(conn: sqlite3.Connection, current: bool) -> list[str]:
     cycle = parent_cycle(conn)
     if cycle is not None:
         problems.append(f"its strategies form a parent cycle: {' -> '.join(cycle)}")
+    checksum = seal.seal_problem(conn)
+    if checksum is not None:
+        problems.append(checksum)
     return problems
+
+
+def file_problems(path: Path) -> list[str]:
+    """Every check of an open plus SQLite's full integrity check, on a file nobody else uses."""
+    from cxroadmap.storage import schema
+    from cxroadmap.storage.errors import DocumentError
+
+    try:
+        schema.read_header(path)
+        conn = schema.connect(path, readonly=True)
+    except (DocumentError, sqlite3.Error, UnicodeError) as error:
+        return [str(error)]
+    try:
+        version = schema.check_tags(path, conn)
+        lines = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(5)")]
+        if lines != ["ok"]:
+            details = [" ".join(line.split()) for line in "\n".join(lines).splitlines()]
+            found = [f"integrity check: {d}" for d in details if d and not d.startswith("***")]
+            return found or ["the integrity check failed"]
+        return problems_on_open(conn, current=version == schema.SCHEMA_VERSION)
+    except (DocumentError, sqlite3.Error, UnicodeError) as error:
+        return [str(getattr(error, "problem", error))]
+    finally:
+        conn.close()

@@ -29,6 +29,12 @@ SPECS: dict[str, ActionSpec] = {
     "save_as": ActionSpec(
         "Save &As…", SK.SaveAs, SP.SP_DialogSaveButton, "Save a copy and go on working in it"
     ),
+    "restore_backup": ActionSpec(
+        "&Restore from Backup…",
+        None,
+        None,
+        "Open one of the copies made before the first change of each session",
+    ),
     "import": ActionSpec("&Import…", "Ctrl+I", None, "Import JSON, CSV, Excel or MS Project XML"),
     "export_pdf": ActionSpec("&PDF…", "Ctrl+E", None, "Export the roadmap as a PDF"),
     "close": ActionSpec("&Close", SK.Close, None, "Close this document"),

@@ -16,6 +16,7 @@ from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.domain.limit_checks import check_span
 from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.result import Schedule
+from cxroadmap.storage.errors import DocumentChanged
 from cxroadmap.ui.live_schedule import LiveScheduler, Outcome
 from cxroadmap.ui.undo import EditCommand
 
@@ -49,6 +50,7 @@ class OpenDocument(QObject):
         self.readonly = readonly
         self.notice = notice
         self.last_error = ""
+        self.file_lost = False  # the file was moved, replaced or changed under us
         self.undo_stack = QUndoStack(self)
         self.schedule: Schedule | None = None
         self.schedule_error: str | None = None
@@ -91,6 +93,8 @@ class OpenDocument(QObject):
         except Exception:
             store.close()
             raise
+        if store.recovered:
+            notice = f"{Path(path).name}: {store.recovered}."
         if store.upgraded_from is not None:
             notice = (
                 f"{Path(path).name} was made by an older version of cxroadmap and has been "
@@ -118,12 +122,24 @@ class OpenDocument(QObject):
 
     def switch_to_copy(self, target: Path) -> None:
         """Save As: copy the file (SQLite backup) and go on in the copy, undo history and all."""
-        from cxroadmap.storage.document import Document
+        from cxroadmap.storage.document import Document, write_document
+        from cxroadmap.storage.errors import DocumentError
 
         if self.store is None:
             raise ValueError("this document has no file to copy")
-        self.store.save_as(Path(target))
-        copy = Document.open(Path(target))
+        try:
+            self.store.save_as(Path(target))
+            copy = Document.open(Path(target))
+        except DocumentError:
+            if not self.file_lost or self.strategy_id is None:
+                raise
+            # The file was overwritten under us: what is on screen is the one sound version.
+            write_document(Path(target), [self.strategy])
+            copy = Document.open(Path(target))
+            self.strategy_id = copy.strategy_ids()[0]
+        if self.file_lost and self.strategy_id is not None:
+            copy.replace_strategy(self.strategy_id, self.strategy)
+        self.file_lost = False
         self.store.close()
         self.store = copy
         self.readonly = False
@@ -154,12 +170,29 @@ class OpenDocument(QObject):
             return self.refuse(str(exc))
         try:
             self._write(change, edit)
+        except DocumentChanged as exc:
+            edit.revert(self.strategy)
+            return self.refuse(self._lose_file(exc))
         except Exception as exc:
             edit.revert(self.strategy)
             return self.refuse(f"Could not write to {self.title}: {exc}")
+        if self.store is not None and self.store.backup_error and not self.notice:
+            self.notice = f"{self.title}: {self.store.backup_error}."
         self.last_error = ""
         self.undo_stack.push(EditCommand(self, edit, change))
         return True
+
+    def _lose_file(self, error: DocumentChanged) -> str:
+        """The file changed under us: stop writing to it, say so, and offer Save As (banner)."""
+        self.readonly = True
+        self.file_lost = True
+        self.notice = (
+            f"{self.title} {error.problem.split(';')[0]}, so it is read-only here now: nothing "
+            "more is written to it and neither version is lost. Use Save As to keep what is "
+            "on screen."
+        )
+        self.changed.emit(Change())  # the window shows the notice and stops offering edits
+        return self.notice
 
     def refuse(self, message: str) -> bool:
         self.last_error = message
@@ -210,6 +243,8 @@ class OpenDocument(QObject):
         """After an undo or redo: write the change, then reschedule and notify."""
         try:
             self._write(change, edit)
+        except DocumentChanged as exc:
+            self.refused.emit(self._lose_file(exc))
         except Exception as exc:
             # Try to bring the file in line with what is on screen; if even that fails,
             # stop editing rather than let the two drift apart.

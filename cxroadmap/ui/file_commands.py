@@ -6,21 +6,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton
 
 from cxroadmap.domain.model import Strategy
-from cxroadmap.interop.table_preview import MAPPED_SUFFIXES, preview_table
+from cxroadmap.interop.table_preview import MAPPED_SUFFIXES
+from cxroadmap.storage.errors import DocumentDamaged
 from cxroadmap.ui import messages
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.formats import export_job, exporter, file_filter, import_filter, importer_for
-from cxroadmap.ui.import_dialog import ImportDialog
+from cxroadmap.ui.import_dialog import ImportDialog, open_import_dialog
+from cxroadmap.ui.naming import named
 from cxroadmap.ui.pending_edits import commit_typing
 from cxroadmap.ui.template_choices import available_templates, build_template
 from cxroadmap.ui.workers import BackgroundTask, run_in_background
 
 if TYPE_CHECKING:
+    from cxroadmap.ui.backup_dialog import BackupDialog
+
+if TYPE_CHECKING:
     from cxroadmap.ui.main_window import MainWindow
 
 SUFFIX = ".cxroadmap"
+REPAIR = "Make a repaired copy and open it"
+RESTORE = "Restore from a backup…"
 
 
 def demo_path() -> Path:
@@ -45,6 +53,7 @@ class FileCommands(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        window.acts["restore_backup"].triggered.connect(self.restore_from_backup)
         self.tasks: list[BackgroundTask] = []
         self.mapping_dialog: ImportDialog | None = None  # the open import dialog, if any
 
@@ -76,6 +85,8 @@ class FileCommands(QObject):
             return False
         try:
             document = OpenDocument.open(path, self.window)
+        except DocumentDamaged as exc:
+            return False if quiet else self.offer_recovery(path, _describe(path, exc))
         except Exception as exc:  # damaged, not ours, newer version, unreadable: say so, stay up
             if not quiet:
                 messages.show_error(self.window, "Cannot open", _describe(path, exc))
@@ -96,6 +107,91 @@ class FileCommands(QObject):
         if not path.exists():
             return self._create(path, build_template("demo"))
         return self.open_path(path)
+
+    def banner_row(self, layout: QBoxLayout, banner: QLabel) -> QPushButton:
+        """Put the read-only banner in `layout` with a (hidden) Save As button beside it."""
+        save_as = named(QPushButton("Save As…"), "readonly_save_as")
+        save_as.hide()
+        save_as.clicked.connect(self.save_as)
+
+        def follow(title: str) -> None:
+            # The title says "(read-only)" exactly when the document is: one place to follow.
+            doc = self.window.document
+            save_as.setVisible(doc is not None and doc.readonly and doc.store is not None)
+
+        self.window.windowTitleChanged.connect(follow)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(banner, 1)
+        row.addWidget(save_as)
+        layout.addLayout(row)
+        return save_as
+
+    # -- recovery ---------------------------------------------------------------------------
+
+    def offer_recovery(self, path: Path, problem: str) -> bool:
+        """A document that fails verification: offer a repaired copy or a backup, never in place."""
+        from cxroadmap.storage.backups import list_backups
+
+        choices = [REPAIR]
+        if list_backups(path):
+            choices.append(RESTORE)
+        choice = messages.choose_item(
+            self.window,
+            "Cannot open",
+            f"{problem}\n\nThe file is left as it is. What now?",
+            choices,
+        )
+        if choice == REPAIR:
+            return self.repair_copy(path)
+        if choice == RESTORE:
+            return self.restore_from_backup(path)
+        return False
+
+    def repair_copy(self, path: Path) -> bool:
+        """Write `<name>.repaired.cxroadmap` (or a free numbered name) beside it and open it."""
+        from cxroadmap.storage.repair import repair
+
+        target = path.with_name(f"{path.stem}.repaired{SUFFIX}")
+        number = 2
+        while target.exists():
+            target = path.with_name(f"{path.stem}.repaired-{number}{SUFFIX}")
+            number += 1
+        try:
+            done = repair(path, target)
+        except Exception as exc:
+            messages.show_error(self.window, "Cannot repair", _describe(path, exc))
+            return False
+        notes = "".join(f"\n• {note}" for note in done.notes)
+        messages.show_info(
+            self.window,
+            "Repaired copy",
+            f"A repaired copy of {path.name} was written to {target.name} and opened; "
+            f"{path.name} itself was not changed.{notes}",
+        )
+        return self.open_path(target)
+
+    def restore_from_backup(self, document: Path | None = None) -> bool:
+        """File > Restore from Backup: the backups of the open (or given) document."""
+        from cxroadmap.ui.backup_dialog import BackupDialog
+
+        current = self.window.document
+        path = document or (current.path if current is not None else None)
+        if path is None:
+            path = messages.ask_open_path(
+                self.window, "Restore a Backup of", messages.DOCUMENT_FILTER
+            )
+        if path is None:
+            return False
+        dialog = BackupDialog(Path(path), self.window)
+        dialog.accepted.connect(lambda: self._open_restored(dialog))
+        dialog.open()  # window-modal, without a nested event loop
+        self.backup_dialog = dialog
+        return True
+
+    def _open_restored(self, dialog: BackupDialog) -> None:
+        if dialog.restored is not None:
+            self.open_path(dialog.restored)
 
     # -- creating --------------------------------------------------------------------------
 
@@ -195,29 +291,11 @@ class FileCommands(QObject):
         return task
 
     def _ask_mapping(self, source: Path) -> bool:
-        """CSV, XLSX: show the detected columns and first rows; OK reads with the chosen
-        mapping (the same reader), then asks where to save; Cancel writes nothing."""
-        from cxroadmap.cli.formats import import_strategies
-
-        try:
-            table = preview_table(source)
-        except Exception as exc:
-            messages.show_error(self.window, "Cannot import", _describe(source, exc))
-            return False
-        dialog = ImportDialog(
-            source, table, lambda chosen: import_strategies(source, mapping=chosen)[0], self.window
+        """CSV, XLSX: the import dialog first; OK goes on to save, Cancel writes nothing."""
+        self.mapping_dialog = open_import_dialog(
+            self.window, source, lambda strategies: self._imported(source, strategies, [])
         )
-        self.mapping_dialog = dialog
-
-        def finished(result: int) -> None:
-            self.mapping_dialog = None
-            dialog.deleteLater()
-            if result == ImportDialog.DialogCode.Accepted:
-                self._imported(source, dialog.strategies, [])
-
-        dialog.finished.connect(finished)
-        dialog.open()
-        return True
+        return self.mapping_dialog is not None
 
     def _imported(self, source: Path, strategies: list[Strategy], notes: list[str]) -> None:
         if notes:

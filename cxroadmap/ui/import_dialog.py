@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from cxroadmap.domain.model import Strategy
-from cxroadmap.interop.table_preview import CHOICES, TablePreview
+from cxroadmap.interop.table_preview import CHOICES, TablePreview, preview_table
+from cxroadmap.ui import messages
 
 Reader = Callable[[list[str]], list[Strategy]]
 
@@ -90,3 +91,31 @@ class ImportDialog(QDialog):
             self.error.show()
             return
         super().accept()
+
+
+def open_import_dialog(
+    parent: QWidget, source: Path, done: Callable[[list[Strategy]], None]
+) -> ImportDialog | None:
+    """Show the dialog for `source` (window-modal); `done` gets what OK read. None: the
+    file could not even be previewed, which was said in a message."""
+    from cxroadmap.cli.formats import import_strategies
+
+    try:
+        table = preview_table(source)
+    except Exception as exc:
+        text = str(exc)
+        text = text if source.name in text else f"{source}: {text}"
+        messages.show_error(parent, "Cannot import", text)
+        return None
+    dialog = ImportDialog(
+        source, table, lambda chosen: import_strategies(source, mapping=chosen)[0], parent
+    )
+
+    def finished(result: int) -> None:
+        dialog.deleteLater()
+        if result == ImportDialog.DialogCode.Accepted:
+            done(dialog.strategies)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return dialog

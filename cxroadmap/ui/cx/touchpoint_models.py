@@ -153,8 +153,18 @@ class MatrixModel(DocumentModel):
         self.endResetModel()
 
     def _changed(self, change: Change) -> None:
+        keys = self._columns()
+        if keys == self._keys and not (change.touchpoints or change.strategy):
+            # The same rows and columns: the view asks again for the cells it shows, rather
+            # than a reset making it lay out thousands of columns anew after every edit.
+            rows, columns = len(self.strategy.touchpoints), len(keys)
+            if rows and columns:
+                self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, columns - 1))
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, rows - 1)
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+            return
         self.beginResetModel()
-        self._keys = self._columns()
+        self._keys = keys
         self.endResetModel()
 
     def initiative_keys(self) -> list[str]:
