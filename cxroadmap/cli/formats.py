@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,7 +75,9 @@ def format_of(path: str | os.PathLike[str], exporting: bool) -> Format:
 
 
 def import_strategies(
-    path: str | os.PathLike[str], start: dt.date | None = None
+    path: str | os.PathLike[str],
+    start: dt.date | None = None,
+    mapping: Sequence[str | None] | None = None,
 ) -> tuple[list[Strategy], list[str]]:
     """Every strategy a file holds (a JSON cascade keeps all), and notes for the summary."""
     source = Path(path)
@@ -95,7 +97,7 @@ def import_strategies(
         return [strategy], notes
     from cxroadmap.interop.formats import import_file
 
-    return [import_file(source, start=start)], []
+    return [import_file(source, start=start, mapping=mapping)], []
 
 
 def export_strategies(

@@ -7,7 +7,7 @@ import datetime as dt
 import io
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,8 +53,13 @@ SETTINGS = (
 _SETTING = re.compile(r"^#\s*([A-Za-z_]+)\s*:(.*)$", re.DOTALL)
 
 
-def read_csv(path: str | os.PathLike[str], start: dt.date | None = None) -> Strategy:
-    """Read a CSV file (UTF-8, with or without a byte-order mark) into a validated Strategy."""
+def read_csv(
+    path: str | os.PathLike[str],
+    start: dt.date | None = None,
+    mapping: Sequence[str | None] | None = None,
+) -> Strategy:
+    """Read a CSV file (UTF-8, with or without a byte-order mark) into a validated Strategy;
+    `mapping` is the field per column the user chose (import dialog) instead of detection."""
     raw = Path(path).read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -62,7 +67,7 @@ def read_csv(path: str | os.PathLike[str], start: dt.date | None = None) -> Stra
         raise ValidationError(
             "", f"not UTF-8 text at byte {exc.start}; save the sheet as 'CSV UTF-8'"
         ) from None
-    return parse_csv(text, Path(path).stem, start)
+    return parse_csv(text, Path(path).stem, start, mapping)
 
 
 def _header_index(records: list[list[str]]) -> int:
@@ -115,7 +120,22 @@ def _records(text: str, delimiter: str) -> list[list[str]]:
     return records
 
 
-def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> Strategy:
+def csv_table(text: str) -> tuple[list[str], list[list[str]]]:
+    """The header row and the rows under it (no `#` lines), as the reader finds them."""
+    records, _ = _parse(text.removeprefix("\ufeff"))
+    n = _header_index(records)
+    if n == len(records):
+        raise ValidationError("row 1", "no header row (key,title,duration,...) found")
+    rows = [r for r in records[n + 1 :] if any(r) and not _hash_line(r)]
+    return records[n], rows
+
+
+def parse_csv(
+    text: str,
+    fallback_name: str,
+    start: dt.date | None = None,
+    mapping: Sequence[str | None] | None = None,
+) -> Strategy:
     """Parse CSV text; rows are numbered as a spreadsheet shows them (the header is a row)."""
     text = text.removeprefix("\ufeff")
     records, delimiter = _parse(text)
@@ -142,6 +162,7 @@ def parse_csv(text: str, fallback_name: str, start: dt.date | None = None) -> St
     columns = map_header(
         header,
         lambda i: f"row {header_row}, column {i + 1}" if i < len(header) else f"row {header_row}",
+        mapping,
     )
     name = fallback_name
     if "name" in settings:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cxroadmap.domain.errors import ValidationError
@@ -49,16 +49,25 @@ def _suffix(path: Path, known: tuple[str, ...], verb: str) -> str:
     return suffix
 
 
-def import_file(path: str | os.PathLike[str], *, start: dt.date | None = None) -> Strategy:
+def import_file(
+    path: str | os.PathLike[str],
+    *,
+    start: dt.date | None = None,
+    mapping: Sequence[str | None] | None = None,
+) -> Strategy:
     """Read a strategy from `.json`, `.csv`, `.xlsx` or `.xml` (MSPDI), chosen by suffix.
 
     `start` gives the strategy start for a CSV or XLSX file that has none of its own.
     Every ValidationError is a FileFormatError naming the file first:
-    `plan.csv: row 7, column duration: ...`.
+    `plan.csv: row 7, column duration: ...`. `mapping` (CSV, XLSX): the field per column
+    the user chose in the import dialog, instead of the detected one.
     """
     source = Path(path)
     suffix = _suffix(source, IMPORT_SUFFIXES, "import")
     reader = _READERS[suffix]
+    if mapping is not None and suffix in (".csv", ".xlsx"):
+        chosen = read_csv if suffix == ".csv" else read_xlsx
+        return guarded_read(source, KIND_OF_SUFFIX[suffix], lambda: chosen(source, start, mapping))
     return guarded_read(source, KIND_OF_SUFFIX[suffix], lambda: reader(source, start))
 
 

@@ -77,14 +77,21 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def map_header(names: Sequence[object], where: Callable[[int], str]) -> list[str | None]:
+def map_header(
+    names: Sequence[object],
+    where: Callable[[int], str],
+    mapping: Sequence[str | None] | None = None,
+) -> list[str | None]:
     """Column name per position (None: a computed or unnamed column that import skips).
 
     Headers are matched through the one synonym table (column_map.py): ours, the labels
     people read, MS Project's, GanttProject's and common Excel ones. An unknown or doubled
     column is an error naming it: a typo must not drop data silently. A computed `start`
-    column is kept as `_start` (the strategy start of a file without one).
+    column is kept as `_start` (the strategy start of a file without one). `mapping`, the
+    meaning per column that the user chose (IGNORE or None: skip it), replaces detection.
     """
+    if mapping is not None:
+        return _chosen(names, where, mapping)
     mapped: list[str | None] = []
     for i, (raw, name) in enumerate(zip(names, detect(names), strict=True)):
         if name is None or name in LIST_COLUMNS:
@@ -100,6 +107,28 @@ def map_header(names: Sequence[object], where: Callable[[int], str]) -> list[str
             mapped.append(None)
         else:
             mapped.append(name)
+    for name in REQUIRED_COLUMNS:
+        if name not in mapped:
+            raise ValidationError(where(len(names)), f"required column {name!r} is missing")
+    return mapped
+
+
+def _chosen(
+    names: Sequence[object], where: Callable[[int], str], mapping: Sequence[str | None]
+) -> list[str | None]:
+    """The columns as the user mapped them: each field once, the required ones present."""
+    mapped: list[str | None] = []
+    for i in range(len(names)):
+        name = mapping[i] if i < len(mapping) else None
+        if name in (None, IGNORE) or (name in COMPUTED_COLUMNS and name != "start"):
+            mapped.append(None)
+            continue
+        if name not in (*CELL_FIELDS, "depends_on", "start"):
+            raise ValidationError(where(i), f"no field named {name!r}")
+        column = "_start" if name == "start" else name
+        if column in mapped:
+            raise ValidationError(where(i), f"two columns are mapped to {name!r}")
+        mapped.append(column)
     for name in REQUIRED_COLUMNS:
         if name not in mapped:
             raise ValidationError(where(len(names)), f"required column {name!r} is missing")

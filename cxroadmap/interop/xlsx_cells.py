@@ -75,16 +75,20 @@ def read_table(
     required: Sequence[str],
     ignored: Sequence[str] = (),
     aliases: Mapping[str, str] | None = None,
+    mapping: Sequence[str | None] | None = None,
 ) -> list[SheetRow]:
     """Rows under a header row; an unknown, doubled or missing column is named.
 
-    `aliases` maps other header texts (as tabular.header_key gives them) to columns.
+    `aliases` maps other header texts (as tabular.header_key gives them) to columns;
+    `mapping` (the column per position the user chose; "" or None skips one) replaces them.
     """
     rows = sheet.iter_rows(values_only=True)
     header = list(next(rows, ()))
     columns: dict[str, int] = {}
     for i, raw in enumerate(header, start=1):
         name = "" if raw is None else str(raw).strip().lower()
+        if mapping is not None:
+            name = (mapping[i - 1] if i - 1 < len(mapping) else None) or ""
         if name == "" or name in ignored:
             continue
         if aliases is not None and name not in allowed:

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import os
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +53,13 @@ COMPUTED_HEADERS = tuple(w for w, n in SYNONYMS.items() if n in COMPUTED_COLUMNS
 INITIATIVE_COLUMNS = (*(c for c in COLUMNS if c != "depends_on"), *LIST_COLUMNS)
 
 
-def read_xlsx(path: str | os.PathLike[str], start: dt.date | None = None) -> Strategy:
-    """Read an XLSX workbook into a validated Strategy; errors name the sheet and cell."""
+def read_xlsx(
+    path: str | os.PathLike[str],
+    start: dt.date | None = None,
+    mapping: Sequence[str | None] | None = None,
+) -> Strategy:
+    """Read an XLSX workbook into a validated Strategy; errors name the sheet and cell.
+    `mapping`: the field per Initiatives column the user chose, instead of detection."""
     data = Path(path).read_bytes()
     try:
         # read_only streams the sheets: several times faster on a large workbook.
@@ -61,12 +67,14 @@ def read_xlsx(path: str | os.PathLike[str], start: dt.date | None = None) -> Str
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise ValidationError("", f"not a readable XLSX workbook ({exc})") from None
     try:
-        return _strategy_from_book(book, Path(path).stem, start)
+        return _strategy_from_book(book, Path(path).stem, start, mapping)
     finally:
         book.close()
 
 
-def _strategy_from_book(book: Workbook, stem: str, start: dt.date | None) -> Strategy:
+def _strategy_from_book(
+    book: Workbook, stem: str, start: dt.date | None, mapping: Sequence[str | None] | None = None
+) -> Strategy:
     sheets = {}
     for sheet in book.worksheets:
         # Some writers store a wrong used range, which a read-only sheet would trust.
@@ -86,7 +94,7 @@ def _strategy_from_book(book: Workbook, stem: str, start: dt.date | None) -> Str
         Row(row.values, row.where)
         for row in read_table(
             sheets["initiatives"], "Initiatives", (*INITIATIVE_COLUMNS, "depends_on"),
-            REQUIRED_COLUMNS, COMPUTED_HEADERS, HEADER_ALIASES,
+            REQUIRED_COLUMNS, COMPUTED_HEADERS, HEADER_ALIASES, mapping,
         )
     ]  # fmt: skip
     strategy.initiatives, strategy.dependencies = initiatives_from_rows(

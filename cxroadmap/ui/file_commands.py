@@ -9,10 +9,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton
 
 from cxroadmap.domain.model import Strategy
+from cxroadmap.interop.table_preview import MAPPED_SUFFIXES
 from cxroadmap.storage.errors import DocumentDamaged
 from cxroadmap.ui import messages
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.formats import export_job, exporter, file_filter, import_filter, importer_for
+from cxroadmap.ui.import_dialog import ImportDialog, open_import_dialog
 from cxroadmap.ui.naming import named
 from cxroadmap.ui.pending_edits import commit_typing
 from cxroadmap.ui.template_choices import available_templates, build_template
@@ -53,6 +55,7 @@ class FileCommands(QObject):
         self.window = window
         window.acts["restore_backup"].triggered.connect(self.restore_from_backup)
         self.tasks: list[BackgroundTask] = []
+        self.mapping_dialog: ImportDialog | None = None  # the open import dialog, if any
 
     def _keep(self, task: BackgroundTask) -> None:
         self.tasks = [t for t in self.tasks if t.running] + [task]
@@ -275,6 +278,8 @@ class FileCommands(QObject):
         if fmt is None:
             messages.show_error(self.window, "Cannot import", f"{source}: unknown file type")
             return False
+        if source.suffix.lower() in MAPPED_SUFFIXES:
+            return self._ask_mapping(source)
         task = run_in_background(
             self.window,
             f"Reading {source.name}…",
@@ -284,6 +289,13 @@ class FileCommands(QObject):
         )
         self._keep(task)
         return task
+
+    def _ask_mapping(self, source: Path) -> bool:
+        """CSV, XLSX: the import dialog first; OK goes on to save, Cancel writes nothing."""
+        self.mapping_dialog = open_import_dialog(
+            self.window, source, lambda strategies: self._imported(source, strategies, [])
+        )
+        return self.mapping_dialog is not None
 
     def _imported(self, source: Path, strategies: list[Strategy], notes: list[str]) -> None:
         if notes:
