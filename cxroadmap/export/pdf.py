@@ -29,6 +29,7 @@ from cxroadmap.export.budget_pages import budget_pages
 from cxroadmap.export.chartlayout import pillars_present
 from cxroadmap.export.cx_pages import measures_pages, touchpoint_pages
 from cxroadmap.export.fonts import CJK_ENV, clean, font_set, shorten, take_missing
+from cxroadmap.export.output import check_target
 from cxroadmap.export.pages import Furniture, RoadmapDocument, body_frame, numbered_canvas
 from cxroadmap.export.rollup import rollup_pages
 from cxroadmap.export.tables import Section, phase_pages
@@ -121,17 +122,6 @@ def reference_date() -> dt.date:
         except (ValueError, OverflowError, OSError) as exc:
             raise ValidationError("SOURCE_DATE_EPOCH", f"not a Unix time: {epoch!r}") from exc
     return dt.date.today()
-
-
-def _check_target(path: Path) -> Path:
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise ValidationError("-o", f"{path} is a folder, not a file")
-    if not folder.is_dir():
-        raise ValidationError("-o", f"cannot write {path}: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise ValidationError("-o", f"cannot write {path}: folder {folder} is not writable")
-    return folder
 
 
 def render_pdf(
@@ -234,5 +224,5 @@ def export_pdf(
 ) -> None:
     """Write the roadmap PDF to `path`: all of it or, on any error, nothing at all."""
     target = Path(path)
-    _check_target(target)
+    check_target(target)
     write_bytes_atomically(target, render_pdf(strategy, schedule, options, progress, children))
