@@ -27,6 +27,7 @@ from cxroadmap.common import style
 from cxroadmap.domain.edits import Change, ChangeInitiative
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_label
+from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
@@ -49,9 +50,12 @@ class BoardScene(QGraphicsScene):
         phases: Iterable[str] | None = None,
         parent: QObject | None = None,
         keys: Iterable[str] | None = None,
+        shows: Shows = EVERYTHING_SHOWN,
     ) -> None:
         super().__init__(parent)
         self.metrics = metrics
+        self.shows = shows  # the board obeys "today": the current phase says TODAY
+        self.today = dt.date.today()
         self.only_keys = set(keys) if keys is not None else None  # a part of the roadmap
         self.card_width = metrics.card_width
         self._made_width = self.card_width  # the width of the cards made so far
@@ -215,6 +219,7 @@ class BoardScene(QGraphicsScene):
         counts: dict[str, int] = {}
         for item in self.schedule.items.values():
             counts[item.phase] = counts.get(item.phase, 0) + 1
+        today = self.today_phase()
         for name, column in self.columns:
             if not column.intersects(rect):
                 continue
@@ -245,6 +250,8 @@ class BoardScene(QGraphicsScene):
                     if end is None
                     else short_range(first, end - dt.timedelta(days=1))
                 )
+            if name == today:
+                self._today_badge(painter, head)
             painter.setFont(font(m.label_pt))
             painter.setPen(colour(style.MUTED))
             painter.drawText(
@@ -252,6 +259,28 @@ class BoardScene(QGraphicsScene):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 f"{when}  ·  {n} initiative{'s' if n != 1 else ''}",
             )
+
+    def _today_badge(self, painter: QPainter, head: QRectF) -> None:
+        """The phase we are in now: a TODAY badge at the right of its header (the board's
+        today line)."""
+        badge_font = font(self.metrics.label_pt - 1, bold=True)
+        painter.setFont(badge_font)
+        width = painter.fontMetrics().horizontalAdvance("TODAY") + 12
+        badge = QRectF(head.right() - width, head.top() + 4, width, head.height() / 2 - 8)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour(style.TODAY))
+        painter.drawRoundedRect(badge, 3, 3)
+        painter.setPen(colour(style.PAPER))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "TODAY")
+
+    def today_phase(self) -> str | None:
+        """The phase today falls in, when the today mark is shown."""
+        if not self.shows.today or self.strategy is None:
+            return None
+        for name, first, end in self.strategy.phase_bounds():
+            if first <= self.today and (end is None or self.today < end):
+                return name
+        return None
 
 
 class BoardView(QGraphicsView):
@@ -267,12 +296,13 @@ class BoardView(QGraphicsView):
         editable: bool = True,
         feed: ChangeFeed | None = None,
         keys: Iterable[str] | None = None,
+        shows: Shows = EVERYTHING_SHOWN,
     ) -> None:
         super().__init__(parent)
         self.document = document
         self.editable = editable
         self.selection = selection if selection is not None else Selection(self)
-        self.board = BoardScene(metrics, phases, parent=self, keys=keys)
+        self.board = BoardScene(metrics, phases, parent=self, keys=keys, shows=shows)
         self.setScene(self.board)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
