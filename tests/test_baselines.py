@@ -249,3 +249,24 @@ def test_a_schema_6_file_gains_the_baseline_tables_when_upgraded(tmp_path):
         doc.write_change(sid, s, TakeBaseline(taken(s)).apply(s))
     assert check(path) == []
     assert read_document(path)[0].baselines[0].name == "Board approval"
+
+
+def test_two_strategies_compared_name_the_keys_critical_in_only_one():
+    from cxroadmap.scheduling.compare import compare_schedules
+
+    first = Strategy("Plan", D(2027, 1, 4))
+    first.initiatives = {"A": Initiative("A", "A", 5), "B": Initiative("B", "B", 3)}
+    second = Strategy("Scenario", D(2027, 1, 4))
+    second.initiatives = {"B": Initiative("B", "B", 10), "N": Initiative("N", "N", 1)}
+    c = compare_schedules(schedule(first), schedule(second), second.calendar())
+    assert (c.critical_now_only, c.critical_before_only) == (["B"], [])
+    assert (c.added, c.removed) == (["N"], ["A"])
+    assert c.deltas["B"].finish_variance_days == 7  # Wed 6 -> Fri 15 January
+    assert (c.finish_before, c.finish_now, c.finish_variance_days) == (
+        D(2027, 1, 8),
+        D(2027, 1, 15),
+        5,
+    )
+    second.initiatives["A"] = Initiative("A", "A", 2)
+    c = compare_schedules(schedule(first), schedule(second), second.calendar())
+    assert (c.critical_now_only, c.critical_before_only) == (["B"], ["A"])
