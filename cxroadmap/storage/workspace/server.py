@@ -162,22 +162,27 @@ def fetch_text(conn: Connection, strategies: Iterable[str]) -> list[tuple[Any, .
     return cursor.fetchall()
 
 
-def put(
+def put_batch(
     conn: Connection,
-    item: ItemKey,
-    fields: Fields | None,
-    expected: ServerItem | None,
+    strategy: str,
+    batch: dict[ItemKey, tuple[Fields | None, ServerItem | None]],
     copy_id: str = "",
-) -> int | None:
-    """Write one item if the server still has `expected`; its new revision, or None if stale.
+) -> list[int | None]:
+    """Write items of one strategy, each if the server still has the `expected` one; the
+    new revision of each, or None where it was stale. One pipelined round trip.
 
     `fields` None deletes (a tombstone keeps the last fields for history and merges).
+    EditRefused when PostgreSQL's row-level security refuses them.
     """
-    strategy = item[0]
     try:
-        return _put(conn, item, fields, expected, copy_id)
+        with conn.pipeline():
+            cursors = [
+                _put(conn, k, fields, expected, copy_id) for k, (fields, expected) in batch.items()
+            ]
+        rows = [cursor.fetchone() for cursor in cursors]
     except psycopg.errors.InsufficientPrivilege:
         raise EditRefused(strategy) from None
+    return [None if row is None else int(row[0]) for row in rows]
 
 
 def _put(
@@ -186,30 +191,28 @@ def _put(
     fields: Fields | None,
     expected: ServerItem | None,
     copy_id: str,
-) -> int | None:
+) -> psycopg.Cursor[tuple[Any, ...]]:
     strategy, kind, key = item
     if expected is None or expected.rev == 0:
-        row = conn.execute(
+        return conn.execute(
             "INSERT INTO cxroadmap.item (strategy, kind, key, deleted, fields, copy_id) "
             "VALUES (%s, %s, %s, false, %s, %s) ON CONFLICT (strategy, kind, key) DO NOTHING "
             "RETURNING rev",
             (strategy, kind, key, Jsonb(fields), copy_id),
-        ).fetchone()
-    else:
-        row = conn.execute(
-            "UPDATE cxroadmap.item SET deleted = %s, fields = %s, copy_id = %s "
-            "WHERE strategy = %s AND kind = %s AND key = %s AND rev = %s RETURNING rev",
-            (
-                fields is None,
-                Jsonb(expected.fields if fields is None else fields),
-                copy_id,
-                strategy,
-                kind,
-                key,
-                expected.rev,
-            ),
-        ).fetchone()
-    return None if row is None else int(row[0])
+        )
+    return conn.execute(
+        "UPDATE cxroadmap.item SET deleted = %s, fields = %s, copy_id = %s "
+        "WHERE strategy = %s AND kind = %s AND key = %s AND rev = %s RETURNING rev",
+        (
+            fields is None,
+            Jsonb(expected.fields if fields is None else fields),
+            copy_id,
+            strategy,
+            kind,
+            key,
+            expected.rev,
+        ),
+    )
 
 
 def put_many(conn: Connection, items: dict[ItemKey, Fields]) -> None:
