@@ -51,13 +51,29 @@ def public_url(url: str) -> str:
     return re.sub(r"(password=)\S+", r"\1***", url)
 
 
+# Passwords typed into the app, by URL: in this process's memory only, never in a file.
+_PASSWORDS: dict[str, str] = {}
+
+
+def remember_password(url: str, password: str) -> None:
+    """Use `password` for `url` from now on in this process (the app's prompt)."""
+    _PASSWORDS[public_url(url)] = password
+
+
+def needs_password(error: Exception) -> bool:
+    """Whether a failure to connect was the server asking for a (right) password."""
+    return isinstance(error, WorkspaceError) and "password" in str(error)
+
+
 @contextmanager
 def connect(url: str, timeout: int = 10) -> Iterator[Connection]:
     """A connection; any failure to reach or log in says which workspace."""
+    typed = _PASSWORDS.get(public_url(url))
+    extra: dict[str, Any] = {} if typed is None else {"password": typed}
     try:
         # Autocommit outside `conn.transaction()` blocks: each block is a real transaction.
         conn = psycopg.connect(
-            url, connect_timeout=timeout, application_name="cxroadmap", autocommit=True
+            url, connect_timeout=timeout, application_name="cxroadmap", autocommit=True, **extra
         )
     except psycopg.Error as exc:
         detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
