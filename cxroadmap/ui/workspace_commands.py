@@ -62,6 +62,7 @@ class WorkspaceCommands(QObject):
         self.runner = SyncRunner(window, self._store)
         self.runner.synced.connect(self._synced)
         self.runner.failed.connect(self._sync_failed)
+        self.runner.asking.connect(lambda _dialog: self.refresh())  # no longer "syncing…"
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._auto_sync)
         self.refresh_timer = QTimer(self)
@@ -207,7 +208,8 @@ class WorkspaceCommands(QObject):
                 f"You may not edit {strategy}: the server refused the changes. "
                 "They are kept in your copy.",
             )
-        waiting = f", {len(report.conflicts)} conflicts waiting" if report.conflicts else ""
+        count = len(report.conflicts)
+        waiting = f", {count} conflict{'s' if count != 1 else ''} waiting" if count else ""
         self.window.statusBar().showMessage(
             f"Synced: {report.pulled} pulled, {report.pushed} pushed{waiting}", 8000
         )

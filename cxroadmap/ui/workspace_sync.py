@@ -35,17 +35,18 @@ class _Signals(QObject):
 class _Job(QRunnable):
     """Read the copy (a reader of its own) and run the server's side of a sync."""
 
-    def __init__(self, path: Path, hook: Callable[[str], None], signals: _Signals) -> None:
+    def __init__(
+        self, reader: Callable[[], Any], hook: Callable[[str], None], signals: _Signals
+    ) -> None:
         super().__init__()
-        self.path, self.hook, self.signals = path, hook, signals
+        self.reader, self.hook, self.signals = reader, hook, signals
 
     def run(self) -> None:
-        from cxroadmap.storage.document import Document
         from cxroadmap.storage.workspace.exchange import exchange
         from cxroadmap.storage.workspace.sync import read_state
 
         try:
-            with Document.open(self.path, readonly=True) as reader:
+            with self.reader() as reader:
                 state = read_state(reader)
                 self.hook("read")
                 done = exchange(reader, state, self.hook)
@@ -91,17 +92,17 @@ class SyncRunner(QObject):
             return False
         self.quiet = quiet
         self._tries = 0
-        self._launch(store.path)
+        self._launch(store)
         return True
 
-    def _launch(self, path: Path) -> None:
+    def _launch(self, store: Any) -> None:
         self.running = True
         self.edited = False
-        self._path = path
+        self._path = store.path
         signals = _Signals(self)
         signals.finished.connect(self._finished)
         signals.failed.connect(self._failed)
-        self.pool.start(_Job(path, self.hook, signals))
+        self.pool.start(_Job(store.reader, self.hook, signals))
 
     def wait(self) -> None:
         """Block until the worker is done and its outcome handled (tests, closing)."""
@@ -117,7 +118,7 @@ class SyncRunner(QObject):
             return
         if self.edited and self._tries < RETRIES:
             self._tries += 1
-            self._launch(store.path)  # what the worker read is older than the file
+            self._launch(store)  # what the worker read is older than the file
             return
         self.running = False
         if self.edited:

@@ -149,7 +149,8 @@ def write_items(
             change.measures |= old["measures"] != new["measures"]
         if change == Change():
             continue
-        validate_strategy(strategy)
+        # The file's strategy had no cycle: only new or changed dependencies can make one.
+        validate_strategy(strategy, check_cycles=bool(change.dependencies))
         write_change(conn, state.ids[strategy.key], strategy, change)
     validate_cascade(state.strategies)
     return touched
