@@ -6,10 +6,11 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLineEdit, QMenu
 from ui_fixtures import edit_cell
-from workspace_helpers import new_workspace
+from workspace_helpers import edit, new_workspace
 
 from cxroadmap.app import main
 from cxroadmap.domain.edits import ChangeInitiative
+from cxroadmap.domain.touchpoint_edits import ChangeTouchpoint
 from cxroadmap.storage.document import Document
 from cxroadmap.storage.workspace import local
 from cxroadmap.ui.cx.switcher import switch_strategy
@@ -171,3 +172,31 @@ def test_offline_and_periodic_sync(pg_cluster, tmp_path, window, qtbot, shown):
     assert not ws_ui.timer.isActive()
     qtbot.waitUntil(lambda: ws_ui.status.text() == "synced just now", timeout=20000)
     assert len(shown.errors) == errors  # a periodic sync never interrupts with a message box
+
+
+def test_keep_mine_for_a_touchpoint_in_the_conflicts_panel(
+    pg_cluster, tmp_path, window, qtbot, shown
+):
+    ws = new_workspace(pg_cluster, tmp_path)
+    mine, other = ws.laptop("mine"), ws.laptop("other")
+    for path, name in ((mine, "Bill (mine)"), (other, "Bill (theirs)")):
+        edit(path, "CARE", ChangeTouchpoint("C-BILLING", {"name": name}))
+    edit(other, "CARE", ChangeTouchpoint("C-WRITTEN", {"channel": "Letter"}))
+    assert main(["sync", str(other)]) == 0
+    open_care(window, mine)
+    ws_ui = commands(window)
+    ws_ui.actions["sync"].trigger()
+    qtbot.waitUntil(lambda: ws_ui.status.text() == "synced just now · 1 conflict")
+    table = ws_ui.panel.table
+    assert [table.item(0, c).text() for c in range(5)] == [
+        "CARE", "touchpoint:C-BILLING", "name", "Bill (mine)", "Bill (theirs)",
+    ]  # fmt: skip
+    # The other touchpoint merged: theirs came in, nothing to decide.
+    assert window.document.strategy.touchpoint("C-WRITTEN").channel == "Letter"
+    qtbot.mouseClick(ws_ui.panel.mine, Qt.MouseButton.LeftButton)
+    assert table.rowCount() == 0
+    assert ws_ui.status.text() == "1 change not synced"
+    ws_ui.actions["sync"].trigger()
+    qtbot.waitUntil(lambda: ws_ui.status.text() == "synced just now")
+    assert ws.server_items("CARE")[("touchpoint", "C-BILLING")]["name"] == "Bill (mine)"
+    assert shown.errors == []
