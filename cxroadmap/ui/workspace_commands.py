@@ -271,6 +271,8 @@ class WorkspaceCommands(QObject):
         store = self._store()
         if store is None:
             return
+        if self.runner.running:
+            self.runner.edited = True  # the sync read the conflicts before this decision
         try:
             resolve(store, f"{line.key}.{line.field}", side, line.strategy)  # type: ignore[arg-type]
         except CxRoadmapError as exc:
