@@ -111,6 +111,16 @@ def test_touchpoints_merge_one_by_one(ws, capsys):
     assert main(["resolve", str(b), "touchpoint:C-PHONE.name", "--mine"]) == 0
     both_in_step(ws, a, b, capsys)
     assert touchpoints(a)["C-PHONE"].name == "Phone call (b)"
+    capsys.readouterr()
+    assert main(["history", str(a), "touchpoint:C-PHONE"]) == 0
+    first = capsys.readouterr().out.splitlines()[0].split("\t")
+    assert first[2:] == [
+        "CARE",
+        "touchpoint:C-PHONE",
+        "name",
+        '"Phone call (a)"',
+        '"Phone call (b)"',
+    ]
 
 
 def test_measures_merge_one_by_one(ws, capsys):

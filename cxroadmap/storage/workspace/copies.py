@@ -28,6 +28,7 @@ from cxroadmap.storage.workspace.items import (
     build_strategy,
     dependency_key,
     document_items,
+    item_value,
     split_dependency_key,
 )
 from cxroadmap.storage.workspace.merge import EXISTS, Conflict
@@ -215,17 +216,29 @@ def item_history(
     if url is None:
         raise WorkspaceError(str(doc.path), "is not a workspace copy")
     strategies = doc.load_all()
-    if strategy is None:
-        holder = next((s for s in strategies if key is not None and key in s.initiatives), None)
-        strategy = (holder or strategies[0]).key
-    elif strategy not in {s.key for s in strategies}:
-        raise ValidationError("--strategy", f"no strategy with key {strategy!r} in {doc.path}")
     kind: str | None = None
     item_key: str | None = None
     if key is not None:
         kind, item_key = INITIATIVE, key
-        if "->" in key:
+        prefix, colon, rest = key.partition(":")
+        if colon and prefix in (TOUCHPOINT, MEASURE):
+            kind, item_key = prefix, rest
+        elif key == ORDER:
+            kind, item_key = ORDER, ""
+        elif "->" in key:
             kind, item_key = DEPENDENCY, dependency_key(*key.split("->", 1))
+    if strategy is None:
+        holder = next(
+            (
+                s
+                for s in strategies
+                if kind is not None and item_value(s, kind, item_key or "") is not None
+            ),
+            None,
+        )
+        strategy = (holder or strategies[0]).key
+    elif strategy not in {s.key for s in strategies}:
+        raise ValidationError("--strategy", f"no strategy with key {strategy!r} in {doc.path}")
     with server.connect(url) as conn:
         server.require_schema(conn, url)
         return server.history(conn, strategy, kind, item_key, limit)
