@@ -69,14 +69,14 @@ def paint_columns(board: BoardScene, painter: QPainter, rect: QRectF) -> None:
             )
         painter.setFont(font(m.label_pt))
         painter.setPen(colour(style.MUTED))
+        # Shorter forms before an ellipsis: the count without its noun, then the dates alone.
+        forms = [f"{when}  ·  {n} initiative{'s' if n != 1 else ''}", f"{when}  ·  {n}", when]
+        fits = painter.fontMetrics()
+        line = next((f for f in forms if fits.horizontalAdvance(f) <= head.width()), "")
         painter.drawText(
             QRectF(head.left(), head.center().y(), head.width(), head.height() / 2),
             LEFT,
-            elide(
-                painter.fontMetrics(),
-                f"{when}  ·  {n} initiative{'s' if n != 1 else ''}",
-                head.width(),
-            ),
+            line or elide(fits, when, head.width()),
         )
 
 

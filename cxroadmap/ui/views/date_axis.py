@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QFontMetrics, QPainter, QPen, QPolygonF
 
 from cxroadmap.common import style
 from cxroadmap.domain.labels import MONTHS
-from cxroadmap.ui.views.look import Metrics, colour, font
+from cxroadmap.ui.views.look import Metrics, colour, elide, font
 
 # Below these widths (pixels) a week or a month label would not fit, so the axis steps up.
 MIN_WEEK_PX = 38.0
@@ -86,6 +86,18 @@ def ticks(first: dt.date, last: dt.date, unit: str) -> tuple[list[Tick], list[Ti
     return major, minor
 
 
+def tick_label(metrics: QFontMetrics, label: str, width: float) -> str:
+    """`label` or a shorter form of it that fits `width` ("Q1 2027" -> "Q1", "Jan 2027" ->
+    "Jan", "Feb" -> "F", "2027" -> "'27"); "" rather than a label cut inside a word."""
+    words = label.split()
+    forms = [label, words[0]] if len(words) > 1 else [label]
+    if len(label) == 3 and label.isalpha():
+        forms.append(label[0])  # a month's initial, as calendars print them
+    if len(label) == 4 and label.isdigit():
+        forms.append("'" + label[2:])
+    return next((f for f in forms if metrics.horizontalAdvance(f) <= width), "")
+
+
 @dataclass(frozen=True)
 class PhaseSpan:
     name: str
@@ -121,10 +133,8 @@ def paint_axis(
         painter.fillRect(band, colour(style.phase_tint(span.index)))
         painter.setPen(colour(style.phase_ink(span.index)))
         text = band.adjusted(6, 0, -4, 0).intersected(QRectF(x_from + 6, 0, x_to - x_from, row))
-        elided = painter.fontMetrics().elidedText(
-            span.name, Qt.TextElideMode.ElideRight, int(max(0.0, text.width()))
-        )
-        if elided != "…":
+        elided = elide(painter.fontMetrics(), span.name, text.width(), whole_words=True)
+        if elided:
             painter.drawText(
                 text, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided
             )
@@ -135,15 +145,15 @@ def paint_axis(
         for i, tick in enumerate(ticks_row):
             x = scale.x_of(tick.day)
             following = ticks_row[i + 1].day if i + 1 < len(ticks_row) else last
-            width = scale.x_of(following) - x
             painter.setPen(QPen(colour(style.RULE), 1))
             painter.drawLine(QPointF(x, top), QPointF(x, top + row))
             painter.setPen(colour(style.INK if bold else style.MUTED))
-            label = painter.fontMetrics().elidedText(
-                tick.label, Qt.TextElideMode.ElideRight, int(max(0.0, width - 6))
-            )
+            # A label whose tick has scrolled off stays at the left edge while it fits.
+            left = max(x, x_from) + 4
+            width = scale.x_of(following) - left - 2
+            label = tick_label(painter.fontMetrics(), tick.label, width)
             painter.drawText(
-                QRectF(x + 4, top, max(0.0, width - 6), row),
+                QRectF(left, top, max(0.0, width), row),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 label,
             )
@@ -153,6 +163,19 @@ def paint_axis(
     if today is not None:
         x = scale.x_of(today)
         if x_from <= x <= x_to:
-            painter.setPen(QPen(colour(style.TODAY), 2))
-            painter.drawLine(QPointF(x, row), QPointF(x, metrics.axis))
+            # A small mark on the axis's foot, under the labels rather than through them.
+            size = max(3.0, row / 6)
+            bottom = metrics.axis - 1
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour(style.TODAY))
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(x - size, bottom - size),
+                        QPointF(x + size, bottom - size),
+                        QPointF(x, bottom),
+                    ]
+                )
+            )
     painter.restore()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -45,8 +47,37 @@ def _register_fonts() -> str:
     return family
 
 
+_brand_family = ""  # the open document's brand font, when installed ("": DejaVu Sans)
+
+
+def family() -> str:
+    """The font family every view, presentation and image draws its text in."""
+    return _brand_family or _register_fonts()
+
+
+def use_brand_font(name: str | None) -> bool:
+    """Draw in the brand kit's font family `name` from now on (None or "": the app's own);
+    False, and the app's own font, when `name` is not installed."""
+    global _brand_family
+    wanted = (name or "").strip()
+    _register_fonts()
+    known = {f.lower(): f for f in QFontDatabase.families()}
+    _brand_family = known.get(wanted.lower(), "")
+    return bool(_brand_family) or not wanted
+
+
+@contextlib.contextmanager
+def brand_font(name: str | None) -> Iterator[bool]:
+    """Draw in `name` inside the block (an image export), then go back."""
+    saved = _brand_family
+    try:
+        yield use_brand_font(name)
+    finally:
+        use_brand_font(saved)
+
+
 def font(points: float, bold: bool = False) -> QFont:
-    result = QFont(_register_fonts())
+    result = QFont(family())
     result.setPointSizeF(points)
     result.setBold(bold)
     # Pixel-exact hinting keeps small labels crisp on screen and in PNG exports alike.
@@ -84,10 +115,13 @@ ELLIPSIS = "…"
 _TRAILING = " ,;:·-–—(/&+"
 
 
-def elide(metrics: QFontMetricsF | QFontMetrics, text: str, width: float) -> str:
+def elide(
+    metrics: QFontMetricsF | QFontMetrics, text: str, width: float, whole_words: bool = False
+) -> str:
     """`text` when it fits in `width` pixels, else the most whole words that fit and an
-    ellipsis; only a first word too long for the room on its own is cut inside (with the
-    ellipsis). "" when not even that fits. Views put the full text in a tooltip."""
+    ellipsis. When not even the first word fits: "" with `whole_words` (a flag or an axis
+    label can go without), else that word cut inside with the ellipsis (a title must show
+    something). Views put the full text in a tooltip."""
     if metrics.horizontalAdvance(text) <= width:
         return text
     room = width - metrics.horizontalAdvance(ELLIPSIS)
@@ -103,6 +137,8 @@ def elide(metrics: QFontMetricsF | QFontMetrics, text: str, width: float) -> str
         kept = head
     if kept:
         return kept + ELLIPSIS
+    if whole_words:
+        return ""
     cut = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width))
     return "" if cut == ELLIPSIS else cut
 

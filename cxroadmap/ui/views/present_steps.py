@@ -61,12 +61,13 @@ def timeline_chunks(
     metrics: Metrics,
     room: float,
     shows: Shows = EVERYTHING_SHOWN,
+    window: tuple[dt.date, dt.date] | None = None,
 ) -> list[list[str]]:
     """`keys` in lane order, cut so each chunk's lane headers and rows fit in `room` (under
     the axis and the strip of measure flags)."""
     lanes = lanes_of(strategy, schedule, "pillar", keys)
     lane_of = {key: lane for lane in lanes for key in lane.keys}
-    usable = room - metrics.axis - 8 - flag_strip(metrics.label_pt, strategy, shows)
+    usable = room - metrics.axis - 8 - flag_strip(metrics.label_pt, strategy, shows, window)
     chunks: list[list[str]] = [[]]
     used = 0.0
     for lane in lanes:
@@ -130,7 +131,8 @@ def plan_steps(
             by_phase = {n: [k for k in order if schedule.items[k].phase == n] for n in names}
             chunks = board_chunks(by_phase, metrics, width - 2 * MARGIN_X, room)
         else:
-            chunks = timeline_chunks(strategy, schedule, keys, metrics, room, shows)
+            window = None if phase is None else phase_window(strategy, schedule, phase)
+            chunks = timeline_chunks(strategy, schedule, keys, metrics, room, shows, window)
         for number, chunk in enumerate(chunks, start=1):
             steps.append(Step(phase, tuple(chunk), number, len(chunks)))
     return steps

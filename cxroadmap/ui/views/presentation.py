@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QFontMetricsF, QKeyEvent, QResizeEvent, QScreen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from cxroadmap.common import style
 from cxroadmap.domain.view_filter import ViewFilter, shows_of
@@ -13,7 +13,7 @@ from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.board import BoardView
 from cxroadmap.ui.views.board_card import short_range
-from cxroadmap.ui.views.look import font
+from cxroadmap.ui.views.look import elide, font
 from cxroadmap.ui.views.present_steps import (
     MARGIN_X,
     Step,
@@ -66,6 +66,7 @@ class PresentationWindow(QWidget):
         self.setStyleSheet(f"background: {style.PAPER};")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.title = QLabel()
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.title.setStyleSheet(f"color: {document.strategy.brand.accent or style.ACCENT};")
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet(f"color: {style.MUTED};")
@@ -192,7 +193,13 @@ class PresentationWindow(QWidget):
         current = self.steps[self.step]
         doc = self.document
         strategy, schedule = doc.strategy, doc.schedule
-        self.title.setText(step_title(strategy.name, current))
+        # A long name is cut at a word (all of it in the tooltip), never wider than the screen.
+        full = step_title(strategy.name, current)
+        margins = self.layout_.contentsMargins()
+        room = float(self.width() - margins.left() - margins.right() - 24)
+        room -= QFontMetricsF(self.counter.font()).horizontalAdvance("99 / 99")
+        self.title.setText(elide(QFontMetricsF(self.title.font()), full, room))
+        self.title.setToolTip(full)
         self.counter.setText(f"{self.step + 1} / {self.step_count}")
         self.subtitle.setText(self.subtitle_of(current))
         if self.body is not None:

@@ -3,22 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
 from cxroadmap.ui.views.baseline_ghosts import paint_ghost
 from cxroadmap.ui.views.date_axis import ticks, unit_for
-from cxroadmap.ui.views.look import colour, font
+from cxroadmap.ui.views.look import colour, elide, font
+from cxroadmap.ui.views.timeline_marks import paint_measure_flags
 
 if TYPE_CHECKING:
     from cxroadmap.ui.views.timeline_scene import TimelineScene
 
 TEXT_GAP = 14.0  # room between a bar's end and its title for the link handle
 HANDLE_RADIUS = 4.0
+
+
+@functools.cache
+def halo() -> QColor:
+    """Paper, nearly opaque: what a title sits on so no line crosses its text."""
+    paper = QColor(colour(style.PAPER))
+    paper.setAlpha(235)
+    return paper
 
 
 class BarItem(QGraphicsItem):
@@ -82,6 +92,20 @@ class BarItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect
 
+    def text_left(self) -> float:
+        """Where the title starts, in item coordinates."""
+        bar = self.bar_rect()
+        return (bar.right() if self.milestone else max(self.width, 0.0)) + TEXT_GAP
+
+    def shown_title(self, metrics: QFontMetrics) -> str:
+        """The title as drawn: whole, or presenting, cut at a word where the screen ends (the
+        tooltip has it all)."""
+        edge = self.owner.clip_right - self.x()
+        left = self.text_left()
+        if left + self._text_width <= edge:
+            return self.title
+        return elide(metrics, self.title, edge - left - 4, whole_words=True)
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
@@ -90,12 +114,6 @@ class BarItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if self.ghost is not None:
             paint_ghost(painter, self.ghost, bar)
-        if self.tail > self.width and not self.milestone:
-            # Slack: a thin tail to the latest finish, along the bar's foot.
-            painter.setPen(QPen(colour(style.mix(self.fill, 0.55)), 1.5))
-            y = bar.bottom() - 0.5
-            painter.drawLine(QPointF(self.width, y), QPointF(self.tail, y))
-            painter.drawLine(QPointF(self.tail, y - 3), QPointF(self.tail, y + 1))
         outline = QPen(Qt.PenStyle.NoPen)
         if self.selected:
             outline = QPen(colour(style.ACCENT), 2.5)
@@ -126,18 +144,37 @@ class BarItem(QGraphicsItem):
             painter.setPen(QPen(colour(style.ACCENT), 1.5))
             painter.setBrush(colour(style.PAPER))
             painter.drawEllipse(self.handle_centre(), HANDLE_RADIUS, HANDLE_RADIUS)
-        text_left = (bar.right() if self.milestone else max(self.width, 0.0)) + TEXT_GAP
+        text_left = self.text_left()
         label_font = font(m.label_pt, bold=self.selected or self.critical)
         label_font.setStrikeOut(self.dropped)
         painter.setFont(label_font)
+        metrics = painter.fontMetrics()
+        title = self.shown_title(metrics)
+        self._paint_slack(painter, bar, metrics.height())
+        if not title:
+            return
+        width = metrics.horizontalAdvance(title)
+        # A halo of paper behind the title: arrows, today's line and slack pass under it.
+        height = metrics.height()
+        painter.fillRect(QRectF(text_left - 3, (m.row - height) / 2, width + 6, height), halo())
         painter.setPen(colour(style.CRITICAL if self.critical else style.INK))
         if self.dropped:
             painter.setPen(colour(style.MUTED))
         painter.drawText(
-            QRectF(text_left, 0, self._text_width + 8, m.row),
+            QRectF(text_left, 0, width + 8, m.row),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-            self.title,
+            title,
         )
+
+    def _paint_slack(self, painter: QPainter, bar: QRectF, text_height: float) -> None:
+        """Slack: a thin tail to the latest finish along the bar's foot, or just under the
+        title where large type reaches lower, so it never runs through the title's letters."""
+        if self.tail > self.width and not self.milestone:
+            painter.setPen(QPen(colour(style.mix(self.fill, 0.55)), 1.5))
+            row = self.owner.metrics.row
+            y = min(row - 1, max(bar.bottom() - 0.5, (row + text_height) / 2 + 1))
+            painter.drawLine(QPointF(self.width, y), QPointF(self.tail, y))
+            painter.drawLine(QPointF(self.tail, y - 3), QPointF(self.tail, y + 1))
 
 
 class BackdropItem(QGraphicsItem):
@@ -186,64 +223,22 @@ class BackdropItem(QGraphicsItem):
             x = scale.x_of(tick.day)
             painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
         m = scene.metrics
-        painter.setFont(font(m.lane_pt, bold=True))
         for top, lane in scene.lane_tops:
             if top > area.bottom() or top + m.lane_header < area.top() or not lane.label:
                 continue
+            # The header's tint and rule; its name is drawn above the lines (LaneLabels).
             header = QRectF(self._rect.left(), top, self._rect.width(), m.lane_header)
             painter.fillRect(header.intersected(area), colour(style.LANE_TINT))
             painter.setPen(QPen(colour(style.RULE), 1))
             painter.drawLine(QPointF(area.left(), top), QPointF(area.right(), top))
-            # Frozen on the left: the view keeps `label_left` at the visible left edge.
-            chip = QRectF(scene.label_left + 8, top + m.lane_header / 2 - 5, 10, 10)
-            if lane.colour:
-                painter.fillRect(chip, colour(lane.colour))
-            painter.setPen(colour(style.INK))
-            painter.drawText(
-                QRectF(chip.right() + 6, top, 600, m.lane_header),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                f"{lane.label}  ({len(lane.keys)})",
-            )
+        below_flags = max(area.top(), scene.flags_height)  # no line through a flag's text
         if scene.today_line is not None:
             x = scale.x_of(scene.today_line)
             if area.left() <= x <= area.right():
                 painter.setPen(QPen(colour(style.TODAY), 1.5, Qt.PenStyle.DashLine))
-                painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
-        if scene.strategy is not None and scene.flags_height:
-            paint_measure_flags(painter, scene, area, self._rect.top())
-
-
-def paint_measure_flags(painter: QPainter, scene: TimelineScene, area: QRectF, top: float) -> None:
-    """A flag at each measure target date (the PDF's roadmap shows the same).
-
-    Measures due the same day share a flag; a name is cut short before the next flag.
-    """
-    assert scene.strategy is not None
-    scale, m = scene.scale, scene.metrics
-    painter.setFont(font(m.label_pt))
-    metrics = painter.fontMetrics()
-    dates: dict[dt.date, list[str]] = {}
-    for measure in scene.strategy.measures:
-        if measure.target_date is not None:
-            dates.setdefault(measure.target_date, []).append(measure.name)
-    days = sorted(dates)
-    for n, day in enumerate(days):
-        x = scale.x_of(day)
-        room = (scale.x_of(days[n + 1]) if n + 1 < len(days) else x + 400) - x - 16
-        if not area.left() - 400 <= x <= area.right():
-            continue
-        painter.setPen(QPen(colour(style.mix(style.MEASURE, 0.5)), 1, Qt.PenStyle.DotLine))
-        painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
-        flag = QPolygonF([QPointF(x, top + 2), QPointF(x + 9, top + 5.5), QPointF(x, top + 9)])
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour(style.MEASURE))
-        painter.drawPolygon(flag)
-        if room > 20:
-            painter.setPen(colour(style.MEASURE))
-            text = metrics.elidedText(
-                " · ".join(dates[day]), Qt.TextElideMode.ElideRight, int(room)
-            )
-            painter.drawText(QPointF(x + 12, top + 10), text)
+                painter.drawLine(QPointF(x, below_flags), QPointF(x, area.bottom()))
+        if scene.flags_height:
+            paint_measure_flags(painter, scene, area)
 
 
 class DependencyLayer(QGraphicsItem):

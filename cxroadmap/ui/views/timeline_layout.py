@@ -18,10 +18,19 @@ TODAY_REACH = dt.timedelta(days=120)
 MARGIN = dt.timedelta(days=7)
 
 
-def flag_strip(label_pt: float, strategy: Strategy, shows: Shows = EVERYTHING_SHOWN) -> float:
-    """Height (pixels) kept above the first lane for the measures' target-date flags: none
-    when the measures are hidden or none has a date, so flags never sit on a lane header."""
-    if not shows.measures or not any(m.target_date for m in strategy.measures):
+def flag_strip(
+    label_pt: float,
+    strategy: Strategy,
+    shows: Shows = EVERYTHING_SHOWN,
+    window: tuple[dt.date, dt.date] | None = None,
+) -> float:
+    """Height (pixels) kept above the first lane for the measures' target-date flags, so
+    flags never sit on a lane header: none when the measures are hidden or no target date
+    falls in `window` (the dates shown; None: any date)."""
+    dates = [m.target_date for m in strategy.measures if m.target_date is not None]
+    if window is not None:
+        dates = [d for d in dates if window[0] <= d <= window[1]]
+    if not shows.measures or not dates:
         return 0.0
     return round(label_pt * 2.0)
 

@@ -17,7 +17,7 @@ from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.views.baseline_ghosts import Ghosts, ghost_geometry
 from cxroadmap.ui.views.date_axis import PhaseSpan, TimeScale
-from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
+from cxroadmap.ui.views.look import NORMAL, Metrics, colour, family, font
 from cxroadmap.ui.views.timeline_items import TEXT_GAP, BackdropItem, BarItem, DependencyLayer
 from cxroadmap.ui.views.timeline_layout import (
     Lane,
@@ -28,6 +28,7 @@ from cxroadmap.ui.views.timeline_layout import (
     milestone_day,
     phase_spans,
 )
+from cxroadmap.ui.views.timeline_marks import LaneLabels
 
 DEFAULT_PX_PER_DAY = 3.0
 MIN_PX_PER_DAY = 0.15
@@ -80,6 +81,8 @@ class TimelineScene(QGraphicsScene):
         self.window = (dt.date.today(), dt.date.today())
         self.content_right = 0.0  # right end of the last bar's title
         self.label_left = 0.0  # scene x of the view's left edge: lane names stay in sight
+        self.label_room = 1e9  # the view's width: lane names are cut (at a word) to it
+        self.clip_right = 1e9  # presenting: the screen's right edge, where titles must end
         self.phases: list[PhaseSpan] = []
         self.lanes: list[Lane] = []
         self.lane_tops: list[tuple[float, Lane]] = []
@@ -92,14 +95,17 @@ class TimelineScene(QGraphicsScene):
         self.generation = 0
         self.bars: dict[str, BarItem] = {}
         self.ghosts: Ghosts = {}  # the chosen baseline's bars (baseline_ghosts.py)
+        self._family = family()
         self._label_metrics = QFontMetricsF(font(metrics.label_pt, bold=True))
         self._text_widths: dict[str, float] = {}
         self.selected: set[str] = set()
         self.setBackgroundBrush(colour(style.PAPER))
         self.backdrop = BackdropItem(self)
         self.arrows = DependencyLayer(self)
+        self.lane_labels = LaneLabels(self)
         self.addItem(self.backdrop)
         self.addItem(self.arrows)
+        self.addItem(self.lane_labels)
         self.notice = QGraphicsSimpleTextItem()
         self.notice.setFont(font(metrics.heading_pt))
         self.notice.setBrush(colour(style.MUTED))
@@ -153,6 +159,13 @@ class TimelineScene(QGraphicsScene):
         """
         strategy, schedule = self.strategy, self.schedule
         self.generation += 1
+        if self._family != family():
+            # The brand font changed: titles are measured again in it.
+            self._family = family()
+            self._label_metrics = QFontMetricsF(font(self.metrics.label_pt, bold=True))
+            self._text_widths = {}
+            for bar in self.bars.values():
+                bar.title = ""  # set_look measures it again
         if strategy is None or schedule is None:
             for key in list(self.bars):
                 self.removeItem(self.bars.pop(key))
@@ -163,7 +176,7 @@ class TimelineScene(QGraphicsScene):
         m = self.metrics
         if not relayout_only:
             self.window = date_window(strategy, schedule, self.only, self.today_line, self.bounds)
-            self.flags_height = flag_strip(m.label_pt, strategy, self.shows)
+            self.flags_height = flag_strip(m.label_pt, strategy, self.shows, self.bounds)
             self.lanes = lanes_of(strategy, schedule, self.grouping, self.only)
             self._place_rows()
             for key in [k for k in self.bars if k not in self.rows]:
@@ -187,6 +200,7 @@ class TimelineScene(QGraphicsScene):
         rect = QRectF(0, 0, width, max(height, 4 * m.row))
         self.backdrop.resize(rect)
         self.arrows.resize(rect)
+        self.lane_labels.resize(rect)
         self.setSceneRect(rect)
         if not self.lazy:
             self.ensure_all()
