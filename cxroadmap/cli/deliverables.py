@@ -38,6 +38,7 @@ def pdf_options(
         fit=bool(opts.get("fit", False)),
         pillar_colours=dict(brand.pillar_colours),
         show_today=view.show_today if view is not None else True,
+        font=brand.font or None,
     )
 
 

@@ -25,6 +25,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from cxroadmap.common.resources import resource_path
+from cxroadmap.export.brand_fonts import load_brand
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,11 @@ _SPACES = re.compile(r"[\t\r\n\f\v\u2028\u2029]+")
 
 @dataclass(frozen=True)
 class FontSet:
-    """The registered fonts and the code points each can draw."""
+    """The registered fonts and the code points each can draw.
+
+    With a brand font, `regular` and `bold` are the brand's and `fallback` (DejaVu Sans, with
+    what it covers) draws the characters the brand font lacks.
+    """
 
     regular: str
     bold: str
@@ -75,6 +80,8 @@ class FontSet:
     cjk_path: str | None
     base_cover: frozenset[int]
     cjk_cover: frozenset[int]
+    fallback: tuple[str, str, frozenset[int]] | None = None
+    brand_path: str | None = None  # the brand font's file, when the brand font is used
 
 
 def _fontconfig_files() -> Iterator[str]:
@@ -131,7 +138,7 @@ def _load_cjk() -> tuple[TTFont, str] | None:
 
 
 @functools.cache
-def _font_set(cjk_choice: str) -> FontSet:
+def _font_set(cjk_choice: str, brand: str = "") -> FontSet:
     regular = TTFont(REGULAR, str(resource_path("fonts", "DejaVuSans.ttf")))
     bold = TTFont(BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf")))
     pdfmetrics.registerFont(regular)
@@ -151,29 +158,47 @@ def _font_set(cjk_choice: str) -> FontSet:
                 addMapping(CJK, b, i, CJK)
         cjk_name = CJK
         cjk_cover = frozenset(font.face.charToGlyph)
+    dejavu = frozenset(regular.face.charToGlyph) & frozenset(bold.face.charToGlyph)
+    loaded_brand = load_brand(brand) if brand else None
+    if loaded_brand is None:
+        return FontSet(REGULAR, BOLD, cjk_name, cjk_path, dejavu, cjk_cover)
+    brand_regular, brand_bold, path = loaded_brand
+    for font in (brand_regular, brand_bold):
+        pdfmetrics.registerFont(font)
+    name, bold_name = brand_regular.fontName, brand_bold.fontName
+    for b, i in itertools.product((0, 1), (0, 1)):
+        addMapping(name, b, i, bold_name if b else name)
+    cover = frozenset(brand_regular.face.charToGlyph) & frozenset(brand_bold.face.charToGlyph)
     return FontSet(
-        REGULAR,
-        BOLD,
-        cjk_name,
-        cjk_path,
-        frozenset(regular.face.charToGlyph) & frozenset(bold.face.charToGlyph),
-        cjk_cover,
+        name, bold_name, cjk_name, cjk_path, cover, cjk_cover, (REGULAR, BOLD, dejavu), path
     )
 
 
 _active: FontSet | None = None
+_brand = ""  # the brand kit's font family for the export being made ("": DejaVu Sans)
 _missing: set[str] = set()  # characters printed as U+FFFD since the last take_missing()
 
 
 def font_set() -> FontSet:
-    """Register the fonts (once per CJK choice) and say which are available.
+    """Register the fonts (once per CJK choice and brand font) and say which are available.
 
     Each export calls this first; text functions then use the same set without looking at
     the environment again for every string.
     """
     global _active
-    _active = _font_set(os.environ.get(CJK_ENV, "").strip())
+    _active = _font_set(os.environ.get(CJK_ENV, "").strip(), _brand)
     return _active
+
+
+def use_brand_font(family: str | None) -> FontSet:
+    """Set the text of the exports that follow in `family` (None or "": DejaVu Sans).
+
+    A family that is not installed, or whose outlines reportlab cannot embed (PostScript/CFF
+    .otf), falls back to the embedded DejaVu Sans with a warning in the log.
+    """
+    global _brand
+    _brand = (family or "").strip()
+    return font_set()
 
 
 def take_missing() -> list[str]:
@@ -209,6 +234,8 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
         cp = ord(ch)
         if cp in fs.base_cover:
             font, glyph = base, ch
+        elif fs.fallback is not None and cp in fs.fallback[2]:
+            font, glyph = (fs.fallback[1] if bold else fs.fallback[0]), ch  # brand lacks it
         elif fs.cjk is not None and cp in fs.cjk_cover:
             font, glyph = fs.cjk, ch
         elif unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
@@ -275,8 +302,12 @@ def _prefix_fitting(text: str, width: float, size: float, bold: bool) -> int:
     return count
 
 
-def fit_text(text: str, width: float, size: float, bold: bool = False) -> str:
-    """`text` shortened with an ellipsis so it is no wider than `width` ("" if nothing fits)."""
+def fit_text(
+    text: str, width: float, size: float, bold: bool = False, whole_words: bool = False
+) -> str:
+    """`text` shortened with an ellipsis so it is no wider than `width` ("" if nothing fits):
+    after its last whole word that fits; a first word too long on its own is cut inside,
+    unless `whole_words` (then "": a flag's label can go without)."""
     if width <= 0:
         return ""
     head = text[: int(width / (size * 0.2)) + 2]  # no glyph is narrower than 0.2 em
@@ -286,6 +317,11 @@ def fit_text(text: str, width: float, size: float, bold: bool = False) -> str:
     if room <= 0:
         return ""
     cut = _prefix_fitting(head, room, size, bold)
+    words = head[: cut + 1].rsplit(" ", 1)[0].rstrip(" ,;:·-–—(/&+") if cut < len(text) else ""
+    if " " in head[: cut + 1] and words:
+        return words + ELLIPSIS  # at a word boundary, never inside a word
+    if whole_words:
+        return ""
     return (head[:cut].rstrip() + ELLIPSIS) if cut else ""
 
 

@@ -13,7 +13,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from cxroadmap.common import style
 from cxroadmap.export import cover
-from cxroadmap.export.fonts import draw_text, fit_text
+from cxroadmap.export.fonts import draw_text, fit_text, font_set
 from cxroadmap.export.textformat import long_date
 
 MARGIN_X = 36.0
@@ -98,7 +98,7 @@ def numbered_canvas(width: float) -> type[Canvas]:
                 if number > 1:
                     self.setFillColor(HexColor(style.MUTED))
                     text = f"Page {number} of {total}"
-                    self.setFont("CxSans", 7)
+                    self.setFont(font_set().regular, 7)
                     self.drawRightString(width - MARGIN_X, FOOTER_Y, text)
                 Canvas.showPage(self)
             Canvas.save(self)
@@ -126,7 +126,7 @@ class RoadmapDocument(BaseDocTemplate):  # type: ignore[misc]
             topMargin=FRAME_TOP,
             bottomMargin=FRAME_BOTTOM,
             # reportlab opens each page in Helvetica, which would be listed unembedded.
-            initialFontName="CxSans",
+            initialFontName=font_set().regular,
             **metadata,
         )
         width, height = pagesize

@@ -29,7 +29,14 @@ from cxroadmap.export.budget_pages import budget_pages
 from cxroadmap.export.changes_pages import changes_pages
 from cxroadmap.export.chartlayout import pillars_present
 from cxroadmap.export.cx_pages import measures_pages, touchpoint_pages
-from cxroadmap.export.fonts import CJK_ENV, clean, font_set, shorten, take_missing
+from cxroadmap.export.fonts import (
+    CJK_ENV,
+    clean,
+    font_set,
+    shorten,
+    take_missing,
+    use_brand_font,
+)
 from cxroadmap.export.output import check_target
 from cxroadmap.export.pages import Furniture, RoadmapDocument, body_frame, numbered_canvas
 from cxroadmap.export.rollup import rollup_pages
@@ -61,6 +68,7 @@ class PdfOptions:
     # The brand kit's pillar colours (pillar key or label -> #rrggbb).
     pillar_colours: dict[str, str] = field(default_factory=dict)
     show_today: bool = True  # a saved view may hide today's line
+    font: str | None = None  # the brand kit's font family (fonts.use_brand_font)
 
 
 def page_size(options: PdfOptions) -> tuple[float, float]:
@@ -134,8 +142,13 @@ def render_pdf(
     children: list[tuple[Strategy, Schedule]] | None = None,
 ) -> bytes:
     """The PDF as bytes, with the pillars in the brand kit's colours (see _render_pdf)."""
-    with brand_colours((options or PdfOptions()).pillar_colours):
-        return _render_pdf(strategy, schedule, options, progress, children)
+    chosen = options or PdfOptions()
+    use_brand_font(chosen.font)  # every text in the brand kit's font, when it can be embedded
+    try:
+        with brand_colours(chosen.pillar_colours):
+            return _render_pdf(strategy, schedule, options, progress, children)
+    finally:
+        use_brand_font(None)
 
 
 def _render_pdf(

@@ -19,7 +19,7 @@ from cxroadmap.domain.pillars import pillar_colour
 from cxroadmap.export.cells import TextCell
 from cxroadmap.export.cx_pages import header_cell
 from cxroadmap.export.dateaxis import Axis, build_axis
-from cxroadmap.export.fonts import clean, draw_text, fit_text, text_width, wrap_text
+from cxroadmap.export.fonts import clean, draw_text, fit_text, font_set, text_width, wrap_text
 from cxroadmap.export.tables import Section, table_style
 from cxroadmap.export.textformat import short_date
 from cxroadmap.scheduling.cascade import Lane, alignment_flags, rollup, strategy_label
@@ -128,7 +128,7 @@ class RollupChart:
 
     def _axis(self, canvas: Canvas, top: float, bottom: float) -> None:
         cells = self.axis.lower or self.axis.upper
-        canvas.setFont("CxSans", 6.5)
+        canvas.setFont(font_set().regular, 6.5)
         for cell in cells:
             x0, x1 = self.x(cell.start), self.x(cell.end)
             label = next((t for t in cell.labels if text_width(t, 6.5) <= x1 - x0 - 3), "")

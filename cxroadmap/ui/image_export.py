@@ -20,7 +20,7 @@ from cxroadmap.domain.pillars import brand_colours
 from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.interop.safe_text import xml_safe_bytes
 from cxroadmap.scheduling.result import Schedule
-from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
+from cxroadmap.ui.views.look import NORMAL, Metrics, brand_font, colour, font
 
 VIEWS = ("timeline", "board", "graph")
 FORMATS = (".png", ".svg")
@@ -272,8 +272,8 @@ def export_view_image(
     """Write the timeline, board or graph of `strategy` as PNG (pixels = size x `scale`) or SVG
     (chosen by `path`'s suffix); returns the image size in pixels (SVG: its viewBox).
     `grouping` sets the timeline's swimlanes: "pillar", "owner" or "none"; `brand` (the
-    document's brand kit) colours the pillars and the title; `shows` (a saved view's
-    switches) leaves out slack, links, measure flags or today's line.
+    document's brand kit) colours the pillars and the title and sets the font; `shows` (a
+    saved view's switches) leaves out slack, links, measure flags or today's line.
 
     Raises ValidationError naming the option at fault; nothing is written then.
     """
@@ -294,7 +294,7 @@ def export_view_image(
     global _accent
     _accent = brand.accent or style.ACCENT
     # The scenes take their colours when built and painted: both inside the brand's colours.
-    with brand_colours(brand.pillar_colours):
+    with brand_colours(brand.pillar_colours), brand_font(brand.font):
         picture = picture_of(strategy, schedule, view, grouping, shows)
         if suffix == ".png":
             data, size = png_bytes(picture, scale)

@@ -18,6 +18,7 @@ from cxroadmap.scheduling.impact import compare
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.views.board import BoardView
 from cxroadmap.ui.views.graph_view import GraphView
+from cxroadmap.ui.views.look import family, use_brand_font
 from cxroadmap.ui.views.timeline_view import TimelineView
 
 if TYPE_CHECKING:
@@ -76,9 +77,13 @@ class PresentCommands(QObject):
         self.apply()
 
     def _use_brand(self) -> None:
-        """The views draw pillars in the open document's brand colours."""
+        """The views draw pillars in the open document's brand colours and text in its font."""
         doc = self._document
         use_brand_colours(doc.strategy.brand.pillar_colours if doc is not None else {})
+        before = family()
+        use_brand_font(doc.strategy.brand.font if doc is not None else None)
+        if family() != before and doc is not None:
+            self.apply(announce=False)  # measured and drawn again in the new font
 
     def _changed(self, change: Change) -> None:
         self._say_impact(change)
