@@ -11,7 +11,7 @@ from cxroadmap.export.chartlayout import ChartPage, Mark
 from cxroadmap.export.fonts import fit_text, text_width, wrap_text
 from cxroadmap.export.pptx_shapes import ShapeWriter
 from cxroadmap.export.textformat import short_date
-from cxroadmap.export.timeline import HEADING_H, PHASE_H, TIER_H, TimelineChart
+from cxroadmap.export.timeline import HEADING_H, PHASE_H, TIER_H, TimelineChart, flag_rooms
 
 
 @dataclass
@@ -227,23 +227,17 @@ def _today(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -> N
 
 
 def _measures(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -> None:
-    axis = chart.layout.axis
-    levels: list[float] = []  # right end of the last label on each level, so none overlap
-    for day, name in sorted(chart.measures):
-        if not axis.start <= day < axis.end:
-            continue
-        x = chart.x(day) + chart.layout.width / axis.days / 2
+    # One label per flag, in the room up to the next one and cut at a word (as in the PDF),
+    # so labels neither overlap each other nor climb over the last lane's bars.
+    for x, name, room in flag_rooms(chart):
         colour = style.mix(style.MEASURE, 0.45)
         out.line(f.x(x), f.y(chart.rows_top), f.x(x), f.y(bottom), colour, f.d(0.6), "sysDot")
-        label = fit_text(name, 120, 6)
+        label = fit_text(name, min(120, room - 8), 6, whole_words=True)
+        if not label:
+            continue
         wide = text_width(label, 6)
-        start = x + 3 if x + 3 + wide <= chart.width else x - 3 - wide
-        level = next((n for n, end in enumerate(levels) if end + 4 <= start), len(levels))
-        if level == len(levels):
-            levels.append(0.0)
-        levels[level] = start + wide
         out.text(
-            f.x(start), f.y(bottom + 10 + 8 * level), f.d(wide + 4), f.d(9), label, f.d(6),
+            f.x(x + 3), f.y(bottom + 10), f.d(wide + 4), f.d(9), label, f.d(6),
             style.MEASURE, name=f"Measure {name}",
         )  # fmt: skip
 

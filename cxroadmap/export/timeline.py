@@ -189,22 +189,35 @@ class TimelineChart:
         canvas.drawPath(path, stroke=0, fill=1)
 
 
+def flag_rooms(chart: TimelineChart) -> list[tuple[float, str, float]]:
+    """(x, names, room) of each target-date flag in the chart's dates, left to right: measures
+    due the same day share a flag, and its label has the room up to the next flag (or the
+    chart's edge), so labels never overlap; each is cut at a word to fit."""
+    axis = chart.layout.axis
+    by_day: dict[dt.date, list[str]] = {}
+    for day, name in chart.measures:
+        if axis.start <= day < axis.end:
+            by_day.setdefault(day, []).append(name)
+    days = sorted(by_day)
+    xs = [chart.x(d) + chart.layout.width / axis.days / 2 for d in days]
+    ends = [*xs[1:], chart.width][: len(xs)]
+    return [(x, " · ".join(by_day[d]), end - x) for d, x, end in zip(days, xs, ends, strict=True)]
+
+
 def _measures_draw(chart: TimelineChart, canvas: Canvas, bottom: float) -> None:
     """A flag at each measure's target date, standing on the chart's bottom rule."""
-    axis = chart.layout.axis
-    for day, name in chart.measures:
-        if not axis.start <= day < axis.end:
-            continue
-        x = chart.x(day) + chart.layout.width / axis.days / 2
+    for x, name, room in flag_rooms(chart):
         canvas.setStrokeColor(HexColor(style.mix(style.MEASURE, 0.45)))
         canvas.setLineWidth(0.6)
         canvas.setDash(1, 2)
         canvas.line(x, bottom, x, chart.rows_top)
         canvas.setDash()
         legend.flag(canvas, x, bottom, 12)
-        label = fit_text(name, 120, 6)
+        label = fit_text(name, min(120, room - 10), 6, whole_words=True)
+        if not label:
+            continue  # the measures page names it; the legend says what the flag is
         wide = text_width(label, 6)
-        start = x + 7 if x + 7 + wide <= chart.width else x - 3 - wide
+        start = x + 7
         canvas.setFillColor(HexColor(style.PAPER))
         canvas.rect(start - 1, bottom + 2.5, wide + 2, 7.5, stroke=0, fill=1)
         canvas.setFillColor(HexColor(style.MEASURE))
