@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPainter, QTextDoc
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QMenu
 
+from cxroadmap.domain.view_filter import shows_of
 from cxroadmap.ui.models.initiatives_model import COLUMNS
 from cxroadmap.ui.views.board import BoardView
 from cxroadmap.ui.views.graph_view import GraphView
@@ -58,7 +59,9 @@ class PrintCommands(QObject):
     def print_preview(self) -> bool:
         if self.window.document is None:
             return False
-        dialog = QPrintPreviewDialog(self.printer(), self.window)
+        printer = self.printer()  # kept alive while the dialog shows it
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setObjectName("print_preview")
         dialog.paintRequested.connect(self.render)
         return bool(dialog.exec())
 
@@ -126,8 +129,11 @@ class PrintCommands(QObject):
         name = "timeline" if isinstance(tab, TimelineView) else (
             "board" if isinstance(tab, BoardView) else "graph"
         )  # fmt: skip
-        strategy, schedule = apply_view(doc.strategy, doc.schedule, self.commands.view)
-        picture = picture_of(strategy, schedule, name)
+        view = self.commands.view
+        strategy, schedule = apply_view(doc.strategy, doc.schedule, view)
+        # As on screen: the swimlanes chosen in the View menu, what the saved view shows.
+        grouping = self.window.view_commands.grouping
+        picture = picture_of(strategy, schedule, name, grouping, shows_of(view))
         painter = QPainter(printer)
         page = printer.pageLayout().paintRectPixels(printer.resolution())
         scale = page.width() / picture.width

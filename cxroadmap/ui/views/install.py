@@ -198,5 +198,5 @@ class ViewCommands(QObject):
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        self.window.statusBar().showMessage(f"Exported {target}", 10000)
+        self.saved_views.exported(target)  # the status bar says it; Open After Export opens it
         return target
