@@ -36,7 +36,7 @@ from cxroadmap.domain.fields import (
 )
 from cxroadmap.domain.labels import LEVEL_LABELS, STATUS_LABELS
 from cxroadmap.domain.limits import MAX_AMOUNT, MAX_PARALLEL, MAX_PHASE_WEEKS
-from cxroadmap.domain.measures import Measure
+from cxroadmap.domain.measures import Measure, Reading
 from cxroadmap.domain.model import (
     DEPENDENCY_TYPES,
     LEVELS,
@@ -219,6 +219,15 @@ MEASURE: Fields = declare(
           example="2027-12-31"),
     Field("initiatives", KEYS, "Initiatives", "Keys of the initiatives expected to move it",
           column=None, example=["REC1"]),
+    # Readings are records of their own (READING below, table measure_reading).
+    structural=("readings",),
+)
+
+READING: Fields = declare(
+    Reading,
+    Field("date", DATE, "Date", "When the value was observed", required=True,
+          example="2027-03-31"),
+    Field("value", NUMBER, "Value", "What the measure stood at", required=True, example=68.5),
 )
 # fmt: on
 
@@ -229,4 +238,5 @@ REGISTRY: dict[str, Fields] = {
     "dependency": DEPENDENCY,
     "touchpoint": TOUCHPOINT,
     "measure": MEASURE,
+    "reading": READING,
 }

@@ -230,6 +230,18 @@ class MeasureInitiativeRow(SQLModel, table=True):
     position: int
 
 
+class MeasureReadingRow(SQLModel, table=True):
+    """A measure's value on a date; one reading per measure and date."""
+
+    __tablename__ = "measure_reading"
+    __table_args__ = (UniqueConstraint("measure_id", "date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    measure_id: int = Field(foreign_key="measure.id", ondelete="CASCADE")
+    date: str
+    value: float
+
+
 class SupportLinkRow(SQLModel, table=True):
     """An initiative supports `initiative_key` of the ancestor strategy `strategy_key`.
 
@@ -274,6 +286,7 @@ OPPORTUNITY = _table("opportunity")
 INITIATIVE_TOUCHPOINT = _table("initiative_touchpoint")
 MEASURE = _table("measure")
 MEASURE_INITIATIVE = _table("measure_initiative")
+MEASURE_READING = _table("measure_reading")
 SUPPORT_LINK = _table("support_link")
 BRAND = _table("brand")
 SAVED_VIEW = _table("saved_view")
@@ -292,6 +305,7 @@ TABLES = (
     INITIATIVE_TOUCHPOINT,
     MEASURE,
     MEASURE_INITIATIVE,
+    MEASURE_READING,
     SUPPORT_LINK,
     YEAR_BUDGET,
     BRAND,

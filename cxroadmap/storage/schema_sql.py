@@ -119,6 +119,17 @@ STATEMENTS: tuple[str, ...] = (
         ")"
     ),
     (
+        "CREATE TABLE measure_reading (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tmeasure_id INTEGER NOT NULL, \n"
+        "\tdate VARCHAR NOT NULL, \n"
+        "\tvalue FLOAT NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tUNIQUE (measure_id, date), \n"
+        "\tFOREIGN KEY(measure_id) REFERENCES measure (id) ON DELETE CASCADE\n"
+        ")"
+    ),
+    (
         "CREATE TABLE opportunity (\n"
         "\tid INTEGER NOT NULL, \n"
         "\ttouchpoint_id INTEGER NOT NULL, \n"

@@ -15,7 +15,7 @@ from typing import Any
 
 from cxroadmap.domain import fields, registry
 from cxroadmap.domain.fields import Field
-from cxroadmap.domain.measures import Measure
+from cxroadmap.domain.measures import Measure, Reading
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 from cxroadmap.domain.support import SupportLink
 from cxroadmap.domain.touchpoints import Opportunity, Touchpoint
@@ -131,6 +131,7 @@ def strategy_fields(s: Strategy) -> Fields:
     for m in s.measures:
         row = asdict(m)
         row["target_date"] = _iso(m.target_date)
+        row["readings"] = [[r.date.isoformat(), r.value] for r in m.readings]
         measures.append(row)
     found = {f.name: _encode(f, getattr(s, f.name)) for f in _STRATEGY_FIELDS}
     found["phases"] = [[p.name, p.weeks] for p in s.phases]
@@ -170,6 +171,7 @@ def _touchpoint(row: dict[str, Any]) -> Touchpoint:
 def _measure(row: dict[str, Any]) -> Measure:
     values = dict(row)
     values["target_date"] = _date(row.get("target_date"))
+    values["readings"] = [Reading(_iso_date(d), v) for d, v in row.get("readings", [])]
     return Measure(**values)
 
 
