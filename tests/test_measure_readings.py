@@ -11,7 +11,7 @@ from cx_samples import touchpoint_strategy
 
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.measures import Measure, Reading
-from cxroadmap.domain.reading_edits import AddReading, ChangeReading, RemoveReading, set_reading
+from cxroadmap.domain.reading_edits import AddReading, ChangeReading, RemoveReading, SetReading
 from cxroadmap.domain.readings import line_value, on_track, reading_on_track
 from cxroadmap.domain.validation import validate_strategy
 from cxroadmap.interop.jsonfile import parse_json_text, strategy_to_json
@@ -124,17 +124,18 @@ def test_reading_edits_say_exactly_what_is_wrong():
 
 def test_set_reading_adds_a_new_date_and_changes_an_existing_one():
     strategy = _strategy()
-    edit = set_reading(strategy, "FCR", "2027-06-30", "71")
-    assert isinstance(edit, ChangeReading)
-    edit.apply(strategy)
-    edit = set_reading(strategy, "FCR", "2027-12-31", 79)
-    assert isinstance(edit, AddReading)
-    edit.apply(strategy)
+    before = copy.deepcopy(strategy)
+    first, second = SetReading("FCR", "2027-06-30", "71"), SetReading("FCR", "2027-12-31", 79)
+    first.apply(strategy)
+    second.apply(strategy)
     assert strategy.measures[0].readings == [
         Reading(dt.date(2027, 3, 31), 64.0),
         Reading(dt.date(2027, 6, 30), 71.0),
         Reading(dt.date(2027, 12, 31), 79.0),
     ]
+    second.revert(strategy)
+    first.revert(strategy)
+    assert strategy == before
 
 
 def test_readings_out_of_order_or_repeated_are_refused_by_validation():

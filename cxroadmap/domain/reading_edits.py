@@ -102,10 +102,14 @@ class RemoveReading(_ReadingEdit):
         return readings
 
 
-def set_reading(strategy: Strategy, measure_key: str, date: object, value: object) -> _ReadingEdit:
-    """The edit that makes the measure read `value` on `date`: a change if a reading is there."""
-    _, measure = find_measure(strategy, measure_key)
-    day = coerce_reading(date, value, f"measures[{measure_key}].readings").date
-    if _index(measure.readings, day) is not None:
-        return ChangeReading(measure_key, day, new_value=value)
-    return AddReading(measure_key, day, value)
+class SetReading(_ReadingEdit):
+    """Make the measure read `value` on `date`: added, or the value there replaced."""
+
+    def __init__(self, measure_key: str, date: object, value: object) -> None:
+        super().__init__(measure_key)
+        self.date, self.value = date, value
+        self.text = f"Set reading of measure {measure_key}"
+
+    def _new_list(self, readings: list[Reading], where: str) -> list[Reading]:
+        reading = coerce_reading(self.date, self.value, where)
+        return [r for r in readings if r.date != reading.date] + [reading]
