@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.fields import coerce_named
@@ -82,3 +83,50 @@ def on_track(measure: Measure, start: dt.date) -> bool | None:
     """Whether the measure's current (latest) reading is on track; None without one."""
     current = measure.current
     return None if current is None else reading_on_track(measure, start, current)
+
+
+@dataclass(frozen=True)
+class Trend:
+    """What a trend chart of one measure draws, in dates and values (each view scales it).
+
+    `line` is the on-track line (baseline at the start to target at the target date, then
+    flat); `points` are the readings with each one's verdict; the ranges hold them all.
+    """
+
+    first: dt.date
+    last: dt.date
+    low: float
+    high: float
+    line: tuple[tuple[dt.date, float], ...]
+    points: tuple[tuple[Reading, bool | None], ...]
+    target: float | None
+
+
+def trend(measure: Measure, start: dt.date) -> Trend | None:
+    """The chart of a measure, or None when there is nothing to draw (no reading, no line)."""
+    has_line = line_value(measure, start, start) is not None
+    if not measure.readings and not has_line:
+        return None
+    dates = [r.date for r in measure.readings]
+    values = [r.value for r in measure.readings]
+    line: tuple[tuple[dt.date, float], ...] = ()
+    if has_line:
+        assert measure.baseline is not None and measure.target is not None
+        assert measure.target_date is not None
+        dates += [start, measure.target_date]
+        values += [measure.baseline, measure.target]
+    first, last = min(dates), max(dates)
+    if has_line:
+        assert measure.target is not None and measure.target_date is not None
+        line = tuple(
+            (day, value)
+            for day in sorted({first, start, measure.target_date, last})
+            if (value := line_value(measure, start, day)) is not None
+        )
+    if first == last:
+        last = first + dt.timedelta(days=1)
+    low, high = min(values), max(values)
+    if low == high:
+        low, high = low - 1, high + 1
+    points = tuple((r, reading_on_track(measure, start, r)) for r in measure.readings)
+    return Trend(first, last, low, high, line, points, measure.target)

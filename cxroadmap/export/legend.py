@@ -116,10 +116,11 @@ def _symbol(canvas: Canvas, entry: Entry, x: float, y: float) -> None:
         canvas.setDash()
 
 
-def flag(canvas: Canvas, x: float, y: float, height: float) -> None:
-    """A measure's target-date flag: a pole from `y` up `height` points with a pennant."""
-    canvas.setStrokeColor(HexColor(style.MEASURE))
-    canvas.setFillColor(HexColor(style.MEASURE))
+def flag(canvas: Canvas, x: float, y: float, height: float, ink: str = style.MEASURE) -> None:
+    """A measure's target-date flag: a pole from `y` up `height` points with a pennant
+    (`ink`: red for a measure off track)."""
+    canvas.setStrokeColor(HexColor(ink))
+    canvas.setFillColor(HexColor(ink))
     canvas.setLineWidth(0.8)
     canvas.line(x, y, x, y + height)
     path = canvas.beginPath()

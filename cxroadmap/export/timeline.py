@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable
 
 from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.readings import on_track
 from cxroadmap.export import legend, marks
 from cxroadmap.export.chartlayout import ChartLayout, layout_chart, pillars_present
 from cxroadmap.export.dateaxis import Axis, build_axis
@@ -42,6 +43,8 @@ class TimelineChart:
     fit: bool
     # (target date, measure name) of each measure with a date: flags on the chart.
     measures: list[tuple[dt.date, str]] = field(default_factory=list)
+    # Names of the measures whose latest reading is off track: their flags are red.
+    off_track: frozenset[str] = frozenset()
 
     @property
     def chart_x(self) -> float:
@@ -201,13 +204,14 @@ def _measures_draw(chart: TimelineChart, canvas: Canvas, bottom: float) -> None:
         canvas.setDash(1, 2)
         canvas.line(x, bottom, x, chart.rows_top)
         canvas.setDash()
-        legend.flag(canvas, x, bottom, 12)
+        ink = style.OFF_TRACK if name in chart.off_track else style.MEASURE
+        legend.flag(canvas, x, bottom, 12, ink)
         label = fit_text(name, 120, 6)
         wide = text_width(label, 6)
         start = x + 7 if x + 7 + wide <= chart.width else x - 3 - wide
         canvas.setFillColor(HexColor(style.PAPER))
         canvas.rect(start - 1, bottom + 2.5, wide + 2, 7.5, stroke=0, fill=1)
-        canvas.setFillColor(HexColor(style.MEASURE))
+        canvas.setFillColor(HexColor(ink))
         draw_text(canvas, start, bottom + 4.5, label, 6)
 
 
@@ -270,8 +274,13 @@ def plan_timeline(
     heading = "Roadmap overview" if fit else "Roadmap"
     return TimelineChart(
         layout, width, height, label_width, rows_top, phases, today, lines, heading, summary, fit,
-        flags,
+        flags, off_track_names(strategy),
     )  # fmt: skip
+
+
+def off_track_names(strategy: Strategy) -> frozenset[str]:
+    """Names of the measures whose latest reading is off track (tracking.md)."""
+    return frozenset(m.name for m in strategy.measures if on_track(m, strategy.start) is False)
 
 
 def _axis_for(strategy: Strategy, schedule: Schedule, width: float) -> Axis:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
+from cxroadmap.domain.readings import on_track
 from cxroadmap.ui.views.date_axis import ticks, unit_for
 from cxroadmap.ui.views.look import colour, font
 
@@ -209,30 +210,35 @@ class BackdropItem(QGraphicsItem):
 def paint_measure_flags(painter: QPainter, scene: TimelineScene, area: QRectF, top: float) -> None:
     """A flag at each measure target date (the PDF's roadmap shows the same).
 
-    Measures due the same day share a flag; a name is cut short before the next flag.
+    Measures due the same day share a flag; a name is cut short before the next flag. A
+    flag is red while a measure on it is off track (its latest reading below its line).
     """
     assert scene.strategy is not None
     scale, m = scene.scale, scene.metrics
     painter.setFont(font(m.label_pt))
     metrics = painter.fontMetrics()
     dates: dict[dt.date, list[str]] = {}
+    off: set[dt.date] = set()
     for measure in scene.strategy.measures:
         if measure.target_date is not None:
             dates.setdefault(measure.target_date, []).append(measure.name)
+            if on_track(measure, scene.strategy.start) is False:
+                off.add(measure.target_date)
     days = sorted(dates)
     for n, day in enumerate(days):
         x = scale.x_of(day)
         room = (scale.x_of(days[n + 1]) if n + 1 < len(days) else x + 400) - x - 16
         if not area.left() - 400 <= x <= area.right():
             continue
-        painter.setPen(QPen(colour(style.mix(style.MEASURE, 0.5)), 1, Qt.PenStyle.DotLine))
+        ink = style.OFF_TRACK if day in off else style.MEASURE
+        painter.setPen(QPen(colour(style.mix(ink, 0.5)), 1, Qt.PenStyle.DotLine))
         painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
         flag = QPolygonF([QPointF(x, top + 2), QPointF(x + 9, top + 5.5), QPointF(x, top + 9)])
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour(style.MEASURE))
+        painter.setBrush(colour(ink))
         painter.drawPolygon(flag)
         if room > 20:
-            painter.setPen(colour(style.MEASURE))
+            painter.setPen(colour(ink))
             text = metrics.elidedText(
                 " · ".join(dates[day]), Qt.TextElideMode.ElideRight, int(room)
             )
