@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Iterable
+from typing import Any
 
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Initiative, Strategy
@@ -65,3 +68,23 @@ def check_initiative_progress(
                 f"{where}.{name}",
                 f"{day.isoformat()} is before the strategy's start {start.isoformat()}",
             )
+
+
+# Changing one of these can break a rule above (a milestone's rules follow its duration).
+_INITIATIVE_PROGRESS = frozenset({"actual_start", "actual_finish", "percent_complete", "duration"})
+_STRATEGY_PROGRESS = frozenset({"status_date", "start"})
+
+
+def check_initiative_change(strategy: Strategy, key: str, new: dict[str, Any]) -> None:
+    """Refuse a change of initiative `key` that would break a progress rule (not applied)."""
+    if _INITIATIVE_PROGRESS.isdisjoint(new):
+        return
+    ini = dataclasses.replace(
+        strategy.initiatives[key], **{k: v for k, v in new.items() if k != "key"}
+    )
+    check_initiative_progress(ini, f"initiatives[{key}]", strategy.start, strategy.status_date)
+
+
+def touches_progress(names: Iterable[str]) -> bool:
+    """Whether a change of these strategy fields needs the progress rules checked again."""
+    return not _STRATEGY_PROGRESS.isdisjoint(names)
