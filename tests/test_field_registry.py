@@ -132,7 +132,8 @@ def test_every_initiative_column_survives_csv():
     back = parse_csv(csv_text(strategy, schedule(strategy)), "x")
     cells = {f"initiative.{f.name}" for f in INITIATIVE.values() if f.kind not in LIST_KINDS}
     budgets = {"strategy.currency", "strategy.year_budgets", "phase.budget", "phase.weeks"}
-    _same_everywhere(back, "CSV", cells | budgets | {"strategy.max_parallel"})
+    settings = {"strategy.max_parallel", "strategy.status_date"}
+    _same_everywhere(back, "CSV", cells | budgets | settings)
 
 
 def test_header_synonyms_name_one_column_each_and_never_a_computed_one():

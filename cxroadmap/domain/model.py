@@ -51,6 +51,10 @@ class Initiative:
     # Initiatives of ancestor strategies this one supports (alignment, not scheduling).
     supports: list[SupportLink] = field(default_factory=list)
     cost: float | None = None  # in the strategy's currency; None while not costed
+    # Progress (tracking.md): facts reported so far; they fix the schedule where set.
+    actual_start: dt.date | None = None
+    actual_finish: dt.date | None = None
+    percent_complete: int = 0
 
     @property
     def is_milestone(self) -> bool:
@@ -100,6 +104,8 @@ class Strategy:
     # How the deliverables look (brand.py) and the saved views (view_filter.py).
     brand: BrandKit = field(default_factory=BrandKit)
     views: list[ViewFilter] = field(default_factory=list)
+    # The date progress was reported up to (tracking.md); None: progress fixes only facts.
+    status_date: dt.date | None = None
 
     def calendar(self) -> WorkCalendar:
         return WorkCalendar(self.start, self.working_days, self.holidays)

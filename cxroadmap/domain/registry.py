@@ -114,6 +114,9 @@ STRATEGY: Fields = declare(
     Field("year_budgets", YEAR_AMOUNTS, "Budget per year",
           "What each calendar year may cost (blank: no budget)", column=None,
           limit=MAX_AMOUNT, json_optional=True, example={2027: 250000.0}),
+    Field("status_date", DATE, "Status date",
+          "Progress is reported up to this date (blank: no status date)",
+          json_optional=True, example="2027-01-20"),
     # The brand kit and saved views are records of their own (brand.py, view_filter.py).
     structural=("phases", "initiatives", "dependencies", "touchpoints", "measures", "brand",
                 "views"),
@@ -159,7 +162,7 @@ INITIATIVE: Fields = declare(
           choices=STATUSES, choice_labels=tuple(STATUS_LABELS.values()),
           aliases=_STATUS_ALIASES, editor="choice", table="edit", pdf=True,
           example="in_progress",
-          synonyms=("state", "% complete", "percent complete", "completion", "progress")),
+          synonyms=("state", "% complete", "completion", "progress")),
     Field("cost", MONEY, "Cost", "What it costs, in the strategy's currency (blank: not costed)",
           limit=MAX_AMOUNT, json_optional=True, editor="money", table="edit", pdf=True,
           synonyms=("budget", "amount", "fixed cost"), example=45000.0),
@@ -170,6 +173,16 @@ INITIATIVE: Fields = declare(
           column=None, json_optional=True, example=["TP1"]),
     Field("supports", SUPPORTS, "Supports", "Initiatives of parent strategies it supports",
           column=None, json_optional=True, example=["ORG/LEAD1"]),
+    Field("actual_start", DATE, "Actual start", "When work began (YYYY-MM-DD), blank if not yet",
+          json_optional=True, editor="date", table="edit", example="2027-01-11",
+          synonyms=("actual start date", "started")),
+    Field("actual_finish", DATE, "Actual finish",
+          "When work ended (YYYY-MM-DD), blank while not finished",
+          json_optional=True, editor="date", table="edit", example="2027-01-15",
+          synonyms=("actual finish date", "finished", "completed on")),
+    Field("percent_complete", INT, "% done", "How much of the work is done, 0 to 100",
+          minimum=0, maximum=100, json_optional=True, editor="spin", table="edit",
+          example=100, synonyms=("percent complete", "percent done", "done %")),
 )
 
 DEPENDENCY: Fields = declare(

@@ -42,6 +42,8 @@ class StrategyRow(SQLModel, table=True):
     parent_key: str | None = None
     # Added by schema 3.
     currency: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    # Added by schema 7 (progress).
+    status_date: str | None = None
 
 
 class ValueRow(SQLModel, table=True):
@@ -115,6 +117,10 @@ class InitiativeRow(SQLModel, table=True):
     impact: int
     status: str
     cost: float | None = None  # added by schema 3
+    # Added by schema 7 (progress).
+    actual_start: str | None = None
+    actual_finish: str | None = None
+    percent_complete: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class DependencyRow(SQLModel, table=True):

@@ -14,12 +14,13 @@ from cxroadmap.storage.migration_2 import upgrade_1_to_2
 from cxroadmap.storage.migration_3 import upgrade_2_to_3
 from cxroadmap.storage.migration_4 import upgrade_3_to_4
 from cxroadmap.storage.migration_6 import upgrade_5_to_6
-from cxroadmap.storage.migration_7 import add_measure_readings
+from cxroadmap.storage.migration_7 import upgrade_6_to_7
+from cxroadmap.storage.migration_8 import add_measure_readings
 from cxroadmap.storage.migration_seal import add_seal
 
 # 'CXRD' in ASCII: lets `file` and other tools recognise the document.
 APPLICATION_ID = 0x43585244
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -33,7 +34,8 @@ MIGRATIONS: dict[int, Migration] = {
     3: upgrade_3_to_4,
     4: add_seal,
     5: upgrade_5_to_6,
-    6: add_measure_readings,
+    6: upgrade_6_to_7,
+    7: add_measure_readings,
 }
 
 
