@@ -1,4 +1,4 @@
-"""The PDF's measures page charts each measure's readings; roadmap flags of measures off track are red."""
+"""The PDF measures page charts the readings; roadmap flags of measures off track are red."""
 
 from __future__ import annotations
 
