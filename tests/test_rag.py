@@ -46,8 +46,7 @@ def test_an_override_is_shown_as_such_with_its_reason_and_the_computed_status():
     rag = overridden(computed, "red", "Supplier went bankrupt")
     assert rag == Rag(
         RED,
-        "Supplier went bankrupt (computed: Amber, finishes 3 working days later than the "
-        "baseline)",
+        "Supplier went bankrupt (computed: Amber, finishes 3 working days later than the baseline)",
         True,
     )
     assert rag.label == "Red (set by hand)"

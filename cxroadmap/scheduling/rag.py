@@ -26,7 +26,7 @@ class Rag:
 
     @property
     def label(self) -> str:
-        """"Red", or "Red (set by hand)" for an override: what tables and tooltips show."""
+        """ "Red", or "Red (set by hand)" for an override: what tables and tooltips show."""
         word = LABELS[self.colour]
         return f"{word} (set by hand)" if self.overridden else word
 
