@@ -50,6 +50,9 @@ from cxroadmap.domain.touchpoints import GAP_MAX, GAP_MIN, Touchpoint
 
 Fields = MappingProxyType[str, Field]
 
+RAG_CHOICES = ("", "red", "amber", "green")  # "": automatic (scheduling/rag.py)
+MAX_RED_AFTER_DAYS = 10_000
+
 
 def declare(cls: type, *declared: Field, structural: tuple[str, ...] = ()) -> Fields:
     """The declarations of `cls`, with each default taken from the dataclass itself.
@@ -117,6 +120,10 @@ STRATEGY: Fields = declare(
     Field("status_date", DATE, "Status date",
           "Progress is reported up to this date (blank: no status date)",
           json_optional=True, example="2027-01-20"),
+    Field("red_after_days", INT, "Red after (days)",
+          "RAG is red when an initiative finishes more than this many working days after "
+          "the chosen baseline", minimum=0, limit=MAX_RED_AFTER_DAYS, json_optional=True,
+          example=15),
     # The brand kit and saved views are records of their own (brand.py, view_filter.py).
     structural=("phases", "initiatives", "dependencies", "touchpoints", "measures", "brand",
                 "views", "baselines", "chosen_baseline"),
@@ -183,6 +190,13 @@ INITIATIVE: Fields = declare(
     Field("percent_complete", INT, "% done", "How much of the work is done, 0 to 100",
           minimum=0, maximum=100, json_optional=True, editor="spin", table="edit",
           example=100, synonyms=("percent complete", "percent done", "done %")),
+    Field("rag_override", CHOICE, "RAG set by hand",
+          "Red, amber or green chosen by a person (Automatic: by the tracking rules)",
+          choices=RAG_CHOICES, choice_labels=("Automatic", "Red", "Amber", "Green"),
+          json_optional=True, editor="choice", example="red",
+          synonyms=("rag", "rag status", "traffic light")),
+    Field("rag_reason", TEXT, "RAG reason", "Why the RAG status is set by hand",
+          json_optional=True, editor="line", example="Supplier went bankrupt"),
 )
 
 DEPENDENCY: Fields = declare(

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cxroadmap.domain.model import Strategy
+from cxroadmap.scheduling.compare import compare_to_baseline
+from cxroadmap.scheduling.result import Schedule
+
 RED, AMBER, GREEN = "red", "amber", "green"
 COLOURS = (RED, AMBER, GREEN)
 LABELS = {RED: "Red", AMBER: "Amber", GREEN: "Green"}
-AUTO = "auto"  # an initiative's rag_override when nobody has overridden it
+AUTO = ""  # an initiative's rag_override when nobody has overridden it
 DEFAULT_RED_AFTER_DAYS = 10
 
 
@@ -72,3 +76,31 @@ def overridden(computed: Rag, override: str, reason: str) -> Rag:
         return computed
     why = reason.strip() or "no reason given"
     return Rag(override, f"{why} (computed: {LABELS[computed.colour]}, {computed.reason})", True)
+
+
+def rag_statuses(strategy: Strategy, schedule: Schedule) -> dict[str, Rag]:
+    """Each scheduled initiative's status, overrides applied, in the schedule's order.
+
+    A milestone's date is the one the chosen baseline recorded for it (when it has one),
+    else its scheduled date: a milestone not yet reached is never scheduled before the
+    status day, so only the date it was promised shows that it is overdue.
+    """
+    calendar = strategy.calendar()
+    baseline = strategy.baseline()
+    deltas = {} if baseline is None else compare_to_baseline(schedule, baseline, calendar).deltas
+    status_day = None
+    if strategy.status_date is not None:
+        status_day = calendar.date_of(calendar.index_on_or_after(strategy.status_date))
+    found: dict[str, Rag] = {}
+    for key, item in schedule.items.items():
+        ini = strategy.initiatives.get(key)
+        delta = deltas.get(key)
+        overdue = None
+        if item.is_milestone and status_day is not None and (ini is None or not ini.actual_finish):
+            due = item.start if delta is None else delta.before.start
+            if due < status_day:
+                overdue = due.isoformat()
+        variance = None if delta is None else delta.finish_variance_days
+        rag = rag_of(variance, strategy.red_after_days, overdue, item.behind_days)
+        found[key] = rag if ini is None else overridden(rag, ini.rag_override, ini.rag_reason)
+    return found

@@ -44,6 +44,8 @@ class StrategyRow(SQLModel, table=True):
     currency: str = Field(default="", sa_column_kwargs={"server_default": ""})
     # Added by schema 7 (progress).
     status_date: str | None = None
+    # Added by schema 10 (RAG).
+    red_after_days: int = Field(default=10, sa_column_kwargs={"server_default": "10"})
 
 
 class ValueRow(SQLModel, table=True):
@@ -121,6 +123,9 @@ class InitiativeRow(SQLModel, table=True):
     actual_start: str | None = None
     actual_finish: str | None = None
     percent_complete: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # Added by schema 10 (RAG).
+    rag_override: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    rag_reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class DependencyRow(SQLModel, table=True):

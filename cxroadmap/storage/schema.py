@@ -17,11 +17,12 @@ from cxroadmap.storage.migration_6 import upgrade_5_to_6
 from cxroadmap.storage.migration_7 import upgrade_6_to_7
 from cxroadmap.storage.migration_8 import add_measure_readings
 from cxroadmap.storage.migration_9 import add_baselines
+from cxroadmap.storage.migration_10 import add_rag
 from cxroadmap.storage.migration_seal import add_seal
 
 # 'CXRD' in ASCII: lets `file` and other tools recognise the document.
 APPLICATION_ID = 0x43585244
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -38,6 +39,7 @@ MIGRATIONS: dict[int, Migration] = {
     6: upgrade_6_to_7,
     7: add_measure_readings,
     8: add_baselines,
+    9: add_rag,
 }
 
 
