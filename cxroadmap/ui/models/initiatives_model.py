@@ -17,8 +17,10 @@ from cxroadmap.domain.model import Initiative
 from cxroadmap.domain.pillars import find_pillar, pillar_colour
 from cxroadmap.domain.registry import INITIATIVE
 from cxroadmap.domain.validation import coerce_initiative_value
+from cxroadmap.scheduling.rag import COLOURS, Rag
 from cxroadmap.scheduling.result import ScheduledInitiative
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.rag_state import rag_colour, rag_tooltip, rags
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -39,7 +41,9 @@ _COMPUTED = (
     Column("finish", "Finish", False, "Computed finish date"),
     Column("slack", "Slack", False, "Working days it can slip without moving the finish"),
     Column("scheduled_phase", "Phase", False, "Computed phase (from its start date)"),
-)
+    Column("rag", "RAG", False, "Red, amber or green: against the chosen baseline and the "
+           "status date; set by hand in the inspector"),
+)  # fmt: skip
 COMPUTED = frozenset(c.name for c in _COMPUTED)
 
 
@@ -180,6 +184,9 @@ class InitiativesModel(QAbstractTableModel):
             return self._tooltip(ini, name)
         if role == Qt.ItemDataRole.DecorationRole and name == "pillar":
             return QColor(pillar_colour(ini.pillar))
+        if role == Qt.ItemDataRole.DecorationRole and name == "rag":
+            rag = self._rag(ini.key)
+            return None if rag is None else rag_colour(rag)
         if role == Qt.ItemDataRole.TextAlignmentRole and (
             name == "slack" or (name in INITIATIVE and INITIATIVE[name].kind in _RIGHT)
         ):
@@ -198,6 +205,9 @@ class InitiativesModel(QAbstractTableModel):
         return self.document.strategy.days_per_week if self.document else 5
 
     def _display(self, ini: Initiative, name: str) -> str:
+        if name == "rag":
+            rag = self._rag(ini.key)
+            return "" if rag is None else rag.label
         if name in COMPUTED:
             item = self.scheduled(ini.key)
             if item is None:
@@ -217,8 +227,15 @@ class InitiativesModel(QAbstractTableModel):
             return value  # the cell's picker selects by value
         return edit_text(f, value, self._days_per_week())
 
+    def _rag(self, key: str) -> Rag | None:
+        document = self.document
+        return rags(document.strategy, document.schedule).get(key) if document else None
+
     def sort_value(self, ini: Initiative, name: str) -> Any:
         """A value that orders the column as a planner expects (pillars in ecosystem order)."""
+        if name == "rag":
+            rag = self._rag(ini.key)
+            return -1 if rag is None else COLOURS.index(rag.colour)
         if name in COMPUTED:
             item = self.scheduled(ini.key)
             if item is None:
@@ -235,6 +252,9 @@ class InitiativesModel(QAbstractTableModel):
         return sort_key(INITIATIVE[name], getattr(ini, name))
 
     def _tooltip(self, ini: Initiative, name: str) -> str | None:
+        if name == "rag":
+            rag = self._rag(ini.key)
+            return None if rag is None else rag_tooltip(rag)
         if name in ("title", "key"):
             return ini.description or None
         if name in ("start", "finish"):

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 TEXT_GAP = 14.0  # room between a bar's end and its title for the link handle
 HANDLE_RADIUS = 4.0
+RAG_ROOM = 11.0  # the RAG dot before a title, when the strategy is tracked
 
 
 class BarItem(QGraphicsItem):
@@ -37,6 +38,7 @@ class BarItem(QGraphicsItem):
         self.dropped = False
         self.selected = False
         self.hovered = False
+        self.rag = ""  # RAG colour of the dot before the title ("" for none)
         self.generation = -1  # the scene's layout generation this bar was last placed for
         self._text_width = 0.0
         self._rect = QRectF()
@@ -56,7 +58,7 @@ class BarItem(QGraphicsItem):
         self.width, self.tail = width, tail
         end = width if not self.milestone else metrics.bar / 2
         left = -metrics.bar / 2 - 2
-        right = max(tail + 2, end + TEXT_GAP + self._text_width + 6)
+        right = max(tail + 2, end + TEXT_GAP + self._text_width + 6 + (RAG_ROOM if self.rag else 0))
         rect = QRectF(left, 0, right - left, metrics.row)
         if rect != self._rect:
             self.prepareGeometryChange()
@@ -121,6 +123,12 @@ class BarItem(QGraphicsItem):
             painter.setBrush(colour(style.PAPER))
             painter.drawEllipse(self.handle_centre(), HANDLE_RADIUS, HANDLE_RADIUS)
         text_left = (bar.right() if self.milestone else max(self.width, 0.0)) + TEXT_GAP
+        if self.rag:
+            # The RAG status as a dot before the title (scheduling/rag.py).
+            painter.setPen(QPen(colour(style.PAPER), 1))
+            painter.setBrush(colour(self.rag))
+            painter.drawEllipse(QPointF(text_left + 4, m.row / 2), 4, 4)
+            text_left += RAG_ROOM
         label_font = font(m.label_pt, bold=self.selected or self.critical)
         label_font.setStrikeOut(self.dropped)
         painter.setFont(label_font)
