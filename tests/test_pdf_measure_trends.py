@@ -64,3 +64,26 @@ def test_the_pdf_measures_page_shows_the_charts_and_the_roadmap_flag_goes_red(tm
     assert chart.off_track == frozenset({"First-contact resolution"})
     strategy.measures[0].readings[-1] = Reading(dt.date(2027, 6, 30), 71.0)
     assert off_track_names(strategy) == frozenset()
+
+
+def test_the_pdf_has_a_rag_page_and_dots_on_the_roadmap_for_a_tracked_strategy(tmp_path):
+    from test_rag import _worked
+
+    from cxroadmap.export.rag_pages import rag_summary
+
+    strategy, result = _worked(True)
+    assert rag_summary(strategy, result) == (
+        "2 red · 3 amber · 1 green, against baseline 'Board approval' · status date "
+        "20 January 2027"
+    )
+    chart = plan_timeline(strategy, result, 780, 500, None)
+    assert chart.rag["D"] == style.RAG_COLOURS["red"]
+    out = tmp_path / "tracked.pdf"
+    export_pdf(strategy, result, out)
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages]
+    [page] = [p for p in pages if "Status (RAG)" in p and "Why" in p]
+    assert "finishes 12 working days later than the baseline (red after 10 working days)" in page
+    assert page.index("Map touchpoints (D)") < page.index("Train the team leads (B)")
+    untracked, plain = _worked(False)
+    untracked.status_date = None
+    assert plan_timeline(untracked, plain, 780, 500, None).rag == {}

@@ -18,6 +18,7 @@ from cxroadmap.export.chartlayout import ChartLayout, layout_chart, pillars_pres
 from cxroadmap.export.dateaxis import Axis, build_axis
 from cxroadmap.export.fonts import draw_text, fit_text, text_width
 from cxroadmap.export.textformat import long_date, short_date
+from cxroadmap.scheduling.rag import rag_statuses, tracked
 from cxroadmap.scheduling.result import Schedule
 
 HEADING_H = 24.0
@@ -45,6 +46,8 @@ class TimelineChart:
     measures: list[tuple[dt.date, str]] = field(default_factory=list)
     # Names of the measures whose latest reading is off track: their flags are red.
     off_track: frozenset[str] = frozenset()
+    # RAG colour per initiative key while the strategy is tracked (a dot at each bar's end).
+    rag: dict[str, str] = field(default_factory=dict)
 
     @property
     def chart_x(self) -> float:
@@ -274,8 +277,15 @@ def plan_timeline(
     heading = "Roadmap overview" if fit else "Roadmap"
     return TimelineChart(
         layout, width, height, label_width, rows_top, phases, today, lines, heading, summary, fit,
-        flags, off_track_names(strategy),
+        flags, off_track_names(strategy), rag_colours(strategy, schedule),
     )  # fmt: skip
+
+
+def rag_colours(strategy: Strategy, schedule: Schedule) -> dict[str, str]:
+    """Key -> RAG colour of each initiative, or nothing while the strategy is not tracked."""
+    if not tracked(strategy):
+        return {}
+    return {k: style.RAG_COLOURS[r.colour] for k, r in rag_statuses(strategy, schedule).items()}
 
 
 def off_track_names(strategy: Strategy) -> frozenset[str]:

@@ -78,6 +78,18 @@ def overridden(computed: Rag, override: str, reason: str) -> Rag:
     return Rag(override, f"{why} (computed: {LABELS[computed.colour]}, {computed.reason})", True)
 
 
+def tracked(strategy: Strategy) -> bool:
+    """Whether RAG is worth showing: a chosen baseline, a status date or an override.
+
+    A plan nobody tracks yet is all green; a dot on every bar would say nothing.
+    """
+    return (
+        strategy.baseline() is not None
+        or strategy.status_date is not None
+        or any(ini.rag_override for ini in strategy.initiatives.values())
+    )
+
+
 def rag_statuses(strategy: Strategy, schedule: Schedule) -> dict[str, Rag]:
     """Each scheduled initiative's status, overrides applied, in the schedule's order.
 

@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor
 
 from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
-from cxroadmap.scheduling.rag import Rag, rag_statuses
+from cxroadmap.scheduling.rag import Rag, rag_statuses, tracked
 from cxroadmap.scheduling.result import Schedule
 
 # Views ask per cell and per card: remember the last answer, keyed by the objects themselves
@@ -32,18 +32,6 @@ def rag_colour(rag: Rag) -> QColor:
 
 def rag_tooltip(rag: Rag) -> str:
     return f"RAG: {rag.label}: {rag.reason}"
-
-
-def tracked(strategy: Strategy) -> bool:
-    """Whether RAG marks are worth showing: a chosen baseline, a status date or an override.
-
-    A plan nobody tracks yet is all green; a dot on every bar would say nothing.
-    """
-    return (
-        strategy.baseline() is not None
-        or strategy.status_date is not None
-        or any(ini.rag_override for ini in strategy.initiatives.values())
-    )
 
 
 def rag_marks(strategy: Strategy | None, schedule: Schedule | None) -> dict[str, Rag]:

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour
+from cxroadmap.scheduling.rag import tracked
 from cxroadmap.scheduling.result import Schedule
-from cxroadmap.ui.rag_state import rag_marks, rag_tooltip, rags, tracked
+from cxroadmap.ui.rag_state import rag_marks, rag_tooltip, rags
 from cxroadmap.ui.views.date_axis import PhaseSpan, TimeScale
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
 from cxroadmap.ui.views.timeline_items import TEXT_GAP, BackdropItem, BarItem, DependencyLayer
