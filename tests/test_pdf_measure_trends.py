@@ -73,8 +73,7 @@ def test_the_pdf_has_a_rag_page_and_dots_on_the_roadmap_for_a_tracked_strategy(t
 
     strategy, result = _worked(True)
     assert rag_summary(strategy, result) == (
-        "2 red · 3 amber · 1 green, against baseline 'Board approval' · status date "
-        "20 January 2027"
+        "2 red · 3 amber · 1 green, against baseline 'Board approval' · status date 20 January 2027"
     )
     chart = plan_timeline(strategy, result, 780, 500, None)
     assert chart.rag["D"] == style.RAG_COLOURS["red"]
