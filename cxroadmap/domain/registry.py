@@ -129,7 +129,7 @@ STRATEGY: Fields = declare(
     Field("red_after_days", INT, "Red after (days)",
           "RAG is red when an initiative finishes more than this many working days after "
           "the chosen baseline", minimum=0, limit=MAX_RED_AFTER_DAYS, json_optional=True,
-          example=15),
+          editor="spin", example=15),
     # The brand kit and saved views are records of their own (brand.py, view_filter.py).
     structural=("phases", "initiatives", "dependencies", "touchpoints", "measures", "brand",
                 "views", "baselines", "chosen_baseline"),
