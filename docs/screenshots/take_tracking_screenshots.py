@@ -1,5 +1,5 @@
-"""Screenshots of measures over time: the Measures tab's trend chart, the red flag of a measure
-off track on the timeline, and the PDF's measures page with its trend charts (under Xvfb).
+"""Screenshots of tracking: the Measures tab's trend chart, the red flag of a measure off track,
+the PDF's measures page, and RAG status on the table, timeline and board (under Xvfb).
 
 Run: xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/take_tracking_screenshots.py
 (the PDF page needs pdftoppm from poppler-utils).
@@ -41,6 +41,23 @@ def with_readings(org: Strategy) -> None:
             SetReading(key, date, value).apply(org)
 
 
+def with_progress(org: Strategy) -> None:
+    """A board-approved baseline, then a month of reality: one late start, one slow start."""
+    import datetime as dt
+
+    from cxroadmap.domain.baseline_edits import TakeBaseline
+    from cxroadmap.scheduling.baselines import take
+
+    TakeBaseline(take(schedule(org), "Board approval", org.start)).apply(org)
+    org.status_date = dt.date(2027, 2, 1)
+    lead, tp1, vis1 = (org.initiatives[k] for k in ("LEAD1", "TP1", "VIS1"))
+    lead.status, lead.actual_start, lead.actual_finish = "done", org.start, dt.date(2027, 1, 8)
+    tp1.status, tp1.actual_start, tp1.percent_complete = "in_progress", dt.date(2027, 1, 11), 60
+    vis1.status, vis1.actual_start = "in_progress", dt.date(2027, 1, 18)
+    org.initiatives["MEA1"].rag_override = "red"
+    org.initiatives["MEA1"].rag_reason = "No data analyst hired yet"
+
+
 def pdf_page(org: Strategy, folder: Path) -> None:
     pdf = folder / "demo.pdf"
     export_pdf(org, schedule(org), pdf)
@@ -59,6 +76,7 @@ def main() -> None:
     path = folder / "customer-experience-2027.cxroadmap"
     strategies = demo_cascade()
     with_readings(strategies[0])
+    with_progress(strategies[0])
     write_document(path, strategies)
     settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings)
@@ -73,6 +91,19 @@ def main() -> None:
     timeline.fit()
     QTest.qWait(500)
     window.grab().save(str(OUT / "timeline-measure-off-track.png"))
+    timeline.fit()
+    QTest.qWait(400)
+    window.grab().save(str(OUT / "rag-timeline.png"))
+    window.views.setCurrentWidget(window.initiatives)  # the table, scrolled to the RAG column
+    table = window.initiatives.table
+    from cxroadmap.ui.models.initiatives_model import COLUMN
+
+    table.scrollTo(window.initiatives.proxy.index(0, COLUMN["rag"]))
+    QTest.qWait(400)
+    window.grab().save(str(OUT / "rag-table.png"))
+    window.cx_commands.show_tab("Phases")
+    QTest.qWait(400)
+    window.grab().save(str(OUT / "rag-board.png"))
     window.close()
     app.quit()
     pdf_page(strategies[0], folder)
