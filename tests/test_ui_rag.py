@@ -74,3 +74,24 @@ def test_board_cards_carry_the_dot_too_and_an_untracked_plan_shows_none(qtbot, d
     plain = BoardView(OpenDocument(strategy), Selection())
     qtbot.addWidget(plain)
     assert {card.rag for card in plain.board.cards.values()} == {""}
+
+
+@pytest.mark.parametrize("mode", ["timeline", "board"])
+def test_presentation_mode_shows_the_same_dots(qtbot, document, mode):
+    from PySide6.QtCore import QRect
+
+    from cxroadmap.ui.views.presentation import PresentationWindow
+
+    window = PresentationWindow(document, mode=mode)
+    qtbot.addWidget(window)
+    window.setGeometry(QRect(0, 0, 1280, 720))
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_step(0)
+    body = window.body
+    assert body is not None
+    items = body.timeline.bars if mode == "timeline" else body.board.cards
+    shown = {k: items[k].rag for k in items if items[k].isVisible()}
+    want = {"A": GREEN, "B": AMBER, "C": AMBER, "D": RED, "M": RED, "E": AMBER}
+    assert len(shown) >= 3
+    assert shown == {k: want[k] for k in shown}
