@@ -131,7 +131,7 @@ def test_other_comment_lines_and_blank_rows_are_skipped():
 
 
 def test_computed_columns_are_ignored_on_import():
-    text = f"# start: 2027-01-04\n{FULL_HEADER}\nA,a,,1,,,,,,,,,,,,not a date,?,x,maybe,Nowhere\n"
+    text = f"# start: 2027-01-04\n{FULL_HEADER}\nA,a,,1,,,,,,,,,,,,,,not a date,?,x,maybe,Nowhere\n"
     assert parse_csv(text, "x").initiatives["A"].duration == 1
 
 
