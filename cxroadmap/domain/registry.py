@@ -124,8 +124,8 @@ STRATEGY: Fields = declare(
           "What each calendar year may cost (blank: no budget)", column=None,
           limit=MAX_AMOUNT, json_optional=True, example={2027: 250000.0}),
     Field("status_date", DATE, "Status date",
-          "Progress is reported up to this date (blank: no status date)",
-          json_optional=True, example="2027-01-20"),
+          "Progress is reported up to this date, YYYY-MM-DD (blank: none)",
+          json_optional=True, editor="date", example="2027-01-20"),
     Field("red_after_days", INT, "Red after (days)",
           "RAG is red when an initiative finishes more than this many working days after "
           "the chosen baseline", minimum=0, limit=MAX_RED_AFTER_DAYS, json_optional=True,
