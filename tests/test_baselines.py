@@ -249,3 +249,60 @@ def test_a_schema_6_file_gains_the_baseline_tables_when_upgraded(tmp_path):
         doc.write_change(sid, s, TakeBaseline(taken(s)).apply(s))
     assert check(path) == []
     assert read_document(path)[0].baselines[0].name == "Board approval"
+
+
+def test_two_strategies_compared_name_the_keys_critical_in_only_one():
+    from cxroadmap.scheduling.compare import compare_schedules
+
+    first = Strategy("Plan", D(2027, 1, 4))
+    first.initiatives = {"A": Initiative("A", "A", 5), "B": Initiative("B", "B", 3)}
+    second = Strategy("Scenario", D(2027, 1, 4))
+    second.initiatives = {"B": Initiative("B", "B", 10), "N": Initiative("N", "N", 1)}
+    c = compare_schedules(schedule(first), schedule(second), second.calendar())
+    assert (c.critical_now_only, c.critical_before_only) == (["B"], [])
+    assert (c.added, c.removed) == (["N"], ["A"])
+    assert c.deltas["B"].finish_variance_days == 7  # Wed 6 -> Fri 15 January
+    assert (c.finish_before, c.finish_now, c.finish_variance_days) == (
+        D(2027, 1, 8),
+        D(2027, 1, 15),
+        5,
+    )
+    second.initiatives["A"] = Initiative("A", "A", 2)
+    c = compare_schedules(schedule(first), schedule(second), second.calendar())
+    assert (c.critical_now_only, c.critical_before_only) == (["B"], ["A"])
+
+
+@given(st.integers(0, 10_000), st.integers(2, 40))
+def test_comparing_the_other_way_round_negates_every_variance(seed, n):
+    import itertools
+    import random
+
+    from cxroadmap.scheduling.compare import compare_schedules
+
+    rng = random.Random(seed)
+
+    def plan_of(keys: list[str]) -> Strategy:
+        s = Strategy("P", D(2027, 1, 4), holidays=list(HOLIDAYS))
+        for key in keys:
+            s.initiatives[key] = Initiative(key, key, rng.randint(0, 15))
+        for a, b in itertools.pairwise(keys):
+            if rng.random() < 0.5:
+                s.dependencies.append(Dependency(a, b, rng.choice(["FS", "SS"]), rng.randint(0, 3)))
+        return s
+
+    keys = [f"K{i}" for i in range(n)]
+    one = plan_of(rng.sample(keys, rng.randint(1, n)))
+    two = plan_of(rng.sample(keys, rng.randint(1, n)))
+    calendar = one.calendar()
+    a, b = schedule(one), schedule(two)
+    there, back = compare_schedules(a, b, calendar), compare_schedules(b, a, calendar)
+    assert (there.added, there.removed) == (back.removed, back.added)
+    assert there.finish_variance_days == -back.finish_variance_days
+    assert set(there.deltas) == set(back.deltas) == set(one.initiatives) & set(two.initiatives)
+    for key, delta in there.deltas.items():
+        assert delta.start_variance_days == -back.deltas[key].start_variance_days
+        assert delta.finish_variance_days == -back.deltas[key].finish_variance_days
+        assert (delta.finish_variance_days == 0) == (delta.before.finish == delta.now.finish)
+    # Both lists follow the current plan's order, so only their contents swap.
+    assert set(there.critical_now_only) == set(back.critical_before_only)
+    assert set(there.critical_before_only) == set(back.critical_now_only)

@@ -86,17 +86,23 @@ def _edit(args: argparse.Namespace, strategy: Strategy) -> tuple[Edit, str]:
 
 def _listing(strategy: Strategy, as_json: bool) -> str:
     rows = [
-        (b.name == strategy.chosen_baseline, b.name, b.taken_on.isoformat(), len(b.entries),
-         b.finish.isoformat() if b.finish else "")
+        (
+            b.name == strategy.chosen_baseline,
+            b.name,
+            b.taken_on.isoformat(),
+            len(b.entries),
+            b.finish.isoformat() if b.finish else "",
+        )
         for b in strategy.baselines
-    ]  # fmt: skip
+    ]
     if as_json:
         items = [
             {"name": n, "taken_on": t, "initiatives": c, "finish": f or None, "chosen": chosen}
             for chosen, n, t, c, f in rows
         ]
-        return json.dumps({"strategy": strategy.name, "baselines": items}, indent=2,
-                          ensure_ascii=False)  # fmt: skip
+        return json.dumps(
+            {"strategy": strategy.name, "baselines": items}, indent=2, ensure_ascii=False
+        )
     if not rows:
         return f"{strategy.name}: no baselines"
     width = max(len("Name"), *(len(r[1]) for r in rows))
@@ -105,8 +111,11 @@ def _listing(strategy: Strategy, as_json: bool) -> str:
         mark = "*" if chosen else " "
         lines.append(f"{mark} {name:<{width}}  {taken}  {count:>11}  {finish}".rstrip())
     lines.append("")
-    lines.append("* the baseline compared against" if strategy.chosen_baseline else
-                 "no baseline chosen to compare against")  # fmt: skip
+    lines.append(
+        "* the baseline compared against"
+        if strategy.chosen_baseline
+        else "no baseline chosen to compare against"
+    )
     return "\n".join(lines)
 
 
@@ -160,8 +169,11 @@ def print_against_baseline(strategy: Strategy, result: Schedule, name: str, as_j
         return 0
     print(format_table(result))
     print()
-    print(variance_text(compare_to_baseline(result, baseline, calendar), baseline.name,
-                        baseline.taken_on))  # fmt: skip
+    print(
+        variance_text(
+            compare_to_baseline(result, baseline, calendar), baseline.name, baseline.taken_on
+        )
+    )
     return 0
 
 

@@ -17,8 +17,10 @@ from cxroadmap.domain.model import Initiative
 from cxroadmap.domain.pillars import find_pillar, pillar_colour
 from cxroadmap.domain.registry import INITIATIVE
 from cxroadmap.domain.validation import coerce_initiative_value
+from cxroadmap.scheduling.compare import Delta
 from cxroadmap.scheduling.rag import COLOURS, Rag
 from cxroadmap.scheduling.result import ScheduledInitiative
+from cxroadmap.ui.baseline_state import chosen_comparison
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.rag_state import rag_colour, rag_tooltip, rags
 
@@ -41,9 +43,12 @@ _COMPUTED = (
     Column("finish", "Finish", False, "Computed finish date"),
     Column("slack", "Slack", False, "Working days it can slip without moving the finish"),
     Column("scheduled_phase", "Phase", False, "Computed phase (from its start date)"),
+    Column("start_variance", "Δ Start", False, "Working days later (+) than the chosen baseline"),
+    Column("finish_variance", "Δ Finish", False, "Working days later (+) than the chosen baseline"),
     Column("rag", "RAG", False, "Red, amber or green: against the chosen baseline and the "
            "status date; set by hand in the inspector"),
 )  # fmt: skip
+VARIANCE = frozenset({"start_variance", "finish_variance"})
 COMPUTED = frozenset(c.name for c in _COMPUTED)
 
 
@@ -137,6 +142,12 @@ class InitiativesModel(QAbstractTableModel):
         assert self.document is not None
         return self.document.strategy.initiatives[self._keys[row]]
 
+    def variance(self, key: str) -> Delta | None:
+        """How the initiative moved against the chosen baseline (None: no baseline, or new)."""
+        doc = self.document
+        comparison = chosen_comparison(doc.strategy, doc.schedule) if doc else None
+        return comparison.deltas.get(key) if comparison is not None else None
+
     def scheduled(self, key: str) -> ScheduledInitiative | None:
         schedule = self.document.schedule if self.document else None
         return schedule.items.get(key) if schedule is not None else None
@@ -188,9 +199,15 @@ class InitiativesModel(QAbstractTableModel):
             rag = self._rag(ini.key)
             return None if rag is None else rag_colour(rag)
         if role == Qt.ItemDataRole.TextAlignmentRole and (
-            name == "slack" or (name in INITIATIVE and INITIATIVE[name].kind in _RIGHT)
+            name == "slack"
+            or name in VARIANCE
+            or (name in INITIATIVE and INITIATIVE[name].kind in _RIGHT)
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and name in VARIANCE:
+            delta = self.variance(ini.key)
+            if delta is not None and getattr(delta, f"{name}_days") > 0:
+                return QColor(_critical_colour())
         if role == Qt.ItemDataRole.ForegroundRole and name == "slack":
             item = self.scheduled(ini.key)
             if item is not None and item.critical:
@@ -208,6 +225,12 @@ class InitiativesModel(QAbstractTableModel):
         if name == "rag":
             rag = self._rag(ini.key)
             return "" if rag is None else rag.label
+        if name in VARIANCE:
+            delta = self.variance(ini.key)
+            if delta is None:
+                return ""
+            days = getattr(delta, f"{name}_days")
+            return f"{days:+d}d" if days else "0d"
         if name in COMPUTED:
             item = self.scheduled(ini.key)
             if item is None:
@@ -236,6 +259,9 @@ class InitiativesModel(QAbstractTableModel):
         if name == "rag":
             rag = self._rag(ini.key)
             return -1 if rag is None else COLOURS.index(rag.colour)
+        if name in VARIANCE:
+            delta = self.variance(ini.key)
+            return getattr(delta, f"{name}_days") if delta is not None else -(10**9)
         if name in COMPUTED:
             item = self.scheduled(ini.key)
             if item is None:
@@ -257,6 +283,17 @@ class InitiativesModel(QAbstractTableModel):
             return None if rag is None else rag_tooltip(rag)
         if name in ("title", "key"):
             return ini.description or None
+        if name in VARIANCE:
+            delta = self.variance(ini.key)
+            if delta is None:
+                return None
+            side = "start" if name == "start_variance" else "finish"
+            was = getattr(delta.before, side).isoformat()
+            return (
+                f"{was} in baseline {self.document.strategy.chosen_baseline!r}"
+                if self.document
+                else None
+            )
         if name in ("start", "finish"):
             item = self.scheduled(ini.key)
             return f"Starts at {item.reason}" if item is not None and item.reason else None

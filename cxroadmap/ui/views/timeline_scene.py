@@ -16,6 +16,7 @@ from cxroadmap.domain.pillars import pillar_colour
 from cxroadmap.scheduling.rag import tracked
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.rag_state import rag_marks, rag_tooltip, rags
+from cxroadmap.ui.views.baseline_ghosts import Ghosts, ghost_geometry
 from cxroadmap.ui.views.date_axis import PhaseSpan, TimeScale
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
 from cxroadmap.ui.views.timeline_items import TEXT_GAP, BackdropItem, BarItem, DependencyLayer
@@ -87,6 +88,7 @@ class TimelineScene(QGraphicsScene):
         self.geom: dict[str, tuple[float, float, float, float, bool]] = {}
         self.generation = 0
         self.bars: dict[str, BarItem] = {}
+        self.ghosts: Ghosts = {}  # the chosen baseline's bars (baseline_ghosts.py)
         self._label_metrics = QFontMetricsF(font(metrics.label_pt, bold=True))
         self._text_widths: dict[str, float] = {}
         self.selected: set[str] = set()
@@ -164,6 +166,7 @@ class TimelineScene(QGraphicsScene):
             )
         self.scale = TimeScale(self.window[0], self.px_per_day, 0.0)
         self._compute_geometry(strategy, schedule)
+        self.ghosts = ghost_geometry(strategy, schedule, self.scale.x_of, self.geom)
         width = self.content_right + RIGHT_MARGIN
         self.phases = phase_spans(strategy, self.scale.date_at(width) + dt.timedelta(days=1))
         height = (self.lane_tops[-1][0] if self.lane_tops else 0) + self._lane_height_tail() + 8
@@ -249,6 +252,8 @@ class TimelineScene(QGraphicsScene):
         rag = rag_marks(self.strategy, self.schedule).get(key)
         bar.rag = "" if rag is None else style.RAG_COLOURS[rag.colour]
         x, width, tail, y, _ = self.geom[key]
+        ghost = self.ghosts.get(key)
+        bar.ghost = None if ghost is None else (ghost[0] - x, ghost[1], ghost[2])
         bar.set_geometry(x, y, width, tail)
         bar.generation = self.generation
         bar.show()
