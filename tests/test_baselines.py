@@ -24,6 +24,7 @@ from cxroadmap.scheduling.compare import WorkdayCounter, compare_to_baseline
 from cxroadmap.scheduling.output import schedule_to_json
 from cxroadmap.scheduling.planner import schedule
 from cxroadmap.storage.document import Document, read_document, write_document
+from cxroadmap.storage.schema import SCHEMA_VERSION
 
 D = dt.date
 HOLIDAYS = [D(2027, 1, 6), D(2027, 1, 15)]  # a Wednesday and a Friday
@@ -241,10 +242,13 @@ def test_a_schema_6_file_gains_the_baseline_tables_when_upgraded(tmp_path):
 
     path = tmp_path / "old.cxroadmap"
     write_document(path, [plan()])
-    # Schema 6 as it was: no baseline tables (their seal triggers go with them).
-    tamper(path, "DROP TABLE baseline_entry", "DROP TABLE baseline", "PRAGMA user_version = 6")
+    # The schema before baselines: no baseline tables (their seal triggers go with them).
+    before = SCHEMA_VERSION - 1
+    tamper(
+        path, "DROP TABLE baseline_entry", "DROP TABLE baseline", f"PRAGMA user_version = {before}"
+    )
     with Document.open(path) as doc:
-        assert doc.upgraded_from == 6
+        assert doc.upgraded_from == before
         [(sid, s)] = doc.load_all_with_ids()
         doc.write_change(sid, s, TakeBaseline(taken(s)).apply(s))
     assert check(path) == []
