@@ -62,6 +62,8 @@ def test_the_pdf_measures_page_shows_the_charts_and_the_roadmap_flag_goes_red(tm
     assert off_track_names(strategy) == frozenset({"First-contact resolution"})
     chart = plan_timeline(strategy, schedule(strategy), 780, 500, None)
     assert chart.off_track == frozenset({"First-contact resolution"})
+    labels = [label for line in chart.legend_lines for _, _, label in line]
+    assert labels[-2:] == ["Measure target date", "Measure off track"]
     strategy.measures[0].readings[-1] = Reading(dt.date(2027, 6, 30), 71.0)
     assert off_track_names(strategy) == frozenset()
 
@@ -77,6 +79,8 @@ def test_the_pdf_has_a_rag_page_and_dots_on_the_roadmap_for_a_tracked_strategy(t
     )
     chart = plan_timeline(strategy, result, 780, 500, None)
     assert chart.rag["D"] == style.RAG_COLOURS["red"]
+    labels = [label for line in chart.legend_lines for _, _, label in line]
+    assert labels[-3:] == ["RAG Red", "RAG Amber", "RAG Green"]
     out = tmp_path / "tracked.pdf"
     export_pdf(strategy, result, out)
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages]

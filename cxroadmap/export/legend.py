@@ -17,7 +17,7 @@ SPACING = 11.0
 
 @dataclass(frozen=True)
 class Entry:
-    kind: str  # pillar, milestone, critical, link, today, idea or dropped
+    kind: str  # pillar, milestone, critical, link, today, idea, dropped, measure or dot
     label: str
     colour: str = style.INK
 
@@ -107,7 +107,10 @@ def _symbol(canvas: Canvas, entry: Entry, x: float, y: float) -> None:
         canvas.setFillColor(HexColor(style.DROPPED))
         canvas.roundRect(x, mid - 3.5, SYMBOL, 7, 1.5, stroke=0, fill=1)
     elif entry.kind == "measure":
-        flag(canvas, x + SYMBOL / 2 - 2, mid - 5, 10)
+        flag(canvas, x + SYMBOL / 2 - 2, mid - 5, 10, entry.colour)
+    elif entry.kind == "dot":  # a RAG status
+        canvas.setFillColor(HexColor(entry.colour))
+        canvas.circle(x + SYMBOL / 2, mid, 3.2, stroke=0, fill=1)
     elif entry.kind == "today":
         canvas.setStrokeColor(HexColor(style.TODAY))
         canvas.setLineWidth(1)

@@ -263,6 +263,7 @@ def plan_timeline(
         bool(strategy.dependencies),
         bool(flags),
     )
+    entries += tracking_entries(strategy, schedule)
     lines = legend.flow(entries, width)
     tiers = 1 if not axis.upper else 2
     rows_top = height - HEADING_H - PHASE_H - 2 - TIER_H * tiers - 3
@@ -279,6 +280,17 @@ def plan_timeline(
         layout, width, height, label_width, rows_top, phases, today, lines, heading, summary, fit,
         flags, off_track_names(strategy), rag_colours(strategy, schedule),
     )  # fmt: skip
+
+
+def tracking_entries(strategy: Strategy, schedule: Schedule) -> list[legend.Entry]:
+    """Legend entries for a measure off track and the RAG dots, when the chart has them."""
+    found = []
+    if off_track_names(strategy):
+        found.append(legend.Entry("measure", "Measure off track", style.OFF_TRACK))
+    if tracked(strategy):
+        for colour, label in (("red", "Red"), ("amber", "Amber"), ("green", "Green")):
+            found.append(legend.Entry("dot", f"RAG {label}", style.RAG_COLOURS[colour]))
+    return found
 
 
 def rag_colours(strategy: Strategy, schedule: Schedule) -> dict[str, str]:
