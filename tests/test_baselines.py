@@ -24,7 +24,6 @@ from cxroadmap.scheduling.compare import WorkdayCounter, compare_to_baseline
 from cxroadmap.scheduling.output import schedule_to_json
 from cxroadmap.scheduling.planner import schedule
 from cxroadmap.storage.document import Document, read_document, write_document
-from cxroadmap.storage.schema import SCHEMA_VERSION
 
 D = dt.date
 HOLIDAYS = [D(2027, 1, 6), D(2027, 1, 15)]  # a Wednesday and a Friday
@@ -235,22 +234,22 @@ def test_schedule_json_gains_the_baseline_objects():
     assert [k for k in data if k != "baseline"] == list(plain)
 
 
-def test_a_schema_6_file_gains_the_baseline_tables_when_upgraded(tmp_path):
-    from storage_samples import tamper
+def test_a_file_from_before_baselines_gains_the_baseline_tables_when_upgraded(tmp_path):
+    import shutil
+    from pathlib import Path
 
     from cxroadmap.storage import check
 
     path = tmp_path / "old.cxroadmap"
-    write_document(path, [plan()])
-    # The schema before baselines: no baseline tables (their seal triggers go with them).
-    before = SCHEMA_VERSION - 1
-    tamper(
-        path, "DROP TABLE baseline_entry", "DROP TABLE baseline", f"PRAGMA user_version = {before}"
-    )
+    # A schema 1 file goes through every migration, the baselines' among them.
+    shutil.copyfile(Path(__file__).parent / "data" / "schema1_cascade.cxroadmap", path)
     with Document.open(path) as doc:
-        assert doc.upgraded_from == before
-        [(sid, s)] = doc.load_all_with_ids()
-        doc.write_change(sid, s, TakeBaseline(taken(s)).apply(s))
+        assert doc.upgraded_from == 1
+        [(sid, s), *_] = doc.load_all_with_ids()
+        assert s.baselines == []
+        doc.write_change(
+            sid, s, TakeBaseline(take(schedule(s), "Board approval", s.start)).apply(s)
+        )
     assert check(path) == []
     assert read_document(path)[0].baselines[0].name == "Board approval"
 

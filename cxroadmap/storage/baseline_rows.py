@@ -1,4 +1,4 @@
-"""The baselines of each strategy in the file (schema 10): one row per baseline, one per entry."""
+"""The baselines of each strategy in the file (schema 7): one row per baseline, one per entry."""
 
 from __future__ import annotations
 

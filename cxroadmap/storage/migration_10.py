@@ -1,7 +1,7 @@
-"""Schema 9 -> 10: the baselines of each strategy (tracking.md, "Baselines").
+"""Schema 9 -> 10: RAG status (tracking.md): the strategy's red threshold, overrides by hand.
 
-Frozen SQL (what SQLAlchemy emitted for storage/baseline_rows.py), so later changes to
-the row classes cannot change what this step does.
+Frozen SQL, like migration_9.py: the checks ride on the added columns (SQLite cannot add a
+table constraint without a rebuild); verify.py compares named checks wherever they sit.
 """
 
 from __future__ import annotations
@@ -10,38 +10,19 @@ import sqlite3
 
 _DDL = (
     """
-    CREATE TABLE baseline (
-        id INTEGER NOT NULL,
-        strategy_id INTEGER NOT NULL,
-        position INTEGER NOT NULL,
-        name VARCHAR NOT NULL,
-        taken_on VARCHAR NOT NULL,
-        chosen BOOLEAN NOT NULL,
-        PRIMARY KEY (id),
-        FOREIGN KEY(strategy_id) REFERENCES strategy (id) ON DELETE CASCADE
-    )
+    ALTER TABLE strategy ADD COLUMN red_after_days INTEGER DEFAULT '10' NOT NULL
+        CONSTRAINT red_after_days_not_negative CHECK (red_after_days >= 0)
     """,
     """
-    CREATE TABLE baseline_entry (
-        id INTEGER NOT NULL,
-        baseline_id INTEGER NOT NULL,
-        position INTEGER NOT NULL,
-        "key" VARCHAR NOT NULL,
-        start VARCHAR NOT NULL,
-        finish VARCHAR NOT NULL,
-        duration INTEGER NOT NULL,
-        phase VARCHAR NOT NULL,
-        PRIMARY KEY (id),
-        CONSTRAINT ck_baseline_entry_duration CHECK (duration >= 0),
-        FOREIGN KEY(baseline_id) REFERENCES baseline (id) ON DELETE CASCADE
-    )
+    ALTER TABLE initiative ADD COLUMN rag_override VARCHAR DEFAULT '' NOT NULL
+        CONSTRAINT rag_override_known CHECK (rag_override IN ('', 'red', 'amber', 'green'))
     """,
-    "CREATE INDEX ix_baseline_entry_baseline_id ON baseline_entry (baseline_id)",
-    "CREATE INDEX ix_baseline_strategy_id ON baseline (strategy_id)",
+    """
+    ALTER TABLE initiative ADD COLUMN rag_reason VARCHAR DEFAULT '' NOT NULL
+    """,
 )
 
 
-def add_baselines(conn: sqlite3.Connection) -> None:
-    """Add the baseline and baseline_entry tables (empty: schema 6 had no baselines)."""
+def add_rag(conn: sqlite3.Connection) -> None:
     for statement in _DDL:
         conn.execute(statement.strip())

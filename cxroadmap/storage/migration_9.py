@@ -1,7 +1,8 @@
-"""Schema 8 -> 9: RAG status (tracking.md): the strategy's red threshold, overrides by hand.
+"""Schema 8 -> 9: progress. A status date per strategy; actual dates and % complete per initiative.
 
-Frozen SQL, like migration_8.py: the checks ride on the added columns (SQLite cannot add a
-table constraint without a rebuild); verify.py compares named checks wherever they sit.
+Frozen SQL, like migration_3.py: later changes to rows.py cannot change what this step does.
+The range check rides on the added column (SQLite cannot add a table constraint without a
+rebuild); verify.py compares named checks wherever they sit in the CREATE statement.
 """
 
 from __future__ import annotations
@@ -10,19 +11,21 @@ import sqlite3
 
 _DDL = (
     """
-    ALTER TABLE strategy ADD COLUMN red_after_days INTEGER DEFAULT '10' NOT NULL
-        CONSTRAINT red_after_days_not_negative CHECK (red_after_days >= 0)
+    ALTER TABLE strategy ADD COLUMN status_date VARCHAR
     """,
     """
-    ALTER TABLE initiative ADD COLUMN rag_override VARCHAR DEFAULT '' NOT NULL
-        CONSTRAINT rag_override_known CHECK (rag_override IN ('', 'red', 'amber', 'green'))
+    ALTER TABLE initiative ADD COLUMN actual_start VARCHAR
     """,
     """
-    ALTER TABLE initiative ADD COLUMN rag_reason VARCHAR DEFAULT '' NOT NULL
+    ALTER TABLE initiative ADD COLUMN actual_finish VARCHAR
+    """,
+    """
+    ALTER TABLE initiative ADD COLUMN percent_complete INTEGER DEFAULT '0' NOT NULL
+        CONSTRAINT percent_complete_range CHECK (percent_complete BETWEEN 0 AND 100)
     """,
 )
 
 
-def add_rag(conn: sqlite3.Connection) -> None:
+def add_progress(conn: sqlite3.Connection) -> None:
     for statement in _DDL:
         conn.execute(statement.strip())

@@ -42,9 +42,9 @@ class StrategyRow(SQLModel, table=True):
     parent_key: str | None = None
     # Added by schema 3.
     currency: str = Field(default="", sa_column_kwargs={"server_default": ""})
-    # Added by schema 8 (progress).
+    # Added by schema 9 (progress).
     status_date: str | None = None
-    # Added by schema 9 (RAG).
+    # Added by schema 10 (RAG).
     red_after_days: int = Field(default=10, sa_column_kwargs={"server_default": "10"})
 
 
@@ -119,11 +119,11 @@ class InitiativeRow(SQLModel, table=True):
     impact: int
     status: str
     cost: float | None = None  # added by schema 3
-    # Added by schema 8 (progress).
+    # Added by schema 9 (progress).
     actual_start: str | None = None
     actual_finish: str | None = None
     percent_complete: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
-    # Added by schema 9 (RAG).
+    # Added by schema 10 (RAG).
     rag_override: str = Field(default="", sa_column_kwargs={"server_default": ""})
     rag_reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
