@@ -101,3 +101,20 @@ def test_a_bad_csv_row_writes_nothing(doc, tmp_path, capsys):
     assert main(["set", str(doc), "--from-csv", str(table)]) == 2
     assert f"{table}:3: the measure and date cells are required" in capsys.readouterr().err
     assert digest(doc) == before
+
+
+def test_a_rag_status_is_set_by_hand_with_its_reason_and_checked(doc, capsys):
+    assert main(["set", str(doc), "LEAD1", "rag_override=Amber",
+                 "rag_reason=Sponsor on leave until March"]) == 0  # fmt: skip
+    lead = read_document(doc)[0].initiatives["LEAD1"]
+    assert (lead.rag_override, lead.rag_reason) == ("amber", "Sponsor on leave until March")
+    before = digest(doc)
+    capsys.readouterr()
+    assert main(["set", str(doc), "LEAD1", "rag_override=purple"]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"error: {doc}: initiatives[LEAD1].rag_override: expected blank, red, amber or green, "
+        "got 'purple'"
+    )
+    assert digest(doc) == before
+    assert main(["set", str(doc), "LEAD1", "rag_override="]) == 0  # back to automatic
+    assert read_document(doc)[0].initiatives["LEAD1"].rag_override == ""
