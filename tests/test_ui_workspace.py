@@ -200,3 +200,22 @@ def test_keep_mine_for_a_touchpoint_in_the_conflicts_panel(
     qtbot.waitUntil(lambda: ws_ui.status.text() == "synced just now")
     assert ws.server_items("CARE")[("touchpoint", "C-BILLING")]["name"] == "Bill (mine)"
     assert shown.errors == []
+
+
+def test_a_sync_that_changes_nothing_shown_keeps_the_undo_history(
+    pg_cluster, tmp_path, window, qtbot, shown
+):
+    ws = new_workspace(pg_cluster, tmp_path)
+    mine, other = ws.laptop("mine"), ws.laptop("other")
+    assert main(["set", str(other), "--strategy", "STORES", "S-PROFILE", "owner=Ben"]) == 0
+    assert main(["sync", str(other)]) == 0
+    doc = open_care(window, mine)
+    assert doc.apply(ChangeInitiative("C-STD", {"owner": "Ana"}))
+    commands(window).actions["sync"].trigger()
+    qtbot.waitUntil(lambda: commands(window).status.text() == "synced just now")
+    # Ana's edit went up and Ben's came down into STORES; CARE on screen was not rebuilt.
+    assert window.document is doc and doc.undo_stack.count() == 1
+    assert ws.server_items("CARE")[("initiative", "C-STD")]["owner"] == "Ana"
+    stores = next(s for s in doc.store.load_all() if s.key == "STORES")
+    assert stores.initiatives["S-PROFILE"].owner == "Ben"
+    assert shown.errors == []

@@ -200,7 +200,11 @@ class WorkspaceCommands(QObject):
     def _synced(self, report: Any) -> None:
         self.offline = False
         self.actions["sync"].setEnabled(True)
-        self.reload()
+        doc = self.document
+        if doc is not None and doc.strategy.key in report.written:
+            self.reload()  # the strategy shown changed in the file
+        else:
+            self.refresh()  # nothing shown changed: the undo history and selection stay
         for strategy in report.refused:
             messages.show_error(
                 self.window,

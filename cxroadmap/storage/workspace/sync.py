@@ -163,12 +163,14 @@ def now_stamp() -> str:
 @dataclass
 class SyncReport:
     """What a sync did; `conflicts` are every conflict still waiting, `refused` strategies
-    whose local edits the server would not take (kept in the file)."""
+    whose local edits the server would not take (kept in the file), `written` strategies
+    whose content the sync changed in the file."""
 
     pulled: int = 0
     pushed: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    written: set[str] = field(default_factory=set)
 
 
 def sync(doc: Document, hook: Hook = no_hook) -> SyncReport:
@@ -188,9 +190,12 @@ def record(doc: Document, state: LocalState, done: Exchange, hook: Hook = no_hoo
     result, pushed = done.result, done.pushed
     base = {**state.base, **result.base, **pushed}
 
+    written: set[str] = set()
+
     def work(conn: Connection) -> None:
         changes = {k: result.local.get(k) for k in result.changed}
         touched = write_items(conn, state, changes)
+        written.update(k[0] for k in touched)
         hook("file: items written")
         local.write_base(conn, {**result.base, **pushed})
         local.write_conflicts(conn, result.conflicts)
@@ -206,7 +211,7 @@ def record(doc: Document, state: LocalState, done: Exchange, hook: Hook = no_hoo
     hook("file committed")
     return SyncReport(
         pulled=len(result.changed), pushed=len(pushed), conflicts=result.conflicts,
-        refused=sorted(done.refused),
+        refused=sorted(done.refused), written=written,
     )  # fmt: skip
 
 
