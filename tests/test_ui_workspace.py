@@ -133,6 +133,11 @@ def test_password_prompt_uses_the_typed_password_and_keeps_it_out_of_the_file(
     open_care(window, path)
     ws_ui = commands(window)
     window.document.apply(ChangeInitiative("C-STD", {"owner": "Pia"}))
+    # A periodic sync does not ask: it says nothing, and the server is not "offline".
+    assert ws_ui.sync_now(quiet=True)
+    qtbot.waitUntil(lambda: not ws_ui.runner.running, timeout=20000)
+    assert ws_ui.runner.password_dialog is None and shown.errors == []
+    assert ws_ui.status.text() == "1 change not synced"
     ws_ui.actions["sync"].trigger()
     qtbot.waitUntil(lambda: ws_ui.runner.password_dialog is not None)
     dialog = ws_ui.runner.password_dialog

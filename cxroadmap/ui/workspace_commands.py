@@ -219,7 +219,10 @@ class WorkspaceCommands(QObject):
         )
 
     def _sync_failed(self, error: CxRoadmapError) -> None:
-        self.offline = "cannot connect" in str(error)
+        from cxroadmap.storage.workspace.server import needs_password
+
+        # Asked for a password (a periodic sync does not ask): reachable, so not "offline".
+        self.offline = "cannot connect" in str(error) and not needs_password(error)
         self.actions["sync"].setEnabled(self.access is not None)
         self.refresh()
         if not self.runner.quiet:
