@@ -1,8 +1,9 @@
 """File > Workspace: check out, publish, Sync Now, periodic sync, conflicts, history, badge.
 
 The sync state shows in the status bar; a strategy the user may only read opens
-read-only with a badge. Sync runs on the open file and then reloads the strategy shown
-(the undo history starts afresh, as when switching strategy).
+read-only with a badge. Sync runs on a worker (workspace_sync.py); what it changed in
+the strategy shown is taken into it in place, and the undo history starts afresh.
+Deciding a conflict reloads the strategy from the file.
 """
 
 from __future__ import annotations
@@ -202,9 +203,8 @@ class WorkspaceCommands(QObject):
         self.actions["sync"].setEnabled(True)
         doc = self.document
         if doc is not None and doc.strategy.key in report.written:
-            self.reload()  # the strategy shown changed in the file
-        else:
-            self.refresh()  # nothing shown changed: the undo history and selection stay
+            self._follow(doc, report)  # the strategy shown changed in the file
+        self.refresh()
         for strategy in report.refused:
             messages.show_error(
                 self.window,
@@ -217,6 +217,21 @@ class WorkspaceCommands(QObject):
         self.window.statusBar().showMessage(
             f"Synced: {report.pulled} pulled, {report.pushed} pushed{waiting}", 8000
         )
+
+    def _follow(self, doc: OpenDocument, report: Any) -> None:
+        """Take what the sync changed in the strategy shown into it, in place: the views
+        follow the Change and the selection stays; the undo history starts afresh (an
+        undo must not take back someone else's change)."""
+        from cxroadmap.storage.workspace.sync import follow
+
+        doc.scheduler.wait()
+        merged = report.merged.get(doc.strategy.key)
+        change = None if merged is None else follow(doc.strategy, merged, report.touched)
+        if change is None:
+            self.reload()
+            return
+        doc.undo_stack.clear()
+        doc.committed(change)
 
     def _sync_failed(self, error: CxRoadmapError) -> None:
         from cxroadmap.storage.workspace.server import needs_password
