@@ -30,8 +30,9 @@ def test_measure_flags_share_the_chart_and_their_labels_never_overlap():
     assert len(rooms) == len(dated) >= 3  # one flag per date, names joined
     xs = [x for x, _, _ in rooms]
     assert xs == sorted(xs)
-    for (x, names, room), following in zip(rooms, [*xs[1:], chart.width], strict=True):
+    for (x, measures, room), following in zip(rooms, [*xs[1:], chart.width], strict=True):
         assert room == following - x
+        names = " · ".join(measures)
         label = fit_text(names, min(120, room - 10), 6, whole_words=True)
         assert x + 7 + text_width(label, 6) <= following  # ends before the next flag
         if label and label != names:

@@ -229,7 +229,8 @@ def _today(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -> N
 def _measures(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -> None:
     # One label per flag, in the room up to the next one and cut at a word (as in the PDF),
     # so labels neither overlap each other nor climb over the last lane's bars.
-    for x, name, room in flag_rooms(chart):
+    for x, names, room in flag_rooms(chart):
+        name = " · ".join(names)
         colour = style.mix(style.MEASURE, 0.45)
         out.line(f.x(x), f.y(chart.rows_top), f.x(x), f.y(bottom), colour, f.d(0.6), "sysDot")
         label = fit_text(name, min(120, room - 8), 6, whole_words=True)

@@ -12,11 +12,13 @@ from reportlab.platypus import Flowable
 
 from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.readings import on_track
 from cxroadmap.export import legend, marks
 from cxroadmap.export.chartlayout import ChartLayout, layout_chart, pillars_present
 from cxroadmap.export.dateaxis import Axis, build_axis
 from cxroadmap.export.fonts import draw_text, fit_text, text_width
 from cxroadmap.export.textformat import long_date, short_date
+from cxroadmap.scheduling.rag import rag_statuses, tracked
 from cxroadmap.scheduling.result import Schedule
 
 HEADING_H = 24.0
@@ -42,6 +44,10 @@ class TimelineChart:
     fit: bool
     # (target date, measure name) of each measure with a date: flags on the chart.
     measures: list[tuple[dt.date, str]] = field(default_factory=list)
+    # Names of the measures whose latest reading is off track: their flags are red.
+    off_track: frozenset[str] = frozenset()
+    # RAG colour per initiative key while the strategy is tracked (a dot at each bar's end).
+    rag: dict[str, str] = field(default_factory=dict)
 
     @property
     def chart_x(self) -> float:
@@ -189,10 +195,10 @@ class TimelineChart:
         canvas.drawPath(path, stroke=0, fill=1)
 
 
-def flag_rooms(chart: TimelineChart) -> list[tuple[float, str, float]]:
-    """(x, names, room) of each target-date flag in the chart's dates, left to right: measures
-    due the same day share a flag, and its label has the room up to the next flag (or the
-    chart's edge), so labels never overlap; each is cut at a word to fit."""
+def flag_rooms(chart: TimelineChart) -> list[tuple[float, list[str], float]]:
+    """(x, measures' names, room) of each target-date flag in the chart's dates, left to
+    right: measures due the same day share a flag, and its label has the room up to the next
+    flag (or the chart's edge), so labels never overlap; each is cut at a word to fit."""
     axis = chart.layout.axis
     by_day: dict[dt.date, list[str]] = {}
     for day, name in chart.measures:
@@ -201,26 +207,29 @@ def flag_rooms(chart: TimelineChart) -> list[tuple[float, str, float]]:
     days = sorted(by_day)
     xs = [chart.x(d) + chart.layout.width / axis.days / 2 for d in days]
     ends = [*xs[1:], chart.width][: len(xs)]
-    return [(x, " · ".join(by_day[d]), end - x) for d, x, end in zip(days, xs, ends, strict=True)]
+    return [(x, by_day[d], end - x) for d, x, end in zip(days, xs, ends, strict=True)]
 
 
 def _measures_draw(chart: TimelineChart, canvas: Canvas, bottom: float) -> None:
     """A flag at each measure's target date, standing on the chart's bottom rule."""
-    for x, name, room in flag_rooms(chart):
+    for x, names, room in flag_rooms(chart):
         canvas.setStrokeColor(HexColor(style.mix(style.MEASURE, 0.45)))
         canvas.setLineWidth(0.6)
         canvas.setDash(1, 2)
         canvas.line(x, bottom, x, chart.rows_top)
         canvas.setDash()
-        legend.flag(canvas, x, bottom, 12)
-        label = fit_text(name, min(120, room - 10), 6, whole_words=True)
+        # A day's flag is off track when any of its measures is (trackx's on-track rule).
+        off = any(n in chart.off_track for n in names)
+        ink = style.OFF_TRACK if off else style.MEASURE
+        legend.flag(canvas, x, bottom, 12, ink)
+        label = fit_text(" · ".join(names), min(120, room - 10), 6, whole_words=True)
         if not label:
             continue  # the measures page names it; the legend says what the flag is
         wide = text_width(label, 6)
         start = x + 7
         canvas.setFillColor(HexColor(style.PAPER))
         canvas.rect(start - 1, bottom + 2.5, wide + 2, 7.5, stroke=0, fill=1)
-        canvas.setFillColor(HexColor(style.MEASURE))
+        canvas.setFillColor(HexColor(ink))
         draw_text(canvas, start, bottom + 4.5, label, 6)
 
 
@@ -269,6 +278,7 @@ def plan_timeline(
         bool(strategy.dependencies),
         bool(flags),
     )
+    entries += tracking_entries(strategy, schedule)
     lines = legend.flow(entries, width)
     tiers = 1 if not axis.upper else 2
     rows_top = height - HEADING_H - PHASE_H - 2 - TIER_H * tiers - 3
@@ -283,8 +293,31 @@ def plan_timeline(
     heading = "Roadmap overview" if fit else "Roadmap"
     return TimelineChart(
         layout, width, height, label_width, rows_top, phases, today, lines, heading, summary, fit,
-        flags,
+        flags, off_track_names(strategy), rag_colours(strategy, schedule),
     )  # fmt: skip
+
+
+def tracking_entries(strategy: Strategy, schedule: Schedule) -> list[legend.Entry]:
+    """Legend entries for a measure off track and the RAG dots, when the chart has them."""
+    found = []
+    if off_track_names(strategy):
+        found.append(legend.Entry("measure", "Measure off track", style.OFF_TRACK))
+    if tracked(strategy):
+        for colour, label in (("red", "Red"), ("amber", "Amber"), ("green", "Green")):
+            found.append(legend.Entry("dot", f"RAG {label}", style.RAG_COLOURS[colour]))
+    return found
+
+
+def rag_colours(strategy: Strategy, schedule: Schedule) -> dict[str, str]:
+    """Key -> RAG colour of each initiative, or nothing while the strategy is not tracked."""
+    if not tracked(strategy):
+        return {}
+    return {k: style.RAG_COLOURS[r.colour] for k, r in rag_statuses(strategy, schedule).items()}
+
+
+def off_track_names(strategy: Strategy) -> frozenset[str]:
+    """Names of the measures whose latest reading is off track (tracking.md)."""
+    return frozenset(m.name for m in strategy.measures if on_track(m, strategy.start) is False)
 
 
 def _axis_for(strategy: Strategy, schedule: Schedule, width: float) -> Axis:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 TEXT_GAP = 14.0  # room between a bar's end and its title for the link handle
 HANDLE_RADIUS = 4.0
+RAG_ROOM = 11.0  # the RAG dot before a title, when the strategy is tracked
 
 
 @functools.cache
@@ -47,6 +48,7 @@ class BarItem(QGraphicsItem):
         self.dropped = False
         self.selected = False
         self.hovered = False
+        self.rag = ""  # RAG colour of the dot before the title ("" for none)
         self.generation = -1  # the scene's layout generation this bar was last placed for
         self.ghost: tuple[float, float, bool] | None = None  # the baseline's bar, x from ours
         self._text_width = 0.0
@@ -67,7 +69,7 @@ class BarItem(QGraphicsItem):
         self.width, self.tail = width, tail
         end = width if not self.milestone else metrics.bar / 2
         left = -metrics.bar / 2 - 2
-        right = max(tail + 2, end + TEXT_GAP + self._text_width + 6)
+        right = max(tail + 2, end + TEXT_GAP + self._text_width + 6 + (RAG_ROOM if self.rag else 0))
         if self.ghost is not None:
             left = min(left, self.ghost[0] - metrics.bar / 2 - 2)
             right = max(right, self.ghost[0] + self.ghost[1] + metrics.bar / 2 + 2)
@@ -93,9 +95,10 @@ class BarItem(QGraphicsItem):
         return self._rect
 
     def text_left(self) -> float:
-        """Where the title starts, in item coordinates."""
+        """Where the title starts, in item coordinates (after the RAG dot, if any)."""
         bar = self.bar_rect()
-        return (bar.right() if self.milestone else max(self.width, 0.0)) + TEXT_GAP
+        left = (bar.right() if self.milestone else max(self.width, 0.0)) + TEXT_GAP
+        return left + RAG_ROOM if self.rag else left
 
     def shown_title(self, metrics: QFontMetrics) -> str:
         """The title as drawn: whole, or presenting, cut at a word where the screen ends (the
@@ -145,6 +148,11 @@ class BarItem(QGraphicsItem):
             painter.setBrush(colour(style.PAPER))
             painter.drawEllipse(self.handle_centre(), HANDLE_RADIUS, HANDLE_RADIUS)
         text_left = self.text_left()
+        if self.rag:
+            # The RAG status as a dot before the title (scheduling/rag.py).
+            painter.setPen(QPen(colour(style.PAPER), 1))
+            painter.setBrush(colour(self.rag))
+            painter.drawEllipse(QPointF(text_left - RAG_ROOM + 4, m.row / 2), 4, 4)
         label_font = font(m.label_pt, bold=self.selected or self.critical)
         label_font.setStrikeOut(self.dropped)
         painter.setFont(label_font)

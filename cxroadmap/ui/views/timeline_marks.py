@@ -10,6 +10,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
+from cxroadmap.domain.readings import on_track
 from cxroadmap.ui.views.look import colour, elide, font
 
 if TYPE_CHECKING:
@@ -103,25 +104,34 @@ def flag_labels(scene: TimelineScene) -> list[tuple[float, QRectF, str, str]]:
 
 def paint_measure_flags(painter: QPainter, scene: TimelineScene, area: QRectF) -> None:
     """A flag at each measure's target date in the strip above the first lane (the PDF's
-    roadmap shows the same), and a dotted line down from it behind the bars."""
+    roadmap shows the same), and a dotted line down from it behind the bars; red while a
+    measure on it is off track."""
     strip = scene.flags_height
     painter.setFont(font(scene.metrics.label_pt))
     middle = strip / 2
+    assert scene.strategy is not None
+    # A flag is red while a measure on it is off track (its latest reading below its line).
+    off = {
+        scene.scale.x_of(m.target_date)
+        for m in scene.strategy.measures
+        if m.target_date is not None and on_track(m, scene.strategy.start) is False
+    }
     for x, box, shown, _ in flag_labels(scene):
         if x > area.right() or (box.right() < area.left() and x < area.left()):
             continue
-        painter.setPen(QPen(colour(style.mix(style.MEASURE, 0.5)), 1, Qt.PenStyle.DotLine))
+        ink = style.OFF_TRACK if x in off else style.MEASURE
+        painter.setPen(QPen(colour(style.mix(ink, 0.5)), 1, Qt.PenStyle.DotLine))
         painter.drawLine(QPointF(x, strip), QPointF(x, area.bottom()))
-        painter.setPen(QPen(colour(style.MEASURE), 1))
+        painter.setPen(QPen(colour(ink), 1))
         painter.drawLine(QPointF(x, middle - 6), QPointF(x, strip))
         flag = QPolygonF(
             [QPointF(x, middle - 6), QPointF(x + 9, middle - 2.5), QPointF(x, middle + 1)]
         )
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour(style.MEASURE))
+        painter.setBrush(colour(ink))
         painter.drawPolygon(flag)
         if shown:
-            painter.setPen(colour(style.MEASURE))
+            painter.setPen(colour(ink))
             painter.drawText(box.adjusted(0, 0, 4, 0), LEFT, shown)
 
 
