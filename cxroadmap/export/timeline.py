@@ -69,12 +69,12 @@ class TimelineChart:
         self._bands(canvas, bottom)
         page = self.layout.pages[index]
         positions = marks.draw_lanes(canvas, self, page, self.rows_top)
+        self._today(canvas, bottom)  # under the titles' halos, like the arrows
         marks.draw_links(canvas, self, page, positions)
         marks.draw_marks(canvas, self, page, positions)
         if not self.layout.lanes:
             canvas.setFillColor(HexColor(style.MUTED))
             draw_text(canvas, self.chart_x + 8, self.rows_top - 20, "No initiatives yet.", 10)
-        self._today(canvas, bottom)
         self._measures(canvas, bottom)
         legend.draw(canvas, self.legend_lines, 0, legend.height(self.legend_lines))
         canvas.restoreState()
