@@ -100,6 +100,8 @@ class Strategy:
     # How the deliverables look (brand.py) and the saved views (view_filter.py).
     brand: BrandKit = field(default_factory=BrandKit)
     views: list[ViewFilter] = field(default_factory=list)
+    # A scenario (scenarios.py): the key of the strategy it is a what-if copy of.
+    scenario_of: str | None = None
 
     def calendar(self) -> WorkCalendar:
         return WorkCalendar(self.start, self.working_days, self.holidays)

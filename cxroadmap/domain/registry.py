@@ -114,6 +114,9 @@ STRATEGY: Fields = declare(
     Field("year_budgets", YEAR_AMOUNTS, "Budget per year",
           "What each calendar year may cost (blank: no budget)", column=None,
           limit=MAX_AMOUNT, json_optional=True, example={2027: 250000.0}),
+    Field("scenario_of", STRATEGY_KEY, "Scenario of",
+          "Key of the strategy this one is a what-if copy of (blank: a plan of its own)",
+          json_optional=True, example="ORG"),
     # The brand kit and saved views are records of their own (brand.py, view_filter.py).
     structural=("phases", "initiatives", "dependencies", "touchpoints", "measures", "brand",
                 "views"),

@@ -42,6 +42,8 @@ class StrategyRow(SQLModel, table=True):
     parent_key: str | None = None
     # Added by schema 3.
     currency: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    # Added by schema 7.
+    scenario_of: str | None = None
 
 
 class ValueRow(SQLModel, table=True):

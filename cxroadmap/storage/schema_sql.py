@@ -172,6 +172,7 @@ STATEMENTS: tuple[str, ...] = (
         "\t\"key\" VARCHAR DEFAULT '' NOT NULL, \n"
         "\tparent_key VARCHAR, \n"
         "\tcurrency VARCHAR DEFAULT '' NOT NULL, \n"
+        "\tscenario_of VARCHAR, \n"
         "\tPRIMARY KEY (id), \n"
         "\tCONSTRAINT level_known CHECK (level IN ('team', 'department', 'organisa"
         "tion')), \n"

@@ -104,6 +104,8 @@ class AlignmentView(QWidget):
                 f"{strategy_label(pair.child_strategy)}/{pair.child.key}"
             )
         for strategy in state.cascade:
+            if strategy.scenario_of is not None:
+                continue  # a what-if copy is not part of the cascade's alignment
             row = self._strategy_row(strategy, state)
             parent = state.cascade.parent_of(strategy)
             holder = parents.get(id(parent)) if parent is not None else None

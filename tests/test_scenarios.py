@@ -1,0 +1,163 @@
+"""Scenarios: the `scenario_of` mark, Copy as scenario, and scenarios kept out of the cascade."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+from cxroadmap.domain.cascade import Cascade, validate_cascade
+from cxroadmap.domain.cascade_edits import rename_strategy_key
+from cxroadmap.domain.errors import ValidationError
+from cxroadmap.domain.scenarios import CopyAsScenario, scenario_names
+from cxroadmap.domain.support import SupportLink
+from cxroadmap.interop.jsonfile import cascade_to_json, parse_json_cascade_text
+from cxroadmap.scheduling.cascade import rollup, schedule_cascade
+from cxroadmap.storage.document import write_document
+from cxroadmap.storage.reading import read_document
+from tests.cx_samples import cascade_strategies, touchpoint_strategy
+
+
+def _with_scenario_of_care() -> list:
+    strategies = cascade_strategies()
+    edit = CopyAsScenario(strategies[1])
+    edit.apply(strategies)
+    return strategies
+
+
+def test_copy_as_scenario_adds_a_deep_copy_with_a_new_key_and_name_under_the_same_parent():
+    strategies = cascade_strategies()
+    care = strategies[1]
+    edit = CopyAsScenario(care)
+    change = edit.apply(strategies)
+    scenario = strategies[-1]
+    assert change.added == [scenario] and change.changed == []
+    assert (scenario.key, scenario.name) == ("CARE-S1", "Customer care (scenario 1)")
+    assert (scenario.scenario_of, scenario.parent, scenario.level) == ("CARE", "ORG", "department")
+    assert list(scenario.initiatives) == ["STD", "COACH"]
+    assert scenario.initiatives["STD"].supports == [SupportLink("ORG", "VIS")]
+    scenario.initiatives["STD"].duration = 40
+    scenario.initiatives["STD"].supports.clear()
+    assert care.initiatives["STD"].duration == 10  # nothing shared with the original
+    assert care.initiatives["STD"].supports == [SupportLink("ORG", "VIS")]
+    validate_cascade(strategies)
+
+
+def test_copy_as_scenario_copies_touchpoints_measures_phases_and_dependencies():
+    org = touchpoint_strategy()
+    before = copy.deepcopy(org)
+    strategies = [org]
+    CopyAsScenario(org).apply(strategies)
+    scenario = strategies[1]
+    assert scenario.touchpoints == before.touchpoints
+    assert scenario.measures == before.measures
+    assert scenario.phases == before.phases
+    assert scenario.dependencies == before.dependencies
+    scenario.touchpoints[0].opportunities.clear()
+    scenario.dependencies.clear()
+    assert org.touchpoints == before.touchpoints and org.dependencies == before.dependencies
+
+
+def test_the_next_scenario_takes_the_lowest_free_number_and_a_copy_of_a_scenario_is_a_sibling():
+    strategies = _with_scenario_of_care()
+    first = strategies[-1]
+    first.initiatives["STD"].duration = 33
+    CopyAsScenario(first).apply(strategies)
+    second = strategies[-1]
+    assert (second.key, second.name, second.scenario_of) == (
+        "CARE-S2",
+        "Customer care (scenario 2)",
+        "CARE",
+    )
+    assert second.initiatives["STD"].duration == 33  # the scenario's own plan was copied
+    strategies.remove(first)
+    assert scenario_names(strategies[1], strategies) == ("CARE-S1", "Customer care (scenario 1)")
+
+
+def test_undoing_copy_as_scenario_removes_it_and_gives_back_a_keyless_original_its_empty_key():
+    plan = touchpoint_strategy()
+    plan.key = ""
+    strategies = [plan]
+    edit = CopyAsScenario(plan)
+    change = edit.apply(strategies)
+    assert plan.key == "ORG"  # a scenario names its original by key: it got one
+    assert [s for s, _ in change.changed] == [plan]
+    assert strategies[1].scenario_of == "ORG"
+    undone = edit.revert(strategies)
+    assert strategies == [plan] and plan.key == ""
+    assert undone.removed == [change.added[0]]
+
+
+def test_scenarios_never_roll_up_into_the_cascade():
+    strategies = _with_scenario_of_care()
+    cascade = Cascade(strategies)
+    org, care, team, scenario = (cascade.get(k) for k in ("ORG", "CARE", "CARE-T1", "CARE-S1"))
+    assert cascade.children(org) == [care]
+    assert cascade.descendants(org) == [care, team]
+    assert cascade.scenarios_of(care) == [scenario]
+    assert cascade.original_of(scenario) is care
+    # Its support links are not part of the alignment, even where they would be late.
+    scenario.initiatives["STD"].duration = 200
+    assert all(p.child_strategy is not scenario for p in cascade.support_pairs())
+    schedules = schedule_cascade(strategies)
+    assert not any("STD" in w for w in schedules["CARE-S1"].warnings)
+    lanes = rollup(cascade, schedules, org)
+    assert [lane.strategy.key for lane in lanes] == ["ORG", "CARE", "CARE-T1"]
+    # Ordered right after its original, before the original's children.
+    assert [s.key for s in cascade] == ["ORG", "CARE", "CARE-S1", "CARE-T1"]
+
+
+def test_a_scenario_must_name_a_plan_of_the_document_and_nothing_sits_below_a_scenario():
+    strategies = _with_scenario_of_care()
+    strategies[-1].scenario_of = "NOPE"
+    with pytest.raises(ValidationError, match=r"CARE-S1: strategy.scenario_of: no strategy"):
+        validate_cascade(strategies)
+    strategies = _with_scenario_of_care()
+    CopyAsScenario(strategies[-1]).apply(strategies)
+    strategies[-1].scenario_of = "CARE-S1"
+    with pytest.raises(ValidationError, match="'CARE-S1' is itself a scenario"):
+        validate_cascade(strategies)
+    strategies = _with_scenario_of_care()
+    strategies[2].parent = "CARE-S1"
+    with pytest.raises(
+        ValidationError, match=r"CARE-T1: strategy\.parent: 'CARE-S1' is a scenario"
+    ):
+        validate_cascade(strategies)
+
+
+def test_renaming_a_strategy_key_carries_into_its_scenarios():
+    strategies = _with_scenario_of_care()
+    cascade = Cascade(strategies)
+    care = cascade.get("CARE")
+    for target, edit in rename_strategy_key(cascade, care, "CC"):
+        edit.apply(target)
+    assert strategies[-1].scenario_of == "CC" and strategies[2].parent == "CC"
+    validate_cascade(strategies)
+
+
+def test_json_nests_scenarios_in_their_original_and_reads_them_back():
+    strategies = _with_scenario_of_care()
+    strategies[-1].initiatives["STD"].duration = 25
+    data = cascade_to_json(strategies)
+    care_node = data["children"][0]
+    [node] = care_node["scenarios"]
+    assert node["strategy"]["scenario_of"] == "CARE" and "parent" not in node["strategy"]
+    back = parse_json_cascade_text(json.dumps(data))
+    by_key = {s.key: s for s in back}
+    assert by_key["CARE-S1"].scenario_of == "CARE"
+    assert by_key["CARE-S1"].parent == "ORG"
+    assert by_key["CARE-S1"].initiatives["STD"].duration == 25
+    assert by_key["CARE"].scenario_of is None
+    node["strategy"]["scenario_of"] = "ORG"
+    with pytest.raises(ValidationError, match=r"children\[0\].scenarios\[0\].strategy.scenario_of"):
+        parse_json_cascade_text(json.dumps(data))
+
+
+def test_the_document_file_keeps_scenario_of(tmp_path):
+    strategies = _with_scenario_of_care()
+    path = tmp_path / "plan.cxroadmap"
+    write_document(path, strategies)
+    back = {s.key: s for s in read_document(path)}
+    assert back["CARE-S1"].scenario_of == "CARE" and back["CARE"].scenario_of is None
+    assert back["CARE-S1"].initiatives == strategies[-1].initiatives
