@@ -161,3 +161,22 @@ def test_the_document_file_keeps_scenario_of(tmp_path):
     back = {s.key: s for s in read_document(path)}
     assert back["CARE-S1"].scenario_of == "CARE" and back["CARE"].scenario_of is None
     assert back["CARE-S1"].initiatives == strategies[-1].initiatives
+
+
+def test_a_scenario_copy_is_stored_in_one_transaction_with_its_originals_new_key(tmp_path):
+    from cxroadmap.storage.document import Document
+
+    plan = touchpoint_strategy()
+    plan.key = ""
+    path = tmp_path / "plan.cxroadmap"
+    write_document(path, [plan])
+    with Document.open(path) as doc:
+        pairs = doc.load_all_with_ids()
+        strategies = [s for _, s in pairs]
+        change = CopyAsScenario(strategies[0]).apply(strategies)
+        changed = [(pairs[0][0], s, c) for s, c in change.changed]
+        [new_id] = doc.add_strategies(change.added, changed)
+        assert doc.load(new_id).scenario_of == "ORG"
+    stored = read_document(path)
+    assert [(s.key, s.scenario_of) for s in stored] == [("ORG", None), ("ORG-S1", "ORG")]
+    assert stored[1].touchpoints == stored[0].touchpoints

@@ -267,6 +267,25 @@ class Document:
 
         self._run(work, writing=True)
 
+    def add_strategies(
+        self, added: list[Strategy], changed: list[tuple[int, Strategy, Change]]
+    ) -> list[int]:
+        """Store new strategies after the others, with other strategies' Changes (a scenario
+        copy and its original's new key), in one transaction; the new strategies' ids."""
+
+        def work(conn: Connection) -> list[int]:
+            for strategy_id, strategy, change in changed:
+                self._require(conn, strategy_id)
+                _write_change(conn, strategy_id, strategy, change)
+                record_change(conn, strategy.key, change)
+            ids = [insert_strategy(conn, strategy) for strategy in added]
+            for strategy in added:
+                mark_whole(conn, strategy.key)  # a workspace copy compares it whole
+            return ids
+
+        with gc_paused():
+            return self._run(work, writing=True)
+
     def replace_strategy(self, strategy_id: int, strategy: Strategy) -> None:
         """Rewrite a stored strategy whole (keeps its id, position and parent)."""
 
