@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 
 import pytest
@@ -10,7 +11,14 @@ import pytest
 from cxroadmap.domain.cascade import Cascade, validate_cascade
 from cxroadmap.domain.cascade_edits import rename_strategy_key
 from cxroadmap.domain.errors import ValidationError
-from cxroadmap.domain.scenarios import CopyAsScenario, scenario_names
+from cxroadmap.domain.model import Dependency, Initiative
+from cxroadmap.domain.scenarios import (
+    AdoptScenario,
+    CopyAsScenario,
+    adopt_scenario_edits,
+    adoption_baseline_name,
+    scenario_names,
+)
 from cxroadmap.domain.support import SupportLink
 from cxroadmap.interop.jsonfile import cascade_to_json, parse_json_cascade_text
 from cxroadmap.scheduling.cascade import rollup, schedule_cascade
@@ -180,3 +188,87 @@ def test_a_scenario_copy_is_stored_in_one_transaction_with_its_originals_new_key
     stored = read_document(path)
     assert [(s.key, s.scenario_of) for s in stored] == [("ORG", None), ("ORG-S1", "ORG")]
     assert stored[1].touchpoints == stored[0].touchpoints
+
+
+def _taken(strategy, name="Before adopting"):
+    from cxroadmap.scheduling.baselines import take
+    from cxroadmap.scheduling.planner import schedule
+
+    return take(schedule(strategy), name, dt.date(2027, 2, 1))
+
+
+def test_adopting_a_scenario_replaces_the_plan_in_one_edit_and_undo_restores_it_exactly():
+    strategies = _with_scenario_of_care()
+    care, scenario = strategies[1], strategies[-1]
+    care.baselines.append(_taken(care, "Board approval"))
+    care.chosen_baseline = "Board approval"
+    before = copy.deepcopy(care)
+    held = (care.initiatives, care.dependencies, care.phases, care.touchpoints)
+    scenario.initiatives["STD"].duration = 25
+    del scenario.initiatives["COACH"]
+    scenario.initiatives["NEW"] = Initiative("NEW", "Care huddles", 5, "performance")
+    scenario.dependencies = [Dependency("STD", "NEW")]
+    scenario.phases[0].weeks = 8
+    scenario.max_parallel = 2
+    edit = AdoptScenario(scenario, _taken(care, "Before adopting Customer care (scenario 1)"))
+    change = edit.apply(care)
+    assert (care.key, care.name, care.parent, care.scenario_of) == (
+        "CARE",
+        "Customer care",
+        "ORG",
+        None,
+    )
+    assert list(care.initiatives) == ["STD", "NEW"]
+    assert care.initiatives["STD"].duration == 25 and care.max_parallel == 2
+    assert care.phases[0].weeks == 8
+    assert care.initiatives is not scenario.initiatives  # a copy: editing the scenario later
+    assert [b.name for b in care.baselines] == [
+        "Board approval",
+        "Before adopting Customer care (scenario 1)",
+    ]
+    assert care.chosen_baseline == "Before adopting Customer care (scenario 1)"
+    assert care.baselines[-1].by_key()["COACH"].duration == 15  # the old plan, kept
+    assert change.initiatives == {"STD", "NEW"} and change.removed_initiatives == {"COACH"}
+    assert change.dependencies == {("STD", "NEW")}
+    assert change.removed_dependencies == set() and change.strategy and change.baselines
+    undone = edit.revert(care)
+    assert care == before
+    now = (care.initiatives, care.dependencies, care.phases, care.touchpoints)
+    assert all(a is b for a, b in zip(held, now, strict=True))  # the very objects it held
+    assert undone.removed_initiatives == {"NEW"} and undone.initiatives == {"STD", "COACH"}
+    edit.apply(care)  # redo
+    assert list(care.initiatives) == ["STD", "NEW"]
+
+
+def test_only_the_original_may_adopt_its_scenario_and_the_baseline_name_must_be_free():
+    strategies = _with_scenario_of_care()
+    org, care, scenario = strategies[0], strategies[1], strategies[-1]
+    with pytest.raises(ValidationError, match="is not a scenario of 'Organisation'"):
+        AdoptScenario(scenario, _taken(org)).apply(org)
+    care.baselines.append(_taken(care, "Before adopting"))
+    before = copy.deepcopy(care)
+    with pytest.raises(ValidationError, match="already exists"):
+        AdoptScenario(scenario, _taken(care, "Before adopting")).apply(care)
+    assert care == before
+    assert adoption_baseline_name(care, scenario) == "Before adopting Customer care (scenario 1)"
+    care.baselines.append(_taken(care, "Before adopting Customer care (scenario 1)"))
+    assert (
+        adoption_baseline_name(care, scenario) == "Before adopting Customer care (scenario 1) (2)"
+    )
+
+
+def test_adopting_drops_support_links_below_to_initiatives_the_plan_no_longer_has():
+    strategies = _with_scenario_of_care()
+    cascade = Cascade(strategies)
+    care, scenario, team = cascade.get("CARE"), cascade.get("CARE-S1"), cascade.get("CARE-T1")
+    del scenario.initiatives["COACH"]
+    edit = AdoptScenario(scenario, _taken(care))
+    parts = adopt_scenario_edits(cascade, care, edit)
+    assert [target.key for target, _ in parts] == ["CARE", "CARE-T1"]
+    for target, part in parts:
+        part.apply(target)
+    assert [str(s) for s in team.initiatives["HUD"].supports] == ["ORG/LEAD"]
+    validate_cascade(strategies)
+    for target, part in reversed(parts):
+        part.revert(target)
+    assert [str(s) for s in team.initiatives["HUD"].supports] == ["CARE/COACH", "ORG/LEAD"]

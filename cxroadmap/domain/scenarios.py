@@ -13,16 +13,27 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from cxroadmap.domain.edits import Change
+from cxroadmap.domain.baselines import (
+    MAX_BASELINE_NAME,
+    MAX_BASELINES,
+    Baseline,
+    check_new_name,
+    find_baseline,
+)
+from cxroadmap.domain.cascade import Cascade
+from cxroadmap.domain.edits import Change, ChangeInitiative, Edit
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.limits import MAX_KEY_LENGTH
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.support import SupportLink
 
 # What makes a strategy itself rather than its plan: kept by the original when it adopts
 # a scenario. Every other field (initiatives, dependencies, phases, calendar, touchpoints,
 # measures, budgets, progress, ...) is the plan and comes from the scenario.
-IDENTITY = ("key", "parent", "name", "level", "scenario_of", "brand", "views", "baselines")
+IDENTITY = ("key", "parent", "name", "level", "scenario_of", "brand", "views", "baselines",
+            "chosen_baseline")  # fmt: skip
 
 
 def is_scenario(strategy: Strategy) -> bool:
@@ -67,6 +78,7 @@ def scenario_copy(original: Strategy, key: str, name: str) -> Strategy:
     scenario = copy.deepcopy(original)
     scenario.key, scenario.name = key, name
     scenario.scenario_of = original.key
+    scenario.baselines, scenario.chosen_baseline = [], None
     return scenario
 
 
@@ -146,3 +158,88 @@ def plan_change(before: Strategy, after: Strategy) -> Change:
         touchpoints=True,
         measures=True,
     )
+
+
+class AdoptScenario:
+    """Replace the original's plan with its scenario's, keeping the old plan as a baseline.
+
+    Applied to the original (the strategy named by the scenario's `scenario_of`): every
+    field but its identity (IDENTITY) is taken from a deep copy of the scenario, and
+    `baseline` (the original's schedule, taken by scheduling.baselines.take just before)
+    is added and chosen, so the variance shows what adopting changed. One undo step: revert
+    puts back the very objects the original held, and its baselines and choice.
+    """
+
+    def __init__(self, scenario: Strategy, baseline: Baseline) -> None:
+        self.scenario = scenario
+        self.baseline = baseline
+        self.text = f"Adopt scenario {scenario.name!r}"
+        self._old: dict[str, Any] = {}
+        self._old_chosen: str | None = None
+        self._change = Change()
+
+    def apply(self, strategy: Strategy) -> Change:
+        if self.scenario.scenario_of is None or self.scenario.scenario_of != strategy.key:
+            raise ValidationError(
+                "strategy.scenario_of",
+                f"{self.scenario.name!r} is not a scenario of {strategy.name!r}",
+            )
+        name = self.baseline.name
+        check_new_name(strategy.baselines, name, f"baseline {name!r}")
+        if len(strategy.baselines) >= MAX_BASELINES:
+            raise ValidationError(
+                f"baseline {name!r}", f"the strategy already has {MAX_BASELINES} baselines"
+            )
+        names = _plan_fields()
+        self._old = {n: getattr(strategy, n) for n in names}
+        new = copy.deepcopy({n: getattr(self.scenario, n) for n in names})
+        before = Strategy(name=strategy.name, start=strategy.start)
+        before.initiatives, before.dependencies = strategy.initiatives, strategy.dependencies
+        for n, value in new.items():
+            setattr(strategy, n, value)
+        self._old_chosen = strategy.chosen_baseline
+        strategy.baselines.append(self.baseline)
+        strategy.chosen_baseline = name
+        self._change = plan_change(before, strategy)
+        self._change.baselines = True
+        return copy.deepcopy(self._change)
+
+    def revert(self, strategy: Strategy) -> Change:
+        after = Strategy(name=strategy.name, start=strategy.start)
+        after.initiatives, after.dependencies = strategy.initiatives, strategy.dependencies
+        for n, value in self._old.items():
+            setattr(strategy, n, value)
+        strategy.baselines.remove(self.baseline)
+        strategy.chosen_baseline = self._old_chosen
+        change = plan_change(after, strategy)
+        change.baselines = True
+        return change
+
+
+def adoption_baseline_name(original: Strategy, scenario: Strategy) -> str:
+    """ "Before adopting <scenario>", numbered when that name is taken."""
+    base = f"Before adopting {scenario.name}"[:MAX_BASELINE_NAME]
+    name, n = base, 1
+    while find_baseline(original.baselines, name) is not None:
+        n += 1
+        suffix = f" ({n})"
+        name = base[: MAX_BASELINE_NAME - len(suffix)] + suffix
+    return name
+
+
+def adopt_scenario_edits(
+    cascade: Cascade, original: Strategy, edit: AdoptScenario
+) -> list[tuple[Strategy, Edit]]:
+    """The adopt edit, then the support links below the original that named initiatives
+    the adopted plan no longer has, dropped (as deleting them would): one undo step."""
+    parts: list[tuple[Strategy, Edit]] = [(original, edit)]
+    gone = {SupportLink(original.key, k) for k in original.initiatives
+            if k not in edit.scenario.initiatives}  # fmt: skip
+    if not gone or not original.key:
+        return parts
+    for child in cascade.descendants(original):
+        for ini in child.initiatives.values():
+            kept = [link for link in ini.supports if link not in gone]
+            if len(kept) != len(ini.supports):
+                parts.append((child, ChangeInitiative(ini.key, {"supports": kept})))
+    return parts
