@@ -102,6 +102,15 @@ def test_the_compare_view_aligns_both_timelines_and_lists_the_differences(qtbot,
     assert a.window == b.window and a.px_per_day == b.px_per_day
     assert a.bar_x("STD") == b.bar_x("STD")  # same start, same x: one date axis
     assert a.bar_rect("STD").width() < b.bar_rect("STD").width()
+    # Zooming one timeline zooms the other, and they scroll together.
+    view.timeline_a.setFocus()
+    for _ in range(6):
+        qtbot.keyClick(view.timeline_a, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert a.px_per_day > 3.0 and b.px_per_day == a.px_per_day
+    assert a.sceneRect().width() == b.sceneRect().width()
+    view.timeline_b.horizontalScrollBar().setValue(120)
+    assert view.timeline_a.horizontalScrollBar().value() == 120
+    assert a.bar_x("STD") == b.bar_x("STD")
     rows = [
         tuple(view.list.topLevelItem(i).text(c) for c in range(3))
         for i in range(view.list.topLevelItemCount())

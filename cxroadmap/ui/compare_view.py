@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -148,11 +148,16 @@ class CompareView(QDialog):
         self.list.setRootIsDecorated(False)
         self.list.itemSelectionChanged.connect(self._picked)
         split.addWidget(self.list)
+        split.setSizes([330, 330, 200])
         layout.addWidget(split, 1)
-        # One date axis: both scrollbars move together (same window, same zoom).
+        # One date axis: same window, same zoom, same scene width, scrollbars together.
+        self._px = self.timeline_a.px_per_day
+        self._aligning = False
         bar_a, bar_b = self.timeline_a.horizontalScrollBar(), self.timeline_b.horizontalScrollBar()
         bar_a.valueChanged.connect(bar_b.setValue)
         bar_b.valueChanged.connect(bar_a.setValue)
+        for view in (self.timeline_a, self.timeline_b):
+            view.timeline.sceneRectChanged.connect(lambda _rect: self._align())
         self.combo_a.currentIndexChanged.connect(lambda _=0: self.refresh())
         self.combo_b.currentIndexChanged.connect(lambda _=0: self.refresh())
         document.changed.connect(self._document_changed)
@@ -166,6 +171,28 @@ class CompareView(QDialog):
         view = TimelineView(self.document, self.selection, editable=False, feed=_Manual())
         view.setObjectName(name)
         return view
+
+    def _align(self) -> None:
+        """A zoom in one timeline zooms the other; both scenes get the wider one's width,
+        so equal scrollbar values show equal dates."""
+        if self._aligning:
+            return
+        self._aligning = True
+        try:
+            a, b = self.timeline_a, self.timeline_b
+            if a.px_per_day != self._px:
+                b.set_zoom(a.px_per_day)
+            elif b.px_per_day != self._px:
+                a.set_zoom(b.px_per_day)
+            self._px = a.px_per_day
+            width = max(a.timeline.sceneRect().width(), b.timeline.sceneRect().width())
+            for scene in (a.timeline, b.timeline):
+                rect = scene.sceneRect()
+                if rect.width() != width:
+                    scene.setSceneRect(QRectF(0, 0, width, rect.height()))
+            b.horizontalScrollBar().setValue(a.horizontalScrollBar().value())
+        finally:
+            self._aligning = False
 
     @property
     def a(self) -> Strategy:
@@ -189,6 +216,7 @@ class CompareView(QDialog):
             view.timeline.bounds = window
             view.source = lambda p=plan: (p.strategy, p.schedule, p.error)
             view.refresh()
+        self._align()
         self.list.clear()
         if a.schedule is None or b.schedule is None:
             self.comparison = None
