@@ -272,3 +272,19 @@ def test_adopting_drops_support_links_below_to_initiatives_the_plan_no_longer_ha
     for target, part in reversed(parts):
         part.revert(target)
     assert [str(s) for s in team.initiatives["HUD"].supports] == ["CARE/COACH", "ORG/LEAD"]
+
+
+def test_removing_a_stored_scenario_takes_everything_in_it_and_leaves_the_rest(tmp_path):
+    from cxroadmap.storage.document import Document
+
+    strategies = _with_scenario_of_care()
+    path = tmp_path / "plan.cxroadmap"
+    write_document(path, strategies)
+    with Document.open(path) as doc:
+        ids = {s.key: sid for sid, s in doc.load_all_with_ids()}
+        doc.remove_strategy(ids["CARE-S1"])
+    assert [s.key for s in read_document(path)] == ["ORG", "CARE", "CARE-T1"]
+    assert read_document(path)[1].initiatives == strategies[1].initiatives
+    from cxroadmap.storage.checks import check
+
+    assert check(path) == []  # no rows of the scenario left behind

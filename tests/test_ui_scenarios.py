@@ -133,3 +133,29 @@ def test_the_compare_view_aligns_both_timelines_and_lists_the_differences(qtbot,
     assert view.b.key == "CARE"
     assert view.list.topLevelItemCount() == 0
     assert "0 slipped" in view.summary.text()
+
+
+def test_deleting_a_scenario_asks_first_then_goes_back_to_the_original(
+    qtbot, window, tmp_path, shown, capsys
+):
+    path = _make_scenario(window, tmp_path)
+    commands = window.scenario_commands
+    view = commands.compare()
+    assert view is not None and view.isVisible()
+    commands.update_actions()
+    assert commands.delete_action.isEnabled()
+    shown.choices.append("Keep it")
+    assert not commands.delete_scenario()
+    assert "CARE-S1" in _on_disk(path)
+    shown.choices.append("Delete")
+    commands.delete_action.trigger()
+    assert window.document is not None and window.document.strategy.key == "CARE"
+    assert sorted(_on_disk(path)) == ["CARE", "CARE-T1", "ORG"]
+    combo = window.cx_commands.switcher.combo
+    assert [combo.itemText(i).strip() for i in range(combo.count())] == [
+        "Organisation (Organisation)",
+        "Customer care (Department)",
+        "Complaints team (Team)",
+    ]
+    assert commands.compare_view is None  # it showed the scenario's document, now closed
+    assert main(["check", str(path)]) == 0, capsys.readouterr().err

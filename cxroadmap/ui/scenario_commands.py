@@ -66,12 +66,19 @@ class ScenarioCommands(QObject):
             "action_compare",
             "Two strategies' timelines on one date axis, and what differs",
         )
-        self.menu.addActions([self.copy_action, self.adopt_action])
+        self.delete_action = _action(
+            self,
+            "&Delete This Scenario…",
+            "action_delete_scenario",
+            "Remove this scenario from the file and go back to its original",
+        )
+        self.menu.addActions([self.copy_action, self.adopt_action, self.delete_action])
         self.menu.addSeparator()
         self.menu.addAction(self.compare_action)
         window.menuBar().insertMenu(window.help_menu.menuAction(), self.menu)
         self.copy_action.triggered.connect(self.copy_as_scenario)
         self.adopt_action.triggered.connect(self.adopt)
+        self.delete_action.triggered.connect(self.delete_scenario)
         self.compare_action.triggered.connect(self.compare)
         self.menu.aboutToShow.connect(self.update_actions)
         window.undo_group.activeStackChanged.connect(lambda _stack: self.update_actions())
@@ -88,7 +95,14 @@ class ScenarioCommands(QObject):
         self.copy_action.setEnabled(editable)
         self.adopt_action.setEnabled(editable and doc is not None
                                      and doc.strategy.scenario_of is not None)  # fmt: skip
+        self.delete_action.setEnabled(self.adopt_action.isEnabled())
         self.compare_action.setEnabled(doc is not None and doc.store is not None)
+        view = self.compare_view
+        if view is not None and view.document is not doc:
+            # It shows the strategy that was open: that document is closed now.
+            view.close()
+            view.deleteLater()
+            self.compare_view = None
 
     def _strategies(self, doc: OpenDocument) -> list[tuple[int, Strategy]]:
         """(id, strategy) of the file, the open strategy being the live object."""
@@ -165,6 +179,40 @@ class ScenarioCommands(QObject):
                 15000,
             )
         return done
+
+    def delete_scenario(self) -> bool:
+        """After a confirmation, go back to the original and remove the scenario from the file.
+
+        Not undoable (the undo history is per strategy); the session's backup keeps it.
+        """
+        doc = self.document
+        if doc is None or doc.store is None or doc.readonly or doc.strategy.scenario_of is None:
+            return False
+        scenario, scenario_id = doc.strategy, doc.strategy_id
+        pairs = self._strategies(doc)
+        original = Cascade(s for _, s in pairs).original_of(scenario)
+        delete = f"Delete {scenario.name}"
+        answer = messages.choose_item(
+            self.window,
+            "Delete scenario",
+            f"Remove {scenario.name} and everything in it from the file? This cannot be undone.",
+            [delete, "Keep it"],
+        )
+        if answer != delete or scenario_id is None:
+            return False
+        others = [sid for sid, s in pairs if s is original] + [
+            sid for sid, s in pairs if s is not scenario
+        ]
+        if not others:
+            messages.show_error(self.window, "Not deleted", "It is the only strategy in the file.")
+            return False
+        switch_strategy(self.window, others[0])
+        store = self.window.document.store if self.window.document is not None else None
+        assert store is not None
+        store.remove_strategy(scenario_id)
+        self.window.cx_commands.switcher.refill()
+        self.window.statusBar().showMessage(f"Deleted the scenario {scenario.name}.", 10000)
+        return True
 
     def compare(self) -> CompareView | None:
         """Open the compare view: the open strategy against its original or first scenario."""
