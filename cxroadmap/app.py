@@ -234,6 +234,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     for i, (strategy, result) in enumerate(results):
         if len(results) > 1:
             under = f", under {strategy.parent}" if strategy.parent else ""
+            under = f", scenario of {strategy.scenario_of}" if strategy.scenario_of else under
             title = f"{strategy.key}: {strategy.name}" if strategy.key else strategy.name
             heading = f"== {title} ({strategy.level}{under})"
             print(f"\n{heading}" if i else heading)

@@ -97,3 +97,14 @@ def test_compare_reads_a_cxroadmap_json_file_too(doc, tmp_path, capsys):
     capsys.readouterr()
     assert main(["compare", str(out), "CARE", "CARE-S1", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["finish_variance_days"] == 15
+
+
+def test_schedule_heads_a_scenario_with_its_original(doc, capsys):
+    assert main(["schedule", str(doc)]) == 0
+    headings = [line for line in capsys.readouterr().out.splitlines() if line.startswith("==")]
+    assert headings == [
+        "== ORG: Organisation (organisation)",
+        "== CARE: Customer care (department, under ORG)",
+        "== CARE-S1: Customer care (scenario 1) (department, scenario of CARE)",
+        "== CARE-T1: Complaints team (team, under CARE)",
+    ]
