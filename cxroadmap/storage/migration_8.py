@@ -1,19 +1,25 @@
-"""Schema 7 -> 8: scenarios. A strategy may be a what-if copy of another (`scenario_of`).
+"""Schema 7 -> 8: measure readings (tracking.md, "Measures over time").
 
-Frozen SQL, like migration_3.py: later changes to rows.py cannot change what this step does.
+Frozen SQL (what SQLAlchemy emitted for storage/rows.py's MeasureReadingRow), so later
+changes to the row class cannot change what this step does.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-_DDL = (
-    """
-    ALTER TABLE strategy ADD COLUMN scenario_of VARCHAR
-    """,
+_DDL = """
+CREATE TABLE measure_reading (
+    id INTEGER NOT NULL,
+    measure_id INTEGER NOT NULL,
+    date VARCHAR NOT NULL,
+    value FLOAT NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE (measure_id, date),
+    FOREIGN KEY(measure_id) REFERENCES measure (id) ON DELETE CASCADE
 )
+"""
 
 
-def upgrade_7_to_8(conn: sqlite3.Connection) -> None:
-    for statement in _DDL:
-        conn.execute(statement.strip())
+def add_measure_readings(conn: sqlite3.Connection) -> None:
+    conn.execute(_DDL)

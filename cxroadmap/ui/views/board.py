@@ -30,6 +30,7 @@ from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
+from cxroadmap.ui.rag_state import rag_marks, rag_tooltip
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.board_card import CardItem, short_range
 from cxroadmap.ui.views.board_columns import paint_columns
@@ -179,7 +180,8 @@ class BoardScene(QGraphicsScene):
         pillar, owner, status = (ini.pillar, ini.owner, ini.status) if ini else ("", "", "")
         pin = ini.phase if ini else None
         look: tuple[object, ...] = (item.title, item.start, item.finish, item.is_milestone)
-        look += (item.critical, item.phase, item.reason, pillar, owner, status, pin)
+        rag = rag_marks(strategy, self.schedule).get(item.key)
+        look += (item.critical, item.phase, item.reason, pillar, owner, status, pin, rag)
         if look == card.look:
             return
         card.look = look
@@ -197,9 +199,11 @@ class BoardScene(QGraphicsScene):
         if pin and pin != item.phase:
             card.flag = f"Pinned to {pin}, but starts in {item.phase} ({item.reason})"
             card.dates += f" · wanted in {pin}"
+        card.rag = "" if rag is None else style.RAG_COLOURS[rag.colour]
         # The full text of whatever the card has to shorten, and why it is where it is.
         tip = f"{item.title}\n{card.detail}\n{card.dates}"
-        card.setToolTip(f"{tip}\n{card.flag}" if card.flag else tip)
+        tip = f"{tip}\n{card.flag}" if card.flag else tip
+        card.setToolTip(tip if rag is None else f"{tip}\n{rag_tooltip(rag)}")
         card.update()
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
