@@ -370,3 +370,26 @@ def test_an_edit_updates_the_alignment_rows_in_place_as_a_fresh_tree_shows_them(
     document.undo_stack.undo()
     assert tree_texts(view) == tree_texts(AlignmentView(document))
     assert coach[4].text() == "⚑ finishes after what it supports"
+
+
+def test_a_rename_across_the_cascade_reads_the_other_strategies_again_and_nothing_else_does(
+    qtbot, cascade_window: MainWindow
+) -> None:
+    from cxroadmap.domain.cascade_edits import rename_initiative_key
+    from cxroadmap.ui.cx import cascade_state
+
+    view = tab(cascade_window, "Alignment")
+    document = cascade_window.document
+    assert document is not None
+    others = cascade_state._OTHERS[document]
+    assert document.apply(ChangeInitiative("LEAD", {"duration": 21}))
+    assert cascade_state._OTHERS[document] is others  # the rest of the cascade is as it was
+    assert cascade_state.cascade_state(document) is view.state  # worked out once per edit
+    assert document.apply_across(
+        "Rename", lambda cascade, s: rename_initiative_key(cascade, s, "LEAD", "LEAD2")
+    )
+    assert cascade_state._OTHERS[document] is not others  # CARE's links changed: read again
+    coach = view.cells[("CARE", "COACH")]
+    assert coach[1].text() == "ORG/LEAD2 Leaders coach for service"
+    document.undo_stack.undo()
+    assert view.cells[("CARE", "COACH")][1].text() == "ORG/LEAD Leaders coach for service"
