@@ -42,11 +42,7 @@ def long_date(day: dt.date) -> str:
 
 
 def bar_fill(pillar: str, status: str) -> str:
-    if status == "dropped":
-        return style.DROPPED
-    if status == "idea":
-        return style.mix(pillar_colour(pillar), style.IDEA_TINT)
-    return pillar_colour(pillar)
+    return style.status_fill(pillar_colour(pillar), status)
 
 
 class TimelineScene(QGraphicsScene):
