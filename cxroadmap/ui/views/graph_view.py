@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QObject, QPointF, Qt
 from PySide6.QtGui import (
-    QBrush,
-    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -16,12 +14,10 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
-    QStyleOptionGraphicsItem,
     QWidget,
 )
 
@@ -32,8 +28,10 @@ from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
 from cxroadmap.ui.selection import Selection
+from cxroadmap.ui.views.follow import moved_keys
 from cxroadmap.ui.views.graph_layout import READABLE, band_tops, layers
-from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font, text_on, wrap
+from cxroadmap.ui.views.graph_node import NodeItem, node_dates
+from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
 from cxroadmap.ui.views.timeline_scene import bar_fill
 
 Pair = tuple[str, str]
@@ -41,64 +39,6 @@ Pair = tuple[str, str]
 COLUMN_GAP = 80.0
 ROW_GAP = 16.0
 MARGIN = 24.0
-
-
-class NodeItem(QGraphicsItem):
-    """One initiative as a pillar-coloured box with its title and dates."""
-
-    def __init__(
-        self, graph: GraphScene, key: str, title: str = "", dates: str = "", fill: str = ""
-    ) -> None:
-        super().__init__()
-        self.graph = graph
-        self.key, self.title, self.dates, self.fill = key, title, dates, fill
-        self.critical = False
-        self.selected = False
-        self.look: tuple[object, ...] | None = None  # what the text and colours were made from
-        m = graph.metrics
-        self._rect = QRectF(0, 0, m.node_width, m.node_height)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setZValue(2)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-3, -3, 3, 3)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        m = self.graph.metrics
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        pen = QPen(Qt.PenStyle.NoPen)
-        if self.selected:
-            pen = QPen(colour(style.ACCENT), 3)
-        elif self.critical:
-            pen = QPen(colour(style.CRITICAL), 2.5)
-        painter.setPen(pen)
-        painter.setBrush(QBrush(colour(self.fill)))
-        painter.drawRoundedRect(self._rect, 6, 6)
-        painter.setPen(text_on(self.fill))
-        title_font = font(m.label_pt, bold=True)
-        painter.setFont(title_font)
-        inner = self._rect.adjusted(8, 4, -8, -4)
-        line = m.label_pt * 1.75
-        lines = wrap(QFontMetricsF(title_font), self.title, inner.width(), 2)
-        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        for i, value in enumerate(lines):
-            painter.drawText(
-                QRectF(inner.left(), inner.top() + i * line, inner.width(), line), left, value
-            )
-        painter.setFont(font(m.label_pt - 1))
-        painter.drawText(
-            QRectF(inner.left(), inner.bottom() - line, inner.width(), line), left, self.dates
-        )
-
-
-def node_dates(item: ScheduledInitiative | None) -> str:
-    if item is None:
-        return ""
-    if item.is_milestone:
-        return f"{item.start.day} {item.start:%b %Y}"
-    return f"{item.start.day} {item.start:%b} – {item.finish.day} {item.finish:%b %Y}"
 
 
 class GraphScene(QGraphicsScene):
@@ -128,6 +68,7 @@ class GraphScene(QGraphicsScene):
         self._ends: dict[Pair, tuple[float, float, float, float]] = {}
         self._critical: dict[Pair, bool] = {}
         self._at: dict[str, tuple[float, float]] = {}  # each node's position
+        self._pairs_of: dict[str, list[Pair]] = {}  # the arrows at each node
         self.selected: set[str] = set()
         self._topology: tuple[tuple[str, ...], tuple[Pair, ...]] | None = None
         self._notice: QGraphicsSimpleTextItem | None = None
@@ -150,7 +91,7 @@ class GraphScene(QGraphicsScene):
         self.strategy, self.schedule = strategy, schedule
         if schedule is None:
             self.clear()
-            self.nodes, self.edges, self._topology = {}, {}, None
+            self.nodes, self.edges, self._topology, self._pairs_of = {}, {}, None, {}
             self._ends, self._critical, self._at = {}, {}, {}
             notice = self.addSimpleText(f"Cannot schedule: {error}", font(m.heading_pt))
             notice.setBrush(colour(style.MUTED))
@@ -171,6 +112,25 @@ class GraphScene(QGraphicsScene):
         self._draw_edges(pairs, moved)
         if moved:
             self.setSceneRect(self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
+    def follow(self, strategy: Strategy, schedule: Schedule | None, change: Change) -> bool:
+        """Redraw just the nodes `change` touched and the arrows at them; False (nothing
+        done) when the graph must be laid out again (`set_data`)."""
+        if strategy is not self.strategy or self.only_keys is not None or self._topology is None:
+            return False
+        moved = moved_keys(change, self.schedule, schedule)
+        if moved is None or tuple(strategy.initiatives) != self._topology[0]:
+            return False
+        assert schedule is not None  # moved_keys is None without one
+        self.schedule = schedule
+        nodes = self.nodes
+        for key in moved:
+            self._describe(nodes[key], strategy, schedule.items.get(key))
+        for pair in {pair for key in moved for pair in self._pairs_of.get(key, ())}:
+            self._colour(
+                pair, self.edges[pair], nodes[pair[0]].critical and nodes[pair[1]].critical
+            )
+        return True
 
     def relayout(self) -> None:
         """Place the nodes again (after `per_band` changed) and redraw the edges."""
@@ -251,6 +211,10 @@ class GraphScene(QGraphicsScene):
             for pair, gone in old.items():
                 self.removeItem(gone)
                 del self._ends[pair], self._critical[pair]
+            self._pairs_of = {}
+            for pair in self.edges:
+                self._pairs_of.setdefault(pair[0], []).append(pair)
+                self._pairs_of.setdefault(pair[1], []).append(pair)
         for pair, edge in self.edges.items():
             self._colour(pair, edge, nodes[pair[0]].critical and nodes[pair[1]].critical)
 
@@ -314,8 +278,12 @@ class GraphView(QGraphicsView):
         self.graph.set_data(doc.strategy, doc.schedule, doc.schedule_error or "")
 
     def follow(self, change: Change) -> None:
-        """Bring the view up to date after `change` (the feed calls this while it is shown)."""
-        self.refresh()
+        """Bring the view up to date after `change` (the feed calls this while it is shown):
+        the nodes it touched are redrawn; the graph is laid out again only when its
+        initiatives or links changed."""
+        doc = self.document
+        if not self.graph.follow(doc.strategy, doc.schedule, change):
+            self.refresh()
 
     def _selection_changed(self, keys: list[str], source: object) -> None:
         self.graph.set_selected(keys)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.model import Initiative, Strategy
 from cxroadmap.domain.pillars import pillar_colour, pillar_label, pillar_order
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.views.date_axis import PhaseSpan
@@ -41,17 +41,7 @@ def lanes_of(
         return [Lane("", "", sorted(wanted, key=by_start))] if wanted else []
     lanes: dict[str, Lane] = {}
     for key in wanted:
-        ini = strategy.initiatives.get(key)
-        if grouping == "strategy":
-            # A cascade roll-up: the owner field names the strategy; lanes keep their order.
-            name = ini.owner if ini else ""
-            lanes.setdefault(name, Lane(name, "")).keys.append(key)
-            continue
-        if grouping == "pillar":
-            text = ini.pillar if ini else ""
-            name, tint = pillar_label(text), pillar_colour(text)
-        else:
-            name, tint = ((ini.owner if ini else "").strip() or "No owner"), ""
+        name, tint = lane_name(strategy.initiatives.get(key), grouping)
         lanes.setdefault(name, Lane(name, tint)).keys.append(key)
     if grouping == "strategy":
         ordered = list(lanes.values())
@@ -62,6 +52,19 @@ def lanes_of(
     for lane in ordered:
         lane.keys.sort(key=by_start)
     return ordered
+
+
+def lane_name(ini: Initiative | None, grouping: str) -> tuple[str, str]:
+    """The label and colour of the swimlane `ini` goes in (by pillar, owner or strategy)."""
+    if grouping == "none":
+        return "", ""
+    if grouping == "strategy":
+        # A cascade roll-up: the owner field names the strategy; lanes keep their order.
+        return (ini.owner if ini else ""), ""
+    if grouping == "pillar":
+        text = ini.pillar if ini else ""
+        return pillar_label(text), pillar_colour(text)
+    return ((ini.owner if ini else "").strip() or "No owner"), ""
 
 
 def phase_spans(strategy: Strategy, last: dt.date) -> list[PhaseSpan]:

@@ -1,0 +1,93 @@
+"""The timeline after an edit: only the bars that changed move; rows are sorted again only
+when the order in a lane changes, and all is laid out again only when a lane changes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cxroadmap.domain.edits import Change
+from cxroadmap.domain.model import Strategy
+from cxroadmap.scheduling.result import Schedule
+from cxroadmap.ui.views.follow import moved_keys
+from cxroadmap.ui.views.timeline_layout import date_window, lane_name, lanes_of
+
+if TYPE_CHECKING:
+    from cxroadmap.ui.views.timeline_scene import TimelineScene
+
+
+def follow_change(
+    scene: TimelineScene, strategy: Strategy, schedule: Schedule | None, change: Change
+) -> bool:
+    """Bring `scene` up to date with `change` in place: the bars of the initiatives that
+    moved (or were edited) are placed again, and those whose row changed move down or up;
+    every other bar is left as it is.
+
+    False, with nothing done, when that is not enough (an initiative changes lane, the date
+    scale's left edge moves, the roster of initiatives or links changed): the caller then
+    lays the whole scene out again.
+    """
+    old = scene.schedule
+    if scene.strategy is not strategy or scene.only is not None or scene.bounds is not None:
+        return False
+    if change.measures or schedule is None or old is None or not scene.rows:
+        return False  # measure flags widen the window; no schedule shows a notice
+    moved = moved_keys(change, old, schedule)
+    if moved is None or any(key not in scene.rows for key in moved):
+        return False
+    window = date_window(strategy, schedule, None, scene.today, None)
+    if window[0] != scene.window[0] or not lanes_kept(scene, strategy, moved):
+        return False
+    scene.schedule, scene.window = schedule, window
+    rows = scene.rows
+    if not order_kept(scene, strategy, schedule, moved):
+        # Same lanes, new order: rows again (a sort), but only what changed row moves.
+        scene.lanes = lanes_of(strategy, schedule, scene.grouping)
+        scene.place_rows()
+        moved |= {key for key, y in scene.rows.items() if rows[key] != y}
+        scene.set_arrows()  # the arrows' index is by row
+    calendar = strategy.calendar()
+    critical = False
+    for key in moved:
+        item = schedule.items[key]
+        critical |= item.critical != old.items[key].critical
+        scene.place(key, item, calendar)
+        bar = scene.bars.get(key)
+        if bar is not None and bar.generation == scene.generation:
+            bar.generation = -1  # placed for this layout: place it again now
+            scene.materialise(key)
+    scene.content_right = max(scene.scale.x_of(window[1]), max(scene.ends.values()))
+    if critical:
+        scene.set_arrows()  # which arrows are red changed
+    else:
+        scene.arrows.update()  # drawn from the bars' geometry at paint time
+    scene.set_rect()
+    return True
+
+
+def lanes_kept(scene: TimelineScene, strategy: Strategy, moved: set[str]) -> bool:
+    """Whether every moved initiative stays in the swimlane it is shown in."""
+    if scene.grouping == "strategy":
+        return False  # the roll-up's lanes are other strategies
+    for key in moved:
+        name, _ = lane_name(strategy.initiatives.get(key), scene.grouping)
+        if name != scene.lanes[scene.lane_of[key]].label:
+            return False
+    return True
+
+
+def order_kept(
+    scene: TimelineScene, strategy: Strategy, schedule: Schedule, moved: set[str]
+) -> bool:
+    """Whether each lane a moved initiative is in keeps its order (by start, then finish,
+    then document order, as `lanes_of` sorts)."""
+    order = {key: i for i, key in enumerate(strategy.initiatives)}
+    items = schedule.items
+    for index in {scene.lane_of[key] for key in moved}:
+        previous: tuple[int, int, int] | None = None
+        for key in scene.lanes[index].keys:
+            item = items[key]
+            place = (item.start_day, item.finish_day, order.get(key, 0))
+            if previous is not None and place < previous:
+                return False
+            previous = place
+    return True
