@@ -161,3 +161,31 @@ def test_a_title_edit_redraws_one_card_and_one_node(qtbot, monkeypatch):
     assert document.apply(ChangeInitiative("K39", {"duration": 33}))
     assert board_look(board.board) == fresh_board(qtbot, document, selection, board.size())
     assert graph_look(graph.graph) == fresh_graph(document, selection)
+
+
+def test_a_large_timeline_placed_lazily_follows_edits_to_where_a_fresh_layout_puts_it(qtbot):
+    from pdf_samples import large_strategy
+
+    view = TimelineView(OpenDocument(large_strategy(400)), Selection())  # > EAGER_ROWS
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    scene, document = view.timeline, view.document
+    assert scene.lazy
+    for edit in (
+        ChangeInitiative("K00000", {"duration": 90}),  # its chain reorders in the lanes
+        ChangeInitiative("K00001", {"title": "Renamed"}),
+        ChangeInitiative("K00002", {"not_before": "2028-06-01"}),
+    ):
+        assert document.apply(edit), document.last_error
+        view.viewport().repaint()  # places the bars now on screen
+        fresh = fresh_timeline(view)
+        look = timeline_look(scene)
+        for part in ("lanes", "rows", "geom", "window", "phases", "right", "rect", "arrows"):
+            assert look[part] == fresh[part], part
+        shown = look["bars"]
+        assert shown  # bars on screen, each where the layout puts it
+        for key, bar in shown.items():
+            x, width, tail, y, _ = scene.geom[key]
+            assert (bar[6], bar[8], bar[9]) == ((x, y), width, tail), key

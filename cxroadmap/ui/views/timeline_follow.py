@@ -3,13 +3,15 @@ when the order in a lane changes, and all is laid out again only when a lane cha
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.views.follow import moved_keys
-from cxroadmap.ui.views.timeline_layout import date_window, lane_name, lanes_of
+from cxroadmap.ui.views.timeline_layout import date_window, lane_name, lane_order
 
 if TYPE_CHECKING:
     from cxroadmap.ui.views.timeline_scene import TimelineScene
@@ -38,26 +40,34 @@ def follow_change(
     if window[0] != scene.window[0] or not lanes_kept(scene, strategy, moved):
         return False
     scene.schedule, scene.window = schedule, window
-    rows = scene.rows
-    if not order_kept(scene, strategy, schedule, moved):
-        # Same lanes, new order: rows again (a sort), but only what changed row moves.
-        scene.lanes = lanes_of(strategy, schedule, scene.grouping)
+    rows, shifted = scene.rows, set()
+    by_start = lane_order(strategy, schedule)
+    touched = [scene.lanes[index] for index in {scene.lane_of[key] for key in moved}]
+    if not all(in_order(lane.keys, by_start) for lane in touched):
+        # Same lanes, new order: the lanes that changed are sorted again and the rows
+        # placed; a bar that only changed row keeps its x, width and slack.
+        for lane in touched:
+            lane.keys.sort(key=by_start)
         scene.place_rows()
-        moved |= {key for key, y in scene.rows.items() if rows[key] != y}
-        scene.set_arrows()  # the arrows' index is by row
+        for key, y in scene.rows.items():
+            if rows[key] != y and key not in moved:
+                x, width, tail, _, milestone = scene.geom[key]
+                scene.geom[key] = (x, width, tail, y, milestone)
+                shifted.add(key)
     calendar = strategy.calendar()
     critical = False
     for key in moved:
         item = schedule.items[key]
         critical |= item.critical != old.items[key].critical
         scene.place(key, item, calendar)
+    for key in moved | shifted:
         bar = scene.bars.get(key)
         if bar is not None and bar.generation == scene.generation:
             bar.generation = -1  # placed for this layout: place it again now
             scene.materialise(key)
     scene.content_right = max(scene.scale.x_of(window[1]), max(scene.ends.values()))
-    if critical:
-        scene.set_arrows()  # which arrows are red changed
+    if critical or scene.rows is not rows:
+        scene.set_arrows()  # which arrows are red, or the rows they are indexed by, changed
     else:
         scene.arrows.update()  # drawn from the bars' geometry at paint time
     scene.set_rect()
@@ -75,19 +85,7 @@ def lanes_kept(scene: TimelineScene, strategy: Strategy, moved: set[str]) -> boo
     return True
 
 
-def order_kept(
-    scene: TimelineScene, strategy: Strategy, schedule: Schedule, moved: set[str]
-) -> bool:
-    """Whether each lane a moved initiative is in keeps its order (by start, then finish,
-    then document order, as `lanes_of` sorts)."""
-    order = {key: i for i, key in enumerate(strategy.initiatives)}
-    items = schedule.items
-    for index in {scene.lane_of[key] for key in moved}:
-        previous: tuple[int, int, int] | None = None
-        for key in scene.lanes[index].keys:
-            item = items[key]
-            place = (item.start_day, item.finish_day, order.get(key, 0))
-            if previous is not None and place < previous:
-                return False
-            previous = place
-    return True
+def in_order(keys: list[str], by_start: Callable[[str], tuple[int, int, int]]) -> bool:
+    """Whether a lane's keys are still sorted as `lanes_of` sorts them."""
+    places = [by_start(key) for key in keys]
+    return all(a < b for a, b in itertools.pairwise(places))

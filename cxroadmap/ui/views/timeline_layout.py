@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from cxroadmap.domain.model import Initiative, Strategy
@@ -31,12 +31,7 @@ def lanes_of(
 ) -> list[Lane]:
     """Swimlanes in display order; within a lane, by start then document order."""
     wanted = list(schedule.items) if keys is None else [k for k in keys if k in schedule.items]
-    order = {key: i for i, key in enumerate(strategy.initiatives)}
-
-    def by_start(key: str) -> tuple[int, int, int]:
-        item = schedule.items[key]
-        return (item.start_day, item.finish_day, order.get(key, 0))
-
+    by_start = lane_order(strategy, schedule)
     if grouping == "none":
         return [Lane("", "", sorted(wanted, key=by_start))] if wanted else []
     lanes: dict[str, Lane] = {}
@@ -52,6 +47,18 @@ def lanes_of(
     for lane in ordered:
         lane.keys.sort(key=by_start)
     return ordered
+
+
+def lane_order(strategy: Strategy, schedule: Schedule) -> Callable[[str], tuple[int, int, int]]:
+    """The key rows are sorted by within a lane: start, then finish, then document order."""
+    order = {key: i for i, key in enumerate(strategy.initiatives)}
+    items = schedule.items
+
+    def by_start(key: str) -> tuple[int, int, int]:
+        item = items[key]
+        return (item.start_day, item.finish_day, order.get(key, 0))
+
+    return by_start
 
 
 def lane_name(ini: Initiative | None, grouping: str) -> tuple[str, str]:
