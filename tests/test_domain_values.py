@@ -4,8 +4,10 @@ import datetime as dt
 
 import pytest
 
-from cxroadmap.domain import Phase, Strategy, ValidationError, WorkCalendar, parse_duration
-from cxroadmap.domain.durations import format_duration
+from cxroadmap.domain.calendar import WorkCalendar
+from cxroadmap.domain.durations import format_duration, parse_duration
+from cxroadmap.domain.errors import ValidationError
+from cxroadmap.domain.model import Phase, Strategy
 
 
 @pytest.mark.parametrize(
