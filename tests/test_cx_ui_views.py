@@ -393,3 +393,25 @@ def test_a_rename_across_the_cascade_reads_the_other_strategies_again_and_nothin
     assert coach[1].text() == "ORG/LEAD2 Leaders coach for service"
     document.undo_stack.undo()
     assert view.cells[("CARE", "COACH")][1].text() == "ORG/LEAD Leaders coach for service"
+
+
+def test_the_touchpoint_and_measure_tables_reset_only_when_their_rows_change(
+    qtbot, cx_window: MainWindow
+) -> None:
+    from cxroadmap.domain.touchpoint_edits import AddTouchpoint, ChangeTouchpoint
+    from cxroadmap.domain.touchpoints import Touchpoint
+
+    page = tab(cx_window, "Touchpoints")
+    document = cx_window.document
+    assert document is not None
+    resets: list[str] = []
+    cells: list[tuple[int, int]] = []
+    page.model.modelReset.connect(lambda: resets.append("reset"))
+    page.model.dataChanged.connect(lambda a, b, *_: cells.append((b.row(), b.column())))
+    page.select("REFUND")
+    assert document.apply(ChangeTouchpoint("REFUND", {"name": "Refund on time"}))
+    assert not resets and cells == [(1, 5)]  # every cell read again, nothing reset
+    assert page.table.currentIndex().row() == 1  # the row being worked on stays current
+    assert page.model.index(1, 1).data() == "Refund on time"
+    assert document.apply(AddTouchpoint(Touchpoint("NEW", "A new moment")))
+    assert resets == ["reset"] and page.model.rowCount() == 3
