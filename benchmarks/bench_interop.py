@@ -12,7 +12,7 @@ from pathlib import Path
 
 from timing import median_ms
 
-from cxroadmap.domain.model import Dependency, Initiative, Strategy
+from cxroadmap.domain import Dependency, Initiative, Strategy
 from cxroadmap.interop.formats import export_file, import_file
 from cxroadmap.scheduling.planner import schedule
 

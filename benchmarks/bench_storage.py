@@ -12,8 +12,14 @@ from pathlib import Path
 
 from timing import median_ms
 
-from cxroadmap.domain.edits import AddInitiative, ChangeInitiative, RemoveInitiative
-from cxroadmap.domain.model import Dependency, Initiative, Strategy
+from cxroadmap.domain import (
+    AddInitiative,
+    ChangeInitiative,
+    Dependency,
+    Initiative,
+    RemoveInitiative,
+    Strategy,
+)
 from cxroadmap.storage.document import Document, read_document, write_document
 
 REPEATS = 9

@@ -4,7 +4,7 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
+from cxroadmap.domain import Dependency, Initiative, Phase, Strategy
 
 TEXTS = ["Café", "Ελληνικά", "Кириллица", "漢字", "<b>&\"'", "R&D </para> a<b and c>d"]
 

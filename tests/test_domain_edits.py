@@ -6,20 +6,24 @@ import datetime as dt
 import pytest
 
 from cxroadmap.content.demo import demo_strategy
-from cxroadmap.domain.edits import (
+from cxroadmap.domain import (
     AddDependency,
     AddInitiative,
     ChangeDependency,
     ChangeInitiative,
     ChangeStrategy,
     CompositeEdit,
+    CycleError,
+    Dependency,
+    Initiative,
+    Phase,
     RemoveDependency,
     RemoveInitiative,
     SetPhases,
+    Strategy,
+    ValidationError,
+    validate_strategy,
 )
-from cxroadmap.domain.errors import CycleError, ValidationError
-from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
-from cxroadmap.domain.validation import validate_strategy
 
 
 def small() -> Strategy:

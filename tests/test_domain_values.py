@@ -4,10 +4,8 @@ import datetime as dt
 
 import pytest
 
-from cxroadmap.domain.calendar import WorkCalendar
-from cxroadmap.domain.durations import format_duration, parse_duration
-from cxroadmap.domain.errors import ValidationError
-from cxroadmap.domain.model import Phase, Strategy
+from cxroadmap.domain import Phase, Strategy, ValidationError, WorkCalendar, parse_duration
+from cxroadmap.domain.durations import format_duration
 
 
 @pytest.mark.parametrize(

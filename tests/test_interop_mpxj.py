@@ -11,7 +11,7 @@ import random
 import pytest
 
 from cxroadmap.content.demo import demo_strategy
-from cxroadmap.domain.model import Dependency, Initiative, Strategy
+from cxroadmap.domain import Dependency, Initiative, Strategy
 from cxroadmap.interop.mspdi_write import write_mspdi
 from cxroadmap.scheduling.planner import schedule
 

@@ -7,9 +7,7 @@ import json
 import pytest
 from storage_samples import rich_strategy, second_strategy
 
-from cxroadmap.domain.errors import CycleError, ValidationError
-from cxroadmap.domain.model import Phase
-from cxroadmap.domain.validation import validate_strategy
+from cxroadmap.domain import CycleError, Phase, ValidationError, validate_strategy
 from cxroadmap.interop.jsonfile import (
     dump_json,
     load_json,

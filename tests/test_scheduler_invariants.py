@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
+from cxroadmap.domain import Dependency, Initiative, Phase, Strategy
 from cxroadmap.scheduling.planner import schedule
 from cxroadmap.scheduling.result import Schedule
 

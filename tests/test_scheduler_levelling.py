@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cxroadmap.domain.model import Dependency, Initiative, Strategy
+from cxroadmap.domain import Dependency, Initiative, Strategy
 from cxroadmap.scheduling.planner import schedule
 
 

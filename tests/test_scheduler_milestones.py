@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from cxroadmap.content.demo import demo_strategy
-from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
+from cxroadmap.domain import Dependency, Initiative, Phase, Strategy
 from cxroadmap.export.chartlayout import build_lanes
 from cxroadmap.export.dateaxis import Axis
 from cxroadmap.interop.mspdi_write import mspdi_bytes

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
+from cxroadmap.domain import Dependency, Initiative, Phase, Strategy
 from cxroadmap.scheduling.output import format_table, schedule_to_json
 from cxroadmap.scheduling.planner import schedule
 

@@ -8,9 +8,15 @@ from typing import Any
 
 import pytest
 
-from cxroadmap.domain.durations import parse_duration
-from cxroadmap.domain.errors import CycleError, ValidationError
-from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
+from cxroadmap.domain import (
+    CycleError,
+    Dependency,
+    Initiative,
+    Phase,
+    Strategy,
+    ValidationError,
+    parse_duration,
+)
 from cxroadmap.scheduling.planner import schedule
 
 MONDAY = dt.date(2027, 1, 4)

@@ -7,19 +7,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from storage_samples import big_strategy, digest, rich_strategy
 
-from cxroadmap.domain.edits import (
+from cxroadmap.domain import (
     AddDependency,
     AddInitiative,
     ChangeDependency,
     ChangeInitiative,
     ChangeStrategy,
     CompositeEdit,
+    CxRoadmapError,
+    Dependency,
+    Initiative,
+    Phase,
     RemoveDependency,
     RemoveInitiative,
     SetPhases,
 )
-from cxroadmap.domain.errors import CxRoadmapError
-from cxroadmap.domain.model import Dependency, Initiative, Phase
 from cxroadmap.storage import DocumentError, change_writer
 from cxroadmap.storage.document import Document, read_document, write_document
 

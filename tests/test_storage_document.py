@@ -7,7 +7,7 @@ import sys
 import pytest
 from storage_samples import big_strategy, digest, rich_strategy, second_strategy
 
-from cxroadmap.domain.edits import Change
+from cxroadmap.domain import Change
 from cxroadmap.storage import DocumentError
 from cxroadmap.storage.checks import check
 from cxroadmap.storage.document import Document, read_document, write_document
