@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.result import Schedule
+from cxroadmap.ui.views.baseline_ghosts import ghost_geometry
 from cxroadmap.ui.views.follow import moved_keys
 from cxroadmap.ui.views.timeline_layout import date_window, lane_name, lane_order
 
@@ -60,6 +61,8 @@ def follow_change(
         item = schedule.items[key]
         critical |= item.critical != old.items[key].critical
         scene.place(key, item, calendar)
+    # The baseline's bars: a milestone's ghost sits on the live one while it has not moved.
+    scene.ghosts = ghost_geometry(strategy, schedule, scene.scale.x_of, scene.geom)
     for key in moved | shifted:
         bar = scene.bars.get(key)
         if bar is not None and bar.generation == scene.generation:

@@ -16,6 +16,7 @@ from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
+from cxroadmap.ui.views.baseline_ghosts import Ghosts, ghost_geometry
 from cxroadmap.ui.views.date_axis import PhaseSpan, TimeScale
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
 from cxroadmap.ui.views.timeline_follow import follow_change
@@ -86,6 +87,7 @@ class TimelineScene(QGraphicsScene):
         self.lane_of: dict[str, int] = {}  # key -> index of its lane in `lanes`
         self.generation = 0
         self.bars: dict[str, BarItem] = {}
+        self.ghosts: Ghosts = {}  # the chosen baseline's bars (baseline_ghosts.py)
         self._label_metrics = QFontMetricsF(font(metrics.label_pt, bold=True))
         self._text_widths: dict[str, float] = {}
         self.selected: set[str] = set()
@@ -160,6 +162,7 @@ class TimelineScene(QGraphicsScene):
             self.set_arrows()
         self.scale = TimeScale(self.window[0], self.px_per_day, 0.0)
         self._compute_geometry(strategy, schedule)
+        self.ghosts = ghost_geometry(strategy, schedule, self.scale.x_of, self.geom)
         self.set_rect()
         self.backdrop.update()
         self.arrows.update()
@@ -265,6 +268,8 @@ class TimelineScene(QGraphicsScene):
             status == "dropped",
         )
         x, width, tail, y, _ = self.geom[key]
+        ghost = self.ghosts.get(key)
+        bar.ghost = None if ghost is None else (ghost[0] - x, ghost[1], ghost[2])
         bar.set_geometry(x, y, width, tail)
         bar.generation = self.generation
         bar.show()
