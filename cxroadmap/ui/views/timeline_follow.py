@@ -61,8 +61,14 @@ def follow_change(
         item = schedule.items[key]
         critical |= item.critical != old.items[key].critical
         scene.place(key, item, calendar)
-    # The baseline's bars: a milestone's ghost sits on the live one while it has not moved.
-    scene.ghosts = ghost_geometry(strategy, schedule, scene.scale.x_of, scene.geom)
+    # The baseline's bars (another baseline chosen, or none; a milestone's ghost sits on the
+    # live one while it has not moved): the bars whose ghost changed are placed again too.
+    ghosts, scene.ghosts = (
+        scene.ghosts,
+        ghost_geometry(strategy, schedule, scene.scale.x_of, scene.geom),
+    )
+    if ghosts != scene.ghosts:
+        shifted |= {k for k in scene.bars if ghosts.get(k) != scene.ghosts.get(k)}
     for key in moved | shifted:
         bar = scene.bars.get(key)
         if bar is not None and bar.generation == scene.generation:
