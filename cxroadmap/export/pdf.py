@@ -60,6 +60,7 @@ class PdfOptions:
     fit: bool = False
     # The brand kit's pillar colours (pillar key or label -> #rrggbb).
     pillar_colours: dict[str, str] = field(default_factory=dict)
+    show_today: bool = True  # a saved view may hide today's line
 
 
 def page_size(options: PdfOptions) -> tuple[float, float]:
@@ -171,7 +172,8 @@ def _render_pdf(
     styles = paragraph_styles(accent)
     geo = cover.geometry(width, height, logo)
     _, _, frame_w, frame_h = body_frame(width, height)
-    chart = plan_timeline(strategy, schedule, frame_w, frame_h - 1, today, options.fit)
+    line_day = today if options.show_today else None
+    chart = plan_timeline(strategy, schedule, frame_w, frame_h - 1, line_day, options.fit)
     story: list[Flowable] = [NextPageTemplate("body")]
     story += cover.flowables(strategy, schedule, title, styles, accent, geo)
     story += changes_pages(strategy, schedule, frame_w, styles, accent)  # against a baseline

@@ -13,7 +13,7 @@ from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_label
 from cxroadmap.scheduling.result import ScheduledInitiative
-from cxroadmap.ui.views.look import colour, font, wrap
+from cxroadmap.ui.views.look import colour, elide, font, wrap
 from cxroadmap.ui.views.timeline_scene import bar_fill
 
 if TYPE_CHECKING:
@@ -73,7 +73,9 @@ class CardItem(QGraphicsItem):
         if pin and pin != item.phase:
             card.flag = f"Pinned to {pin}, but starts in {item.phase} ({item.reason})"
             card.dates += f" · wanted in {pin}"
-        card.setToolTip(card.flag or f"{item.title}\n{card.detail}\n{card.dates}")
+        # The full text of whatever the card has to shorten, and why it is where it is.
+        tip = f"{item.title}\n{card.detail}\n{card.dates}"
+        card.setToolTip(f"{tip}\n{card.flag}" if card.flag else tip)
         card.update()
 
     def set_width(self, width: float) -> None:
@@ -121,7 +123,7 @@ class CardItem(QGraphicsItem):
             badge_width = QFontMetricsF(badge_font).horizontalAdvance(label) + 10
         for i, value in enumerate((self.detail, self.dates), start=2):
             room = text.width() - (badge_width + 6 if i == 3 else 0)
-            shown = painter.fontMetrics().elidedText(value, Qt.TextElideMode.ElideRight, int(room))
+            shown = elide(painter.fontMetrics(), value, room)
             painter.drawText(QRectF(text.left(), text.top() + i * line, room, line), left, shown)
         if badge_width:
             painter.setFont(badge_font)

@@ -1,4 +1,4 @@
-"""One node of the dependency graph: a card with the title, dates and pillar colour."""
+"""One node of the dependency graph: a pillar box with its title (cut at a word) and dates."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
 from cxroadmap.scheduling.result import ScheduledInitiative
-from cxroadmap.ui.views.look import colour, font, text_on, wrap
+from cxroadmap.ui.views.look import colour, elide, font, text_on, wrap
 
 if TYPE_CHECKING:
     from cxroadmap.ui.views.graph_view import GraphScene
@@ -61,8 +61,9 @@ class NodeItem(QGraphicsItem):
                 QRectF(inner.left(), inner.top() + i * line, inner.width(), line), left, value
             )
         painter.setFont(font(m.label_pt - 1))
+        dates = elide(painter.fontMetrics(), self.dates, inner.width())
         painter.drawText(
-            QRectF(inner.left(), inner.bottom() - line, inner.width(), line), left, self.dates
+            QRectF(inner.left(), inner.bottom() - line, inner.width(), line), left, dates
         )
 
 

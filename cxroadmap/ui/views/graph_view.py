@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from cxroadmap.common import style
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
@@ -49,8 +50,14 @@ class GraphScene(QGraphicsScene):
     changed, so an edit of dates, titles or statuses does not pay for networkx or new items.
     """
 
-    def __init__(self, metrics: Metrics = NORMAL, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        metrics: Metrics = NORMAL,
+        parent: QObject | None = None,
+        shows: Shows = EVERYTHING_SHOWN,
+    ) -> None:
         super().__init__(parent)
+        self.shows = shows  # the graph obeys "links": without them, nodes in layers only
         self.only_keys: set[str] | None = None  # a saved view's initiatives (None: all)
         self.per_band: int | None = None  # generations side by side before wrapping (None: all)
         self.generations = 0
@@ -101,7 +108,7 @@ class GraphScene(QGraphicsScene):
         if self._notice is not None:
             self.removeItem(self._notice)
             self._notice = None
-        pairs = tuple(d.pair for d in strategy.dependencies)
+        pairs = self._pairs(strategy)
         topology = (tuple(strategy.initiatives), pairs)
         moved = topology != self._topology
         if moved:
@@ -137,8 +144,12 @@ class GraphScene(QGraphicsScene):
         if self.strategy is None or self.schedule is None:
             return
         self._place(self.strategy)
-        self._draw_edges(tuple(d.pair for d in self.strategy.dependencies), True)
+        self._draw_edges(self._pairs(self.strategy), True)
         self.setSceneRect(self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
+    def _pairs(self, strategy: Strategy) -> tuple[Pair, ...]:
+        """The links drawn: none when the saved view hides links (nodes stay in layers)."""
+        return tuple(d.pair for d in strategy.dependencies) if self.shows.links else ()
 
     def _place(self, strategy: Strategy) -> None:
         """Lay the nodes out by generation, reusing the ones already made; with `per_band`,

@@ -37,7 +37,7 @@ def follow_change(
     moved = moved_keys(change, old, schedule)
     if moved is None or any(key not in scene.rows for key in moved):
         return False
-    window = date_window(strategy, schedule, None, scene.today, None)
+    window = date_window(strategy, schedule, None, scene.today_line, None)
     if window[0] != scene.window[0] or not lanes_kept(scene, strategy, moved):
         return False
     scene.schedule, scene.window = schedule, window

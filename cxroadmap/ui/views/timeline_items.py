@@ -204,12 +204,12 @@ class BackdropItem(QGraphicsItem):
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 f"{lane.label}  ({len(lane.keys)})",
             )
-        if scene.today is not None:
-            x = scale.x_of(scene.today)
+        if scene.today_line is not None:
+            x = scale.x_of(scene.today_line)
             if area.left() <= x <= area.right():
                 painter.setPen(QPen(colour(style.TODAY), 1.5, Qt.PenStyle.DashLine))
                 painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
-        if scene.strategy is not None and scene.strategy.measures:
+        if scene.strategy is not None and scene.flags_height:
             paint_measure_flags(painter, scene, area, self._rect.top())
 
 

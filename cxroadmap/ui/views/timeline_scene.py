@@ -15,6 +15,7 @@ from cxroadmap.domain.calendar import WorkCalendar
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour
+from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.views.baseline_ghosts import Ghosts, ghost_geometry
 from cxroadmap.ui.views.date_axis import PhaseSpan, TimeScale
@@ -25,6 +26,7 @@ from cxroadmap.ui.views.timeline_layout import (
     Lane,
     date_window,
     finish_of,
+    flag_strip,
     lanes_of,
     milestone_day,
     phase_spans,
@@ -61,9 +63,11 @@ class TimelineScene(QGraphicsScene):
         bounds: tuple[dt.date, dt.date] | None = None,
         today: dt.date | None = None,
         parent: QObject | None = None,
+        shows: Shows = EVERYTHING_SHOWN,
     ) -> None:
         super().__init__(parent)
         self.metrics = metrics
+        self.shows = shows  # slack, links, measures, today: a saved view's switches
         self.grouping = grouping
         self.only = list(keys) if keys is not None else None
         self.bounds = bounds
@@ -78,6 +82,7 @@ class TimelineScene(QGraphicsScene):
         self.phases: list[PhaseSpan] = []
         self.lanes: list[Lane] = []
         self.lane_tops: list[tuple[float, Lane]] = []
+        self.flags_height = 0.0  # the strip above the first lane where measure flags stand
         self.rows: dict[str, float] = {}
         self.row_keys: list[str] = []
         self.row_ys: list[float] = []
@@ -130,6 +135,16 @@ class TimelineScene(QGraphicsScene):
                 bar.update()
         self.selected = new
 
+    @property
+    def today_line(self) -> dt.date | None:
+        """Today, when the today line is shown."""
+        return self.today if self.shows.today else None
+
+    def set_shows(self, shows: Shows) -> None:
+        if shows != self.shows:
+            self.shows = shows
+            self.sync()
+
     def total_days(self) -> int:
         return (self.window[1] - self.window[0]).days
 
@@ -151,7 +166,8 @@ class TimelineScene(QGraphicsScene):
             self.setSceneRect(QRectF(0, 0, 800, 200))
             return
         if not relayout_only:
-            self.window = date_window(strategy, schedule, self.only, self.today, self.bounds)
+            self.window = date_window(strategy, schedule, self.only, self.today_line, self.bounds)
+            self.flags_height = flag_strip(self.metrics.label_pt, strategy, self.shows)
             self.lanes = lanes_of(strategy, schedule, self.grouping, self.only)
             self.place_rows()
             for key in [k for k in self.bars if k not in self.rows]:
@@ -176,7 +192,7 @@ class TimelineScene(QGraphicsScene):
             [
                 (d.from_key, d.to_key, d.type, self._critical(d.from_key, d.to_key))
                 for d in self.strategy.dependencies
-                if d.from_key in self.rows and d.to_key in self.rows
+                if d.from_key in self.rows and d.to_key in self.rows and self.shows.links
             ]
         )
 
@@ -218,7 +234,7 @@ class TimelineScene(QGraphicsScene):
             x = scale.x_of(item.start)
             width = scale.x_of(finish_of(item)) - x
             tail = width
-            if item.slack_days > 0:
+            if item.slack_days > 0 and self.shows.slack:
                 latest = calendar.date_of(item.latest_start + item.duration - 1)
                 tail = scale.x_of(latest + dt.timedelta(days=1)) - x
                 if self.bounds is not None:
@@ -296,7 +312,7 @@ class TimelineScene(QGraphicsScene):
     def place_rows(self) -> None:
         """A row per initiative, lane after lane, from the top."""
         m = self.metrics
-        y = 4.0
+        y = 4.0 + self.flags_height
         self.rows, self.lane_tops, self.lane_of = {}, [], {}
         for index, lane in enumerate(self.lanes):
             self.lane_tops.append((y, lane))
