@@ -80,8 +80,8 @@ class BoardScene(QGraphicsScene):
         if strategy is not self.strategy or self.only_keys is not None or self.schedule is None:
             return False
         moved = moved_keys(change, self.schedule, schedule)
-        if moved is None:
-            return False
+        if moved is None or change.measures:
+            return False  # (a measure's readings can change an initiative's RAG status)
         assert schedule is not None  # moved_keys is None without one
         before, items = self.schedule.items, schedule.items
         if any(items[key].phase != before[key].phase for key in moved):

@@ -16,7 +16,9 @@ from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour
 from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
+from cxroadmap.scheduling.rag import tracked
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
+from cxroadmap.ui.rag_state import rag_marks, rag_tooltip, rags
 from cxroadmap.ui.views.baseline_ghosts import Ghosts, ghost_geometry
 from cxroadmap.ui.views.date_axis import PhaseSpan, TimeScale
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
@@ -283,6 +285,8 @@ class TimelineScene(QGraphicsScene):
             item.critical,
             status == "dropped",
         )
+        rag = rag_marks(self.strategy, self.schedule).get(key)
+        bar.rag = "" if rag is None else style.RAG_COLOURS[rag.colour]
         x, width, tail, y, _ = self.geom[key]
         ghost = self.ghosts.get(key)
         bar.ghost = None if ghost is None else (ghost[0] - x, ghost[1], ghost[2])
@@ -371,6 +375,9 @@ class TimelineScene(QGraphicsScene):
         if ini is not None and ini.phase:
             phase += f" (pinned to {_html(ini.phase)})"
         lines.append(phase)
+        rag = rags(self.strategy, self.schedule).get(key)
+        if rag is not None and tracked(self.strategy):
+            lines.append(_html(rag_tooltip(rag)))
         if ini is not None and ini.owner:
             lines.append(f"Owner: {_html(ini.owner)}")
         return "<br>".join(lines)
