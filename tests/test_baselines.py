@@ -234,19 +234,22 @@ def test_schedule_json_gains_the_baseline_objects():
     assert [k for k in data if k != "baseline"] == list(plain)
 
 
-def test_a_schema_6_file_gains_the_baseline_tables_when_upgraded(tmp_path):
-    from storage_samples import tamper
+def test_a_file_from_before_baselines_gains_the_baseline_tables_when_upgraded(tmp_path):
+    import shutil
+    from pathlib import Path
 
     from cxroadmap.storage import check
 
     path = tmp_path / "old.cxroadmap"
-    write_document(path, [plan()])
-    # Schema 6 as it was: no baseline tables (their seal triggers go with them).
-    tamper(path, "DROP TABLE baseline_entry", "DROP TABLE baseline", "PRAGMA user_version = 6")
+    # A schema 1 file goes through every migration, the baselines' among them.
+    shutil.copyfile(Path(__file__).parent / "data" / "schema1_cascade.cxroadmap", path)
     with Document.open(path) as doc:
-        assert doc.upgraded_from == 6
-        [(sid, s)] = doc.load_all_with_ids()
-        doc.write_change(sid, s, TakeBaseline(taken(s)).apply(s))
+        assert doc.upgraded_from == 1
+        [(sid, s), *_] = doc.load_all_with_ids()
+        assert s.baselines == []
+        doc.write_change(
+            sid, s, TakeBaseline(take(schedule(s), "Board approval", s.start)).apply(s)
+        )
     assert check(path) == []
     assert read_document(path)[0].baselines[0].name == "Board approval"
 
