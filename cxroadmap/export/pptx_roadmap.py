@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from cxroadmap.common import style
 from cxroadmap.export import legend
 from cxroadmap.export.chartlayout import ChartPage, Mark
 from cxroadmap.export.fonts import fit_text, text_width, wrap_text
+from cxroadmap.export.marks import fill_of
 from cxroadmap.export.pptx_shapes import ShapeWriter
-from cxroadmap.export.textformat import short_date
-from cxroadmap.export.timeline import HEADING_H, PHASE_H, TIER_H, TimelineChart, flag_rooms
+from cxroadmap.export.timeline import (
+    HEADING_H,
+    PHASE_H,
+    TIER_H,
+    TimelineChart,
+    flag_rooms,
+    phase_caption,
+)
 
 
 @dataclass
@@ -38,16 +44,6 @@ class Frame:
         return value * self.zoom
 
 
-def _fill_of(colour: str, status: str) -> tuple[str, bool]:
-    if status == "dropped":
-        fill = style.DROPPED
-    elif status == "idea":
-        fill = style.mix(colour, style.IDEA_TINT)
-    else:
-        fill = colour
-    return fill, style.is_dark(fill)
-
-
 def draw_roadmap(out: ShapeWriter, chart: TimelineChart, index: int, frame: Frame) -> None:
     """Page `index` of the chart: summary, phases, axis, bands, lanes, bars, today, legend."""
     f = frame
@@ -68,33 +64,21 @@ def draw_roadmap(out: ShapeWriter, chart: TimelineChart, index: int, frame: Fram
     _legend(out, chart, f)
 
 
-def _span(chart: TimelineChart, begin: dt.date, end: dt.date | None) -> tuple[float, float]:
-    axis = chart.layout.axis
-    lo = chart.x(max(begin, axis.start))
-    hi = chart.x(min(end, axis.end)) if end is not None else chart.x(axis.end)
-    return lo, max(lo, hi)
-
-
 def _phase_strip(out: ShapeWriter, chart: TimelineChart, f: Frame) -> None:
     top = chart.height - HEADING_H
     bottom = top - PHASE_H
     out.text(f.x(0), f.y(bottom + 11), f.d(40), f.d(9), "PHASE", f.d(6.5), style.MUTED, True)
     for index, (name, begin, end) in enumerate(chart.phases):
-        x0, x1 = _span(chart, begin, end)
+        x0, x1 = chart.span(begin, end)
         if x1 - x0 < 0.5:
             continue
         out.shape(
             "rect", f.x(x0), f.y(top - 2), f.d(x1 - x0), f.d(PHASE_H - 2),
             style.phase_tint(index), name=f"Phase {name}",
         )  # fmt: skip
-        if end is None:
-            dates = f"  from {short_date(begin)}"
-        else:
-            dates = f"  {short_date(begin)} – {short_date(end - dt.timedelta(days=1))}"
         room = x1 - x0 - 8
-        label = fit_text(name, room, 7.5, bold=True)
-        if label == name and text_width(name, 7.5, True) + text_width(dates, 6.5) <= room:
-            label = name + dates
+        label, dates = phase_caption(name, begin, end, room)
+        label += dates
         out.text(
             f.x(x0 + 4), f.y(top - 4), f.d(room + 4), f.d(10), label, f.d(7.5),
             style.phase_ink(index), bold=True,
@@ -131,7 +115,7 @@ def _axis(out: ShapeWriter, chart: TimelineChart, f: Frame) -> None:
 def _bands(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -> None:
     top = chart.rows_top
     for index, (name, begin, end) in enumerate(chart.phases):
-        x0, x1 = _span(chart, begin, end)
+        x0, x1 = chart.span(begin, end)
         if x1 - x0 >= 0.5:
             out.shape(
                 "rect", f.x(x0), f.y(top), f.d(x1 - x0), f.d(top - bottom),
@@ -181,7 +165,7 @@ def _mark(out: ShapeWriter, chart: TimelineChart, mark: Mark, mid: float, f: Fra
     layout = chart.layout
     bar_h = layout.bar_height
     x0, x1 = chart.chart_x + mark.x0, chart.chart_x + mark.x1
-    fill, dark = _fill_of(mark.colour, mark.status)
+    fill, dark = fill_of(mark.colour, mark.status)
     line, width, dash = None, 0.0, None
     if mark.critical:
         line, width = style.CRITICAL, f.d(1.3 if bar_h >= 6 else 0.6)
@@ -197,6 +181,13 @@ def _mark(out: ShapeWriter, chart: TimelineChart, mark: Mark, mid: float, f: Fra
         out.shape(
             "roundRect", f.x(x0), f.y(mid + bar_h / 2), f.d(x1 - x0), f.d(bar_h), fill, line,
             width, dash, name=f"Bar {mark.key}", adjust=12000,
+        )  # fmt: skip
+    rag = chart.rag.get(mark.key)
+    if rag is not None:  # the RAG dot at the finish, as in the PDF (export/marks.py)
+        end, r = x0 + bar_h * 0.62 if mark.milestone else x1, max(bar_h * 0.42, 1.5)
+        out.shape(
+            "ellipse", f.x(end - r), f.y(mid + r), f.d(2 * r), f.d(2 * r), rag, style.PAPER,
+            f.d(0.5), name=f"RAG {mark.key}",
         )  # fmt: skip
     if mark.label_side == "none" or not mark.label:
         return
@@ -228,10 +219,12 @@ def _today(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -> N
 
 def _measures(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -> None:
     # One label per flag, in the room up to the next one and cut at a word (as in the PDF),
-    # so labels neither overlap each other nor climb over the last lane's bars.
+    # so labels neither overlap each other nor climb over the last lane's bars; a flag is
+    # red while a measure on it is off track.
     for x, names, room in flag_rooms(chart):
         name = " · ".join(names)
-        colour = style.mix(style.MEASURE, 0.45)
+        ink = style.OFF_TRACK if any(n in chart.off_track for n in names) else style.MEASURE
+        colour = style.mix(ink, 0.45)
         out.line(f.x(x), f.y(chart.rows_top), f.x(x), f.y(bottom), colour, f.d(0.6), "sysDot")
         label = fit_text(name, min(120, room - 8), 6, whole_words=True)
         if not label:
@@ -239,7 +232,7 @@ def _measures(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -
         wide = text_width(label, 6)
         out.text(
             f.x(x + 3), f.y(bottom + 10), f.d(wide + 4), f.d(9), label, f.d(6),
-            style.MEASURE, name=f"Measure {name}",
+            ink, name=f"Measure {name}",
         )  # fmt: skip
 
 
@@ -275,8 +268,11 @@ def _symbol(out: ShapeWriter, entry: legend.Entry, x: float, mid: float, f: Fram
     elif entry.kind == "link":
         out.line(f.x(x), f.y(mid), f.x(x + size), f.y(mid), style.DEPENDENCY, f.d(0.8))
     elif entry.kind == "measure":
-        out.line(f.x(x + size / 2), f.y(mid + 5), f.x(x + size / 2), f.y(mid - 5), style.MEASURE, 1)
-        out.shape("rect", f.x(x + size / 2), f.y(mid + 5), f.d(5), f.d(4), style.MEASURE)
+        out.line(f.x(x + size / 2), f.y(mid + 5), f.x(x + size / 2), f.y(mid - 5), entry.colour, 1)
+        out.shape("rect", f.x(x + size / 2), f.y(mid + 5), f.d(5), f.d(4), entry.colour)
+    elif entry.kind == "dot":
+        out.shape("ellipse", f.x(x + size / 2 - 3.2), f.y(mid + 3.2), f.d(6.4), f.d(6.4),
+                  entry.colour)  # fmt: skip
     elif entry.kind == "today":
         cx = f.x(x + size / 2)
         out.line(cx, f.y(mid + 5), cx, f.y(mid - 5), style.TODAY, f.d(1), "dash")

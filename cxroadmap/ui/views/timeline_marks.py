@@ -15,6 +15,7 @@ from cxroadmap.ui.views.look import colour, elide, font
 
 if TYPE_CHECKING:
     from cxroadmap.ui.views.timeline_scene import TimelineScene
+    from cxroadmap.ui.views.timeline_view import TimelineView
 
 FLAG_TEXT_GAP = 12.0  # from a flag's pole to its text
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -144,3 +145,11 @@ def text_at(scene: TimelineScene, point: QPointF) -> str:
         if QRectF(x - 2, 0, box.right() - x + 6, box.height()).contains(point):
             return full
     return ""
+
+
+def fit_text_to(view: TimelineView) -> None:
+    """Lane names fit the view's width; presenting (nothing scrolls), titles end at its
+    right edge."""
+    view.timeline.label_room = float(view.viewport().width())
+    if not view.editable:
+        view.timeline.clip_right = view.mapToScene(view.viewport().rect().topRight()).x()

@@ -38,7 +38,7 @@ from cxroadmap.ui.views.drag_impact import ImpactPreview
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour
 from cxroadmap.ui.views.timeline_items import HANDLE_RADIUS, TEXT_GAP, BarItem
 from cxroadmap.ui.views.timeline_layout import milestone_day
-from cxroadmap.ui.views.timeline_marks import text_at
+from cxroadmap.ui.views.timeline_marks import fit_text_to, text_at
 from cxroadmap.ui.views.timeline_scene import TimelineScene
 
 ZOOM_STEP = 1.25
@@ -143,7 +143,12 @@ class TimelineView(QGraphicsView):
         super().drawBackground(painter, rect)
 
     def follow(self, change: Change) -> None:
-        """Bring the view up to date after `change` (the feed calls this while it is shown)."""
+        """Bring the view up to date after `change` (the feed calls this while it is shown):
+        the bars that moved are placed again; the rows only when a lane or an order changed."""
+        doc = self.document
+        if self.source is None and self.timeline.follow(doc.strategy, doc.schedule, change):
+            self.header.update()  # the roadmap may end on another day
+            return
         self.refresh()
 
     def _selection_changed(self, keys: list[str], source: object) -> None:
@@ -188,15 +193,9 @@ class TimelineView(QGraphicsView):
         overhang = scene.content_right - scene.scale.x_of(scene.window[1]) + 24
         scene.set_px_per_day(max(width * 0.4, width - overhang) / days)
         self.horizontalScrollBar().setValue(0)
-        self._clip_titles()
+        fit_text_to(self)
         self.show_visible_rows()
         self.header.update()
-
-    def _clip_titles(self) -> None:
-        """Presenting (nothing scrolls): titles end, cut at a word, at the screen's edge."""
-        if not self.editable:
-            self.timeline.clip_right = self.mapToScene(self.viewport().rect().topRight()).x()
-            self.viewport().update()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -230,11 +229,10 @@ class TimelineView(QGraphicsView):
             rect.width(),
             int(self.timeline.metrics.axis),
         )
-        self.timeline.label_room = float(self.viewport().width())
         if not self._fitted and self.viewport().width() > 300:
             self._fitted = True
             self.fit()
-        self._clip_titles()
+        fit_text_to(self)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
@@ -255,10 +253,9 @@ class TimelineView(QGraphicsView):
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            bar = self.bar_at(event.pos())
-            text = self.timeline.tooltip(bar.key) if bar is not None else ""
-            if bar is None:  # a lane's name or a measure's flag: its full text
-                text = text_at(self.timeline, self.mapToScene(event.pos()))
+            bar = self.bar_at(event.pos())  # else a lane's name or a flag: its full text
+            point = self.mapToScene(event.pos())
+            text = self.timeline.tooltip(bar.key) if bar else text_at(self.timeline, point)
             if text:
                 QToolTip.showText(event.globalPos(), text, self)
             else:
