@@ -13,7 +13,7 @@ from cxroadmap.app import main
 from cxroadmap.domain import ValidationError
 from cxroadmap.interop.jsonfile import strategy_from_json, strategy_to_json
 from cxroadmap.storage.document import Document, read_document, write_document
-from cxroadmap.storage.schema import connect
+from cxroadmap.storage.schema import SCHEMA_VERSION, connect
 from cxroadmap.storage.verify import file_problems
 
 DATA = Path(__file__).parent / "data"
@@ -83,7 +83,9 @@ def test_progress_fields_survive_the_document_file(tmp_path):
     assert file_problems(tmp_path / "plan.cxroadmap") == []
 
 
-def test_an_older_file_upgrades_to_schema_7_with_no_progress_and_a_checked_range(tmp_path):
+def test_an_older_file_upgrades_to_the_current_schema_with_no_progress_and_a_checked_range(
+    tmp_path,
+):
     path = tmp_path / "old.cxroadmap"
     shutil.copyfile(DATA / "schema1_cascade.cxroadmap", path)
     with Document.open(path) as doc:
@@ -94,7 +96,7 @@ def test_an_older_file_upgrades_to_schema_7_with_no_progress_and_a_checked_range
     assert file_problems(path) == []
     conn = connect(path, readonly=False)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 7
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         with pytest.raises(sqlite3.IntegrityError, match="percent_complete_range"):
             conn.execute("UPDATE initiative SET percent_complete = 101")
     finally:

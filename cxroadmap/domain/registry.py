@@ -125,7 +125,7 @@ STRATEGY: Fields = declare(
           json_optional=True, editor="date", example="2027-01-20"),
     # The brand kit and saved views are records of their own (brand.py, view_filter.py).
     structural=("phases", "initiatives", "dependencies", "touchpoints", "measures", "brand",
-                "views"),
+                "views", "baselines", "chosen_baseline"),
 )
 
 PHASE: Fields = declare(

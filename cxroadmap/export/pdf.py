@@ -26,6 +26,7 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import brand_colours, pillar_colour
 from cxroadmap.export import cover
 from cxroadmap.export.budget_pages import budget_pages
+from cxroadmap.export.changes_pages import changes_pages
 from cxroadmap.export.chartlayout import pillars_present
 from cxroadmap.export.cx_pages import measures_pages, touchpoint_pages
 from cxroadmap.export.fonts import CJK_ENV, clean, font_set, shorten, take_missing
@@ -173,6 +174,7 @@ def _render_pdf(
     chart = plan_timeline(strategy, schedule, frame_w, frame_h - 1, today, options.fit)
     story: list[Flowable] = [NextPageTemplate("body")]
     story += cover.flowables(strategy, schedule, title, styles, accent, geo)
+    story += changes_pages(strategy, schedule, frame_w, styles, accent)  # against a baseline
     story += [PageBreak(), Section("Roadmap overview" if options.fit else "Roadmap")]
     story += chart.flowables(advance)
     story += phase_pages(strategy, schedule, frame_w, styles, accent, advance)

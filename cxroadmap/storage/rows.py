@@ -4,7 +4,7 @@ from sqlalchemy import CheckConstraint, Index, Table, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from cxroadmap.domain import registry
-from cxroadmap.storage import brand_rows  # noqa: F401  # its tables join the metadata
+from cxroadmap.storage import baseline_rows, brand_rows  # noqa: F401  # their tables join the metadata
 from cxroadmap.storage.field_rows import checks
 from cxroadmap.storage.workspace.local_rows import WORKSPACE_TABLES
 
@@ -42,7 +42,7 @@ class StrategyRow(SQLModel, table=True):
     parent_key: str | None = None
     # Added by schema 3.
     currency: str = Field(default="", sa_column_kwargs={"server_default": ""})
-    # Added by schema 7 (progress).
+    # Added by schema 8 (progress).
     status_date: str | None = None
 
 
@@ -117,7 +117,7 @@ class InitiativeRow(SQLModel, table=True):
     impact: int
     status: str
     cost: float | None = None  # added by schema 3
-    # Added by schema 7 (progress).
+    # Added by schema 8 (progress).
     actual_start: str | None = None
     actual_finish: str | None = None
     percent_complete: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
@@ -283,6 +283,8 @@ MEASURE_INITIATIVE = _table("measure_initiative")
 SUPPORT_LINK = _table("support_link")
 BRAND = _table("brand")
 SAVED_VIEW = _table("saved_view")
+BASELINE = _table("baseline")
+BASELINE_ENTRY = _table("baseline_entry")
 SEAL = _table("document_seal")
 
 TABLES = (
@@ -302,6 +304,8 @@ TABLES = (
     YEAR_BUDGET,
     BRAND,
     SAVED_VIEW,
+    BASELINE,
+    BASELINE_ENTRY,
     *WORKSPACE_TABLES,
     SEAL,
 )

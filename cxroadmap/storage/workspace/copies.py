@@ -14,22 +14,26 @@ from cxroadmap.domain.errors import ValidationError
 from cxroadmap.storage.document import Document, read_document, write_document
 from cxroadmap.storage.strategy_rows import gc_paused
 from cxroadmap.storage.workspace import local, server
+from cxroadmap.storage.workspace.exchange import LocalState
 from cxroadmap.storage.workspace.items import (
     DEPENDENCY,
     INITIATIVE,
+    MEASURE,
+    ORDER,
     STRATEGY,
+    TOUCHPOINT,
     Fields,
     ItemKey,
     ServerItem,
     build_strategy,
     dependency_key,
     document_items,
+    item_value,
     split_dependency_key,
 )
 from cxroadmap.storage.workspace.merge import EXISTS, Conflict
 from cxroadmap.storage.workspace.server import WorkspaceError, public_url
 from cxroadmap.storage.workspace.sync import (
-    LocalState,
     differs,
     now_stamp,
     read_state,
@@ -105,10 +109,15 @@ def checkout(url: str, out: Path, chosen: list[str] | None = None) -> list[str]:
 
 
 def display_key(item: ItemKey) -> str:
-    """How conflicts name an item: the initiative key, `A->B`, or the strategy key."""
+    """How conflicts name an item: the initiative key, `A->B`, `touchpoint:T1`,
+    `measure:M1`, `order` (of the strategy's lists), or the strategy key."""
     strategy, kind, key = item
     if kind == DEPENDENCY:
         return "->".join(split_dependency_key(key))
+    if kind in (TOUCHPOINT, MEASURE):
+        return f"{kind}:{key}"
+    if kind == ORDER:
+        return ORDER
     return strategy if kind == STRATEGY else key
 
 
@@ -207,17 +216,29 @@ def item_history(
     if url is None:
         raise WorkspaceError(str(doc.path), "is not a workspace copy")
     strategies = doc.load_all()
-    if strategy is None:
-        holder = next((s for s in strategies if key is not None and key in s.initiatives), None)
-        strategy = (holder or strategies[0]).key
-    elif strategy not in {s.key for s in strategies}:
-        raise ValidationError("--strategy", f"no strategy with key {strategy!r} in {doc.path}")
     kind: str | None = None
     item_key: str | None = None
     if key is not None:
         kind, item_key = INITIATIVE, key
-        if "->" in key:
+        prefix, colon, rest = key.partition(":")
+        if colon and prefix in (TOUCHPOINT, MEASURE):
+            kind, item_key = prefix, rest
+        elif key == ORDER:
+            kind, item_key = ORDER, ""
+        elif "->" in key:
             kind, item_key = DEPENDENCY, dependency_key(*key.split("->", 1))
+    if strategy is None:
+        holder = next(
+            (
+                s
+                for s in strategies
+                if kind is not None and item_value(s, kind, item_key or "") is not None
+            ),
+            None,
+        )
+        strategy = (holder or strategies[0]).key
+    elif strategy not in {s.key for s in strategies}:
+        raise ValidationError("--strategy", f"no strategy with key {strategy!r} in {doc.path}")
     with server.connect(url) as conn:
         server.require_schema(conn, url)
         return server.history(conn, strategy, kind, item_key, limit)
@@ -241,7 +262,10 @@ def sync_state(doc: Document) -> SyncInfo | None:
             return None
         conflicts = local.read_conflicts(conn)
         waiting = {p.item for c in conflicts for p in c.parts}  # counted as conflicts instead
-        pending = {k[:1] if k[1] == local.WHOLE else k for k in local.read_dirty(conn)}
+        # The order is noted with every row added, removed or moved: not a change of its own.
+        pending = {
+            k[:1] if k[1] == local.WHOLE else k for k in local.read_dirty(conn) if k[1] != ORDER
+        }
         return SyncInfo(link.synced_at, len(pending - waiting), len(conflicts))
 
     return doc.transact(work, writing=False)

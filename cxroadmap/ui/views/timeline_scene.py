@@ -14,6 +14,7 @@ from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour
 from cxroadmap.scheduling.result import Schedule
+from cxroadmap.ui.views.baseline_ghosts import Ghosts, ghost_geometry
 from cxroadmap.ui.views.date_axis import PhaseSpan, TimeScale
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
 from cxroadmap.ui.views.timeline_items import TEXT_GAP, BackdropItem, BarItem, DependencyLayer
@@ -85,6 +86,7 @@ class TimelineScene(QGraphicsScene):
         self.geom: dict[str, tuple[float, float, float, float, bool]] = {}
         self.generation = 0
         self.bars: dict[str, BarItem] = {}
+        self.ghosts: Ghosts = {}  # the chosen baseline's bars (baseline_ghosts.py)
         self._label_metrics = QFontMetricsF(font(metrics.label_pt, bold=True))
         self._text_widths: dict[str, float] = {}
         self.selected: set[str] = set()
@@ -162,6 +164,7 @@ class TimelineScene(QGraphicsScene):
             )
         self.scale = TimeScale(self.window[0], self.px_per_day, 0.0)
         self._compute_geometry(strategy, schedule)
+        self.ghosts = ghost_geometry(strategy, schedule, self.scale.x_of, self.geom)
         width = self.content_right + RIGHT_MARGIN
         self.phases = phase_spans(strategy, self.scale.date_at(width) + dt.timedelta(days=1))
         height = (self.lane_tops[-1][0] if self.lane_tops else 0) + self._lane_height_tail() + 8
@@ -245,6 +248,8 @@ class TimelineScene(QGraphicsScene):
             status == "dropped",
         )
         x, width, tail, y, _ = self.geom[key]
+        ghost = self.ghosts.get(key)
+        bar.ghost = None if ghost is None else (ghost[0] - x, ghost[1], ghost[2])
         bar.set_geometry(x, y, width, tail)
         bar.generation = self.generation
         bar.show()
