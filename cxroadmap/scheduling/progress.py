@@ -131,11 +131,11 @@ def progress_lower_bounds(
         days = progress.fixed.get(i)
         if days is not None:
             lower[i] = days[0]
-            if ini.actual_finish is not None:
-                reasons[i] = f"complete {ini.actual_finish.isoformat()}"
-            else:
-                assert ini.actual_start is not None
-                reasons[i] = f"started {ini.actual_start.isoformat()}"
+            # Read after "Starts at" in the inspector and the hover text.
+            if ini.actual_start is not None:
+                reasons[i] = f"actual start {ini.actual_start.isoformat()}"
+            elif ini.actual_finish is not None:
+                reasons[i] = f"reached {ini.actual_finish.isoformat()}"
         elif status_day is not None and status is not None and status_day > lower[i]:
             lower[i] = status_day
             reasons[i] = f"status date {status.isoformat()}"
