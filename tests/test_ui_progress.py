@@ -151,3 +151,17 @@ def test_cards_show_their_progress(qtbot, small_window):
     QApplication.processEvents()
     cards = board.board.cards
     assert (cards["A"].done, cards["B"].done, cards["C"].done) == (1.0, 0.3, 0.0)
+
+
+def test_the_pdf_timeline_marks_the_status_date():
+    from pdf_samples import page_texts, small_strategy
+
+    from cxroadmap.export.pdf import render_pdf
+    from cxroadmap.scheduling.planner import schedule
+
+    strategy = small_strategy()
+    before = " ".join(page_texts(render_pdf(strategy, schedule(strategy))))
+    assert "Status 20 Jan" not in before
+    strategy.status_date = dt.date(2027, 1, 20)
+    after = " ".join(page_texts(render_pdf(strategy, schedule(strategy))))
+    assert "Status 20 Jan 2027" in after
