@@ -170,17 +170,30 @@ class _Stale(Exception):
     """The server changed between reading and writing an item: sync again."""
 
 
-def sync(doc: Document, hook: Callable[[str], None] | None = None) -> SyncReport:
-    """Pull others' changes and push this file's, each side in one transaction."""
+Hook = Callable[[str], None]
+
+
+def _no_hook(_phase: str) -> None:
+    pass
+
+
+def sync(doc: Document, hook: Hook = _no_hook) -> SyncReport:
+    """Pull others' changes and push this file's, each side in one transaction.
+
+    `hook` is told each phase as it is reached (between server statements, around the
+    file's write): the interruption tests stop a sync exactly there.
+    """
     state = read_state(doc)
+    hook("read")
     frozen = {s.key for s in state.strategies if not state.editable(s.key)}
     held: set[str] = set()
     lock = bool(state.dirty) or bool(state.conflicts)
     with server.connect(state.url) as conn:
         server.require_schema(conn, state.url)
+        hook("connected")
         for _ in range(20):
             try:
-                result, pushed, last_rev = _server_side(doc, conn, state, frozen, held, lock)
+                result, pushed, last_rev = _server_side(doc, conn, state, frozen, held, lock, hook)
                 break
             except EditRefused as refused:
                 held.add(refused.strategy)
@@ -188,13 +201,13 @@ def sync(doc: Document, hook: Callable[[str], None] | None = None) -> SyncReport
                 lock = True
         else:
             raise WorkspaceError(public_url(state.url), "the workspace kept changing; sync again")
-    if hook is not None:
-        hook("server committed")
+    hook("server committed")
     base = {**state.base, **result.base, **pushed}
 
     def work(conn: Connection) -> None:
         changes = {k: result.local.get(k) for k in result.changed}
         touched = write_items(conn, state, changes)
+        hook("file: items written")
         local.write_base(conn, {**result.base, **pushed})
         local.write_conflicts(conn, result.conflicts)
         view = LocalView(state.strategies)
@@ -202,8 +215,10 @@ def sync(doc: Document, hook: Callable[[str], None] | None = None) -> SyncReport
         local.write_dirty(conn, [k for k in dict.fromkeys(candidates) if differs(k, view, base)])
         here = str(doc.path.resolve())
         local.write_link(conn, local.Link(state.url, last_rev, now_stamp(), state.copy_id, here))
+        hook("file: about to commit")
 
     doc.transact(work)
+    hook("file committed")
     return SyncReport(
         pulled=len(result.changed), pushed=len(pushed), conflicts=result.conflicts,
         refused=sorted(held),
@@ -225,11 +240,14 @@ def _server_side(
     frozen: set[str],
     held: set[str],
     lock: bool,
+    hook: Hook,
 ) -> tuple[MergeResult, dict[ItemKey, ServerItem], int]:
     with conn.transaction():
         if lock:
             server.write_lock(conn)
+        hook("server: began")
         remote = server.fetch(conn, state.ids, since=state.last_rev)
+        hook("server: fetched")
         for k, item in remote.items():
             if item.by == state.copy_id:
                 # Pushed by this copy in a sync killed before the file recorded it: that
@@ -245,6 +263,7 @@ def _server_side(
             if k[0] in held:
                 continue
             rev = server.put(conn, k, value, expected, state.copy_id)
+            hook("server: put")
             if rev is None:
                 raise _Stale
             before = expected.fields if expected is not None else {}
@@ -256,4 +275,5 @@ def _server_side(
             *(i.rev for i in remote.values()),
             *(i.rev for i in pushed.values()),
         ]
+        hook("server: about to commit")
     return result, pushed, max(revs)
