@@ -91,7 +91,7 @@ def test_percent_complete_in_the_inspector_needs_an_actual_start_first(qtbot, sm
 def test_the_status_date_field_of_the_strategy_panel(qtbot, small_window, small_file, shown):
     w = small_window
     w.views.setCurrentWidget(w.strategy_panel)
-    field = w.strategy_panel.status_edit
+    field = w.strategy_panel.editors["status_date"]
     field.setFocus()
     qtbot.keyClicks(field, "2027-01-20")
     qtbot.keyClick(field, Qt.Key.Key_Return)

@@ -121,8 +121,8 @@ STRATEGY: Fields = declare(
           "What each calendar year may cost (blank: no budget)", column=None,
           limit=MAX_AMOUNT, json_optional=True, example={2027: 250000.0}),
     Field("status_date", DATE, "Status date",
-          "Progress is reported up to this date (blank: no status date)",
-          json_optional=True, example="2027-01-20"),
+          "Progress is reported up to this date, YYYY-MM-DD (blank: none)",
+          json_optional=True, editor="date", example="2027-01-20"),
     # The brand kit and saved views are records of their own (brand.py, view_filter.py).
     structural=("phases", "initiatives", "dependencies", "touchpoints", "measures", "brand",
                 "views"),
