@@ -16,14 +16,11 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from dag import layered_dag  # benchmarks/ is on the path when a script here is run
 
-from dag import layered_dag  # noqa: E402
-
-from cxroadmap.domain.model import Strategy  # noqa: E402
-from cxroadmap.scheduling.planner import schedule  # noqa: E402
+from cxroadmap.domain.model import Strategy
+from cxroadmap.scheduling.planner import schedule
 
 RUNS = 21
 
