@@ -33,7 +33,7 @@ from cxroadmap.ui.feed import ChangeFeed, DirectFeed
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.board_card import CardItem, short_range
 from cxroadmap.ui.views.drag_impact import ImpactPreview
-from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
+from cxroadmap.ui.views.look import NORMAL, Metrics, colour, done_fraction, font
 from cxroadmap.ui.views.timeline_scene import bar_fill
 
 GAP = 14.0
@@ -175,7 +175,9 @@ class BoardScene(QGraphicsScene):
         pillar, owner, status = (ini.pillar, ini.owner, ini.status) if ini else ("", "", "")
         pin = ini.phase if ini else None
         look: tuple[object, ...] = (item.title, item.start, item.finish, item.is_milestone)
+        percent = ini.percent_complete if ini else 0
         look += (item.critical, item.phase, item.reason, pillar, owner, status, pin)
+        look += (item.state, percent)
         if look == card.look:
             return
         card.look = look
@@ -188,6 +190,7 @@ class BoardScene(QGraphicsScene):
         )
         card.fill = bar_fill(pillar, status)
         card.critical = item.critical
+        card.done = done_fraction(item.state, percent)
         card.pinned = bool(pin)
         card.flag = ""
         if pin and pin != item.phase:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
-from cxroadmap.ui.views.look import colour, font, wrap
+from cxroadmap.ui.views.look import colour, font, progress_colour, wrap
 
 if TYPE_CHECKING:
     from cxroadmap.ui.views.board import BoardScene
@@ -38,6 +38,7 @@ class CardItem(QGraphicsItem):
         self.flag = ""  # why the scheduler could not keep it in its pinned phase
         self.pinned = False
         self.critical = False
+        self.done = 0.0  # share done (look.done_fraction): a bar along the card's foot
         self.selected = False
         self.faded = False  # out of the presentation's spotlight
         self.look: tuple[object, ...] | None = None  # what the text and colours were made from
@@ -69,6 +70,14 @@ class CardItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour(self.fill))
         painter.drawRoundedRect(QRectF(rect.left() + 1, rect.top() + 1, 6, rect.height() - 2), 3, 3)
+        if self.done > 0:
+            track = QRectF(rect.left() + 10, rect.bottom() - 6, rect.width() - 20, 3)
+            painter.setBrush(colour(style.GRID))
+            painter.drawRoundedRect(track, 1.5, 1.5)
+            painter.setBrush(progress_colour(self.fill))
+            painter.drawRoundedRect(
+                QRectF(track.left(), track.top(), track.width() * self.done, 3), 1.5, 1.5
+            )
         text = rect.adjusted(16, 6, -8, -6)
         line = m.label_pt * 1.9
         painter.setPen(colour(style.INK))

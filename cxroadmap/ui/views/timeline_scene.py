@@ -16,7 +16,7 @@ from cxroadmap.domain.pillars import pillar_colour
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.views.baseline_ghosts import Ghosts, ghost_geometry
 from cxroadmap.ui.views.date_axis import PhaseSpan, TimeScale
-from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
+from cxroadmap.ui.views.look import NORMAL, Metrics, colour, done_fraction, font
 from cxroadmap.ui.views.timeline_items import TEXT_GAP, BackdropItem, BarItem, DependencyLayer
 from cxroadmap.ui.views.timeline_layout import (
     Lane,
@@ -246,6 +246,7 @@ class TimelineScene(QGraphicsScene):
             item.is_milestone,
             item.critical,
             status == "dropped",
+            done_fraction(item.state, ini.percent_complete if ini else 0),
         )
         x, width, tail, y, _ = self.geom[key]
         ghost = self.ghosts.get(key)
