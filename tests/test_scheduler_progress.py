@@ -316,3 +316,11 @@ def test_schedule_output_keeps_the_contract_keys_with_progress() -> None:
     out = schedule_to_json(result)
     assert out["initiatives"][0]["finish_day"] == 8
     assert "behind by 4 working days" in format_table(result)
+
+
+def test_a_milestone_with_only_an_actual_start_stays_there_and_is_never_behind() -> None:
+    m = Initiative("M", "m", 0, actual_start=d("2027-01-06"))
+    result = schedule(plan(m, status="2027-01-20"))
+    item = result.items["M"]
+    assert (item.start_day, item.finish_day, item.state, item.behind_days) == (2, 2, STARTED, 0)
+    assert result.warnings == []
