@@ -138,8 +138,10 @@ def progress_lower_bounds(
     """Facts start where they started; nothing else before the status day (in place)."""
     status_day = progress.status_day
     status = strategy.status_date
+    held = "" if status is None else f"status date {status.isoformat()}"
+    fixed = progress.fixed
     for i, ini in enumerate(strategy.initiatives.values()):
-        days = progress.fixed.get(i)
+        days = fixed.get(i)
         if days is not None:
             lower[i] = days[0]
             # Read after "Starts at" in the inspector and the hover text.
@@ -147,9 +149,9 @@ def progress_lower_bounds(
                 reasons[i] = f"actual start {ini.actual_start.isoformat()}"
             elif ini.actual_finish is not None:
                 reasons[i] = f"reached {ini.actual_finish.isoformat()}"
-        elif status_day is not None and status is not None and status_day > lower[i]:
+        elif status_day is not None and status_day > lower[i]:
             lower[i] = status_day
-            reasons[i] = f"status date {status.isoformat()}"
+            reasons[i] = held
 
 
 def progress_warnings(strategy: Strategy, progress: Progress, calendar: WorkCalendar) -> list[str]:
