@@ -191,14 +191,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _write_image(strategy: Strategy, out: Path, options: dict[str, object]) -> None:
     from cxroadmap.cli.deliverables import chosen_view, shown
+    from cxroadmap.domain.view_filter import shows_of
     from cxroadmap.ui.image_export import export_view_image
 
     # A saved view narrows the picture; the brand kit colours it.
-    narrowed, plan = shown(strategy, chosen_view(strategy, options.get("view_filter")))  # type: ignore[arg-type]
+    chosen = chosen_view(strategy, options.get("view_filter"))  # type: ignore[arg-type]
+    narrowed, plan = shown(strategy, chosen)
     export_view_image(
         narrowed, plan, out, view=str(options.get("view") or "timeline"),
         scale=float(options.get("scale") or 2.0),  # type: ignore[arg-type]
-        brand=strategy.brand,
+        brand=strategy.brand, shows=shows_of(chosen),
     )  # fmt: skip
 
 

@@ -20,13 +20,14 @@ from reportlab.platypus import LongTable
 
 from cxroadmap.domain.field_text import display_text
 from cxroadmap.domain.fields import LIST_KINDS, Field, coerce
-from cxroadmap.domain.measures import Measure
+from cxroadmap.domain.measures import Measure, Reading
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 from cxroadmap.domain.registry import (
     DEPENDENCY,
     INITIATIVE,
     MEASURE,
     PHASE,
+    READING,
     REGISTRY,
     STRATEGY,
     TOUCHPOINT,
@@ -74,6 +75,8 @@ def sample() -> Strategy:
     strategy.dependencies = [_with_examples(Dependency("a", "b"), DEPENDENCY)]  # type: ignore[list-item]
     strategy.touchpoints = [_with_examples(Touchpoint("x", "x"), TOUCHPOINT)]  # type: ignore[list-item]
     strategy.measures = [_with_examples(Measure("x", "x"), MEASURE)]  # type: ignore[list-item]
+    reading = _with_examples(Reading(dt.date(2027, 1, 4), 0.0), READING)
+    strategy.measures[0].readings = [reading]  # type: ignore[list-item]
     return strategy
 
 
@@ -82,6 +85,8 @@ def _record(strategy: Strategy, kind: str) -> object:
         return strategy
     if kind == "initiative":
         return strategy.initiatives["REC1"]
+    if kind == "reading":
+        return strategy.measures[0].readings[0]
     return {"phase": strategy.phases, "dependency": strategy.dependencies,
             "touchpoint": strategy.touchpoints, "measure": strategy.measures}[kind][0]  # fmt: skip
 
@@ -165,7 +170,8 @@ def test_the_file_refuses_what_the_field_refuses(tmp_path, kind, f):
     path = tmp_path / "all.cxroadmap"
     write_document(path, [sample()])
     table = {"strategy": "strategy", "phase": "phase", "initiative": "initiative",
-             "dependency": "dependency", "touchpoint": "touchpoint"}[kind]  # fmt: skip
+             "dependency": "dependency", "touchpoint": "touchpoint",
+             "reading": "measure_reading"}[kind]  # fmt: skip
     bad = "nonsense" if f.choices else -1 if f.maximum is None else f.maximum + 1
     # Through a connection with the checksum's function (its triggers call it): only the
     # rule itself can refuse the write.

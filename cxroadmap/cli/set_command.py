@@ -15,6 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from cxroadmap.cli.measure_set import (
+    MeasureAssignments,
+    is_readings_csv,
+    measure_edits,
+    read_readings_csv,
+    split_measure_tokens,
+)
 from cxroadmap.domain.edits import ChangeInitiative, ChangeStrategy, CompositeEdit, Edit
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy
@@ -100,9 +107,11 @@ def typed_value(
     raise first
 
 
-def build_edit(strategy: Strategy, assignments: Assignments) -> Edit:
+def build_edit(
+    strategy: Strategy, assignments: Assignments, measures: MeasureAssignments | None = None
+) -> Edit:
     """One undoable edit of every assignment, checked against `strategy` (not changed)."""
-    edits: list[Edit] = []
+    edits: list[Edit] = measure_edits(strategy, measures or [])
     for key, fields in assignments:
         if key == STRATEGY_FIELDS:
             edits.append(_strategy_edit(fields))
@@ -146,11 +155,14 @@ def cmd_set(args: argparse.Namespace) -> int:
     from cxroadmap.storage.document import Document
     from cxroadmap.storage.workspace.copies import access_of
 
+    args.assignments, measures = split_measure_tokens(list(args.assignments))
     _options_among_assignments(args)
     assignments = parse_assignments(list(args.assignments))
-    if args.from_csv is not None:
+    if args.from_csv is not None and is_readings_csv(args.from_csv):
+        measures += read_readings_csv(args.from_csv)
+    elif args.from_csv is not None:
         assignments += read_csv(args.from_csv)
-    if not assignments:
+    if not assignments and not measures:
         raise ValidationError("set", "nothing to set: give KEY field=value or --from-csv FILE")
     if not args.file.exists():
         raise DocumentError(args.file, "no such file")
@@ -172,10 +184,13 @@ def cmd_set(args: argparse.Namespace) -> int:
             raise ValidationError(
                 strategy.key, "you may not edit this strategy (read-only in this workspace copy)"
             )
-        edit = build_edit(strategy, assignments)
+        edit = build_edit(strategy, assignments, measures)
         change = edit.apply(strategy)
         doc.write_change(sid, strategy, change)
-    print(f"set {_summary(assignments)} in {args.file}")
+    if assignments or not measures:
+        print(f"set {_summary(assignments)} in {args.file}")
+    if measures:
+        print(f"set {sum(len(p) for _, p in measures)} values of measures in {args.file}")
     return 0
 
 

@@ -24,6 +24,17 @@ DEPENDENCY = "#9aa5b1"
 TODAY = "#2b2d42"
 STATUS_DATE = "#d35400"  # the line progress is reported up to (tracking.md status_date)
 DROPPED = "#b8bec6"
+# Tracking: a measure on/off its line, and RAG status (red, amber, green).
+ON_TRACK = "#2e7d32"
+OFF_TRACK = "#c62828"
+RAG_COLOURS = {"red": "#c62828", "amber": "#ef8f00", "green": "#2e7d32"}
+
+
+def track_colour(on_track: bool | None) -> str:
+    """Green on track, red off track, grey when there is no verdict."""
+    return MUTED if on_track is None else ON_TRACK if on_track else OFF_TRACK
+
+
 IDEA_TINT = 0.45  # share of the pillar colour kept for "idea" bars (rest is white)
 
 # Sizes in points.

@@ -196,6 +196,14 @@ def draw_marks(canvas: Canvas, chart: TimelineChart, page: ChartPage, positions:
                 canvas.roundRect(x0, mid - bar_h / 2, x1 - x0, bar_h, radius, stroke=stroke, fill=1)
                 if mark.status == "idea":
                     canvas.setDash()
+            rag = chart.rag.get(mark.key)
+            if rag is not None:
+                # The RAG status: a dot on the bar's finish (the diamond's right point).
+                end = x0 + bar_h * 0.62 if mark.milestone else x1
+                canvas.setFillColor(_colour(rag))
+                canvas.setStrokeColor(_colour(style.PAPER))
+                canvas.setLineWidth(0.5)
+                canvas.circle(end, mid, max(bar_h * 0.42, 1.5), stroke=1, fill=1)
             if mark.label_side == "none" or not mark.label:
                 continue
             inside = mark.label_side == "inside"

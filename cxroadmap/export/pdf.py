@@ -32,6 +32,7 @@ from cxroadmap.export.cx_pages import measures_pages, touchpoint_pages
 from cxroadmap.export.fonts import CJK_ENV, clean, font_set, shorten, take_missing
 from cxroadmap.export.output import check_target
 from cxroadmap.export.pages import Furniture, RoadmapDocument, body_frame, numbered_canvas
+from cxroadmap.export.rag_pages import rag_pages
 from cxroadmap.export.rollup import rollup_pages
 from cxroadmap.export.tables import Section, phase_pages
 from cxroadmap.export.timeline import plan_timeline
@@ -60,6 +61,7 @@ class PdfOptions:
     fit: bool = False
     # The brand kit's pillar colours (pillar key or label -> #rrggbb).
     pillar_colours: dict[str, str] = field(default_factory=dict)
+    show_today: bool = True  # a saved view may hide today's line
 
 
 def page_size(options: PdfOptions) -> tuple[float, float]:
@@ -171,13 +173,15 @@ def _render_pdf(
     styles = paragraph_styles(accent)
     geo = cover.geometry(width, height, logo)
     _, _, frame_w, frame_h = body_frame(width, height)
-    chart = plan_timeline(strategy, schedule, frame_w, frame_h - 1, today, options.fit)
+    line_day = today if options.show_today else None
+    chart = plan_timeline(strategy, schedule, frame_w, frame_h - 1, line_day, options.fit)
     story: list[Flowable] = [NextPageTemplate("body")]
     story += cover.flowables(strategy, schedule, title, styles, accent, geo)
     story += changes_pages(strategy, schedule, frame_w, styles, accent)  # against a baseline
     story += [PageBreak(), Section("Roadmap overview" if options.fit else "Roadmap")]
     story += chart.flowables(advance)
     story += phase_pages(strategy, schedule, frame_w, styles, accent, advance)
+    story += rag_pages(strategy, schedule, frame_w, styles, accent)
     story += budget_pages(strategy, schedule, frame_w, styles, accent)
     story += touchpoint_pages(strategy, frame_w, styles, accent)
     story += measures_pages(strategy, frame_w, styles, accent)

@@ -12,11 +12,13 @@ from reportlab.platypus import Flowable
 
 from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.readings import on_track
 from cxroadmap.export import legend, marks
 from cxroadmap.export.chartlayout import ChartLayout, layout_chart, pillars_present
 from cxroadmap.export.dateaxis import Axis, build_axis
 from cxroadmap.export.fonts import draw_text, fit_text, text_width
 from cxroadmap.export.textformat import long_date, short_date
+from cxroadmap.scheduling.rag import rag_statuses, tracked
 from cxroadmap.scheduling.result import Schedule
 
 HEADING_H = 24.0
@@ -42,6 +44,10 @@ class TimelineChart:
     fit: bool
     # (target date, measure name) of each measure with a date: flags on the chart.
     measures: list[tuple[dt.date, str]] = field(default_factory=list)
+    # Names of the measures whose latest reading is off track: their flags are red.
+    off_track: frozenset[str] = frozenset()
+    # RAG colour per initiative key while the strategy is tracked (a dot at each bar's end).
+    rag: dict[str, str] = field(default_factory=dict)
     # The strategy's status date (tracking.md): a solid line at the start of that day.
     status_date: dt.date | None = None
 
@@ -222,13 +228,14 @@ def _measures_draw(chart: TimelineChart, canvas: Canvas, bottom: float) -> None:
         canvas.setDash(1, 2)
         canvas.line(x, bottom, x, chart.rows_top)
         canvas.setDash()
-        legend.flag(canvas, x, bottom, 12)
+        ink = style.OFF_TRACK if name in chart.off_track else style.MEASURE
+        legend.flag(canvas, x, bottom, 12, ink)
         label = fit_text(name, 120, 6)
         wide = text_width(label, 6)
         start = x + 7 if x + 7 + wide <= chart.width else x - 3 - wide
         canvas.setFillColor(HexColor(style.PAPER))
         canvas.rect(start - 1, bottom + 2.5, wide + 2, 7.5, stroke=0, fill=1)
-        canvas.setFillColor(HexColor(style.MEASURE))
+        canvas.setFillColor(HexColor(ink))
         draw_text(canvas, start, bottom + 4.5, label, 6)
 
 
@@ -277,6 +284,7 @@ def plan_timeline(
         bool(strategy.dependencies),
         bool(flags),
     )
+    entries += tracking_entries(strategy, schedule)
     lines = legend.flow(entries, width)
     tiers = 1 if not axis.upper else 2
     rows_top = height - HEADING_H - PHASE_H - 2 - TIER_H * tiers - 3
@@ -291,8 +299,31 @@ def plan_timeline(
     heading = "Roadmap overview" if fit else "Roadmap"
     return TimelineChart(
         layout, width, height, label_width, rows_top, phases, today, lines, heading, summary, fit,
-        flags, strategy.status_date,
+        flags, off_track_names(strategy), rag_colours(strategy, schedule), strategy.status_date,
     )  # fmt: skip
+
+
+def tracking_entries(strategy: Strategy, schedule: Schedule) -> list[legend.Entry]:
+    """Legend entries for a measure off track and the RAG dots, when the chart has them."""
+    found = []
+    if off_track_names(strategy):
+        found.append(legend.Entry("measure", "Measure off track", style.OFF_TRACK))
+    if tracked(strategy):
+        for colour, label in (("red", "Red"), ("amber", "Amber"), ("green", "Green")):
+            found.append(legend.Entry("dot", f"RAG {label}", style.RAG_COLOURS[colour]))
+    return found
+
+
+def rag_colours(strategy: Strategy, schedule: Schedule) -> dict[str, str]:
+    """Key -> RAG colour of each initiative, or nothing while the strategy is not tracked."""
+    if not tracked(strategy):
+        return {}
+    return {k: style.RAG_COLOURS[r.colour] for k, r in rag_statuses(strategy, schedule).items()}
+
+
+def off_track_names(strategy: Strategy) -> frozenset[str]:
+    """Names of the measures whose latest reading is off track (tracking.md)."""
+    return frozenset(m.name for m in strategy.measures if on_track(m, strategy.start) is False)
 
 
 def _axis_for(strategy: Strategy, schedule: Schedule, width: float) -> Axis:

@@ -1,31 +1,25 @@
-"""Schema 7 -> 8: progress. A status date per strategy; actual dates and % complete per initiative.
+"""Schema 7 -> 8: measure readings (tracking.md, "Measures over time").
 
-Frozen SQL, like migration_3.py: later changes to rows.py cannot change what this step does.
-The range check rides on the added column (SQLite cannot add a table constraint without a
-rebuild); verify.py compares named checks wherever they sit in the CREATE statement.
+Frozen SQL (what SQLAlchemy emitted for storage/rows.py's MeasureReadingRow), so later
+changes to the row class cannot change what this step does.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-_DDL = (
-    """
-    ALTER TABLE strategy ADD COLUMN status_date VARCHAR
-    """,
-    """
-    ALTER TABLE initiative ADD COLUMN actual_start VARCHAR
-    """,
-    """
-    ALTER TABLE initiative ADD COLUMN actual_finish VARCHAR
-    """,
-    """
-    ALTER TABLE initiative ADD COLUMN percent_complete INTEGER DEFAULT '0' NOT NULL
-        CONSTRAINT percent_complete_range CHECK (percent_complete BETWEEN 0 AND 100)
-    """,
+_DDL = """
+CREATE TABLE measure_reading (
+    id INTEGER NOT NULL,
+    measure_id INTEGER NOT NULL,
+    date VARCHAR NOT NULL,
+    value FLOAT NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE (measure_id, date),
+    FOREIGN KEY(measure_id) REFERENCES measure (id) ON DELETE CASCADE
 )
+"""
 
 
-def upgrade_7_to_8(conn: sqlite3.Connection) -> None:
-    for statement in _DDL:
-        conn.execute(statement.strip())
+def add_measure_readings(conn: sqlite3.Connection) -> None:
+    conn.execute(_DDL)

@@ -96,6 +96,8 @@ STATEMENTS: tuple[str, ...] = (
         "\tactual_start VARCHAR, \n"
         "\tactual_finish VARCHAR, \n"
         "\tpercent_complete INTEGER DEFAULT '0' NOT NULL, \n"
+        "\trag_override VARCHAR DEFAULT '' NOT NULL, \n"
+        "\trag_reason VARCHAR DEFAULT '' NOT NULL, \n"
         "\tPRIMARY KEY (id), \n"
         '\tUNIQUE (strategy_id, "key"), \n'
         "\tCONSTRAINT duration_not_negative CHECK (duration >= 0), \n"
@@ -104,6 +106,8 @@ STATEMENTS: tuple[str, ...] = (
         "ss', 'done', 'dropped')), \n"
         "\tCONSTRAINT percent_complete_range CHECK (percent_complete BETWEEN 0 AND"
         " 100), \n"
+        "\tCONSTRAINT rag_override_known CHECK (rag_override IN ('', 'red', 'amber"
+        "', 'green')), \n"
         "\tFOREIGN KEY(strategy_id) REFERENCES strategy (id) ON DELETE CASCADE\n"
         ")"
     ),
@@ -148,6 +152,17 @@ STATEMENTS: tuple[str, ...] = (
         "\tFOREIGN KEY(measure_id) REFERENCES measure (id) ON DELETE CASCADE, \n"
         "\tFOREIGN KEY(initiative_id) REFERENCES initiative (id) ON DELETE CASCADE"
         "\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE measure_reading (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tmeasure_id INTEGER NOT NULL, \n"
+        "\tdate VARCHAR NOT NULL, \n"
+        "\tvalue FLOAT NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tUNIQUE (measure_id, date), \n"
+        "\tFOREIGN KEY(measure_id) REFERENCES measure (id) ON DELETE CASCADE\n"
         ")"
     ),
     (
@@ -205,11 +220,13 @@ STATEMENTS: tuple[str, ...] = (
         "\tparent_key VARCHAR, \n"
         "\tcurrency VARCHAR DEFAULT '' NOT NULL, \n"
         "\tstatus_date VARCHAR, \n"
+        "\tred_after_days INTEGER DEFAULT '10' NOT NULL, \n"
         "\tPRIMARY KEY (id), \n"
         "\tCONSTRAINT level_known CHECK (level IN ('team', 'department', 'organisa"
         "tion')), \n"
         "\tCONSTRAINT max_parallel_positive CHECK (max_parallel IS NULL OR max_par"
         "allel >= 1), \n"
+        "\tCONSTRAINT red_after_days_not_negative CHECK (red_after_days >= 0), \n"
         "\tFOREIGN KEY(parent_id) REFERENCES strategy (id) ON DELETE SET NULL\n"
         ")"
     ),

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
-from cxroadmap.ui.views.look import colour, font, progress_colour, wrap
+from cxroadmap.ui.views.look import colour, elide, font, progress_colour, wrap
 
 if TYPE_CHECKING:
     from cxroadmap.ui.views.board import BoardScene
@@ -41,6 +41,7 @@ class CardItem(QGraphicsItem):
         self.done = 0.0  # share done (look.done_fraction): a bar along the card's foot
         self.selected = False
         self.faded = False  # out of the presentation's spotlight
+        self.rag = ""  # RAG colour of the dot in the top right corner ("" for none)
         self.look: tuple[object, ...] | None = None  # what the text and colours were made from
         m = board.metrics
         self._rect = QRectF(0, 0, board.card_width, m.card_height)
@@ -79,6 +80,11 @@ class CardItem(QGraphicsItem):
                 QRectF(track.left(), track.top(), track.width() * self.done, 3), 1.5, 1.5
             )
         text = rect.adjusted(16, 6, -8, -6)
+        if self.rag:
+            # The RAG status (scheduling/rag.py): a dot the title wraps clear of.
+            painter.setBrush(colour(self.rag))
+            painter.drawEllipse(QPointF(rect.right() - 10, rect.top() + 10), 5, 5)
+            text.setRight(text.right() - 12)
         line = m.label_pt * 1.9
         painter.setPen(colour(style.INK))
         title_font = font(m.label_pt + 0.5, bold=True)
@@ -98,7 +104,7 @@ class CardItem(QGraphicsItem):
             badge_width = QFontMetricsF(badge_font).horizontalAdvance(label) + 10
         for i, value in enumerate((self.detail, self.dates), start=2):
             room = text.width() - (badge_width + 6 if i == 3 else 0)
-            shown = painter.fontMetrics().elidedText(value, Qt.TextElideMode.ElideRight, int(room))
+            shown = elide(painter.fontMetrics(), value, room)
             painter.drawText(QRectF(text.left(), text.top() + i * line, room, line), left, shown)
         if badge_width:
             painter.setFont(badge_font)

@@ -13,7 +13,10 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour
+from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
+from cxroadmap.scheduling.rag import tracked
 from cxroadmap.scheduling.result import Schedule
+from cxroadmap.ui.rag_state import rag_marks, rag_tooltip, rags
 from cxroadmap.ui.views.baseline_ghosts import Ghosts, ghost_geometry
 from cxroadmap.ui.views.date_axis import PhaseSpan, TimeScale
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, done_fraction, font
@@ -22,6 +25,7 @@ from cxroadmap.ui.views.timeline_layout import (
     Lane,
     date_window,
     finish_of,
+    flag_strip,
     lanes_of,
     milestone_day,
     phase_spans,
@@ -62,9 +66,11 @@ class TimelineScene(QGraphicsScene):
         bounds: tuple[dt.date, dt.date] | None = None,
         today: dt.date | None = None,
         parent: QObject | None = None,
+        shows: Shows = EVERYTHING_SHOWN,
     ) -> None:
         super().__init__(parent)
         self.metrics = metrics
+        self.shows = shows  # slack, links, measures, today: a saved view's switches
         self.grouping = grouping
         self.only = list(keys) if keys is not None else None
         self.bounds = bounds
@@ -79,6 +85,7 @@ class TimelineScene(QGraphicsScene):
         self.phases: list[PhaseSpan] = []
         self.lanes: list[Lane] = []
         self.lane_tops: list[tuple[float, Lane]] = []
+        self.flags_height = 0.0  # the strip above the first lane where measure flags stand
         self.rows: dict[str, float] = {}
         self.row_keys: list[str] = []
         self.row_ys: list[float] = []
@@ -125,6 +132,16 @@ class TimelineScene(QGraphicsScene):
                 bar.update()
         self.selected = new
 
+    @property
+    def today_line(self) -> dt.date | None:
+        """Today, when the today line is shown."""
+        return self.today if self.shows.today else None
+
+    def set_shows(self, shows: Shows) -> None:
+        if shows != self.shows:
+            self.shows = shows
+            self.sync()
+
     def total_days(self) -> int:
         return (self.window[1] - self.window[0]).days
 
@@ -147,7 +164,8 @@ class TimelineScene(QGraphicsScene):
             return
         m = self.metrics
         if not relayout_only:
-            self.window = date_window(strategy, schedule, self.only, self.today, self.bounds)
+            self.window = date_window(strategy, schedule, self.only, self.today_line, self.bounds)
+            self.flags_height = flag_strip(m.label_pt, strategy, self.shows)
             self.lanes = lanes_of(strategy, schedule, self.grouping, self.only)
             self._place_rows()
             for key in [k for k in self.bars if k not in self.rows]:
@@ -159,7 +177,7 @@ class TimelineScene(QGraphicsScene):
                 [
                     (d.from_key, d.to_key, d.type, self._critical(d.from_key, d.to_key))
                     for d in strategy.dependencies
-                    if d.from_key in self.rows and d.to_key in self.rows
+                    if d.from_key in self.rows and d.to_key in self.rows and self.shows.links
                 ]
             )
         self.scale = TimeScale(self.window[0], self.px_per_day, 0.0)
@@ -197,7 +215,7 @@ class TimelineScene(QGraphicsScene):
                 x = scale.x_of(item.start)
                 width = scale.x_of(finish_of(item)) - x
                 tail = width
-                if item.slack_days > 0:
+                if item.slack_days > 0 and self.shows.slack:
                     latest = calendar.date_of(item.latest_start + item.duration - 1)
                     tail = scale.x_of(latest + dt.timedelta(days=1)) - x
                     if self.bounds is not None:
@@ -248,6 +266,8 @@ class TimelineScene(QGraphicsScene):
             status == "dropped",
             done_fraction(item.state, ini.percent_complete if ini else 0),
         )
+        rag = rag_marks(self.strategy, self.schedule).get(key)
+        bar.rag = "" if rag is None else style.RAG_COLOURS[rag.colour]
         x, width, tail, y, _ = self.geom[key]
         ghost = self.ghosts.get(key)
         bar.ghost = None if ghost is None else (ghost[0] - x, ghost[1], ghost[2])
@@ -276,7 +296,7 @@ class TimelineScene(QGraphicsScene):
 
     def _place_rows(self) -> None:
         m = self.metrics
-        y = 4.0
+        y = 4.0 + self.flags_height
         self.rows, self.lane_tops = {}, []
         for lane in self.lanes:
             self.lane_tops.append((y, lane))
@@ -334,6 +354,9 @@ class TimelineScene(QGraphicsScene):
         if ini is not None and ini.phase:
             phase += f" (pinned to {_html(ini.phase)})"
         lines.append(phase)
+        rag = rags(self.strategy, self.schedule).get(key)
+        if rag is not None and tracked(self.strategy):
+            lines.append(_html(rag_tooltip(rag)))
         if ini is not None and ini.owner:
             lines.append(f"Owner: {_html(ini.owner)}")
         return "<br>".join(lines)
