@@ -89,6 +89,16 @@ def mix(colour: str, share: float, other: str = PAPER) -> str:
     return "#" + "".join(f"{p:02x}" for p in parts)
 
 
+def status_fill(colour: str, status: str) -> str:
+    """The fill of a bar, card or node in `colour` (its pillar's) for an initiative's status:
+    grey when dropped, pale while an idea. The PDF, PowerPoint and the app all use it."""
+    if status == "dropped":
+        return DROPPED
+    if status == "idea":
+        return mix(colour, IDEA_TINT)
+    return colour
+
+
 # Touchpoint gaps 1 (small) .. 5 (painful): the PDF's scale and the app's matrix share them.
 GAP_COLOURS = ("#5b9a68", "#9bbf5a", "#e0b431", "#e07b2a", "#c8102e")
 COVERED = "#2e6b31"

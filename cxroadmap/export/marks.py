@@ -25,14 +25,9 @@ def _colour(hex_colour: str) -> Color:
 
 
 @functools.cache
-def _fill_of(colour: str, status: str) -> tuple[str, bool]:
+def fill_of(colour: str, status: str) -> tuple[str, bool]:
     """Fill colour of a bar and whether its inside label should be white."""
-    if status == "dropped":
-        fill = style.DROPPED
-    elif status == "idea":
-        fill = style.mix(colour, style.IDEA_TINT)
-    else:
-        fill = colour
+    fill = style.status_fill(colour, status)
     return fill, style.is_dark(fill)
 
 
@@ -176,7 +171,7 @@ def draw_marks(canvas: Canvas, chart: TimelineChart, page: ChartPage, positions:
     for piece in page.slices:
         for mark in piece.marks:
             x0, x1, mid, _ = positions[mark.key]
-            fill, dark = _fill_of(mark.colour, mark.status)
+            fill, dark = fill_of(mark.colour, mark.status)
             canvas.setFillColor(_colour(fill))
             if mark.critical:
                 canvas.setStrokeColor(_colour(style.CRITICAL))

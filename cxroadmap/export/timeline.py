@@ -105,25 +105,21 @@ class TimelineChart:
         canvas.setFillColor(HexColor(style.MUTED))
         draw_text(canvas, 0, bottom + 5, "PHASE", 6.5, bold=True)
         for index, (name, begin, end) in enumerate(self.phases):
-            x0, x1 = self._span(begin, end)
+            x0, x1 = self.span(begin, end)
             if x1 - x0 < 0.5:
                 continue
             canvas.setFillColor(HexColor(style.phase_tint(index)))
             canvas.rect(x0, bottom, x1 - x0, PHASE_H - 2, stroke=0, fill=1)
             canvas.setFillColor(HexColor(style.phase_ink(index)))
-            if end is None:
-                dates = f"  from {short_date(begin)}"
-            else:
-                dates = f"  {short_date(begin)} – {short_date(end - dt.timedelta(days=1))}"
-            room = x1 - x0 - 8
-            label = fit_text(name, room, 7.5, bold=True)
+            label, dates = phase_caption(name, begin, end, x1 - x0 - 8)
             used = draw_text(canvas, x0 + 4, bottom + 4.5, label, 7.5, bold=True)
-            if label == name and used + text_width(dates, 6.5) <= room:
+            if dates:
                 canvas.setFillColor(HexColor(style.MUTED))
                 draw_text(canvas, x0 + 4 + used, bottom + 4.5, dates, 6.5)
         return bottom - 2
 
-    def _span(self, begin: dt.date, end: dt.date | None) -> tuple[float, float]:
+    def span(self, begin: dt.date, end: dt.date | None) -> tuple[float, float]:
+        """Chart x of a date range, clipped to the axis (an open end runs to its end)."""
         axis = self.layout.axis
         lo = self.x(max(begin, axis.start))
         hi = self.x(min(end, axis.end)) if end is not None else self.x(axis.end)
@@ -160,7 +156,7 @@ class TimelineChart:
         """Phase tints and the vertical grid behind the rows."""
         top = self.rows_top
         for index, (_, begin, end) in enumerate(self.phases):
-            x0, x1 = self._span(begin, end)
+            x0, x1 = self.span(begin, end)
             canvas.setFillColor(HexColor(style.mix(style.phase_tint(index), 0.7)))
             canvas.rect(x0, bottom, x1 - x0, top - bottom, stroke=0, fill=1)
         axis = self.layout.axis
@@ -334,3 +330,16 @@ def _axis_for(strategy: Strategy, schedule: Schedule, width: float) -> Axis:
     # A little air after the last bar so labels beside it have somewhere to go.
     end += dt.timedelta(days=max(7, (end - first).days // 12))
     return build_axis(first, end, width)
+
+
+def phase_caption(name: str, begin: dt.date, end: dt.date | None, room: float) -> tuple[str, str]:
+    """A phase strip's label (7.5 pt bold, cut to `room`) and its dates (6.5 pt), the
+    dates left out ("") unless both fit; the PDF and the PowerPoint slide share it."""
+    if end is None:
+        dates = f"  from {short_date(begin)}"
+    else:
+        dates = f"  {short_date(begin)} – {short_date(end - dt.timedelta(days=1))}"
+    label = fit_text(name, room, 7.5, bold=True)
+    if label == name and text_width(name, 7.5, True) + text_width(dates, 6.5) <= room:
+        return label, dates
+    return label, ""
