@@ -30,6 +30,7 @@ from cxroadmap.domain.fields import coerce
 from cxroadmap.domain.model import DEPENDENCY_TYPES, Dependency, Initiative
 from cxroadmap.domain.registry import INITIATIVE
 from cxroadmap.scheduling.result import COMPLETE, NOT_STARTED
+from cxroadmap.ui.baseline_state import baseline_line
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.field_editors import (
     commit_signals,
@@ -233,7 +234,8 @@ class Inspector(QScrollArea):
             progress = f"\n{item.state.capitalize()}, {done} % done"
             if item.behind:
                 progress += f", behind by {item.behind_days} working days"
-        self.schedule_label.setText(f"{when}\n{item.phase}, {slack}{reason}{progress}")
+        against = baseline_line(self.document.strategy, schedule, ini.key)
+        self.schedule_label.setText(f"{when}\n{item.phase}, {slack}{reason}{progress}{against}")
 
     # -- editing ---------------------------------------------------------------------------
 
