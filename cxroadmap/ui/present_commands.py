@@ -16,6 +16,7 @@ from cxroadmap.domain.view_filter import ViewFilter
 from cxroadmap.scheduling.filtered import shown_keys
 from cxroadmap.scheduling.impact import compare
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.feed import refresh_view
 from cxroadmap.ui.views.board import BoardView
 from cxroadmap.ui.views.graph_view import GraphView
 from cxroadmap.ui.views.timeline_view import TimelineView
@@ -132,13 +133,13 @@ class PresentCommands(QObject):
         for tab in self.window.roadmap_tabs:
             if isinstance(tab, TimelineView):
                 tab.timeline.only = keys
-                tab.refresh()
+                refresh_view(self.window.feed, tab)
             elif isinstance(tab, BoardView):
                 tab.board.only_keys = set(keys) if keys is not None else None
-                tab.refresh()
+                refresh_view(self.window.feed, tab)
             elif isinstance(tab, GraphView):
                 tab.graph.only_keys = set(keys) if keys is not None else None
-                tab.refresh()
+                refresh_view(self.window.feed, tab)
         if announce and self.view is not None and keys is not None:
             self.window.statusBar().showMessage(
                 f"View {self.view.name!r}: {len(keys)} initiative{'s' if len(keys) != 1 else ''}"
