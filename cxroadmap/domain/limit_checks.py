@@ -11,7 +11,7 @@ import datetime as dt
 import math
 from collections.abc import Callable, Sized
 
-from cxroadmap.domain.calendar import MAX_DATE, MIN_DATE, check_date
+from cxroadmap.domain.calendar import check_date
 from cxroadmap.domain.durations import check_days
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.field_checks import check_length
@@ -41,6 +41,7 @@ from cxroadmap.domain.limits import (
     MAX_PHASES,
     MAX_TEXT_LENGTH,
     MAX_TOUCHPOINTS,
+    MIN_DATE,
 )
 from cxroadmap.domain.model import Initiative, Strategy
 from cxroadmap.domain.registry import INITIATIVE, MEASURE, STRATEGY, TOUCHPOINT, Fields

@@ -97,7 +97,7 @@ class TabFeed(QObject):
         For what changes a view's settings rather than the document (a saved view, the
         roll-up): a hidden tab then costs nothing until someone looks at it.
         """
-        if view in self.views and view is not self.tabs.currentWidget():
+        if view in self.views and id(view) != id(self.tabs.currentWidget()):
             self.stale.add(id(view))
             return
         self.stale.discard(id(view))
