@@ -28,6 +28,7 @@ from cxroadmap.domain.fields import (
 )
 from cxroadmap.domain.limits import (
     LATEST_SCHEDULED_DATE,
+    MAX_DATE,
     MAX_DEPENDENCIES,
     MAX_DURATION_DAYS,
     MAX_HOLIDAYS,
