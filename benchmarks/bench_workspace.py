@@ -25,6 +25,7 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.storage.document import Document, write_document
 from cxroadmap.storage.workspace import server
 from cxroadmap.storage.workspace.copies import checkout, publish
+from cxroadmap.storage.workspace.items import document_items
 from cxroadmap.storage.workspace.sync import SyncReport, sync
 
 REPEATS = 7
@@ -49,6 +50,8 @@ def timed(work: Callable[[], object]) -> tuple[float, float]:
 
 
 def measure(url: str, folder: Path, name: str, strategies: list[Strategy]) -> list[float]:
+    """Medians: checkout (wall, CPU), sync of an open copy as the app runs it (wall, CPU),
+    and open + sync + close as `cxroadmap sync` runs it, without starting Python (wall)."""
     source = folder / f"{name}.cxroadmap"
     write_document(source, strategies)
     publish(source, url)
@@ -57,36 +60,39 @@ def measure(url: str, folder: Path, name: str, strategies: list[Strategy]) -> li
         for i in range(REPEATS)
     ]
     a, b = folder / f"{name}-copy0.cxroadmap", folder / f"{name}-copy1.cxroadmap"
-    syncs = []
-    for i in range(REPEATS):
+    syncs, whole = [], []
+    for i in range(2 * REPEATS):
         edit_ten(b, f"b{i}", 0)
         with Document.open(b) as doc:
             sync(doc)
         edit_ten(a, f"a{i}", 20)
         reports: list[SyncReport] = []
+        if i % 2 == 0:
+            with Document.open(a) as doc:  # the app has the copy open already
+                syncs.append(timed(lambda d=doc, r=reports: r.append(sync(d))))
+        else:
 
-        def one_sync(reports: list[SyncReport] = reports) -> None:
-            with Document.open(a) as doc:
-                reports.append(sync(doc))
+            def one_sync(reports: list[SyncReport] = reports) -> None:
+                with Document.open(a) as doc:
+                    reports.append(sync(doc))
 
-        syncs.append(timed(one_sync))
-        assert (reports[0].pushed, reports[0].pulled, reports[0].conflicts) == (
-            10,
-            10,
-            [],
-        )
-    return [statistics.median(t[j] for t in times) for times in (checkouts, syncs) for j in (0, 1)]
+            whole.append(timed(one_sync))
+        assert (reports[0].pushed, reports[0].pulled, reports[0].conflicts) == (10, 10, [])
+    return [
+        *(statistics.median(t[j] for t in checkouts) for j in (0, 1)),
+        *(statistics.median(t[j] for t in syncs) for j in (0, 1)),
+        statistics.median(t[0] for t in whole),
+    ]
 
 
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-workspace-"))
     print(f"Python {sys.version.split()[0]}, median of {REPEATS} runs, server on loopback\n")
-    print(f"load average before: {os.getloadavg()[0]:.1f}\n")
     print(
-        "| workspace | items | checkout | (client CPU) "
-        "| sync, 10 local + 10 remote changes | (client CPU) |"
+        "| workspace | items | checkout | (client CPU) | sync of the open copy, 10 local + "
+        "10 remote changes | (client CPU) | open + sync + close | load before / after |"
     )
-    print("|---|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---|")
     with running_cluster() as cluster:
         owner = cluster.role("bench")
         for name, strategies in (
@@ -98,11 +104,13 @@ def main() -> None:
             url = cluster.url(owner, cluster.database(owner))
             with server.connect(url) as conn:
                 server.init_schema(conn, url)
-            items = sum(1 + len(s.initiatives) + len(s.dependencies) for s in strategies)
-            co, co_cpu, sy, sy_cpu = measure(url, folder, name.split()[0], strategies)
+            items = len(document_items(strategies))
+            before = os.getloadavg()[0]
+            co, co_cpu, sy, sy_cpu, cli = measure(url, folder, name.split()[0], strategies)
             print(
                 f"| {name} | {items:,} | {co:.0f} ms | {co_cpu:.0f} ms "
-                f"| {sy:.0f} ms | {sy_cpu:.0f} ms |"
+                f"| {sy:.0f} ms | {sy_cpu:.0f} ms | {cli:.0f} ms "
+                f"| {before:.1f} / {os.getloadavg()[0]:.1f} |"
             )
 
 

@@ -17,7 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
+from psycopg import sql
 
+PASSWORD_GROUP = "password_login"
 BIN_DIRS = [Path(f"/usr/lib/postgresql/{v}/bin") for v in (17, 16, 15)]
 
 
@@ -59,6 +61,10 @@ class Cluster:
             _bin("initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
             "--no-sync", "-E", "UTF8", "--locale", "C",
         )  # fmt: skip
+        # Members of PASSWORD_GROUP must log in with a password; everyone else is trusted.
+        hba = self.data / "pg_hba.conf"
+        rule = f"host all +{PASSWORD_GROUP} 127.0.0.1/32 scram-sha-256\n"
+        hba.write_text(rule + hba.read_text())
         options = (
             f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c full_page_writes=off -c synchronous_commit=off -c max_connections=100"
@@ -67,11 +73,25 @@ class Cluster:
             _bin("pg_ctl"), "-D", str(self.data), "-o", options, "-w", "-t", "60",
             "-l", str(self.folder / "server.log"), "start",
         )  # fmt: skip
+        with self.admin() as conn:
+            conn.execute(f"CREATE ROLE {PASSWORD_GROUP} NOLOGIN")
 
     def stop(self) -> None:
         with contextlib.suppress(subprocess.SubprocessError):
             self._run(_bin("pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def password_role(self, prefix: str, password: str) -> str:
+        """A new login role that the server asks for `password` (never trusted)."""
+        name = self.role(prefix)
+        with self.admin() as conn:
+            conn.execute(
+                sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+                    sql.Identifier(name), sql.Literal(password)
+                )
+            )
+            conn.execute(f'GRANT {PASSWORD_GROUP} TO "{name}"')
+        return name
 
     def url(self, role: str = "postgres", database: str = "postgres") -> str:
         return f"postgresql://{role}@127.0.0.1:{self.port}/{database}"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from cxroadmap.storage.document import read_document, write_document
 from cxroadmap.ui.cx.alignment_view import AlignmentView
 from cxroadmap.ui.cx.matrix_view import MatrixView
+from cxroadmap.ui.cx.measures_model import FIELDS
 from cxroadmap.ui.cx.measures_page import MeasuresPage
 from cxroadmap.ui.cx.touchpoints_page import TouchpointsPage
 from cxroadmap.ui.main_window import MainWindow
@@ -93,11 +94,11 @@ def test_touchpoint_fields_typed_in_the_editor_are_undoable_edits(
     qtbot.mouseClick(page.add_button, LEFT)
     strategy = cx_window.document.strategy  # type: ignore[union-attr]
     assert [t.key for t in strategy.touchpoints] == ["CALL", "REFUND", "TP3"]
-    name = page.editor.name
+    name = page.editor.editors["name"]
     name.selectAll()
     qtbot.keyClicks(name, "Parcel arrives damaged")
     qtbot.keyClick(name, Qt.Key.Key_Return)
-    causes = page.editor.notes["root_causes"]
+    causes = page.editor.editors["root_causes"]
     causes.setFocus()
     qtbot.keyClicks(causes, "Cheapest courier")
     name.setFocus()  # leaving the notes commits them
@@ -146,7 +147,7 @@ def test_a_gap_left_to_training_alone_is_warned_about_until_the_cause_has_an_ini
     click_index(qtbot, matrix.table, index)
     qtbot.keyClick(matrix.table, Qt.Key.Key_Space)
     page = tab(cx_window, "Touchpoints")
-    page.editor.gap.setValue(3)
+    page.editor.editors["gap"].setValue(3)  # type: ignore[attr-defined]
     matrix = tab(cx_window, "Matrix")
     assert any("addressed by training alone (TR1)" in text for text in matrix.warning_texts())
     index, _ = matrix.cell_rect("CALL", "FIX")
@@ -170,14 +171,14 @@ def test_measures_are_added_edited_and_linked_to_the_selected_initiative(
     QApplication.processEvents()
     strategy = cx_window.document.strategy  # type: ignore[union-attr]
     assert strategy.measures[1].name == "Complaints resolved in a day"
-    assert page.model.setData(page.model.index(1, 3), "90")
+    assert page.model.setData(page.model.index(1, FIELDS.index("target")), "90")
     assert strategy.measures[1].target == 90.0
     cx_window.selection.set_keys(["FIX"])
     page.table.selectRow(1)
     assert page.link_button.text() == "Link FIX"
     qtbot.mouseClick(page.link_button, LEFT)
     assert strategy.measures[1].initiatives == ["FIX"]
-    assert page.model.index(1, 6).data() == "FIX"
+    assert page.model.index(1, FIELDS.index("initiatives")).data() == "FIX"
 
 
 def test_the_alignment_view_shows_the_tree_and_flags_late_support(

@@ -15,6 +15,7 @@ import sqlite3
 from contextlib import closing
 
 import pytest
+from PySide6.QtCore import Qt
 from reportlab.platypus import LongTable
 
 from cxroadmap.domain.field_text import display_text
@@ -247,3 +248,74 @@ def test_editors_and_the_file_take_their_rules_from_the_declaration(qapp):
         "max_parallel_positive",
         "max_parallel IS NULL OR max_parallel >= 1",
     )
+
+
+def _walk_form(editors: dict, fields, prefix: str, record: object) -> set[str]:
+    """Every field with an editor shows its example in its form; returns the others."""
+    elsewhere = set()
+    for f in fields.values():
+        if f.editor is None:
+            elsewhere.add(f.name)
+            continue
+        widget = editors[f.name]
+        assert widget.objectName() == f"{prefix}_{f.name}"
+        assert coerce(f, editor_value(f, widget), f.name) == getattr(record, f.name), f.name
+    assert set(editors) == set(fields) - elsewhere
+    return elsewhere
+
+
+def test_the_strategy_touchpoint_and_measure_forms_show_every_declared_field(
+    small_window, tmp_path
+):
+    path = tmp_path / "all.cxroadmap"
+    write_document(path, [sample()])
+    assert small_window.files.open_path(path)
+    strategy = small_window.document.strategy
+    small_window.acts["show_strategy"].trigger()
+    panel = small_window.strategy_panel
+    elsewhere = _walk_form(panel.editors, STRATEGY, "strategy", strategy)
+    # The cascade's keys on the Alignment tab; the calendar box; the Budget tab.
+    assert elsewhere == {"key", "parent", "working_days", "holidays", "currency", "year_budgets"}
+
+    page = small_window.cx_commands.show_tab("Touchpoints")
+    page.editor.show_touchpoint("TP1")
+    tp = strategy.touchpoints[0]
+    assert _walk_form(page.editor.editors, TOUCHPOINT, "tp", tp) == {"key", "opportunities"}
+    assert page.model.index(0, 0).data() == "TP1"
+
+    from cxroadmap.ui.cx.measures_model import FIELDS
+
+    model = small_window.cx_commands.show_tab("Measures").model
+    measure = strategy.measures[0]
+    assert list(FIELDS) == list(MEASURE)  # the table has a column per declared field
+    for column, f in enumerate(MEASURE.values()):
+        assert model.headerData(column, Qt.Orientation.Horizontal) == f.label
+        assert model.index(0, column).data() == display_text(f, getattr(measure, f.name)), f.name
+
+
+def test_a_field_declared_with_an_editor_appears_in_the_form_and_commits_typed(qapp):
+    """What a tracking field (a status date, a number of days) gets without touching a form."""
+    from PySide6.QtWidgets import QFormLayout, QLineEdit, QSpinBox, QWidget
+
+    from cxroadmap.domain.fields import DATE, INT
+    from cxroadmap.ui.field_editors import RecordForm
+
+    new = {
+        "status_date": Field("status_date", DATE, "Status date", "Progress as of", editor="date"),
+        "red_after": Field(
+            "red_after", INT, "Red after", "Days", minimum=1, editor="spin", blank="Never"
+        ),
+    }
+    record = dataclasses.make_dataclass("R", [("status_date", object), ("red_after", object)])
+    host = QWidget()
+    committed = []
+    form = RecordForm(QFormLayout(host), new.values(), "x", lambda *a: committed.append(a))
+    form.load(record(dt.date(2027, 3, 1), None), readonly=False)
+    date, spin = form.editors["status_date"], form.editors["red_after"]
+    assert isinstance(date, QLineEdit) and date.text() == "2027-03-01"
+    assert isinstance(spin, QSpinBox) and spin.text() == "Never" and not committed
+    spin.setValue(3)
+    date.setText("2027-03-08")
+    date.editingFinished.emit()
+    assert committed == [("red_after", 3), ("status_date", "2027-03-08")]
+    assert coerce(new["status_date"], committed[1][1], "x") == dt.date(2027, 3, 8)

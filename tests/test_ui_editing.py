@@ -162,8 +162,8 @@ def test_undo_history_survives_switching_views(qtbot, small_window: MainWindow) 
     w = small_window
     edit_cell(qtbot, w, "D", "title", "Thank-you cards")
     w.acts["show_strategy"].trigger()
-    w.strategy_panel.name_edit.setText("Small but bold")
-    w.strategy_panel.name_edit.editingFinished.emit()
+    w.strategy_panel.editors["name"].setText("Small but bold")  # type: ignore[attr-defined]
+    w.strategy_panel.editors["name"].editingFinished.emit()  # type: ignore[attr-defined]
     w.acts["show_initiatives"].trigger()
     assert w.acts["undo"].text() == "&Undo Change name"
     w.acts["undo"].trigger()
@@ -183,8 +183,8 @@ def test_strategy_panel_changes_the_calendar_phases_and_capacity_as_undoable_edi
     panel.holiday_date.setDate(panel.holiday_date.date().addDays(1))  # Tue 5 Jan
     panel.add_holiday()
     assert cell_text(w, "A", "finish") == "2027-01-12"
-    panel.capacity_spin.setValue(1)
-    panel.capacity_spin.editingFinished.emit()
+    panel.editors["max_parallel"].setValue(1)  # type: ignore[attr-defined]
+    panel.editors["max_parallel"].editingFinished.emit()  # type: ignore[attr-defined]
     assert on_disk(small_file).max_parallel == 1
     table = panel.phases.table
     table.item(0, 0).setText("First quarter")

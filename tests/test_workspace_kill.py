@@ -17,23 +17,55 @@ from cxroadmap.storage.schema import INTERRUPTED
 from cxroadmap.storage.workspace.items import document_items, split_dependency_key
 
 KILLS = 30
+# A child stops at each phase its sync reports until told to go on, and is killed at a
+# random one: stopped there, or a random moment after being let go (it stops again at the
+# next). It is never let past the file's last statement, so every kill lands mid-sync.
+LAST_STOP = "file: about to commit"
+BEFORE_SERVER_COMMIT = {"read", "connected", "server: began", "server: fetched", "server: put"}
 
 
-def sync_child(path):
-    """The sync a child process runs (it is killed before, during or after it)."""
+def sync_child(path, pipe):
+    """The sync a child process runs, stopping at each phase until the parent says go."""
     from cxroadmap.storage.workspace.sync import sync
 
+    def stop(phase):
+        pipe.send(phase)
+        pipe.recv()
+
     with Document.open(path) as doc:
-        sync(doc)
+        sync(doc, stop)
 
 
 def start_child(path):
     """A sync in a process forked from a warm server (a fresh Python would start slowly)."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["cxroadmap.storage.workspace.sync", "psycopg"])
-    child = context.Process(target=sync_child, args=(str(path),), daemon=True)
+    mine, theirs = context.Pipe()
+    child = context.Process(target=sync_child, args=(str(path), theirs), daemon=True)
     child.start()
-    return child
+    theirs.close()
+    return child, mine
+
+
+def kill_mid_sync(path, rng):
+    """Run one sync and SIGKILL it at a random phase it reports, or a random moment just
+    after; returns the phase it was killed at or after."""
+    child, pipe = start_child(path)
+    target = rng.randrange(1, 12)  # about as many phases as a sync here reports
+    for _ in range(target):
+        assert pipe.poll(60), "the sync reported no phase"
+        phase = pipe.recv()
+        if phase == LAST_STOP:
+            break  # killed here, before the file's commit
+        pipe.send("go")
+    else:
+        # Let go of the target phase: killed on its way to the next one, wherever it got.
+        time.sleep(rng.uniform(0, 0.01))
+    child.kill()
+    child.join(60)
+    assert child.exitcode == -9
+    pipe.close()
+    return phase
 
 
 def server_is_consistent(url):
@@ -59,14 +91,7 @@ def test_sync_killed_at_random_moments_then_a_clean_sync(pg_cluster, tmp_path, c
     care = list(strategy(a, "CARE").initiatives)
     stores = list(strategy(a, "STORES").initiatives)
     expected = {}
-    # How long a whole sync takes here: the kills fall inside that window.
-    start_child(a).join(60)  # the fork server starts
-    began = time.perf_counter()
-    child = start_child(a)
-    child.join(60)
-    assert child.exitcode == 0
-    window = time.perf_counter() - began
-    killed = interrupted = 0
+    killed_at = []
     for i in range(KILLS):
         key = rng.choice(care)
         assert main(["set", str(a), "--strategy", "CARE", key, f"owner=a{i}"]) == 0
@@ -75,22 +100,20 @@ def test_sync_killed_at_random_moments_then_a_clean_sync(pg_cluster, tmp_path, c
             other = rng.choice(stores)
             assert main(["set", str(b), "--strategy", "STORES", other, f"owner=b{i}"]) == 0
             assert main(["sync", str(b)]) == 0
-        child = start_child(a)
-        time.sleep(rng.uniform(0, window * 1.2))
-        child.kill()
-        child.join(60)
-        killed += child.exitcode == -9
+        killed_at.append(kill_mid_sync(a, rng))
         # The file is sound after every kill (a kill inside its save leaves SQLite's
         # journal, which the next open for editing plays back), and so is the server.
         problems = check(a)
         if problems:
             assert len(problems) == 1 and problems[0].lower().startswith(INTERRUPTED), problems
-            interrupted += 1
             with Document.open(a):
                 pass
         assert check(a) == []
         server_is_consistent(ws.url())
-    assert killed >= 20  # most of them really were killed mid-way
+    assert len(killed_at) >= 30  # each one killed mid-sync
+    # Kills fell on both sides of the server's commit, and inside the file's transaction.
+    assert {p in BEFORE_SERVER_COMMIT for p in killed_at} == {True, False}
+    assert any(p.startswith("file:") for p in killed_at)
     assert main(["sync", str(a)]) == 0
     assert main(["sync", str(b)]) == 0
     assert main(["sync", str(a)]) == 0

@@ -133,7 +133,7 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
 def cmd_history(args: argparse.Namespace) -> int:
     from cxroadmap.storage.document import Document
-    from cxroadmap.storage.workspace.copies import item_history
+    from cxroadmap.storage.workspace.copies import display_key, item_history
 
     if not args.file.exists():
         raise DocumentError(args.file, "no such file")
@@ -142,7 +142,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     for e in entries:
         print(
             "\t".join(
-                [e.at, e.role, e.strategy, e.key or "(strategy)", e.field,
+                [e.at, e.role, e.strategy, display_key((e.strategy, e.kind, e.key)), e.field,
                  json.dumps(e.old, ensure_ascii=False), json.dumps(e.new, ensure_ascii=False)]
             )
         )  # fmt: skip

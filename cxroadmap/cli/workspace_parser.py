@@ -73,7 +73,12 @@ def add_workspace_commands(add: Callable[[str, str], argparse.ArgumentParser]) -
 
     p = add("resolve", "keep my value or theirs for one conflict")
     p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("spec", metavar="KEY.FIELD", help="e.g. R1.title, A->B.exists, CARE.vision")
+    p.add_argument(
+        "spec",
+        metavar="KEY.FIELD",
+        help="as `conflicts` lists it: R1.title, A->B.exists, CARE.vision, "
+        "touchpoint:T1.name, measure:M1.target, order.initiatives",
+    )
     p.add_argument("--mine", action="store_true")
     p.add_argument("--theirs", action="store_true")
     p.add_argument("--strategy", metavar="KEY", help="when the key is in several strategies")

@@ -59,8 +59,8 @@ class Field:
     (limits.py), not in the file. `column`, `json` and `header` are the field's name in
     the file, in `cxroadmap/1` JSON and in CSV/XLSX (None: not there, or stored in a
     table of its own). `editor` names how the desktop app edits it (None: not in the
-    form); `table` and `pdf` say whether the initiatives table and the PDF phase tables
-    show it.
+    record's form; ui/field_editors.py makes the widget); `table` and `pdf` say whether the
+    initiatives table and the PDF phase tables show it.
     """
 
     name: str
@@ -80,6 +80,8 @@ class Field:
     header: str | None = SAME
     synonyms: tuple[str, ...] = ()
     editor: str | None = None
+    suggestions: tuple[str, ...] = ()  # what a free-text editor offers (`suggest`)
+    blank: str = ""  # what an editor shows for "not set" ("No limit")
     table: str | None = None  # "edit": an editable column, "show": read-only
     pdf: bool = False
     example: object = None  # a valid, non-default value: for tests and placeholders

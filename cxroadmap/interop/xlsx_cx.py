@@ -12,13 +12,15 @@ from cxroadmap.domain.cx_validation import coerce_measure_value, coerce_touchpoi
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.measures import Measure
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.registry import MEASURE, TOUCHPOINT
 from cxroadmap.domain.touchpoints import NOTE_FIELDS, Opportunity, Touchpoint
 from cxroadmap.interop.tabular import is_blank, join_keys, split_keys
 from cxroadmap.interop.xlsx_cells import SheetRow, cells, finish, header, read_table
 
-TOUCHPOINT_COLUMNS = ("key", "name", "stage", "channel", "now", "should", "gap", *NOTE_FIELDS)
+# The registry's order; opportunities have a sheet of their own.
+TOUCHPOINT_COLUMNS = tuple(name for name in TOUCHPOINT if name != "opportunities")
 OPPORTUNITY_COLUMNS = ("touchpoint", "text", "initiative")
-MEASURE_COLUMNS = ("key", "name", "unit", "baseline", "target", "target_date", "initiatives")
+MEASURE_COLUMNS = tuple(MEASURE)
 
 
 def _text_cell(value: object) -> object:

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, exc, select, update
 from cxroadmap.domain.cascade import order_parents_first
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
-from cxroadmap.storage import backups, journal, schema
+from cxroadmap.storage import backups, journal, schema, seal
 from cxroadmap.storage.change_writer import write_change as _write_change
 from cxroadmap.storage.engine import (
     dispose_engine,
@@ -104,6 +104,13 @@ class Document:
         except BaseException:
             lock.release()
             raise
+
+    def reader(self) -> Document:
+        """A second, read-only view of this open file, for another thread (the app's
+        background sync); the file was checked when this one was opened, not again."""
+        if self._engine is None:
+            raise DocumentError(self.path, "the document is closed")
+        return Document(self.path, open_engine(self.path, readonly=True), readonly=True)
 
     @classmethod
     def _open_upgraded_copy(cls, target: Path, version: int) -> Document:
@@ -333,10 +340,15 @@ def write_document(
             engine = open_engine(temp, readonly=False)
             try:
                 with engine.begin() as conn:
+                    # A new file: its checksum is computed once at the end, not by a
+                    # trigger per inserted row.
+                    raw = raw_connection(engine)
+                    seal.drop_triggers(raw)
                     for strategy in order_parents_first(strategies):
                         insert_strategy(conn, strategy)
                     if also is not None:
                         also(conn)
+                    seal.install(raw)
             finally:
                 dispose_engine(engine)
     except (exc.DBAPIError, sqlite3.Error) as error:

@@ -1,4 +1,4 @@
-"""The Strategy view: name, level, owner, vision, mission, values, calendar, capacity and phases."""
+"""The Strategy view: the strategy's own fields (from the registry), calendar, phases, brand."""
 
 from __future__ import annotations
 
@@ -8,18 +8,15 @@ from typing import Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,11 +24,12 @@ from PySide6.QtWidgets import (
 from cxroadmap.domain.calendar import WEEKDAY_NAMES
 from cxroadmap.domain.cascade_edits import rename_strategy_key
 from cxroadmap.domain.edits import Change, ChangeStrategy
-from cxroadmap.domain.model import LEVELS
+from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.domain.fields import coerce
 from cxroadmap.domain.registry import STRATEGY
 from cxroadmap.ui.brand_editor import BrandBox
 from cxroadmap.ui.document import OpenDocument
-from cxroadmap.ui.field_editors import CommitTextEdit
+from cxroadmap.ui.field_editors import RecordForm
 from cxroadmap.ui.naming import named
 from cxroadmap.ui.phases_editor import PhasesEditor
 
@@ -71,55 +69,10 @@ class StrategyPanel(QScrollArea):
         box = QGroupBox("Strategy")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.name_edit = named(QLineEdit(), "strategy_name")
-        self.level_combo = named(QComboBox(), "strategy_level")
-        for level in LEVELS:
-            self.level_combo.addItem(level.capitalize(), level)
-        self.owner_edit = named(QLineEdit(), "strategy_owner")
-        self.start_edit = named(QDateEdit(), "strategy_start")
-        self.start_edit.setCalendarPopup(True)
-        self.start_edit.setDisplayFormat("yyyy-MM-dd")
-        self.capacity_spin = named(QSpinBox(), "strategy_capacity")
-        capacity = STRATEGY["max_parallel"]
-        # 0 shows "No limit" (None); the rest is the field's own range.
-        self.capacity_spin.setRange(0, int(capacity.limit or 999))
-        self.capacity_spin.setSpecialValueText("No limit")
-        self.capacity_spin.setToolTip(capacity.help)
-        self.vision_edit = named(CommitTextEdit(), "strategy_vision")
-        self.mission_edit = named(CommitTextEdit(), "strategy_mission")
-        self.values_edit = named(CommitTextEdit(), "strategy_values")
-        self.values_edit.setPlaceholderText("One value per line")
-        for edit in (self.vision_edit, self.mission_edit, self.values_edit):
-            edit.setMinimumHeight(70)
-            edit.setMaximumHeight(120)
-        form.addRow("Name", self.name_edit)
-        form.addRow("Level", self.level_combo)
-        form.addRow("Owner", self.owner_edit)
-        form.addRow("Start date", self.start_edit)
-        form.addRow("Capacity", self.capacity_spin)
-        form.addRow("Vision", self.vision_edit)
-        form.addRow("Mission", self.mission_edit)
-        form.addRow("Values", self.values_edit)
-
-        self.name_edit.editingFinished.connect(lambda: self._commit("name", self.name_edit.text()))
-        self.owner_edit.editingFinished.connect(
-            lambda: self._commit("owner", self.owner_edit.text())
-        )
-        self.level_combo.activated.connect(
-            lambda _: self._commit("level", self.level_combo.currentData())
-        )
-        self.start_edit.editingFinished.connect(self._commit_start)
-        calendar = self.start_edit.calendarWidget()
-        if calendar is not None:
-            calendar.clicked.connect(lambda _: self._commit_start())
-        self.capacity_spin.editingFinished.connect(self._commit_capacity)
-        self.vision_edit.editingFinished.connect(
-            lambda: self._commit("vision", self.vision_edit.toPlainText())
-        )
-        self.mission_edit.editingFinished.connect(
-            lambda: self._commit("mission", self.mission_edit.toPlainText())
-        )
-        self.values_edit.editingFinished.connect(self._commit_values)
+        # One row per strategy field that declares an editor, in the registry's order; the
+        # working week, holidays and phases have boxes of their own, the budget its tab.
+        self.form = RecordForm(form, STRATEGY.values(), "strategy", self._commit)
+        self.editors = self.form.editors
         return box
 
     def _build_calendar(self) -> QGroupBox:
@@ -176,31 +129,16 @@ class StrategyPanel(QScrollArea):
         if self.document is None:
             return
         s = self.document.strategy
+        readonly = self.document.readonly
+        self.form.load(s, readonly)
         self._loading = True
         try:
-            self.name_edit.setText(s.name)
-            self.level_combo.setCurrentIndex(max(0, self.level_combo.findData(s.level)))
-            self.owner_edit.setText(s.owner)
-            self.start_edit.setDate(to_qdate(s.start))
-            self.capacity_spin.setValue(s.max_parallel or 0)
-            for edit, text in (
-                (self.vision_edit, s.vision),
-                (self.mission_edit, s.mission),
-                (self.values_edit, "\n".join(s.values)),
-            ):
-                if edit.toPlainText() != text:
-                    edit.setPlainText(text)
             for name, check in zip(WEEKDAY_NAMES, self.day_boxes, strict=True):
                 check.setChecked(name in s.working_days)
             self.holiday_list.clear()
             self.holiday_list.addItems([f"{d:%Y-%m-%d  %a}" for d in s.holidays])
             self.holiday_date.setDate(to_qdate(s.start))
-            readonly = self.document.readonly
-            for widget in (self.name_edit, self.owner_edit, self.vision_edit, self.mission_edit,
-                           self.values_edit):  # fmt: skip
-                widget.setReadOnly(readonly)
-            for control in (self.level_combo, self.start_edit, self.capacity_spin,
-                            *self.day_boxes, *self._holiday_buttons):  # fmt: skip
+            for control in (*self.day_boxes, *self._holiday_buttons):
                 control.setEnabled(not readonly)
         finally:
             self._loading = False
@@ -210,10 +148,13 @@ class StrategyPanel(QScrollArea):
     def _commit(self, field: str, value: Any, text: str | None = None) -> bool:
         if self._loading or self.document is None or self.document.readonly:
             return False
-        if getattr(self.document.strategy, field) == value:
-            return False
-        label = {"max_parallel": "capacity", "working_days": "working week"}.get(field, field)
-        edit = ChangeStrategy({field: value}, text=text or f"Change {label}")
+        f = STRATEGY[field]
+        try:
+            if coerce(f, value, field) == getattr(self.document.strategy, field):
+                return False
+        except CxRoadmapError:
+            pass  # the edit refuses it and says why
+        edit = ChangeStrategy({field: value}, text=text or f"Change {f.label.lower()}")
         if field == "key" and isinstance(value, str) and value:
             # Children's parent and support links follow the new key, in the same undo step.
             done = self.document.apply_across(
@@ -224,17 +165,6 @@ class StrategyPanel(QScrollArea):
         if not done:
             self.refresh()
         return done
-
-    def _commit_start(self) -> None:
-        self._commit("start", from_qdate(self.start_edit.date()), "Change start date")
-
-    def _commit_capacity(self) -> None:
-        value = self.capacity_spin.value()
-        self._commit("max_parallel", value or None)
-
-    def _commit_values(self) -> None:
-        lines = [v.strip() for v in self.values_edit.toPlainText().splitlines() if v.strip()]
-        self._commit("values", lines)
 
     def _commit_week(self) -> None:
         days = tuple(n for n, c in zip(WEEKDAY_NAMES, self.day_boxes, strict=True) if c.isChecked())

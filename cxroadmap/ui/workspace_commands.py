@@ -7,12 +7,11 @@ read-only with a badge. Sync runs on the open file and then reloads the strategy
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QLineEdit, QMenu
 
 from cxroadmap.domain.errors import CxRoadmapError
@@ -21,6 +20,7 @@ from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.naming import named
 from cxroadmap.ui.workspace_panels import ConflictsPanel, HistoryDialog
 from cxroadmap.ui.workspace_status import SyncState, status_text
+from cxroadmap.ui.workspace_sync import SyncRunner
 
 if TYPE_CHECKING:
     from cxroadmap.ui.main_window import MainWindow
@@ -59,6 +59,10 @@ class WorkspaceCommands(QObject):
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         self.actions = self._build_menu()
+        self.runner = SyncRunner(window, self._store)
+        self.runner.synced.connect(self._synced)
+        self.runner.failed.connect(self._sync_failed)
+        self.runner.asking.connect(lambda _dialog: self.refresh())  # no longer "syncing…"
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._auto_sync)
         self.refresh_timer = QTimer(self)
@@ -147,6 +151,8 @@ class WorkspaceCommands(QObject):
         self.refresh()
 
     def _changed(self, _change: object) -> None:
+        if self.runner.running:
+            self.runner.edited = True  # the sync read the file before this edit
         self.refresh_timer.start()  # counted once the typing stops, not on every keystroke
 
     def state(self) -> SyncState | None:
@@ -169,7 +175,7 @@ class WorkspaceCommands(QObject):
         if state is None:
             self.panel.set_lines([])
             return
-        self.status.setText(status_text(state))
+        self.status.setText("syncing…" if self.runner.running else status_text(state))
         store = self._store()
         if state.conflicts:
             from cxroadmap.storage.workspace.copies import list_conflicts
@@ -185,30 +191,18 @@ class WorkspaceCommands(QObject):
     # -- syncing ---------------------------------------------------------------------------
 
     def sync_now(self, quiet: bool = False) -> bool:
-        """Sync the open copy; False (and "offline") when the server cannot be reached."""
-        from cxroadmap.storage.workspace.server import WorkspaceError
-        from cxroadmap.storage.workspace.sync import sync
+        """Start syncing the open copy on a worker; False when none is open or one runs."""
+        if self._store() is None or self.access is None:
+            return False
+        if not self.runner.start(quiet):
+            return False
+        self.status.setText("syncing…")
+        self.actions["sync"].setEnabled(False)
+        return True
 
-        store = self._store()
-        if store is None or self.access is None:
-            return False
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = self._with_password(lambda: sync(store))
-        except WorkspaceError as exc:
-            self.offline = "cannot connect" in str(exc)
-            self.refresh()
-            if not quiet:
-                messages.show_error(self.window, "Not synced", str(exc))
-            return False
-        except CxRoadmapError as exc:
-            self.refresh()
-            if not quiet:
-                messages.show_error(self.window, "Not synced", str(exc))
-            return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+    def _synced(self, report: Any) -> None:
         self.offline = False
+        self.actions["sync"].setEnabled(True)
         self.reload()
         for strategy in report.refused:
             messages.show_error(
@@ -217,30 +211,41 @@ class WorkspaceCommands(QObject):
                 f"You may not edit {strategy}: the server refused the changes. "
                 "They are kept in your copy.",
             )
-        waiting = f", {len(report.conflicts)} conflicts waiting" if report.conflicts else ""
+        count = len(report.conflicts)
+        waiting = f", {count} conflict{'s' if count != 1 else ''} waiting" if count else ""
         self.window.statusBar().showMessage(
             f"Synced: {report.pulled} pulled, {report.pushed} pushed{waiting}", 8000
         )
-        return True
+
+    def _sync_failed(self, error: CxRoadmapError) -> None:
+        self.offline = "cannot connect" in str(error)
+        self.actions["sync"].setEnabled(self.access is not None)
+        self.refresh()
+        if not self.runner.quiet:
+            messages.show_error(self.window, "Not synced", str(error))
 
     def _with_password(self, work: Any) -> Any:
         """libpq finds the password (PGPASSFILE, ~/.pgpass, PGPASSWORD); else ask once.
 
         The password stays in this process's memory, never in the document.
         """
-        from cxroadmap.storage.workspace.server import WorkspaceError
+        from cxroadmap.storage.workspace.server import (
+            WorkspaceError,
+            needs_password,
+            remember_password,
+        )
 
         try:
             return work()
         except WorkspaceError as exc:
-            if "password" not in str(exc):
+            if not needs_password(exc):
                 raise
             password, ok = QInputDialog.getText(
                 self.window, "Workspace password", str(exc), QLineEdit.EchoMode.Password
             )
             if not ok:
                 raise
-            os.environ["PGPASSWORD"] = password
+            remember_password(exc.where, password)
             return work()
 
     def _auto_toggled(self, on: bool) -> None:
@@ -269,6 +274,8 @@ class WorkspaceCommands(QObject):
         store = self._store()
         if store is None:
             return
+        if self.runner.running:
+            self.runner.edited = True  # the sync read the conflicts before this decision
         try:
             resolve(store, f"{line.key}.{line.field}", side, line.strategy)  # type: ignore[arg-type]
         except CxRoadmapError as exc:

@@ -108,9 +108,9 @@ class ConflictsPanel(QWidget):
 
 
 def _item(entry: Any) -> str:
-    if entry.kind == "dependency":
-        return "->".join(json.loads(entry.key))
-    return entry.key or entry.strategy
+    from cxroadmap.storage.workspace.copies import display_key
+
+    return display_key((entry.strategy, entry.kind, entry.key))
 
 
 class HistoryDialog(QDialog):

@@ -6,9 +6,12 @@ Run: xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/take_worksp
 
 from __future__ import annotations
 
+import os
 import sys
+import threading
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
@@ -33,6 +36,35 @@ def care(window: MainWindow) -> None:
     switch_strategy(window, ids["CARE"])
 
 
+def password_prompt(window: MainWindow, cluster: Any, ws: Any, folder: Path) -> None:
+    """The prompt when the server wants a password that libpq did not find."""
+    role = cluster.password_role("pia", "correct horse")
+    for key in ("ORG", "CARE", "CARE-T1", "STORES"):
+        cli(["workspace", "grant", ws.url(), role, "--strategy", key, "--edit"])
+    os.environ["PGPASSFILE"] = str(folder / "empty-pgpass")
+    (folder / "empty-pgpass").write_text("")
+    os.environ["PGPASSWORD"] = "correct horse"
+    path = ws.laptop("pia", role)
+    del os.environ["PGPASSWORD"]
+    window.files.open_path(path)
+    care(window)
+    commands = window.workspace_commands
+    commands.sync_now()
+    for _ in range(200):
+        QTest.qWait(50)
+        if commands.runner.password_dialog is not None:
+            break
+    dialog = commands.runner.password_dialog
+    if dialog is not None:
+        QTest.qWait(300)
+        # The dialog is a window of its own: take the screen, cut to the main window.
+        screen = QApplication.primaryScreen().grabWindow(0)
+        screen.copy(window.frameGeometry()).save(str(OUT / "workspace-password.png"))
+        dialog.setTextValue("correct horse")
+        dialog.accept()
+        commands.runner.wait()
+
+
 def main() -> None:
     app = QApplication(sys.argv)
     folder = Path(tempfile.mkdtemp())
@@ -54,7 +86,14 @@ def main() -> None:
         window.initiatives.select_key("C-STD")
         QTest.qWait(600)
         window.grab().save(str(OUT / "workspace-not-synced.png"))
-        window.workspace_commands.sync_now()
+        commands = window.workspace_commands
+        shot = threading.Event()
+        commands.runner.hook = lambda phase: phase != "server: fetched" or shot.wait(30)
+        commands.sync_now()
+        QTest.qWait(300)  # the worker waits for the picture of the window meanwhile
+        window.grab().save(str(OUT / "workspace-syncing.png"))
+        shot.set()
+        commands.runner.wait()
         window.initiatives.select_key("C-STD")
         QTest.qWait(600)
         window.grab().save(str(OUT / "workspace-conflicts.png"))
@@ -68,6 +107,8 @@ def main() -> None:
         QTest.qWait(600)
         if dialog is not None:
             dialog.grab().save(str(OUT / "workspace-history.png"))
+            dialog.close()
+        password_prompt(window, cluster, ws, folder)
         window.close()
     app.quit()
 

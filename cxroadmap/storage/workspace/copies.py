@@ -19,22 +19,26 @@ from cxroadmap.storage.workspace.copy_state import (  # re-exported: where calle
 )
 from cxroadmap.storage.workspace.copy_state import access_of as access_of
 from cxroadmap.storage.workspace.copy_state import sync_state as sync_state
+from cxroadmap.storage.workspace.exchange import LocalState
 from cxroadmap.storage.workspace.items import (
     DEPENDENCY,
     INITIATIVE,
+    MEASURE,
+    ORDER,
     STRATEGY,
+    TOUCHPOINT,
     Fields,
     ItemKey,
     ServerItem,
     build_strategy,
     dependency_key,
     document_items,
+    item_value,
     split_dependency_key,
 )
 from cxroadmap.storage.workspace.merge import EXISTS, Conflict
 from cxroadmap.storage.workspace.server import WorkspaceError, public_url
 from cxroadmap.storage.workspace.sync import (
-    LocalState,
     differs,
     now_stamp,
     read_state,
@@ -110,10 +114,15 @@ def checkout(url: str, out: Path, chosen: list[str] | None = None) -> list[str]:
 
 
 def display_key(item: ItemKey) -> str:
-    """How conflicts name an item: the initiative key, `A->B`, or the strategy key."""
+    """How conflicts name an item: the initiative key, `A->B`, `touchpoint:T1`,
+    `measure:M1`, `order` (of the strategy's lists), or the strategy key."""
     strategy, kind, key = item
     if kind == DEPENDENCY:
         return "->".join(split_dependency_key(key))
+    if kind in (TOUCHPOINT, MEASURE):
+        return f"{kind}:{key}"
+    if kind == ORDER:
+        return ORDER
     return strategy if kind == STRATEGY else key
 
 
@@ -201,17 +210,29 @@ def item_history(
     if url is None:
         raise WorkspaceError(str(doc.path), "is not a workspace copy")
     strategies = doc.load_all()
-    if strategy is None:
-        holder = next((s for s in strategies if key is not None and key in s.initiatives), None)
-        strategy = (holder or strategies[0]).key
-    elif strategy not in {s.key for s in strategies}:
-        raise ValidationError("--strategy", f"no strategy with key {strategy!r} in {doc.path}")
     kind: str | None = None
     item_key: str | None = None
     if key is not None:
         kind, item_key = INITIATIVE, key
-        if "->" in key:
+        prefix, colon, rest = key.partition(":")
+        if colon and prefix in (TOUCHPOINT, MEASURE):
+            kind, item_key = prefix, rest
+        elif key == ORDER:
+            kind, item_key = ORDER, ""
+        elif "->" in key:
             kind, item_key = DEPENDENCY, dependency_key(*key.split("->", 1))
+    if strategy is None:
+        holder = next(
+            (
+                s
+                for s in strategies
+                if kind is not None and item_value(s, kind, item_key or "") is not None
+            ),
+            None,
+        )
+        strategy = (holder or strategies[0]).key
+    elif strategy not in {s.key for s in strategies}:
+        raise ValidationError("--strategy", f"no strategy with key {strategy!r} in {doc.path}")
     with server.connect(url) as conn:
         server.require_schema(conn, url)
         return server.history(conn, strategy, kind, item_key, limit)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection
 
 from cxroadmap.storage.workspace import local
+from cxroadmap.storage.workspace.items import ORDER
 
 if TYPE_CHECKING:
     from cxroadmap.storage.document import Document
@@ -46,7 +47,10 @@ def sync_state(doc: Document) -> SyncInfo | None:
             return None
         conflicts = local.read_conflicts(conn)
         waiting = {p.item for c in conflicts for p in c.parts}  # counted as conflicts instead
-        pending = {k[:1] if k[1] == local.WHOLE else k for k in local.read_dirty(conn)}
+        # The order is noted with every row added, removed or moved: not a change of its own.
+        pending = {
+            k[:1] if k[1] == local.WHOLE else k for k in local.read_dirty(conn) if k[1] != ORDER
+        }
         return SyncInfo(link.synced_at, len(pending - waiting), len(conflicts))
 
     return doc.transact(work, writing=False)

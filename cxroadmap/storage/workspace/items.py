@@ -1,4 +1,5 @@
-"""A strategy as workspace items: its own fields, each initiative and each dependency.
+"""A strategy as workspace items: its own fields, each initiative, dependency, touchpoint
+and measure, and the order of its lists.
 
 An item is addressed by (strategy key, kind, key) and holds JSON-ready fields; sync
 merges items field by field, and the server stores one row per item.
@@ -19,9 +20,13 @@ from cxroadmap.domain.measures import Measure
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 from cxroadmap.domain.support import SupportLink
 from cxroadmap.domain.touchpoints import Opportunity, Touchpoint
+from cxroadmap.storage.workspace.order import reordered
 
 STRATEGY, INITIATIVE, DEPENDENCY = "strategy", "initiative", "dependency"
-KINDS = (STRATEGY, INITIATIVE, DEPENDENCY)
+TOUCHPOINT, MEASURE, ORDER = "touchpoint", "measure", "order"
+KINDS = (STRATEGY, INITIATIVE, DEPENDENCY, TOUCHPOINT, MEASURE, ORDER)
+# The lists whose order the ORDER item keeps, by its field names.
+ORDERED = ("initiatives", "touchpoints", "measures")
 
 Fields = dict[str, Any]
 ItemKey = tuple[str, str, str]  # (strategy key, kind, key)
@@ -48,11 +53,13 @@ def split_dependency_key(key: str) -> tuple[str, str]:
 
 
 def describe(item: ItemKey) -> str:
-    """How a person reads an item's key: `R1`, `R1 -> R2`, or `(strategy)`."""
+    """How a person reads an item's key: `R1`, `R1 -> R2`, `touchpoint T1`, `(strategy)`."""
     _, kind, key = item
     if kind == DEPENDENCY:
         return " -> ".join(split_dependency_key(key))
-    return key if kind == INITIATIVE else "(strategy)"
+    if kind in (TOUCHPOINT, MEASURE):
+        return f"{kind} {key}"
+    return key if kind == INITIATIVE else f"({kind})"
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -127,16 +134,30 @@ def _decode_all(
 
 
 def strategy_fields(s: Strategy) -> Fields:
-    measures = []
-    for m in s.measures:
-        row = asdict(m)
-        row["target_date"] = _iso(m.target_date)
-        measures.append(row)
     found = {f.name: _encode(f, getattr(s, f.name)) for f in _STRATEGY_FIELDS}
     found["phases"] = [[p.name, p.weeks] for p in s.phases]
-    found["touchpoints"] = [asdict(t) for t in s.touchpoints]
-    found["measures"] = measures
     return found
+
+
+def touchpoint_fields(t: Touchpoint) -> Fields:
+    found = asdict(t)
+    del found["key"]
+    return found
+
+
+def measure_fields(m: Measure) -> Fields:
+    found = asdict(m)
+    del found["key"]
+    found["target_date"] = _iso(m.target_date)
+    return found
+
+
+def order_fields(s: Strategy) -> Fields:
+    return {
+        "initiatives": list(s.initiatives),
+        "touchpoints": [t.key for t in s.touchpoints],
+        "measures": [m.key for m in s.measures],
+    }
 
 
 def initiative_fields(ini: Initiative) -> Fields:
@@ -151,6 +172,11 @@ def items_of(strategy: Strategy) -> dict[ItemKey, Fields]:
         found[(skey, INITIATIVE, key)] = initiative_fields(ini)
     for dep in strategy.dependencies:
         found[(skey, DEPENDENCY, dependency_key(*dep.pair))] = {"type": dep.type, "lag": dep.lag}
+    for t in strategy.touchpoints:
+        found[(skey, TOUCHPOINT, t.key)] = touchpoint_fields(t)
+    for m in strategy.measures:
+        found[(skey, MEASURE, m.key)] = measure_fields(m)
+    found[(skey, ORDER, "")] = order_fields(strategy)
     return found
 
 
@@ -161,23 +187,21 @@ def document_items(strategies: list[Strategy]) -> dict[ItemKey, Fields]:
     return found
 
 
-def _touchpoint(row: dict[str, Any]) -> Touchpoint:
+def _touchpoint(key: str, row: dict[str, Any]) -> Touchpoint:
     values = dict(row)
     values["opportunities"] = [Opportunity(**o) for o in row.get("opportunities", [])]
-    return Touchpoint(**values)
+    return Touchpoint(key=key, **values)
 
 
-def _measure(row: dict[str, Any]) -> Measure:
+def _measure(key: str, row: dict[str, Any]) -> Measure:
     values = dict(row)
     values["target_date"] = _date(row.get("target_date"))
-    return Measure(**values)
+    return Measure(key=key, **values)
 
 
 def _strategy_attributes(f: Fields) -> dict[str, Any]:
     found = _decode_all(_STRATEGY_DECODERS, f)
     found["phases"] = [Phase(name, weeks) for name, weeks in f["phases"]]
-    found["touchpoints"] = [_touchpoint(t) for t in f["touchpoints"]]
-    found["measures"] = [_measure(m) for m in f["measures"]]
     return found
 
 
@@ -186,8 +210,9 @@ def _initiative(key: str, v: Fields) -> Initiative:
 
 
 def build_strategy(skey: str, items: dict[ItemKey, Fields]) -> Strategy:
-    """The strategy `skey` from its items (initiatives and dependencies in the items' order)."""
+    """The strategy `skey` from its items, its lists in the order its ORDER item gives."""
     strategy = Strategy(key=skey, **_strategy_attributes(items[(skey, STRATEGY, "")]))
+    order: Fields | None = None
     for (owner, kind, key), v in items.items():
         if owner != skey:
             continue
@@ -196,7 +221,29 @@ def build_strategy(skey: str, items: dict[ItemKey, Fields]) -> Strategy:
         elif kind == DEPENDENCY:
             a, b = split_dependency_key(key)
             strategy.dependencies.append(Dependency(a, b, v["type"], v["lag"]))
+        elif kind == TOUCHPOINT:
+            strategy.touchpoints.append(_touchpoint(key, v))
+        elif kind == MEASURE:
+            strategy.measures.append(_measure(key, v))
+        elif kind == ORDER:
+            order = v
+    if order is not None:
+        set_order(strategy, order)
     return strategy
+
+
+def set_order(strategy: Strategy, order: Fields) -> None:
+    """Put the strategy's lists in `order` (rows it does not name stay where they were)."""
+    keys = list(strategy.initiatives)
+    wanted = reordered(keys, order.get("initiatives", []))
+    if wanted != keys:
+        strategy.initiatives = {k: strategy.initiatives[k] for k in wanted}
+    touchpoints = {t.key: t for t in strategy.touchpoints}
+    wanted = reordered(list(touchpoints), order.get("touchpoints", []))
+    strategy.touchpoints = [touchpoints[k] for k in wanted]
+    measures = {m.key: m for m in strategy.measures}
+    wanted = reordered(list(measures), order.get("measures", []))
+    strategy.measures = [measures[k] for k in wanted]
 
 
 def item_value(strategy: Strategy, kind: str, key: str) -> Fields | None:
@@ -206,8 +253,28 @@ def item_value(strategy: Strategy, kind: str, key: str) -> Fields | None:
     if kind == INITIATIVE:
         ini = strategy.initiatives.get(key)
         return None if ini is None else initiative_fields(ini)
+    if kind == TOUCHPOINT:
+        t = next((t for t in strategy.touchpoints if t.key == key), None)
+        return None if t is None else touchpoint_fields(t)
+    if kind == MEASURE:
+        m = next((m for m in strategy.measures if m.key == key), None)
+        return None if m is None else measure_fields(m)
+    if kind == ORDER:
+        return order_fields(strategy)
     dep = strategy.dependency(*split_dependency_key(key))
     return None if dep is None else {"type": dep.type, "lag": dep.lag}
+
+
+def _set_in_list(rows: list[Any], key: str, row: Any) -> None:
+    """Replace the row with `key` by `row` (None removes it; a new one goes last)."""
+    at = next((i for i, r in enumerate(rows) if r.key == key), None)
+    if row is None:
+        if at is not None:
+            del rows[at]
+    elif at is None:
+        rows.append(row)
+    else:
+        rows[at] = row
 
 
 def set_item(strategy: Strategy, kind: str, key: str, value: Fields | None) -> None:
@@ -221,6 +288,13 @@ def set_item(strategy: Strategy, kind: str, key: str, value: Fields | None) -> N
             strategy.initiatives.pop(key, None)
         else:
             strategy.initiatives[key] = _initiative(key, value)
+    elif kind == TOUCHPOINT:
+        _set_in_list(strategy.touchpoints, key, None if value is None else _touchpoint(key, value))
+    elif kind == MEASURE:
+        _set_in_list(strategy.measures, key, None if value is None else _measure(key, value))
+    elif kind == ORDER:
+        if value is not None:
+            set_order(strategy, value)
     else:
         a, b = split_dependency_key(key)
         at = next((i for i, d in enumerate(strategy.dependencies) if d.pair == (a, b)), None)
@@ -269,10 +343,10 @@ def drop_dangling(strategies: list[Strategy]) -> set[ItemKey]:
         for m in s.measures:
             if any(k not in present for k in m.initiatives):
                 m.initiatives = [k for k in m.initiatives if k in present]
-                touched.add((s.key, STRATEGY, ""))
+                touched.add((s.key, MEASURE, m.key))
         for t in s.touchpoints:
             for o in t.opportunities:
                 if o.initiative_key is not None and o.initiative_key not in present:
                     o.initiative_key = None
-                    touched.add((s.key, STRATEGY, ""))
+                    touched.add((s.key, TOUCHPOINT, t.key))
     return touched

@@ -13,7 +13,10 @@ from cxroadmap.domain.edits import Change
 from cxroadmap.storage.workspace.items import (
     DEPENDENCY,
     INITIATIVE,
+    MEASURE,
+    ORDER,
     STRATEGY,
+    TOUCHPOINT,
     ItemKey,
     ServerItem,
     dependency_key,
@@ -71,6 +74,9 @@ def write_access(conn: Connection, access: dict[str, bool]) -> None:
 
 
 WHOLE = "*"  # a dirty row of kind and key WHOLE: the whole strategy was rewritten
+# A dirty row of kind touchpoint or measure and key ALL: some of them changed (an edit
+# says only that the list changed); sync compares each with its base.
+ALL = "*"
 
 
 def _base_rows(rows: Any) -> dict[ItemKey, ServerItem]:
@@ -81,9 +87,12 @@ _BASE_COLUMNS = 'SELECT strategy, kind, "key", rev, deleted, fields FROM ws_base
 
 
 def read_base(
-    conn: Connection, keys: Iterable[ItemKey] | None = None, strategies: Iterable[str] = ()
+    conn: Connection,
+    keys: Iterable[ItemKey] | None = None,
+    strategies: Iterable[str] = (),
+    kinds: Iterable[tuple[str, str]] = (),
 ) -> dict[ItemKey, ServerItem]:
-    """Base items: all, or those of `keys` and of whole `strategies`."""
+    """Base items: all, or those of `keys`, of whole `strategies` and of (strategy, kind)s."""
     if keys is None:
         return _base_rows(conn.exec_driver_sql(_BASE_COLUMNS).fetchall())
     wanted = list(dict.fromkeys(keys))
@@ -98,6 +107,11 @@ def read_base(
         found.update(_base_rows(rows))
     for strategy in strategies:
         rows = conn.exec_driver_sql(f"{_BASE_COLUMNS} WHERE strategy = ?", (strategy,)).fetchall()
+        found.update(_base_rows(rows))
+    for strategy, kind in kinds:
+        rows = conn.exec_driver_sql(
+            f"{_BASE_COLUMNS} WHERE strategy = ? AND kind = ?", (strategy, kind)
+        ).fetchall()
         found.update(_base_rows(rows))
     return found
 
@@ -134,9 +148,17 @@ def record_change(conn: Connection, strategy: str, change: Change) -> None:
     if not is_copy(conn):
         return
     keys: list[tuple[str, str, str]] = []
-    if change.strategy or change.touchpoints or change.measures:
+    if change.strategy:
         keys.append((strategy, STRATEGY, ""))
-    keys += [(strategy, INITIATIVE, k) for k in change.initiatives | change.removed_initiatives]
+    if change.touchpoints:
+        keys.append((strategy, TOUCHPOINT, ALL))
+    if change.measures:
+        keys.append((strategy, MEASURE, ALL))
+    initiatives = change.initiatives | change.removed_initiatives
+    keys += [(strategy, INITIATIVE, k) for k in initiatives]
+    if initiatives or change.touchpoints or change.measures:
+        # A row added, removed or moved changes the order (compared, pushed if it differs).
+        keys.append((strategy, ORDER, ""))
     keys += [
         (strategy, DEPENDENCY, dependency_key(*pair))
         for pair in change.dependencies | change.removed_dependencies

@@ -18,6 +18,7 @@ from cxroadmap.domain.validation import find_cycle
 from cxroadmap.storage.workspace.items import (
     DEPENDENCY,
     INITIATIVE,
+    ORDER,
     Fields,
     ItemKey,
     ServerItem,
@@ -25,6 +26,7 @@ from cxroadmap.storage.workspace.items import (
     describe,
     split_dependency_key,
 )
+from cxroadmap.storage.workspace.order import merge_order
 from cxroadmap.storage.workspace.view import LocalView
 
 EXISTS = "exists"
@@ -179,6 +181,12 @@ class _Merge:
         pushed: Fields = {}
         for f in dict.fromkeys([*L, *R]):
             lv, bv, rv = L.get(f), b.get(f), R.get(f)
+            if k[1] == ORDER and (k, f) not in blocked and lv != bv and rv != bv and lv != rv:
+                # Rows added or moved on both sides: one merged order, unless both moved
+                # the same rows differently.
+                together = merge_order(bv or [], lv or [], rv or [])
+                if together is not None:
+                    lv = rv = together
             if (k, f) in blocked or (lv != bv and rv != bv and lv != rv):
                 if (k, f) not in blocked:
                     self.conflicts.append(Conflict([Part(k, f, lv, rv)], "changed on both sides"))

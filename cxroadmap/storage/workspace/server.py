@@ -51,13 +51,29 @@ def public_url(url: str) -> str:
     return re.sub(r"(password=)\S+", r"\1***", url)
 
 
+# Passwords typed into the app, by URL: in this process's memory only, never in a file.
+_PASSWORDS: dict[str, str] = {}
+
+
+def remember_password(url: str, password: str) -> None:
+    """Use `password` for `url` from now on in this process (the app's prompt)."""
+    _PASSWORDS[public_url(url)] = password
+
+
+def needs_password(error: Exception) -> bool:
+    """Whether a failure to connect was the server asking for a (right) password."""
+    return isinstance(error, WorkspaceError) and "password" in str(error)
+
+
 @contextmanager
 def connect(url: str, timeout: int = 10) -> Iterator[Connection]:
     """A connection; any failure to reach or log in says which workspace."""
+    typed = _PASSWORDS.get(public_url(url))
+    extra: dict[str, Any] = {} if typed is None else {"password": typed}
     try:
         # Autocommit outside `conn.transaction()` blocks: each block is a real transaction.
         conn = psycopg.connect(
-            url, connect_timeout=timeout, application_name="cxroadmap", autocommit=True
+            url, connect_timeout=timeout, application_name="cxroadmap", autocommit=True, **extra
         )
     except psycopg.Error as exc:
         detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
@@ -162,22 +178,27 @@ def fetch_text(conn: Connection, strategies: Iterable[str]) -> list[tuple[Any, .
     return cursor.fetchall()
 
 
-def put(
+def put_batch(
     conn: Connection,
-    item: ItemKey,
-    fields: Fields | None,
-    expected: ServerItem | None,
+    strategy: str,
+    batch: dict[ItemKey, tuple[Fields | None, ServerItem | None]],
     copy_id: str = "",
-) -> int | None:
-    """Write one item if the server still has `expected`; its new revision, or None if stale.
+) -> list[int | None]:
+    """Write items of one strategy, each if the server still has the `expected` one; the
+    new revision of each, or None where it was stale. One pipelined round trip.
 
     `fields` None deletes (a tombstone keeps the last fields for history and merges).
+    EditRefused when PostgreSQL's row-level security refuses them.
     """
-    strategy = item[0]
     try:
-        return _put(conn, item, fields, expected, copy_id)
+        with conn.pipeline():
+            cursors = [
+                _put(conn, k, fields, expected, copy_id) for k, (fields, expected) in batch.items()
+            ]
+        rows = [cursor.fetchone() for cursor in cursors]
     except psycopg.errors.InsufficientPrivilege:
         raise EditRefused(strategy) from None
+    return [None if row is None else int(row[0]) for row in rows]
 
 
 def _put(
@@ -186,30 +207,28 @@ def _put(
     fields: Fields | None,
     expected: ServerItem | None,
     copy_id: str,
-) -> int | None:
+) -> psycopg.Cursor[tuple[Any, ...]]:
     strategy, kind, key = item
     if expected is None or expected.rev == 0:
-        row = conn.execute(
+        return conn.execute(
             "INSERT INTO cxroadmap.item (strategy, kind, key, deleted, fields, copy_id) "
             "VALUES (%s, %s, %s, false, %s, %s) ON CONFLICT (strategy, kind, key) DO NOTHING "
             "RETURNING rev",
             (strategy, kind, key, Jsonb(fields), copy_id),
-        ).fetchone()
-    else:
-        row = conn.execute(
-            "UPDATE cxroadmap.item SET deleted = %s, fields = %s, copy_id = %s "
-            "WHERE strategy = %s AND kind = %s AND key = %s AND rev = %s RETURNING rev",
-            (
-                fields is None,
-                Jsonb(expected.fields if fields is None else fields),
-                copy_id,
-                strategy,
-                kind,
-                key,
-                expected.rev,
-            ),
-        ).fetchone()
-    return None if row is None else int(row[0])
+        )
+    return conn.execute(
+        "UPDATE cxroadmap.item SET deleted = %s, fields = %s, copy_id = %s "
+        "WHERE strategy = %s AND kind = %s AND key = %s AND rev = %s RETURNING rev",
+        (
+            fields is None,
+            Jsonb(expected.fields if fields is None else fields),
+            copy_id,
+            strategy,
+            kind,
+            key,
+            expected.rev,
+        ),
+    )
 
 
 def put_many(conn: Connection, items: dict[ItemKey, Fields]) -> None:

@@ -124,8 +124,38 @@ CREATE POLICY history_read ON cxroadmap.history FOR SELECT
     USING (strategy IN (SELECT strategy FROM cxroadmap.my_access));
 """
 
+# Version 2: touchpoints and measures become items of their own (merged one by one), and
+# each strategy gets an `order` item (the order of its initiatives, touchpoints, measures).
+_V2 = """
+ALTER TABLE cxroadmap.item DROP CONSTRAINT item_kind_check;
+ALTER TABLE cxroadmap.item ADD CONSTRAINT item_kind_check CHECK (kind IN
+    ('strategy', 'initiative', 'dependency', 'touchpoint', 'measure', 'order'));
+INSERT INTO cxroadmap.item (strategy, kind, key, deleted, fields)
+    SELECT i.strategy, 'touchpoint', t.value ->> 'key', i.deleted, t.value - 'key'
+    FROM cxroadmap.item i, jsonb_array_elements(i.fields -> 'touchpoints') WITH ORDINALITY t
+    WHERE i.kind = 'strategy' ORDER BY i.id, t.ordinality;
+INSERT INTO cxroadmap.item (strategy, kind, key, deleted, fields)
+    SELECT i.strategy, 'measure', m.value ->> 'key', i.deleted, m.value - 'key'
+    FROM cxroadmap.item i, jsonb_array_elements(i.fields -> 'measures') WITH ORDINALITY m
+    WHERE i.kind = 'strategy' ORDER BY i.id, m.ordinality;
+INSERT INTO cxroadmap.item (strategy, kind, key, deleted, fields)
+    SELECT s.strategy, 'order', '', s.deleted, jsonb_build_object(
+        'initiatives', COALESCE((SELECT jsonb_agg(i.key ORDER BY i.id) FROM cxroadmap.item i
+                                 WHERE i.strategy = s.strategy AND i.kind = 'initiative'
+                                 AND NOT i.deleted), '[]'::jsonb),
+        'touchpoints', COALESCE((SELECT jsonb_agg(t.value -> 'key' ORDER BY t.ordinality)
+                                 FROM jsonb_array_elements(s.fields -> 'touchpoints')
+                                 WITH ORDINALITY t), '[]'::jsonb),
+        'measures', COALESCE((SELECT jsonb_agg(m.value -> 'key' ORDER BY m.ordinality)
+                              FROM jsonb_array_elements(s.fields -> 'measures')
+                              WITH ORDINALITY m), '[]'::jsonb))
+    FROM cxroadmap.item s WHERE s.kind = 'strategy' ORDER BY s.id;
+UPDATE cxroadmap.item SET fields = fields - 'touchpoints' - 'measures'
+    WHERE kind = 'strategy' AND (fields ? 'touchpoints' OR fields ? 'measures');
+"""
+
 # MIGRATIONS[v] takes the workspace schema from version v to v + 1.
-MIGRATIONS: dict[int, str] = {0: _V1}
+MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2}
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # What `workspace grant` gives a member role (idempotent; rows stay behind the policies).

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
@@ -21,46 +20,28 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.validation import validate_strategy
 from cxroadmap.storage.change_writer import write_change
 from cxroadmap.storage.document import Document
-from cxroadmap.storage.workspace import local, server
+from cxroadmap.storage.workspace import local
+from cxroadmap.storage.workspace.exchange import Exchange, Hook, LocalState, exchange, no_hook
 from cxroadmap.storage.workspace.items import (
     DEPENDENCY,
     INITIATIVE,
+    MEASURE,
+    ORDER,
     STRATEGY,
+    TOUCHPOINT,
     Fields,
     ItemKey,
     ServerItem,
     drop_dangling,
     items_of,
+    order_fields,
     set_item,
     split_dependency_key,
 )
-from cxroadmap.storage.workspace.merge import Conflict, MergeResult, merge
-from cxroadmap.storage.workspace.server import EditRefused, WorkspaceError, public_url
+from cxroadmap.storage.workspace.merge import Conflict
+from cxroadmap.storage.workspace.order import moved
+from cxroadmap.storage.workspace.server import WorkspaceError
 from cxroadmap.storage.workspace.view import LocalView
-
-
-@dataclass
-class LocalState:
-    """What sync needs from the file, read in one transaction: the strategies, the items
-    changed since the last sync (`dirty`) and the base of those."""
-
-    url: str
-    last_rev: int
-    synced_at: str | None
-    copy_id: str
-    ids: dict[str, int]
-    strategies: list[Strategy]
-    dirty: list[ItemKey]
-    base: dict[ItemKey, ServerItem]
-    conflicts: list[Conflict]
-    access: dict[str, bool]
-
-    def editable(self, strategy: str) -> bool:
-        return self.access.get(strategy, False)
-
-    @property
-    def view(self) -> LocalView:
-        return LocalView(self.strategies)
 
 
 def read_state(doc: Document, extra: list[ItemKey] | None = None) -> LocalState:
@@ -79,13 +60,17 @@ def read_state(doc: Document, extra: list[ItemKey] | None = None) -> LocalState:
             )
         marked = local.read_dirty(conn)
         whole = {s for s, kind, _ in marked if kind == local.WHOLE}
-        dirty = [k for k in marked if k[1] != local.WHOLE]
+        lists = {(s, kind) for s, kind, key in marked if kind in _LISTS and key == local.ALL}
+        dirty = [k for k in marked if k[1] != local.WHOLE and k[:2] not in lists]
         conflicts = local.read_conflicts(conn)
         wanted = [*dirty, *(p.item for c in conflicts for p in c.parts), *(extra or [])]
-        base = local.read_base(conn, wanted, whole)
+        base = local.read_base(conn, wanted, whole, lists)
         for s in strategies:
             if s.key in whole:  # rewritten whole: every item it has or had is a candidate
                 dirty += [*items_of(s), *(k for k in base if k[0] == s.key)]
+            for kind in _LISTS:
+                if (s.key, kind) in lists:  # some of them changed: each one is a candidate
+                    dirty += [*_list_items(s, kind), *(k for k in base if k[:2] == (s.key, kind))]
         return LocalState(
             url=link.url,
             last_rev=link.last_rev,
@@ -100,6 +85,14 @@ def read_state(doc: Document, extra: list[ItemKey] | None = None) -> LocalState:
         )
 
     return doc.transact(work, writing=False)
+
+
+_LISTS = (TOUCHPOINT, MEASURE)
+
+
+def _list_items(strategy: Strategy, kind: str) -> list[ItemKey]:
+    rows = strategy.touchpoints if kind == TOUCHPOINT else strategy.measures
+    return [(strategy.key, kind, row.key) for row in rows]
 
 
 def _copy_id(link: local.Link, doc: Document) -> str:
@@ -121,7 +114,11 @@ def _change(keys: set[ItemKey], skey: str, strategy: Strategy) -> Change:
         if k[0] != skey:
             continue
         if k[1] == STRATEGY:
-            change.strategy = change.touchpoints = change.measures = True
+            change.strategy = True
+        elif k[1] == TOUCHPOINT:
+            change.touchpoints = True
+        elif k[1] == MEASURE:
+            change.measures = True
         elif k[1] == INITIATIVE:
             present = k[2] in strategy.initiatives
             (change.initiatives if present else change.removed_initiatives).add(k[2])
@@ -138,14 +135,22 @@ def write_items(
     """Put item values into the file's strategies, checked whole; returns every item changed
     (those given, and references to what they deleted, dropped as the app would)."""
     by_key = {s.key: s for s in state.strategies}
-    for (skey, kind, key), value in items.items():
+    orders = {k[0]: order_fields(by_key[k[0]]) for k in items if k[1] == ORDER}
+    # Orders last: they place the rows the other items add.
+    for (skey, kind, key), value in sorted(items.items(), key=lambda i: i[0][1] == ORDER):
         set_item(by_key[skey], kind, key, value)
     touched = set(items) | drop_dangling(state.strategies)
     for strategy in state.strategies:
         change = _change(touched, strategy.key, strategy)
+        if strategy.key in orders:  # rows that moved are written with their new position
+            old, new = orders[strategy.key], order_fields(strategy)
+            change.initiatives |= moved(old["initiatives"], new["initiatives"])
+            change.touchpoints |= old["touchpoints"] != new["touchpoints"]
+            change.measures |= old["measures"] != new["measures"]
         if change == Change():
             continue
-        validate_strategy(strategy)
+        # The file's strategy had no cycle: only new or changed dependencies can make one.
+        validate_strategy(strategy, check_cycles=bool(change.dependencies))
         write_change(conn, state.ids[strategy.key], strategy, change)
     validate_cascade(state.strategies)
     return touched
@@ -166,47 +171,42 @@ class SyncReport:
     refused: list[str] = field(default_factory=list)
 
 
-class _Stale(Exception):
-    """The server changed between reading and writing an item: sync again."""
+def sync(doc: Document, hook: Hook = no_hook) -> SyncReport:
+    """Pull others' changes and push this file's, each side in one transaction.
 
-
-def sync(doc: Document, hook: Callable[[str], None] | None = None) -> SyncReport:
-    """Pull others' changes and push this file's, each side in one transaction."""
+    `hook` is told each phase as it is reached (between server statements, around the
+    file's write): the interruption tests stop a sync exactly there. The app runs the
+    three steps apart: `read_state` and `exchange` off the UI thread, `record` on it.
+    """
     state = read_state(doc)
-    frozen = {s.key for s in state.strategies if not state.editable(s.key)}
-    held: set[str] = set()
-    lock = bool(state.dirty) or bool(state.conflicts)
-    with server.connect(state.url) as conn:
-        server.require_schema(conn, state.url)
-        for _ in range(20):
-            try:
-                result, pushed, last_rev = _server_side(doc, conn, state, frozen, held, lock)
-                break
-            except EditRefused as refused:
-                held.add(refused.strategy)
-            except _Stale:
-                lock = True
-        else:
-            raise WorkspaceError(public_url(state.url), "the workspace kept changing; sync again")
-    if hook is not None:
-        hook("server committed")
+    hook("read")
+    return record(doc, state, exchange(doc, state, hook), hook)
+
+
+def record(doc: Document, state: LocalState, done: Exchange, hook: Hook = no_hook) -> SyncReport:
+    """Write what the server side of a sync settled into the file, in one transaction."""
+    result, pushed = done.result, done.pushed
     base = {**state.base, **result.base, **pushed}
 
     def work(conn: Connection) -> None:
         changes = {k: result.local.get(k) for k in result.changed}
         touched = write_items(conn, state, changes)
+        hook("file: items written")
         local.write_base(conn, {**result.base, **pushed})
         local.write_conflicts(conn, result.conflicts)
         view = LocalView(state.strategies)
         candidates = [*state.dirty, *result.base, *touched]
         local.write_dirty(conn, [k for k in dict.fromkeys(candidates) if differs(k, view, base)])
         here = str(doc.path.resolve())
-        local.write_link(conn, local.Link(state.url, last_rev, now_stamp(), state.copy_id, here))
+        link = local.Link(state.url, done.last_rev, now_stamp(), state.copy_id, here)
+        local.write_link(conn, link)
+        hook("file: about to commit")
 
     doc.transact(work)
+    hook("file committed")
     return SyncReport(
         pulled=len(result.changed), pushed=len(pushed), conflicts=result.conflicts,
-        refused=sorted(held),
+        refused=sorted(done.refused),
     )  # fmt: skip
 
 
@@ -216,44 +216,3 @@ def differs(k: ItemKey, view: LocalView, base: dict[ItemKey, ServerItem]) -> boo
         return view.value(k) is not None
     item = base[k]
     return view.value(k) != (None if item.deleted else item.fields)
-
-
-def _server_side(
-    doc: Document,
-    conn: server.Connection,
-    state: LocalState,
-    frozen: set[str],
-    held: set[str],
-    lock: bool,
-) -> tuple[MergeResult, dict[ItemKey, ServerItem], int]:
-    with conn.transaction():
-        if lock:
-            server.write_lock(conn)
-        remote = server.fetch(conn, state.ids, since=state.last_rev)
-        for k, item in remote.items():
-            if item.by == state.copy_id:
-                # Pushed by this copy in a sync killed before the file recorded it: that
-                # value is the base now (else the next edit of it would look like a conflict).
-                state.base[k] = item
-        missing = [k for k in remote if k not in state.base]
-        if missing:
-            base = doc.transact(lambda c: local.read_base(c, missing), writing=False)
-            state.base.update(base)
-        result = merge(state.view, state.dirty, state.base, remote, state.conflicts, frozen)
-        pushed: dict[ItemKey, ServerItem] = {}
-        for k, (value, expected) in result.push.items():
-            if k[0] in held:
-                continue
-            rev = server.put(conn, k, value, expected, state.copy_id)
-            if rev is None:
-                raise _Stale
-            before = expected.fields if expected is not None else {}
-            pushed[k] = ServerItem(
-                rev, value is None, before if value is None else value, state.copy_id
-            )
-        revs = [
-            state.last_rev,
-            *(i.rev for i in remote.values()),
-            *(i.rev for i in pushed.values()),
-        ]
-    return result, pushed, max(revs)

@@ -15,8 +15,8 @@ from cxroadmap.domain.registry import MEASURE
 from cxroadmap.ui.cx.touchpoint_models import KEY_ROLE, Index, KeyedRowsModel
 
 ROLE = Qt.ItemDataRole
-# The table's order; headers, display and rules come from the field registry.
-FIELDS = ("key", "name", "baseline", "target", "unit", "target_date", "initiatives")
+# A column per declared field, in the registry's order: a new measure field shows here.
+FIELDS = tuple(MEASURE)
 MEASURE_COLUMNS = tuple(MEASURE[name].label for name in FIELDS)
 
 

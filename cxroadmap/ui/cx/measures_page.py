@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.measure_edits import AddMeasure, LinkMeasure, RemoveMeasure, UnlinkMeasure
 from cxroadmap.domain.measures import Measure
-from cxroadmap.ui.cx.measures_model import MeasuresModel
+from cxroadmap.ui.cx.measures_model import FIELDS, MeasuresModel
 from cxroadmap.ui.cx.touchpoint_models import keyed_rows_table
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.naming import named
 from cxroadmap.ui.selection import Selection
+
+WIDTHS = {"key": 70, "unit": 60, "baseline": 70, "target": 70, "target_date": 96}
 
 
 class MeasuresPage(QWidget):
@@ -29,7 +31,10 @@ class MeasuresPage(QWidget):
         self.selection = selection if selection is not None else Selection(self)
         self.model = MeasuresModel(document, self)
         self.table = keyed_rows_table(
-            self.model, "measures_table", {0: 70, 2: 70, 3: 70, 4: 60, 5: 96}, stretch_last=True
+            self.model,
+            "measures_table",
+            {FIELDS.index(name): width for name, width in WIDTHS.items()},
+            stretch_last=True,
         )
         intro = QLabel(
             "Measures (KPIs) with a baseline, a target and a date to reach it. A target date "

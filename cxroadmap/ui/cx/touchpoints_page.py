@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from cxroadmap.domain.edits import Change
+from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.domain.fields import coerce
+from cxroadmap.domain.registry import TOUCHPOINT
 from cxroadmap.domain.touchpoint_edits import (
     AddOpportunity,
     AddTouchpoint,
@@ -32,36 +29,13 @@ from cxroadmap.domain.touchpoint_edits import (
     RemoveOpportunity,
     RemoveTouchpoint,
 )
-from cxroadmap.domain.touchpoints import (
-    GAP_MAX,
-    GAP_MIN,
-    SUGGESTED_CHANNELS,
-    SUGGESTED_STAGES,
-    Touchpoint,
-)
+from cxroadmap.domain.touchpoints import Touchpoint
 from cxroadmap.ui.cx.touchpoint_models import TouchpointsModel, keyed_rows_table
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
+from cxroadmap.ui.field_editors import RecordForm
 from cxroadmap.ui.naming import named
 from cxroadmap.ui.selection import Selection
-
-# The workshop's lists, one item a line, in the order a workshop fills them in.
-NOTES = (
-    ("standards", "Standards"),
-    ("measures", "Measures"),
-    ("no_value", "Adds no value"),
-    ("root_causes", "Root causes"),
-)
-
-
-class NoteEdit(QPlainTextEdit):
-    """Multi-line text that reports when the user leaves it (one edit per visit, not per key)."""
-
-    left = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.left.emit()
 
 
 class TouchpointEditor(QWidget):
@@ -72,31 +46,10 @@ class TouchpointEditor(QWidget):
         self.page = page
         self.key: str | None = None
         form = QFormLayout(self)
-        self.name = named(QLineEdit(), "tp_name")
-        self.stage = named(QComboBox(editable=True), "tp_stage")
-        self.stage.addItems(SUGGESTED_STAGES)
-        self.channel = named(QComboBox(editable=True), "tp_channel")
-        self.channel.addItems(SUGGESTED_CHANNELS)
-        self.gap = named(QSpinBox(minimum=GAP_MIN, maximum=GAP_MAX), "tp_gap")
-        self.gap.setToolTip("How far what happens now is from what should happen: 1 small, 5 big")
-        self.now = named(NoteEdit(), "tp_now")
-        self.should = named(NoteEdit(), "tp_should")
-        for edit in (self.now, self.should):
-            edit.setFixedHeight(54)
-        form.addRow("Name", self.name)
-        form.addRow("Journey stage", self.stage)
-        form.addRow("Channel", self.channel)
-        form.addRow("Gap (1–5)", self.gap)
-        form.addRow("What happens now", self.now)
-        form.addRow("What should happen", self.should)
-        self.notes: dict[str, NoteEdit] = {}
-        for name, label in NOTES:
-            edit = named(NoteEdit(), f"tp_{name}")
-            edit.setPlaceholderText("One per line")
-            edit.setFixedHeight(54)
-            edit.left.connect(lambda n=name: self._commit_list(n))
-            self.notes[name] = edit
-            form.addRow(label, edit)
+        # One row per touchpoint field that declares an editor, in the registry's order;
+        # the opportunities, with their buttons, follow.
+        self.form = RecordForm(form, TOUCHPOINT.values(), "tp", self._commit)
+        self.editors = self.form.editors
         self.opportunities = named(QListWidget(), "tp_opportunities")
         self.opportunities.setFixedHeight(110)
         self.opportunities.setWordWrap(True)
@@ -122,21 +75,6 @@ class TouchpointEditor(QWidget):
         box.addLayout(buttons)
         form.addRow("Opportunities", box)
 
-        self.name.editingFinished.connect(lambda: self._commit("name", self.name.text()))
-        stage_edit, channel_edit = self.stage.lineEdit(), self.channel.lineEdit()
-        # Both combos are editable, so each has its line edit.
-        assert stage_edit is not None and channel_edit is not None
-        stage_edit.editingFinished.connect(lambda: self._commit("stage", self.stage.currentText()))
-        self.stage.activated.connect(lambda _=0: self._commit("stage", self.stage.currentText()))
-        channel_edit.editingFinished.connect(
-            lambda: self._commit("channel", self.channel.currentText())
-        )
-        self.channel.activated.connect(
-            lambda _=0: self._commit("channel", self.channel.currentText())
-        )
-        self.gap.valueChanged.connect(lambda value: self._commit("gap", value))
-        self.now.left.connect(lambda: self._commit("now", self.now.toPlainText()))
-        self.should.left.connect(lambda: self._commit("should", self.should.toPlainText()))
         self.new_opportunity.returnPressed.connect(self._add_opportunity)
         self.add_opportunity.clicked.connect(self._add_opportunity)
         self.remove_opportunity.clicked.connect(self._remove_opportunity)
@@ -160,18 +98,7 @@ class TouchpointEditor(QWidget):
         self._loading = True
         try:
             self.setEnabled(tp is not None)
-            values: dict[str, Any] = vars(tp) if tp is not None else {}
-            self.name.setText(values.get("name", ""))
-            self.stage.setCurrentText(values.get("stage", ""))
-            self.channel.setCurrentText(values.get("channel", ""))
-            self.gap.setValue(values.get("gap", GAP_MIN))
-            for edit, name in ((self.now, "now"), (self.should, "should")):
-                if edit.toPlainText() != values.get(name, ""):
-                    edit.setPlainText(values.get(name, ""))
-            for name, edit in self.notes.items():
-                text = "\n".join(values.get(name, []))
-                if edit.toPlainText() != text:
-                    edit.setPlainText(text)
+            self.form.load(tp, self.document.readonly)
             current = self.opportunities.currentRow()
             self.opportunities.clear()
             strategy = self.document.strategy
@@ -205,13 +132,14 @@ class TouchpointEditor(QWidget):
 
     def _commit(self, name: str, value: object) -> None:
         tp = self._touchpoint()
-        if self._loading or tp is None or getattr(tp, name) == value:
+        if self._loading or tp is None:
             return
+        try:
+            if coerce(TOUCHPOINT[name], value, name) == getattr(tp, name):
+                return
+        except CxRoadmapError:
+            pass  # the edit refuses it and says why
         self.document.apply(ChangeTouchpoint(tp.key, {name: value}))
-
-    def _commit_list(self, name: str) -> None:
-        lines = [line.strip() for line in self.notes[name].toPlainText().splitlines()]
-        self._commit(name, [line for line in lines if line])
 
     def _add_opportunity(self) -> None:
         text = self.new_opportunity.text().strip()
@@ -354,8 +282,10 @@ class TouchpointsPage(QWidget):
         if not self.document.apply(AddTouchpoint(Touchpoint(key, f"New touchpoint {n}"))):
             return None
         self.select(key)
-        self.editor.name.setFocus()
-        self.editor.name.selectAll()
+        name = self.editor.editors["name"]
+        name.setFocus()
+        if isinstance(name, QLineEdit):
+            name.selectAll()
         return key
 
     def remove_current(self) -> None:

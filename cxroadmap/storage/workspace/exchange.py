@@ -1,0 +1,135 @@
+"""The server side of a sync: one PostgreSQL transaction that pulls, merges and pushes.
+
+It reads the file only for base items it did not bring along (so the app can run it off
+the UI thread with a reader of its own); `sync.record` then writes the outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from cxroadmap.domain.model import Strategy
+from cxroadmap.storage.document import Document
+from cxroadmap.storage.workspace import local, server
+from cxroadmap.storage.workspace.items import ItemKey, ServerItem
+from cxroadmap.storage.workspace.merge import Conflict, MergeResult, merge
+from cxroadmap.storage.workspace.server import EditRefused, WorkspaceError, public_url
+from cxroadmap.storage.workspace.view import LocalView
+
+Hook = Callable[[str], None]
+
+
+def no_hook(_phase: str) -> None:
+    pass
+
+
+@dataclass
+class LocalState:
+    """What sync needs from the file, read in one transaction: the strategies, the items
+    changed since the last sync (`dirty`) and the base of those."""
+
+    url: str
+    last_rev: int
+    synced_at: str | None
+    copy_id: str
+    ids: dict[str, int]
+    strategies: list[Strategy]
+    dirty: list[ItemKey]
+    base: dict[ItemKey, ServerItem]
+    conflicts: list[Conflict]
+    access: dict[str, bool]
+
+    def editable(self, strategy: str) -> bool:
+        return self.access.get(strategy, False)
+
+    @property
+    def view(self) -> LocalView:
+        return LocalView(self.strategies)
+
+
+@dataclass
+class Exchange:
+    """What the server side settled: the merge, the items pushed (with their new
+    revisions), the server revision reached, the strategies the server refused."""
+
+    result: MergeResult
+    pushed: dict[ItemKey, ServerItem]
+    last_rev: int
+    refused: set[str] = field(default_factory=set)
+
+
+class _Stale(Exception):
+    """The server changed between reading and writing an item: sync again."""
+
+
+def exchange(doc: Document, state: LocalState, hook: Hook = no_hook) -> Exchange:
+    """Pull, merge and push in one server transaction (again, holding the write lock,
+    if the server moved meanwhile; without a strategy the server refuses)."""
+    frozen = {s.key for s in state.strategies if not state.editable(s.key)}
+    held: set[str] = set()
+    lock = bool(state.dirty) or bool(state.conflicts)
+    with server.connect(state.url) as conn:
+        server.require_schema(conn, state.url)
+        hook("connected")
+        for _ in range(20):
+            try:
+                done = _server_side(doc, conn, state, frozen, held, lock, hook)
+                done.refused = held
+                hook("server committed")
+                return done
+            except EditRefused as refused:
+                held.add(refused.strategy)
+            except _Stale:
+                lock = True
+    raise WorkspaceError(public_url(state.url), "the workspace kept changing; sync again")
+
+
+def _server_side(
+    doc: Document,
+    conn: server.Connection,
+    state: LocalState,
+    frozen: set[str],
+    held: set[str],
+    lock: bool,
+    hook: Hook,
+) -> Exchange:
+    with conn.transaction():
+        if lock:
+            server.write_lock(conn)
+        hook("server: began")
+        remote = server.fetch(conn, state.ids, since=state.last_rev)
+        hook("server: fetched")
+        for k, item in remote.items():
+            if item.by == state.copy_id:
+                # Pushed by this copy in a sync killed before the file recorded it: that
+                # value is the base now (else the next edit of it would look like a conflict).
+                state.base[k] = item
+        missing = [k for k in remote if k not in state.base]
+        if missing:
+            base = doc.transact(lambda c: local.read_base(c, missing), writing=False)
+            state.base.update(base)
+        result = merge(state.view, state.dirty, state.base, remote, state.conflicts, frozen)
+        pushed: dict[ItemKey, ServerItem] = {}
+        for strategy in dict.fromkeys(k[0] for k in result.push):
+            if strategy in held:
+                continue
+            # One batch per strategy (a refusal names its strategy), pipelined: one round
+            # trip for all its items.
+            batch = {k: v for k, v in result.push.items() if k[0] == strategy}
+            revs = server.put_batch(conn, strategy, batch, state.copy_id)
+            hook("server: put")
+            for (k, (value, expected)), rev in zip(batch.items(), revs, strict=True):
+                if rev is None:
+                    raise _Stale
+                before = expected.fields if expected is not None else {}
+                pushed[k] = ServerItem(
+                    rev, value is None, before if value is None else value, state.copy_id
+                )
+        revs_seen = [
+            state.last_rev,
+            *(i.rev for i in remote.values()),
+            *(i.rev for i in pushed.values()),
+        ]
+        hook("server: about to commit")
+    return Exchange(result, pushed, max(revs_seen))
