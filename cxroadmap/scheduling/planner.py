@@ -13,7 +13,7 @@ from cxroadmap.scheduling.graph import DependencyGraph, Link, build_graph
 from cxroadmap.scheduling.levelling import level
 from cxroadmap.scheduling.moments import milestone_at_day_start
 from cxroadmap.scheduling.passes import backward_pass, forward_pass, release_times
-from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
+from cxroadmap.scheduling.result import Schedule, ScheduledInitiative, scheduled_item
 
 
 def schedule(strategy: Strategy) -> Schedule:
@@ -52,7 +52,7 @@ def _schedule(strategy: Strategy) -> Schedule:
     ]
     date_of = calendar.date_of
     phase_of = _phase_finder(strategy, calendar)
-    make = ScheduledInitiative
+    make = scheduled_item
     items: dict[str, ScheduledInitiative] = {}
     for i, ini in enumerate(strategy.initiatives.values()):
         s = start[i]
