@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.view_filter import ViewFilter, find_view
-from cxroadmap.export.pdf import PdfOptions
-from cxroadmap.export.pptx_deck import DeckOptions
 from cxroadmap.scheduling.filtered import apply_view
 from cxroadmap.scheduling.planner import schedule
 from cxroadmap.scheduling.result import Schedule
+
+if TYPE_CHECKING:  # each export is imported by the command that writes it (PDF or deck)
+    from cxroadmap.export.pdf import PdfOptions
+    from cxroadmap.export.pptx_deck import DeckOptions
 
 
 def chosen_view(strategy: Strategy, name: str | None) -> ViewFilter | None:
@@ -25,6 +27,8 @@ def shown(strategy: Strategy, view: ViewFilter | None) -> tuple[Strategy, Schedu
 
 def pdf_options(opts: dict[str, Any], strategy: Strategy) -> PdfOptions:
     """The export's options (as the CLI spells them), falling back to the brand kit."""
+    from cxroadmap.export.pdf import PdfOptions
+
     brand = strategy.brand
     return PdfOptions(
         page=opts.get("page") or "A4",
@@ -38,8 +42,10 @@ def pdf_options(opts: dict[str, Any], strategy: Strategy) -> PdfOptions:
 
 
 def deck_options(opts: dict[str, Any], strategy: Strategy, view: ViewFilter | None) -> DeckOptions:
-    brand = strategy.brand
     from cxroadmap.export.pdf import accent_colour
+    from cxroadmap.export.pptx_deck import DeckOptions
+
+    brand = strategy.brand
 
     return DeckOptions(
         aspect=opts.get("aspect") or "16:9",
