@@ -18,7 +18,8 @@ from cxroadmap.domain.model import Strategy
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
 
-COMMANDS = ("demo", "new", "import", "export", "schedule", "check", "backups", *WORKSPACE_COMMANDS)
+COMMANDS = ("demo", "new", "import", "export", "schedule", "check", "backups", "baseline",
+            *WORKSPACE_COMMANDS)  # fmt: skip
 
 
 class UsageError(Exception):
@@ -188,31 +189,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_EXPORT_OPTIONS = (
-    "page",
-    "portrait",
-    "title",
-    "accent",
-    "logo",
-    "fit",
-    "calendars",
-    "view",
-    "scale",
-    "aspect",
-    "view_filter",
-)
-
-
 def _write_image(strategy: Strategy, out: Path, options: dict[str, object]) -> None:
     from cxroadmap.cli.deliverables import chosen_view, shown
+    from cxroadmap.domain.view_filter import shows_of
     from cxroadmap.ui.image_export import export_view_image
 
     # A saved view narrows the picture; the brand kit colours it.
-    narrowed, plan = shown(strategy, chosen_view(strategy, options.get("view_filter")))  # type: ignore[arg-type]
+    chosen = chosen_view(strategy, options.get("view_filter"))  # type: ignore[arg-type]
+    narrowed, plan = shown(strategy, chosen)
     export_view_image(
         narrowed, plan, out, view=str(options.get("view") or "timeline"),
         scale=float(options.get("scale") or 2.0),  # type: ignore[arg-type]
-        brand=strategy.brand,
+        brand=strategy.brand, shows=shows_of(chosen),
     )  # fmt: skip
 
 
@@ -233,11 +221,15 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         # Scheduled together so late support shows in the supporting strategy's warnings.
         schedules = schedule_cascade(strategies)
         cascade = Cascade(strategies)
-        if args.strategy is not None or args.json:
+        if args.strategy is not None or args.json or args.baseline is not None:
             shown = [pick_strategy(strategies, args.strategy, args.file)]
         else:
             shown = list(cascade)
         results = [(s, schedules[strategy_label(s)]) for s in shown]
+    if args.baseline is not None:
+        from cxroadmap.cli.baseline_command import print_against_baseline
+
+        return print_against_baseline(*results[0], args.baseline, args.json)
     if args.json:
         print(json.dumps(schedule_to_json(results[0][1]), indent=2, ensure_ascii=False))
         return EXIT_OK
@@ -296,12 +288,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from cxroadmap.cli.baseline_command import cmd_baseline
     from cxroadmap.cli.parser import build_parser as build
     from cxroadmap.cli.workspace_commands import HANDLERS
 
     return build(
         {"demo": cmd_demo, "new": cmd_new, "import": cmd_import, "export": cmd_export}
         | {"schedule": cmd_schedule, "check": cmd_check, "backups": store_commands.cmd_backups}
+        | {"baseline": cmd_baseline}
         | HANDLERS
     )
 

@@ -102,9 +102,9 @@ def test_check_reports_a_file_that_is_not_ours(tmp_path):
 def test_check_reports_a_newer_schema(tmp_path):
     path = tmp_path / "plan.cxroadmap"
     write_document(path, [second_strategy()])
-    _execute(path, "PRAGMA user_version = 7")
+    _execute(path, f"PRAGMA user_version = {NEXT}")
     [problem] = check(path)
-    assert "newer version of cxroadmap (file schema 7" in problem
+    assert f"newer version of cxroadmap (file schema {NEXT}" in problem
 
 
 def test_check_reports_cycles_and_bad_values_one_sentence_each(tmp_path):

@@ -5,11 +5,12 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLineEdit, QMenu
-from ui_fixtures import edit_cell
+from ui_fixtures import cell_text, edit_cell
 from workspace_helpers import edit, new_workspace
 
 from cxroadmap.app import main
-from cxroadmap.domain.edits import ChangeInitiative
+from cxroadmap.domain.edits import AddInitiative, ChangeInitiative
+from cxroadmap.domain.model import Initiative
 from cxroadmap.domain.touchpoint_edits import ChangeTouchpoint
 from cxroadmap.storage.document import Document
 from cxroadmap.storage.workspace import local
@@ -133,6 +134,11 @@ def test_password_prompt_uses_the_typed_password_and_keeps_it_out_of_the_file(
     open_care(window, path)
     ws_ui = commands(window)
     window.document.apply(ChangeInitiative("C-STD", {"owner": "Pia"}))
+    # A periodic sync does not ask: it says nothing, and the server is not "offline".
+    assert ws_ui.sync_now(quiet=True)
+    qtbot.waitUntil(lambda: not ws_ui.runner.running, timeout=20000)
+    assert ws_ui.runner.password_dialog is None and shown.errors == []
+    assert ws_ui.status.text() == "1 change not synced"
     ws_ui.actions["sync"].trigger()
     qtbot.waitUntil(lambda: ws_ui.runner.password_dialog is not None)
     dialog = ws_ui.runner.password_dialog
@@ -199,4 +205,47 @@ def test_keep_mine_for_a_touchpoint_in_the_conflicts_panel(
     ws_ui.actions["sync"].trigger()
     qtbot.waitUntil(lambda: ws_ui.status.text() == "synced just now")
     assert ws.server_items("CARE")[("touchpoint", "C-BILLING")]["name"] == "Bill (mine)"
+    assert shown.errors == []
+
+
+def test_a_sync_that_changes_nothing_shown_keeps_the_undo_history(
+    pg_cluster, tmp_path, window, qtbot, shown
+):
+    ws = new_workspace(pg_cluster, tmp_path)
+    mine, other = ws.laptop("mine"), ws.laptop("other")
+    assert main(["set", str(other), "--strategy", "STORES", "S-PROFILE", "owner=Ben"]) == 0
+    assert main(["sync", str(other)]) == 0
+    doc = open_care(window, mine)
+    assert doc.apply(ChangeInitiative("C-STD", {"owner": "Ana"}))
+    commands(window).actions["sync"].trigger()
+    qtbot.waitUntil(lambda: commands(window).status.text() == "synced just now")
+    # Ana's edit went up and Ben's came down into STORES; CARE on screen was not rebuilt.
+    assert window.document is doc and doc.undo_stack.count() == 1
+    assert ws.server_items("CARE")[("initiative", "C-STD")]["owner"] == "Ana"
+    stores = next(s for s in doc.store.load_all() if s.key == "STORES")
+    assert stores.initiatives["S-PROFILE"].owner == "Ben"
+    assert shown.errors == []
+
+
+def test_a_sync_that_changes_the_strategy_shown_updates_it_in_place(
+    pg_cluster, tmp_path, window, qtbot, shown
+):
+    ws = new_workspace(pg_cluster, tmp_path)
+    mine, other = ws.laptop("mine"), ws.laptop("other")
+    assert main(["set", str(other), "--strategy", "CARE", "C-FCR", "owner=Ben"]) == 0
+    edit(other, "CARE", AddInitiative(Initiative("C-NEW", "Callback promise", 3), index=0))
+    assert main(["sync", str(other)]) == 0
+    doc = open_care(window, mine)
+    window.initiatives.select_key("C-AUTH")
+    assert doc.apply(ChangeInitiative("C-STD", {"owner": "Ana"}))
+    commands(window).actions["sync"].trigger()
+    qtbot.waitUntil(lambda: commands(window).status.text() == "synced just now")
+    # The same document, its selection kept; Ben's change and the new row (first, as
+    # placed there) on screen; the undo history starts afresh.
+    assert window.document is doc and doc.undo_stack.count() == 0
+    assert window.inspector.key == "C-AUTH"
+    assert next(iter(doc.strategy.initiatives)) == "C-NEW"
+    assert cell_text(window, "C-FCR", "owner") == "Ben"
+    assert cell_text(window, "C-NEW", "title") == "Callback promise"
+    assert doc.strategy == next(s for s in doc.store.load_all() if s.key == "CARE")
     assert shown.errors == []

@@ -25,8 +25,11 @@ def shown(strategy: Strategy, view: ViewFilter | None) -> tuple[Strategy, Schedu
     return apply_view(strategy, schedule(strategy), view)
 
 
-def pdf_options(opts: dict[str, Any], strategy: Strategy) -> PdfOptions:
-    """The export's options (as the CLI spells them), falling back to the brand kit."""
+def pdf_options(
+    opts: dict[str, Any], strategy: Strategy, view: ViewFilter | None = None
+) -> PdfOptions:
+    """The export's options (as the CLI spells them), falling back to the brand kit; the
+    saved view decides whether today's line is drawn."""
     from cxroadmap.export.pdf import PdfOptions
 
     brand = strategy.brand
@@ -38,6 +41,7 @@ def pdf_options(opts: dict[str, Any], strategy: Strategy) -> PdfOptions:
         logo=opts.get("logo") or brand.logo or None,
         fit=bool(opts.get("fit", False)),
         pillar_colours=dict(brand.pillar_colours),
+        show_today=view.show_today if view is not None else True,
     )
 
 

@@ -139,7 +139,7 @@ def export_strategies(
         from cxroadmap.export.pdf import export_pdf
         from cxroadmap.export.rollup import cascade_children
 
-        settings = deliverables.pdf_options(opts, chosen)
+        settings = deliverables.pdf_options(opts, chosen, view)
         children = cascade_children(strategies, chosen)
         export_pdf(narrowed, plan, out, settings, progress=progress, children=children)
         return [out]

@@ -49,11 +49,13 @@ class Change:
     removed_dependencies: set[Pair] = field(default_factory=set)
     touchpoints: bool = False
     measures: bool = False
+    baselines: bool = False  # the baselines list or the chosen one (baseline_edits.py)
 
     def merge(self, other: Change) -> Change:
         self.strategy |= other.strategy
         self.touchpoints |= other.touchpoints
         self.measures |= other.measures
+        self.baselines |= other.baselines
         self.initiatives = (self.initiatives - other.removed_initiatives) | other.initiatives
         self.removed_initiatives = (
             self.removed_initiatives - other.initiatives

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from cxroadmap.domain.baselines import Baseline, find_baseline
 from cxroadmap.domain.brand import BrandKit
 from cxroadmap.domain.calendar import DEFAULT_WORKING_DAYS, WorkCalendar
 from cxroadmap.domain.measures import Measure
@@ -100,6 +101,10 @@ class Strategy:
     # How the deliverables look (brand.py) and the saved views (view_filter.py).
     brand: BrandKit = field(default_factory=BrandKit)
     views: list[ViewFilter] = field(default_factory=list)
+    # Snapshots of the schedule in the order taken (baselines.py) and the name of the one
+    # the table, timeline and exports compare against (None: none).
+    baselines: list[Baseline] = field(default_factory=list)
+    chosen_baseline: str | None = None
 
     def calendar(self) -> WorkCalendar:
         return WorkCalendar(self.start, self.working_days, self.holidays)
@@ -113,6 +118,11 @@ class Strategy:
 
     def measure(self, key: str) -> Measure | None:
         return next((m for m in self.measures if m.key == key), None)
+
+    def baseline(self, name: str | None = None) -> Baseline | None:
+        """The baseline called `name`, or the chosen one when `name` is None."""
+        wanted = self.chosen_baseline if name is None else name
+        return None if wanted is None else find_baseline(self.baselines, wanted)
 
     def phase_names(self) -> list[str]:
         return [p.name for p in self.phases]

@@ -122,7 +122,7 @@ STRATEGY: Fields = declare(
           limit=MAX_AMOUNT, json_optional=True, example={2027: 250000.0}),
     # The brand kit and saved views are records of their own (brand.py, view_filter.py).
     structural=("phases", "initiatives", "dependencies", "touchpoints", "measures", "brand",
-                "views"),
+                "views", "baselines", "chosen_baseline"),
 )
 
 PHASE: Fields = declare(

@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 MAX_VIEWS = 50
 
 
+@dataclass(frozen=True)
+class Shows:
+    """What the roadmap pictures draw besides the initiatives: a saved view's four switches,
+    obeyed alike by the app's timeline, board and graph, presentation mode and every export."""
+
+    slack: bool = True
+    links: bool = True
+    measures: bool = True
+    today: bool = True
+
+
+EVERYTHING_SHOWN = Shows()
+
+
 @dataclass
 class ViewFilter:
     """Which initiatives to show (every list empty: no limit) and what to draw with them.
@@ -45,6 +59,10 @@ class ViewFilter:
             or self.critical_only
         )
 
+    @property
+    def shows(self) -> Shows:
+        return Shows(self.show_slack, self.show_links, self.show_measures, self.show_today)
+
     def matches(self, ini: Initiative, phase: str, critical: bool, pillar_label: str = "") -> bool:
         if self.pillars:
             wanted = {p.strip().lower() for p in self.pillars}
@@ -71,6 +89,11 @@ class ViewFilter:
 _BOOL_FIELDS = ("critical_only", "show_slack", "show_links", "show_measures", "show_today")
 _LIST_FIELDS = ("pillars", "owners", "phases", "statuses")
 FIELDS = tuple(f.name for f in dataclasses.fields(ViewFilter))
+
+
+def shows_of(view: ViewFilter | None) -> Shows:
+    """What `view` draws; everything when there is no view."""
+    return view.shows if view is not None else EVERYTHING_SHOWN
 
 
 def view_from_dict(data: object, where: str) -> ViewFilter:

@@ -26,6 +26,7 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import brand_colours, pillar_colour
 from cxroadmap.export import cover
 from cxroadmap.export.budget_pages import budget_pages
+from cxroadmap.export.changes_pages import changes_pages
 from cxroadmap.export.chartlayout import pillars_present
 from cxroadmap.export.cx_pages import measures_pages, touchpoint_pages
 from cxroadmap.export.fonts import CJK_ENV, clean, font_set, shorten, take_missing
@@ -59,6 +60,7 @@ class PdfOptions:
     fit: bool = False
     # The brand kit's pillar colours (pillar key or label -> #rrggbb).
     pillar_colours: dict[str, str] = field(default_factory=dict)
+    show_today: bool = True  # a saved view may hide today's line
 
 
 def page_size(options: PdfOptions) -> tuple[float, float]:
@@ -170,9 +172,11 @@ def _render_pdf(
     styles = paragraph_styles(accent)
     geo = cover.geometry(width, height, logo)
     _, _, frame_w, frame_h = body_frame(width, height)
-    chart = plan_timeline(strategy, schedule, frame_w, frame_h - 1, today, options.fit)
+    line_day = today if options.show_today else None
+    chart = plan_timeline(strategy, schedule, frame_w, frame_h - 1, line_day, options.fit)
     story: list[Flowable] = [NextPageTemplate("body")]
     story += cover.flowables(strategy, schedule, title, styles, accent, geo)
+    story += changes_pages(strategy, schedule, frame_w, styles, accent)  # against a baseline
     story += [PageBreak(), Section("Roadmap overview" if options.fit else "Roadmap")]
     story += chart.flowables(advance)
     story += phase_pages(strategy, schedule, frame_w, styles, accent, advance)

@@ -19,6 +19,7 @@ from cxroadmap.domain.pillars import brand_colours
 from cxroadmap.export.fonts import clean
 from cxroadmap.export.output import write_atomically
 from cxroadmap.export.pdf import reference_date
+from cxroadmap.export.pptx_changes import changes_slides
 from cxroadmap.export.pptx_roadmap import Frame, draw_roadmap
 from cxroadmap.export.pptx_shapes import DEFAULT_FONT, ShapeWriter, emu
 from cxroadmap.export.pptx_tables import measure_slides, phase_slides, touchpoint_slides
@@ -169,6 +170,7 @@ def render_pptx(
 def _render(strategy: Strategy, schedule: Schedule, options: DeckOptions) -> bytes:
     deck = Deck(options)
     _title_slide(deck, strategy, schedule)
+    changes_slides(deck, strategy, schedule)  # against the chosen baseline, if any
     today = (options.today or reference_date()) if options.show_today else None
     _roadmap_slides(deck, strategy, schedule, today)
     phase_slides(deck, strategy, schedule)

@@ -8,6 +8,7 @@ from cxroadmap.domain.cascade import Cascade
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.registry import DEPENDENCY, INITIATIVE, MEASURE, PHASE, STRATEGY, TOUCHPOINT
+from cxroadmap.interop.json_baselines import baselines_to_json
 from cxroadmap.interop.json_brand import cx_brand_to_json
 from cxroadmap.interop.json_fields import record_to_json
 
@@ -43,8 +44,10 @@ def _node_to_json(strategy: Strategy, with_parent: bool) -> dict[str, Any]:
     head = record_to_json(STRATEGY, strategy)
     if not with_parent:
         head.pop("parent", None)
+    head["phases"] = [record_to_json(PHASE, p) for p in strategy.phases]
+    baselines_to_json(strategy, head)
     node: dict[str, Any] = {
-        "strategy": {**head, "phases": [record_to_json(PHASE, p) for p in strategy.phases]},
+        "strategy": head,
         "initiatives": [record_to_json(INITIATIVE, i) for i in strategy.initiatives.values()],
         "dependencies": [record_to_json(DEPENDENCY, d) for d in strategy.dependencies],
     }

@@ -21,6 +21,7 @@ from cxroadmap.domain.registry import DEPENDENCY, INITIATIVE, PHASE, STRATEGY
 from cxroadmap.domain.validation import validate_strategy
 from cxroadmap.interop.cx_json import measure_from_json, touchpoint_from_json
 from cxroadmap.interop.guard import check_nesting, parse_json_int
+from cxroadmap.interop.json_baselines import STRATEGY_KEYS, baselines_from_json
 from cxroadmap.interop.json_brand import cx_brand_from_json
 from cxroadmap.interop.json_fields import (
     json_array,
@@ -59,7 +60,7 @@ _TOP_FIELDS = (
     "children",
 )
 _CHILD_FIELDS = _TOP_FIELDS[1:]
-STRATEGY_FIELDS = (*json_names(STRATEGY), "phases")
+STRATEGY_FIELDS = (*json_names(STRATEGY), "phases", *STRATEGY_KEYS)
 
 
 def _parse_strategy(value: object) -> Strategy:
@@ -67,8 +68,9 @@ def _parse_strategy(value: object) -> Strategy:
     obj = json_object(value, where)
     no_unknown(obj, STRATEGY_FIELDS, where)
     phases = obj.get("phases")
-    values = record_values(STRATEGY, {k: v for k, v in obj.items() if k != "phases"}, where)
-    strategy = Strategy(**values)
+    own = {k: v for k, v in obj.items() if k != "phases" and k not in STRATEGY_KEYS}
+    strategy = Strategy(**record_values(STRATEGY, own, where))
+    baselines_from_json(obj, strategy)
     if phases is not None:
         strategy.phases = [
             record_from_json(Phase, PHASE, json_object(item, f"{where}.phases[{i}]"),

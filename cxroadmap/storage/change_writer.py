@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Table, bindparam, delete, insert, select, tup
 
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
+from cxroadmap.storage.baseline_rows import write_baselines
 from cxroadmap.storage.cx_rows import write_cx_change
 from cxroadmap.storage.positions import anchors, plan_positions, spaced
 from cxroadmap.storage.rows import DEPENDENCY, INITIATIVE, STRATEGY
@@ -42,6 +43,8 @@ def write_change(conn: Connection, strategy_id: int, strategy: Strategy, change:
             update(STRATEGY).where(STRATEGY.c.id == strategy_id).values(**strategy_fields(strategy))
         )
         write_calendar_and_phases(conn, strategy_id, strategy)
+    if change.baselines:
+        write_baselines(conn, strategy_id, strategy)
     keys = change.initiatives | change.removed_initiatives
     if keys:
         _write_initiatives(conn, strategy_id, strategy, keys)

@@ -24,6 +24,7 @@ from cxroadmap.domain.registry import STRATEGY as STRATEGY_FIELDS
 from cxroadmap.domain.registry import TOUCHPOINT as TOUCHPOINT_FIELDS
 from cxroadmap.domain.support import SupportLink
 from cxroadmap.domain.touchpoints import Opportunity, Touchpoint
+from cxroadmap.storage.baseline_loading import load_baselines
 from cxroadmap.storage.brand_loading import load_brand_and_views
 from cxroadmap.storage.field_values import reader, stored
 
@@ -111,6 +112,7 @@ def load_strategy(conn: sqlite3.Connection, strategy_id: int) -> Strategy | None
         ]
         _load_cx(conn, strategy_id, strategy, keys)
     load_brand_and_views(conn, strategy_id, strategy)
+    load_baselines(conn, strategy_id, strategy)
     return strategy
 
 

@@ -4,7 +4,7 @@ from sqlalchemy import CheckConstraint, Index, Table, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from cxroadmap.domain import registry
-from cxroadmap.storage import brand_rows  # noqa: F401  # its tables join the metadata
+from cxroadmap.storage import baseline_rows, brand_rows  # noqa: F401  # their tables join the metadata
 from cxroadmap.storage.field_rows import checks
 from cxroadmap.storage.workspace.local_rows import WORKSPACE_TABLES
 
@@ -277,6 +277,8 @@ MEASURE_INITIATIVE = _table("measure_initiative")
 SUPPORT_LINK = _table("support_link")
 BRAND = _table("brand")
 SAVED_VIEW = _table("saved_view")
+BASELINE = _table("baseline")
+BASELINE_ENTRY = _table("baseline_entry")
 SEAL = _table("document_seal")
 
 TABLES = (
@@ -296,6 +298,8 @@ TABLES = (
     YEAR_BUDGET,
     BRAND,
     SAVED_VIEW,
+    BASELINE,
+    BASELINE_ENTRY,
     *WORKSPACE_TABLES,
     SEAL,
 )

@@ -3,6 +3,33 @@
 # Do not edit: run `python -m cxroadmap.storage.schema_gen` (tests fail until it matches).
 STATEMENTS: tuple[str, ...] = (
     (
+        "CREATE TABLE baseline (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tstrategy_id INTEGER NOT NULL, \n"
+        "\tposition INTEGER NOT NULL, \n"
+        "\tname VARCHAR NOT NULL, \n"
+        "\ttaken_on VARCHAR NOT NULL, \n"
+        "\tchosen BOOLEAN NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tFOREIGN KEY(strategy_id) REFERENCES strategy (id) ON DELETE CASCADE\n"
+        ")"
+    ),
+    (
+        "CREATE TABLE baseline_entry (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tbaseline_id INTEGER NOT NULL, \n"
+        "\tposition INTEGER NOT NULL, \n"
+        '\t"key" VARCHAR NOT NULL, \n'
+        "\tstart VARCHAR NOT NULL, \n"
+        "\tfinish VARCHAR NOT NULL, \n"
+        "\tduration INTEGER NOT NULL, \n"
+        "\tphase VARCHAR NOT NULL, \n"
+        "\tPRIMARY KEY (id), \n"
+        "\tCONSTRAINT ck_baseline_entry_duration CHECK (duration >= 0), \n"
+        "\tFOREIGN KEY(baseline_id) REFERENCES baseline (id) ON DELETE CASCADE\n"
+        ")"
+    ),
+    (
         "CREATE TABLE brand (\n"
         "\tstrategy_id INTEGER NOT NULL, \n"
         "\tclient VARCHAR NOT NULL, \n"
@@ -303,6 +330,8 @@ STATEMENTS: tuple[str, ...] = (
         "\tFOREIGN KEY(strategy_id) REFERENCES strategy (id) ON DELETE CASCADE\n"
         ")"
     ),
+    ("CREATE INDEX ix_baseline_entry_baseline_id ON baseline_entry (baseline_id)"),
+    "CREATE INDEX ix_baseline_strategy_id ON baseline (strategy_id)",
     "CREATE INDEX ix_dependency_strategy_id ON dependency (strategy_id)",
     "CREATE INDEX ix_dependency_to_id ON dependency (to_id)",
     (

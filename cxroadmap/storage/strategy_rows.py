@@ -13,6 +13,7 @@ from cxroadmap.domain.registry import DEPENDENCY as DEPENDENCY_FIELDS
 from cxroadmap.domain.registry import INITIATIVE as INITIATIVE_FIELDS
 from cxroadmap.domain.registry import PHASE as PHASE_FIELDS
 from cxroadmap.domain.registry import STRATEGY as STRATEGY_FIELDS
+from cxroadmap.storage.baseline_rows import write_baselines
 from cxroadmap.storage.brand_rows import write_brand_and_views
 from cxroadmap.storage.cx_rows import write_all
 from cxroadmap.storage.field_rows import Row, to_row
@@ -106,6 +107,7 @@ def write_calendar_and_phases(conn: Connection, strategy_id: int, strategy: Stra
 def write_contents(conn: Connection, strategy_id: int, strategy: Strategy) -> None:
     """Insert everything below the strategy row (which must have no children yet)."""
     write_calendar_and_phases(conn, strategy_id, strategy)
+    write_baselines(conn, strategy_id, strategy)
     if strategy.initiatives:
         conn.execute(
             insert(INITIATIVE),

@@ -17,6 +17,7 @@ from cxroadmap.domain.brand import BrandKit
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import brand_colours
+from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.interop.safe_text import xml_safe_bytes
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
@@ -125,12 +126,16 @@ def _scene_picture(scene: QGraphicsScene, strategy: Strategy, subtitle: str) -> 
 
 
 def timeline_picture(
-    strategy: Strategy, schedule: Schedule, metrics: Metrics = NORMAL, grouping: str = "pillar"
+    strategy: Strategy,
+    schedule: Schedule,
+    metrics: Metrics = NORMAL,
+    grouping: str = "pillar",
+    shows: Shows = EVERYTHING_SHOWN,
 ) -> Picture:
     from cxroadmap.ui.views.date_axis import paint_axis
     from cxroadmap.ui.views.timeline_scene import TimelineScene, long_date
 
-    scene = TimelineScene(metrics, grouping)
+    scene = TimelineScene(metrics, grouping, shows=shows)
     scene.set_data(strategy, schedule)
     scene.set_px_per_day(min(14.0, max(1.0, TIMELINE_WIDTH / max(1, scene.total_days()))))
     scene.ensure_all()
@@ -156,37 +161,51 @@ def timeline_picture(
         painter.save()
         painter.translate(0, TITLE_HEIGHT)
         painter.setClipRect(QRectF(0, 0, rect.width(), metrics.axis))
-        paint_axis(painter, scene.scale, scene.phases, 0, rect.width(), metrics, scene.today)
+        paint_axis(painter, scene.scale, scene.phases, 0, rect.width(), metrics, scene.today_line)
         painter.restore()
         scene.render(painter, QRectF(0, top, rect.width(), rect.height()), rect)
 
     return Picture(width, height, paint, [scene])
 
 
-def board_picture(strategy: Strategy, schedule: Schedule, metrics: Metrics = NORMAL) -> Picture:
+def board_picture(
+    strategy: Strategy,
+    schedule: Schedule,
+    metrics: Metrics = NORMAL,
+    shows: Shows = EVERYTHING_SHOWN,
+) -> Picture:
     from cxroadmap.ui.views.board import BoardScene
 
-    scene = BoardScene(metrics)
+    scene = BoardScene(metrics, shows=shows)
     scene.set_data(strategy, schedule)
     return _scene_picture(scene, strategy, "Phase board")
 
 
-def graph_picture(strategy: Strategy, schedule: Schedule, metrics: Metrics = NORMAL) -> Picture:
+def graph_picture(
+    strategy: Strategy,
+    schedule: Schedule,
+    metrics: Metrics = NORMAL,
+    shows: Shows = EVERYTHING_SHOWN,
+) -> Picture:
     from cxroadmap.ui.views.graph_view import GraphScene
 
-    scene = GraphScene(metrics)
+    scene = GraphScene(metrics, shows=shows)
     scene.set_data(strategy, schedule)
     return _scene_picture(scene, strategy, "Dependencies (critical chain in red)")
 
 
 def picture_of(
-    strategy: Strategy, schedule: Schedule, view: str, grouping: str = "pillar"
+    strategy: Strategy,
+    schedule: Schedule,
+    view: str,
+    grouping: str = "pillar",
+    shows: Shows = EVERYTHING_SHOWN,
 ) -> Picture:
     if view == "timeline":
-        return timeline_picture(strategy, schedule, grouping=grouping)
-    return (
-        board_picture(strategy, schedule) if view == "board" else graph_picture(strategy, schedule)
-    )
+        return timeline_picture(strategy, schedule, grouping=grouping, shows=shows)
+    if view == "board":
+        return board_picture(strategy, schedule, shows=shows)
+    return graph_picture(strategy, schedule, shows=shows)
 
 
 def png_bytes(picture: Picture, scale: float) -> tuple[bytes, tuple[int, int]]:
@@ -248,11 +267,13 @@ def export_view_image(
     scale: float = 2.0,
     grouping: str = "pillar",
     brand: BrandKit | None = None,
+    shows: Shows = EVERYTHING_SHOWN,
 ) -> tuple[int, int]:
     """Write the timeline, board or graph of `strategy` as PNG (pixels = size x `scale`) or SVG
     (chosen by `path`'s suffix); returns the image size in pixels (SVG: its viewBox).
     `grouping` sets the timeline's swimlanes: "pillar", "owner" or "none"; `brand` (the
-    document's brand kit) colours the pillars and the title.
+    document's brand kit) colours the pillars and the title; `shows` (a saved view's
+    switches) leaves out slack, links, measure flags or today's line.
 
     Raises ValidationError naming the option at fault; nothing is written then.
     """
@@ -274,7 +295,7 @@ def export_view_image(
     _accent = brand.accent or style.ACCENT
     # The scenes take their colours when built and painted: both inside the brand's colours.
     with brand_colours(brand.pillar_colours):
-        picture = picture_of(strategy, schedule, view, grouping)
+        picture = picture_of(strategy, schedule, view, grouping, shows)
         if suffix == ".png":
             data, size = png_bytes(picture, scale)
         else:

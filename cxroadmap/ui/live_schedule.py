@@ -42,6 +42,7 @@ def snapshot(strategy: Strategy) -> Strategy:
         dependencies=[replace(d) for d in strategy.dependencies],
         touchpoints=copy.deepcopy(strategy.touchpoints),
         measures=copy.deepcopy(strategy.measures),
+        baselines=[replace(b) for b in strategy.baselines],
     )
 
 

@@ -21,6 +21,7 @@ from cxroadmap import __version__
 from cxroadmap.domain.edits import Change
 from cxroadmap.ui import messages
 from cxroadmap.ui.actions import Actions
+from cxroadmap.ui.baseline_commands import BaselineCommands
 from cxroadmap.ui.budget_panel import BudgetPanel
 from cxroadmap.ui.cx.install import CxCommands
 from cxroadmap.ui.document import OpenDocument
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         # The customer-experience tabs' commands, the roll-up and the strategy switcher.
         self.cx_commands = CxCommands(self, self.view_commands)
         self.workspace_commands = WorkspaceCommands(self)  # File > Workspace, sync, conflicts
+        self.baseline_commands = BaselineCommands(self)  # Baselines menu, finish variance
         self._restore_geometry()
         self.set_document(None)
 

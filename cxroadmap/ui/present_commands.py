@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel
 from cxroadmap.domain.brand_edits import SetViews, save_view
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.pillars import use_brand_colours
-from cxroadmap.domain.view_filter import ViewFilter
+from cxroadmap.domain.view_filter import ViewFilter, shows_of
 from cxroadmap.scheduling.filtered import shown_keys
 from cxroadmap.scheduling.impact import compare
 from cxroadmap.ui.document import OpenDocument
@@ -127,18 +127,24 @@ class PresentCommands(QObject):
         return shown_keys(doc.strategy, doc.schedule, self.view)
 
     def apply(self, announce: bool = True) -> None:
-        """Narrow the table and every roadmap view to the current view's initiatives."""
+        """Narrow the table and every roadmap view to the current view's initiatives, and
+        draw in those views only what the view shows (slack, links, measures, today)."""
         keys = self.shown()
+        shows = shows_of(self.view)
         self.window.initiatives.proxy.set_only(keys)
         for tab in self.window.roadmap_tabs:
             if isinstance(tab, TimelineView):
                 tab.timeline.only = keys
+                tab.timeline.shows = shows
                 refresh_view(self.window.feed, tab)
             elif isinstance(tab, BoardView):
                 tab.board.only_keys = set(keys) if keys is not None else None
+                tab.board.shows = shows
                 refresh_view(self.window.feed, tab)
+                tab.board.update()
             elif isinstance(tab, GraphView):
                 tab.graph.only_keys = set(keys) if keys is not None else None
+                tab.graph.shows = shows
                 refresh_view(self.window.feed, tab)
         if announce and self.view is not None and keys is not None:
             self.window.statusBar().showMessage(

@@ -83,4 +83,5 @@ class Snapshots:
             if since.touchpoints
             else last.touchpoints,
             measures=copy.deepcopy(strategy.measures) if since.measures else last.measures,
+            baselines=[replace(b) for b in strategy.baselines],
         )

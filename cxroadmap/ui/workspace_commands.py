@@ -1,8 +1,9 @@
 """File > Workspace: check out, publish, Sync Now, periodic sync, conflicts, history, badge.
 
 The sync state shows in the status bar; a strategy the user may only read opens
-read-only with a badge. Sync runs on the open file and then reloads the strategy shown
-(the undo history starts afresh, as when switching strategy).
+read-only with a badge. Sync runs on a worker (workspace_sync.py); what it changed in
+the strategy shown is taken into it in place, and the undo history starts afresh.
+Deciding a conflict reloads the strategy from the file.
 """
 
 from __future__ import annotations
@@ -203,7 +204,10 @@ class WorkspaceCommands(QObject):
     def _synced(self, report: Any) -> None:
         self.offline = False
         self.actions["sync"].setEnabled(True)
-        self.reload()
+        doc = self.document
+        if doc is not None and doc.strategy.key in report.written:
+            self._follow(doc, report)  # the strategy shown changed in the file
+        self.refresh()
         for strategy in report.refused:
             messages.show_error(
                 self.window,
@@ -217,8 +221,26 @@ class WorkspaceCommands(QObject):
             f"Synced: {report.pulled} pulled, {report.pushed} pushed{waiting}", 8000
         )
 
+    def _follow(self, doc: OpenDocument, report: Any) -> None:
+        """Take what the sync changed in the strategy shown into it, in place: the views
+        follow the Change and the selection stays; the undo history starts afresh (an
+        undo must not take back someone else's change)."""
+        from cxroadmap.storage.workspace.sync import follow
+
+        doc.scheduler.wait()
+        merged = report.merged.get(doc.strategy.key)
+        change = None if merged is None else follow(doc.strategy, merged, report.touched)
+        if change is None:
+            self.reload()
+            return
+        doc.undo_stack.clear()
+        doc.committed(change)
+
     def _sync_failed(self, error: CxRoadmapError) -> None:
-        self.offline = "cannot connect" in str(error)
+        from cxroadmap.storage.workspace.server import needs_password
+
+        # Asked for a password (a periodic sync does not ask): reachable, so not "offline".
+        self.offline = "cannot connect" in str(error) and not needs_password(error)
         self.actions["sync"].setEnabled(self.access is not None)
         self.refresh()
         if not self.runner.quiet:

@@ -146,7 +146,9 @@ class SyncRunner(QObject):
         dialog = QInputDialog(self.parent_widget)
         dialog.setObjectName("password_dialog")
         dialog.setWindowTitle("Workspace password")
-        dialog.setLabelText(f"{error}\n\nPassword:")
+        where = getattr(error, "where", "") or "The workspace"
+        again = "That password was not accepted. " if "authentication failed" in str(error) else ""
+        dialog.setLabelText(f"{again}{where} asks for your password.\n\nPassword:")
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         dialog.accepted.connect(lambda: self._password_typed(dialog.textValue()))
         dialog.rejected.connect(lambda: self.failed.emit(error))

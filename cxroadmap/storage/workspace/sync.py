@@ -33,9 +33,11 @@ from cxroadmap.storage.workspace.items import (
     ItemKey,
     ServerItem,
     drop_dangling,
+    item_value,
     items_of,
     order_fields,
     set_item,
+    set_order,
     split_dependency_key,
 )
 from cxroadmap.storage.workspace.merge import Conflict
@@ -143,10 +145,7 @@ def write_items(
     for strategy in state.strategies:
         change = _change(touched, strategy.key, strategy)
         if strategy.key in orders:  # rows that moved are written with their new position
-            old, new = orders[strategy.key], order_fields(strategy)
-            change.initiatives |= moved(old["initiatives"], new["initiatives"])
-            change.touchpoints |= old["touchpoints"] != new["touchpoints"]
-            change.measures |= old["measures"] != new["measures"]
+            _moves(change, orders[strategy.key], order_fields(strategy))
         if change == Change():
             continue
         # The file's strategy had no cycle: only new or changed dependencies can make one.
@@ -156,6 +155,29 @@ def write_items(
     return touched
 
 
+def _moves(change: Change, old: Fields, new: Fields) -> None:
+    """Add to `change` what a new order moved."""
+    change.initiatives |= moved(old["initiatives"], new["initiatives"])
+    change.touchpoints |= old["touchpoints"] != new["touchpoints"]
+    change.measures |= old["measures"] != new["measures"]
+
+
+def follow(strategy: Strategy, merged: Strategy, touched: set[ItemKey]) -> Change | None:
+    """Bring the app's copy of a strategy in line with what a sync wrote (`merged`, the
+    items `touched`), in place; the Change for its views, or None if they still differ
+    (then the app reloads the strategy from the file)."""
+    keys = {k for k in touched if k[0] == strategy.key}
+    before = order_fields(strategy)
+    for kind, key in sorted({k[1:] for k in keys}, key=lambda k: k[0] == ORDER):
+        set_item(strategy, kind, key, item_value(merged, kind, key))
+    set_order(strategy, order_fields(merged))
+    if strategy != merged:
+        return None
+    change = _change(keys, strategy.key, strategy)
+    _moves(change, before, order_fields(strategy))
+    return change
+
+
 def now_stamp() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -163,12 +185,16 @@ def now_stamp() -> str:
 @dataclass
 class SyncReport:
     """What a sync did; `conflicts` are every conflict still waiting, `refused` strategies
-    whose local edits the server would not take (kept in the file)."""
+    whose local edits the server would not take (kept in the file), `written` strategies
+    whose content the sync changed in the file."""
 
     pulled: int = 0
     pushed: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    written: set[str] = field(default_factory=set)
+    touched: set[ItemKey] = field(default_factory=set)  # the items written into the file
+    merged: dict[str, Strategy] = field(default_factory=dict)  # the strategies as written
 
 
 def sync(doc: Document, hook: Hook = no_hook) -> SyncReport:
@@ -188,9 +214,14 @@ def record(doc: Document, state: LocalState, done: Exchange, hook: Hook = no_hoo
     result, pushed = done.result, done.pushed
     base = {**state.base, **result.base, **pushed}
 
+    written: set[str] = set()
+    touched_all: set[ItemKey] = set()
+
     def work(conn: Connection) -> None:
         changes = {k: result.local.get(k) for k in result.changed}
         touched = write_items(conn, state, changes)
+        written.update(k[0] for k in touched)
+        touched_all.update(touched)
         hook("file: items written")
         local.write_base(conn, {**result.base, **pushed})
         local.write_conflicts(conn, result.conflicts)
@@ -206,7 +237,8 @@ def record(doc: Document, state: LocalState, done: Exchange, hook: Hook = no_hoo
     hook("file committed")
     return SyncReport(
         pulled=len(result.changed), pushed=len(pushed), conflicts=result.conflicts,
-        refused=sorted(done.refused),
+        refused=sorted(done.refused), written=written, touched=touched_all,
+        merged={s.key: s for s in state.strategies},
     )  # fmt: skip
 
 

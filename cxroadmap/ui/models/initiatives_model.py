@@ -17,7 +17,9 @@ from cxroadmap.domain.model import Initiative
 from cxroadmap.domain.pillars import find_pillar, pillar_colour
 from cxroadmap.domain.registry import INITIATIVE
 from cxroadmap.domain.validation import coerce_initiative_value
+from cxroadmap.scheduling.compare import Delta
 from cxroadmap.scheduling.result import ScheduledInitiative
+from cxroadmap.ui.baseline_state import chosen_comparison
 from cxroadmap.ui.document import OpenDocument
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -39,7 +41,10 @@ _COMPUTED = (
     Column("finish", "Finish", False, "Computed finish date"),
     Column("slack", "Slack", False, "Working days it can slip without moving the finish"),
     Column("scheduled_phase", "Phase", False, "Computed phase (from its start date)"),
+    Column("start_variance", "Δ Start", False, "Working days later (+) than the chosen baseline"),
+    Column("finish_variance", "Δ Finish", False, "Working days later (+) than the chosen baseline"),
 )
+VARIANCE = frozenset({"start_variance", "finish_variance"})
 COMPUTED = frozenset(c.name for c in _COMPUTED)
 
 
@@ -133,6 +138,12 @@ class InitiativesModel(QAbstractTableModel):
         assert self.document is not None
         return self.document.strategy.initiatives[self._keys[row]]
 
+    def variance(self, key: str) -> Delta | None:
+        """How the initiative moved against the chosen baseline (None: no baseline, or new)."""
+        doc = self.document
+        comparison = chosen_comparison(doc.strategy, doc.schedule) if doc else None
+        return comparison.deltas.get(key) if comparison is not None else None
+
     def scheduled(self, key: str) -> ScheduledInitiative | None:
         schedule = self.document.schedule if self.document else None
         return schedule.items.get(key) if schedule is not None else None
@@ -181,9 +192,15 @@ class InitiativesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and name == "pillar":
             return QColor(pillar_colour(ini.pillar))
         if role == Qt.ItemDataRole.TextAlignmentRole and (
-            name == "slack" or (name in INITIATIVE and INITIATIVE[name].kind in _RIGHT)
+            name == "slack"
+            or name in VARIANCE
+            or (name in INITIATIVE and INITIATIVE[name].kind in _RIGHT)
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and name in VARIANCE:
+            delta = self.variance(ini.key)
+            if delta is not None and getattr(delta, f"{name}_days") > 0:
+                return QColor(_critical_colour())
         if role == Qt.ItemDataRole.ForegroundRole and name == "slack":
             item = self.scheduled(ini.key)
             if item is not None and item.critical:
@@ -198,6 +215,12 @@ class InitiativesModel(QAbstractTableModel):
         return self.document.strategy.days_per_week if self.document else 5
 
     def _display(self, ini: Initiative, name: str) -> str:
+        if name in VARIANCE:
+            delta = self.variance(ini.key)
+            if delta is None:
+                return ""
+            days = getattr(delta, f"{name}_days")
+            return f"{days:+d}d" if days else "0d"
         if name in COMPUTED:
             item = self.scheduled(ini.key)
             if item is None:
@@ -219,6 +242,9 @@ class InitiativesModel(QAbstractTableModel):
 
     def sort_value(self, ini: Initiative, name: str) -> Any:
         """A value that orders the column as a planner expects (pillars in ecosystem order)."""
+        if name in VARIANCE:
+            delta = self.variance(ini.key)
+            return getattr(delta, f"{name}_days") if delta is not None else -(10**9)
         if name in COMPUTED:
             item = self.scheduled(ini.key)
             if item is None:
@@ -237,6 +263,17 @@ class InitiativesModel(QAbstractTableModel):
     def _tooltip(self, ini: Initiative, name: str) -> str | None:
         if name in ("title", "key"):
             return ini.description or None
+        if name in VARIANCE:
+            delta = self.variance(ini.key)
+            if delta is None:
+                return None
+            side = "start" if name == "start_variance" else "finish"
+            was = getattr(delta.before, side).isoformat()
+            return (
+                f"{was} in baseline {self.document.strategy.chosen_baseline!r}"
+                if self.document
+                else None
+            )
         if name in ("start", "finish"):
             item = self.scheduled(ini.key)
             return f"Starts at {item.reason}" if item is not None and item.reason else None

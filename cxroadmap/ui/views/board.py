@@ -10,7 +10,6 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QMouseEvent,
     QPainter,
-    QPen,
     QResizeEvent,
     QShowEvent,
 )
@@ -27,13 +26,15 @@ from cxroadmap.common import style
 from cxroadmap.domain.edits import Change, ChangeInitiative
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_label
+from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.board_card import CardItem, short_range
+from cxroadmap.ui.views.board_columns import paint_columns
 from cxroadmap.ui.views.drag_impact import ImpactPreview
-from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
+from cxroadmap.ui.views.look import NORMAL, Metrics, colour
 from cxroadmap.ui.views.timeline_scene import bar_fill
 
 GAP = 14.0
@@ -49,9 +50,12 @@ class BoardScene(QGraphicsScene):
         phases: Iterable[str] | None = None,
         parent: QObject | None = None,
         keys: Iterable[str] | None = None,
+        shows: Shows = EVERYTHING_SHOWN,
     ) -> None:
         super().__init__(parent)
         self.metrics = metrics
+        self.shows = shows  # the board obeys "today": the current phase says TODAY
+        self.today = dt.date.today()
         self.only_keys = set(keys) if keys is not None else None  # a part of the roadmap
         self.card_width = metrics.card_width
         self._made_width = self.card_width  # the width of the cards made so far
@@ -193,65 +197,22 @@ class BoardScene(QGraphicsScene):
         if pin and pin != item.phase:
             card.flag = f"Pinned to {pin}, but starts in {item.phase} ({item.reason})"
             card.dates += f" · wanted in {pin}"
-        card.setToolTip(card.flag or f"{item.title}\n{card.detail}\n{card.dates}")
+        # The full text of whatever the card has to shorten, and why it is where it is.
+        tip = f"{item.title}\n{card.detail}\n{card.dates}"
+        card.setToolTip(f"{tip}\n{card.flag}" if card.flag else tip)
         card.update()
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        rect = QRectF(rect)
-        painter.fillRect(rect, colour(style.PAPER))
-        strategy = self.strategy
-        if strategy is None or self.schedule is None:
-            painter.setPen(colour(style.MUTED))
-            painter.setFont(font(self.metrics.heading_pt))
-            painter.drawText(
-                QRectF(16, 16, 2000, 40),
-                Qt.AlignmentFlag.AlignLeft,
-                f"Cannot schedule: {self.error}",
-            )
-            return
-        m = self.metrics
-        bounds = {name: (first, end) for name, first, end in strategy.phase_bounds()}
-        index = {name: i for i, name in enumerate(strategy.phase_names())}
-        counts: dict[str, int] = {}
-        for item in self.schedule.items.values():
-            counts[item.phase] = counts.get(item.phase, 0) + 1
-        for name, column in self.columns:
-            if not column.intersects(rect):
-                continue
-            i = index.get(name, 0)
-            spotlit = self.focus is not None and name == self.focus
-            painter.setPen(QPen(colour(style.phase_ink(i)), 2) if spotlit else Qt.PenStyle.NoPen)
-            painter.setBrush(colour(style.mix(style.phase_tint(i), 1.0 if spotlit else 0.6)))
-            painter.drawRoundedRect(column, 8, 8)
-            head = QRectF(
-                column.left() + PAD,
-                column.top() + 6,
-                column.width() - 2 * PAD,
-                m.lane_header * 2.2 - 6,
-            )
-            painter.setPen(colour(style.phase_ink(i)))
-            painter.setFont(font(m.heading_pt, bold=True))
-            painter.drawText(
-                QRectF(head.left(), head.top(), head.width(), head.height() / 2),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                name,
-            )
-            first, end = bounds.get(name, (None, None))
-            n = counts.get(name, 0)
-            when = ""
-            if first is not None:
-                when = (
-                    f"from {first.day} {first:%b %Y}"
-                    if end is None
-                    else short_range(first, end - dt.timedelta(days=1))
-                )
-            painter.setFont(font(m.label_pt))
-            painter.setPen(colour(style.MUTED))
-            painter.drawText(
-                QRectF(head.left(), head.center().y(), head.width(), head.height() / 2),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                f"{when}  ·  {n} initiative{'s' if n != 1 else ''}",
-            )
+        paint_columns(self, painter, QRectF(rect))
+
+    def today_phase(self) -> str | None:
+        """The phase today falls in, when the today mark is shown."""
+        if not self.shows.today or self.strategy is None:
+            return None
+        for name, first, end in self.strategy.phase_bounds():
+            if first <= self.today and (end is None or self.today < end):
+                return name
+        return None
 
 
 class BoardView(QGraphicsView):
@@ -267,12 +228,13 @@ class BoardView(QGraphicsView):
         editable: bool = True,
         feed: ChangeFeed | None = None,
         keys: Iterable[str] | None = None,
+        shows: Shows = EVERYTHING_SHOWN,
     ) -> None:
         super().__init__(parent)
         self.document = document
         self.editable = editable
         self.selection = selection if selection is not None else Selection(self)
-        self.board = BoardScene(metrics, phases, parent=self, keys=keys)
+        self.board = BoardScene(metrics, phases, parent=self, keys=keys, shows=shows)
         self.setScene(self.board)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
-from cxroadmap.ui.views.look import colour, font, wrap
+from cxroadmap.ui.views.look import colour, elide, font, wrap
 
 if TYPE_CHECKING:
     from cxroadmap.ui.views.board import BoardScene
@@ -89,7 +89,7 @@ class CardItem(QGraphicsItem):
             badge_width = QFontMetricsF(badge_font).horizontalAdvance(label) + 10
         for i, value in enumerate((self.detail, self.dates), start=2):
             room = text.width() - (badge_width + 6 if i == 3 else 0)
-            shown = painter.fontMetrics().elidedText(value, Qt.TextElideMode.ElideRight, int(room))
+            shown = elide(painter.fontMetrics(), value, room)
             painter.drawText(QRectF(text.left(), text.top() + i * line, room, line), left, shown)
         if badge_width:
             painter.setFont(badge_font)

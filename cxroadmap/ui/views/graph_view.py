@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QObject, QPointF, Qt
 from PySide6.QtGui import (
-    QBrush,
-    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -16,24 +14,24 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
-    QStyleOptionGraphicsItem,
     QWidget,
 )
 
 from cxroadmap.common import style
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.graph_layout import READABLE, band_tops, layers
-from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font, text_on, wrap
+from cxroadmap.ui.views.graph_node import NodeItem, node_dates
+from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
 from cxroadmap.ui.views.timeline_scene import bar_fill
 
 Pair = tuple[str, str]
@@ -41,64 +39,6 @@ Pair = tuple[str, str]
 COLUMN_GAP = 80.0
 ROW_GAP = 16.0
 MARGIN = 24.0
-
-
-class NodeItem(QGraphicsItem):
-    """One initiative as a pillar-coloured box with its title and dates."""
-
-    def __init__(
-        self, graph: GraphScene, key: str, title: str = "", dates: str = "", fill: str = ""
-    ) -> None:
-        super().__init__()
-        self.graph = graph
-        self.key, self.title, self.dates, self.fill = key, title, dates, fill
-        self.critical = False
-        self.selected = False
-        self.look: tuple[object, ...] | None = None  # what the text and colours were made from
-        m = graph.metrics
-        self._rect = QRectF(0, 0, m.node_width, m.node_height)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setZValue(2)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-3, -3, 3, 3)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        m = self.graph.metrics
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        pen = QPen(Qt.PenStyle.NoPen)
-        if self.selected:
-            pen = QPen(colour(style.ACCENT), 3)
-        elif self.critical:
-            pen = QPen(colour(style.CRITICAL), 2.5)
-        painter.setPen(pen)
-        painter.setBrush(QBrush(colour(self.fill)))
-        painter.drawRoundedRect(self._rect, 6, 6)
-        painter.setPen(text_on(self.fill))
-        title_font = font(m.label_pt, bold=True)
-        painter.setFont(title_font)
-        inner = self._rect.adjusted(8, 4, -8, -4)
-        line = m.label_pt * 1.75
-        lines = wrap(QFontMetricsF(title_font), self.title, inner.width(), 2)
-        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        for i, value in enumerate(lines):
-            painter.drawText(
-                QRectF(inner.left(), inner.top() + i * line, inner.width(), line), left, value
-            )
-        painter.setFont(font(m.label_pt - 1))
-        painter.drawText(
-            QRectF(inner.left(), inner.bottom() - line, inner.width(), line), left, self.dates
-        )
-
-
-def node_dates(item: ScheduledInitiative | None) -> str:
-    if item is None:
-        return ""
-    if item.is_milestone:
-        return f"{item.start.day} {item.start:%b %Y}"
-    return f"{item.start.day} {item.start:%b} – {item.finish.day} {item.finish:%b %Y}"
 
 
 class GraphScene(QGraphicsScene):
@@ -109,8 +49,14 @@ class GraphScene(QGraphicsScene):
     changed, so an edit of dates, titles or statuses does not pay for networkx or new items.
     """
 
-    def __init__(self, metrics: Metrics = NORMAL, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        metrics: Metrics = NORMAL,
+        parent: QObject | None = None,
+        shows: Shows = EVERYTHING_SHOWN,
+    ) -> None:
         super().__init__(parent)
+        self.shows = shows  # the graph obeys "links": without them, nodes in layers only
         self.only_keys: set[str] | None = None  # a saved view's initiatives (None: all)
         self.per_band: int | None = None  # generations side by side before wrapping (None: all)
         self.generations = 0
@@ -160,7 +106,7 @@ class GraphScene(QGraphicsScene):
         if self._notice is not None:
             self.removeItem(self._notice)
             self._notice = None
-        pairs = tuple(d.pair for d in strategy.dependencies)
+        pairs = self._pairs(strategy)
         topology = (tuple(strategy.initiatives), pairs)
         moved = topology != self._topology
         if moved:
@@ -177,8 +123,12 @@ class GraphScene(QGraphicsScene):
         if self.strategy is None or self.schedule is None:
             return
         self._place(self.strategy)
-        self._draw_edges(tuple(d.pair for d in self.strategy.dependencies), True)
+        self._draw_edges(self._pairs(self.strategy), True)
         self.setSceneRect(self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
+    def _pairs(self, strategy: Strategy) -> tuple[Pair, ...]:
+        """The links drawn: none when the saved view hides links (nodes stay in layers)."""
+        return tuple(d.pair for d in strategy.dependencies) if self.shows.links else ()
 
     def _place(self, strategy: Strategy) -> None:
         """Lay the nodes out by generation, reusing the ones already made; with `per_band`,

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.domain.view_filter import shows_of
 from cxroadmap.ui import messages
 from cxroadmap.ui.present_commands import PresentCommands
 from cxroadmap.ui.views.board import BoardView
@@ -183,7 +184,14 @@ class ViewCommands(QObject):
             if plan is not None:  # the toolbar's saved view narrows the picture too
                 strategy, plan = apply_view(strategy, plan, self.saved_views.view)
             export_view_image(
-                strategy, plan, target, view, scale, self.grouping, document.strategy.brand
+                strategy,
+                plan,
+                target,
+                view,
+                scale,
+                self.grouping,
+                document.strategy.brand,
+                shows_of(self.saved_views.view),
             )
         except (CxRoadmapError, OSError) as exc:
             messages.show_error(self.window, "Export failed", f"{target}: {exc}")

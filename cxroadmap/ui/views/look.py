@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QFontMetricsF
 
 from cxroadmap.common import style
 from cxroadmap.domain.pillars import pillar_colour
@@ -79,8 +79,37 @@ NORMAL = Metrics()
 LARGE = NORMAL.scaled(1.6)
 
 
+ELLIPSIS = "…"
+# Left dangling before an ellipsis these read as part of a cut sentence: dropped with it.
+_TRAILING = " ,;:·-–—(/&+"
+
+
+def elide(metrics: QFontMetricsF | QFontMetrics, text: str, width: float) -> str:
+    """`text` when it fits in `width` pixels, else the most whole words that fit and an
+    ellipsis; only a first word too long for the room on its own is cut inside (with the
+    ellipsis). "" when not even that fits. Views put the full text in a tooltip."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    room = width - metrics.horizontalAdvance(ELLIPSIS)
+    if room <= 0:
+        return ""
+    kept = ""
+    for end in (i for i, ch in enumerate(text) if ch == " "):
+        head = text[:end].rstrip(_TRAILING)
+        if not head:
+            continue
+        if metrics.horizontalAdvance(head) > room:
+            break
+        kept = head
+    if kept:
+        return kept + ELLIPSIS
+    cut = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width))
+    return "" if cut == ELLIPSIS else cut
+
+
 def wrap(metrics: QFontMetricsF, text: str, width: float, max_lines: int) -> list[str]:
-    """Word-wrap `text` to at most `max_lines` lines of `width`, eliding the last one."""
+    """Word-wrap `text` to at most `max_lines` lines of `width`, eliding the last one at a
+    word boundary."""
     words = text.split()
     lines: list[str] = []
     current = ""
@@ -96,5 +125,4 @@ def wrap(metrics: QFontMetricsF, text: str, width: float, max_lines: int) -> lis
             break
     if current:
         lines.append(current)
-    elide = Qt.TextElideMode.ElideRight
-    return [metrics.elidedText(line, elide, width) for line in lines[:max_lines]]
+    return [elide(metrics, line, width) for line in lines[:max_lines]]

@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.views.look import Metrics
-from cxroadmap.ui.views.timeline_layout import lanes_of
+from cxroadmap.ui.views.timeline_layout import flag_strip, lanes_of
 
 # Sizes at 1280x720 (a projector), grown with the screen: bar and card titles at 18 pt.
 BASE = Metrics(
@@ -54,12 +55,18 @@ def _phase_keys(strategy: Strategy, schedule: Schedule, phase: str | None) -> li
 
 
 def timeline_chunks(
-    strategy: Strategy, schedule: Schedule, keys: list[str], metrics: Metrics, room: float
+    strategy: Strategy,
+    schedule: Schedule,
+    keys: list[str],
+    metrics: Metrics,
+    room: float,
+    shows: Shows = EVERYTHING_SHOWN,
 ) -> list[list[str]]:
-    """`keys` in lane order, cut so each chunk's lane headers and rows fit in `room`."""
+    """`keys` in lane order, cut so each chunk's lane headers and rows fit in `room` (under
+    the axis and the strip of measure flags)."""
     lanes = lanes_of(strategy, schedule, "pillar", keys)
     lane_of = {key: lane for lane in lanes for key in lane.keys}
-    usable = room - metrics.axis - 8
+    usable = room - metrics.axis - 8 - flag_strip(metrics.label_pt, strategy, shows)
     chunks: list[list[str]] = [[]]
     used = 0.0
     for lane in lanes:
@@ -104,6 +111,7 @@ def plan_steps(
     height: float,
     room: float,
     only: set[str] | None = None,
+    shows: Shows = EVERYTHING_SHOWN,
 ) -> list[Step]:
     """Every step of the presentation for a screen `width` x `height` pixels whose view (under
     the heading) is `room` pixels tall; `only`: a saved view's initiatives (None: all)."""
@@ -122,7 +130,7 @@ def plan_steps(
             by_phase = {n: [k for k in order if schedule.items[k].phase == n] for n in names}
             chunks = board_chunks(by_phase, metrics, width - 2 * MARGIN_X, room)
         else:
-            chunks = timeline_chunks(strategy, schedule, keys, metrics, room)
+            chunks = timeline_chunks(strategy, schedule, keys, metrics, room, shows)
         for number, chunk in enumerate(chunks, start=1):
             steps.append(Step(phase, tuple(chunk), number, len(chunks)))
     return steps

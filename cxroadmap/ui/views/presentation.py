@@ -7,7 +7,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from cxroadmap.common import style
-from cxroadmap.domain.view_filter import ViewFilter
+from cxroadmap.domain.view_filter import ViewFilter, shows_of
 from cxroadmap.scheduling.filtered import shown_keys
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.selection import Selection
@@ -55,6 +55,7 @@ class PresentationWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.document = document
         self.view = view  # a saved view: only its initiatives are presented
+        self.shows = shows_of(view)  # and only what it shows (slack, links, measures, today)
         self.selection = Selection(self)  # never the editor's: nothing shows as selected
         self.mode = mode if mode in ("timeline", "board") else "timeline"
         self.step = 0
@@ -108,7 +109,9 @@ class PresentationWindow(QWidget):
         only = None
         if self.view is not None and doc.schedule is not None:
             only = set(shown_keys(doc.strategy, doc.schedule, self.view))
-        self.steps = plan_steps(doc.strategy, doc.schedule, self.mode, size[0], size[1], room, only)
+        self.steps = plan_steps(
+            doc.strategy, doc.schedule, self.mode, size[0], size[1], room, only, self.shows
+        )
         self._planned_for = size
         if current is not None:
             # Stay on the same phase (its first part) when the screen or the mode changed.
@@ -200,14 +203,26 @@ class PresentationWindow(QWidget):
         if self.mode == "board":
             phases = None if current.phase is None else [current.phase]
             body = BoardView(
-                doc, self.selection, metrics, phases, editable=False, keys=current.keys
+                doc,
+                self.selection,
+                metrics,
+                phases,
+                editable=False,
+                keys=current.keys,
+                shows=self.shows,
             )
         else:
             bounds = None
             if current.phase is not None and schedule is not None:
                 bounds = phase_window(strategy, schedule, current.phase)
             body = TimelineView(
-                doc, self.selection, metrics, keys=current.keys, bounds=bounds, editable=False
+                doc,
+                self.selection,
+                metrics,
+                keys=current.keys,
+                bounds=bounds,
+                editable=False,
+                shows=self.shows,
             )
         body.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # The steps are cut to fit, so the screen never needs a scrollbar.

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
+from cxroadmap.ui.views.baseline_ghosts import paint_ghost
 from cxroadmap.ui.views.date_axis import ticks, unit_for
 from cxroadmap.ui.views.look import colour, font
 
@@ -37,6 +38,7 @@ class BarItem(QGraphicsItem):
         self.selected = False
         self.hovered = False
         self.generation = -1  # the scene's layout generation this bar was last placed for
+        self.ghost: tuple[float, float, bool] | None = None  # the baseline's bar, x from ours
         self._text_width = 0.0
         self._rect = QRectF()
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -56,6 +58,9 @@ class BarItem(QGraphicsItem):
         end = width if not self.milestone else metrics.bar / 2
         left = -metrics.bar / 2 - 2
         right = max(tail + 2, end + TEXT_GAP + self._text_width + 6)
+        if self.ghost is not None:
+            left = min(left, self.ghost[0] - metrics.bar / 2 - 2)
+            right = max(right, self.ghost[0] + self.ghost[1] + metrics.bar / 2 + 2)
         rect = QRectF(left, 0, right - left, metrics.row)
         if rect != self._rect:
             self.prepareGeometryChange()
@@ -83,6 +88,8 @@ class BarItem(QGraphicsItem):
         m = self.owner.metrics
         bar = self.bar_rect()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if self.ghost is not None:
+            paint_ghost(painter, self.ghost, bar)
         if self.tail > self.width and not self.milestone:
             # Slack: a thin tail to the latest finish, along the bar's foot.
             painter.setPen(QPen(colour(style.mix(self.fill, 0.55)), 1.5))
@@ -197,12 +204,12 @@ class BackdropItem(QGraphicsItem):
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 f"{lane.label}  ({len(lane.keys)})",
             )
-        if scene.today is not None:
-            x = scale.x_of(scene.today)
+        if scene.today_line is not None:
+            x = scale.x_of(scene.today_line)
             if area.left() <= x <= area.right():
                 painter.setPen(QPen(colour(style.TODAY), 1.5, Qt.PenStyle.DashLine))
                 painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
-        if scene.strategy is not None and scene.strategy.measures:
+        if scene.strategy is not None and scene.flags_height:
             paint_measure_flags(painter, scene, area, self._rect.top())
 
 

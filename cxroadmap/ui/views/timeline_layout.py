@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour, pillar_label, pillar_order
+from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.views.date_axis import PhaseSpan
 
@@ -15,6 +16,14 @@ GROUPINGS = ("pillar", "owner", "none", "strategy")
 # Today is drawn (and the window widened to it) when it is this close before the start.
 TODAY_REACH = dt.timedelta(days=120)
 MARGIN = dt.timedelta(days=7)
+
+
+def flag_strip(label_pt: float, strategy: Strategy, shows: Shows = EVERYTHING_SHOWN) -> float:
+    """Height (pixels) kept above the first lane for the measures' target-date flags: none
+    when the measures are hidden or none has a date, so flags never sit on a lane header."""
+    if not shows.measures or not any(m.target_date for m in strategy.measures):
+        return 0.0
+    return round(label_pt * 2.0)
 
 
 @dataclass

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour
+from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.scheduling.result import Schedule
+from cxroadmap.ui.views.baseline_ghosts import Ghosts, ghost_geometry
 from cxroadmap.ui.views.date_axis import PhaseSpan, TimeScale
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
 from cxroadmap.ui.views.timeline_items import TEXT_GAP, BackdropItem, BarItem, DependencyLayer
@@ -21,6 +23,7 @@ from cxroadmap.ui.views.timeline_layout import (
     Lane,
     date_window,
     finish_of,
+    flag_strip,
     lanes_of,
     milestone_day,
     phase_spans,
@@ -61,9 +64,11 @@ class TimelineScene(QGraphicsScene):
         bounds: tuple[dt.date, dt.date] | None = None,
         today: dt.date | None = None,
         parent: QObject | None = None,
+        shows: Shows = EVERYTHING_SHOWN,
     ) -> None:
         super().__init__(parent)
         self.metrics = metrics
+        self.shows = shows  # slack, links, measures, today: a saved view's switches
         self.grouping = grouping
         self.only = list(keys) if keys is not None else None
         self.bounds = bounds
@@ -78,6 +83,7 @@ class TimelineScene(QGraphicsScene):
         self.phases: list[PhaseSpan] = []
         self.lanes: list[Lane] = []
         self.lane_tops: list[tuple[float, Lane]] = []
+        self.flags_height = 0.0  # the strip above the first lane where measure flags stand
         self.rows: dict[str, float] = {}
         self.row_keys: list[str] = []
         self.row_ys: list[float] = []
@@ -85,6 +91,7 @@ class TimelineScene(QGraphicsScene):
         self.geom: dict[str, tuple[float, float, float, float, bool]] = {}
         self.generation = 0
         self.bars: dict[str, BarItem] = {}
+        self.ghosts: Ghosts = {}  # the chosen baseline's bars (baseline_ghosts.py)
         self._label_metrics = QFontMetricsF(font(metrics.label_pt, bold=True))
         self._text_widths: dict[str, float] = {}
         self.selected: set[str] = set()
@@ -123,6 +130,16 @@ class TimelineScene(QGraphicsScene):
                 bar.update()
         self.selected = new
 
+    @property
+    def today_line(self) -> dt.date | None:
+        """Today, when the today line is shown."""
+        return self.today if self.shows.today else None
+
+    def set_shows(self, shows: Shows) -> None:
+        if shows != self.shows:
+            self.shows = shows
+            self.sync()
+
     def total_days(self) -> int:
         return (self.window[1] - self.window[0]).days
 
@@ -145,7 +162,8 @@ class TimelineScene(QGraphicsScene):
             return
         m = self.metrics
         if not relayout_only:
-            self.window = date_window(strategy, schedule, self.only, self.today, self.bounds)
+            self.window = date_window(strategy, schedule, self.only, self.today_line, self.bounds)
+            self.flags_height = flag_strip(m.label_pt, strategy, self.shows)
             self.lanes = lanes_of(strategy, schedule, self.grouping, self.only)
             self._place_rows()
             for key in [k for k in self.bars if k not in self.rows]:
@@ -157,11 +175,12 @@ class TimelineScene(QGraphicsScene):
                 [
                     (d.from_key, d.to_key, d.type, self._critical(d.from_key, d.to_key))
                     for d in strategy.dependencies
-                    if d.from_key in self.rows and d.to_key in self.rows
+                    if d.from_key in self.rows and d.to_key in self.rows and self.shows.links
                 ]
             )
         self.scale = TimeScale(self.window[0], self.px_per_day, 0.0)
         self._compute_geometry(strategy, schedule)
+        self.ghosts = ghost_geometry(strategy, schedule, self.scale.x_of, self.geom)
         width = self.content_right + RIGHT_MARGIN
         self.phases = phase_spans(strategy, self.scale.date_at(width) + dt.timedelta(days=1))
         height = (self.lane_tops[-1][0] if self.lane_tops else 0) + self._lane_height_tail() + 8
@@ -194,7 +213,7 @@ class TimelineScene(QGraphicsScene):
                 x = scale.x_of(item.start)
                 width = scale.x_of(finish_of(item)) - x
                 tail = width
-                if item.slack_days > 0:
+                if item.slack_days > 0 and self.shows.slack:
                     latest = calendar.date_of(item.latest_start + item.duration - 1)
                     tail = scale.x_of(latest + dt.timedelta(days=1)) - x
                     if self.bounds is not None:
@@ -245,6 +264,8 @@ class TimelineScene(QGraphicsScene):
             status == "dropped",
         )
         x, width, tail, y, _ = self.geom[key]
+        ghost = self.ghosts.get(key)
+        bar.ghost = None if ghost is None else (ghost[0] - x, ghost[1], ghost[2])
         bar.set_geometry(x, y, width, tail)
         bar.generation = self.generation
         bar.show()
@@ -270,7 +291,7 @@ class TimelineScene(QGraphicsScene):
 
     def _place_rows(self) -> None:
         m = self.metrics
-        y = 4.0
+        y = 4.0 + self.flags_height
         self.rows, self.lane_tops = {}, []
         for lane in self.lanes:
             self.lane_tops.append((y, lane))

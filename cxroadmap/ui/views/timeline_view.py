@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from cxroadmap.common import style
 from cxroadmap.domain.edits import AddDependency, Change, ChangeInitiative
 from cxroadmap.domain.model import Dependency, Strategy
+from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
@@ -61,7 +62,7 @@ class AxisHeader(QWidget):
             left,
             min(left + self.width(), scene.sceneRect().right()),
             scene.metrics,
-            scene.today,
+            scene.today_line,
         )
         painter.end()
 
@@ -79,6 +80,7 @@ class TimelineView(QGraphicsView):
         bounds: tuple[dt.date, dt.date] | None = None,
         editable: bool = True,
         feed: ChangeFeed | None = None,
+        shows: Shows = EVERYTHING_SHOWN,
     ) -> None:
         super().__init__(parent)
         self.document = document
@@ -86,7 +88,7 @@ class TimelineView(QGraphicsView):
         # When set, what to show instead of the document: () -> (strategy, schedule, error).
         self.source: Callable[[], tuple[Strategy, Schedule | None, str]] | None = None
         self.selection = selection if selection is not None else Selection(self)
-        self.timeline = TimelineScene(metrics, keys=keys, bounds=bounds, parent=self)
+        self.timeline = TimelineScene(metrics, keys=keys, bounds=bounds, parent=self, shows=shows)
         self.setScene(self.timeline)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -1,0 +1,31 @@
+"""The comparison with the chosen baseline, made once per schedule and shared by the views."""
+
+from __future__ import annotations
+
+from cxroadmap.domain.baselines import Baseline
+from cxroadmap.domain.model import Strategy
+from cxroadmap.scheduling.compare import Comparison, compare_to_baseline
+from cxroadmap.scheduling.result import Schedule
+
+# (schedule, baseline, its name, the comparison): the table, the timeline and the status
+# bar ask for it after every edit; a new schedule or another chosen baseline remakes it.
+_last: tuple[Schedule, Baseline, str, Comparison] | None = None
+
+
+def chosen_comparison(strategy: Strategy | None, schedule: Schedule | None) -> Comparison | None:
+    """The schedule compared with the strategy's chosen baseline (None without either)."""
+    global _last
+    baseline = strategy.baseline() if strategy is not None else None
+    if strategy is None or schedule is None or baseline is None:
+        return None
+    last = _last
+    if (
+        last is not None
+        and last[0] is schedule
+        and last[1] is baseline
+        and last[2] == baseline.name
+    ):
+        return last[3]
+    comparison = compare_to_baseline(schedule, baseline, strategy.calendar())
+    _last = (schedule, baseline, baseline.name, comparison)
+    return comparison
