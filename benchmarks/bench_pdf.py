@@ -8,9 +8,7 @@ and, separately, the whole `cxroadmap export` path: scheduling plus the PDF.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
-import random
 import statistics
 import sys
 import tempfile
@@ -18,44 +16,17 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from cxroadmap.domain.model import Dependency, Initiative, Strategy
-from cxroadmap.domain.pillars import DEFAULT_PILLARS
+from dag import chains
+
+from cxroadmap.domain.model import Strategy
 from cxroadmap.export.fonts import font_set
 from cxroadmap.export.pdf import PdfOptions, export_pdf
 from cxroadmap.scheduling.planner import schedule
 
-VERBS = ("Define", "Map", "Pilot", "Roll out", "Review", "Train", "Measure", "Redesign")
-THINGS = (
-    "service standards",
-    "the complaint journey",
-    "frontline coaching",
-    "recognition for service heroes",
-    "the onboarding programme",
-    "touchpoint measures",
-    "hiring interviews for a service mindset",
-)
-
 
 def roadmap(n: int, seed: int = 20270104) -> Strategy:
-    """n initiatives over all pillars in dependency chains of six, spread over about two years."""
-    rng = random.Random(seed)
-    strategy = Strategy("Benchmark roadmap", dt.date(2027, 1, 4), level="organisation")
-    previous = ""
-    for i in range(n):
-        key = f"K{i:05d}"
-        pillar = DEFAULT_PILLARS[i % len(DEFAULT_PILLARS)].key
-        strategy.initiatives[key] = Initiative(
-            key,
-            f"{rng.choice(VERBS)} {rng.choice(THINGS)} #{i}",
-            0 if i % 17 == 5 else rng.randint(3, 40),
-            pillar,
-            owner=f"Team {i % 13}",
-            not_before=strategy.start + dt.timedelta(days=rng.randint(0, 500)),
-        )
-        if i % 6:
-            strategy.dependencies.append(Dependency(previous, key))
-        previous = key
-    return strategy
+    """n initiatives over all pillars in dependency chains of six (dag.chains)."""
+    return chains(n, seed)
 
 
 def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:

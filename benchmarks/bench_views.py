@@ -1,8 +1,9 @@
 """Roadmap view timings at 5,000 initiatives (7,500 dependencies), offscreen.
 
 Scene build, the relayout a zoom step costs, the refresh after one edit (for the graph also
-after a dependency is added or removed), and the paint of a 1600 x 900 viewport at several
-scroll positions and zoom levels (what scrolling and zooming cost per frame).
+after a dependency is added or removed), following one edit's Change, and the paint of a
+1600 x 900 viewport at several scroll positions and zoom levels (what scrolling and
+zooming cost per frame).
 Run: python benchmarks/bench_views.py    (figures go into docs/performance.md)
 """
 
@@ -20,10 +21,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from bench_scheduler import random_strategy
 from PySide6.QtWidgets import QApplication
 
-from cxroadmap.domain.edits import AddDependency, ChangeInitiative, RemoveDependency
+from cxroadmap.domain.edits import AddDependency, Change, ChangeInitiative, RemoveDependency
 from cxroadmap.domain.model import Dependency
 from cxroadmap.domain.pillars import DEFAULT_PILLARS
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.feed import Follower
 from cxroadmap.ui.views.board import BoardScene, BoardView
 from cxroadmap.ui.views.graph_view import GraphScene, GraphView
 from cxroadmap.ui.views.timeline_scene import TimelineScene
@@ -53,6 +55,27 @@ def after(change: Callable[[], object], view: BoardView | GraphView) -> tuple[fl
         t0 = time.perf_counter()
         view.refresh()
         times.append((time.perf_counter() - t0) * 1000)
+    return min(times), statistics.median(times)
+
+
+def followed(
+    document: OpenDocument, change: Callable[[], object], view: Follower
+) -> tuple[float, float]:
+    """A view following the Change of each of RUNS edits (the edit and its rescheduling not
+    timed): what the window does for the tab on screen (ui/feed.py)."""
+    seen: list[Change] = []
+    document.changed.connect(seen.append)
+    times = []
+    for _ in range(RUNS):
+        change()
+        while document.scheduler.pending:  # a big schedule is made on the worker thread
+            time.sleep(0.001)
+            QApplication.processEvents()
+        gc.collect()
+        t0 = time.perf_counter()
+        view.follow(seen[-1])
+        times.append((time.perf_counter() - t0) * 1000)
+    document.changed.disconnect(seen.append)
     return min(times), statistics.median(times)
 
 
@@ -125,6 +148,8 @@ def main() -> None:
     edit()
     rows.append(("timeline refresh after an edit (schedule already done)", *timed(view.refresh, 5)))
     document.changed.disconnect(view.follow)
+    rows.append(("timeline follows an edit's Change (schedule already done)",
+                 *followed(document, edit, view)))  # fmt: skip
     linked = iter(range(100))
 
     def link() -> None:
@@ -143,6 +168,7 @@ def main() -> None:
     board.resize(1600, 900)
     document.changed.disconnect(board.follow)
     rows.append(("board refresh after an edit (schedule already done)", *after(edit, board)))
+    rows.append(("board follows an edit's Change", *followed(document, edit, board)))
 
     def graph() -> None:
         GraphScene().set_data(strategy, document.schedule)
@@ -151,6 +177,7 @@ def main() -> None:
     graph_view = GraphView(document)
     document.changed.disconnect(graph_view.follow)
     rows.append(("graph refresh after an edit (schedule already done)", *after(edit, graph_view)))
+    rows.append(("graph follows an edit's Change", *followed(document, edit, graph_view)))
     rows.append(("graph refresh after a dependency is added or removed", *after(link, graph_view)))
     print(f"scene {width:.0f} x {height:.0f} px at 3 px/day; frame budget {FRAME:.1f} ms")
     print(f"{'what':72} {'best ms':>8} {'median ms':>10}")

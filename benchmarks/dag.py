@@ -35,6 +35,33 @@ THINGS = (
 )
 
 
+def chains(n: int, seed: int = 7, chain: int = 6) -> Strategy:
+    """n initiatives in short dependency chains over about two years, all pillars used:
+    the PDF and PowerPoint benchmarks' roadmap, and the PDF tests' large one."""
+    rng = random.Random(seed)
+    strategy = Strategy(
+        "Large roadmap",
+        dt.date(2027, 1, 4),
+        level="organisation",
+        owner="Programme office",
+        vision="Every customer feels helped.",
+    )
+    keys: list[str] = []
+    for i in range(n):
+        key = f"K{i:05d}"
+        pillar = DEFAULT_PILLARS[i % len(DEFAULT_PILLARS)].key
+        title = f"{rng.choice(VERBS)} {rng.choice(THINGS)} #{i}"
+        duration = 0 if i % 17 == 5 else rng.randint(3, 40)
+        not_before = strategy.start + dt.timedelta(days=rng.randint(0, 500))
+        strategy.initiatives[key] = Initiative(
+            key, title, duration, pillar, owner=f"Team {i % 13}", not_before=not_before
+        )
+        if i % chain:
+            strategy.dependencies.append(Dependency(keys[-1], key))
+        keys.append(key)
+    return strategy
+
+
 def layer_count(n: int) -> int:
     """How many layers n initiatives are spread over: more work runs more in parallel."""
     return max(4, min(40, round(n**0.5 / 2)))

@@ -157,6 +157,7 @@ def measure(row: str, n: int, path: Path, folder: Path, runs: int, cache: dict[s
         tabs = dict(found["tabs"])  # type: ignore[call-overload]
         cpus = dict(found["cpu"])  # type: ignore[call-overload]
         print("  cascade edit by tab: " + ", ".join(f"{t} {v:.0f}" for t, v in tabs.items()))
+        print("  (CPU by tab: " + ", ".join(f"{t} {v:.0f}" for t, v in cpus.items()) + ")")
         low, high = min(cpus.values()), max(cpus.values())
         return f"{min(tabs.values()):.0f}–{max(tabs.values()):.0f} ms ({low:.0f}–{high:.0f})"
     if row == "pdf":

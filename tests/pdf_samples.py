@@ -3,48 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import random
+import importlib.util
+from pathlib import Path
 
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
-from cxroadmap.domain.pillars import DEFAULT_PILLARS
 
-VERBS = ("Define", "Map", "Pilot", "Roll out", "Review", "Train", "Measure", "Redesign", "Agree")
-THINGS = (
-    "service standards",
-    "the complaint journey",
-    "frontline coaching",
-    "recognition for service heroes",
-    "the onboarding programme",
-    "touchpoint measures",
-    "hiring interviews for a service mindset",
-    "the escalation process",
+# The large roadmap is the benchmarks' (benchmarks/dag.py), loaded by its path: one generator.
+_spec = importlib.util.spec_from_file_location(
+    "bench_dag", Path(__file__).resolve().parents[1] / "benchmarks" / "dag.py"
 )
-
-
-def large_strategy(n: int, seed: int = 7, chain: int = 6) -> Strategy:
-    """`n` initiatives in short dependency chains over about two years, all pillars used."""
-    rng = random.Random(seed)
-    strategy = Strategy(
-        "Large roadmap",
-        dt.date(2027, 1, 4),
-        level="organisation",
-        owner="Programme office",
-        vision="Every customer feels helped.",
-    )
-    keys = []
-    for i in range(n):
-        key = f"K{i:05d}"
-        pillar = DEFAULT_PILLARS[i % len(DEFAULT_PILLARS)].key
-        title = f"{rng.choice(VERBS)} {rng.choice(THINGS)} #{i}"
-        duration = 0 if i % 17 == 5 else rng.randint(3, 40)
-        not_before = strategy.start + dt.timedelta(days=rng.randint(0, 500))
-        strategy.initiatives[key] = Initiative(
-            key, title, duration, pillar, owner=f"Team {i % 13}", not_before=not_before
-        )
-        if i % chain:
-            strategy.dependencies.append(Dependency(keys[-1], key))
-        keys.append(key)
-    return strategy
+assert _spec is not None and _spec.loader is not None
+_dag = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_dag)
+large_strategy = _dag.chains
 
 
 def small_strategy() -> Strategy:

@@ -234,19 +234,22 @@ def test_schedule_json_gains_the_baseline_objects():
     assert [k for k in data if k != "baseline"] == list(plain)
 
 
-def test_a_schema_6_file_gains_the_baseline_tables_when_upgraded(tmp_path):
-    from storage_samples import tamper
+def test_a_file_from_before_baselines_gains_the_baseline_tables_when_upgraded(tmp_path):
+    import shutil
+    from pathlib import Path
 
     from cxroadmap.storage import check
 
     path = tmp_path / "old.cxroadmap"
-    write_document(path, [plan()])
-    # Schema 6 as it was: no baseline tables (their seal triggers go with them).
-    tamper(path, "DROP TABLE baseline_entry", "DROP TABLE baseline", "PRAGMA user_version = 6")
+    # A schema 1 file goes through every migration, the baselines' among them.
+    shutil.copyfile(Path(__file__).parent / "data" / "schema1_cascade.cxroadmap", path)
     with Document.open(path) as doc:
-        assert doc.upgraded_from == 6
-        [(sid, s)] = doc.load_all_with_ids()
-        doc.write_change(sid, s, TakeBaseline(taken(s)).apply(s))
+        assert doc.upgraded_from == 1
+        [(sid, s), *_] = doc.load_all_with_ids()
+        assert s.baselines == []
+        doc.write_change(
+            sid, s, TakeBaseline(take(schedule(s), "Board approval", s.start)).apply(s)
+        )
     assert check(path) == []
     assert read_document(path)[0].baselines[0].name == "Board approval"
 
@@ -270,3 +273,39 @@ def test_two_strategies_compared_name_the_keys_critical_in_only_one():
     second.initiatives["A"] = Initiative("A", "A", 2)
     c = compare_schedules(schedule(first), schedule(second), second.calendar())
     assert (c.critical_now_only, c.critical_before_only) == (["B"], ["A"])
+
+
+@given(st.integers(0, 10_000), st.integers(2, 40))
+def test_comparing_the_other_way_round_negates_every_variance(seed, n):
+    import itertools
+    import random
+
+    from cxroadmap.scheduling.compare import compare_schedules
+
+    rng = random.Random(seed)
+
+    def plan_of(keys: list[str]) -> Strategy:
+        s = Strategy("P", D(2027, 1, 4), holidays=list(HOLIDAYS))
+        for key in keys:
+            s.initiatives[key] = Initiative(key, key, rng.randint(0, 15))
+        for a, b in itertools.pairwise(keys):
+            if rng.random() < 0.5:
+                s.dependencies.append(Dependency(a, b, rng.choice(["FS", "SS"]), rng.randint(0, 3)))
+        return s
+
+    keys = [f"K{i}" for i in range(n)]
+    one = plan_of(rng.sample(keys, rng.randint(1, n)))
+    two = plan_of(rng.sample(keys, rng.randint(1, n)))
+    calendar = one.calendar()
+    a, b = schedule(one), schedule(two)
+    there, back = compare_schedules(a, b, calendar), compare_schedules(b, a, calendar)
+    assert (there.added, there.removed) == (back.removed, back.added)
+    assert there.finish_variance_days == -back.finish_variance_days
+    assert set(there.deltas) == set(back.deltas) == set(one.initiatives) & set(two.initiatives)
+    for key, delta in there.deltas.items():
+        assert delta.start_variance_days == -back.deltas[key].start_variance_days
+        assert delta.finish_variance_days == -back.deltas[key].finish_variance_days
+        assert (delta.finish_variance_days == 0) == (delta.before.finish == delta.now.finish)
+    # Both lists follow the current plan's order, so only their contents swap.
+    assert set(there.critical_now_only) == set(back.critical_before_only)
+    assert set(there.critical_before_only) == set(back.critical_now_only)

@@ -108,3 +108,15 @@ def test_schedule_baseline_json_and_table(doc, capsys):
     code, out, err = run(capsys, "schedule", doc, "--json", "--baseline", "Nope")
     assert (code, out) == (2, "")
     assert err == "error: --baseline 'Nope': no baseline of that name in strategy 'Care'\n"
+
+
+def test_choose_none_and_take_on_a_json_file(doc, capsys, tmp_path):
+    run(capsys, "baseline", doc, "take", "Board approval", "--date", "2027-01-04")
+    code, out, _ = run(capsys, "baseline", doc, "choose", "--none")
+    assert (code, out) == (0, f"'Care' compares with no baseline in {doc}\n")
+    assert read_document(doc)[0].chosen_baseline is None
+    code, _, err = run(capsys, "baseline", doc, "choose", "Board approval", "--none")
+    assert code == 2 and err == "error: --none: give either NAME or --none\n"
+    plan = tmp_path / "plan.json"
+    code, _, err = run(capsys, "baseline", plan, "take", "X")
+    assert code == 2 and err == f"error: {plan}: baselines are kept in a .cxroadmap document\n"

@@ -96,3 +96,87 @@ def test_set_is_undoable_like_an_app_edit(doc):
     assert (org.initiatives["LEAD1"].owner, org.initiatives["LEAD1"].impact) == ("Ana", 2)
     edit.revert(org)
     assert org.initiatives["LEAD1"].owner == before
+
+
+def test_progress_fields_and_the_status_date_in_one_call(doc, capsys):
+    capsys.readouterr()
+    code = main(
+        ["set", str(doc), "--strategy", "ORG", "status_date=2027-02-01",
+         "LEAD1", "actual_start=2027-01-11", "percent_complete=40",
+         "VIS1", "actual_start=2027-01-04", "actual_finish=2027-01-15", "percent_complete=100",
+         "status=done"]
+    )  # fmt: skip
+    assert code == 0
+    out = capsys.readouterr().out
+    assert out == f"set 1 field of the strategy and 6 fields of 2 initiatives in {doc}\n"
+    org = read_document(doc)[0]
+    assert str(org.status_date) == "2027-02-01"
+    lead, vis = org.initiatives["LEAD1"], org.initiatives["VIS1"]
+    assert (str(lead.actual_start), lead.actual_finish, lead.percent_complete) == (
+        "2027-01-11", None, 40,
+    )  # fmt: skip
+    assert (str(vis.actual_start), str(vis.actual_finish), vis.percent_complete) == (
+        "2027-01-04", "2027-01-15", 100,
+    )  # fmt: skip
+    assert main(["set", str(doc), "--strategy", "ORG", "status_date="]) == 0
+    assert read_document(doc)[0].status_date is None
+
+
+def test_progress_from_csv(doc, tmp_path):
+    table = tmp_path / "progress.csv"
+    table.write_text(
+        "key,actual_start,percent_complete\nLEAD1,2027-01-11,25\nVIS1,2027-01-05,\n",
+        encoding="utf-8",
+    )
+    assert main(["set", str(doc), "--from-csv", str(table)]) == 0
+    org = read_document(doc)[0]
+    lead = org.initiatives["LEAD1"]
+    assert (str(lead.actual_start), lead.percent_complete) == ("2027-01-11", 25)
+    assert str(org.initiatives["VIS1"].actual_start) == "2027-01-05"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["LEAD1", "percent_complete=40"],
+         "initiatives[LEAD1].percent_complete: 40 % complete needs an actual start"),
+        (["LEAD1", "actual_start=2027-01-11", "percent_complete=140"],
+         "initiatives[LEAD1].percent_complete: expected a whole number from 0 to 100, got 140"),
+        (["LEAD1", "actual_start=2027-01-11", "percent_complete=4.5"],
+         "initiatives[LEAD1].percent_complete: expected a whole number from 0 to 100, got 4.5"),
+        (["LEAD1", "actual_finish=2027-01-15"],
+         "initiatives[LEAD1].actual_finish: an actual finish needs an actual start"),
+        (["LEAD1", "actual_start=2027-01-11", "actual_finish=2027-01-08"],
+         "initiatives[LEAD1].actual_finish: 2027-01-08 is before the actual start 2027-01-11"),
+        (["LEAD1", "actual_start=2027-01-11", "actual_finish=2027-01-15",
+          "percent_complete=50"],
+         "initiatives[LEAD1].percent_complete: 50 % complete does not fit an actual finish"),
+        (["status_date=2027-01-08", "LEAD1", "actual_start=2027-01-11"],
+         "initiatives[LEAD1].actual_start: 2027-01-11 is after the status date 2027-01-08"),
+        (["LEAD1", "actual_start=2026-01-11"],
+         "initiatives[LEAD1].actual_start: 2026-01-11 is before the strategy's start"),
+        (["status_date=someday"], "strategy.status_date: expected a date as YYYY-MM-DD"),
+        (["key=NEW"], "strategy.key: is changed with the cascade, not with set"),
+        (["colour=red"], "strategy.colour: unknown strategy field 'colour'"),
+    ],
+)  # fmt: skip
+def test_a_bad_progress_value_names_key_and_field_and_writes_nothing(doc, capsys, args, message):
+    before = digest(doc)
+    capsys.readouterr()
+    assert main(["set", str(doc), "--strategy", "ORG", *args]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {doc}: {message}"), err
+    assert err.count("\n") == 1
+    assert digest(doc) == before
+
+
+def test_an_earlier_status_date_that_strands_an_actual_date_is_refused(doc, capsys):
+    assert main(["set", str(doc), "--strategy", "ORG", "LEAD1", "actual_start=2027-01-11"]) == 0
+    before = digest(doc)
+    capsys.readouterr()
+    assert main(["set", str(doc), "--strategy", "ORG", "status_date=2027-01-08"]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {doc}: initiatives[LEAD1].actual_start: 2027-01-11 is after the status date "
+        "2027-01-08\n"
+    )
+    assert digest(doc) == before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import shutil
 import sqlite3
 from contextlib import closing
@@ -99,6 +100,9 @@ def test_check_names_a_support_link_whose_target_is_gone(tmp_path):
     ]
 
 
+_CHECK = re.compile(r"CONSTRAINT \w+ CHECK \((?:[^()]|\([^()]*\))*\)")
+
+
 def _dump(path: Path) -> tuple[int, list[str]]:
     with closing(sqlite3.connect(path)) as conn:
         return conn.execute("PRAGMA user_version").fetchone()[0], list(conn.iterdump())
@@ -127,11 +131,12 @@ def _schema(path: Path) -> dict[str, object]:
         index_sql = conn.execute(
             "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
         ).fetchall()
+        # Each named check, wherever it sits: a column added by ALTER TABLE after a checked
+        # column continues that column's line.
         shape["CHECK constraints"] = sorted(
-            line.strip().rstrip(",")
+            check
             for (sql,) in conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table'")
-            for line in sql.splitlines()
-            if "CHECK" in line
+            for check in _CHECK.findall(sql)
         )
         shape["index sql"] = index_sql
     return shape

@@ -9,6 +9,7 @@ from cx_samples import cascade_strategies, touchpoint_strategy
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from cxroadmap.domain.edits import ChangeInitiative
 from cxroadmap.storage.document import read_document, write_document
 from cxroadmap.ui.cx.alignment_view import AlignmentView
 from cxroadmap.ui.cx.matrix_view import MatrixView
@@ -321,3 +322,96 @@ def test_the_apps_pdf_of_a_parent_strategy_has_the_roll_up_and_alignment_pages(
     assert "Roll-up: Organisation and the strategies below it" in text
     assert "Alignment: what supports what" in text
     assert shown.errors == []
+
+
+def colour_of(index: QModelIndex) -> str | None:
+    brush = index.data(Qt.ItemDataRole.ForegroundRole)
+    return brush.color().name() if brush is not None else None
+
+
+def tree_texts(view: AlignmentView) -> list:
+    """Every row of the alignment tree: its cells' texts and colours, children nested."""
+
+    def rows(parent: QModelIndex) -> list:
+        model = view.model
+        out = []
+        for r in range(model.rowCount(parent)):
+            cells = [model.index(r, c, parent) for c in range(model.columnCount(parent))]
+            out.append(
+                (
+                    [(c.data() or "", colour_of(c)) for c in cells],
+                    rows(cells[0]),
+                )
+            )
+        return out
+
+    return [view.summary.text(), rows(QModelIndex())]
+
+
+def test_an_edit_updates_the_alignment_rows_in_place_as_a_fresh_tree_shows_them(
+    qtbot, cascade_window: MainWindow
+) -> None:
+    view = tab(cascade_window, "Alignment")
+    document = cascade_window.document
+    assert document is not None
+    cells = {place: list(row) for place, row in view.cells.items()}
+    coach = view.cells[("CARE", "COACH")]
+    assert coach[4].text() == "⚑ finishes after what it supports"
+    # Its parent initiative now finishes later than COACH: no longer late.
+    assert document.apply(ChangeInitiative("LEAD", {"duration": 80, "title": "Lead longer"}))
+    assert view.cells.keys() == cells.keys()
+    assert all(
+        a is b for place in cells for a, b in zip(view.cells[place], cells[place], strict=True)
+    )
+    assert coach[4].text() == "" and "late" not in view.summary.text()
+    assert "Lead longer" in view.cells[("CARE", "COACH")][1].text()
+    fresh = AlignmentView(document)
+    assert tree_texts(view) == tree_texts(fresh)
+    document.undo_stack.undo()
+    assert tree_texts(view) == tree_texts(AlignmentView(document))
+    assert coach[4].text() == "⚑ finishes after what it supports"
+
+
+def test_a_rename_across_the_cascade_reads_the_other_strategies_again_and_nothing_else_does(
+    qtbot, cascade_window: MainWindow
+) -> None:
+    from cxroadmap.domain.cascade_edits import rename_initiative_key
+    from cxroadmap.ui.cx import cascade_state
+
+    view = tab(cascade_window, "Alignment")
+    document = cascade_window.document
+    assert document is not None
+    others = cascade_state._OTHERS[document]
+    assert document.apply(ChangeInitiative("LEAD", {"duration": 21}))
+    assert cascade_state._OTHERS[document] is others  # the rest of the cascade is as it was
+    assert cascade_state.cascade_state(document) is view.state  # worked out once per edit
+    assert document.apply_across(
+        "Rename", lambda cascade, s: rename_initiative_key(cascade, s, "LEAD", "LEAD2")
+    )
+    assert cascade_state._OTHERS[document] is not others  # CARE's links changed: read again
+    coach = view.cells[("CARE", "COACH")]
+    assert coach[1].text() == "ORG/LEAD2 Leaders coach for service"
+    document.undo_stack.undo()
+    assert view.cells[("CARE", "COACH")][1].text() == "ORG/LEAD Leaders coach for service"
+
+
+def test_the_touchpoint_and_measure_tables_reset_only_when_their_rows_change(
+    qtbot, cx_window: MainWindow
+) -> None:
+    from cxroadmap.domain.touchpoint_edits import AddTouchpoint, ChangeTouchpoint
+    from cxroadmap.domain.touchpoints import Touchpoint
+
+    page = tab(cx_window, "Touchpoints")
+    document = cx_window.document
+    assert document is not None
+    resets: list[str] = []
+    cells: list[tuple[int, int]] = []
+    page.model.modelReset.connect(lambda: resets.append("reset"))
+    page.model.dataChanged.connect(lambda a, b, *_: cells.append((b.row(), b.column())))
+    page.select("REFUND")
+    assert document.apply(ChangeTouchpoint("REFUND", {"name": "Refund on time"}))
+    assert not resets and cells == [(1, 5)]  # every cell read again, nothing reset
+    assert page.table.currentIndex().row() == 1  # the row being worked on stays current
+    assert page.model.index(1, 1).data() == "Refund on time"
+    assert document.apply(AddTouchpoint(Touchpoint("NEW", "A new moment")))
+    assert resets == ["reset"] and page.model.rowCount() == 3

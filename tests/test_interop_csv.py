@@ -11,7 +11,8 @@ from cxroadmap.interop.jsonfile import strategy_to_json
 from cxroadmap.scheduling.planner import schedule
 
 HEADER = (
-    "key,title,pillar,duration,owner,not_before,phase,impact,status,cost,description,depends_on"
+    "key,title,pillar,duration,owner,not_before,phase,impact,status,cost,description,"
+    "actual_start,actual_finish,percent_complete,rag_override,rag_reason,depends_on"
 )
 FULL_HEADER = HEADER + ",start,finish,slack_days,critical,scheduled_phase"
 
@@ -22,11 +23,12 @@ def test_the_csv_export_of_a_small_strategy_is_exactly_this_text(tmp_path):
     write_csv(strategy, schedule(strategy), path)
     assert path.read_bytes().decode("utf-8") == (
         f"\ufeff{FULL_HEADER}\r\n"
-        'A,"Vision <b>&""\' R&D",vision,5,Zoë,,,4,planned,,,,'
+        'A,"Vision <b>&""\' R&D",vision,5,Zoë,,,4,planned,,,,,0,,,,'
         "2027-01-04,2027-01-08,0,true,Short term\r\n"
-        'B,"Hire, for mindset",recruitment,10,,,,3,planned,,,A,'
+        'B,"Hire, for mindset",recruitment,10,,,,3,planned,,,,,0,,,A,'
         "2027-01-11,2027-01-22,0,true,Short term\r\n"
-        "M,Standards agreed,,0,,,,3,planned,,,B SS+2d,2027-01-13,2027-01-13,8,false,Short term\r\n"
+        "M,Standards agreed,,0,,,,3,planned,,,,,0,,,B SS+2d,2027-01-13,2027-01-13,8,false,"
+        "Short term\r\n"
         "# name: Small plan\r\n"
         "# start: 2027-01-04\r\n"
     )
@@ -129,7 +131,7 @@ def test_other_comment_lines_and_blank_rows_are_skipped():
 
 
 def test_computed_columns_are_ignored_on_import():
-    text = f"# start: 2027-01-04\n{FULL_HEADER}\nA,a,,1,,,,,,,,,not a date,?,x,maybe,Nowhere\n"
+    text = f"# start: 2027-01-04\n{FULL_HEADER}\nA,a,,1,,,,,,,,,,,,,,not a date,?,x,maybe,Nowhere\n"
     assert parse_csv(text, "x").initiatives["A"].duration == 1
 
 

@@ -57,6 +57,8 @@ def test_the_strategy_sheet_holds_one_field_per_row(small_book):
         ["max_parallel", None, None, None, None, None],
         ["currency", None, None, None, None, None],
         ["year_budgets", None, None, None, None, None],
+        ["status_date", None, None, None, None, None],
+        ["red_after_days", 10, None, None, None, None],
         ["phases", "Short term: 13w", "Medium term: 39w", "Long term", None, None],
         ["phase_budgets", None, None, None, None, None],
     ]
@@ -69,33 +71,35 @@ def test_the_initiatives_sheet_has_typed_cells_and_computed_columns(small_book):
         # Headers and values as people read them: labels, not codes; weeks where they divide.
         [
             "Key", "Title", "Pillar", "Duration", "Owner", "Not before", "Pinned to", "Impact",
-            "Status", "Cost", "Description", "Touchpoints", "Supports", "Start", "Finish",
+            "Status", "Cost", "Description", "Actual start", "Actual finish", "% done",
+            "RAG set by hand", "RAG reason", "Touchpoints", "Supports", "Start", "Finish",
             "Slack (days)", "Critical", "Scheduled phase",
         ],
         [
             "A", f"Vision {MARKUP}", "Vision and values", "1w", "Zoë", None, None, 4, "Planned",
-            None, None, None, None, _midnight(2027, 1, 4), _midnight(2027, 1, 8), 0, "yes",
-            "Short term",
+            None, None, None, None, 0, None, None, None, None, _midnight(2027, 1, 4),
+            _midnight(2027, 1, 8), 0, "yes", "Short term",
         ],
         [
             "B", "Hire, for mindset", "Recruitment and selection", "2w", None, None, None, 3,
-            "Planned", None, None, None, None, _midnight(2027, 1, 11), _midnight(2027, 1, 22), 0,
-            "yes", "Short term",
+            "Planned", None, None, None, None, 0, None, None, None, None,
+            _midnight(2027, 1, 11), _midnight(2027, 1, 22), 0, "yes", "Short term",
         ],
         [
             "M", "Standards agreed", None, "0d", None, None, None, 3, "Planned", None, None,
-            None, None, _midnight(2027, 1, 13), _midnight(2027, 1, 13), 8, None, "Short term",
+            None, None, 0, None, None, None, None, _midnight(2027, 1, 13),
+            _midnight(2027, 1, 13), 8, None, "Short term",
         ],
     ]  # fmt: skip
-    assert sheet["N2"].number_format == "yyyy-mm-dd"
-    assert sheet["N2"].is_date
+    assert sheet["S2"].number_format == "yyyy-mm-dd"
+    assert sheet["S2"].is_date
 
 
 def test_the_header_row_is_bold_frozen_and_computed_columns_look_different(small_book):
     sheet = small_book["Initiatives"]
     assert sheet.freeze_panes == "A2"
     assert all(cell.font.b for cell in sheet[1])
-    assert sheet["M1"].fill.fgColor.rgb != sheet["N1"].fill.fgColor.rgb
+    assert sheet["R1"].fill.fgColor.rgb != sheet["S1"].fill.fgColor.rgb
     assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width
 
 
@@ -137,9 +141,9 @@ def test_touchpoints_opportunities_and_measures_have_their_own_sheets(tmp_path):
         "FCR", "First-contact resolution", "%", 62, 80.5, _midnight(2027, 12, 31), "TP1\nTR2",
     ]  # fmt: skip
     initiatives = {row[0]: row for row in _rows(book["Initiatives"])}
-    assert initiatives["VIS1"][12] == "CARE/VIS2\nORG/L1"
-    assert initiatives["TR2"][12] == "ORG/T;1\n"  # a lone entry with ';' keeps a line end
-    assert initiatives["TP1"][11] == "TP-CALL\nTP-WEB"
+    assert initiatives["VIS1"][17] == "CARE/VIS2\nORG/L1"
+    assert initiatives["TR2"][17] == "ORG/T;1\n"  # a lone entry with ';' keeps a line end
+    assert initiatives["TP1"][16] == "TP-CALL\nTP-WEB"
     assert _rows(book["Strategy"])[1:3] == [
         ["key", "CARE-T1", None, None, None],
         ["parent", "CARE", None, None, None],

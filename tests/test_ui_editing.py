@@ -226,15 +226,16 @@ def test_hidden_roadmap_views_refresh_only_when_their_tab_is_shown(
 ) -> None:
     w = small_window
     timeline = next(t for t in w.roadmap_tabs if w.views.tabText(w.views.indexOf(t)) == "Timeline")
-    calls: list[int] = []
-    monkeypatch.setattr(timeline, "refresh", lambda: calls.append(1))
+    calls: list[str] = []
+    monkeypatch.setattr(timeline, "refresh", lambda: calls.append("refresh"))
+    monkeypatch.setattr(timeline, "follow", lambda change: calls.append("follow"))
     edit_cell(qtbot, w, "A", "duration", "3w")
     edit_cell(qtbot, w, "B", "duration", "3w")
     assert calls == []
     w.views.setCurrentWidget(timeline)
-    assert calls == [1]
+    assert calls == ["refresh"]  # brought up to date once, when shown
     w.acts["undo"].trigger()
-    assert calls == [1, 1]
+    assert calls == ["refresh", "follow"]  # on screen: it follows each change
 
 
 def test_every_action_has_its_standard_shortcut(small_window: MainWindow) -> None:

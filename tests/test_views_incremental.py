@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from views_fixtures import small_strategy
+from views_fixtures import medium_strategy, small_strategy
 
 from cxroadmap.domain.edits import (
     AddDependency,
@@ -14,7 +12,7 @@ from cxroadmap.domain.edits import (
     RemoveDependency,
     RemoveInitiative,
 )
-from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
+from cxroadmap.domain.model import Dependency, Initiative
 from cxroadmap.domain.pillars import DEFAULT_PILLARS
 from cxroadmap.scheduling.planner import schedule
 from cxroadmap.ui.document import OpenDocument
@@ -22,30 +20,6 @@ from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views import graph_view
 from cxroadmap.ui.views.board import BoardScene, BoardView
 from cxroadmap.ui.views.graph_view import GraphScene, GraphView
-
-
-def medium_strategy() -> Strategy:
-    """Forty initiatives in chains of five, some chains joined, three phases."""
-    strategy = Strategy(
-        "Medium",
-        dt.date(2027, 1, 4),
-        max_parallel=6,
-        phases=[Phase("Now", 6), Phase("Next", 12), Phase("Later", None)],
-    )
-    for i in range(40):
-        key = f"K{i:02d}"
-        strategy.initiatives[key] = Initiative(
-            key,
-            f"Initiative number {i}",
-            0 if i % 11 == 4 else 3 + (i * 7) % 23,
-            DEFAULT_PILLARS[i % len(DEFAULT_PILLARS)].key,
-            owner=f"Team {i % 4}",
-            status="idea" if i % 9 == 2 else "planned",
-        )
-        if i % 5:
-            strategy.dependencies.append(Dependency(f"K{i - 1:02d}", key))
-    strategy.dependencies += [Dependency("K03", "K12"), Dependency("K14", "K27")]
-    return strategy
 
 
 def path_points(path) -> list[tuple[float, float, str]]:

@@ -1,7 +1,9 @@
-"""`cxroadmap set`: change initiative fields from a script, through the app's own edit objects.
+"""`cxroadmap set`: change initiative and strategy fields from a script, through the app's edits.
 
 Every value is checked as the app checks it; all keys change in one transaction, or,
 on any bad value, nothing is written and the error names the key and the field.
+`field=value` pairs before the first key set fields of the strategy itself
+(`status_date=2027-01-20`).
 """
 
 from __future__ import annotations
@@ -9,20 +11,33 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cxroadmap.domain.edits import ChangeInitiative, CompositeEdit, Edit
+from cxroadmap.cli.measure_set import (
+    MeasureAssignments,
+    is_readings_csv,
+    measure_edits,
+    read_readings_csv,
+    split_measure_tokens,
+)
+from cxroadmap.domain.edits import ChangeInitiative, ChangeStrategy, CompositeEdit, Edit
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy
-from cxroadmap.domain.validation import coerce_initiative_value
+from cxroadmap.domain.validation import coerce_initiative_value, coerce_strategy_value
 from cxroadmap.storage.errors import DocumentError
 
 Assignments = list[tuple[str, dict[str, str]]]
+# The "key" of the pairs given before any initiative key: the strategy's own fields.
+STRATEGY_FIELDS = ""
+# Fields that place a strategy in the cascade: changed by the cascade's own commands.
+_NOT_SET_HERE = frozenset({"key", "parent"})
 
 
 def parse_assignments(tokens: list[str]) -> Assignments:
-    """`R1 status=done impact=4 R2 owner=Ana` -> [(R1, {...}), (R2, {...})]."""
+    """`R1 status=done impact=4 R2 owner=Ana` -> [(R1, {...}), (R2, {...})]; pairs before
+    the first key go to the strategy (key STRATEGY_FIELDS)."""
     found: Assignments = []
     for token in tokens:
         name, eq, value = token.partition("=")
@@ -30,7 +45,7 @@ def parse_assignments(tokens: list[str]) -> Assignments:
             found.append((token, {}))
             continue
         if not found:
-            raise ValidationError(token, "name an initiative key before field=value")
+            found.append((STRATEGY_FIELDS, {}))
         if not name.strip():
             raise ValidationError(token, "expected field=value")
         found[-1][1][name.strip()] = value
@@ -59,10 +74,17 @@ def read_csv(path: Path) -> Assignments:
     return found
 
 
-def typed_value(name: str, text: str, where: str, days_per_week: int) -> Any:
+def typed_value(
+    name: str,
+    text: str,
+    where: str,
+    days_per_week: int,
+    check: Callable[[str, object, str], object] | None = None,
+) -> Any:
     """The value as the edit objects take it: the text itself when the field accepts it,
     else a number or a comma-separated list. A number's own error is the one reported for
-    numeric text (`impact=9`), the text's error otherwise."""
+    numeric text (`impact=9`), the text's error otherwise. `check` checks a strategy field
+    instead of an initiative's."""
     number: int | float | None = None
     try:
         number = int(text)
@@ -74,7 +96,10 @@ def typed_value(name: str, text: str, where: str, days_per_week: int) -> Any:
     first: ValidationError | None = None
     for value in candidates:
         try:
-            coerce_initiative_value(name, value, where, days_per_week)
+            if check is None:
+                coerce_initiative_value(name, value, where, days_per_week)
+            else:
+                check(name, value, where)
             return value
         except ValidationError as exc:
             first = first or exc
@@ -82,10 +107,15 @@ def typed_value(name: str, text: str, where: str, days_per_week: int) -> Any:
     raise first
 
 
-def build_edit(strategy: Strategy, assignments: Assignments) -> Edit:
+def build_edit(
+    strategy: Strategy, assignments: Assignments, measures: MeasureAssignments | None = None
+) -> Edit:
     """One undoable edit of every assignment, checked against `strategy` (not changed)."""
-    edits: list[Edit] = []
+    edits: list[Edit] = measure_edits(strategy, measures or [])
     for key, fields in assignments:
+        if key == STRATEGY_FIELDS:
+            edits.append(_strategy_edit(fields))
+            continue
         if key not in strategy.initiatives:
             raise ValidationError(f"initiatives[{key}]", f"no initiative with key {key!r}")
         values = {
@@ -94,6 +124,16 @@ def build_edit(strategy: Strategy, assignments: Assignments) -> Edit:
         }
         edits.append(ChangeInitiative(key, values))
     return CompositeEdit(f"Set fields of {len(edits)} initiatives", edits)
+
+
+def _strategy_edit(fields: dict[str, str]) -> Edit:
+    values = {}
+    for name, text in fields.items():
+        where = f"strategy.{name}"
+        if name in _NOT_SET_HERE:
+            raise ValidationError(where, "is changed with the cascade, not with set")
+        values[name] = typed_value(name, text, where, 5, coerce_strategy_value)
+    return ChangeStrategy(values)
 
 
 def _options_among_assignments(args: argparse.Namespace) -> None:
@@ -115,11 +155,14 @@ def cmd_set(args: argparse.Namespace) -> int:
     from cxroadmap.storage.document import Document
     from cxroadmap.storage.workspace.copies import access_of
 
+    args.assignments, measures = split_measure_tokens(list(args.assignments))
     _options_among_assignments(args)
     assignments = parse_assignments(list(args.assignments))
-    if args.from_csv is not None:
+    if args.from_csv is not None and is_readings_csv(args.from_csv):
+        measures += read_readings_csv(args.from_csv)
+    elif args.from_csv is not None:
         assignments += read_csv(args.from_csv)
-    if not assignments:
+    if not assignments and not measures:
         raise ValidationError("set", "nothing to set: give KEY field=value or --from-csv FILE")
     if not args.file.exists():
         raise DocumentError(args.file, "no such file")
@@ -141,10 +184,24 @@ def cmd_set(args: argparse.Namespace) -> int:
             raise ValidationError(
                 strategy.key, "you may not edit this strategy (read-only in this workspace copy)"
             )
-        edit = build_edit(strategy, assignments)
+        edit = build_edit(strategy, assignments, measures)
         change = edit.apply(strategy)
         doc.write_change(sid, strategy, change)
-    count = sum(len(fields) for _, fields in assignments)
-    plural = "s" if count != 1 else ""
-    print(f"set {count} field{plural} of {len(assignments)} initiatives in {args.file}")
+    if assignments or not measures:
+        print(f"set {_summary(assignments)} in {args.file}")
+    if measures:
+        print(f"set {sum(len(p) for _, p in measures)} values of measures in {args.file}")
     return 0
+
+
+def _summary(assignments: Assignments) -> str:
+    """`5 fields of 2 initiatives`, `1 field of the strategy and 2 fields of 1 initiatives`."""
+    parts = []
+    own = sum(len(fields) for key, fields in assignments if key == STRATEGY_FIELDS)
+    if own:
+        parts.append(f"{own} field{'s' if own != 1 else ''} of the strategy")
+    keys = [fields for key, fields in assignments if key != STRATEGY_FIELDS]
+    if keys or not own:
+        count = sum(len(fields) for fields in keys)
+        parts.append(f"{count} field{'s' if count != 1 else ''} of {len(keys)} initiatives")
+    return " and ".join(parts)

@@ -26,7 +26,8 @@ def add_workspace_commands(add: Callable[[str, str], argparse.ArgumentParser]) -
         "assignments",
         nargs=argparse.REMAINDER,
         metavar="KEY field=value",
-        help="e.g. R1 status=done impact=4",
+        help="e.g. R1 status=done impact=4; pairs before the first key set the strategy's "
+        "own fields (status_date=2027-01-20)",
     )
     p.add_argument("--strategy", help="key or name of the strategy (default: the top one)")
     p.add_argument(

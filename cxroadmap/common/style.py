@@ -23,6 +23,17 @@ CRITICAL = "#c8102e"
 DEPENDENCY = "#9aa5b1"
 TODAY = "#2b2d42"
 DROPPED = "#b8bec6"
+# Tracking: a measure on/off its line, and RAG status (red, amber, green).
+ON_TRACK = "#2e7d32"
+OFF_TRACK = "#c62828"
+RAG_COLOURS = {"red": "#c62828", "amber": "#ef8f00", "green": "#2e7d32"}
+
+
+def track_colour(on_track: bool | None) -> str:
+    """Green on track, red off track, grey when there is no verdict."""
+    return MUTED if on_track is None else ON_TRACK if on_track else OFF_TRACK
+
+
 IDEA_TINT = 0.45  # share of the pillar colour kept for "idea" bars (rest is white)
 
 # Sizes in points.
@@ -75,6 +86,16 @@ def mix(colour: str, share: float, other: str = PAPER) -> str:
     a, b = hex_rgb(colour), hex_rgb(other)
     parts = (round(255 * (share * x + (1 - share) * y)) for x, y in zip(a, b, strict=True))
     return "#" + "".join(f"{p:02x}" for p in parts)
+
+
+def status_fill(colour: str, status: str) -> str:
+    """The fill of a bar, card or node in `colour` (its pillar's) for an initiative's status:
+    grey when dropped, pale while an idea. The PDF, PowerPoint and the app all use it."""
+    if status == "dropped":
+        return DROPPED
+    if status == "idea":
+        return mix(colour, IDEA_TINT)
+    return colour
 
 
 # Touchpoint gaps 1 (small) .. 5 (painful): the PDF's scale and the app's matrix share them.

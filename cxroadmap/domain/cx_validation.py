@@ -6,6 +6,7 @@ from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.fields import coerce, coerce_named
 from cxroadmap.domain.measures import Measure
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.readings import check_readings
 from cxroadmap.domain.registry import INITIATIVE, MEASURE, TOUCHPOINT
 from cxroadmap.domain.support import SupportLink, check_strategy_key
 from cxroadmap.domain.touchpoints import Touchpoint
@@ -40,6 +41,7 @@ def check_touchpoint(tp: Touchpoint, where: str) -> None:
 def check_measure(measure: Measure, where: str) -> None:
     for name in MEASURE_FIELDS:
         coerce_measure_value(name, getattr(measure, name), f"{where}.{name}")
+    check_readings(measure.readings, f"{where}.readings")
 
 
 def validate_cx(strategy: Strategy) -> None:

@@ -22,6 +22,11 @@ from cxroadmap.domain.durations import parse_duration
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.field_checks import check_text
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
+from cxroadmap.domain.progress_checks import (
+    check_initiative_change,
+    check_progress,
+    touches_progress,
+)
 from cxroadmap.domain.validation import (
     check_new_dependency,
     coerce_initiative_value,
@@ -206,6 +211,7 @@ class ChangeInitiative:
         check_initiative_links(
             strategy, self.key, new.get("touchpoints", []), new.get("supports", [])
         )
+        check_initiative_change(strategy, self.key, new)
         self._old = {name: getattr(ini, name) for name in new}
         self._new = new
         return self._set(strategy, self.key, new)
@@ -306,6 +312,12 @@ class ChangeStrategy:
         self._old = {name: copy.copy(getattr(strategy, name)) for name in new}
         for name, value in new.items():
             setattr(strategy, name, value)
+        if touches_progress(new):
+            try:
+                check_progress(strategy)  # an earlier status date can strand actual dates
+            except ValidationError:
+                self.revert(strategy)
+                raise
         return Change(strategy=True)
 
     def revert(self, strategy: Strategy) -> Change:

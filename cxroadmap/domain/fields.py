@@ -111,11 +111,15 @@ class Field:
 
 
 def _say_choices(choices: tuple[str, ...]) -> str:
+    choices = tuple(c or "blank" for c in choices)
     return ", ".join(choices[:-1]) + f" or {choices[-1]}" if len(choices) > 1 else choices[0]
 
 
 def _choice(f: Field, value: object, where: str) -> str:
-    text = value.strip() if isinstance(value, str) else ""
+    if not isinstance(value, str):
+        # Not "": a choice may be "" (rag_override's "automatic"), a list never is.
+        raise ValidationError(where, f"expected {_say_choices(f.choices)}, got {value!r}")
+    text = value.strip()
     upper = all(c.isupper() for c in f.choices)
     text = text.upper() if upper else text.lower()
     text = f.aliases.get(text, text)

@@ -6,6 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
+@dataclass(frozen=True)
+class Reading:
+    """One value of a measure as observed on a date (tracking.md, "Measures over time")."""
+
+    date: dt.date
+    value: float
+
+
 @dataclass
 class Measure:
     """A KPI such as first-contact resolution; `initiatives` are the keys expected to move it."""
@@ -17,6 +25,13 @@ class Measure:
     target: float | None = None
     target_date: dt.date | None = None
     initiatives: list[str] = field(default_factory=list)
+    # Dates unique and ascending; the last one is the measure's current value.
+    readings: list[Reading] = field(default_factory=list)
+
+    @property
+    def current(self) -> Reading | None:
+        """The latest reading, or None before the first one."""
+        return self.readings[-1] if self.readings else None
 
     @property
     def higher_is_better(self) -> bool | None:

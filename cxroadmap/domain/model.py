@@ -52,6 +52,14 @@ class Initiative:
     # Initiatives of ancestor strategies this one supports (alignment, not scheduling).
     supports: list[SupportLink] = field(default_factory=list)
     cost: float | None = None  # in the strategy's currency; None while not costed
+    # Progress (tracking.md): facts reported so far; they fix the schedule where set.
+    actual_start: dt.date | None = None
+    actual_finish: dt.date | None = None
+    percent_complete: int = 0
+    # RAG status set by hand (tracking.md "RAG status"): "" follows the rules; else red,
+    # amber or green, shown as set by hand with its reason.
+    rag_override: str = ""
+    rag_reason: str = ""
 
     @property
     def is_milestone(self) -> bool:
@@ -101,10 +109,14 @@ class Strategy:
     # How the deliverables look (brand.py) and the saved views (view_filter.py).
     brand: BrandKit = field(default_factory=BrandKit)
     views: list[ViewFilter] = field(default_factory=list)
+    # The date progress was reported up to (tracking.md); None: progress fixes only facts.
+    status_date: dt.date | None = None
     # Snapshots of the schedule in the order taken (baselines.py) and the name of the one
     # the table, timeline and exports compare against (None: none).
     baselines: list[Baseline] = field(default_factory=list)
     chosen_baseline: str | None = None
+    # RAG: red once an initiative finishes more than this many working days late.
+    red_after_days: int = 10
 
     def calendar(self) -> WorkCalendar:
         return WorkCalendar(self.start, self.working_days, self.holidays)

@@ -36,7 +36,7 @@ from cxroadmap.domain.fields import (
 )
 from cxroadmap.domain.labels import LEVEL_LABELS, STATUS_LABELS
 from cxroadmap.domain.limits import MAX_AMOUNT, MAX_PARALLEL, MAX_PHASE_WEEKS
-from cxroadmap.domain.measures import Measure
+from cxroadmap.domain.measures import Measure, Reading
 from cxroadmap.domain.model import (
     DEPENDENCY_TYPES,
     LEVELS,
@@ -55,6 +55,9 @@ from cxroadmap.domain.touchpoints import (
 )
 
 Fields = MappingProxyType[str, Field]
+
+RAG_CHOICES = ("", "red", "amber", "green")  # "": automatic (scheduling/rag.py)
+MAX_RED_AFTER_DAYS = 10_000
 
 
 def declare(cls: type, *declared: Field, structural: tuple[str, ...] = ()) -> Fields:
@@ -120,6 +123,13 @@ STRATEGY: Fields = declare(
     Field("year_budgets", YEAR_AMOUNTS, "Budget per year",
           "What each calendar year may cost (blank: no budget)", column=None,
           limit=MAX_AMOUNT, json_optional=True, example={2027: 250000.0}),
+    Field("status_date", DATE, "Status date",
+          "Progress is reported up to this date, YYYY-MM-DD (blank: none)",
+          json_optional=True, editor="date", example="2027-01-20"),
+    Field("red_after_days", INT, "Red after (days)",
+          "RAG is red when an initiative finishes more than this many working days after "
+          "the chosen baseline", minimum=0, limit=MAX_RED_AFTER_DAYS, json_optional=True,
+          editor="spin", example=15),
     # The brand kit and saved views are records of their own (brand.py, view_filter.py).
     structural=("phases", "initiatives", "dependencies", "touchpoints", "measures", "brand",
                 "views", "baselines", "chosen_baseline"),
@@ -165,7 +175,7 @@ INITIATIVE: Fields = declare(
           choices=STATUSES, choice_labels=tuple(STATUS_LABELS.values()),
           aliases=_STATUS_ALIASES, editor="choice", table="edit", pdf=True,
           example="in_progress",
-          synonyms=("state", "% complete", "percent complete", "completion", "progress")),
+          synonyms=("state", "% complete", "completion", "progress")),
     Field("cost", MONEY, "Cost", "What it costs, in the strategy's currency (blank: not costed)",
           limit=MAX_AMOUNT, json_optional=True, editor="money", table="edit", pdf=True,
           synonyms=("budget", "amount", "fixed cost"), example=45000.0),
@@ -176,6 +186,23 @@ INITIATIVE: Fields = declare(
           column=None, json_optional=True, example=["TP1"]),
     Field("supports", SUPPORTS, "Supports", "Initiatives of parent strategies it supports",
           column=None, json_optional=True, example=["ORG/LEAD1"]),
+    Field("actual_start", DATE, "Actual start", "When work began (YYYY-MM-DD), blank if not yet",
+          json_optional=True, editor="date", table="edit", example="2027-01-11",
+          synonyms=("actual start date", "started")),
+    Field("actual_finish", DATE, "Actual finish",
+          "When work ended (YYYY-MM-DD), blank while not finished",
+          json_optional=True, editor="date", table="edit", example="2027-01-15",
+          synonyms=("actual finish date", "finished", "completed on")),
+    Field("percent_complete", INT, "% done", "How much of the work is done, 0 to 100",
+          minimum=0, maximum=100, json_optional=True, editor="spin", table="edit",
+          example=100, synonyms=("percent complete", "percent done", "done %")),
+    Field("rag_override", CHOICE, "RAG set by hand",
+          "Red, amber or green chosen by a person (Automatic: by the tracking rules)",
+          choices=RAG_CHOICES, choice_labels=("Automatic", "Red", "Amber", "Green"),
+          json_optional=True, editor="choice", example="red",
+          synonyms=("rag", "rag status", "traffic light")),
+    Field("rag_reason", TEXT, "RAG reason", "Why the RAG status is set by hand",
+          json_optional=True, editor="line", example="Supplier went bankrupt"),
 )
 
 DEPENDENCY: Fields = declare(
@@ -227,6 +254,15 @@ MEASURE: Fields = declare(
           example="2027-12-31"),
     Field("initiatives", KEYS, "Initiatives", "Keys of the initiatives expected to move it",
           column=None, example=["REC1"]),
+    # Readings are records of their own (READING below, table measure_reading).
+    structural=("readings",),
+)
+
+READING: Fields = declare(
+    Reading,
+    Field("date", DATE, "Date", "When the value was observed", required=True,
+          example="2027-03-31"),
+    Field("value", NUMBER, "Value", "What the measure stood at", required=True, example=68.5),
 )
 # fmt: on
 
@@ -237,4 +273,5 @@ REGISTRY: dict[str, Fields] = {
     "dependency": DEPENDENCY,
     "touchpoint": TOUCHPOINT,
     "measure": MEASURE,
+    "reading": READING,
 }

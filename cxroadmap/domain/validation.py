@@ -11,6 +11,7 @@ from cxroadmap.domain.field_checks import check_text as check_text
 from cxroadmap.domain.fields import coerce, coerce_named, record_check
 from cxroadmap.domain.limit_checks import check_strategy_limits
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
+from cxroadmap.domain.progress_checks import check_progress
 from cxroadmap.domain.registry import DEPENDENCY, INITIATIVE, PHASE, STRATEGY
 
 
@@ -191,6 +192,7 @@ def validate_strategy(strategy: Strategy, check_cycles: bool = True) -> None:
         ):
             _check_dependency(i, dep, initiatives, pairs)
         pairs.add(pair)
+    check_progress(strategy)
     if check_cycles:
         cycle = find_cycle(initiatives, strategy.dependencies)
         if cycle is not None:

@@ -17,6 +17,7 @@ from cxroadmap.export.cells import TextCell
 from cxroadmap.export.fonts import clean, font_set, markup, text_width
 from cxroadmap.export.tables import Section, table_style
 from cxroadmap.export.textformat import short_date
+from cxroadmap.export.trend_pages import trend_grid
 
 PAD = 3.0
 MATRIX_COLUMNS = 22  # initiative columns per matrix table at most; more start another table
@@ -257,6 +258,9 @@ def measures_pages(
     facts = f"{count} measure{'s' if count != 1 else ''}"
     if dated:
         facts += f" · {dated} with a target date, shown as a flag on the roadmap"
+    charts = trend_grid(strategy.measures, strategy.start, width)
+    if charts:
+        facts += " · below, each measure's readings against its line to the target"
     return [
         PageBreak(),
         Section("Measures"),
@@ -264,4 +268,5 @@ def measures_pages(
             [Paragraph("Measures", styles["h1"]), Paragraph(facts, styles["small"]), Spacer(1, 6)]
         ),
         table,
+        *([Spacer(1, 10), *charts] if charts else []),
     ]

@@ -17,7 +17,7 @@ SPACING = 11.0
 
 @dataclass(frozen=True)
 class Entry:
-    kind: str  # pillar, milestone, critical, link, today, idea or dropped
+    kind: str  # pillar, milestone, critical, link, today, idea, dropped, measure or dot
     label: str
     colour: str = style.INK
 
@@ -107,7 +107,10 @@ def _symbol(canvas: Canvas, entry: Entry, x: float, y: float) -> None:
         canvas.setFillColor(HexColor(style.DROPPED))
         canvas.roundRect(x, mid - 3.5, SYMBOL, 7, 1.5, stroke=0, fill=1)
     elif entry.kind == "measure":
-        flag(canvas, x + SYMBOL / 2 - 2, mid - 5, 10)
+        flag(canvas, x + SYMBOL / 2 - 2, mid - 5, 10, entry.colour)
+    elif entry.kind == "dot":  # a RAG status
+        canvas.setFillColor(HexColor(entry.colour))
+        canvas.circle(x + SYMBOL / 2, mid, 3.2, stroke=0, fill=1)
     elif entry.kind == "today":
         canvas.setStrokeColor(HexColor(style.TODAY))
         canvas.setLineWidth(1)
@@ -116,10 +119,11 @@ def _symbol(canvas: Canvas, entry: Entry, x: float, y: float) -> None:
         canvas.setDash()
 
 
-def flag(canvas: Canvas, x: float, y: float, height: float) -> None:
-    """A measure's target-date flag: a pole from `y` up `height` points with a pennant."""
-    canvas.setStrokeColor(HexColor(style.MEASURE))
-    canvas.setFillColor(HexColor(style.MEASURE))
+def flag(canvas: Canvas, x: float, y: float, height: float, ink: str = style.MEASURE) -> None:
+    """A measure's target-date flag: a pole from `y` up `height` points with a pennant
+    (`ink`: red for a measure off track)."""
+    canvas.setStrokeColor(HexColor(ink))
+    canvas.setFillColor(HexColor(ink))
     canvas.setLineWidth(0.8)
     canvas.line(x, y, x, y + height)
     path = canvas.beginPath()

@@ -25,14 +25,9 @@ def _colour(hex_colour: str) -> Color:
 
 
 @functools.cache
-def _fill_of(colour: str, status: str) -> tuple[str, bool]:
+def fill_of(colour: str, status: str) -> tuple[str, bool]:
     """Fill colour of a bar and whether its inside label should be white."""
-    if status == "dropped":
-        fill = style.DROPPED
-    elif status == "idea":
-        fill = style.mix(colour, style.IDEA_TINT)
-    else:
-        fill = colour
+    fill = style.status_fill(colour, status)
     return fill, style.is_dark(fill)
 
 
@@ -176,7 +171,7 @@ def draw_marks(canvas: Canvas, chart: TimelineChart, page: ChartPage, positions:
     for piece in page.slices:
         for mark in piece.marks:
             x0, x1, mid, _ = positions[mark.key]
-            fill, dark = _fill_of(mark.colour, mark.status)
+            fill, dark = fill_of(mark.colour, mark.status)
             canvas.setFillColor(_colour(fill))
             if mark.critical:
                 canvas.setStrokeColor(_colour(style.CRITICAL))
@@ -196,6 +191,14 @@ def draw_marks(canvas: Canvas, chart: TimelineChart, page: ChartPage, positions:
                 canvas.roundRect(x0, mid - bar_h / 2, x1 - x0, bar_h, radius, stroke=stroke, fill=1)
                 if mark.status == "idea":
                     canvas.setDash()
+            rag = chart.rag.get(mark.key)
+            if rag is not None:
+                # The RAG status: a dot on the bar's finish (the diamond's right point).
+                end = x0 + bar_h * 0.62 if mark.milestone else x1
+                canvas.setFillColor(_colour(rag))
+                canvas.setStrokeColor(_colour(style.PAPER))
+                canvas.setLineWidth(0.5)
+                canvas.circle(end, mid, max(bar_h * 0.42, 1.5), stroke=1, fill=1)
             if mark.label_side == "none" or not mark.label:
                 continue
             inside = mark.label_side == "inside"

@@ -32,6 +32,7 @@ from cxroadmap.export.cx_pages import measures_pages, touchpoint_pages
 from cxroadmap.export.fonts import CJK_ENV, clean, font_set, shorten, take_missing
 from cxroadmap.export.output import check_target
 from cxroadmap.export.pages import Furniture, RoadmapDocument, body_frame, numbered_canvas
+from cxroadmap.export.rag_pages import rag_pages
 from cxroadmap.export.rollup import rollup_pages
 from cxroadmap.export.tables import Section, phase_pages
 from cxroadmap.export.timeline import plan_timeline
@@ -180,6 +181,7 @@ def _render_pdf(
     story += [PageBreak(), Section("Roadmap overview" if options.fit else "Roadmap")]
     story += chart.flowables(advance)
     story += phase_pages(strategy, schedule, frame_w, styles, accent, advance)
+    story += rag_pages(strategy, schedule, frame_w, styles, accent)
     story += budget_pages(strategy, schedule, frame_w, styles, accent)
     story += touchpoint_pages(strategy, frame_w, styles, accent)
     story += measures_pages(strategy, frame_w, styles, accent)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from cxroadmap.common import style
 from cxroadmap.export import legend
 from cxroadmap.export.chartlayout import ChartPage, Mark
 from cxroadmap.export.fonts import fit_text, text_width, wrap_text
+from cxroadmap.export.marks import fill_of
 from cxroadmap.export.pptx_shapes import ShapeWriter
-from cxroadmap.export.textformat import short_date
-from cxroadmap.export.timeline import HEADING_H, PHASE_H, TIER_H, TimelineChart
+from cxroadmap.export.timeline import HEADING_H, PHASE_H, TIER_H, TimelineChart, phase_caption
 
 
 @dataclass
@@ -38,16 +37,6 @@ class Frame:
         return value * self.zoom
 
 
-def _fill_of(colour: str, status: str) -> tuple[str, bool]:
-    if status == "dropped":
-        fill = style.DROPPED
-    elif status == "idea":
-        fill = style.mix(colour, style.IDEA_TINT)
-    else:
-        fill = colour
-    return fill, style.is_dark(fill)
-
-
 def draw_roadmap(out: ShapeWriter, chart: TimelineChart, index: int, frame: Frame) -> None:
     """Page `index` of the chart: summary, phases, axis, bands, lanes, bars, today, legend."""
     f = frame
@@ -68,33 +57,21 @@ def draw_roadmap(out: ShapeWriter, chart: TimelineChart, index: int, frame: Fram
     _legend(out, chart, f)
 
 
-def _span(chart: TimelineChart, begin: dt.date, end: dt.date | None) -> tuple[float, float]:
-    axis = chart.layout.axis
-    lo = chart.x(max(begin, axis.start))
-    hi = chart.x(min(end, axis.end)) if end is not None else chart.x(axis.end)
-    return lo, max(lo, hi)
-
-
 def _phase_strip(out: ShapeWriter, chart: TimelineChart, f: Frame) -> None:
     top = chart.height - HEADING_H
     bottom = top - PHASE_H
     out.text(f.x(0), f.y(bottom + 11), f.d(40), f.d(9), "PHASE", f.d(6.5), style.MUTED, True)
     for index, (name, begin, end) in enumerate(chart.phases):
-        x0, x1 = _span(chart, begin, end)
+        x0, x1 = chart.span(begin, end)
         if x1 - x0 < 0.5:
             continue
         out.shape(
             "rect", f.x(x0), f.y(top - 2), f.d(x1 - x0), f.d(PHASE_H - 2),
             style.phase_tint(index), name=f"Phase {name}",
         )  # fmt: skip
-        if end is None:
-            dates = f"  from {short_date(begin)}"
-        else:
-            dates = f"  {short_date(begin)} – {short_date(end - dt.timedelta(days=1))}"
         room = x1 - x0 - 8
-        label = fit_text(name, room, 7.5, bold=True)
-        if label == name and text_width(name, 7.5, True) + text_width(dates, 6.5) <= room:
-            label = name + dates
+        label, dates = phase_caption(name, begin, end, room)
+        label += dates
         out.text(
             f.x(x0 + 4), f.y(top - 4), f.d(room + 4), f.d(10), label, f.d(7.5),
             style.phase_ink(index), bold=True,
@@ -131,7 +108,7 @@ def _axis(out: ShapeWriter, chart: TimelineChart, f: Frame) -> None:
 def _bands(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -> None:
     top = chart.rows_top
     for index, (name, begin, end) in enumerate(chart.phases):
-        x0, x1 = _span(chart, begin, end)
+        x0, x1 = chart.span(begin, end)
         if x1 - x0 >= 0.5:
             out.shape(
                 "rect", f.x(x0), f.y(top), f.d(x1 - x0), f.d(top - bottom),
@@ -181,7 +158,7 @@ def _mark(out: ShapeWriter, chart: TimelineChart, mark: Mark, mid: float, f: Fra
     layout = chart.layout
     bar_h = layout.bar_height
     x0, x1 = chart.chart_x + mark.x0, chart.chart_x + mark.x1
-    fill, dark = _fill_of(mark.colour, mark.status)
+    fill, dark = fill_of(mark.colour, mark.status)
     line, width, dash = None, 0.0, None
     if mark.critical:
         line, width = style.CRITICAL, f.d(1.3 if bar_h >= 6 else 0.6)

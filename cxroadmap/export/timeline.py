@@ -12,11 +12,13 @@ from reportlab.platypus import Flowable
 
 from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.readings import on_track
 from cxroadmap.export import legend, marks
 from cxroadmap.export.chartlayout import ChartLayout, layout_chart, pillars_present
 from cxroadmap.export.dateaxis import Axis, build_axis
 from cxroadmap.export.fonts import draw_text, fit_text, text_width
 from cxroadmap.export.textformat import long_date, short_date
+from cxroadmap.scheduling.rag import rag_statuses, tracked
 from cxroadmap.scheduling.result import Schedule
 
 HEADING_H = 24.0
@@ -42,6 +44,10 @@ class TimelineChart:
     fit: bool
     # (target date, measure name) of each measure with a date: flags on the chart.
     measures: list[tuple[dt.date, str]] = field(default_factory=list)
+    # Names of the measures whose latest reading is off track: their flags are red.
+    off_track: frozenset[str] = frozenset()
+    # RAG colour per initiative key while the strategy is tracked (a dot at each bar's end).
+    rag: dict[str, str] = field(default_factory=dict)
 
     @property
     def chart_x(self) -> float:
@@ -96,25 +102,21 @@ class TimelineChart:
         canvas.setFillColor(HexColor(style.MUTED))
         draw_text(canvas, 0, bottom + 5, "PHASE", 6.5, bold=True)
         for index, (name, begin, end) in enumerate(self.phases):
-            x0, x1 = self._span(begin, end)
+            x0, x1 = self.span(begin, end)
             if x1 - x0 < 0.5:
                 continue
             canvas.setFillColor(HexColor(style.phase_tint(index)))
             canvas.rect(x0, bottom, x1 - x0, PHASE_H - 2, stroke=0, fill=1)
             canvas.setFillColor(HexColor(style.phase_ink(index)))
-            if end is None:
-                dates = f"  from {short_date(begin)}"
-            else:
-                dates = f"  {short_date(begin)} – {short_date(end - dt.timedelta(days=1))}"
-            room = x1 - x0 - 8
-            label = fit_text(name, room, 7.5, bold=True)
+            label, dates = phase_caption(name, begin, end, x1 - x0 - 8)
             used = draw_text(canvas, x0 + 4, bottom + 4.5, label, 7.5, bold=True)
-            if label == name and used + text_width(dates, 6.5) <= room:
+            if dates:
                 canvas.setFillColor(HexColor(style.MUTED))
                 draw_text(canvas, x0 + 4 + used, bottom + 4.5, dates, 6.5)
         return bottom - 2
 
-    def _span(self, begin: dt.date, end: dt.date | None) -> tuple[float, float]:
+    def span(self, begin: dt.date, end: dt.date | None) -> tuple[float, float]:
+        """Chart x of a date range, clipped to the axis (an open end runs to its end)."""
         axis = self.layout.axis
         lo = self.x(max(begin, axis.start))
         hi = self.x(min(end, axis.end)) if end is not None else self.x(axis.end)
@@ -151,7 +153,7 @@ class TimelineChart:
         """Phase tints and the vertical grid behind the rows."""
         top = self.rows_top
         for index, (_, begin, end) in enumerate(self.phases):
-            x0, x1 = self._span(begin, end)
+            x0, x1 = self.span(begin, end)
             canvas.setFillColor(HexColor(style.mix(style.phase_tint(index), 0.7)))
             canvas.rect(x0, bottom, x1 - x0, top - bottom, stroke=0, fill=1)
         axis = self.layout.axis
@@ -201,13 +203,14 @@ def _measures_draw(chart: TimelineChart, canvas: Canvas, bottom: float) -> None:
         canvas.setDash(1, 2)
         canvas.line(x, bottom, x, chart.rows_top)
         canvas.setDash()
-        legend.flag(canvas, x, bottom, 12)
+        ink = style.OFF_TRACK if name in chart.off_track else style.MEASURE
+        legend.flag(canvas, x, bottom, 12, ink)
         label = fit_text(name, 120, 6)
         wide = text_width(label, 6)
         start = x + 7 if x + 7 + wide <= chart.width else x - 3 - wide
         canvas.setFillColor(HexColor(style.PAPER))
         canvas.rect(start - 1, bottom + 2.5, wide + 2, 7.5, stroke=0, fill=1)
-        canvas.setFillColor(HexColor(style.MEASURE))
+        canvas.setFillColor(HexColor(ink))
         draw_text(canvas, start, bottom + 4.5, label, 6)
 
 
@@ -256,6 +259,7 @@ def plan_timeline(
         bool(strategy.dependencies),
         bool(flags),
     )
+    entries += tracking_entries(strategy, schedule)
     lines = legend.flow(entries, width)
     tiers = 1 if not axis.upper else 2
     rows_top = height - HEADING_H - PHASE_H - 2 - TIER_H * tiers - 3
@@ -270,8 +274,31 @@ def plan_timeline(
     heading = "Roadmap overview" if fit else "Roadmap"
     return TimelineChart(
         layout, width, height, label_width, rows_top, phases, today, lines, heading, summary, fit,
-        flags,
+        flags, off_track_names(strategy), rag_colours(strategy, schedule),
     )  # fmt: skip
+
+
+def tracking_entries(strategy: Strategy, schedule: Schedule) -> list[legend.Entry]:
+    """Legend entries for a measure off track and the RAG dots, when the chart has them."""
+    found = []
+    if off_track_names(strategy):
+        found.append(legend.Entry("measure", "Measure off track", style.OFF_TRACK))
+    if tracked(strategy):
+        for colour, label in (("red", "Red"), ("amber", "Amber"), ("green", "Green")):
+            found.append(legend.Entry("dot", f"RAG {label}", style.RAG_COLOURS[colour]))
+    return found
+
+
+def rag_colours(strategy: Strategy, schedule: Schedule) -> dict[str, str]:
+    """Key -> RAG colour of each initiative, or nothing while the strategy is not tracked."""
+    if not tracked(strategy):
+        return {}
+    return {k: style.RAG_COLOURS[r.colour] for k, r in rag_statuses(strategy, schedule).items()}
+
+
+def off_track_names(strategy: Strategy) -> frozenset[str]:
+    """Names of the measures whose latest reading is off track (tracking.md)."""
+    return frozenset(m.name for m in strategy.measures if on_track(m, strategy.start) is False)
 
 
 def _axis_for(strategy: Strategy, schedule: Schedule, width: float) -> Axis:
@@ -282,3 +309,16 @@ def _axis_for(strategy: Strategy, schedule: Schedule, width: float) -> Axis:
     # A little air after the last bar so labels beside it have somewhere to go.
     end += dt.timedelta(days=max(7, (end - first).days // 12))
     return build_axis(first, end, width)
+
+
+def phase_caption(name: str, begin: dt.date, end: dt.date | None, room: float) -> tuple[str, str]:
+    """A phase strip's label (7.5 pt bold, cut to `room`) and its dates (6.5 pt), the
+    dates left out ("") unless both fit; the PDF and the PowerPoint slide share it."""
+    if end is None:
+        dates = f"  from {short_date(begin)}"
+    else:
+        dates = f"  {short_date(begin)} – {short_date(end - dt.timedelta(days=1))}"
+    label = fit_text(name, room, 7.5, bold=True)
+    if label == name and text_width(name, 7.5, True) + text_width(dates, 6.5) <= room:
+        return label, dates
+    return label, ""

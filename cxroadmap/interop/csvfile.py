@@ -49,6 +49,7 @@ SETTINGS = (
     "currency",
     "year_budgets",
     "phase_budgets",
+    "status_date",
 )
 _SETTING = re.compile(r"^#\s*([A-Za-z_]+)\s*:(.*)$", re.DOTALL)
 
@@ -204,6 +205,9 @@ def parse_csv(
         limit: object = int(value) if value.isdigit() else (value or None)
         strategy.max_parallel = check_max_parallel(limit, f"row {row}, max_parallel")
     _read_budgets(strategy, settings)
+    if "status_date" in settings:
+        row, value = settings["status_date"]
+        strategy.status_date = parse_date(value, f"row {row}, status_date")
     strategy.initiatives, strategy.dependencies = initiatives_from_rows(
         rows, strategy.days_per_week, strategy.phase_names()
     )
@@ -300,6 +304,8 @@ def csv_text(strategy: Strategy, schedule: Any) -> str:
     budgets = [(p.name, p.budget) for p in strategy.phases if p.budget is not None]
     if budgets:
         writer.writerow([f"# phase_budgets: {'; '.join(amount_items(budgets))}"])  # type: ignore[arg-type]
+    if strategy.status_date is not None:
+        writer.writerow([f"# status_date: {strategy.status_date.isoformat()}"])
     return out.getvalue()
 
 

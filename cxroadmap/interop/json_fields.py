@@ -127,7 +127,8 @@ def record_to_json(fields: Mapping[str, Field], record: object) -> dict[str, Any
         if f.json is None:
             continue
         value = getattr(record, f.name)
-        if f.json_optional and value in (None, "", [], (), {}):
+        # An optional field at its default (percent_complete 0) is as good as absent.
+        if f.json_optional and (value in (None, "", [], (), {}) or value == f.default):
             continue
         out[f.json] = value_to_json(f, value)
     return out

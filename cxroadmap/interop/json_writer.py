@@ -7,7 +7,8 @@ from typing import Any
 from cxroadmap.domain.cascade import Cascade
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Strategy
-from cxroadmap.domain.registry import DEPENDENCY, INITIATIVE, MEASURE, PHASE, STRATEGY, TOUCHPOINT
+from cxroadmap.domain.registry import DEPENDENCY, INITIATIVE, PHASE, STRATEGY, TOUCHPOINT
+from cxroadmap.interop.cx_json import measure_to_json
 from cxroadmap.interop.json_baselines import baselines_to_json
 from cxroadmap.interop.json_brand import cx_brand_to_json
 from cxroadmap.interop.json_fields import record_to_json
@@ -54,6 +55,6 @@ def _node_to_json(strategy: Strategy, with_parent: bool) -> dict[str, Any]:
     if strategy.touchpoints:
         node["touchpoints"] = [record_to_json(TOUCHPOINT, tp) for tp in strategy.touchpoints]
     if strategy.measures:
-        node["measures"] = [record_to_json(MEASURE, m) for m in strategy.measures]
+        node["measures"] = [measure_to_json(m) for m in strategy.measures]
     cx_brand_to_json(strategy, node)
     return node

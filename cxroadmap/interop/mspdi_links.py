@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
+from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Dependency
 from cxroadmap.interop.mspdi_model import ELAPSED_LAG_FORMATS, PERCENT_LAG_FORMATS
 
@@ -36,6 +38,31 @@ class Task:
     @property
     def is_summary(self) -> bool:
         return bool(self.children)
+
+
+ISO_DURATION = re.compile(
+    r"^(-)?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?"
+    r"(?:(\d+(?:\.\d+)?)S)?)?$"
+)
+
+
+def minutes_of(text: str | None, where: str) -> float:
+    """Minutes of an ISO 8601 duration (PT40H0M0S); 0 when there is none."""
+    if not text:
+        return 0.0
+    match = ISO_DURATION.match(text)
+    if match is None:
+        raise ValidationError(
+            where, f"<Duration> {text!r} is not an ISO 8601 duration like PT40H0M0S"
+        )
+    sign, days, hours, minutes, seconds = match.groups()
+    total = (
+        float(days or 0) * 24 * 60
+        + float(hours or 0) * 60
+        + float(minutes or 0)
+        + float(seconds or 0) / 60
+    )
+    return -total if sign else total
 
 
 def round_half_away(value: float) -> int:

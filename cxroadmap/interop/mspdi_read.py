@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
 
@@ -21,7 +20,7 @@ from cxroadmap.interop.mspdi_extras import (
     apply_strategy_notes,
     keep_manual_tasks,
 )
-from cxroadmap.interop.mspdi_links import Link, Task, leaf_dependencies, whole_days
+from cxroadmap.interop.mspdi_links import Link, Task, leaf_dependencies, minutes_of, whole_days
 from cxroadmap.interop.mspdi_model import (
     DAY_TYPE_WEEKDAY,
     KEY_ALIAS,
@@ -30,12 +29,16 @@ from cxroadmap.interop.mspdi_model import (
     WEEKDAY_DAY_TYPE,
     impact_of_priority,
 )
+from cxroadmap.interop.mspdi_tracking import (
+    BaselineParts,
+    TaskPlan,
+    apply_baselines,
+    left_out_notes,
+    read_task_baselines,
+    read_task_progress,
+)
 
 MAX_EXCEPTION_DAYS = 3660  # ten years: a longer "holiday" is a data error, not a calendar
-_ISO_DURATION = re.compile(
-    r"^(-)?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?"
-    r"(?:(\d+(?:\.\d+)?)S)?)?$"
-)
 
 
 class _Reader:
@@ -122,6 +125,9 @@ def parse_mspdi(
     title = reader.words(root, "Title")
     strategy = Strategy(name=project_name or title or fallback_name, start=start)
     strategy.owner = reader.words(root, "Manager")
+    strategy.status_date = reader.date(root, "StatusDate", "StatusDate")
+    left_out: dict[str, list[str]] = {}
+    parts = BaselineParts()
     strategy.working_days = working_days
     strategy.holidays = holidays
     keys = _keys(reader, tasks)
@@ -129,6 +135,10 @@ def parse_mspdi(
     custom: dict[str, dict[str, str]] = {}
     placed: dict[str, dt.date] = {}
     resources = _assigned_names(reader)
+
+    def days_of(text: str) -> int:
+        return whole_days(minutes_of(text, "Baseline Duration"), minutes_per_day)
+
     for task in tasks.values():
         if not task.is_summary:
             ini = _initiative(reader, task, keys[task.uid], minutes_per_day, tasks, start)
@@ -136,16 +146,24 @@ def parse_mspdi(
             strategy.initiatives[ini.key] = ini
             custom[ini.key] = _custom_values(reader, task.element, fields)
             day = reader.date(task.element, "Start", f"Task UID {task.uid}")
+            read_task_progress(task.element, reader.ns, ini, strategy, left_out)
+            end = reader.date(task.element, "Finish", f"Task UID {task.uid}")
+            plan = TaskPlan(ini.key, day or start, end or day or start, ini.duration)
+            read_task_baselines(task.element, reader.ns, plan, days_of, parts)
             if reader.text(task.element, "Manual") == "1" and day is not None:
                 placed[ini.key] = day
     days_per_week = len(working_days)
     strategy.dependencies = leaf_dependencies(tasks, keys, minutes_per_day, days_per_week)
     apply_strategy_notes(strategy, _project_notes(reader))
     apply_custom_fields(strategy, custom)
+    taken = strategy.status_date or reader.date(root, "CurrentDate", "CurrentDate") or start
+    chosen = reader.text(root, "BaselineForEarnedValue")
+    number = int(chosen) if chosen and chosen.isdigit() else None
+    apply_baselines(strategy, parts, _project_notes(reader), taken, number)
     validate_strategy(strategy)
     found = keep_manual_tasks(strategy, placed)
     if notes is not None:
-        notes.extend(found)
+        notes.extend([*found, *left_out_notes(left_out), *parts.notes])
     return strategy
 
 
@@ -268,7 +286,7 @@ def _tasks(reader: _Reader) -> tuple[dict[int, Task], str]:
         if uid == 0 or level == 0:
             project_name = project_name or name
             continue
-        task = Task(uid, level, name, _minutes(reader.text(elem, "Duration"), where), elem)
+        task = Task(uid, level, name, minutes_of(reader.text(elem, "Duration"), where), elem)
         while stack and stack[-1].level >= level:
             stack.pop()
         if stack:
@@ -306,24 +324,6 @@ def _outline_level(reader: _Reader, elem: Element, where: str) -> int:
     if number:
         return 0 if number == "0" else number.count(".") + 1
     return 1
-
-
-def _minutes(text: str | None, where: str) -> float:
-    if not text:
-        return 0.0
-    match = _ISO_DURATION.match(text)
-    if match is None:
-        raise ValidationError(
-            where, f"<Duration> {text!r} is not an ISO 8601 duration like PT40H0M0S"
-        )
-    sign, days, hours, minutes, seconds = match.groups()
-    total = (
-        float(days or 0) * 24 * 60
-        + float(hours or 0) * 60
-        + float(minutes or 0)
-        + float(seconds or 0) / 60
-    )
-    return -total if sign else total
 
 
 def _keys(reader: _Reader, tasks: dict[int, Task]) -> dict[int, str]:

@@ -20,6 +20,13 @@ from cxroadmap.interop.mspdi_model import (
     WEEKDAY_DAY_TYPE,
     priority_of_impact,
 )
+from cxroadmap.interop.mspdi_tracking import (
+    baseline_notes,
+    exported_baselines,
+    task_progress,
+    write_project_tracking,
+    write_task_baselines,
+)
 from cxroadmap.interop.safe_text import xml_safe
 
 MINUTES_PER_DAY = 480
@@ -112,6 +119,7 @@ class _Writer:
         self.owners = people.owners(strategy)
         # (task UID, resource UID, start, finish, work, done) of each owner's assignment.
         self.assigned: list[tuple[int, int, str, str, str, bool]] = []
+        self.numbered = exported_baselines(strategy)  # (Project's number, baseline)
 
     def times(self, start_day: int, finish_day: int, at_start: bool = True) -> tuple[str, str]:
         """Start and finish stamps of a span of working days, as Project shows them."""
@@ -189,6 +197,7 @@ class _Writer:
         _add(project, "MinutesPerWeek", MINUTES_PER_DAY * strategy.days_per_week)
         _add(project, "DaysPerMonth", 4 * strategy.days_per_week)
         _add(project, "DurationFormat", LAG_FORMAT_DAYS)
+        write_project_tracking(project, _add, strategy, self.numbered)
         _add(project, "NewTasksAreManual", 0)
         people.declare_fields(project, _add)
         _calendar(project, strategy)
@@ -261,7 +270,8 @@ class _Writer:
         _add(task, "RemainingDuration", _hours(end - begin))
         if uid == 0:
             # The strategy's texts (vision, mission, values, level, phases) as the project's notes.
-            _add(task, "Notes", people.strategy_notes(self.strategy))
+            lines = [people.strategy_notes(self.strategy), *baseline_notes(self.numbered)]
+            _add(task, "Notes", "\n".join(line for line in lines if line))
 
     def initiative_task(
         self, tasks: ET.Element, uid: int, number: str, level: int, ini: Initiative
@@ -289,15 +299,16 @@ class _Writer:
         _add(task, "Milestone", int(ini.duration == 0))
         _add(task, "Summary", 0)
         _add(task, "Critical", int(item.critical))
-        # Status as percent complete where it maps: done is 100 %, anything else 0 % (how far
-        # along "in progress" is, nobody said); the status itself is the Status field.
-        done = ini.status == "done"
-        _add(task, "PercentComplete", 100 if done else 0)
-        if done:
-            _add(task, "ActualStart", start)
-            _add(task, "ActualFinish", finish)
-        _add(task, "ActualDuration", _hours(ini.duration if done else 0))
-        _add(task, "RemainingDuration", _hours(0 if done else ini.duration))
+        # Progress (mspdi_tracking.task_progress); the status itself is the Status field.
+        percent, began, ended, done_days = task_progress(ini, start, finish)
+        done = bool(ended)
+        _add(task, "PercentComplete", percent)
+        if began:
+            _add(task, "ActualStart", began)
+        if ended:
+            _add(task, "ActualFinish", ended)
+        _add(task, "ActualDuration", _hours(done_days))
+        _add(task, "RemainingDuration", _hours(ini.duration - done_days))
         bound = self.lower_bound(ini)
         if bound is None and self.earliest_start(ini, None, -(10**9)) < 0:
             # A lead would pull it before the project start, where we never schedule: say so
@@ -332,6 +343,7 @@ class _Writer:
             _add(link, "LinkLag", dep.lag * MINUTES_PER_DAY * 10)
             _add(link, "LagFormat", LAG_FORMAT_DAYS)
         people.task_fields(task, _add, ini, item.phase)
+        write_task_baselines(task, _add, ini.key, self.numbered)
         owner = self.owners.get(ini.owner.strip())
         if owner is not None:
             work = _hours(ini.duration)

@@ -1,4 +1,5 @@
-"""The customer-experience sheets of the XLSX form: Touchpoints, Opportunities and Measures."""
+"""The customer-experience sheets of the XLSX form: Touchpoints, Opportunities, Measures and
+the measures' Readings."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from cxroadmap.domain.cx_validation import coerce_measure_value, coerce_touchpoi
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.measures import Measure
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.readings import check_readings, coerce_reading
 from cxroadmap.domain.registry import MEASURE, TOUCHPOINT
 from cxroadmap.domain.touchpoints import NOTE_FIELDS, Opportunity, Touchpoint
 from cxroadmap.interop.tabular import is_blank, join_keys, split_keys
@@ -21,6 +23,7 @@ from cxroadmap.interop.xlsx_cells import SheetRow, cells, finish, header, read_t
 TOUCHPOINT_COLUMNS = tuple(name for name in TOUCHPOINT if name != "opportunities")
 OPPORTUNITY_COLUMNS = ("touchpoint", "text", "initiative")
 MEASURE_COLUMNS = tuple(MEASURE)
+READING_COLUMNS = ("measure", "date", "value")
 
 
 def _text_cell(value: object) -> object:
@@ -104,6 +107,21 @@ def read_measures(sheet: Worksheet, strategy: Strategy) -> list[Measure]:
     return found
 
 
+def read_readings(sheet: Worksheet, strategy: Strategy) -> None:
+    """Give each measure the readings of its rows (in any order; sorted by date)."""
+    by_key = {m.key: m for m in strategy.measures}
+    found: dict[str, list[Any]] = {}
+    for row in read_table(sheet, "Readings", READING_COLUMNS, READING_COLUMNS):
+        key = _key(row, "measure", by_key, "measure")
+        reading = coerce_reading(
+            row.values.get("date"), row.values.get("value"), row.where("date"), row.where("value")
+        )
+        found.setdefault(key, []).append(reading)
+    for key, readings in found.items():
+        readings.sort(key=lambda r: r.date)
+        by_key[key].readings = check_readings(readings, f"Readings (measure {key})")
+
+
 def write_cx_sheets(book: Workbook, strategy: Strategy) -> None:
     sheet = book.create_sheet("Touchpoints")
     header(sheet, TOUCHPOINT_COLUMNS)
@@ -126,6 +144,14 @@ def write_cx_sheets(book: Workbook, strategy: Strategy) -> None:
         row = [m.key, m.name, m.unit, m.baseline, m.target, m.target_date]
         sheet.append(cells([*row, join_keys(m.initiatives)]))
     _wrap(sheet)
+
+    if any(m.readings for m in strategy.measures):
+        sheet = book.create_sheet("Readings")
+        header(sheet, READING_COLUMNS)
+        for m in strategy.measures:
+            for r in m.readings:
+                sheet.append(cells([m.key, r.date, r.value]))
+        finish(sheet)
 
 
 def _wrap(sheet: Worksheet) -> None:

@@ -41,6 +41,7 @@ from cxroadmap.interop.xlsx_cells import cells, finish, header, read_table
 from cxroadmap.interop.xlsx_cx import (
     read_measures,
     read_opportunities,
+    read_readings,
     read_touchpoints,
     write_cx_sheets,
 )
@@ -106,6 +107,8 @@ def _strategy_from_book(
         read_opportunities(sheets["opportunities"], strategy)
     if "measures" in sheets:
         strategy.measures = read_measures(sheets["measures"], strategy)
+    if "readings" in sheets:
+        read_readings(sheets["readings"], strategy)
     if not has_start:
         strategy.start = resolve_start(None, strategy.initiatives, "Strategy (start)")
     validate_strategy(strategy)

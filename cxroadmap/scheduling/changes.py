@@ -1,5 +1,8 @@
-"""What changed since the chosen baseline, for the PDF page and the slide: what slipped and why
-(the link or constraint that binds it), added, removed, moved phase, and a one-line summary."""
+"""What changed since the chosen baseline (the PDF page and slide): slips and why, and a summary.
+
+Slipped initiatives with the link or constraint that binds them now, added, removed and
+moved phase, the project finish and a one-line summary for a steering meeting.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ from dataclasses import dataclass, field
 from cxroadmap.domain.model import Dependency, Strategy
 from cxroadmap.scheduling.compare import Comparison, Delta, compare_to_baseline
 from cxroadmap.scheduling.result import Schedule
+
+_LINK_TYPES = frozenset({"FS", "SS", "FF", "SF"})
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,11 @@ def _reason(
     item = schedule.items[d.key]
     parts: list[str] = []
     if d.start_variance_days > 0:
-        pred = binding_predecessor(strategy, schedule, d.key, incoming)
+        # The scheduler's own reason says whether a link holds the start ("FS from A +2d")
+        # or a constraint does (a date, a pin, capacity, progress); a link's key is found
+        # from the dates, as the reason's text may hold a lag after it.
+        held_by_link = item.reason.split(" ", 1)[0] in _LINK_TYPES
+        pred = binding_predecessor(strategy, schedule, d.key, incoming) if held_by_link else None
         if pred is not None:
             moved = comparison.deltas.get(pred)
             by = ""

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from collections.abc import Mapping
 
 from cxroadmap.scheduling.graph import DependencyGraph
 
 
-def level(graph: DependencyGraph, early: list[int], latest: list[int], capacity: int) -> list[int]:
+def level(
+    graph: DependencyGraph,
+    early: list[int],
+    latest: list[int],
+    capacity: int,
+    fixed: Mapping[int, int] | None = None,
+) -> list[int]:
     """Levelled starts: never before `early`, every link kept, at most `capacity` at once.
 
     A serial schedule-generation scheme: initiatives are taken one at a time, the one
@@ -18,6 +25,9 @@ def level(graph: DependencyGraph, early: list[int], latest: list[int], capacity:
     whole duration. Placing may fill an earlier gap, so a successor that a lead or an
     FF/SF link lets start before its predecessor still can; with enough capacity the
     result is exactly the early-start schedule. Milestones take no capacity.
+
+    `fixed` (index -> start day: complete and started initiatives, tracking.md) occupy
+    their days first, even beyond capacity; the others are then placed around them.
     """
     n = len(graph.keys)
     durations = graph.durations
@@ -28,10 +38,14 @@ def level(graph: DependencyGraph, early: list[int], latest: list[int], capacity:
     ready = [(latest[i], i) for i in range(n) if waiting[i] == 0]
     heapq.heapify(ready)
     profile = _Profile(capacity)
+    fixed = fixed or {}
+    for i, day in fixed.items():
+        if durations[i] > 0:
+            profile.occupy(day, day + durations[i])
     while ready:
         _, i = heapq.heappop(ready)
         day = release[i]
-        if durations[i] > 0:
+        if durations[i] > 0 and i not in fixed:
             day = profile.place(day, durations[i])
         start[i] = day
         for link in succs[i]:
@@ -90,6 +104,10 @@ class _Profile:
         self._no_room[duration] = (search_from, t)
         self._book(k, t, end)
         return t
+
+    def occupy(self, begin: int, end: int) -> None:
+        """Add one to the load on [begin, end) wherever it falls, full or not."""
+        self._book(bisect.bisect_right(self.times, begin) - 1, begin, end)
 
     def _book(self, k: int, begin: int, end: int) -> None:
         """Add one to the load on [begin, end); stretch k holds `begin`."""

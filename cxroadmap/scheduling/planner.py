@@ -13,7 +13,19 @@ from cxroadmap.scheduling.graph import DependencyGraph, Link, build_graph
 from cxroadmap.scheduling.levelling import level
 from cxroadmap.scheduling.moments import milestone_at_day_start
 from cxroadmap.scheduling.passes import backward_pass, forward_pass, release_times
-from cxroadmap.scheduling.result import Schedule, ScheduledInitiative, scheduled_item
+from cxroadmap.scheduling.progress import (
+    apply_progress,
+    progress_lower_bounds,
+    progress_warnings,
+    read_progress,
+)
+from cxroadmap.scheduling.result import (
+    COMPLETE,
+    NOT_STARTED,
+    Schedule,
+    ScheduledInitiative,
+    scheduled_item,
+)
 
 
 def schedule(strategy: Strategy) -> Schedule:
@@ -31,13 +43,21 @@ def _schedule(strategy: Strategy) -> Schedule:
     calendar = strategy.calendar()
     graph = build_graph(strategy)
     lower, lower_reasons = _lower_bounds(strategy, calendar)
+    # Progress (tracking.md): facts keep their days, links into them are left out, and
+    # nothing else starts before the status day. None for a plan that records none.
+    progress = read_progress(strategy, calendar)
+    fixed = None
+    if progress is not None:
+        graph = apply_progress(strategy, graph, progress)
+        progress_lower_bounds(strategy, progress, lower, lower_reasons)
+        fixed = {i: days[0] for i, days in progress.fixed.items()}
     early = forward_pass(graph, lower)
     durations = graph.durations
     early_finish = max((s + d for s, d in zip(early, durations, strict=True)), default=0)
     start = release = early
     capacity = strategy.max_parallel
     if capacity is not None:
-        start = level(graph, early, backward_pass(graph, early_finish), capacity)
+        start = level(graph, early, backward_pass(graph, early_finish), capacity, fixed)
         release = release_times(graph, lower, start)
     finish_day = max((s + d for s, d in zip(start, durations, strict=True)), default=0)
     latest = backward_pass(graph, finish_day)
@@ -60,6 +80,13 @@ def _schedule(strategy: Strategy) -> Schedule:
         if slack < 0:
             slack = 0  # not reachable for a valid schedule; the contract says never negative
         first = first_shown[i]
+        critical = slack == 0
+        state, behind = NOT_STARTED, 0
+        if progress is not None:
+            state = progress.states[i]
+            behind = progress.behind.get(i, 0)
+            if state == COMPLETE:
+                slack, critical = 0, False  # done: nothing left to delay
         items[ini.key] = make(
             ini.key,
             ini.title,
@@ -68,13 +95,20 @@ def _schedule(strategy: Strategy) -> Schedule:
             early[i],
             latest[i],
             slack,
-            slack == 0,
+            critical,
             phase_of(first),
             date_of(first),
             date_of(last_shown[i]),
             _reason(strategy, binding[i], s, release[i], lower_reasons[i]),
             at_start[i],
+            state,
+            behind,
         )
+    path = _critical_path(graph, start, finish_day, binding)
+    warnings = _warnings(strategy, items, early_finish, finish_day, calendar)
+    if progress is not None:
+        path = [key for key in path if items[key].state != COMPLETE]
+        warnings += progress_warnings(strategy, progress, calendar)
     return Schedule(
         strategy=strategy.name,
         start=strategy.start,
@@ -82,9 +116,8 @@ def _schedule(strategy: Strategy) -> Schedule:
         finish_day=finish_day,
         items=items,
         # Customer-experience warnings (domain/cx_checks.py) come after the scheduling ones.
-        warnings=_warnings(strategy, items, early_finish, finish_day, calendar)
-        + touchpoint_warnings(strategy),
-        critical_path=_critical_path(graph, start, finish_day, binding),
+        warnings=warnings + touchpoint_warnings(strategy),
+        critical_path=path,
     )
 
 

@@ -5,6 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import MISSING, dataclass, field, fields
 
+# An initiative's progress state (tracking.md "Three states"); scheduling/progress.py.
+COMPLETE = "complete"
+STARTED = "started"
+NOT_STARTED = "not started"
+
 
 @dataclass(frozen=True)
 class ScheduledInitiative:
@@ -27,6 +32,14 @@ class ScheduledInitiative:
     # A milestone's moment (scheduling.md "Milestone dates"): True when it shows the start
     # of working day start_day, False for the end of the day before. True for work.
     at_day_start: bool = True
+    # Progress (tracking.md): COMPLETE, STARTED or NOT_STARTED; for a started initiative
+    # behind its plan, how many working days its projected finish is past the planned one.
+    state: str = NOT_STARTED
+    behind_days: int = 0
+
+    @property
+    def behind(self) -> bool:
+        return self.behind_days > 0
 
     @property
     def duration(self) -> int:

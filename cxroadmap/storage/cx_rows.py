@@ -22,6 +22,7 @@ from cxroadmap.storage.rows import (
     INITIATIVE_TOUCHPOINT,
     MEASURE,
     MEASURE_INITIATIVE,
+    MEASURE_READING,
     OPPORTUNITY,
     SUPPORT_LINK,
     TOUCHPOINT,
@@ -98,7 +99,7 @@ def _insert_touchpoint_links(
 def write_measures(
     conn: Connection, strategy_id: int, strategy: Strategy, ini_ids: dict[str, int]
 ) -> None:
-    """Replace the strategy's measures and the initiatives linked to each."""
+    """Replace the strategy's measures, the initiatives linked to each and their readings."""
     conn.execute(delete(MEASURE).where(MEASURE.c.strategy_id == strategy_id))
     if not strategy.measures:
         return
@@ -118,6 +119,13 @@ def write_measures(
     ]
     if links:
         conn.execute(insert(MEASURE_INITIATIVE), links)
+    readings = [
+        {"measure_id": measure_ids[m.key], "date": r.date.isoformat(), "value": r.value}
+        for m in strategy.measures
+        for r in m.readings
+    ]
+    if readings:
+        conn.execute(insert(MEASURE_READING), readings)
 
 
 def write_initiative_links(

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from cxroadmap.common.collector import collector_paused
 from cxroadmap.domain.cascade import order_parents_first
 from cxroadmap.domain.fields import Field
-from cxroadmap.domain.measures import Measure
+from cxroadmap.domain.measures import Measure, Reading
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 from cxroadmap.domain.registry import DEPENDENCY as DEPENDENCY_FIELDS
 from cxroadmap.domain.registry import INITIATIVE as INITIATIVE_FIELDS
@@ -168,6 +168,13 @@ def _load_cx(
             sid,
         ):
             measures[measure_id].initiatives.append(keys[ini_id])
+        # Ordered by date: the date is the reading's position.
+        for measure_id, day, value in conn.execute(
+            "SELECT measure_id, date, value FROM measure_reading WHERE measure_id IN "
+            "(SELECT id FROM measure WHERE strategy_id = ?) ORDER BY measure_id, date",
+            sid,
+        ):
+            measures[measure_id].readings.append(Reading(dt.date.fromisoformat(day), value))
     for ini_id, strategy_key, initiative_key in conn.execute(
         "SELECT s.initiative_id, s.strategy_key, s.initiative_key FROM support_link s "
         "JOIN initiative i ON i.id = s.initiative_id WHERE i.strategy_id = ? "

@@ -42,6 +42,10 @@ class StrategyRow(SQLModel, table=True):
     parent_key: str | None = None
     # Added by schema 3.
     currency: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    # Added by schema 9 (progress).
+    status_date: str | None = None
+    # Added by schema 10 (RAG).
+    red_after_days: int = Field(default=10, sa_column_kwargs={"server_default": "10"})
 
 
 class ValueRow(SQLModel, table=True):
@@ -115,6 +119,13 @@ class InitiativeRow(SQLModel, table=True):
     impact: int
     status: str
     cost: float | None = None  # added by schema 3
+    # Added by schema 9 (progress).
+    actual_start: str | None = None
+    actual_finish: str | None = None
+    percent_complete: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # Added by schema 10 (RAG).
+    rag_override: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    rag_reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class DependencyRow(SQLModel, table=True):
@@ -230,6 +241,18 @@ class MeasureInitiativeRow(SQLModel, table=True):
     position: int
 
 
+class MeasureReadingRow(SQLModel, table=True):
+    """A measure's value on a date; one reading per measure and date."""
+
+    __tablename__ = "measure_reading"
+    __table_args__ = (UniqueConstraint("measure_id", "date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    measure_id: int = Field(foreign_key="measure.id", ondelete="CASCADE")
+    date: str
+    value: float
+
+
 class SupportLinkRow(SQLModel, table=True):
     """An initiative supports `initiative_key` of the ancestor strategy `strategy_key`.
 
@@ -274,6 +297,7 @@ OPPORTUNITY = _table("opportunity")
 INITIATIVE_TOUCHPOINT = _table("initiative_touchpoint")
 MEASURE = _table("measure")
 MEASURE_INITIATIVE = _table("measure_initiative")
+MEASURE_READING = _table("measure_reading")
 SUPPORT_LINK = _table("support_link")
 BRAND = _table("brand")
 SAVED_VIEW = _table("saved_view")
@@ -294,6 +318,7 @@ TABLES = (
     INITIATIVE_TOUCHPOINT,
     MEASURE,
     MEASURE_INITIATIVE,
+    MEASURE_READING,
     SUPPORT_LINK,
     YEAR_BUDGET,
     BRAND,

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
@@ -24,6 +23,7 @@ from cxroadmap.domain.brand_edits import SetBrand
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.field_editors import CommitTextEdit
 from cxroadmap.ui.naming import named
 
 MAX_LOGO_PREVIEW = 48
@@ -61,7 +61,7 @@ class BrandBox(QGroupBox):
         self.accent_edit.setPlaceholderText("#12355b (blank: the app's own)")
         self.font_edit = named(QLineEdit(), "brand_font")
         self.font_edit.setPlaceholderText("Arial")
-        self.colours_edit = named(QPlainTextEdit(), "brand_pillar_colours")
+        self.colours_edit = named(CommitTextEdit(), "brand_pillar_colours")
         self.colours_edit.setPlaceholderText("training: #ff8800\nleadership: #123456")
         self.colours_edit.setFixedHeight(70)
         self.logo_preview = named(QLabel("No logo"), "brand_logo_preview")
@@ -76,20 +76,10 @@ class BrandBox(QGroupBox):
         form.addRow("Accent colour", self.accent_edit)
         form.addRow("Pillar colours", self.colours_edit)
         form.addRow("Font family", self.font_edit)
-        for edit in (self.client_edit, self.accent_edit, self.font_edit):
-            edit.editingFinished.connect(self.commit)
-        self.colours_edit.installEventFilter(self)
+        for edit in (self.client_edit, self.accent_edit, self.font_edit, self.colours_edit):
+            edit.editingFinished.connect(self.commit)  # the colours too, when left
         self.logo_button.clicked.connect(self.choose_logo)
         self.logo_clear.clicked.connect(lambda: self.set_logo(b""))
-
-    def eventFilter(self, watched: object, event: object) -> bool:
-        from PySide6.QtCore import QEvent
-
-        if watched is self.colours_edit and getattr(event, "type", lambda: None)() == (
-            QEvent.Type.FocusOut
-        ):
-            self.commit()
-        return False
 
     def set_document(self, document: OpenDocument | None) -> None:
         if self.document is not None:

@@ -51,6 +51,9 @@ class OpenDocument(QObject):
         self.notice = notice
         self.last_error = ""
         self.file_lost = False  # the file was moved, replaced or changed under us
+        # Counts the writes that changed other strategies of the file too (a rename across
+        # the cascade): the cascade's other strategies are read and scheduled again after one.
+        self.cascade_generation = 0
         self.undo_stack = QUndoStack(self)
         self.schedule: Schedule | None = None
         self.schedule_error: str | None = None
@@ -206,6 +209,8 @@ class OpenDocument(QObject):
             items = [(self.strategy_id, self.strategy, change)]
             items += [(int(h), s, c) for h, s, c in others if isinstance(h, int)]
             self.store.write_changes(items)
+            if len(items) > 1:
+                self.cascade_generation += 1
 
     def apply_across(
         self, text: str, build: Callable[[Cascade, Strategy], list[tuple[Strategy, Edit]]]

@@ -40,6 +40,7 @@ COLUMN_WIDTHS = {
     "finish": 92,
     "slack": 56,
     "scheduled_phase": 104,
+    "rag": 150,
     "owner": 150,
     "status": 92,
     "impact": 60,

@@ -8,7 +8,16 @@ on `editingFinished`, which is emitted here as if the user had left the field.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QWidget,
+)
+
+from cxroadmap.ui.field_editors import CommitTextEdit
 
 
 def _editing_view(widget: QWidget) -> tuple[QAbstractItemView, QWidget] | None:
@@ -36,6 +45,5 @@ def commit_typing(window: QWidget) -> None:
         view.commitData(editor)
         view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         return
-    signal = getattr(focus, "editingFinished", None)
-    if signal is not None:
-        signal.emit()
+    if isinstance(focus, QLineEdit | QAbstractSpinBox | CommitTextEdit):
+        focus.editingFinished.emit()

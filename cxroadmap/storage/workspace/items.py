@@ -16,7 +16,7 @@ from typing import Any
 
 from cxroadmap.domain import fields, registry
 from cxroadmap.domain.fields import Field
-from cxroadmap.domain.measures import Measure
+from cxroadmap.domain.measures import Measure, Reading
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 from cxroadmap.domain.support import SupportLink
 from cxroadmap.domain.touchpoints import Opportunity, Touchpoint
@@ -149,6 +149,7 @@ def measure_fields(m: Measure) -> Fields:
     found = asdict(m)
     del found["key"]
     found["target_date"] = _iso(m.target_date)
+    found["readings"] = [[r.date.isoformat(), r.value] for r in m.readings]
     return found
 
 
@@ -196,6 +197,7 @@ def _touchpoint(key: str, row: dict[str, Any]) -> Touchpoint:
 def _measure(key: str, row: dict[str, Any]) -> Measure:
     values = dict(row)
     values["target_date"] = _date(row.get("target_date"))
+    values["readings"] = [Reading(_iso_date(d), v) for d, v in row.get("readings", [])]
     return Measure(key=key, **values)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QStandardItem, QStandardItemModel
@@ -36,6 +37,33 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1  # storage id on strategy rows
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # initiative key on initiative rows of the current one
 
 
+class Row(NamedTuple):
+    """What one initiative row of the tree shows."""
+
+    name: str
+    supports: str
+    supported_by: str
+    finish: str
+    late: bool
+
+
+LATE_TEXT = "⚑ finishes after what it supports"
+FOREGROUND = Qt.ItemDataRole.ForegroundRole
+
+
+def _show(cells: list[QStandardItem], row: Row) -> None:
+    """Put `row` in the tree's cells, touching only those that change."""
+    texts = (row.name, row.supports, row.supported_by, row.finish, LATE_TEXT if row.late else "")
+    for cell, text in zip(cells, texts, strict=True):
+        if cell.text() != text:
+            cell.setText(text)
+    if (cells[0].data(FOREGROUND) is not None) != row.late:
+        # Late: the name, the date and the flag in red; on time: the view's own colour.
+        late = QBrush(QColor(style.LATE)) if row.late else None
+        for index in (0, 3, 4):
+            cells[index].setData(late, FOREGROUND)
+
+
 class AlignmentView(QWidget):
     """Double-click a strategy to edit it (when the window can switch strategies)."""
 
@@ -51,6 +79,9 @@ class AlignmentView(QWidget):
         self.selection = selection if selection is not None else Selection(self)
         self.switch = switch
         self.state: CascadeState | None = None
+        self.cells: dict[tuple[str, str], list[QStandardItem]] = {}  # initiative rows
+        self.finishes: dict[str, QStandardItem] = {}  # each strategy row's finish
+        self._targets: list[int] = []  # the ancestors the target list was filled from
         self.model = QStandardItemModel(self)
         self.tree = named(QTreeView(), "alignment_tree")
         self.tree.setModel(self.model)
@@ -86,41 +117,94 @@ class AlignmentView(QWidget):
         (feed or DirectFeed(document)).attach(self)  # fills the tree now or when first shown
 
     def follow(self, change: Change) -> None:
-        """Bring the view up to date after `change` (the feed calls this while it is shown)."""
-        self.refresh()
+        """Bring the view up to date after `change` (the feed calls this while it is shown):
+        the rows' texts and flags change in place; the tree is built again only when its
+        rows change (a support link, a strategy, an initiative added or removed)."""
+        if change.strategy or change.removed_initiatives or self.state is None:
+            self.refresh()
+            return
+        state = self.state = cascade_state(self.document)
+        rows = self._rows(state)
+        if rows.keys() != self.cells.keys():
+            self._build(state, rows)
+            return
+        for place, values in rows.items():
+            _show(self.cells[place], values)
+        for label, cell in self.finishes.items():
+            result = state.schedules.get(label)
+            text = result.finish.isoformat() if result else ""
+            if cell.text() != text:
+                cell.setText(text)
+        self.summary.setText(self._summary(state))
 
     # -- building ------------------------------------------------------------------------
 
     def refresh(self) -> None:
         state = self.state = cascade_state(self.document)
+        self._build(state, self._rows(state))
+
+    def _rows(self, state: CascadeState) -> dict[tuple[str, str], Row]:
+        """What each initiative row shows, by (strategy label, key), in the tree's order:
+        the initiatives that support something or are supported."""
         late = state.late()
-        self.model.clear()
-        self.model.setHorizontalHeaderLabels(list(HEADERS))
-        parents: dict[int, QStandardItem] = {}
         supported_by: dict[tuple[str, str], list[str]] = {}
         for pair in state.cascade.support_pairs():
             target = (strategy_label(pair.parent_strategy), pair.parent.key)
             supported_by.setdefault(target, []).append(
                 f"{strategy_label(pair.child_strategy)}/{pair.child.key}"
             )
+        rows: dict[tuple[str, str], Row] = {}
+        for strategy in state.cascade:
+            label = strategy_label(strategy)
+            result = state.schedules.get(label)
+            for ini in strategy.initiatives.values():
+                backers = supported_by.get((label, ini.key), [])
+                if not ini.supports and not backers:
+                    continue
+                targets = []
+                for link in ini.supports:
+                    found = state.cascade.resolve(link)
+                    targets.append(f"{link} {found[1].title}" if found else str(link))
+                item = result.items.get(ini.key) if result else None
+                rows[(label, ini.key)] = Row(
+                    f"{ini.key}: {ini.title}",
+                    "; ".join(targets),
+                    ", ".join(backers),
+                    item.finish.isoformat() if item else "",
+                    (label, ini.key) in late,
+                )
+        return rows
+
+    def _build(self, state: CascadeState, rows: dict[tuple[str, str], Row]) -> None:
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels(list(HEADERS))
+        self.cells, self.finishes = {}, {}
+        parents: dict[int, QStandardItem] = {}
+        holders: dict[str, QStandardItem] = {}
         for strategy in state.cascade:
             row = self._strategy_row(strategy, state)
             parent = state.cascade.parent_of(strategy)
             holder = parents.get(id(parent)) if parent is not None else None
             (holder or self.model.invisibleRootItem()).appendRow(row)
-            parents[id(strategy)] = row[0]
-            for ini in strategy.initiatives.values():
-                label = strategy_label(strategy)
-                backers = supported_by.get((label, ini.key), [])
-                if not ini.supports and not backers:
-                    continue
-                row[0].appendRow(self._initiative_row(strategy, ini.key, backers, late, state))
+            parents[id(strategy)] = holders[strategy_label(strategy)] = row[0]
+            self.finishes[strategy_label(strategy)] = row[3]
+        for (label, key), values in rows.items():
+            cells = [QStandardItem() for _ in HEADERS]
+            if label == strategy_label(state.current):
+                cells[0].setData(key, KEY_ROLE)
+            _show(cells, values)
+            holders[label].appendRow(cells)
+            self.cells[(label, key)] = cells
         self.tree.expandAll()
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.tree.setColumnWidth(1, 260)
         self.tree.setColumnWidth(2, 200)
+        self.summary.setText(self._summary(state))
+        self._update_links()
+
+    def _summary(self, state: CascadeState) -> str:
         count, flagged = len(state.cascade.support_pairs()), len(state.flags)
         text = f"{len(state.cascade)} strateg{'ies' if len(state.cascade) != 1 else 'y'} · "
         text += f"{count} alignment link{'s' if count != 1 else ''}"
@@ -131,8 +215,7 @@ class AlignmentView(QWidget):
             text += " · double-click a strategy to edit it"
         for problem in state.problems:
             text += f"\nCannot schedule {problem}"
-        self.summary.setText(text)
-        self._update_links()
+        return text
 
     def _strategy_row(self, strategy: Strategy, state: CascadeState) -> list[QStandardItem]:
         name = QStandardItem(f"{strategy.name}  ({level_label(strategy.level)})")
@@ -148,34 +231,6 @@ class AlignmentView(QWidget):
         result = state.schedules.get(strategy_label(strategy))
         finish = QStandardItem(result.finish.isoformat() if result else "")
         return [name, QStandardItem(), QStandardItem(), finish, QStandardItem()]
-
-    def _initiative_row(
-        self,
-        strategy: Strategy,
-        key: str,
-        backers: list[str],
-        late: set[tuple[str, str]],
-        state: CascadeState,
-    ) -> list[QStandardItem]:
-        ini = strategy.initiatives[key]
-        label = strategy_label(strategy)
-        name = QStandardItem(f"{key}: {ini.title}")
-        if strategy is state.current:
-            name.setData(key, KEY_ROLE)
-        targets = []
-        for link in ini.supports:
-            found = state.cascade.resolve(link)
-            targets.append(f"{link} {found[1].title}" if found else str(link))
-        supports = QStandardItem("; ".join(targets))
-        result = state.schedules.get(label)
-        item = result.items.get(key) if result else None
-        finish = QStandardItem(item.finish.isoformat() if item else "")
-        flag = QStandardItem()
-        if (label, key) in late:
-            flag.setText("⚑ finishes after what it supports")
-            for cell in (name, flag, finish):
-                cell.setForeground(QBrush(QColor(style.LATE)))
-        return [name, supports, QStandardItem(", ".join(backers)), finish, flag]
 
     def set_roll_up_action(self, action: QAction) -> None:
         """Offer the timeline's roll-up (a swimlane per strategy below) from here too."""
@@ -197,11 +252,16 @@ class AlignmentView(QWidget):
     def _update_links(self) -> None:
         key = self.selection.current
         strategy = self.document.strategy
-        self.target.clear()
-        for ancestor in self._ancestors():
-            for ini in ancestor.initiatives.values():
-                link = SupportLink(ancestor.key, ini.key)
-                self.target.addItem(f"{link} — {ini.title}", str(link))
+        ancestors = self._ancestors()
+        if [id(a) for a in ancestors] != self._targets:
+            # Refilled only when the ancestors are others: a parent of 1,000 initiatives is
+            # 1,000 items, and only this strategy is edited while it is open.
+            self._targets = [id(a) for a in ancestors]
+            self.target.clear()
+            for ancestor in ancestors:
+                for ini in ancestor.initiatives.values():
+                    link = SupportLink(ancestor.key, ini.key)
+                    self.target.addItem(f"{link} — {ini.title}", str(link))
         selected = strategy.initiatives.get(key) if key is not None else None
         known = selected is not None
         self.link_label.setText(f"{key} supports:" if known else "Selected initiative supports:")

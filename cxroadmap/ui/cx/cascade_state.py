@@ -42,12 +42,15 @@ class CascadeState:
 
 
 class _Others:
-    """The file's other strategies and their schedules: read and scheduled once per open
-    document, on a worker thread, since only the document's own strategy changes while it
-    is open (another strategy is edited through another OpenDocument). So an edit in a
-    child strategy neither reloads nor reschedules the rest of the cascade."""
+    """The file's other strategies and their schedules, read and scheduled on a worker
+    thread: once per open document, and again only after an edit that changed other
+    strategies too (a rename across the cascade); otherwise only the document's own
+    strategy changes while it is open. So an edit in a child strategy neither reloads nor
+    reschedules the rest of the cascade, on the UI thread or off it."""
 
     def __init__(self, document: OpenDocument) -> None:
+        self.generation = document.cascade_generation  # what the file held when read
+        self.last: tuple[Schedule, CascadeState] | None = None  # the state for that schedule
         self.pairs: list[tuple[int | None, Strategy]] = []
         self.schedules: dict[int, Schedule] = {}
         self.problems: dict[int, str] = {}
@@ -92,8 +95,10 @@ _OTHERS: weakref.WeakKeyDictionary[OpenDocument, _Others] = weakref.WeakKeyDicti
 
 
 def start(document: OpenDocument) -> None:
-    """Begin reading and scheduling the rest of the document's cascade, off the UI thread."""
-    if document not in _OTHERS:
+    """Begin reading and scheduling the rest of the document's cascade, off the UI thread
+    (unless that is done already and no edit has changed the other strategies since)."""
+    others = _OTHERS.get(document)
+    if others is None or others.generation != document.cascade_generation:
         _OTHERS[document] = _Others(document)
 
 
@@ -110,8 +115,12 @@ def document_strategies(document: OpenDocument) -> list[tuple[int | None, Strate
 
 
 def cascade_state(document: OpenDocument) -> CascadeState:
+    """The cascade as it stands, late support flagged; worked out once per schedule of the
+    document (the alignment view and the status bar ask after the same edit)."""
     pairs = document_strategies(document)
     others = _OTHERS.get(document)
+    if others is not None and others.last is not None and others.last[0] is document.schedule:
+        return others.last[1]
     strategies = [s for _, s in pairs]
     cascade = Cascade(strategies)
     schedules: dict[str, Schedule] = {}
@@ -132,4 +141,7 @@ def cascade_state(document: OpenDocument) -> CascadeState:
             except CxRoadmapError as exc:
                 problems.append(f"{strategy.name}: {exc}")
     flags = alignment_flags(cascade, schedules)
-    return CascadeState(cascade, ids, schedules, flags, document.strategy, problems)
+    state = CascadeState(cascade, ids, schedules, flags, document.strategy, problems)
+    if others is not None and document.schedule is not None:
+        others.last = (document.schedule, state)
+    return state

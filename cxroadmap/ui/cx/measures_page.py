@@ -14,6 +14,7 @@ from cxroadmap.domain.edits import Change
 from cxroadmap.domain.measure_edits import AddMeasure, LinkMeasure, RemoveMeasure, UnlinkMeasure
 from cxroadmap.domain.measures import Measure
 from cxroadmap.ui.cx.measures_model import FIELDS, MeasuresModel
+from cxroadmap.ui.cx.readings_panel import ReadingsPanel
 from cxroadmap.ui.cx.touchpoint_models import keyed_rows_table
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.naming import named
@@ -38,7 +39,8 @@ class MeasuresPage(QWidget):
         )
         intro = QLabel(
             "Measures (KPIs) with a baseline, a target and a date to reach it. A target date "
-            "shows as a flag on the timeline. Initiatives: keys separated by commas."
+            "shows as a flag on the timeline (red while the latest reading is off track). "
+            "Initiatives: keys separated by commas. Below: the chosen measure's readings."
         )
         intro.setWordWrap(True)
         self.add_button = named(QPushButton("Add Measure"), "measure_add")
@@ -54,12 +56,17 @@ class MeasuresPage(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        self.readings = ReadingsPanel(document)
+        layout.addWidget(self.readings, 1)
         self.add_button.clicked.connect(self.add_measure)
         self.remove_button.clicked.connect(self.remove_current)
         self.link_button.clicked.connect(lambda: self.link_current(True))
         self.unlink_button.clicked.connect(lambda: self.link_current(False))
         self.selection.changed.connect(self._selection_changed)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda *_: self.readings.show_measure(self.current_key())
+        )
         document.changed.connect(self._document_changed)
         self._current: str | None = None
         self._update_buttons()
@@ -75,6 +82,7 @@ class MeasuresPage(QWidget):
         )
         if row >= 0:
             self.table.selectRow(row)
+        self.readings.show_measure(self.current_key())
         self._update_buttons()
 
     def _selection_changed(self, keys: list[str], source: object) -> None:

@@ -29,7 +29,8 @@ def _brush(colour: str) -> QBrush:
 
 
 class DocumentModel(QAbstractTableModel):
-    """A table that resets whenever the document changes (touchpoint lists are short)."""
+    """A table over the open strategy: it resets on each change, unless a subclass follows
+    the change more closely (KeyedRowsModel, MatrixModel)."""
 
     def __init__(self, document: OpenDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,9 +47,32 @@ class DocumentModel(QAbstractTableModel):
 
 
 class KeyedRowsModel(DocumentModel):
-    """One row per keyed item of the strategy (touchpoints, measures), with fixed columns."""
+    """One row per keyed item of the strategy (touchpoints, measures), with fixed columns.
+
+    After an edit that keeps the same rows the view reads the cells again (the table keeps
+    its current row, scroll position and any open editor); it resets only when rows were
+    added, removed, renamed or reordered.
+    """
 
     COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, document: OpenDocument, parent: QObject | None = None) -> None:
+        super().__init__(document, parent)
+        self._rows = self.row_keys()
+
+    def row_keys(self) -> list[str]:
+        return [str(item.key) for item in self.items()]
+
+    def _changed(self, change: Change) -> None:
+        rows = self.row_keys()
+        if rows != self._rows:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+        elif rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(rows) - 1, len(self.COLUMNS) - 1)
+            )
 
     def items(self) -> Sequence[Any]:
         raise NotImplementedError

@@ -18,9 +18,11 @@ from cxroadmap.domain.pillars import find_pillar, pillar_colour
 from cxroadmap.domain.registry import INITIATIVE
 from cxroadmap.domain.validation import coerce_initiative_value
 from cxroadmap.scheduling.compare import Delta
+from cxroadmap.scheduling.rag import COLOURS, Rag
 from cxroadmap.scheduling.result import ScheduledInitiative
 from cxroadmap.ui.baseline_state import chosen_comparison
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.rag_state import rag_colour, rag_tooltip, rags
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -43,7 +45,9 @@ _COMPUTED = (
     Column("scheduled_phase", "Phase", False, "Computed phase (from its start date)"),
     Column("start_variance", "Δ Start", False, "Working days later (+) than the chosen baseline"),
     Column("finish_variance", "Δ Finish", False, "Working days later (+) than the chosen baseline"),
-)
+    Column("rag", "RAG", False, "Red, amber or green: against the chosen baseline and the "
+           "status date; set by hand in the inspector"),
+)  # fmt: skip
 VARIANCE = frozenset({"start_variance", "finish_variance"})
 COMPUTED = frozenset(c.name for c in _COMPUTED)
 
@@ -191,6 +195,9 @@ class InitiativesModel(QAbstractTableModel):
             return self._tooltip(ini, name)
         if role == Qt.ItemDataRole.DecorationRole and name == "pillar":
             return QColor(pillar_colour(ini.pillar))
+        if role == Qt.ItemDataRole.DecorationRole and name == "rag":
+            rag = self._rag(ini.key)
+            return None if rag is None else rag_colour(rag)
         if role == Qt.ItemDataRole.TextAlignmentRole and (
             name == "slack"
             or name in VARIANCE
@@ -215,6 +222,9 @@ class InitiativesModel(QAbstractTableModel):
         return self.document.strategy.days_per_week if self.document else 5
 
     def _display(self, ini: Initiative, name: str) -> str:
+        if name == "rag":
+            rag = self._rag(ini.key)
+            return "" if rag is None else rag.label
         if name in VARIANCE:
             delta = self.variance(ini.key)
             if delta is None:
@@ -240,8 +250,15 @@ class InitiativesModel(QAbstractTableModel):
             return value  # the cell's picker selects by value
         return edit_text(f, value, self._days_per_week())
 
+    def _rag(self, key: str) -> Rag | None:
+        document = self.document
+        return rags(document.strategy, document.schedule).get(key) if document else None
+
     def sort_value(self, ini: Initiative, name: str) -> Any:
         """A value that orders the column as a planner expects (pillars in ecosystem order)."""
+        if name == "rag":
+            rag = self._rag(ini.key)
+            return -1 if rag is None else COLOURS.index(rag.colour)
         if name in VARIANCE:
             delta = self.variance(ini.key)
             return getattr(delta, f"{name}_days") if delta is not None else -(10**9)
@@ -261,6 +278,9 @@ class InitiativesModel(QAbstractTableModel):
         return sort_key(INITIATIVE[name], getattr(ini, name))
 
     def _tooltip(self, ini: Initiative, name: str) -> str | None:
+        if name == "rag":
+            rag = self._rag(ini.key)
+            return None if rag is None else rag_tooltip(rag)
         if name in ("title", "key"):
             return ini.description or None
         if name in VARIANCE:

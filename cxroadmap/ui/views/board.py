@@ -25,17 +25,16 @@ from PySide6.QtWidgets import (
 from cxroadmap.common import style
 from cxroadmap.domain.edits import Change, ChangeInitiative
 from cxroadmap.domain.model import Strategy
-from cxroadmap.domain.pillars import pillar_label
 from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
 from cxroadmap.ui.selection import Selection
-from cxroadmap.ui.views.board_card import CardItem, short_range
+from cxroadmap.ui.views.board_card import CardItem
 from cxroadmap.ui.views.board_columns import paint_columns
 from cxroadmap.ui.views.drag_impact import ImpactPreview
+from cxroadmap.ui.views.follow import moved_keys
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour
-from cxroadmap.ui.views.timeline_scene import bar_fill
 
 GAP = 14.0
 PAD = 10.0
@@ -64,6 +63,7 @@ class BoardScene(QGraphicsScene):
         self.focus: str | None = None  # presentation: the phase in the spotlight
         self.cards: dict[str, CardItem] = {}
         self.columns: list[tuple[str, QRectF]] = []
+        self.column_keys: dict[str, list[str]] = {}  # each column's cards, top to bottom
         self.selected: set[str] = set()
         self.strategy: Strategy | None = None
         self.schedule: Schedule | None = None
@@ -73,6 +73,33 @@ class BoardScene(QGraphicsScene):
     def set_data(self, strategy: Strategy, schedule: Schedule | None, error: str = "") -> None:
         self.strategy, self.schedule, self.error = strategy, schedule, error
         self.sync()
+
+    def follow(self, strategy: Strategy, schedule: Schedule | None, change: Change) -> bool:
+        """Redraw just the cards `change` touched when each stays in its column and place;
+        False (nothing done) when the cards must be placed again (`set_data`)."""
+        if strategy is not self.strategy or self.only_keys is not None or self.schedule is None:
+            return False
+        moved = moved_keys(change, self.schedule, schedule)
+        if moved is None or change.measures:
+            return False  # (a measure's readings can change an initiative's RAG status)
+        assert schedule is not None  # moved_keys is None without one
+        before, items = self.schedule.items, schedule.items
+        if any(items[key].phase != before[key].phase for key in moved):
+            return False
+        columns = {items[key].phase for key in moved}
+        position = {key: i for i, key in enumerate(items)}
+        for name in columns:
+            # The cards of a column are sorted by start and finish, ties in schedule order.
+            keys = self.column_keys.get(name, [])
+            places = [(items[k].start_day, items[k].finish_day, position[k]) for k in keys]
+            if places != sorted(places):
+                return False
+        self.schedule = schedule
+        for key in moved:
+            card = self.cards.get(key)
+            if card is not None:
+                card.describe(strategy, items[key])
+        return True
 
     def set_selected(self, keys: Iterable[str]) -> None:
         new = set(keys)
@@ -115,7 +142,7 @@ class BoardScene(QGraphicsScene):
         """Place a card per scheduled initiative, reusing the cards already made (by key)."""
         m = self.metrics
         old, self.cards = self.cards, {}
-        self.columns = []
+        self.columns, self.column_keys = [], {}
         strategy, schedule = self.strategy, self.schedule
         if strategy is None or schedule is None:
             for gone in old.values():
@@ -140,6 +167,7 @@ class BoardScene(QGraphicsScene):
         for i, name in enumerate(names):
             x = GAP + i * (width + GAP)
             items = sorted(by_phase[name], key=lambda s: (s.start_day, s.finish_day))
+            self.column_keys[name] = [item.key for item in items]
             for row, item in enumerate(items):
                 card = old.pop(item.key, None)
                 made = card is None
@@ -148,7 +176,7 @@ class BoardScene(QGraphicsScene):
                 elif resized:
                     card.set_width(self.card_width)
                 self.cards[item.key] = card
-                self._describe(card, strategy, item)
+                card.describe(strategy, item)
                 selected = item.key in self.selected
                 if card.selected != selected:
                     card.selected = selected
@@ -173,34 +201,6 @@ class BoardScene(QGraphicsScene):
         self.columns = [(n, QRectF(r.left(), r.top(), r.width(), height)) for n, r in self.columns]
         self.setSceneRect(QRectF(0, 0, GAP + len(names) * (width + GAP), height + 2 * GAP))
         self.update()
-
-    def _describe(self, card: CardItem, strategy: Strategy, item: ScheduledInitiative) -> None:
-        ini = strategy.initiatives.get(item.key)
-        pillar, owner, status = (ini.pillar, ini.owner, ini.status) if ini else ("", "", "")
-        pin = ini.phase if ini else None
-        look: tuple[object, ...] = (item.title, item.start, item.finish, item.is_milestone)
-        look += (item.critical, item.phase, item.reason, pillar, owner, status, pin)
-        if look == card.look:
-            return
-        card.look = look
-        card.title = item.title
-        card.detail = " · ".join(p for p in (owner.strip(), pillar_label(pillar)) if p)
-        card.dates = (
-            "Milestone " + short_range(item.start, item.start)
-            if item.is_milestone
-            else short_range(item.start, item.finish)
-        )
-        card.fill = bar_fill(pillar, status)
-        card.critical = item.critical
-        card.pinned = bool(pin)
-        card.flag = ""
-        if pin and pin != item.phase:
-            card.flag = f"Pinned to {pin}, but starts in {item.phase} ({item.reason})"
-            card.dates += f" · wanted in {pin}"
-        # The full text of whatever the card has to shorten, and why it is where it is.
-        tip = f"{item.title}\n{card.detail}\n{card.dates}"
-        card.setToolTip(f"{tip}\n{card.flag}" if card.flag else tip)
-        card.update()
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         paint_columns(self, painter, QRectF(rect))
@@ -251,8 +251,12 @@ class BoardView(QGraphicsView):
         self.board.set_selected(self.selection.keys)
 
     def follow(self, change: Change) -> None:
-        """Bring the view up to date after `change` (the feed calls this while it is shown)."""
-        self.refresh()
+        """Bring the view up to date after `change` (the feed calls this while it is shown):
+        the cards it touched are redrawn; all are placed again only when one changes column
+        or place in its column."""
+        doc = self.document
+        if not self.board.follow(doc.strategy, doc.schedule, change):
+            self.refresh()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -5,12 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
+from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.pillars import pillar_label
+from cxroadmap.scheduling.result import ScheduledInitiative
+from cxroadmap.ui.rag_state import rag_marks, rag_tooltip
 from cxroadmap.ui.views.look import colour, elide, font, wrap
+from cxroadmap.ui.views.timeline_scene import bar_fill
 
 if TYPE_CHECKING:
     from cxroadmap.ui.views.board import BoardScene
@@ -40,9 +45,43 @@ class CardItem(QGraphicsItem):
         self.critical = False
         self.selected = False
         self.faded = False  # out of the presentation's spotlight
+        self.rag = ""  # RAG colour of the dot in the top right corner ("" for none)
         self.look: tuple[object, ...] | None = None  # what the text and colours were made from
         m = board.metrics
         self._rect = QRectF(0, 0, board.card_width, m.card_height)
+
+    def describe(self, strategy: Strategy, item: ScheduledInitiative) -> None:
+        """Show `item` (and its initiative's owner, pillar, status and pin), if changed."""
+        card = self
+        ini = strategy.initiatives.get(item.key)
+        pillar, owner, status = (ini.pillar, ini.owner, ini.status) if ini else ("", "", "")
+        pin = ini.phase if ini else None
+        look: tuple[object, ...] = (item.title, item.start, item.finish, item.is_milestone)
+        rag = rag_marks(strategy, self.board.schedule).get(item.key)
+        look += (item.critical, item.phase, item.reason, pillar, owner, status, pin, rag)
+        if look == card.look:
+            return
+        card.look = look
+        card.title = item.title
+        card.detail = " · ".join(p for p in (owner.strip(), pillar_label(pillar)) if p)
+        card.dates = (
+            "Milestone " + short_range(item.start, item.start)
+            if item.is_milestone
+            else short_range(item.start, item.finish)
+        )
+        card.fill = bar_fill(pillar, status)
+        card.critical = item.critical
+        card.pinned = bool(pin)
+        card.flag = ""
+        if pin and pin != item.phase:
+            card.flag = f"Pinned to {pin}, but starts in {item.phase} ({item.reason})"
+            card.dates += f" · wanted in {pin}"
+        card.rag = "" if rag is None else style.RAG_COLOURS[rag.colour]
+        # The full text of whatever the card has to shorten, and why it is where it is.
+        tip = f"{item.title}\n{card.detail}\n{card.dates}"
+        tip = f"{tip}\n{card.flag}" if card.flag else tip
+        card.setToolTip(tip if rag is None else f"{tip}\n{rag_tooltip(rag)}")
+        card.update()
 
     def set_width(self, width: float) -> None:
         if width != self._rect.width():
@@ -70,6 +109,11 @@ class CardItem(QGraphicsItem):
         painter.setBrush(colour(self.fill))
         painter.drawRoundedRect(QRectF(rect.left() + 1, rect.top() + 1, 6, rect.height() - 2), 3, 3)
         text = rect.adjusted(16, 6, -8, -6)
+        if self.rag:
+            # The RAG status (scheduling/rag.py): a dot the title wraps clear of.
+            painter.setBrush(colour(self.rag))
+            painter.drawEllipse(QPointF(rect.right() - 10, rect.top() + 10), 5, 5)
+            text.setRight(text.right() - 12)
         line = m.label_pt * 1.9
         painter.setPen(colour(style.INK))
         title_font = font(m.label_pt + 0.5, bold=True)

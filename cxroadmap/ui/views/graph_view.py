@@ -29,6 +29,7 @@ from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
 from cxroadmap.ui.selection import Selection
+from cxroadmap.ui.views.follow import moved_keys
 from cxroadmap.ui.views.graph_layout import READABLE, band_tops, layers
 from cxroadmap.ui.views.graph_node import NodeItem, node_dates
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
@@ -74,6 +75,7 @@ class GraphScene(QGraphicsScene):
         self._ends: dict[Pair, tuple[float, float, float, float]] = {}
         self._critical: dict[Pair, bool] = {}
         self._at: dict[str, tuple[float, float]] = {}  # each node's position
+        self._pairs_of: dict[str, list[Pair]] = {}  # the arrows at each node
         self.selected: set[str] = set()
         self._topology: tuple[tuple[str, ...], tuple[Pair, ...]] | None = None
         self._notice: QGraphicsSimpleTextItem | None = None
@@ -96,7 +98,7 @@ class GraphScene(QGraphicsScene):
         self.strategy, self.schedule = strategy, schedule
         if schedule is None:
             self.clear()
-            self.nodes, self.edges, self._topology = {}, {}, None
+            self.nodes, self.edges, self._topology, self._pairs_of = {}, {}, None, {}
             self._ends, self._critical, self._at = {}, {}, {}
             notice = self.addSimpleText(f"Cannot schedule: {error}", font(m.heading_pt))
             notice.setBrush(colour(style.MUTED))
@@ -117,6 +119,25 @@ class GraphScene(QGraphicsScene):
         self._draw_edges(pairs, moved)
         if moved:
             self.setSceneRect(self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
+    def follow(self, strategy: Strategy, schedule: Schedule | None, change: Change) -> bool:
+        """Redraw just the nodes `change` touched and the arrows at them; False (nothing
+        done) when the graph must be laid out again (`set_data`)."""
+        if strategy is not self.strategy or self.only_keys is not None or self._topology is None:
+            return False
+        moved = moved_keys(change, self.schedule, schedule)
+        if moved is None or tuple(strategy.initiatives) != self._topology[0]:
+            return False
+        assert schedule is not None  # moved_keys is None without one
+        self.schedule = schedule
+        nodes = self.nodes
+        for key in moved:
+            self._describe(nodes[key], strategy, schedule.items.get(key))
+        for pair in {pair for key in moved for pair in self._pairs_of.get(key, ())}:
+            self._colour(
+                pair, self.edges[pair], nodes[pair[0]].critical and nodes[pair[1]].critical
+            )
+        return True
 
     def relayout(self) -> None:
         """Place the nodes again (after `per_band` changed) and redraw the edges."""
@@ -201,6 +222,10 @@ class GraphScene(QGraphicsScene):
             for pair, gone in old.items():
                 self.removeItem(gone)
                 del self._ends[pair], self._critical[pair]
+            self._pairs_of = {}
+            for pair in self.edges:
+                self._pairs_of.setdefault(pair[0], []).append(pair)
+                self._pairs_of.setdefault(pair[1], []).append(pair)
         for pair, edge in self.edges.items():
             self._colour(pair, edge, nodes[pair[0]].critical and nodes[pair[1]].critical)
 
@@ -264,8 +289,12 @@ class GraphView(QGraphicsView):
         self.graph.set_data(doc.strategy, doc.schedule, doc.schedule_error or "")
 
     def follow(self, change: Change) -> None:
-        """Bring the view up to date after `change` (the feed calls this while it is shown)."""
-        self.refresh()
+        """Bring the view up to date after `change` (the feed calls this while it is shown):
+        the nodes it touched are redrawn; the graph is laid out again only when its
+        initiatives or links changed."""
+        doc = self.document
+        if not self.graph.follow(doc.strategy, doc.schedule, change):
+            self.refresh()
 
     def _selection_changed(self, keys: list[str], source: object) -> None:
         self.graph.set_selected(keys)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
+from cxroadmap.domain.readings import on_track
 from cxroadmap.ui.views.baseline_ghosts import paint_ghost
 from cxroadmap.ui.views.date_axis import ticks, unit_for
 from cxroadmap.ui.views.look import colour, font
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 TEXT_GAP = 14.0  # room between a bar's end and its title for the link handle
 HANDLE_RADIUS = 4.0
+RAG_ROOM = 11.0  # the RAG dot before a title, when the strategy is tracked
 
 
 class BarItem(QGraphicsItem):
@@ -37,6 +39,7 @@ class BarItem(QGraphicsItem):
         self.dropped = False
         self.selected = False
         self.hovered = False
+        self.rag = ""  # RAG colour of the dot before the title ("" for none)
         self.generation = -1  # the scene's layout generation this bar was last placed for
         self.ghost: tuple[float, float, bool] | None = None  # the baseline's bar, x from ours
         self._text_width = 0.0
@@ -57,7 +60,7 @@ class BarItem(QGraphicsItem):
         self.width, self.tail = width, tail
         end = width if not self.milestone else metrics.bar / 2
         left = -metrics.bar / 2 - 2
-        right = max(tail + 2, end + TEXT_GAP + self._text_width + 6)
+        right = max(tail + 2, end + TEXT_GAP + self._text_width + 6 + (RAG_ROOM if self.rag else 0))
         if self.ghost is not None:
             left = min(left, self.ghost[0] - metrics.bar / 2 - 2)
             right = max(right, self.ghost[0] + self.ghost[1] + metrics.bar / 2 + 2)
@@ -127,6 +130,12 @@ class BarItem(QGraphicsItem):
             painter.setBrush(colour(style.PAPER))
             painter.drawEllipse(self.handle_centre(), HANDLE_RADIUS, HANDLE_RADIUS)
         text_left = (bar.right() if self.milestone else max(self.width, 0.0)) + TEXT_GAP
+        if self.rag:
+            # The RAG status as a dot before the title (scheduling/rag.py).
+            painter.setPen(QPen(colour(style.PAPER), 1))
+            painter.setBrush(colour(self.rag))
+            painter.drawEllipse(QPointF(text_left + 4, m.row / 2), 4, 4)
+            text_left += RAG_ROOM
         label_font = font(m.label_pt, bold=self.selected or self.critical)
         label_font.setStrikeOut(self.dropped)
         painter.setFont(label_font)
@@ -216,30 +225,35 @@ class BackdropItem(QGraphicsItem):
 def paint_measure_flags(painter: QPainter, scene: TimelineScene, area: QRectF, top: float) -> None:
     """A flag at each measure target date (the PDF's roadmap shows the same).
 
-    Measures due the same day share a flag; a name is cut short before the next flag.
+    Measures due the same day share a flag; a name is cut short before the next flag. A
+    flag is red while a measure on it is off track (its latest reading below its line).
     """
     assert scene.strategy is not None
     scale, m = scene.scale, scene.metrics
     painter.setFont(font(m.label_pt))
     metrics = painter.fontMetrics()
     dates: dict[dt.date, list[str]] = {}
+    off: set[dt.date] = set()
     for measure in scene.strategy.measures:
         if measure.target_date is not None:
             dates.setdefault(measure.target_date, []).append(measure.name)
+            if on_track(measure, scene.strategy.start) is False:
+                off.add(measure.target_date)
     days = sorted(dates)
     for n, day in enumerate(days):
         x = scale.x_of(day)
         room = (scale.x_of(days[n + 1]) if n + 1 < len(days) else x + 400) - x - 16
         if not area.left() - 400 <= x <= area.right():
             continue
-        painter.setPen(QPen(colour(style.mix(style.MEASURE, 0.5)), 1, Qt.PenStyle.DotLine))
+        ink = style.OFF_TRACK if day in off else style.MEASURE
+        painter.setPen(QPen(colour(style.mix(ink, 0.5)), 1, Qt.PenStyle.DotLine))
         painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
         flag = QPolygonF([QPointF(x, top + 2), QPointF(x + 9, top + 5.5), QPointF(x, top + 9)])
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour(style.MEASURE))
+        painter.setBrush(colour(ink))
         painter.drawPolygon(flag)
         if room > 20:
-            painter.setPen(colour(style.MEASURE))
+            painter.setPen(colour(ink))
             text = metrics.elidedText(
                 " · ".join(dates[day]), Qt.TextElideMode.ElideRight, int(room)
             )

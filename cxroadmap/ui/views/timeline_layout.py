@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.model import Initiative, Strategy
 from cxroadmap.domain.pillars import pillar_colour, pillar_label, pillar_order
 from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
@@ -40,27 +40,12 @@ def lanes_of(
 ) -> list[Lane]:
     """Swimlanes in display order; within a lane, by start then document order."""
     wanted = list(schedule.items) if keys is None else [k for k in keys if k in schedule.items]
-    order = {key: i for i, key in enumerate(strategy.initiatives)}
-
-    def by_start(key: str) -> tuple[int, int, int]:
-        item = schedule.items[key]
-        return (item.start_day, item.finish_day, order.get(key, 0))
-
+    by_start = lane_order(strategy, schedule)
     if grouping == "none":
         return [Lane("", "", sorted(wanted, key=by_start))] if wanted else []
     lanes: dict[str, Lane] = {}
     for key in wanted:
-        ini = strategy.initiatives.get(key)
-        if grouping == "strategy":
-            # A cascade roll-up: the owner field names the strategy; lanes keep their order.
-            name = ini.owner if ini else ""
-            lanes.setdefault(name, Lane(name, "")).keys.append(key)
-            continue
-        if grouping == "pillar":
-            text = ini.pillar if ini else ""
-            name, tint = pillar_label(text), pillar_colour(text)
-        else:
-            name, tint = ((ini.owner if ini else "").strip() or "No owner"), ""
+        name, tint = lane_name(strategy.initiatives.get(key), grouping)
         lanes.setdefault(name, Lane(name, tint)).keys.append(key)
     if grouping == "strategy":
         ordered = list(lanes.values())
@@ -71,6 +56,31 @@ def lanes_of(
     for lane in ordered:
         lane.keys.sort(key=by_start)
     return ordered
+
+
+def lane_order(strategy: Strategy, schedule: Schedule) -> Callable[[str], tuple[int, int, int]]:
+    """The key rows are sorted by within a lane: start, then finish, then document order."""
+    order = {key: i for i, key in enumerate(strategy.initiatives)}
+    items = schedule.items
+
+    def by_start(key: str) -> tuple[int, int, int]:
+        item = items[key]
+        return (item.start_day, item.finish_day, order.get(key, 0))
+
+    return by_start
+
+
+def lane_name(ini: Initiative | None, grouping: str) -> tuple[str, str]:
+    """The label and colour of the swimlane `ini` goes in (by pillar, owner or strategy)."""
+    if grouping == "none":
+        return "", ""
+    if grouping == "strategy":
+        # A cascade roll-up: the owner field names the strategy; lanes keep their order.
+        return (ini.owner if ini else ""), ""
+    if grouping == "pillar":
+        text = ini.pillar if ini else ""
+        return pillar_label(text), pillar_colour(text)
+    return ((ini.owner if ini else "").strip() or "No owner"), ""
 
 
 def phase_spans(strategy: Strategy, last: dt.date) -> list[PhaseSpan]:

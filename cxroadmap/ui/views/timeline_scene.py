@@ -11,13 +11,18 @@ from PySide6.QtGui import QFontMetricsF, QPainterPath, QPolygonF
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
 from cxroadmap.common import style
+from cxroadmap.domain.calendar import WorkCalendar
+from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour
 from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
-from cxroadmap.scheduling.result import Schedule
+from cxroadmap.scheduling.rag import tracked
+from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
+from cxroadmap.ui.rag_state import rag_marks, rag_tooltip, rags
 from cxroadmap.ui.views.baseline_ghosts import Ghosts, ghost_geometry
 from cxroadmap.ui.views.date_axis import PhaseSpan, TimeScale
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
+from cxroadmap.ui.views.timeline_follow import follow_change
 from cxroadmap.ui.views.timeline_items import TEXT_GAP, BackdropItem, BarItem, DependencyLayer
 from cxroadmap.ui.views.timeline_layout import (
     Lane,
@@ -42,11 +47,7 @@ def long_date(day: dt.date) -> str:
 
 
 def bar_fill(pillar: str, status: str) -> str:
-    if status == "dropped":
-        return style.DROPPED
-    if status == "idea":
-        return style.mix(pillar_colour(pillar), style.IDEA_TINT)
-    return pillar_colour(pillar)
+    return style.status_fill(pillar_colour(pillar), status)
 
 
 class TimelineScene(QGraphicsScene):
@@ -89,6 +90,8 @@ class TimelineScene(QGraphicsScene):
         self.row_ys: list[float] = []
         # key -> (x, width, slack tail, row y, milestone) in scene pixels
         self.geom: dict[str, tuple[float, float, float, float, bool]] = {}
+        self.ends: dict[str, float] = {}  # key -> scene x where its title ends
+        self.lane_of: dict[str, int] = {}  # key -> index of its lane in `lanes`
         self.generation = 0
         self.bars: dict[str, BarItem] = {}
         self.ghosts: Ghosts = {}  # the chosen baseline's bars (baseline_ghosts.py)
@@ -112,6 +115,10 @@ class TimelineScene(QGraphicsScene):
         self.notice.setText("" if schedule is not None else f"Cannot schedule: {error}")
         self.notice.setPos(16, 16)
         self.sync()
+
+    def follow(self, strategy: Strategy, schedule: Schedule | None, change: Change) -> bool:
+        """Move just the bars `change` moved (timeline_follow.py); False: call `set_data`."""
+        return follow_change(self, strategy, schedule, change)
 
     def set_grouping(self, grouping: str) -> None:
         self.grouping = grouping
@@ -160,36 +167,49 @@ class TimelineScene(QGraphicsScene):
             self.arrows.set_dependencies([])
             self.setSceneRect(QRectF(0, 0, 800, 200))
             return
-        m = self.metrics
         if not relayout_only:
             self.window = date_window(strategy, schedule, self.only, self.today_line, self.bounds)
-            self.flags_height = flag_strip(m.label_pt, strategy, self.shows)
+            self.flags_height = flag_strip(self.metrics.label_pt, strategy, self.shows)
             self.lanes = lanes_of(strategy, schedule, self.grouping, self.only)
-            self._place_rows()
+            self.place_rows()
             for key in [k for k in self.bars if k not in self.rows]:
                 self.removeItem(self.bars.pop(key))
             if self.lazy:
                 for bar in self.bars.values():
                     bar.hide()  # it may have moved to another row; shown again when placed
-            self.arrows.set_dependencies(
-                [
-                    (d.from_key, d.to_key, d.type, self._critical(d.from_key, d.to_key))
-                    for d in strategy.dependencies
-                    if d.from_key in self.rows and d.to_key in self.rows and self.shows.links
-                ]
-            )
+            self.set_arrows()
         self.scale = TimeScale(self.window[0], self.px_per_day, 0.0)
         self._compute_geometry(strategy, schedule)
         self.ghosts = ghost_geometry(strategy, schedule, self.scale.x_of, self.geom)
-        width = self.content_right + RIGHT_MARGIN
-        self.phases = phase_spans(strategy, self.scale.date_at(width) + dt.timedelta(days=1))
-        height = (self.lane_tops[-1][0] if self.lane_tops else 0) + self._lane_height_tail() + 8
-        rect = QRectF(0, 0, width, max(height, 4 * m.row))
-        self.backdrop.resize(rect)
-        self.arrows.resize(rect)
-        self.setSceneRect(rect)
+        self.set_rect()
+        self.backdrop.update()
+        self.arrows.update()
         if not self.lazy:
             self.ensure_all()
+
+    def set_arrows(self) -> None:
+        """Give the arrow layer every dependency between rows on show, critical ones marked."""
+        assert self.strategy is not None
+        self.arrows.set_dependencies(
+            [
+                (d.from_key, d.to_key, d.type, self._critical(d.from_key, d.to_key))
+                for d in self.strategy.dependencies
+                if d.from_key in self.rows and d.to_key in self.rows and self.shows.links
+            ]
+        )
+
+    def set_rect(self) -> None:
+        """Size the scene to the rows and the titles' reach; phases run to its right edge."""
+        assert self.strategy is not None
+        m = self.metrics
+        width = self.content_right + RIGHT_MARGIN
+        self.phases = phase_spans(self.strategy, self.scale.date_at(width) + dt.timedelta(days=1))
+        height = (self.lane_tops[-1][0] if self.lane_tops else 0) + self._lane_height_tail() + 8
+        rect = QRectF(0, 0, width, max(height, 4 * m.row))
+        if rect != self.sceneRect():
+            self.backdrop.resize(rect)
+            self.arrows.resize(rect)
+            self.setSceneRect(rect)
 
     @property
     def lazy(self) -> bool:
@@ -200,30 +220,31 @@ class TimelineScene(QGraphicsScene):
         return bool(a in items and b in items and items[a].critical and items[b].critical)
 
     def _compute_geometry(self, strategy: Strategy, schedule: Schedule) -> None:
-        scale, m = self.scale, self.metrics
         calendar = strategy.calendar()
-        right = scale.x_of(self.window[1])
-        geom: dict[str, tuple[float, float, float, float, bool]] = {}
-        for key, y in self.rows.items():
-            item = schedule.items[key]
-            if item.is_milestone:
-                x, width, tail = scale.x_of(milestone_day(item)), 0.0, 0.0
-                end = x + m.bar / 2 + TEXT_GAP + self.text_width(item.title) + 6
-            else:
-                x = scale.x_of(item.start)
-                width = scale.x_of(finish_of(item)) - x
-                tail = width
-                if item.slack_days > 0 and self.shows.slack:
-                    latest = calendar.date_of(item.latest_start + item.duration - 1)
-                    tail = scale.x_of(latest + dt.timedelta(days=1)) - x
-                    if self.bounds is not None:
-                        # A phase on its own: slack past the window's end runs to its edge.
-                        tail = min(tail, scale.x_of(self.window[1]) - x)
-                end = x + max(tail + 2, width + TEXT_GAP + self.text_width(item.title) + 6)
-            geom[key] = (x, width, tail, y, item.is_milestone)
-            right = max(right, end)
-        self.geom = geom
-        self.content_right = right
+        self.geom, self.ends = {}, {}
+        for key in self.rows:
+            self.place(key, schedule.items[key], calendar)
+        self.content_right = max([self.scale.x_of(self.window[1]), *self.ends.values()])
+
+    def place(self, key: str, item: ScheduledInitiative, calendar: WorkCalendar) -> None:
+        """Work out where the bar of `key` goes (`geom`) and where its title ends (`ends`)."""
+        scale, m = self.scale, self.metrics
+        if item.is_milestone:
+            x, width, tail = scale.x_of(milestone_day(item)), 0.0, 0.0
+            end = x + m.bar / 2 + TEXT_GAP + self.text_width(item.title) + 6
+        else:
+            x = scale.x_of(item.start)
+            width = scale.x_of(finish_of(item)) - x
+            tail = width
+            if item.slack_days > 0 and self.shows.slack:
+                latest = calendar.date_of(item.latest_start + item.duration - 1)
+                tail = scale.x_of(latest + dt.timedelta(days=1)) - x
+                if self.bounds is not None:
+                    # A phase on its own: slack past the window's end runs to its edge.
+                    tail = min(tail, scale.x_of(self.window[1]) - x)
+            end = x + max(tail + 2, width + TEXT_GAP + self.text_width(item.title) + 6)
+        self.geom[key] = (x, width, tail, self.rows[key], item.is_milestone)
+        self.ends[key] = end
 
     def text_width(self, title: str) -> float:
         width = self._text_widths.get(title)
@@ -238,13 +259,14 @@ class TimelineScene(QGraphicsScene):
         first = bisect.bisect_left(self.row_ys, top - self.metrics.row)
         last = bisect.bisect_right(self.row_ys, bottom)
         for key in self.row_keys[first:last]:
-            self._materialise(key)
+            self.materialise(key)
 
     def ensure_all(self) -> None:
         for key in self.row_keys:
-            self._materialise(key)
+            self.materialise(key)
 
-    def _materialise(self, key: str) -> None:
+    def materialise(self, key: str) -> None:
+        """Make (or update) the bar of `key` for the current layout, unless already done."""
         bar = self.bars.get(key)
         if bar is not None and bar.generation == self.generation:
             return
@@ -263,6 +285,8 @@ class TimelineScene(QGraphicsScene):
             item.critical,
             status == "dropped",
         )
+        rag = rag_marks(self.strategy, self.schedule).get(key)
+        bar.rag = "" if rag is None else style.RAG_COLOURS[rag.colour]
         x, width, tail, y, _ = self.geom[key]
         ghost = self.ghosts.get(key)
         bar.ghost = None if ghost is None else (ghost[0] - x, ghost[1], ghost[2])
@@ -289,16 +313,18 @@ class TimelineScene(QGraphicsScene):
         last = self.lanes[-1]
         return (self.metrics.lane_header if last.label else 0.0) + len(last.keys) * self.metrics.row
 
-    def _place_rows(self) -> None:
+    def place_rows(self) -> None:
+        """A row per initiative, lane after lane, from the top."""
         m = self.metrics
         y = 4.0 + self.flags_height
-        self.rows, self.lane_tops = {}, []
-        for lane in self.lanes:
+        self.rows, self.lane_tops, self.lane_of = {}, [], {}
+        for index, lane in enumerate(self.lanes):
             self.lane_tops.append((y, lane))
             if lane.label:
                 y += m.lane_header
             for key in lane.keys:
                 self.rows[key] = y
+                self.lane_of[key] = index
                 y += m.row
         self.row_keys = list(self.rows)
         self.row_ys = list(self.rows.values())
@@ -349,6 +375,9 @@ class TimelineScene(QGraphicsScene):
         if ini is not None and ini.phase:
             phase += f" (pinned to {_html(ini.phase)})"
         lines.append(phase)
+        rag = rags(self.strategy, self.schedule).get(key)
+        if rag is not None and tracked(self.strategy):
+            lines.append(_html(rag_tooltip(rag)))
         if ini is not None and ini.owner:
             lines.append(f"Owner: {_html(ini.owner)}")
         return "<br>".join(lines)

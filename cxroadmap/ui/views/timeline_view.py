@@ -143,7 +143,12 @@ class TimelineView(QGraphicsView):
         super().drawBackground(painter, rect)
 
     def follow(self, change: Change) -> None:
-        """Bring the view up to date after `change` (the feed calls this while it is shown)."""
+        """Bring the view up to date after `change` (the feed calls this while it is shown):
+        the bars that moved are placed again; the rows only when a lane or an order changed."""
+        doc = self.document
+        if self.source is None and self.timeline.follow(doc.strategy, doc.schedule, change):
+            self.header.update()  # the roadmap may end on another day
+            return
         self.refresh()
 
     def _selection_changed(self, keys: list[str], source: object) -> None:

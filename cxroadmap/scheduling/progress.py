@@ -1,0 +1,164 @@
+"""Progress in the schedule (tracking.md): the three states, the facts they fix, the warnings.
+
+The planner asks `read_progress` once; for a plan that records no progress at all it
+returns None and the schedule is computed exactly as before. Otherwise it gives each
+initiative's state, the days a complete or started one occupies (facts the passes do
+not move), and a graph in which links into those facts are left out and links out of
+them read their actual or projected length.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from cxroadmap.domain.calendar import WorkCalendar
+from cxroadmap.domain.model import Initiative, Strategy
+from cxroadmap.scheduling.graph import DependencyGraph, Link
+from cxroadmap.scheduling.result import COMPLETE, NOT_STARTED, STARTED
+
+__all__ = ["COMPLETE", "NOT_STARTED", "STARTED", "Progress", "read_progress"]
+
+_FROM_FINISH = frozenset({"FS", "FF"})
+_TO_FINISH = frozenset({"FF", "SF"})
+_ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What progress fixes, by initiative index (document order)."""
+
+    status_day: int | None
+    states: list[str]
+    # index -> (start_day, finish_day) of each complete or started initiative.
+    fixed: dict[int, tuple[int, int]]
+    # index -> working days a started initiative's projected finish is past its planned one.
+    behind: dict[int, int]
+
+
+def uses_progress(strategy: Strategy) -> bool:
+    """True when the plan records a status date or any actual date or % complete."""
+    if strategy.status_date is not None:
+        return True
+    return any(
+        ini.actual_start is not None or ini.actual_finish is not None or ini.percent_complete
+        for ini in strategy.initiatives.values()
+    )
+
+
+def read_progress(strategy: Strategy, calendar: WorkCalendar) -> Progress | None:
+    """Each initiative's state and the days the facts hold; None for a plan without progress."""
+    if not uses_progress(strategy):
+        return None
+    status = strategy.status_date
+    status_day = None if status is None else calendar.index_on_or_after(status)
+    states: list[str] = []
+    fixed: dict[int, tuple[int, int]] = {}
+    behind: dict[int, int] = {}
+    for i, ini in enumerate(strategy.initiatives.values()):
+        if ini.actual_finish is not None:
+            states.append(COMPLETE)
+            fixed[i] = _complete_days(ini, calendar)
+        elif ini.actual_start is not None:
+            states.append(STARTED)
+            start = calendar.index_on_or_after(ini.actual_start)
+            planned = start + ini.duration
+            finish = planned
+            if status_day is not None and ini.duration > 0:
+                remaining = -(-ini.duration * (100 - ini.percent_complete) // 100)
+                finish = max(planned, status_day + remaining)
+                if finish > planned:
+                    behind[i] = finish - planned
+            fixed[i] = (start, finish)
+        else:
+            states.append(NOT_STARTED)
+    return Progress(status_day, states, fixed, behind)
+
+
+def _complete_days(ini: Initiative, calendar: WorkCalendar) -> tuple[int, int]:
+    """(start_day, finish_day) of a complete initiative; a milestone sits at its date."""
+    ended = ini.actual_finish
+    assert ended is not None
+    if ini.duration == 0:
+        day = calendar.index_on_or_after(ended)
+        return day, day
+    began = ini.actual_start or ended  # validation requires it for work; be safe anyway
+    start = calendar.index_on_or_after(began)
+    # The last working day on or before the date, plus one; at least one day of work.
+    finish = max(calendar.index_on_or_after(ended + _ONE_DAY), start + 1)
+    return start, finish
+
+
+def apply_progress(
+    strategy: Strategy, graph: DependencyGraph, progress: Progress
+) -> DependencyGraph:
+    """The graph the passes see: facts' lengths, links into facts left out, the rest re-offset.
+
+    Leaving links out keeps the old topological order valid, so it is reused.
+    """
+    fixed = progress.fixed
+    durations = list(graph.durations)
+    for i, (start, finish) in fixed.items():
+        durations[i] = finish - start
+    deps = strategy.dependencies
+    preds: list[list[Link]] = [[] for _ in durations]
+    succs: list[list[Link]] = [[] for _ in durations]
+    for links in graph.preds:
+        for link in links:
+            if link.succ in fixed:
+                continue  # a fact: an out-of-sequence start is allowed
+            if link.pred in fixed:
+                dep = deps[link.dependency]
+                kind = dep.type.upper()
+                offset = dep.lag
+                if kind in _FROM_FINISH:
+                    offset += durations[link.pred]
+                if kind in _TO_FINISH:
+                    offset -= durations[link.succ]
+                link = Link(link.pred, link.succ, offset, link.dependency)
+            preds[link.succ].append(link)
+            succs[link.pred].append(link)
+    return DependencyGraph(graph.keys, durations, preds, succs, graph.order)
+
+
+def progress_lower_bounds(
+    strategy: Strategy, progress: Progress, lower: list[int], reasons: list[str]
+) -> None:
+    """Facts start where they started; nothing else before the status day (in place)."""
+    status_day = progress.status_day
+    status = strategy.status_date
+    for i, ini in enumerate(strategy.initiatives.values()):
+        days = progress.fixed.get(i)
+        if days is not None:
+            lower[i] = days[0]
+            if ini.actual_finish is not None:
+                reasons[i] = f"complete {ini.actual_finish.isoformat()}"
+            else:
+                assert ini.actual_start is not None
+                reasons[i] = f"started {ini.actual_start.isoformat()}"
+        elif status_day is not None and status is not None and status_day > lower[i]:
+            lower[i] = status_day
+            reasons[i] = f"status date {status.isoformat()}"
+
+
+def progress_warnings(strategy: Strategy, progress: Progress, calendar: WorkCalendar) -> list[str]:
+    """tracking.md's warnings, by initiative in document order."""
+    warnings: list[str] = []
+    for i, ini in enumerate(strategy.initiatives.values()):
+        key = ini.key
+        if ini.status == "done" and ini.actual_finish is None:
+            warnings.append(f"{key} is done but has no actual finish")
+        if ini.actual_finish is not None and ini.status != "done":
+            status = ini.status.replace("_", " ")
+            warnings.append(f"{key} has an actual finish but its status is {status}")
+        days = progress.behind.get(i)
+        if days is not None:
+            plural = "s" if days != 1 else ""
+            finish = progress.fixed[i][1]
+            now = calendar.date_of(finish - 1).isoformat()
+            planned = calendar.date_of(finish - days - 1).isoformat()
+            warnings.append(
+                f"{key} is behind by {days} working day{plural}: "
+                f"it now finishes {now} instead of {planned}"
+            )
+    return warnings

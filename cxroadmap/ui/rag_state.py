@@ -1,0 +1,41 @@
+"""RAG status for the views: computed once per schedule and shared by table, timeline and board."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from cxroadmap.common import style
+from cxroadmap.domain.model import Strategy
+from cxroadmap.scheduling.rag import Rag, rag_statuses, tracked
+from cxroadmap.scheduling.result import Schedule
+
+# Views ask per cell and per card: remember the last answer, keyed by the objects themselves
+# (each edit reschedules, so a new schedule means a fresh status).
+_last: tuple[Strategy, Schedule, dict[str, Rag]] | None = None
+
+
+def rags(strategy: Strategy | None, schedule: Schedule | None) -> dict[str, Rag]:
+    """Each initiative's RAG status for this strategy and schedule ({} without a schedule)."""
+    global _last
+    if strategy is None or schedule is None:
+        return {}
+    if _last is not None and _last[0] is strategy and _last[1] is schedule:
+        return _last[2]
+    found = rag_statuses(strategy, schedule)
+    _last = (strategy, schedule, found)
+    return found
+
+
+def rag_colour(rag: Rag) -> QColor:
+    return QColor(style.RAG_COLOURS[rag.colour])
+
+
+def rag_tooltip(rag: Rag) -> str:
+    return f"RAG: {rag.label}: {rag.reason}"
+
+
+def rag_marks(strategy: Strategy | None, schedule: Schedule | None) -> dict[str, Rag]:
+    """The statuses to draw on bars and cards: all of them while tracked, else none."""
+    if strategy is None or schedule is None or not tracked(strategy):
+        return {}
+    return rags(strategy, schedule)

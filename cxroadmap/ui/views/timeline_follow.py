@@ -1,0 +1,100 @@
+"""The timeline after an edit: only the bars that changed move; rows are sorted again only
+when the order in a lane changes, and all is laid out again only when a lane changes."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from cxroadmap.domain.edits import Change
+from cxroadmap.domain.model import Strategy
+from cxroadmap.scheduling.result import Schedule
+from cxroadmap.ui.views.baseline_ghosts import ghost_geometry
+from cxroadmap.ui.views.follow import moved_keys
+from cxroadmap.ui.views.timeline_layout import date_window, lane_name, lane_order
+
+if TYPE_CHECKING:
+    from cxroadmap.ui.views.timeline_scene import TimelineScene
+
+
+def follow_change(
+    scene: TimelineScene, strategy: Strategy, schedule: Schedule | None, change: Change
+) -> bool:
+    """Bring `scene` up to date with `change` in place: the bars of the initiatives that
+    moved (or were edited) are placed again, and those whose row changed move down or up;
+    every other bar is left as it is.
+
+    False, with nothing done, when that is not enough (an initiative changes lane, the date
+    scale's left edge moves, the roster of initiatives or links changed): the caller then
+    lays the whole scene out again.
+    """
+    old = scene.schedule
+    if scene.strategy is not strategy or scene.only is not None or scene.bounds is not None:
+        return False
+    if change.measures or schedule is None or old is None or not scene.rows:
+        return False  # measure flags widen the window; no schedule shows a notice
+    moved = moved_keys(change, old, schedule)
+    if moved is None or any(key not in scene.rows for key in moved):
+        return False
+    window = date_window(strategy, schedule, None, scene.today_line, None)
+    if window[0] != scene.window[0] or not lanes_kept(scene, strategy, moved):
+        return False
+    scene.schedule, scene.window = schedule, window
+    rows, shifted = scene.rows, set()
+    by_start = lane_order(strategy, schedule)
+    touched = [scene.lanes[index] for index in {scene.lane_of[key] for key in moved}]
+    if not all(in_order(lane.keys, by_start) for lane in touched):
+        # Same lanes, new order: the lanes that changed are sorted again and the rows
+        # placed; a bar that only changed row keeps its x, width and slack.
+        for lane in touched:
+            lane.keys.sort(key=by_start)
+        scene.place_rows()
+        for key, y in scene.rows.items():
+            if rows[key] != y and key not in moved:
+                x, width, tail, _, milestone = scene.geom[key]
+                scene.geom[key] = (x, width, tail, y, milestone)
+                shifted.add(key)
+    calendar = strategy.calendar()
+    critical = False
+    for key in moved:
+        item = schedule.items[key]
+        critical |= item.critical != old.items[key].critical
+        scene.place(key, item, calendar)
+    # The baseline's bars (another baseline chosen, or none; a milestone's ghost sits on the
+    # live one while it has not moved): the bars whose ghost changed are placed again too.
+    ghosts, scene.ghosts = (
+        scene.ghosts,
+        ghost_geometry(strategy, schedule, scene.scale.x_of, scene.geom),
+    )
+    if ghosts != scene.ghosts:
+        shifted |= {k for k in scene.bars if ghosts.get(k) != scene.ghosts.get(k)}
+    for key in moved | shifted:
+        bar = scene.bars.get(key)
+        if bar is not None and bar.generation == scene.generation:
+            bar.generation = -1  # placed for this layout: place it again now
+            scene.materialise(key)
+    scene.content_right = max(scene.scale.x_of(window[1]), max(scene.ends.values()))
+    if critical or scene.rows is not rows:
+        scene.set_arrows()  # which arrows are red, or the rows they are indexed by, changed
+    else:
+        scene.arrows.update()  # drawn from the bars' geometry at paint time
+    scene.set_rect()
+    return True
+
+
+def lanes_kept(scene: TimelineScene, strategy: Strategy, moved: set[str]) -> bool:
+    """Whether every moved initiative stays in the swimlane it is shown in."""
+    if scene.grouping == "strategy":
+        return False  # the roll-up's lanes are other strategies
+    for key in moved:
+        name, _ = lane_name(strategy.initiatives.get(key), scene.grouping)
+        if name != scene.lanes[scene.lane_of[key]].label:
+            return False
+    return True
+
+
+def in_order(keys: list[str], by_start: Callable[[str], tuple[int, int, int]]) -> bool:
+    """Whether a lane's keys are still sorted as `lanes_of` sorts them."""
+    places = [by_start(key) for key in keys]
+    return all(a < b for a, b in itertools.pairwise(places))
