@@ -15,7 +15,9 @@ import random
 
 from bench_scheduler import random_strategy, timed
 
+from cxroadmap.cli.compare_command import comparison_to_json
 from cxroadmap.domain.model import Initiative
+from cxroadmap.domain.scenarios import CopyAsScenario
 from cxroadmap.scheduling.baselines import take
 from cxroadmap.scheduling.changes import what_changed
 from cxroadmap.scheduling.compare import compare_schedules, compare_to_baseline
@@ -25,6 +27,7 @@ from cxroadmap.scheduling.planner import schedule
 def main() -> None:
     n = 5000
     original = random_strategy(n)
+    original.key = "PLAN"
     other = random_strategy(n)
     rng = random.Random(11)
     for key in rng.sample(list(other.initiatives), n // 10):
@@ -53,6 +56,11 @@ def main() -> None:
         ("compare_to_baseline", lambda: compare_to_baseline(after, other.baselines[0], calendar)),
         ("what_changed (page data, reasons included)", lambda: what_changed(other, after)),
         ("take a baseline", lambda: take(after, "Again", dt.date(2027, 6, 1))),
+        ("Copy as Scenario (a deep copy)", lambda: CopyAsScenario(original).apply([original])),
+        (
+            "compare --json's data (from the comparison)",
+            lambda: comparison_to_json(original, other, before, after, found),
+        ),
     ):
         best, median, cpu = timed(work)
         print(f"{label:<52} {best:8.1f} {median:10.1f} {cpu:12.1f}")

@@ -19,7 +19,7 @@ from cxroadmap.domain.model import Strategy
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
 
 COMMANDS = ("demo", "new", "import", "export", "schedule", "check", "backups", "baseline",
-            *WORKSPACE_COMMANDS)  # fmt: skip
+            "compare", *WORKSPACE_COMMANDS)  # fmt: skip
 
 
 class UsageError(Exception):
@@ -236,6 +236,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     for i, (strategy, result) in enumerate(results):
         if len(results) > 1:
             under = f", under {strategy.parent}" if strategy.parent else ""
+            under = f", scenario of {strategy.scenario_of}" if strategy.scenario_of else under
             title = f"{strategy.key}: {strategy.name}" if strategy.key else strategy.name
             heading = f"== {title} ({strategy.level}{under})"
             print(f"\n{heading}" if i else heading)
@@ -289,13 +290,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from cxroadmap.cli.baseline_command import cmd_baseline
+    from cxroadmap.cli.compare_command import cmd_compare
     from cxroadmap.cli.parser import build_parser as build
     from cxroadmap.cli.workspace_commands import HANDLERS
 
     return build(
         {"demo": cmd_demo, "new": cmd_new, "import": cmd_import, "export": cmd_export}
         | {"schedule": cmd_schedule, "check": cmd_check, "backups": store_commands.cmd_backups}
-        | {"baseline": cmd_baseline}
+        | {"baseline": cmd_baseline, "compare": cmd_compare}
         | HANDLERS
     )
 

@@ -54,6 +54,10 @@ def test_take_a_baseline_then_see_what_slipped_rename_choose_delete_and_undo(
         "2027-01-29 in baseline 'Board approval'"
     )
     assert commands.label.text() == "vs Board approval: finish +5d"
+    w.initiatives.select_key("C")
+    assert w.inspector.schedule_label.text().endswith(
+        "\nBaseline 'Board approval': 25 Jan – 29 Jan 2027, finish +5 working days"
+    )
 
     # The timeline draws C's baseline bar where C was: one week before its live bar.
     timeline = next(t for t in w.roadmap_tabs if isinstance(t, TimelineView))

@@ -284,11 +284,14 @@ def test_the_strategy_touchpoint_and_measure_forms_show_every_declared_field(
     small_window.acts["show_strategy"].trigger()
     panel = small_window.strategy_panel
     elsewhere = _walk_form(panel.editors, STRATEGY, "strategy", strategy)
-    # The cascade's keys on the Alignment tab; the calendar box; the Budget tab.
-    assert elsewhere == {"key", "parent", "working_days", "holidays", "currency", "year_budgets"}, (
+    # The cascade's keys on the Alignment tab; the calendar box; the Budget tab; the
+    # Scenarios menu (Copy as Scenario marks the copy).
+    assert elsewhere == {
+        "key", "parent", "working_days", "holidays", "currency", "year_budgets", "scenario_of"
+    }, (
         "a strategy field without an `editor` in domain/registry.py is in no form: declare "
         "one (it then appears in the Strategy panel) or name it here with where it is edited"
-    )
+    )  # fmt: skip
 
     page = small_window.cx_commands.show_tab("Touchpoints")
     page.editor.show_touchpoint("TP1")

@@ -59,6 +59,7 @@ def test_the_strategy_sheet_holds_one_field_per_row(small_book):
         ["year_budgets", None, None, None, None, None],
         ["status_date", None, None, None, None, None],
         ["red_after_days", 10, None, None, None, None],
+        ["scenario_of", None, None, None, None, None],
         ["phases", "Short term: 13w", "Medium term: 39w", "Long term", None, None],
         ["phase_budgets", None, None, None, None, None],
     ]

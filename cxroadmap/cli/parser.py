@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cxroadmap import __version__
 from cxroadmap.cli.baseline_command import add_baseline_command
+from cxroadmap.cli.compare_command import add_compare_command
 from cxroadmap.cli.workspace_parser import add_workspace_commands
 
 Handler = Callable[[argparse.Namespace], int]
@@ -95,6 +96,7 @@ def build_parser(handlers: Mapping[str, Handler]) -> argparse.ArgumentParser:
     )
     p.add_argument("--baseline", metavar="NAME", help="with the variance against baseline NAME")
     add_baseline_command(add)
+    add_compare_command(add)
 
     p = add("check", "validate a document and say what is wrong")
     p.add_argument("file", type=Path, metavar="FILE")

@@ -20,17 +20,22 @@ def order_parents_first(strategies: Iterable[Strategy]) -> list[Strategy]:
     """The strategies as a depth-first walk of the tree: each parent before its children.
 
     Siblings keep their given order; a strategy whose parent is not in the list is a root.
-    A parent cycle is broken at the first strategy met (validate_cascade reports it).
+    A parent cycle is broken at the first strategy met (validate_cascade reports it). A
+    scenario comes right after the strategy it is a scenario of.
     """
     items = list(strategies)
     keys = {s.key for s in items if s.key}
     children: dict[str, list[Strategy]] = {}
     roots: list[Strategy] = []
     for strategy in items:
-        if strategy.parent is not None and strategy.parent in keys:
-            children.setdefault(strategy.parent, []).append(strategy)
+        above = strategy.parent if strategy.scenario_of is None else strategy.scenario_of
+        if above is not None and above in keys and above != strategy.key:
+            children.setdefault(above, []).append(strategy)
         else:
             roots.append(strategy)
+    for below in children.values():
+        # Scenarios first: each follows the strategy it copies, before that one's children.
+        below.sort(key=lambda s: s.scenario_of is None)
     ordered: list[Strategy] = []
     seen: set[int] = set()
 
@@ -95,9 +100,24 @@ class Cascade:
         return None if strategy.parent is None else self._by_key.get(strategy.parent)
 
     def children(self, strategy: Strategy) -> list[Strategy]:
+        """The strategies right below `strategy`; scenarios never roll up into the cascade."""
         if not strategy.key:
             return []
-        return [s for s in self.strategies if s.parent == strategy.key and s is not strategy]
+        return [
+            s
+            for s in self.strategies
+            if s.parent == strategy.key and s is not strategy and s.scenario_of is None
+        ]
+
+    def scenarios_of(self, strategy: Strategy) -> list[Strategy]:
+        """The what-if copies of `strategy` (scenarios.py), in document order."""
+        if not strategy.key:
+            return []
+        return [s for s in self.strategies if s.scenario_of == strategy.key and s is not strategy]
+
+    def original_of(self, scenario: Strategy) -> Strategy | None:
+        """The strategy a scenario was copied from (None for a plan of its own)."""
+        return None if scenario.scenario_of is None else self._by_key.get(scenario.scenario_of)
 
     def ancestors(self, strategy: Strategy) -> list[Strategy]:
         """Parent, grandparent, ... within the document (stops at a cycle)."""
@@ -135,9 +155,14 @@ class Cascade:
         return None if initiative is None else (strategy, initiative)
 
     def support_pairs(self) -> list[SupportPair]:
-        """Every alignment link that resolves, in document order of the supporting side."""
+        """Every alignment link that resolves, in document order of the supporting side.
+
+        Scenarios' links are left out: they never roll up into the cascade.
+        """
         pairs: list[SupportPair] = []
         for strategy in self.strategies:
+            if strategy.scenario_of is not None:
+                continue  # a what-if is not part of the cascade's alignment
             for ini in strategy.initiatives.values():
                 for link in ini.supports:
                     target = self.resolve(link)
@@ -209,6 +234,7 @@ def validate_cascade(strategies: Iterable[Strategy]) -> Cascade:
         if current is strategy:
             keys = " -> ".join(s.key for s in [*chain, strategy])
             raise ValidationError(f"{label}: strategy.parent", f"parent cycle: {keys}")
+        _check_scenario(strategy, seen, strategy is first)
     for strategy in cascade:
         for key, ini in strategy.initiatives.items():
             for j, link in enumerate(ini.supports):
@@ -218,6 +244,30 @@ def validate_cascade(strategies: Iterable[Strategy]) -> Cascade:
                         f"{_name(strategy)}: initiatives[{key}].supports[{j}]", problem
                     )
     return cascade
+
+
+def _check_scenario(strategy: Strategy, seen: dict[str, Strategy], first: bool) -> None:
+    """A scenario copies a plan of the document; nothing hangs below a scenario."""
+    label = _name(strategy)
+    parent = seen.get(strategy.parent) if strategy.parent is not None else None
+    if parent is not None and parent.scenario_of is not None:
+        raise ValidationError(
+            f"{label}: strategy.parent", f"{parent.key!r} is a scenario; nothing can sit below it"
+        )
+    if strategy.scenario_of is None:
+        return
+    original = seen.get(strategy.scenario_of)
+    if original is None:
+        if first:
+            return  # a scenario exported alone keeps its original's key, like a parent
+        raise ValidationError(
+            f"{label}: strategy.scenario_of", f"no strategy with key {strategy.scenario_of!r}"
+        )
+    if original.scenario_of is not None:
+        raise ValidationError(
+            f"{label}: strategy.scenario_of",
+            f"{original.key!r} is itself a scenario; a scenario copies a plan of its own",
+        )
 
 
 def check_cascade_limits(strategies: list[Strategy]) -> None:

@@ -38,12 +38,14 @@ def _relinked(
 def rename_strategy_key(
     cascade: Cascade, strategy: Strategy, new_key: str
 ) -> list[tuple[Strategy, Edit]]:
-    """Give `strategy` a new key, carried into its children's parent and into support links."""
+    """Give `strategy` a new key, carried into its children's parent, its scenarios'
+    `scenario_of` and into support links."""
     check_strategy_key(new_key)
     if cascade.get(new_key) is not None and cascade.get(new_key) is not strategy:
         raise ValidationError("strategy.key", f"duplicate strategy key {new_key!r}")
     edits: list[tuple[Strategy, Edit]] = [(strategy, ChangeStrategy({"key": new_key}))]
     edits += [(c, ChangeStrategy({"parent": new_key})) for c in cascade.children(strategy)]
+    edits += [(s, ChangeStrategy({"scenario_of": new_key})) for s in cascade.scenarios_of(strategy)]
     if strategy.key:
         edits += _relinked(cascade, strategy, None, strategy.key, new_key)
     return edits

@@ -52,6 +52,10 @@ def validate_cx(strategy: Strategy) -> None:
         check_strategy_key(strategy.parent, "strategy.parent")
         if strategy.parent == strategy.key:
             raise ValidationError("strategy.parent", "a strategy cannot be its own parent")
+    if strategy.scenario_of is not None:
+        check_strategy_key(strategy.scenario_of, "strategy.scenario_of")
+        if strategy.scenario_of == strategy.key:
+            raise ValidationError("strategy.scenario_of", "a strategy cannot be its own scenario")
     touchpoints: set[str] = set()
     for i, tp in enumerate(strategy.touchpoints):
         label = tp.key if isinstance(tp.key, str) and tp.key.strip() else str(i)

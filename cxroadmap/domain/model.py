@@ -117,6 +117,8 @@ class Strategy:
     chosen_baseline: str | None = None
     # RAG: red once an initiative finishes more than this many working days late.
     red_after_days: int = 10
+    # A scenario (scenarios.py): the key of the strategy it is a what-if copy of.
+    scenario_of: str | None = None
 
     def calendar(self) -> WorkCalendar:
         return WorkCalendar(self.start, self.working_days, self.holidays)

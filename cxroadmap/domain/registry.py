@@ -130,6 +130,9 @@ STRATEGY: Fields = declare(
           "RAG is red when an initiative finishes more than this many working days after "
           "the chosen baseline", minimum=0, limit=MAX_RED_AFTER_DAYS, json_optional=True,
           editor="spin", example=15),
+    Field("scenario_of", STRATEGY_KEY, "Scenario of",
+          "Key of the strategy this one is a what-if copy of (blank: a plan of its own)",
+          json_optional=True, example="ORG"),
     # The brand kit and saved views are records of their own (brand.py, view_filter.py).
     structural=("phases", "initiatives", "dependencies", "touchpoints", "measures", "brand",
                 "views", "baselines", "chosen_baseline"),

@@ -175,6 +175,13 @@ def _mark(out: ShapeWriter, chart: TimelineChart, mark: Mark, mid: float, f: Fra
             "roundRect", f.x(x0), f.y(mid + bar_h / 2), f.d(x1 - x0), f.d(bar_h), fill, line,
             width, dash, name=f"Bar {mark.key}", adjust=12000,
         )  # fmt: skip
+    rag = chart.rag.get(mark.key)
+    if rag is not None:  # the RAG dot at the finish, as in the PDF (export/marks.py)
+        end, r = x0 + bar_h * 0.62 if mark.milestone else x1, max(bar_h * 0.42, 1.5)
+        out.shape(
+            "ellipse", f.x(end - r), f.y(mid + r), f.d(2 * r), f.d(2 * r), rag, style.PAPER,
+            f.d(0.5), name=f"RAG {mark.key}",
+        )  # fmt: skip
     if mark.label_side == "none" or not mark.label:
         return
     if mark.label_side == "inside":
@@ -210,7 +217,8 @@ def _measures(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -
         if not axis.start <= day < axis.end:
             continue
         x = chart.x(day) + chart.layout.width / axis.days / 2
-        colour = style.mix(style.MEASURE, 0.45)
+        ink = style.OFF_TRACK if name in chart.off_track else style.MEASURE
+        colour = style.mix(ink, 0.45)
         out.line(f.x(x), f.y(chart.rows_top), f.x(x), f.y(bottom), colour, f.d(0.6), "sysDot")
         label = fit_text(name, 120, 6)
         wide = text_width(label, 6)
@@ -221,7 +229,7 @@ def _measures(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -
         levels[level] = start + wide
         out.text(
             f.x(start), f.y(bottom + 10 + 8 * level), f.d(wide + 4), f.d(9), label, f.d(6),
-            style.MEASURE, name=f"Measure {name}",
+            ink, name=f"Measure {name}",
         )  # fmt: skip
 
 
@@ -257,8 +265,11 @@ def _symbol(out: ShapeWriter, entry: legend.Entry, x: float, mid: float, f: Fram
     elif entry.kind == "link":
         out.line(f.x(x), f.y(mid), f.x(x + size), f.y(mid), style.DEPENDENCY, f.d(0.8))
     elif entry.kind == "measure":
-        out.line(f.x(x + size / 2), f.y(mid + 5), f.x(x + size / 2), f.y(mid - 5), style.MEASURE, 1)
-        out.shape("rect", f.x(x + size / 2), f.y(mid + 5), f.d(5), f.d(4), style.MEASURE)
+        out.line(f.x(x + size / 2), f.y(mid + 5), f.x(x + size / 2), f.y(mid - 5), entry.colour, 1)
+        out.shape("rect", f.x(x + size / 2), f.y(mid + 5), f.d(5), f.d(4), entry.colour)
+    elif entry.kind == "dot":
+        out.shape("ellipse", f.x(x + size / 2 - 3.2), f.y(mid + 3.2), f.d(6.4), f.d(6.4),
+                  entry.colour)  # fmt: skip
     elif entry.kind == "today":
         cx = f.x(x + size / 2)
         out.line(cx, f.y(mid + 5), cx, f.y(mid - 5), style.TODAY, f.d(1), "dash")

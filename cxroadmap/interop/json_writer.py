@@ -35,6 +35,10 @@ def cascade_to_json(strategies: list[Strategy], root: Strategy | None = None) ->
 
 def _tree_to_json(cascade: Cascade, strategy: Strategy, with_parent: bool) -> dict[str, Any]:
     node = _node_to_json(strategy, with_parent)
+    # Scenarios sit in their original's node; they take its parent (scenarios.py).
+    scenarios = cascade.scenarios_of(strategy)
+    if scenarios:
+        node["scenarios"] = [_node_to_json(s, with_parent=False) for s in scenarios]
     children = cascade.children(strategy)
     if children:
         node["children"] = [_tree_to_json(cascade, c, with_parent=False) for c in children]

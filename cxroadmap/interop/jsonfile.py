@@ -58,8 +58,11 @@ _TOP_FIELDS = (
     "brand",
     "views",
     "children",
+    "scenarios",
 )
 _CHILD_FIELDS = _TOP_FIELDS[1:]
+# A scenario is a what-if copy: nothing nests below it.
+_SCENARIO_FIELDS = _TOP_FIELDS[1:-2]
 STRATEGY_FIELDS = (*json_names(STRATEGY), "phases", *STRATEGY_KEYS)
 
 
@@ -146,22 +149,43 @@ def _parse_node(data: dict[str, Any], parent: Strategy | None, found: list[Strat
         strategy.measures.append(measure_from_json(item, i))
     validate_strategy(strategy)
     found.append(strategy)
-    children = data.get("children")
-    if children is None:
-        return
-    if not strategy.key:
-        raise ValidationError("strategy.key", "required for a strategy with children")
-    for i, child in enumerate(json_array(children, "children")):
-        where = f"children[{i}]"
-        obj = json_object(child, where)
-        try:
-            no_unknown(obj, _CHILD_FIELDS, "")
-            _parse_node(obj, strategy, found)
-        except ValidationError as error:
-            inner = f"{where}.{error.where}" if error.where else where
-            raise ValidationError(inner, error.problem) from None
-        except CycleError as error:
-            raise ValidationError(f"{where}.dependencies", str(error)) from None
+    for name in ("scenarios", "children"):
+        nested = data.get(name)
+        if nested is None:
+            continue
+        if not strategy.key:
+            raise ValidationError("strategy.key", f"required for a strategy with {name}")
+        for i, child in enumerate(json_array(nested, name)):
+            where = f"{name}[{i}]"
+            obj = json_object(child, where)
+            try:
+                if name == "children":
+                    no_unknown(obj, _CHILD_FIELDS, "")
+                    _parse_node(obj, strategy, found)
+                else:
+                    no_unknown(obj, _SCENARIO_FIELDS, "")
+                    _parse_scenario(obj, strategy, found)
+            except ValidationError as error:
+                inner = f"{where}.{error.where}" if error.where else where
+                raise ValidationError(inner, error.problem) from None
+            except CycleError as error:
+                raise ValidationError(f"{where}.dependencies", str(error)) from None
+
+
+def _parse_scenario(data: dict[str, Any], original: Strategy, found: list[Strategy]) -> None:
+    """A scenario nested in its original: `scenario_of` and `parent` come from the nesting."""
+    given = json_object(required(data, "strategy", ""), "strategy")
+    if "parent" in given:
+        raise ValidationError(
+            "strategy.parent", "a scenario has its original's parent; leave it out"
+        )
+    of = given.get("scenario_of", original.key)
+    if of != original.key:
+        raise ValidationError(
+            "strategy.scenario_of", f"{of!r}, but the scenario is nested in {original.key!r}"
+        )
+    nested = {**given, "scenario_of": original.key, "parent": original.parent}
+    _parse_node({**data, "strategy": nested}, None, found)
 
 
 def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

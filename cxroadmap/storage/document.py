@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
 
-from sqlalchemy import Connection, Engine, exc, select, update
+from sqlalchemy import Connection, Engine, delete, exc, select, update
 
 from cxroadmap.domain.cascade import order_parents_first
 from cxroadmap.domain.edits import Change
@@ -266,11 +266,34 @@ class Document:
     def write_changes(self, items: list[tuple[int, Strategy, Change]]) -> None:
         """Save several strategies' Changes (one edit across the cascade) in one transaction."""
 
+        self._run(lambda conn: self._write_all(conn, items), writing=True)
+
+    def _write_all(self, conn: Connection, items: list[tuple[int, Strategy, Change]]) -> None:
+        for strategy_id, strategy, change in items:
+            self._require(conn, strategy_id)
+            _write_change(conn, strategy_id, strategy, change)
+            record_change(conn, strategy.key, change)
+
+    def add_strategies(
+        self, added: list[Strategy], changed: list[tuple[int, Strategy, Change]]
+    ) -> list[int]:
+        """New strategies (a scenario copy) and others' Changes in one transaction; new ids."""
+
+        def work(conn: Connection) -> list[int]:
+            self._write_all(conn, changed)
+            for strategy in added:
+                mark_whole(conn, strategy.key)  # a workspace copy compares it whole
+            return [insert_strategy(conn, strategy) for strategy in added]
+
+        with gc_paused():
+            return self._run(work, writing=True)
+
+    def remove_strategy(self, strategy_id: int) -> None:
+        """Delete a stored strategy with everything in it (a scenario no longer wanted)."""
+
         def work(conn: Connection) -> None:
-            for strategy_id, strategy, change in items:
-                self._require(conn, strategy_id)
-                _write_change(conn, strategy_id, strategy, change)
-                record_change(conn, strategy.key, change)
+            self._require(conn, strategy_id)
+            conn.execute(delete(STRATEGY).where(STRATEGY.c.id == strategy_id))
 
         self._run(work, writing=True)
 

@@ -46,6 +46,8 @@ class StrategyRow(SQLModel, table=True):
     status_date: str | None = None
     # Added by schema 10 (RAG).
     red_after_days: int = Field(default=10, sa_column_kwargs={"server_default": "10"})
+    # Added by schema 11 (scenarios).
+    scenario_of: str | None = None
 
 
 class ValueRow(SQLModel, table=True):

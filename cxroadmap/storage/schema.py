@@ -18,11 +18,12 @@ from cxroadmap.storage.migration_7 import upgrade_6_to_7
 from cxroadmap.storage.migration_8 import add_measure_readings
 from cxroadmap.storage.migration_9 import add_progress
 from cxroadmap.storage.migration_10 import add_rag
+from cxroadmap.storage.migration_11 import upgrade_10_to_11
 from cxroadmap.storage.migration_seal import add_seal
 
 # 'CXRD' in ASCII: lets `file` and other tools recognise the document.
 APPLICATION_ID = 0x43585244
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -40,6 +41,7 @@ MIGRATIONS: dict[int, Migration] = {
     7: add_measure_readings,
     8: add_progress,
     9: add_rag,
+    10: upgrade_10_to_11,
 }
 
 

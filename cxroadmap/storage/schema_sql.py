@@ -221,6 +221,7 @@ STATEMENTS: tuple[str, ...] = (
         "\tcurrency VARCHAR DEFAULT '' NOT NULL, \n"
         "\tstatus_date VARCHAR, \n"
         "\tred_after_days INTEGER DEFAULT '10' NOT NULL, \n"
+        "\tscenario_of VARCHAR, \n"
         "\tPRIMARY KEY (id), \n"
         "\tCONSTRAINT level_known CHECK (level IN ('team', 'department', 'organisa"
         "tion')), \n"

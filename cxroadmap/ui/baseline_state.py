@@ -29,3 +29,23 @@ def chosen_comparison(strategy: Strategy | None, schedule: Schedule | None) -> C
     comparison = compare_to_baseline(schedule, baseline, strategy.calendar())
     _last = (schedule, baseline, baseline.name, comparison)
     return comparison
+
+
+def baseline_line(strategy: Strategy, schedule: Schedule | None, key: str) -> str:
+    """The inspector's line about the chosen baseline ("" without one), starting "\\n"."""
+    comparison = chosen_comparison(strategy, schedule)
+    if comparison is None:
+        return ""
+    name = strategy.chosen_baseline
+    delta = comparison.deltas.get(key)
+    if delta is None:
+        return f"\nNew since baseline {name!r}"
+    was = delta.before
+    when = (
+        f"{was.start:%d %b %Y}"
+        if was.start == was.finish
+        else (f"{was.start:%d %b} – {was.finish:%d %b %Y}")
+    )
+    n = delta.finish_variance_days
+    moved = "finish on time" if n == 0 else f"finish {n:+d} working day{'s' if abs(n) != 1 else ''}"
+    return f"\nBaseline {name!r}: {when}, {moved}"

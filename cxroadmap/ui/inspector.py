@@ -29,6 +29,7 @@ from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.domain.fields import coerce
 from cxroadmap.domain.model import DEPENDENCY_TYPES, Dependency, Initiative
 from cxroadmap.domain.registry import INITIATIVE
+from cxroadmap.ui.baseline_state import baseline_line
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.field_editors import (
     commit_signals,
@@ -226,7 +227,8 @@ class Inspector(QScrollArea):
         )
         slack = "critical" if item.critical else f"{item.slack_days} working days slack"
         reason = f"\nStarts at {item.reason}" if item.reason else ""
-        self.schedule_label.setText(f"{when}\n{item.phase}, {slack}{reason}")
+        against = baseline_line(self.document.strategy, schedule, ini.key)
+        self.schedule_label.setText(f"{when}\n{item.phase}, {slack}{reason}{against}")
 
     # -- editing ---------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from cxroadmap.ui.formats import EXPORT_FORMATS
 from cxroadmap.ui.initiatives_page import InitiativesPage
 from cxroadmap.ui.inspector import Inspector
 from cxroadmap.ui.naming import named
+from cxroadmap.ui.scenario_commands import ScenarioCommands
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.settings import AppSettings
 from cxroadmap.ui.strategy_panel import StrategyPanel
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.cx_commands = CxCommands(self, self.view_commands)
         self.workspace_commands = WorkspaceCommands(self)  # File > Workspace, sync, conflicts
         self.baseline_commands = BaselineCommands(self)  # Baselines menu, finish variance
+        self.scenario_commands = ScenarioCommands(self)  # Copy as Scenario, Adopt, Compare
         self._restore_geometry()
         self.set_document(None)
 
@@ -147,7 +149,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.inspector_dock.toggleViewAction())
         view_menu.addActions([a[n] for n in ("show_touchpoints", "show_matrix", "show_measures")])
         view_menu.addAction(a["show_alignment"])
-        help_menu = bar.addMenu("&Help")
+        self.help_menu = help_menu = bar.addMenu("&Help")
         help_menu.addAction(a["about"])
 
         self.toolbar = toolbar = QToolBar("Main", self)

@@ -113,6 +113,7 @@ def main() -> None:
     window.resize(1600, 1000)
     window.show()
     window.files.open_path(path)
+    window.initiatives.select_key("TP2")  # the inspector shows its baseline line
     QTest.qWait(500)
     window.grab().save(str(OUT / "baseline-table.png"))
     timeline = next(t for t in window.roadmap_tabs if isinstance(t, TimelineView))

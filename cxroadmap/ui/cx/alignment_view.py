@@ -182,6 +182,8 @@ class AlignmentView(QWidget):
         parents: dict[int, QStandardItem] = {}
         holders: dict[str, QStandardItem] = {}
         for strategy in state.cascade:
+            if strategy.scenario_of is not None:
+                continue  # a what-if copy is not part of the cascade's alignment
             row = self._strategy_row(strategy, state)
             parent = state.cascade.parent_of(strategy)
             holder = parents.get(id(parent)) if parent is not None else None

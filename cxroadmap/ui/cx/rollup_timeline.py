@@ -65,4 +65,6 @@ def has_children(document: OpenDocument) -> bool:
     """Whether the document holds strategies below the current one."""
     if document.store is None or not document.strategy.key:
         return False
-    return any(s.parent == document.strategy.key for s in document.store.load_all())
+    key = document.strategy.key
+    # A scenario hangs under its original's parent but never rolls up into it.
+    return any(s.parent == key and s.scenario_of is None for s in document.store.load_all())

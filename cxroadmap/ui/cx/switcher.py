@@ -73,8 +73,10 @@ class StrategySwitcher(QWidget):
                 ]
             cascade = Cascade(s for _, s in pairs)
             for sid, strategy in pairs:
-                indent = "    " * cascade.depth(strategy)
-                self.combo.addItem(f"{indent}{strategy.name} ({level_label(strategy.level)})", sid)
+                scenario = strategy.scenario_of is not None  # listed under its original
+                indent = "    " * (cascade.depth(strategy) + scenario)
+                kind = "scenario" if scenario else level_label(strategy.level)
+                self.combo.addItem(f"{indent}{strategy.name} ({kind})", sid)
                 if sid == document.strategy_id:
                     self.combo.setCurrentIndex(self.combo.count() - 1)
             self.setEnabled(len(pairs) > 1)
