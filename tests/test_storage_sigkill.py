@@ -60,7 +60,14 @@ class Victim:
     def lines(self):
         return [line for line in self.progress.read_text().split("\n") if line]
 
-    def kill_after(self, seconds):
+    def kill_after(self, seconds, first_line=None):
+        """SIGKILL `seconds` after now, or after the worker first writes a line beginning
+        `first_line` (so that on a loaded machine the kill still lands while it works)."""
+        deadline = time.monotonic() + 60
+        while first_line and time.monotonic() < deadline:
+            if any(line.startswith(first_line) for line in self.lines()):
+                break
+            time.sleep(0.002)
         time.sleep(seconds)
         os.kill(self.pid, signal.SIGKILL)
         deadline = time.monotonic() + 30
@@ -89,7 +96,7 @@ def test_sigkill_during_edits_keeps_exactly_a_prefix_of_the_committed_edits(tmp_
     for _ in range(KILLS["edits"]):
         victim = Victim(zygote, tmp_path.parent / f"progress-{tmp_path.name}", "edits", path)
         assert int(victim.first[1]) == expected
-        lines = victim.kill_after(rng.uniform(0.0, 0.25))
+        lines = victim.kill_after(rng.uniform(0.0, 0.1), first_line="committed")
         committed = [int(line.split()[1]) for line in lines if line.startswith("committed")]
         said = committed[-1] if committed else expected
         with Document.open(path) as doc:  # undoes a save cut short, on a copy

@@ -130,6 +130,7 @@ class TimelineView(QGraphicsView):
         self.timeline.set_selected(self.selection.keys)
         self.show_visible_rows()
         self.header.update()
+        self._fit_once()
 
     def show_visible_rows(self) -> None:
         """Make sure the bars on screen, and a screen's worth around them, are placed."""
@@ -227,7 +228,12 @@ class TimelineView(QGraphicsView):
             rect.width(),
             int(self.timeline.metrics.axis),
         )
-        if not self._fitted and self.viewport().width() > 300:
+        self._fit_once()
+
+    def _fit_once(self) -> None:
+        """Fit the roadmap to the width once, when it has bars and the view its real width
+        (a tab built only when first shown may be sized before its data arrives)."""
+        if not self._fitted and self.viewport().width() > 300 and self.timeline.geom:
             self._fitted = True
             self.fit()
 
