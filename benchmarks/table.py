@@ -61,6 +61,9 @@ RUNS = {1000: 7, 5000: 5, 20000: 3, 50000: 2}
 
 def env() -> dict[str, str]:
     out = dict(os.environ)
+    # An installed cxroadmap has its bytecode compiled (pip does it); without this, a shell
+    # that sets PYTHONDONTWRITEBYTECODE makes every child compile ~160 modules from source.
+    out.pop("PYTHONDONTWRITEBYTECODE", None)
     out["PYTHONPATH"] = str(ROOT) + os.pathsep + out.get("PYTHONPATH", "")
     out.setdefault("QT_QPA_PLATFORM", "offscreen")
     return out

@@ -21,7 +21,9 @@ def pg_cluster():
 
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Backups and the demo copy go to a folder of the test's own, never the user's."""
+    """Backups, the demo copy and the checksum cache go to folders of the test's own, never
+    the user's."""
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     return folder / "cxroadmap"

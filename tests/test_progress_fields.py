@@ -83,7 +83,9 @@ def test_progress_fields_survive_the_document_file(tmp_path):
     assert file_problems(tmp_path / "plan.cxroadmap") == []
 
 
-def test_an_older_file_upgrades_to_schema_7_with_no_progress_and_a_checked_range(tmp_path):
+def test_an_older_file_upgrades_to_the_current_schema_with_no_progress_and_a_checked_range(
+    tmp_path,
+):
     path = tmp_path / "old.cxroadmap"
     shutil.copyfile(DATA / "schema1_cascade.cxroadmap", path)
     with Document.open(path) as doc:

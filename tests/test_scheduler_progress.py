@@ -111,8 +111,8 @@ def test_the_result_gives_each_initiative_its_state_and_how_far_behind_it_is() -
         ("E", NOT_STARTED, 0, False),
     ]
     assert result.critical_path == ["B", "C"]
-    assert result.items["B"].reason == "started 2027-01-11"
-    assert result.items["A"].reason == "complete 2027-01-08"
+    assert result.items["B"].reason == "actual start 2027-01-11"
+    assert result.items["A"].reason == "actual start 2027-01-04"
     assert result.items["D"].reason == "status date 2027-01-20"
 
 
@@ -208,7 +208,7 @@ def test_an_out_of_sequence_start_ignores_the_link_into_it() -> None:
     assert days(result, "A") == (2, 7, 0, True)
     assert days(result, "B") == (2, 5, 1, False)
     assert days(result, "C") == (5, 6, 1, False)
-    assert result.items["B"].reason == "started 2027-01-06"
+    assert result.items["B"].reason == "actual start 2027-01-06"
 
 
 def test_links_out_of_facts_use_their_actual_or_projected_dates_for_every_type() -> None:
@@ -242,6 +242,7 @@ def test_a_milestone_is_reached_at_its_actual_finish_shown_as_the_start_of_that_
     assert (item.state, item.slack_days, item.critical, item.at_day_start) == (
         COMPLETE, 0, False, True,
     )  # fmt: skip
+    assert item.reason == "reached 2027-01-09"
     # The link into it is ignored (A is not started); N follows it, but not before day 12.
     assert days(result, "A")[:2] == (12, 17)
     assert days(result, "N")[:2] == (12, 14)
@@ -315,3 +316,11 @@ def test_schedule_output_keeps_the_contract_keys_with_progress() -> None:
     out = schedule_to_json(result)
     assert out["initiatives"][0]["finish_day"] == 8
     assert "behind by 4 working days" in format_table(result)
+
+
+def test_a_milestone_with_only_an_actual_start_stays_there_and_is_never_behind() -> None:
+    m = Initiative("M", "m", 0, actual_start=d("2027-01-06"))
+    result = schedule(plan(m, status="2027-01-20"))
+    item = result.items["M"]
+    assert (item.start_day, item.finish_day, item.state, item.behind_days) == (2, 2, STARTED, 0)
+    assert result.warnings == []

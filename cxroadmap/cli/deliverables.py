@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.view_filter import ViewFilter, find_view
-from cxroadmap.export.pdf import PdfOptions
-from cxroadmap.export.pptx_deck import DeckOptions
 from cxroadmap.scheduling.filtered import apply_view
 from cxroadmap.scheduling.planner import schedule
 from cxroadmap.scheduling.result import Schedule
+
+if TYPE_CHECKING:  # each export is imported by the command that writes it (PDF or deck)
+    from cxroadmap.export.pdf import PdfOptions
+    from cxroadmap.export.pptx_deck import DeckOptions
 
 
 def chosen_view(strategy: Strategy, name: str | None) -> ViewFilter | None:
@@ -28,6 +30,8 @@ def pdf_options(
 ) -> PdfOptions:
     """The export's options (as the CLI spells them), falling back to the brand kit; the
     saved view decides whether today's line is drawn."""
+    from cxroadmap.export.pdf import PdfOptions
+
     brand = strategy.brand
     return PdfOptions(
         page=opts.get("page") or "A4",
@@ -43,8 +47,10 @@ def pdf_options(
 
 
 def deck_options(opts: dict[str, Any], strategy: Strategy, view: ViewFilter | None) -> DeckOptions:
-    brand = strategy.brand
     from cxroadmap.export.pdf import accent_colour
+    from cxroadmap.export.pptx_deck import DeckOptions
+
+    brand = strategy.brand
 
     return DeckOptions(
         aspect=opts.get("aspect") or "16:9",

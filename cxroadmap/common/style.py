@@ -22,6 +22,7 @@ PHASE_INKS = ("#1f4e79", "#2e6b31", "#8a5200", "#5b3a86", "#9c2549", "#1f6b6b")
 CRITICAL = "#c8102e"
 DEPENDENCY = "#9aa5b1"
 TODAY = "#2b2d42"
+STATUS_DATE = "#d35400"  # the line progress is reported up to (tracking.md status_date)
 DROPPED = "#b8bec6"
 # Tracking: a measure on/off its line, and RAG status (red, amber, green).
 ON_TRACK = "#2e7d32"

@@ -28,10 +28,13 @@ from cxroadmap.domain.fields import (
 )
 from cxroadmap.domain.limits import (
     LATEST_SCHEDULED_DATE,
+    MAX_DATE,
     MAX_DEPENDENCIES,
+    MAX_DURATION_DAYS,
     MAX_HOLIDAYS,
     MAX_INITIATIVES,
     MAX_KEY_LENGTH,
+    MAX_LAG_DAYS,
     MAX_LIST_ITEMS,
     MAX_MEASURES,
     MAX_NAME_LENGTH,
@@ -39,8 +42,9 @@ from cxroadmap.domain.limits import (
     MAX_PHASES,
     MAX_TEXT_LENGTH,
     MAX_TOUCHPOINTS,
+    MIN_DATE,
 )
-from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.model import Initiative, Strategy
 from cxroadmap.domain.registry import INITIATIVE, MEASURE, STRATEGY, TOUCHPOINT, Fields
 
 
@@ -137,16 +141,28 @@ def check_strategy_limits(strategy: Strategy) -> None:
     check_count(strategy.measures, "strategy.measures", MAX_MEASURES, "measures")
     total = 0
     latest = strategy.start
+    ok = _FAST[INITIATIVE_LIMITS]
+    low, high = MIN_DATE, MAX_DATE
     for key, ini in strategy.initiatives.items():
-        where = f"initiatives[{key}]"
-        _text(key, f"{where}.key", MAX_KEY_LENGTH)
-        _record_limits(ini, INITIATIVE_LIMITS, where)
-        total += check_days(ini.duration, f"{where}.duration")
-        if ini.not_before is not None:
-            latest = max(latest, check_date(ini.not_before, f"{where}.not_before"))
+        # The common case builds no strings: only a suspect initiative is looked at closely.
+        days, after = ini.duration, ini.not_before
+        if (
+            type(days) is not int
+            or not -MAX_DURATION_DAYS <= days <= MAX_DURATION_DAYS
+            or (after is not None and (type(after) is not dt.date or not low <= after <= high))
+            or (isinstance(key, str) and len(key) > MAX_KEY_LENGTH)
+            or not ok(ini)
+        ):
+            _initiative_limits(key, ini)
+        total += days
+        if after is not None and after > latest:
+            latest = after
     for i, dep in enumerate(strategy.dependencies):
-        lag = check_days(dep.lag, f"dependencies[{i}].lag", lag=True)
-        total += max(lag, 0)
+        lag = dep.lag
+        if type(lag) is not int or not -MAX_LAG_DAYS <= lag <= MAX_LAG_DAYS:
+            lag = check_days(lag, f"dependencies[{i}].lag", lag=True)
+        if lag > 0:
+            total += lag
     for tp in strategy.touchpoints:
         _record_limits(tp, TOUCHPOINT_LIMITS, f"touchpoints[{tp.key}]")
     for measure in strategy.measures:
@@ -154,6 +170,16 @@ def check_strategy_limits(strategy: Strategy) -> None:
         if measure.target_date is not None:
             check_date(measure.target_date, f"measures[{measure.key}].target_date")
     _check_span(strategy, total, latest)
+
+
+def _initiative_limits(key: str, ini: Initiative) -> None:
+    """The slow, precise check of one initiative's limits: raises naming the field at fault."""
+    where = f"initiatives[{key}]"
+    _text(key, f"{where}.key", MAX_KEY_LENGTH)
+    _record_limits(ini, INITIATIVE_LIMITS, where)
+    check_days(ini.duration, f"{where}.duration")
+    if ini.not_before is not None:
+        check_date(ini.not_before, f"{where}.not_before")
 
 
 def check_span(strategy: Strategy) -> None:

@@ -48,6 +48,8 @@ class TimelineChart:
     off_track: frozenset[str] = frozenset()
     # RAG colour per initiative key while the strategy is tracked (a dot at each bar's end).
     rag: dict[str, str] = field(default_factory=dict)
+    # The strategy's status date (tracking.md): a solid line at the start of that day.
+    status_date: dt.date | None = None
 
     @property
     def chart_x(self) -> float:
@@ -75,6 +77,7 @@ class TimelineChart:
         if not self.layout.lanes:
             canvas.setFillColor(HexColor(style.MUTED))
             draw_text(canvas, self.chart_x + 8, self.rows_top - 20, "No initiatives yet.", 10)
+        _status_draw(self, canvas, bottom)
         self._measures(canvas, bottom)
         legend.draw(canvas, self.legend_lines, 0, legend.height(self.legend_lines))
         canvas.restoreState()
@@ -206,6 +209,24 @@ def flag_rooms(chart: TimelineChart) -> list[tuple[float, list[str], float]]:
     return [(x, by_day[d], end - x) for d, x, end in zip(days, xs, ends, strict=True)]
 
 
+def _status_draw(chart: TimelineChart, canvas: Canvas, bottom: float) -> None:
+    """The status date: a solid line where that day begins, labelled at the top of the rows."""
+    day = chart.status_date
+    axis = chart.layout.axis
+    if day is None or not axis.start <= day < axis.end:
+        return
+    x = chart.x(day)
+    canvas.setStrokeColor(HexColor(style.STATUS_DATE))
+    canvas.setLineWidth(1.1)
+    canvas.line(x, bottom, x, chart.rows_top)
+    # Labelled at the foot of the chart on a white ground, clear of the bars' titles above.
+    label = f"Status {short_date(day)}"
+    canvas.setFillColor(HexColor(style.PAPER))
+    canvas.rect(x, bottom + 1, text_width(label, 5.5) + 4, 7.5, stroke=0, fill=1)
+    canvas.setFillColor(HexColor(style.STATUS_DATE))
+    draw_text(canvas, x + 2, bottom + 3, label, 5.5)
+
+
 def _measures_draw(chart: TimelineChart, canvas: Canvas, bottom: float) -> None:
     """A flag at each measure's target date, standing on the chart's bottom rule."""
     for x, names, room in flag_rooms(chart):
@@ -289,7 +310,7 @@ def plan_timeline(
     heading = "Roadmap overview" if fit else "Roadmap"
     return TimelineChart(
         layout, width, height, label_width, rows_top, phases, today, lines, heading, summary, fit,
-        flags, off_track_names(strategy), rag_colours(strategy, schedule),
+        flags, off_track_names(strategy), rag_colours(strategy, schedule), strategy.status_date,
     )  # fmt: skip
 
 

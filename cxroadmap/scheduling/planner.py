@@ -19,7 +19,13 @@ from cxroadmap.scheduling.progress import (
     progress_warnings,
     read_progress,
 )
-from cxroadmap.scheduling.result import COMPLETE, NOT_STARTED, Schedule, ScheduledInitiative
+from cxroadmap.scheduling.result import (
+    COMPLETE,
+    NOT_STARTED,
+    Schedule,
+    ScheduledInitiative,
+    scheduled_item,
+)
 
 
 def schedule(strategy: Strategy) -> Schedule:
@@ -66,7 +72,7 @@ def _schedule(strategy: Strategy) -> Schedule:
     ]
     date_of = calendar.date_of
     phase_of = _phase_finder(strategy, calendar)
-    make = ScheduledInitiative
+    make = scheduled_item
     items: dict[str, ScheduledInitiative] = {}
     for i, ini in enumerate(strategy.initiatives.values()):
         s = start[i]

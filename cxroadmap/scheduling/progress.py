@@ -10,6 +10,7 @@ them read their actual or projected length.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cxroadmap.domain.calendar import WorkCalendar
@@ -55,13 +56,22 @@ def read_progress(strategy: Strategy, calendar: WorkCalendar) -> Progress | None
     states: list[str] = []
     fixed: dict[int, tuple[int, int]] = {}
     behind: dict[int, int] = {}
+    # Actual dates repeat (work reported weekly): each is looked up in the calendar once.
+    days: dict[dt.date, int] = {}
+
+    def index(day: dt.date) -> int:
+        found = days.get(day)
+        if found is None:
+            found = days[day] = calendar.index_on_or_after(day)
+        return found
+
     for i, ini in enumerate(strategy.initiatives.values()):
         if ini.actual_finish is not None:
             states.append(COMPLETE)
-            fixed[i] = _complete_days(ini, calendar)
+            fixed[i] = _complete_days(ini, index)
         elif ini.actual_start is not None:
             states.append(STARTED)
-            start = calendar.index_on_or_after(ini.actual_start)
+            start = index(ini.actual_start)
             planned = start + ini.duration
             finish = planned
             if status_day is not None and ini.duration > 0:
@@ -75,17 +85,18 @@ def read_progress(strategy: Strategy, calendar: WorkCalendar) -> Progress | None
     return Progress(status_day, states, fixed, behind)
 
 
-def _complete_days(ini: Initiative, calendar: WorkCalendar) -> tuple[int, int]:
-    """(start_day, finish_day) of a complete initiative; a milestone sits at its date."""
+def _complete_days(ini: Initiative, index: Callable[[dt.date], int]) -> tuple[int, int]:
+    """(start_day, finish_day) of a complete initiative; a milestone sits at its date.
+    `index` is the calendar's first working day on or after a date."""
     ended = ini.actual_finish
     assert ended is not None
     if ini.duration == 0:
-        day = calendar.index_on_or_after(ended)
+        day = index(ended)
         return day, day
     began = ini.actual_start or ended  # validation requires it for work; be safe anyway
-    start = calendar.index_on_or_after(began)
+    start = index(began)
     # The last working day on or before the date, plus one; at least one day of work.
-    finish = max(calendar.index_on_or_after(ended + _ONE_DAY), start + 1)
+    finish = max(index(ended + _ONE_DAY), start + 1)
     return start, finish
 
 
@@ -127,18 +138,20 @@ def progress_lower_bounds(
     """Facts start where they started; nothing else before the status day (in place)."""
     status_day = progress.status_day
     status = strategy.status_date
+    held = "" if status is None else f"status date {status.isoformat()}"
+    fixed = progress.fixed
     for i, ini in enumerate(strategy.initiatives.values()):
-        days = progress.fixed.get(i)
+        days = fixed.get(i)
         if days is not None:
             lower[i] = days[0]
-            if ini.actual_finish is not None:
-                reasons[i] = f"complete {ini.actual_finish.isoformat()}"
-            else:
-                assert ini.actual_start is not None
-                reasons[i] = f"started {ini.actual_start.isoformat()}"
-        elif status_day is not None and status is not None and status_day > lower[i]:
+            # Read after "Starts at" in the inspector and the hover text.
+            if ini.actual_start is not None:
+                reasons[i] = f"actual start {ini.actual_start.isoformat()}"
+            elif ini.actual_finish is not None:
+                reasons[i] = f"reached {ini.actual_finish.isoformat()}"
+        elif status_day is not None and status_day > lower[i]:
             lower[i] = status_day
-            reasons[i] = f"status date {status.isoformat()}"
+            reasons[i] = held
 
 
 def progress_warnings(strategy: Strategy, progress: Progress, calendar: WorkCalendar) -> list[str]:

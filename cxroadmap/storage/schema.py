@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cxroadmap.common import atomic
-from cxroadmap.storage import seal, verify
+from cxroadmap.storage import seal, seal_cache, verify
 from cxroadmap.storage.errors import DocumentDamaged, DocumentError
 from cxroadmap.storage.migration_2 import upgrade_1_to_2
 from cxroadmap.storage.migration_3 import upgrade_2_to_3
@@ -134,13 +134,21 @@ def inspect_file(path: str | os.PathLike[str]) -> int:
         raise DocumentError(file, f"cannot be opened ({exc})") from None
     try:
         version = check_tags(file, conn)
+        # One read transaction: its shared lock keeps writers out while the bytes whose
+        # digest keys the checksum cache (seal_cache.py) are hashed and checked.
+        conn.execute("BEGIN")
         result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if result != "ok":
             detail = "; ".join(line.strip("* ") for line in str(result).splitlines())
             raise DocumentDamaged(file, f"damaged ({detail})")
-        problems = verify.problems_on_open(conn, current=version == SCHEMA_VERSION)
+        current = version == SCHEMA_VERSION
+        key = seal_cache.file_key(file) if current else None
+        problems = verify.problems_on_open(
+            conn, current=current, seal_verified=seal_cache.known_sound(key)
+        )
         if problems:
             raise DocumentDamaged(file, f"damaged ({problems[0]})")
+        seal_cache.remember_sound(key)
         return version
     except (sqlite3.DatabaseError, UnicodeError) as exc:
         if journal_path(file).exists():

@@ -57,6 +57,12 @@ SPECS: dict[str, ActionSpec] = {
         "&Edit Cell", "F2", None, "Edit the current cell (the title if it is computed)"
     ),
     "find": ActionSpec("&Find…", SK.Find, None, "Search the initiatives"),
+    "status_today": ActionSpec(
+        "Status Date: &Today",
+        None,
+        None,
+        "Report progress up to today: done work stays put, late work moves out",
+    ),
     "show_initiatives": ActionSpec("&Initiatives", "Ctrl+1", None, "Show the initiatives table"),
     "show_strategy": ActionSpec("&Strategy", "Ctrl+2", None, "Show the strategy panel"),
     "show_touchpoints": ActionSpec(

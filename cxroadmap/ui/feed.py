@@ -19,6 +19,14 @@ class Follower(Protocol):
     def refresh(self) -> None: ...
 
 
+def refresh_view(feed: TabFeed | None, view: Follower) -> None:
+    """Refresh `view` now, or when first shown when it is a hidden tab of `feed`."""
+    if feed is None:
+        view.refresh()
+    else:
+        feed.refresh_when_shown(view)
+
+
 class ChangeFeed(Protocol):
     """Whoever hosts a view decides when it hears of changes: the view only attaches itself.
 
@@ -82,6 +90,18 @@ class TabFeed(QObject):
             if id(view) == shown and shown in self.stale:
                 self.stale.discard(id(view))
                 view.refresh()
+
+    def refresh_when_shown(self, view: Follower) -> None:
+        """Bring `view` up to date now when it is on screen, else when it is next shown.
+
+        For what changes a view's settings rather than the document (a saved view, the
+        roll-up): a hidden tab then costs nothing until someone looks at it.
+        """
+        if view in self.views and id(view) != id(self.tabs.currentWidget()):
+            self.stale.add(id(view))
+            return
+        self.stale.discard(id(view))
+        view.refresh()
 
     def release(self) -> None:
         """Stop feeding (the document is closing and its tabs are going)."""

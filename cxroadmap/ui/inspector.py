@@ -29,6 +29,7 @@ from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.domain.fields import coerce
 from cxroadmap.domain.model import DEPENDENCY_TYPES, Dependency, Initiative
 from cxroadmap.domain.registry import INITIATIVE
+from cxroadmap.scheduling.result import COMPLETE, NOT_STARTED
 from cxroadmap.ui.baseline_state import baseline_line
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.field_editors import (
@@ -227,8 +228,14 @@ class Inspector(QScrollArea):
         )
         slack = "critical" if item.critical else f"{item.slack_days} working days slack"
         reason = f"\nStarts at {item.reason}" if item.reason else ""
+        progress = ""
+        if item.state != NOT_STARTED:
+            done = "100" if item.state == COMPLETE else str(ini.percent_complete)
+            progress = f"\n{item.state.capitalize()}, {done} % done"
+            if item.behind:
+                progress += f", behind by {item.behind_days} working days"
         against = baseline_line(self.document.strategy, schedule, ini.key)
-        self.schedule_label.setText(f"{when}\n{item.phase}, {slack}{reason}{against}")
+        self.schedule_label.setText(f"{when}\n{item.phase}, {slack}{reason}{progress}{against}")
 
     # -- editing ---------------------------------------------------------------------------
 

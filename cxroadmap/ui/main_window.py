@@ -31,6 +31,7 @@ from cxroadmap.ui.formats import EXPORT_FORMATS
 from cxroadmap.ui.initiatives_page import InitiativesPage
 from cxroadmap.ui.inspector import Inspector
 from cxroadmap.ui.naming import named
+from cxroadmap.ui.progress_commands import set_status_today
 from cxroadmap.ui.scenario_commands import ScenarioCommands
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.settings import AppSettings
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([a["add"], a["duplicate"], a["delete"], a["rename"]])
         edit_menu.addSeparator()
         edit_menu.addAction(a["find"])
+        edit_menu.addAction(a["status_today"])  # progress: ui/progress_commands.py
         self.view_menu = view_menu = bar.addMenu("&View")
         view_menu.setObjectName("view_menu")
         view_menu.addActions([a["show_initiatives"], a["show_strategy"]])
@@ -181,6 +183,7 @@ class MainWindow(QMainWindow):
         a["delete"].triggered.connect(self.initiatives.delete_selected)
         a["rename"].triggered.connect(self.initiatives.edit_current)
         a["find"].triggered.connect(self._find)
+        a["status_today"].triggered.connect(lambda: set_status_today(self.document))
         a["show_initiatives"].triggered.connect(lambda: self.views.setCurrentIndex(0))
         a["show_strategy"].triggered.connect(
             lambda: self.views.setCurrentWidget(self.strategy_panel)
@@ -280,7 +283,7 @@ class MainWindow(QMainWindow):
         for name in ("save_as", "export_pdf", "close", "find", "show_initiatives", "show_strategy"):
             self.acts[name].setEnabled(has_doc)
         self.export_menu.setEnabled(has_doc)
-        for name in ("add", "duplicate", "delete", "rename"):
+        for name in ("add", "duplicate", "delete", "rename", "status_today"):
             self.acts[name].setEnabled(editable)
         if doc is None:
             self.setWindowTitle(APP_NAME)

@@ -16,6 +16,7 @@ from cxroadmap.domain.view_filter import ViewFilter, shows_of
 from cxroadmap.scheduling.filtered import shown_keys
 from cxroadmap.scheduling.impact import compare
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.feed import refresh_view
 from cxroadmap.ui.views.board import BoardView
 from cxroadmap.ui.views.graph_view import GraphView
 from cxroadmap.ui.views.look import family, use_brand_font
@@ -140,16 +141,16 @@ class PresentCommands(QObject):
             if isinstance(tab, TimelineView):
                 tab.timeline.only = keys
                 tab.timeline.shows = shows
-                tab.refresh()
+                refresh_view(self.window.feed, tab)
             elif isinstance(tab, BoardView):
                 tab.board.only_keys = set(keys) if keys is not None else None
                 tab.board.shows = shows
-                tab.refresh()
+                refresh_view(self.window.feed, tab)
                 tab.board.update()
             elif isinstance(tab, GraphView):
                 tab.graph.only_keys = set(keys) if keys is not None else None
                 tab.graph.shows = shows
-                tab.refresh()
+                refresh_view(self.window.feed, tab)
         if announce and self.view is not None and keys is not None:
             self.window.statusBar().showMessage(
                 f"View {self.view.name!r}: {len(keys)} initiative{'s' if len(keys) != 1 else ''}"

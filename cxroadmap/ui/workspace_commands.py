@@ -119,7 +119,7 @@ class WorkspaceCommands(QObject):
 
     def document_shown(self) -> None:
         """Read the copy's access; a strategy the user may only read becomes read-only."""
-        from cxroadmap.storage.workspace.copies import access_of
+        from cxroadmap.storage.workspace.copy_state import access_of
 
         doc = self.document
         store = self._store()
@@ -157,7 +157,7 @@ class WorkspaceCommands(QObject):
         self.refresh_timer.start()  # counted once the typing stops, not on every keystroke
 
     def state(self) -> SyncState | None:
-        from cxroadmap.storage.workspace.copies import sync_state
+        from cxroadmap.storage.workspace.copy_state import sync_state
 
         store = self._store()
         if store is None or self.access is None:
@@ -168,8 +168,6 @@ class WorkspaceCommands(QObject):
         return SyncState(info.synced_at, info.pending, info.conflicts, self.offline)
 
     def refresh(self) -> None:
-        from cxroadmap.storage.workspace.copies import list_conflicts
-
         try:
             state = self.state()
         except CxRoadmapError:
@@ -180,7 +178,12 @@ class WorkspaceCommands(QObject):
             return
         self.status.setText("syncing…" if self.runner.running else status_text(state))
         store = self._store()
-        self.panel.set_lines(list_conflicts(store) if state.conflicts else [])
+        if state.conflicts:
+            from cxroadmap.storage.workspace.copies import list_conflicts
+
+            self.panel.set_lines(list_conflicts(store))
+        else:
+            self.panel.set_lines([])
         conflicts = f"Conflicts ({state.conflicts})…" if state.conflicts else "Conflicts…"
         self.actions["conflicts"].setText(conflicts)
         if state.conflicts and not self.dock.isVisible():

@@ -14,6 +14,11 @@ from cxroadmap.domain.errors import ValidationError
 from cxroadmap.storage.document import Document, read_document, write_document
 from cxroadmap.storage.strategy_rows import gc_paused
 from cxroadmap.storage.workspace import local, server
+from cxroadmap.storage.workspace.copy_state import (  # re-exported: where callers look
+    SyncInfo as SyncInfo,
+)
+from cxroadmap.storage.workspace.copy_state import access_of as access_of
+from cxroadmap.storage.workspace.copy_state import sync_state as sync_state
 from cxroadmap.storage.workspace.exchange import LocalState
 from cxroadmap.storage.workspace.items import (
     DEPENDENCY,
@@ -196,17 +201,6 @@ def resolve(
     return conflict_lines([conflict])[0]
 
 
-def access_of(doc: Document) -> dict[str, bool] | None:
-    """strategy -> editable in this workspace copy; None for a plain document."""
-
-    def work(conn: Connection) -> dict[str, bool] | None:
-        if local.read_link(conn) is None:
-            return None
-        return local.read_access(conn)
-
-    return doc.transact(work, writing=False)
-
-
 def item_history(
     doc: Document, strategy: str | None, key: str | None, limit: int = 200
 ) -> list[server.HistoryEntry]:
@@ -242,30 +236,3 @@ def item_history(
     with server.connect(url) as conn:
         server.require_schema(conn, url)
         return server.history(conn, strategy, kind, item_key, limit)
-
-
-@dataclass(frozen=True)
-class SyncInfo:
-    """What the status bar shows: when the copy last synced, what waits to be pushed."""
-
-    synced_at: str | None
-    pending: int
-    conflicts: int
-
-
-def sync_state(doc: Document) -> SyncInfo | None:
-    """The copy's sync state, read cheaply (no strategy loaded); None for a plain document."""
-
-    def work(conn: Connection) -> SyncInfo | None:
-        link = local.read_link(conn)
-        if link is None:
-            return None
-        conflicts = local.read_conflicts(conn)
-        waiting = {p.item for c in conflicts for p in c.parts}  # counted as conflicts instead
-        # The order is noted with every row added, removed or moved: not a change of its own.
-        pending = {
-            k[:1] if k[1] == local.WHOLE else k for k in local.read_dirty(conn) if k[1] != ORDER
-        }
-        return SyncInfo(link.synced_at, len(pending - waiting), len(conflicts))
-
-    return doc.transact(work, writing=False)

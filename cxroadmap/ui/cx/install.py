@@ -119,6 +119,7 @@ class CxCommands(QObject):
 
     def _apply_roll_up(self) -> None:
         """Point every timeline tab at the roll-up (or back at the document) and redraw it."""
+        from cxroadmap.ui.feed import refresh_view
         from cxroadmap.ui.views.timeline_view import TimelineView
 
         document = self.window.document
@@ -128,7 +129,7 @@ class CxCommands(QObject):
                 continue
             tab.source = (lambda d=document: rollup_picture(d)) if on else None
             tab.timeline.grouping = "strategy" if on else self.view_commands.grouping
-            tab.refresh()
+            refresh_view(self.window.feed, tab)
 
     def late_support(self) -> list[str]:
         """This strategy's initiatives finishing after what they support, for the status bar's

@@ -14,7 +14,7 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_label
 from cxroadmap.scheduling.result import ScheduledInitiative
 from cxroadmap.ui.rag_state import rag_marks, rag_tooltip
-from cxroadmap.ui.views.look import colour, elide, font, wrap
+from cxroadmap.ui.views.look import colour, done_fraction, elide, font, progress_colour, wrap
 from cxroadmap.ui.views.timeline_scene import bar_fill
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ class CardItem(QGraphicsItem):
         self.flag = ""  # why the scheduler could not keep it in its pinned phase
         self.pinned = False
         self.critical = False
+        self.done = 0.0  # share done (look.done_fraction): a bar along the card's foot
         self.selected = False
         self.faded = False  # out of the presentation's spotlight
         self.rag = ""  # RAG colour of the dot in the top right corner ("" for none)
@@ -58,7 +59,9 @@ class CardItem(QGraphicsItem):
         pin = ini.phase if ini else None
         look: tuple[object, ...] = (item.title, item.start, item.finish, item.is_milestone)
         rag = rag_marks(strategy, self.board.schedule).get(item.key)
+        percent = ini.percent_complete if ini else 0
         look += (item.critical, item.phase, item.reason, pillar, owner, status, pin, rag)
+        look += (item.state, percent)
         if look == card.look:
             return
         card.look = look
@@ -71,6 +74,7 @@ class CardItem(QGraphicsItem):
         )
         card.fill = bar_fill(pillar, status)
         card.critical = item.critical
+        card.done = done_fraction(item.state, percent)
         card.pinned = bool(pin)
         card.flag = ""
         if pin and pin != item.phase:
@@ -108,6 +112,14 @@ class CardItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour(self.fill))
         painter.drawRoundedRect(QRectF(rect.left() + 1, rect.top() + 1, 6, rect.height() - 2), 3, 3)
+        if self.done > 0:
+            track = QRectF(rect.left() + 10, rect.bottom() - 6, rect.width() - 20, 3)
+            painter.setBrush(colour(style.GRID))
+            painter.drawRoundedRect(track, 1.5, 1.5)
+            painter.setBrush(progress_colour(self.fill))
+            painter.drawRoundedRect(
+                QRectF(track.left(), track.top(), track.width() * self.done, 3), 1.5, 1.5
+            )
         text = rect.adjusted(16, 6, -8, -6)
         if self.rag:
             # The RAG status (scheduling/rag.py): a dot the title wraps clear of.

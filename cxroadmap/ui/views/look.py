@@ -25,6 +25,20 @@ def pillar(text: str) -> QColor:
     return colour(pillar_colour(text))
 
 
+def done_fraction(state: str, percent: int) -> float:
+    """How much of a bar or card to fill as done: all of a complete one, a started one's %."""
+    if state == "complete":
+        return 1.0
+    if state == "started":
+        return max(0.0, min(1.0, percent / 100))
+    return 0.0
+
+
+def progress_colour(fill: str) -> QColor:
+    """The done part drawn over a bar of colour `fill`: the same hue, much darker."""
+    return colour(style.mix(fill, 0.45, style.INK))
+
+
 def text_on(hex_colour: str) -> QColor:
     """White or ink, whichever reads better on `hex_colour`."""
     return colour(style.PAPER if style.is_dark(hex_colour) else style.INK)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphics
 from cxroadmap.common import style
 from cxroadmap.ui.views.baseline_ghosts import paint_ghost
 from cxroadmap.ui.views.date_axis import ticks, unit_for
-from cxroadmap.ui.views.look import colour, elide, font
+from cxroadmap.ui.views.look import colour, elide, font, progress_colour
 from cxroadmap.ui.views.timeline_marks import paint_measure_flags
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ class BarItem(QGraphicsItem):
         self.milestone = False
         self.critical = False
         self.dropped = False
+        self.done = 0.0  # share of the bar done (look.done_fraction): drawn as a dark strip
         self.selected = False
         self.hovered = False
         self.rag = ""  # RAG colour of the dot before the title ("" for none)
@@ -56,12 +57,19 @@ class BarItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def set_look(
-        self, title: str, fill: str, milestone: bool, critical: bool, dropped: bool
+        self,
+        title: str,
+        fill: str,
+        milestone: bool,
+        critical: bool,
+        dropped: bool,
+        done: float = 0.0,
     ) -> None:
         if title != self.title:
             self.title = title
             self._text_width = self.owner.text_width(title)
         self.fill, self.milestone, self.critical, self.dropped = fill, milestone, critical, dropped
+        self.done = done
         self.update()
 
     def set_geometry(self, x: float, y: float, width: float, tail: float) -> None:
@@ -142,6 +150,15 @@ class BarItem(QGraphicsItem):
             if self.critical and not self.selected:
                 painter.fillRect(
                     QRectF(bar.left(), bar.top(), bar.width(), 3), colour(style.CRITICAL)
+                )
+            if self.done > 0:
+                # Progress as MS Project draws it: a dark strip through the bar, done part only.
+                strip = bar.height() / 3
+                painter.fillRect(
+                    QRectF(
+                        bar.left(), bar.center().y() - strip / 2, bar.width() * self.done, strip
+                    ),
+                    progress_colour(self.fill),
                 )
         if self.selected or self.hovered:
             painter.setPen(QPen(colour(style.ACCENT), 1.5))
@@ -245,8 +262,25 @@ class BackdropItem(QGraphicsItem):
             if area.left() <= x <= area.right():
                 painter.setPen(QPen(colour(style.TODAY), 1.5, Qt.PenStyle.DashLine))
                 painter.drawLine(QPointF(x, below_flags), QPointF(x, area.bottom()))
+        status = scene.strategy.status_date if scene.strategy is not None else None
+        if status is not None:
+            paint_status_line(painter, scene, area, self._rect.top(), status)
         if scene.flags_height:
             paint_measure_flags(painter, scene, area)
+
+
+def paint_status_line(
+    painter: QPainter, scene: TimelineScene, area: QRectF, top: float, day: dt.date
+) -> None:
+    """The status date: a solid line at the start of that day, labelled at the top."""
+    x = scene.scale.x_of(day)
+    if not area.left() - 80 <= x <= area.right():
+        return
+    painter.setPen(QPen(colour(style.STATUS_DATE), 2))
+    painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
+    painter.setFont(font(scene.metrics.label_pt, bold=True))
+    painter.setPen(colour(style.STATUS_DATE))
+    painter.drawText(QPointF(x + 4, top + 12), f"Status {day.isoformat()}")
 
 
 class DependencyLayer(QGraphicsItem):

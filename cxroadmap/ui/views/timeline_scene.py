@@ -20,7 +20,7 @@ from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.rag_state import rag_marks
 from cxroadmap.ui.views.baseline_ghosts import Ghosts, ghost_geometry
 from cxroadmap.ui.views.date_axis import PhaseSpan, TimeScale
-from cxroadmap.ui.views.look import NORMAL, Metrics, colour, family, font
+from cxroadmap.ui.views.look import NORMAL, Metrics, colour, done_fraction, family, font
 from cxroadmap.ui.views.timeline_follow import follow_change
 from cxroadmap.ui.views.timeline_items import TEXT_GAP, BackdropItem, BarItem, DependencyLayer
 from cxroadmap.ui.views.timeline_layout import (
@@ -297,6 +297,7 @@ class TimelineScene(QGraphicsScene):
             item.is_milestone,
             item.critical,
             status == "dropped",
+            done_fraction(item.state, ini.percent_complete if ini else 0),
         )
         rag = rag_marks(self.strategy, self.schedule).get(key)
         bar.rag = "" if rag is None else style.RAG_COLOURS[rag.colour]

@@ -131,6 +131,7 @@ class TimelineView(QGraphicsView):
         self.timeline.set_selected(self.selection.keys)
         self.show_visible_rows()
         self.header.update()
+        self._fit_once()
 
     def show_visible_rows(self) -> None:
         """Make sure the bars on screen, and a screen's worth around them, are placed."""
@@ -229,7 +230,12 @@ class TimelineView(QGraphicsView):
             rect.width(),
             int(self.timeline.metrics.axis),
         )
-        if not self._fitted and self.viewport().width() > 300:
+        self._fit_once()
+
+    def _fit_once(self) -> None:
+        """Fit the roadmap to the width once, when it has bars and the view its real width
+        (a tab built only when first shown may be sized before its data arrives)."""
+        if not self._fitted and self.viewport().width() > 300 and self.timeline.geom:
             self._fitted = True
             self.fit()
         fit_text_to(self)
@@ -256,10 +262,7 @@ class TimelineView(QGraphicsView):
             bar = self.bar_at(event.pos())  # else a lane's name or a flag: its full text
             point = self.mapToScene(event.pos())
             text = self.timeline.tooltip(bar.key) if bar else text_at(self.timeline, point)
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)
-            else:
-                QToolTip.hideText()
+            QToolTip.showText(event.globalPos(), text, self)  # none: hides it
             return True
         return super().viewportEvent(event)
 
