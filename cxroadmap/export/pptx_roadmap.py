@@ -10,14 +10,7 @@ from cxroadmap.export.chartlayout import ChartPage, Mark
 from cxroadmap.export.fonts import fit_text, text_width, wrap_text
 from cxroadmap.export.marks import fill_of
 from cxroadmap.export.pptx_shapes import ShapeWriter
-from cxroadmap.export.timeline import (
-    HEADING_H,
-    PHASE_H,
-    TIER_H,
-    TimelineChart,
-    flag_rooms,
-    phase_caption,
-)
+from cxroadmap.export.timeline import HEADING_H, PHASE_H, TIER_H, TimelineChart, phase_caption
 
 
 @dataclass
@@ -218,20 +211,24 @@ def _today(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -> N
 
 
 def _measures(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -> None:
-    # One label per flag, in the room up to the next one and cut at a word (as in the PDF),
-    # so labels neither overlap each other nor climb over the last lane's bars; a flag is
-    # red while a measure on it is off track.
-    for x, names, room in flag_rooms(chart):
-        name = " · ".join(names)
-        ink = style.OFF_TRACK if any(n in chart.off_track for n in names) else style.MEASURE
+    axis = chart.layout.axis
+    levels: list[float] = []  # right end of the last label on each level, so none overlap
+    for day, name in sorted(chart.measures):
+        if not axis.start <= day < axis.end:
+            continue
+        x = chart.x(day) + chart.layout.width / axis.days / 2
+        ink = style.OFF_TRACK if name in chart.off_track else style.MEASURE
         colour = style.mix(ink, 0.45)
         out.line(f.x(x), f.y(chart.rows_top), f.x(x), f.y(bottom), colour, f.d(0.6), "sysDot")
-        label = fit_text(name, min(120, room - 8), 6, whole_words=True)
-        if not label:
-            continue
+        label = fit_text(name, 120, 6)
         wide = text_width(label, 6)
+        start = x + 3 if x + 3 + wide <= chart.width else x - 3 - wide
+        level = next((n for n, end in enumerate(levels) if end + 4 <= start), len(levels))
+        if level == len(levels):
+            levels.append(0.0)
+        levels[level] = start + wide
         out.text(
-            f.x(x + 3), f.y(bottom + 10), f.d(wide + 4), f.d(9), label, f.d(6),
+            f.x(start), f.y(bottom + 10 + 8 * level), f.d(wide + 4), f.d(9), label, f.d(6),
             ink, name=f"Measure {name}",
         )  # fmt: skip
 
