@@ -12,6 +12,9 @@ from cxroadmap.scheduling.result import Schedule
 # Views ask per cell and per card: remember the last answer, keyed by the objects themselves
 # (each edit reschedules, so a new schedule means a fresh status).
 _last: tuple[Strategy, Schedule, dict[str, Rag]] | None = None
+# Whether the plan is tracked, asked once per card: answered once per schedule, since the
+# answer looks at every initiative (5,000 cards made it 5,000 x 5,000 checks per edit).
+_tracked: tuple[Strategy, Schedule, bool] | None = None
 
 
 def rags(strategy: Strategy | None, schedule: Schedule | None) -> dict[str, Rag]:
@@ -36,6 +39,11 @@ def rag_tooltip(rag: Rag) -> str:
 
 def rag_marks(strategy: Strategy | None, schedule: Schedule | None) -> dict[str, Rag]:
     """The statuses to draw on bars and cards: all of them while tracked, else none."""
-    if strategy is None or schedule is None or not tracked(strategy):
+    global _tracked
+    if strategy is None or schedule is None:
+        return {}
+    if _tracked is None or _tracked[0] is not strategy or _tracked[1] is not schedule:
+        _tracked = (strategy, schedule, tracked(strategy))
+    if not _tracked[2]:
         return {}
     return rags(strategy, schedule)
