@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
