@@ -91,14 +91,14 @@ def merge_list(kind: str, name: str, base: Any, mine: Any, theirs: Any) -> tuple
     """(mine, theirs) merged per element: equal when nothing conflicts; otherwise each
     side's version of the elements in dispute, with everything else merged in both. None
     when the values are not lists (or mappings) of this field: merge them whole."""
-    identity = LISTS.get((kind, name), _value)
-    mapping = (kind, name) in LISTS and identity is None
+    known = LISTS.get((kind, name), _value)
+    mapping = known is None
+    identity: Identity = _first if known is None else known
     sides = [base, mine, theirs]
     if mapping:
         if not all(isinstance(v, dict) or v is None for v in sides):
             return None
         sides = [[[k, v] for k, v in (s or {}).items()] for s in sides]
-        identity = _first
     elif not all(isinstance(v, list) or v is None for v in sides):
         return None
     b, m, t = (_keyed(s or [], identity) for s in sides)

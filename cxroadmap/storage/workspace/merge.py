@@ -191,9 +191,9 @@ class _Merge:
             elif (k, f) not in blocked and lv != bv and rv != bv and lv != rv:
                 # A list: per element (list_merge.py); the elements in dispute, if any,
                 # make the conflict, and everything else of both sides merges.
-                together = merge_list(k[1], f, bv, lv, rv) if is_list(k[1], f) else None
-                if together is not None:
-                    lv, rv = together  # the same when no element is in dispute
+                per_element = merge_list(k[1], f, bv, lv, rv) if is_list(k[1], f) else None
+                if per_element is not None:
+                    lv, rv = per_element  # the same when no element is in dispute
             if (k, f) in blocked or (lv != bv and rv != bv and lv != rv):
                 if (k, f) not in blocked:
                     self.conflicts.append(Conflict([Part(k, f, lv, rv)], "changed on both sides"))
