@@ -135,7 +135,8 @@ class WorkspaceCommands(QObject):
         readonly = False
         if doc is not None and self.access is not None:
             key = doc.strategy.key
-            readonly = not self.access.get(key, False)
+            # Not in the copy's access at all: made in this copy (a scenario), editable.
+            readonly = not self.access.get(key, key not in self.access)
             ours = doc.notice.startswith(READ_ONLY_NOTICE)
             if readonly and not doc.readonly:
                 doc.readonly = True
@@ -218,6 +219,13 @@ class WorkspaceCommands(QObject):
                 "Not synced",
                 f"You may not edit {strategy}: the server refused the changes. "
                 "They are kept in your copy.",
+            )
+        for strategy in report.taken:
+            messages.show_error(
+                self.window,
+                "Not synced",
+                f"{strategy} is already a strategy of the workspace: give yours another key. "
+                "It is kept in your copy.",
             )
         count = len(report.conflicts)
         waiting = f", {count} conflict{'s' if count != 1 else ''} waiting" if count else ""
