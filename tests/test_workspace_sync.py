@@ -26,9 +26,9 @@ def sync(path, capsys):
 def test_init_is_versioned_and_idempotent(ws, capsys):
     capsys.readouterr()
     assert main(["workspace", "init", ws.url()]) == 0
-    assert "workspace schema 2 is up to date" in capsys.readouterr().out
+    assert "workspace schema 3 is up to date" in capsys.readouterr().out
     with psycopg.connect(ws.url()) as conn:
-        assert conn.execute("SELECT value FROM cxroadmap.meta").fetchone() == ("2",)
+        assert conn.execute("SELECT value FROM cxroadmap.meta").fetchone() == ("3",)
 
 
 def test_publish_refuses_existing_keys_unless_replace(ws, tmp_path, capsys):

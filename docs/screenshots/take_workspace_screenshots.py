@@ -103,8 +103,10 @@ def main() -> None:
         window.grab().save(str(OUT / "workspace-read-only.png"))
         care(window)
         window.inspector.set_key("C-COACH")
-        dialog = window.workspace_commands.show_history()
+        window.workspace_commands.show_history()  # fetched on a worker
+        window.workspace_commands.jobs.wait()
         QTest.qWait(600)
+        dialog = window.workspace_commands.history_dialog
         if dialog is not None:
             dialog.grab().save(str(OUT / "workspace-history.png"))
             dialog.close()

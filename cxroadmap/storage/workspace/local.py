@@ -11,6 +11,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from cxroadmap.domain.edits import Change
 from cxroadmap.storage.workspace.items import (
+    BASELINE,
     DEPENDENCY,
     INITIATIVE,
     MEASURE,
@@ -154,6 +155,8 @@ def record_change(conn: Connection, strategy: str, change: Change) -> None:
         keys.append((strategy, TOUCHPOINT, ALL))
     if change.measures:
         keys.append((strategy, MEASURE, ALL))
+    if change.baselines:  # one of them, their order, or the chosen one (a strategy field)
+        keys += [(strategy, BASELINE, ALL), (strategy, STRATEGY, ""), (strategy, ORDER, "")]
     initiatives = change.initiatives | change.removed_initiatives
     keys += [(strategy, INITIATIVE, k) for k in initiatives]
     if initiatives or change.touchpoints or change.measures:
