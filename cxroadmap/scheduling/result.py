@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import MISSING, dataclass, field, fields
 
 # An initiative's progress state (tracking.md "Three states"); scheduling/progress.py.
@@ -56,36 +57,46 @@ class ScheduledInitiative:
         return self.start if self.at_day_start else self.start + dt.timedelta(days=1)
 
 
-_FIELDS = tuple(f.name for f in fields(ScheduledInitiative))
-_DEFAULTS = {f.name: f.default for f in fields(ScheduledInitiative) if f.default is not MISSING}
-_REQUIRED = (
-    len(_FIELDS)
-    - len(_DEFAULTS)
-    - sum(f.default_factory is not MISSING for f in fields(ScheduledInitiative))
-)
-_FACTORIES = [
-    (f.name, f.default_factory)
-    for f in fields(ScheduledInitiative)
-    if f.default_factory is not MISSING
-]
+def _item_maker() -> Callable[..., ScheduledInitiative]:
+    """A function taking ScheduledInitiative's field values in order (the rest defaulted)
+    that makes the object its constructor makes, compiled once from the dataclass fields.
 
-
-def scheduled_item(*values: object) -> ScheduledInitiative:
-    """A ScheduledInitiative from its field values in order, the rest at their defaults.
-
-    The same object its constructor makes, without the frozen dataclass's `__init__`
-    (one `object.__setattr__` per field): that was a third of building the items of a
-    5,000-initiative schedule.
+    It sets the instance's `__dict__` from one dict display instead of the frozen
+    dataclass's `__init__` (one `object.__setattr__` per field): that was a third of
+    building the items of a 5,000-initiative schedule, and a loop filling the dict half
+    of what remained.
     """
-    if not _REQUIRED <= len(values) <= len(_FIELDS):
-        raise TypeError(f"ScheduledInitiative takes {_REQUIRED} to {len(_FIELDS)} values")
-    item = object.__new__(ScheduledInitiative)
-    state = item.__dict__
-    state.update(_DEFAULTS)
-    for name, factory in _FACTORIES:
-        state[name] = factory()
-    state.update(zip(_FIELDS, values, strict=False))  # checked above
-    return item
+    env: dict[str, object] = {
+        "_new": object.__new__,
+        "_set": object.__setattr__,
+        "_cls": ScheduledInitiative,
+        "_unset": _UNSET,
+    }
+    params, fills = [], []
+    for f in fields(ScheduledInitiative):
+        if f.default is not MISSING:
+            env[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        elif f.default_factory is not MISSING:
+            env[f"_factory_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=_unset")
+            fills.append(f"    if {f.name} is _unset:\n        {f.name} = _factory_{f.name}()\n")
+        else:
+            params.append(f.name)
+    state = ", ".join(f"{f.name!r}: {f.name}" for f in fields(ScheduledInitiative))
+    source = (
+        f"def scheduled_item({', '.join(params)}):\n{''.join(fills)}"
+        f"    item = _new(_cls)\n    _set(item, '__dict__', {{{state}}})\n    return item\n"
+    )
+    exec(source, env)
+    return env["scheduled_item"]  # type: ignore[return-value]
+
+
+_UNSET = object()
+# scheduled_item(key, title, start_day, ...): a ScheduledInitiative from its field values in
+# order, the rest at their defaults; a wrong number of values is a TypeError, as with the
+# constructor.
+scheduled_item = _item_maker()
 
 
 @dataclass
