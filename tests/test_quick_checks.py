@@ -71,10 +71,15 @@ SPOILERS: list[Callable[[Strategy, random.Random], None]] = [
     lambda s, r: setattr(s, "max_parallel", r.choice([0, -1, "2", 2.0])),
     lambda s, r: setattr(s, "status_date", dt.date(2026, 12, 1)),
     lambda s, r: s.phases.clear(),
-    lambda s, r: setattr(s.phases[0], "name", s.phases[1].name),
+    lambda s, r: _same_phase_names(s),
     lambda s, r: setattr(s.touchpoints[0], "key", r.choice(["", None])),
     lambda s, r: setattr(s, "holidays", [dt.date(1700, 1, 1)]),
 ]
+
+
+def _same_phase_names(s: Strategy) -> None:
+    if len(s.phases) > 1:
+        s.phases[0].name = s.phases[1].name
 
 
 def _ini(s: Strategy, r: random.Random) -> Initiative:

@@ -19,7 +19,7 @@ from cxroadmap.scheduling.result import (
     COMPLETE,
     NOT_STARTED,
     ScheduledInitiative,
-    scheduled_item,
+    scheduled_items,
 )
 
 _KEY = attrgetter("key")
@@ -72,8 +72,7 @@ def build_items(
                 slack[i], critical[i] = 0, False  # done: nothing left to delay
     initiatives = strategy.initiatives.values()
     keys = list(map(_KEY, initiatives))
-    made = map(
-        scheduled_item,
+    items = scheduled_items(
         keys,
         map(_TITLE, initiatives),
         start,
@@ -90,7 +89,7 @@ def build_items(
         states,
         behind,
     )
-    return dict(zip(keys, made, strict=True)), binding
+    return items, binding
 
 
 def _reasons(

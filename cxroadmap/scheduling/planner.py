@@ -88,21 +88,24 @@ def _lower_bounds(strategy: Strategy, calendar: WorkCalendar) -> tuple[list[int]
     """Each initiative's own earliest start (project start, not_before, phase pin) and why."""
     phase_begin = {name: begin for name, begin, _ in strategy.phase_bounds()}
     pin_day: dict[str, int] = {}
-    lower: list[int] = []
-    reasons: list[str] = []
-    for ini in strategy.initiatives.values():
-        day, reason = 0, "project start"
-        if ini.not_before is not None:
-            nb = calendar.index_on_or_after(ini.not_before)
+    n = len(strategy.initiatives)
+    lower = [0] * n
+    reasons = ["project start"] * n
+    for i, ini in enumerate(strategy.initiatives.values()):
+        after, pin = ini.not_before, ini.phase
+        if after is None and pin is None:
+            continue  # most initiatives: held by the project start alone
+        day = 0
+        if after is not None:
+            nb = calendar.index_on_or_after(after)
             if nb > day:
-                day, reason = nb, f"not before {ini.not_before.isoformat()}"
-        if ini.phase is not None:
-            if ini.phase not in pin_day:
-                pin_day[ini.phase] = calendar.index_on_or_after(phase_begin[ini.phase])
-            if pin_day[ini.phase] > day:
-                day, reason = pin_day[ini.phase], f"pinned to {ini.phase}"
-        lower.append(day)
-        reasons.append(reason)
+                day, reasons[i] = nb, f"not before {after.isoformat()}"
+        if pin is not None:
+            if pin not in pin_day:
+                pin_day[pin] = calendar.index_on_or_after(phase_begin[pin])
+            if pin_day[pin] > day:
+                day, reasons[i] = pin_day[pin], f"pinned to {pin}"
+        lower[i] = day
     return lower, reasons
 
 
@@ -148,18 +151,23 @@ def _warnings(
             f"from {before} to {after}, {extra} working day{'s' if extra != 1 else ''} later"
         )
     order = {name: i for i, name in enumerate(strategy.phase_names())}
+    initiatives = strategy.initiatives
+    dropped = {key for key, ini in initiatives.items() if ini.status == "dropped"}
     dropped_preds: dict[str, list[str]] = {}
-    for dep in strategy.dependencies:
-        if strategy.initiatives[dep.from_key].status == "dropped":
-            dropped_preds.setdefault(dep.to_key, []).append(dep.from_key)
-    for key, ini in strategy.initiatives.items():
-        item = items[key]
-        if ini.phase is not None and order[item.phase] > order[ini.phase]:
-            warnings.append(
-                f"{key} is pinned to {ini.phase} but starts on {item.start.isoformat()}, "
-                f"in {item.phase}"
-            )
-        if ini.status != "dropped":
+    if dropped:
+        for dep in strategy.dependencies:
+            if dep.from_key in dropped:
+                dropped_preds.setdefault(dep.to_key, []).append(dep.from_key)
+    for key, ini in initiatives.items():
+        pin = ini.phase
+        if pin is not None:
+            item = items[key]
+            if order[item.phase] > order[pin]:
+                warnings.append(
+                    f"{key} is pinned to {pin} but starts on {item.start.isoformat()}, "
+                    f"in {item.phase}"
+                )
+        if dropped_preds and ini.status != "dropped":
             for pred in dropped_preds.get(key, ()):
                 warnings.append(f"{key} depends on {pred}, which is dropped")
     return warnings
