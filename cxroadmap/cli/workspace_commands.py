@@ -42,7 +42,7 @@ def cmd_workspace(args: argparse.Namespace) -> int:
         else:
             print(f"{where}: workspace schema {old} -> {new}")
         return EXIT_OK
-    if args.edit == args.read and args.action == "grant":
+    if args.action == "grant" and args.edit == args.read:  # revoke has neither option
         raise ValidationError("--edit/--read", "choose one of --edit or --read")
     with server.connect(args.url) as conn:
         server.require_schema(conn, args.url)
