@@ -175,3 +175,29 @@ def test_check_out_asks_for_the_password_without_blocking_and_keeps_it_out_of_th
     assert window.document.path == target
     assert shown.errors == []
     assert secret.encode() not in target.read_bytes()
+
+
+def test_a_scenario_made_in_a_copy_is_editable_and_created_by_sync_now(
+    pg_cluster, tmp_path, window, qtbot, shown
+):
+    from cxroadmap.domain.edits import ChangeInitiative
+
+    ws = new_workspace(pg_cluster, tmp_path)
+    path = ws.laptop("mine")
+    assert window.files.open_path(path)
+    ids = {s.key: sid for sid, s in window.document.store.load_all_with_ids()}
+    switch_strategy(window, ids["CARE"])
+    ws_ui = window.workspace_commands
+    window.scenario_commands.copy_action.trigger()
+    doc = window.document
+    assert doc.strategy.key == "CARE-S1"
+    # Only in this copy so far, yet editable: no read-only badge.
+    assert not doc.readonly and not ws_ui.badge.isVisible()
+    assert doc.apply(ChangeInitiative("C-STD", {"duration": 60}))
+    ws_ui.actions["sync"].trigger()
+    qtbot.waitUntil(lambda: ws_ui.status.text() == "synced just now", timeout=20000)
+    assert shown.errors == []
+    server = ws.server_items("CARE-S1")
+    assert server[("strategy", "")]["scenario_of"] == "CARE"
+    assert server[("initiative", "C-STD")]["duration"] == 60
+    assert window.document.strategy.initiatives["C-STD"].duration == 60
