@@ -125,6 +125,20 @@ def test_the_same_reading_changed_differently_is_a_conflict_and_the_rest_merges(
         assert [r.value for r in care(path).measure("C-FCR").readings] == [61.0, 64.0, 66.0]
 
 
+def test_readings_added_after_the_same_one_on_both_sides_stay_in_date_order(ws, capsys):
+    a, b = ws.laptop("a"), ws.laptop("b")
+    edit(a, "CARE", AddReading("C-FCR", dt.date(2027, 3, 1), 60.0))
+    assert sync(a, capsys)[0] == 0
+    assert sync(b, capsys)[0] == 0
+    edit(a, "CARE", AddReading("C-FCR", dt.date(2027, 5, 1), 66.0))
+    edit(b, "CARE", AddReading("C-FCR", dt.date(2027, 4, 1), 64.0))
+    both_sync(a, b, capsys)
+    for path in (a, b):
+        days = [r.date.isoformat() for r in care(path).measure("C-FCR").readings]
+        assert days == ["2027-03-01", "2027-04-01", "2027-05-01"]
+    assert main(["check", str(b)]) == 0
+
+
 def test_an_opportunity_changed_on_one_side_and_removed_on_the_other_is_a_conflict(ws, capsys):
     a, b = ws.laptop("a"), ws.laptop("b")
     tp = care(a).touchpoint("C-BILLING")
@@ -187,9 +201,10 @@ def test_the_same_list_changed_the_same_way_is_no_conflict(ws, capsys):
 @pytest.mark.parametrize(
     ("kind", "name", "base", "mine", "theirs", "merged"),
     [
-        # phases by name: one side renames weeks of one, the other adds a phase
-        ("strategy", "phases", [["A", 4], ["B", None]], [["A", 6], ["B", None]],
-         [["A", 4], ["B", 8], ["C", None]], ([["A", 6], ["B", 8], ["C", None]],) * 2),
+        # readings by date: a value changed on one side, a reading added on the other
+        ("measure", "readings", [["2027-03-01", 1.0]], [["2027-03-01", 2.0]],
+         [["2027-02-01", 0.5], ["2027-03-01", 1.0]],
+         ([["2027-02-01", 0.5], ["2027-03-01", 2.0]],) * 2),
         # the same value twice is two elements: one side removes one of them
         ("strategy", "values", ["x", "x", "y"], ["x", "y"], ["x", "x", "y", "z"],
          (["x", "y", "z"],) * 2),

@@ -3,12 +3,13 @@ one side goes through where the other side left the element alone, and only the 
 element changed differently on both sides is a conflict.
 
 Which fields are lists comes from the field registry (keys, texts, links, dates,
-weekdays, opportunities, amounts per year), plus the two lists an item holds outside it:
-a strategy's phases and a measure's readings. An element is known by its value (a key,
-a line of text, a date), an opportunity by its text, a phase by its name, a reading by
-its date, an amount by its year; the same value twice counts as two elements. The merged
-list keeps the order the sides agree on (order.merge_order): rows added on either side
-go after the row they followed there.
+opportunities, amounts per year), plus a measure's readings, held outside it; a
+strategy's phases and working days merge whole (their elements only make sense
+together). An element is known by its value (a key, a line of text, a date), an
+opportunity by its text, a reading by its date, an amount by its year; the same value
+twice counts as two elements. The merged list keeps the order the sides agree on
+(order.merge_order): rows added on either side go after the row they followed there;
+readings and holidays stay in date order.
 """
 
 from __future__ import annotations
@@ -63,12 +64,18 @@ def _lists() -> dict[tuple[str, str], Identity | None]:
                 found[(kind, f.name)] = _BY_KIND[f.kind]
             elif f.kind == fields.YEAR_AMOUNTS:
                 found[(kind, f.name)] = None
-    found[(STRATEGY, "phases")] = _first  # [[name, weeks], …]
     found[(MEASURE, "readings")] = _first  # [[date, value], …]
+    # Not per element: lists whose elements only make sense together (the last phase
+    # alone may be open-ended; at least one working day): merged whole, as fields are.
+    for whole in ((STRATEGY, "phases"), (STRATEGY, "working_days")):
+        found.pop(whole, None)
     return found
 
 
 LISTS = _lists()
+# Lists kept in date order (readings must be ascending; holidays read best so): merged,
+# they are sorted by their identity, an ISO date.
+_SORTED = {(MEASURE, "readings"), (STRATEGY, "holidays")}
 
 
 def is_list(kind: str, name: str) -> bool:
@@ -131,6 +138,9 @@ def merge_list(kind: str, name: str, base: Any, mine: Any, theirs: Any) -> tuple
         return [value(k) for k in out]
 
     merged_mine, merged_theirs = side(0), side(1)
+    if (kind, name) in _SORTED:
+        merged_mine.sort(key=lambda e: str(identity(e)))
+        merged_theirs.sort(key=lambda e: str(identity(e)))
     if mapping:
         return dict(merged_mine), dict(merged_theirs)
     return merged_mine, merged_theirs
