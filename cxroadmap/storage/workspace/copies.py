@@ -104,7 +104,7 @@ def checkout(url: str, out: Path, chosen: list[str] | None = None) -> list[str]:
         last_rev = max((row[3] for row in rows), default=0)
 
         def bookkeeping(conn: Connection) -> None:
-            local.write_base(conn, base, raw=True)
+            local.write_base(conn, base, raw=True, fresh=True)
             local.write_access(conn, editable)
             copy_id = uuid.uuid4().hex
             link = local.Link(public_url(url), last_rev, now_stamp(), copy_id, str(out.resolve()))

@@ -117,8 +117,11 @@ def read_base(
     return found
 
 
-def write_base(conn: Connection, items: dict[ItemKey, ServerItem], raw: bool = False) -> None:
-    """Insert or update base items (`raw`: their fields are JSON text already)."""
+def write_base(
+    conn: Connection, items: dict[ItemKey, ServerItem], raw: bool = False, fresh: bool = False
+) -> None:
+    """Insert or update base items (`raw`: their fields are JSON text already; `fresh`: a
+    new copy, none there yet, so plain inserts)."""
     if not items:
         return
     rows = [
@@ -132,10 +135,15 @@ def write_base(conn: Connection, items: dict[ItemKey, ServerItem], raw: bool = F
         )
         for (s, k, key), item in items.items()
     ]
+    upsert = (
+        ""
+        if fresh
+        else ' ON CONFLICT (strategy, kind, "key") DO UPDATE SET '
+        "rev = excluded.rev, deleted = excluded.deleted, fields = excluded.fields"
+    )
     conn.exec_driver_sql(
         'INSERT INTO ws_base (strategy, kind, "key", rev, deleted, fields) '
-        'VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (strategy, kind, "key") DO UPDATE SET '
-        "rev = excluded.rev, deleted = excluded.deleted, fields = excluded.fields",
+        f"VALUES (?, ?, ?, ?, ?, ?){upsert}",
         rows,
     )
 
