@@ -183,7 +183,7 @@ def test_a_scenario_made_in_a_copy_is_editable_and_created_by_sync_now(
     from cxroadmap.domain.edits import ChangeInitiative
 
     ws = new_workspace(pg_cluster, tmp_path)
-    path = ws.laptop("mine")
+    path, other = ws.laptop("mine"), ws.laptop("other")
     assert window.files.open_path(path)
     ids = {s.key: sid for sid, s in window.document.store.load_all_with_ids()}
     switch_strategy(window, ids["CARE"])
@@ -201,3 +201,11 @@ def test_a_scenario_made_in_a_copy_is_editable_and_created_by_sync_now(
     assert server[("strategy", "")]["scenario_of"] == "CARE"
     assert server[("initiative", "C-STD")]["duration"] == 60
     assert window.document.strategy.initiatives["C-STD"].duration == 60
+    assert "CARE-S1 created in the workspace" in window.statusBar().currentMessage()
+    # Another laptop's app picks it up at its next sync, in its strategy list too.
+    assert window.files.open_path(other)
+    window.workspace_commands.actions["sync"].trigger()
+    qtbot.waitUntil(lambda: "added here" in window.statusBar().currentMessage(), timeout=20000)
+    combo = window.cx_commands.switcher.combo
+    assert any("scenario" in combo.itemText(i) for i in range(combo.count()))
+    assert shown.errors == []

@@ -229,8 +229,14 @@ class WorkspaceCommands(QObject):
             )
         count = len(report.conflicts)
         waiting = f", {count} conflict{'s' if count != 1 else ''} waiting" if count else ""
+        news = "".join(
+            [f"; {k} created in the workspace" for k in report.created]
+            + [f"; {k} new in the workspace, added here" for k in report.arrived]
+        )
+        if report.arrived:
+            self.window.cx_commands.switcher.refill()  # the strategy list has more now
         self.window.statusBar().showMessage(
-            f"Synced: {report.pulled} pulled, {report.pushed} pushed{waiting}", 8000
+            f"Synced: {report.pulled} pulled, {report.pushed} pushed{waiting}{news}", 8000
         )
 
     def _follow(self, doc: OpenDocument, report: Any) -> None:
