@@ -207,3 +207,25 @@ def test_a_scenario_key_taken_meanwhile_is_refused_and_kept(ws, capsys):
     assert "CARE-S1 is already a strategy of the workspace" in capsys.readouterr().err
     assert strategy(b, "CARE-S1").initiatives["C-STD"].owner == "Ben's what-if"
     assert ws.server_items("CARE-S1")[("initiative", "C-STD")]["owner"] != "Ben's what-if"
+
+
+def test_adopting_a_scenario_travels_with_its_before_baseline(ws, capsys):
+    from cxroadmap.domain.scenarios import AdoptScenario, adoption_baseline_name
+
+    a, b = ws.laptop("a"), ws.laptop("b")
+    make_scenario(a)
+    edit(a, "CARE-S1", ChangeInitiative("C-STD", {"duration": 60}))
+    assert sync(a, capsys)[0] == 0
+    with Document.open(a) as doc:
+        pairs = doc.load_all_with_ids()
+        care_id, care = next((i, s) for i, s in pairs if s.key == "CARE")
+        scenario = next(s for _, s in pairs if s.key == "CARE-S1")
+        name = adoption_baseline_name(care, scenario)
+        before = take(schedule(care), name, dt.date(2027, 2, 1))
+        doc.write_change(care_id, care, AdoptScenario(scenario, before).apply(care))
+    assert sync(a, capsys)[0] == 0
+    assert sync(b, capsys)[0] == 0
+    adopted = strategy(b, "CARE")
+    assert adopted == strategy(a, "CARE")
+    assert adopted.initiatives["C-STD"].duration == 60
+    assert adopted.chosen_baseline == name and adopted.baseline().entries == before.entries
