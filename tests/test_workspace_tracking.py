@@ -229,3 +229,29 @@ def test_adopting_a_scenario_travels_with_its_before_baseline(ws, capsys):
     assert adopted == strategy(a, "CARE")
     assert adopted.initiatives["C-STD"].duration == 60
     assert adopted.chosen_baseline == name and adopted.baseline().entries == before.entries
+
+
+class _Killed(Exception):
+    pass
+
+
+def test_a_scenario_created_by_a_sync_killed_before_the_file_recorded_it(ws, capsys):
+    from cxroadmap.storage.workspace.sync import sync as run_sync
+
+    a = ws.laptop("a")
+    make_scenario(a)
+
+    def die(phase):
+        if phase == "server committed":
+            raise _Killed  # as a SIGKILL right after the server's commit
+
+    with Document.open(a) as doc, pytest.raises(_Killed):
+        run_sync(doc, die)
+    assert len([k for k in ws.server_items("CARE-S1") if k[0] == "initiative"]) == 7
+    # The next sync finds its own pushes: no "key taken", the copy now knows it is there.
+    capsys.readouterr()
+    assert main(["sync", str(a)]) == 0
+    assert "CARE-S1: created in the workspace" in capsys.readouterr().err
+    edit(a, "CARE-S1", ChangeInitiative("C-STD", {"owner": "Ana"}))
+    assert sync(a, capsys)[0] == 0
+    assert ws.server_items("CARE-S1")[("initiative", "C-STD")]["owner"] == "Ana"

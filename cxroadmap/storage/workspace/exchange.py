@@ -89,7 +89,7 @@ def exchange(doc: Document, state: LocalState, hook: Hook = no_hook) -> Exchange
             try:
                 done = _server_side(doc, conn, state, frozen, held, lock, hook, new, taken)
                 done.refused, done.taken = held, taken
-                done.created = {k[0] for k in done.pushed if k[0] in new}
+                done.created |= {k[0] for k in done.pushed if k[0] in new}
                 hook("server committed")
                 return done
             except EditRefused as refused:
@@ -118,9 +118,12 @@ def _server_side(
         hook("server: began")
         remote = server.fetch(conn, state.ids, since=state.last_rev)
         hook("server: fetched")
+        # Made in this copy and created by a sync of it that was killed before the file
+        # recorded it: the workspace holds this copy's pushes, so it is there already.
+        there = {k[0] for k, v in remote.items() if k[0] in new and v.by == state.copy_id}
         # Made in this copy under a key the workspace holds (someone else's scenario
         # published meanwhile): not merged into theirs, not pushed; the copy keeps it.
-        clash = {k[0] for k in remote if k[0] in new}
+        clash = {k[0] for k in remote if k[0] in new} - there
         if clash:
             taken |= clash
             held |= clash
@@ -142,7 +145,8 @@ def _server_side(
             # One batch per strategy (a refusal names its strategy), pipelined: one round
             # trip for all its items.
             batch = {k: v for k, v in result.push.items() if k[0] == strategy}
-            revs = server.put_batch(conn, strategy, batch, state.copy_id, strategy in new)
+            create = strategy in new and strategy not in there
+            revs = server.put_batch(conn, strategy, batch, state.copy_id, create)
             hook("server: put")
             for (k, (value, expected)), rev in zip(batch.items(), revs, strict=True):
                 if rev is None:
@@ -159,4 +163,6 @@ def _server_side(
             *(int(row[3]) for row in rows),
         ]
         hook("server: about to commit")
-    return Exchange(result, pushed, max(revs_seen), arrived=arrived, arrived_rows=rows)
+    done = Exchange(result, pushed, max(revs_seen), arrived=arrived, arrived_rows=rows)
+    done.created = there
+    return done
