@@ -255,3 +255,21 @@ def test_a_scenario_created_by_a_sync_killed_before_the_file_recorded_it(ws, cap
     edit(a, "CARE-S1", ChangeInitiative("C-STD", {"owner": "Ana"}))
     assert sync(a, capsys)[0] == 0
     assert ws.server_items("CARE-S1")[("initiative", "C-STD")]["owner"] == "Ana"
+
+
+def test_publish_and_checkout_carry_the_baselines(ws, tmp_path, capsys):
+    strategies = demo_cascade()
+    care = next(s for s in strategies if s.key == "CARE")
+    for name, day in (("Board approval", 4), ("Q1 review", 29)):
+        TakeBaseline(take(schedule(care), name, dt.date(2027, 1, day))).apply(care)
+    ChooseBaseline("Q1 review").apply(care)
+    source = tmp_path / "with-baselines.cxroadmap"
+    write_document(source, strategies)
+    assert main(["publish", str(source), "--to", ws.url(), "--replace"]) == 0
+    copy = ws.laptop("fresh")
+    got = strategy(copy, "CARE")
+    assert [b.name for b in got.baselines] == ["Board approval", "Q1 review"]
+    assert got.baselines == care.baselines and got.chosen_baseline == "Q1 review"
+    capsys.readouterr()
+    assert main(["baseline", str(copy), "--strategy", "CARE", "list"]) == 0
+    assert "Q1 review" in capsys.readouterr().out
