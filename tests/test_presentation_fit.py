@@ -48,6 +48,11 @@ def assert_fits(window: PresentationWindow) -> None:
             rect = body.mapFromScene(scene.bar_rect(key)).boundingRect()
             assert rect.top() >= 0 and rect.bottom() <= inside.height(), key
         assert scene.metrics.label_pt >= 18
+        # The dates are fitted to the screen's width, not to a size the view passed through
+        # while being laid out: at least 40 % of it (the rest is room for the last titles).
+        first, last = scene.window
+        span = scene.scale.x_of(last) - scene.scale.x_of(first)
+        assert span >= 0.4 * inside.width(), (span, inside.width())
     else:
         assert isinstance(body, BoardView)
         assert sorted(body.board.cards) == sorted(step.keys)

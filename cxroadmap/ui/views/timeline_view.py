@@ -116,7 +116,7 @@ class TimelineView(QGraphicsView):
         self.timeline.addItem(self.link_line)
         self.horizontalScrollBar().valueChanged.connect(self.header.update)
         self.selection.changed.connect(self._selection_changed)
-        self._fitted = False
+        self._fitted = 0  # the viewport width the roadmap was fitted to (0: not yet)
         (feed or DirectFeed(document)).attach(self)  # lays the bars out now or when first shown
 
     # -- keeping up with the document ---------------------------------------------------
@@ -235,8 +235,12 @@ class TimelineView(QGraphicsView):
     def _fit_once(self) -> None:
         """Fit the roadmap to the width once, when it has bars and the view its real width
         (a tab built only when first shown may be sized before its data arrives)."""
-        if not self._fitted and self.viewport().width() > 300 and self.timeline.geom:
-            self._fitted = True
+        width = self.viewport().width()
+        # A presentation (read-only) never zooms by hand: it fits again whenever its width
+        # changes (it is laid out at a passing width before its screen's).
+        again = not self.editable and self._fitted != width
+        if (not self._fitted or again) and width > 300 and self.timeline.geom:
+            self._fitted = width
             self.fit()
         fit_text_to(self)
 
