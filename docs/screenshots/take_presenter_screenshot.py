@@ -14,8 +14,8 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent
 SCREENS = [
-    {"name": "Projector", "x": 0, "y": 0, "width": 1280, "height": 720},
-    {"name": "Laptop", "x": 1280, "y": 0, "width": 1920, "height": 1080},
+    {"name": "Laptop", "x": 0, "y": 0, "width": 1920, "height": 1080},
+    {"name": "Projector", "x": 1920, "y": 0, "width": 1280, "height": 720},
 ]
 
 
@@ -33,7 +33,7 @@ def main() -> None:
 
     app = QApplication(sys.argv)
     show = PresentationWindow(OpenDocument(demo_strategy()))
-    show.present(app.screens()[0])
+    show.present(app.screens()[1], presenter=app.screens()[0])
     show.show_step(next(i for i, s in enumerate(show.steps) if s.phase == "Short term"))
     for _ in range(10):
         app.processEvents()
