@@ -48,9 +48,16 @@ def dispose_engine(engine: Engine) -> None:
         raw.close()
 
 
-def initialise(path: Path) -> None:
-    """Create an empty, tagged document at `path` (which must not exist)."""
+def initialise(path: Path, temp: bool = False) -> None:
+    """Create an empty, tagged document at `path` (which must not exist).
+
+    `temp`: a temp file that its writer flushes to disk once before renaming it (see
+    common/atomic.py), so SQLite's own journal and flushes are skipped.
+    """
     engine = open_engine(path, readonly=False, create=True)
+    if temp:
+        _RAW[engine].execute("PRAGMA journal_mode = OFF")
+        _RAW[engine].execute("PRAGMA synchronous = OFF")
     try:
         with engine.begin() as conn:
             conn.exec_driver_sql(f"PRAGMA application_id = {schema.APPLICATION_ID}")
