@@ -8,7 +8,8 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.platypus import Flowable
 
 from cxroadmap.common import style
-from cxroadmap.export.fonts import draw_text, wrap_text
+from cxroadmap.export.fonts import wrap_text
+from cxroadmap.export.pdftext import draw_text
 
 SWATCH = 7.0
 

@@ -10,7 +10,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cxroadmap.common import style
 from cxroadmap.export.chartlayout import ChartPage, Mark
-from cxroadmap.export.fonts import draw_text, text_width, wrap_text
+from cxroadmap.export.fonts import text_width, wrap_text
+from cxroadmap.export.pdftext import draw_text
 
 if TYPE_CHECKING:
     from cxroadmap.export.timeline import TimelineChart
