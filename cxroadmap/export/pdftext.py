@@ -92,3 +92,22 @@ def draw_text(
         put_string(canvas, x, y, part)
         x += width
     return float(total)
+
+
+def fill_colour(canvas: Any, colour: Any) -> None:
+    """`canvas.setFillColor`, unless the canvas fills in that colour already (reportlab
+    writes the operator again each time; thousands of cells and bars share a few colours)."""
+    if canvas._fillColorObj != colour:
+        canvas.setFillColor(colour)
+
+
+def stroke_colour(canvas: Any, colour: Any) -> None:
+    """`canvas.setStrokeColor`, unless the canvas strokes in that colour already."""
+    if canvas._strokeColorObj != colour:
+        canvas.setStrokeColor(colour)
+
+
+def line_width(canvas: Any, width: float) -> None:
+    """`canvas.setLineWidth`, unless the lines are that wide already."""
+    if canvas._lineWidth != width:
+        canvas.setLineWidth(width)
