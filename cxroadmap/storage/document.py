@@ -359,14 +359,9 @@ def write_document(
     lock = EditLock.acquire(target)
     try:
         with replacing(target) as temp, gc_paused():
-            initialise(temp, temp=True)
-            engine = open_engine(temp, readonly=False)
+            initialise(temp, temp=True)  # replacing() flushes it to disk once, at the end
+            engine = open_engine(temp, readonly=False, temp=True)
             try:
-                # A temp file that `replacing` flushes to disk once, then renames: SQLite's
-                # own journal and flushes would only repeat that (a failure discards it).
-                fresh = raw_connection(engine)
-                fresh.execute("PRAGMA journal_mode = OFF")
-                fresh.execute("PRAGMA synchronous = OFF")
                 with engine.begin() as conn:
                     # A new file: its checksum is computed once at the end, not by a
                     # trigger per inserted row.

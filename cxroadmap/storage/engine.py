@@ -15,12 +15,17 @@ from cxroadmap.storage import schema, seal
 from cxroadmap.storage.rows import STRATEGY, TABLES
 
 
-def open_engine(path: Path, readonly: bool, create: bool = False) -> Engine:
+def open_engine(path: Path, readonly: bool, create: bool = False, temp: bool = False) -> Engine:
     """An engine on one connection that begins real SQLite transactions itself.
 
-    `dispose_engine` closes it; StaticPool alone leaves an unused connection open.
+    `dispose_engine` closes it; StaticPool alone leaves an unused connection open. `temp`:
+    a temp file that its writer flushes to disk once before renaming it (common/atomic.py),
+    so SQLite's own journal and flushes are skipped (a failure discards the file).
     """
     raw = schema.connect(path, readonly=readonly, create=create)
+    if temp:
+        raw.execute("PRAGMA journal_mode = OFF")
+        raw.execute("PRAGMA synchronous = OFF")
     engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
     _RAW[engine] = raw
 
@@ -49,15 +54,9 @@ def dispose_engine(engine: Engine) -> None:
 
 
 def initialise(path: Path, temp: bool = False) -> None:
-    """Create an empty, tagged document at `path` (which must not exist).
-
-    `temp`: a temp file that its writer flushes to disk once before renaming it (see
-    common/atomic.py), so SQLite's own journal and flushes are skipped.
-    """
-    engine = open_engine(path, readonly=False, create=True)
-    if temp:
-        _RAW[engine].execute("PRAGMA journal_mode = OFF")
-        _RAW[engine].execute("PRAGMA synchronous = OFF")
+    """Create an empty, tagged document at `path` (which must not exist; `temp`: see
+    open_engine)."""
+    engine = open_engine(path, readonly=False, create=True, temp=temp)
     try:
         with engine.begin() as conn:
             conn.exec_driver_sql(f"PRAGMA application_id = {schema.APPLICATION_ID}")
