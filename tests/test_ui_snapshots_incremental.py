@@ -86,3 +86,29 @@ def test_a_primed_copy_makes_the_first_copy_for_the_worker_incremental() -> None
     copies.changed(ChangeInitiative(key, {"duration": 9}).apply(strategy))
     _check(copies.take(strategy), strategy)
     assert len(made) == 1
+
+
+def test_an_initiative_removed_and_added_again_at_the_end_is_copied_in_its_new_place() -> None:
+    strategy = touchpoint_strategy()
+    key = next(iter(strategy.initiatives))
+    copies = Snapshots(snapshot)
+    first = copies.take(strategy)
+    removal = RemoveInitiative(key)
+    changes = Change()
+    changes.merge(removal.apply(strategy))
+    changes.merge(AddInitiative(first.initiatives[key]).apply(strategy))  # at the end now
+    copies.changed(changes)
+    assert list(strategy.initiatives)[-1] == key
+    _check(copies.take(strategy), strategy)
+
+
+def test_copies_after_edits_of_initiatives_share_the_unchanged_links() -> None:
+    strategy = touchpoint_strategy()
+    copies = Snapshots(snapshot)
+    first = copies.take(strategy)
+    key = next(iter(strategy.initiatives))
+    copies.changed(ChangeInitiative(key, {"duration": 21}).apply(strategy))
+    copy = copies.take(strategy)
+    _check(copy, strategy)
+    assert copy.dependencies == first.dependencies and copy.dependencies is not first.dependencies
+    assert all(a is b for a, b in zip(copy.dependencies, first.dependencies, strict=True))

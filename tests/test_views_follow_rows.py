@@ -138,3 +138,45 @@ def test_when_the_critical_chain_changes_only_the_arrows_at_its_bars_are_marked_
     assert [d[3] for d in view.timeline.arrows.deps] == [False, True]
     monkeypatch.undo()
     assert timeline_look(view.timeline) == fresh_timeline(view)
+
+
+def arrow_index(scene: TimelineScene) -> dict[int, set[int]]:
+    return {block: set(found) for block, found in scene.arrows.blocks.items() if found}
+
+
+@pytest.mark.parametrize("key, days", [("K07", 8), ("K02", 30), ("K10", 45)])
+def test_bars_that_change_row_take_just_their_arrows_along(qtbot, monkeypatch, key, days):
+    view = TimelineView(OpenDocument(medium_strategy()), Selection())
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    rows = dict(view.timeline.rows)
+    calls: list[int] = []
+    monkeypatch.setattr(TimelineScene, "set_arrows", lambda self: calls.append(1))
+    monkeypatch.setattr(TimelineScene, "sync", lambda self, **_: calls.append(2))
+    assert view.document.apply(ChangeInitiative(key, {"duration": days}))
+    assert calls == []  # followed in place: no arrow was indexed again but those that moved
+    assert view.timeline.rows != rows
+    monkeypatch.undo()
+    fresh = TimelineScene(grouping=view.timeline.grouping, today=view.timeline.today)
+    fresh.set_px_per_day(view.timeline.px_per_day)
+    fresh.set_data(view.document.strategy, view.document.schedule)
+    assert arrow_index(view.timeline) == arrow_index(fresh)
+    assert timeline_look(view.timeline) == fresh_timeline(view)
+
+
+def test_a_plan_without_touchpoints_shows_an_empty_touchpoint_editor_and_follows_edits(qtbot):
+    from cxroadmap.ui.cx.touchpoints_page import TouchpointsPage
+
+    document = OpenDocument(medium_strategy())
+    assert document.strategy.touchpoints == []
+    page = TouchpointsPage(document)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    form = page.editor.form
+    assert form.editors["gap"].value() == form.editors["gap"].minimum()
+    assert not page.editor.isEnabled()
+    assert document.apply(ChangeInitiative("K07", {"duration": 8}))  # follows without error
+    assert form.editors["gap"].value() == form.editors["gap"].minimum()

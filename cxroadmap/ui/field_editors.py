@@ -106,7 +106,8 @@ def load_editor(
     elif isinstance(widget, QComboBox):
         widget.setCurrentText(pillar_label(value) if value else "")
     elif isinstance(widget, QSpinBox):
-        widget.setValue(int(value if value is not None else widget.minimum()))
+        # Blank ("" is an int field's empty(): no record shown) reads as the lowest value.
+        widget.setValue(int(value) if value not in (None, "") else widget.minimum())
     elif isinstance(widget, QDateEdit):
         if isinstance(value, dt.date):
             widget.setDate(QDate(value.year, value.month, value.day))
