@@ -144,6 +144,8 @@ def measure(row: str, n: int, path: Path, folder: Path, runs: int, cache: dict[s
             cache["edit_cpu"] = dict(found["cpu"])  # type: ignore[call-overload]
             cache["edit_memory"] = found["peak_mb"]
             print(f"  edit by tab at {n:,}: " + ", ".join(f"{t} {v:.0f}" for t, v in tabs.items()))
+            cpus = dict(found["cpu"])  # type: ignore[call-overload]
+            print("  (CPU by tab: " + ", ".join(f"{t} {v:.0f}" for t, v in cpus.items()) + ")")
         if row == "edit_memory":
             return f"{cache['edit_memory']:,.0f} MB"
         values = list(dict(cache["edit"]).values())  # type: ignore[call-overload]
