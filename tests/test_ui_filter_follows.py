@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ui_fixtures import visible_keys
 
 from cxroadmap.content.demo import demo_strategy
 from cxroadmap.domain.edits import ChangeInitiative
+from cxroadmap.domain.model import Strategy
+from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.main_window import MainWindow
 
 
-def test_an_edited_row_enters_or_leaves_the_filtered_table(window: MainWindow, tmp_path) -> None:
+def open_demo(window: MainWindow, tmp_path: Path) -> tuple[Strategy, OpenDocument]:
+    """The demo, written to a file and open in `window`: what was written, and the document."""
     from cxroadmap.storage.document import write_document
 
     path = tmp_path / "demo.cxroadmap"
     demo = demo_strategy()
     write_document(path, [demo])
     assert window.files.open_path(path)
-    doc = window.document
-    assert doc is not None
+    assert window.document is not None
+    return demo, window.document
+
+
+def test_an_edited_row_enters_or_leaves_the_filtered_table(window: MainWindow, tmp_path) -> None:
+    demo, doc = open_demo(window, tmp_path)
     bar = window.initiatives.filters
     keys = list(demo.initiatives)
     owner = demo.initiatives[keys[0]].owner
@@ -38,14 +47,8 @@ def test_the_filter_choices_follow_pillars_and_owners_edits_bring_or_take_away(
 ) -> None:
     from cxroadmap.domain.edits import AddInitiative, RemoveInitiative
     from cxroadmap.domain.model import Initiative
-    from cxroadmap.storage.document import write_document
 
-    path = tmp_path / "demo.cxroadmap"
-    demo = demo_strategy()
-    write_document(path, [demo])
-    assert window.files.open_path(path)
-    doc = window.document
-    assert doc is not None
+    demo, doc = open_demo(window, tmp_path)
     bar = window.initiatives.filters
 
     def choices(combo) -> list[str]:  # type: ignore[no-untyped-def]

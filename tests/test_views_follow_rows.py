@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QColor, QFont
 from test_rag import _worked
 from test_views_follow import fresh_timeline, timeline_look
-from test_views_incremental import board_look, fresh_board
+from test_views_incremental import board_look, fresh_board, shown_board
 from views_fixtures import medium_strategy
 
 from cxroadmap.domain.edits import ChangeInitiative
@@ -21,7 +21,7 @@ from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.models.initiatives_model import COLUMNS, InitiativesModel
 from cxroadmap.ui.rag_state import rags
 from cxroadmap.ui.selection import Selection
-from cxroadmap.ui.views.board import BoardScene, BoardView
+from cxroadmap.ui.views.board import BoardScene
 from cxroadmap.ui.views.timeline_scene import TimelineScene
 from cxroadmap.ui.views.timeline_view import TimelineView
 
@@ -83,19 +83,10 @@ def test_status_by_key_is_the_status_of_the_whole_plan(qapp):
     assert book.get("no such key") is None
 
 
-@pytest.fixture
-def board(qtbot):
-    view = BoardView(OpenDocument(medium_strategy()), Selection())
-    qtbot.addWidget(view)
-    view.resize(1100, 600)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
-
-
 def test_cards_that_change_place_in_their_column_move_without_placing_the_board_again(
-    board, qtbot, monkeypatch
+    qtbot, monkeypatch
 ):
+    board = shown_board(qtbot)
     document = board.document
     cards = dict(board.board.cards)
     order = {name: list(keys) for name, keys in board.board.column_keys.items()}
