@@ -102,6 +102,26 @@ def test_cards_that_change_place_in_their_column_move_without_placing_the_board_
     assert board_look(board.board) == fresh_board(qtbot, document, board.selection, board.size())
 
 
+def test_a_card_that_changes_column_moves_there_and_the_columns_fit_without_a_new_layout(
+    qtbot, monkeypatch
+):
+    board = shown_board(qtbot)
+    document = board.document
+    cards = dict(board.board.cards)
+    later = len(board.board.column_keys["Later"])
+    monkeypatch.setattr(BoardScene, "sync", lambda self: pytest.fail("placed again"))
+    assert board.pin("K11", "Later")
+    assert "K11" in board.board.column_keys["Later"]
+    assert len(board.board.column_keys["Later"]) > later
+    assert board.board.cards == cards
+    document.undo_stack.undo()
+    assert len(board.board.column_keys["Later"]) == later
+    monkeypatch.undo()
+    assert board_look(board.board) == fresh_board(qtbot, document, board.selection, board.size())
+    assert board.pin("K11", "Later")
+    assert board_look(board.board) == fresh_board(qtbot, document, board.selection, board.size())
+
+
 def two_chains() -> Strategy:
     """X1 -> X2 and Y1 -> Y2 in two pillars; the X chain is the longer (critical) one."""
     strategy = Strategy("Chains", dt.date(2027, 1, 4))
