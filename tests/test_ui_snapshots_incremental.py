@@ -112,3 +112,48 @@ def test_copies_after_edits_of_initiatives_share_the_unchanged_links() -> None:
     _check(copy, strategy)
     assert copy.dependencies == first.dependencies and copy.dependencies is not first.dependencies
     assert all(a is b for a, b in zip(copy.dependencies, first.dependencies, strict=True))
+
+
+def test_a_plan_for_the_worker_starts_before_the_write_and_a_failed_write_abandons_it(
+    qtbot, tmp_path
+) -> None:
+    from cxroadmap.domain.edits import ChangeInitiative
+    from cxroadmap.scheduling.planner import schedule
+    from cxroadmap.ui.document import OpenDocument
+
+    document = OpenDocument.create(tmp_path / "plan.cxroadmap", [touchpoint_strategy()])
+    document.scheduler.force_background = True
+    store = document.store
+    assert store is not None
+    write = store.write_changes
+    seen: list[bool] = []
+
+    def watched(items):  # type: ignore[no-untyped-def]
+        seen.append(document.scheduler.pending)  # the plan has started before the write
+        return write(items)
+
+    store.write_changes = watched  # type: ignore[method-assign]
+    key = next(iter(document.strategy.initiatives))
+    changes: list[Change] = []
+    document.changed.connect(changes.append)
+    assert document.apply(ChangeInitiative(key, {"duration": 33}))
+    qtbot.waitUntil(lambda: bool(changes))
+    assert seen == [True] and changes[0].initiatives == {key}
+    assert document.schedule == schedule(document.strategy)
+
+    def failing(items):  # type: ignore[no-untyped-def]
+        raise OSError("disk full")
+
+    store.write_changes = failing  # type: ignore[method-assign]
+    before = document.schedule
+    assert not document.apply(ChangeInitiative(key, {"duration": 44}))
+    assert not document.scheduler.pending and document.strategy.initiatives[key].duration == 33
+    qtbot.wait(50)
+    assert document.schedule is before and len(changes) == 1  # the abandoned plan is not shown
+    store.write_changes = watched  # type: ignore[method-assign]
+    assert document.apply(
+        ChangeInitiative(next(reversed(document.strategy.initiatives)), {"duration": 2})
+    )
+    qtbot.waitUntil(lambda: len(changes) == 2)
+    assert document.schedule == schedule(document.strategy)  # the worker's copy has 33, not 44
+    document.close()

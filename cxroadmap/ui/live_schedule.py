@@ -108,14 +108,37 @@ class LiveScheduler(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._waiting = False
+        self._early = -1  # the generation started by start_early, until its run
         self._snapshots = Snapshots(snapshot)
 
     @property
     def pending(self) -> bool:
         return self._waiting
 
+    @property
+    def off_thread(self) -> bool:
+        """Whether the next run goes to the worker thread."""
+        return self.force_background or self.last_seconds > INLINE_LIMIT_SECONDS
+
+    def start_early(self, strategy: Strategy, change: Change) -> None:
+        """Start planning an edit on the worker before it is written, so the write's wait for
+        the disk and the plan overlap; the `run` of the same edit then waits for this one.
+        `abandon` it if the edit is taken back."""
+        self.run(strategy, change)
+        self._early = self._generation
+
+    def abandon(self, change: Change) -> None:
+        """The edit started early was taken back (`change`: what taking it back named)."""
+        self._early = -1
+        self._generation += 1  # its plan is no longer wanted
+        self._waiting = False
+        self._snapshots.changed(change)
+
     def run(self, strategy: Strategy, change: Change | None = None) -> Outcome | None:
         """Schedule `strategy`; `change` is what the edit since the last run named, if known."""
+        if self._early == self._generation:
+            self._early = -1
+            return None  # this edit is being planned already (start_early)
         self._generation += 1
         self._snapshots.changed(change)
         if not self.force_background and self.last_seconds <= INLINE_LIMIT_SECONDS:
