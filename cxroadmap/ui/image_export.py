@@ -31,6 +31,7 @@ TITLE_HEIGHT = 44.0
 # The timeline image aims at this many pixels for the whole roadmap (before `scale`).
 TIMELINE_WIDTH = 1600.0
 DOTS_PER_METER = 3780  # 96 dpi, the density the views are laid out for
+SLIDE = (1600.0, 900.0)  # the shape the graph's picture is wrapped to
 
 _app: QApplication | None = None
 _accent = style.ACCENT  # the title's colour: the brand kit's accent during an export
@@ -187,9 +188,14 @@ def graph_picture(
     metrics: Metrics = NORMAL,
     shows: Shows = EVERYTHING_SHOWN,
 ) -> Picture:
-    from cxroadmap.ui.views.graph_view import GraphScene
+    from cxroadmap.ui.views.graph_layout import best_bands, layers
+    from cxroadmap.ui.views.graph_view import COLUMN_GAP, MARGIN, ROW_GAP, GraphScene
 
     scene = GraphScene(metrics, shows=shows)
+    # A long chain wraps into bands, one under the other, so the picture is shaped like a
+    # slide (16:9) rather than a strip too thin to read once it is fitted to a slide or page.
+    cell = (metrics.node_width + COLUMN_GAP, metrics.node_height + ROW_GAP)
+    scene.per_band = best_bands(layers(strategy), cell, SLIDE, MARGIN)[0]
     scene.set_data(strategy, schedule)
     return _scene_picture(scene, strategy, "Dependencies (critical chain in red)")
 
