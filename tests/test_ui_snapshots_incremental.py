@@ -157,3 +157,38 @@ def test_a_plan_for_the_worker_starts_before_the_write_and_a_failed_write_abando
     qtbot.waitUntil(lambda: len(changes) == 2)
     assert document.schedule == schedule(document.strategy)  # the worker's copy has 33, not 44
     document.close()
+
+
+def test_a_failed_write_while_an_earlier_plan_is_out_still_brings_that_plan(
+    qtbot, tmp_path
+) -> None:
+    import time
+
+    from cxroadmap.domain.edits import ChangeInitiative
+    from cxroadmap.scheduling.planner import schedule
+    from cxroadmap.ui.document import OpenDocument
+    from cxroadmap.ui.live_schedule import plan
+
+    document = OpenDocument.create(tmp_path / "plan.cxroadmap", [touchpoint_strategy()])
+
+    def slow(strategy):  # type: ignore[no-untyped-def]
+        time.sleep(0.1)
+        return plan(strategy)
+
+    document.scheduler.planner = slow
+    document.scheduler.force_background = True
+    first, last = next(iter(document.strategy.initiatives)), list(document.strategy.initiatives)[-1]
+    assert document.apply(ChangeInitiative(first, {"duration": 31}))
+    assert document.scheduler.pending
+    store = document.store
+    assert store is not None
+
+    def failing(items):  # type: ignore[no-untyped-def]
+        raise OSError("disk full")
+
+    store.write_changes = failing  # type: ignore[method-assign]
+    assert not document.apply(ChangeInitiative(last, {"duration": 44}))
+    qtbot.waitUntil(lambda: not document.scheduler.pending)
+    assert document.strategy.initiatives[first].duration == 31
+    assert document.schedule == schedule(document.strategy)  # the first edit's plan arrived
+    document.close()

@@ -193,7 +193,7 @@ class OpenDocument(QObject):
     def _take_back(self, edit: Edit, early: bool) -> None:
         change = edit.revert(self.strategy)
         if early:
-            self.scheduler.abandon(change)
+            self.scheduler.abandon(self.strategy, change)
 
     def _lose_file(self, error: DocumentChanged) -> str:
         """The file changed under us: stop writing to it, say so, and offer Save As (banner)."""

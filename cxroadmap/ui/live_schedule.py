@@ -109,6 +109,7 @@ class LiveScheduler(QObject):
         self._pool.setMaxThreadCount(1)
         self._waiting = False
         self._early = -1  # the generation started by start_early, until its run
+        self._behind = False  # start_early found an earlier edit's plan still out
         self._snapshots = Snapshots(snapshot)
 
     @property
@@ -124,15 +125,19 @@ class LiveScheduler(QObject):
         """Start planning an edit on the worker before it is written, so the write's wait for
         the disk and the plan overlap; the `run` of the same edit then waits for this one.
         `abandon` it if the edit is taken back."""
+        self._behind = self._waiting  # an earlier edit's plan is still out (and now dropped)
         self.run(strategy, change)
         self._early = self._generation
 
-    def abandon(self, change: Change) -> None:
+    def abandon(self, strategy: Strategy, change: Change) -> None:
         """The edit started early was taken back (`change`: what taking it back named)."""
         self._early = -1
+        self._snapshots.changed(change)
+        if self._behind:
+            self.run(strategy, Change())  # the dropped plan of the earlier edit, made again
+            return
         self._generation += 1  # its plan is no longer wanted
         self._waiting = False
-        self._snapshots.changed(change)
 
     def run(self, strategy: Strategy, change: Change | None = None) -> Outcome | None:
         """Schedule `strategy`; `change` is what the edit since the last run named, if known."""
