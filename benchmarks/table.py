@@ -11,7 +11,8 @@ run least disturbed by other work); the load average is printed with the table. 
 - cli:       `cxroadmap schedule --json FILE`, whole process, output to /dev/null
 - start:     app cold start to first paint (benchmarks/probe_paint.py), and its peak memory
 - edit:      one edit to repaint on every tab (benchmarks/probe_edit.py): min-max over tabs
-             of each tab's median edit; and peak memory after visiting every tab and editing
+             of each tab's median edit; and peak memory after visiting every tab, editing
+             and exporting a PDF from the window (File > Export > PDF, on its worker thread)
 - pdf:       `cxroadmap export FILE -o x.pdf`, whole process
 - png:       `cxroadmap export FILE -o x.png --view timeline`, whole process (5k only)
 """
@@ -50,7 +51,7 @@ LABELS = {
     "start": "app cold start to first paint",
     "memory": "peak memory at first paint",
     "edit": "one edit to repaint (median, by tab)",
-    "edit_memory": "peak memory after every tab and the edits",
+    "edit_memory": "peak memory after every tab, the edits and a PDF export",
     "cascade": "one edit in a child of a 5-strategy cascade (by tab)",
     "pdf": "PDF export, whole process",
     "png": "PNG of the timeline, whole process",

@@ -22,7 +22,12 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.storage import backups, journal, schema
 from cxroadmap.storage.errors import DocumentChanged, DocumentError
 from cxroadmap.storage.fileguard import Watch, clean_leftovers, refuse_read_only
-from cxroadmap.storage.loading import load_all_with_ids, load_strategy, strategy_ids
+from cxroadmap.storage.loading import (
+    load_all_with_ids,
+    load_outlines,
+    load_strategy,
+    strategy_ids,
+)
 from cxroadmap.storage.lock import EditLock
 from cxroadmap.storage.new_document import write_document as write_document  # where callers look
 from cxroadmap.storage.reading import read_document as read_document  # where callers look
@@ -276,6 +281,11 @@ class Document:
         """(id, strategy) for every strategy, parents before children."""
 
         return self.read(load_all_with_ids)
+
+    def load_outlines(self) -> list[tuple[int, Strategy]]:
+        """(id, strategy) like load_all_with_ids, each strategy with its own fields only (name,
+        key, level, parent...: no initiatives): what a list of the strategies needs, quickly."""
+        return self.read(load_outlines)
 
     # -- writing -----------------------------------------------------------------
 
