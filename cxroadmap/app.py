@@ -206,8 +206,7 @@ def _write_image(strategy: Strategy, out: Path, options: dict[str, object]) -> N
 
 def cmd_schedule(args: argparse.Namespace) -> int:
     """One strategy's table or JSON; a cascade's tables top down, each with its warnings."""
-    import json
-
+    from cxroadmap.common.jsontext import dumps_indented
     from cxroadmap.domain.cascade import Cascade
     from cxroadmap.scheduling.cascade import schedule_cascade, strategy_label
     from cxroadmap.scheduling.output import format_table, schedule_to_json
@@ -231,7 +230,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
         return print_against_baseline(*results[0], args.baseline, args.json)
     if args.json:
-        print(json.dumps(schedule_to_json(results[0][1]), indent=2, ensure_ascii=False))
+        print(dumps_indented(schedule_to_json(results[0][1])))
         return EXIT_OK
     for i, (strategy, result) in enumerate(results):
         if len(results) > 1:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.limits import LATEST_SCHEDULED_DATE, MAX_DATE, MIN_DATE
@@ -88,16 +88,26 @@ class WorkCalendar:
                 "shorten durations or lags",
             )
         end = day + dt.timedelta(days=_BLOCK_DAYS)
-        one = dt.timedelta(days=1)
-        added = False
-        while day < end:
-            if self.is_working(day):
-                self._dates.append(day)
-                added = True
-            day += one
-        self._next = day
-        if not added and len(self.holidays) == 0:
+        # By ordinal: date(1, 1, 1), ordinal 1, was a Monday, so weekday = (ordinal + 6) % 7.
+        # Only working days become dates (a loop of date arithmetic and is_working calls
+        # was most of a schedule's calendar).
+        first = day.toordinal()
+        weekdays = self._weekday_numbers
+        make = dt.date.fromordinal
+        block = [make(o) for o in range(first, end.toordinal()) if (o + 6) % 7 in weekdays]
+        if self.holidays:
+            holidays = self.holidays
+            block = [d for d in block if d not in holidays]
+        self._dates.extend(block)
+        self._next = end
+        if not block and len(self.holidays) == 0:
             raise ValidationError("strategy.working_days", "no working day in a whole year")
+
+    def dates(self, count: int) -> Sequence[dt.date]:
+        """The dates of working days 0 to at least `count - 1`, in order (not to be changed)."""
+        if count > 0:
+            self.date_of(count - 1)
+        return self._dates
 
     def date_of(self, index: int) -> dt.date:
         """Date of working day `index` (index >= 0)."""

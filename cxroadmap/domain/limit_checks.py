@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Sized
+from operator import attrgetter
 
 from cxroadmap.domain.calendar import check_date
 from cxroadmap.domain.durations import check_days
@@ -82,10 +83,29 @@ def _plan(fields: Fields) -> Plan:
     )
 
 
+_DURATION = attrgetter("duration")
+_NOT_BEFORE = attrgetter("not_before")
+_LAG = attrgetter("lag")
+
 STRATEGY_LIMITS = _plan(STRATEGY)
 INITIATIVE_LIMITS = _plan(INITIATIVE)
 TOUCHPOINT_LIMITS = _plan(TOUCHPOINT)
 MEASURE_LIMITS = _plan(MEASURE)
+
+
+def limit_test(plan: Plan, value_pattern: str) -> str:
+    """The source of one expression that is True when every limited field of a record is
+    inside its limit (False: look closer); `value_pattern.format(name)` is the source of a
+    field's value ("r.{}": of record r)."""
+    parts = []
+    for name, limit, kind in plan:
+        value = value_pattern.format(name)
+        if limit is not None:
+            parts.append(f"(type({value}) is not str or len({value}) <= {limit})")
+        else:
+            items = f" and all(type(x) is not str or len(x) <= {MAX_TEXT_LENGTH} for x in {value})"
+            parts.append(f"(len({value}) <= {MAX_LIST_ITEMS}{items if kind == TEXTS else ''})")
+    return " and ".join(parts) or "True"
 
 
 def _fast(plan: Plan) -> Callable[[object], bool]:
@@ -94,16 +114,8 @@ def _fast(plan: Plan) -> Callable[[object], bool]:
     validate_strategy runs it for every initiative before each schedule; a loop over the
     plan per initiative doubled the time of checking 5,000 of them.
     """
-    parts = []
-    for name, limit, kind in plan:
-        v = f"r.{name}"
-        if limit is not None:
-            parts.append(f"(type({v}) is not str or len({v}) <= {limit})")
-        else:
-            items = f" and all(type(x) is not str or len(x) <= {MAX_TEXT_LENGTH} for x in {v})"
-            parts.append(f"(len({v}) <= {MAX_LIST_ITEMS}{items if kind == TEXTS else ''})")
     env: dict[str, object] = {}
-    exec(f"def ok(r):\n    return {' and '.join(parts) or 'True'}\n", env)
+    exec(f"def ok(r):\n    return {limit_test(plan, 'r.{}')}\n", env)
     return env["ok"]  # type: ignore[return-value]
 
 
@@ -127,8 +139,12 @@ def _record_limits(record: object, plan: Plan, where: str) -> None:
                     _text(item, f"{where}.{name}[{i}]", MAX_TEXT_LENGTH)
 
 
-def check_strategy_limits(strategy: Strategy) -> None:
-    """Raise the first value of `strategy` outside limits.py (called by validate_strategy)."""
+def check_strategy_limits(strategy: Strategy, records_checked: bool = False) -> None:
+    """Raise the first value of `strategy` outside limits.py (called by validate_strategy).
+
+    `records_checked`: quick_checks.records_look_fine found every initiative and
+    dependency inside its limits, so only the sums the span check needs are taken of them.
+    """
     _record_limits(strategy, STRATEGY_LIMITS, "strategy")
     check_date(strategy.start, "strategy.start")
     check_count(strategy.holidays, "strategy.holidays", MAX_HOLIDAYS, "holidays")
@@ -139,6 +155,21 @@ def check_strategy_limits(strategy: Strategy) -> None:
     check_count(strategy.dependencies, "strategy.dependencies", MAX_DEPENDENCIES, "dependencies")
     check_count(strategy.touchpoints, "strategy.touchpoints", MAX_TOUCHPOINTS, "touchpoints")
     check_count(strategy.measures, "strategy.measures", MAX_MEASURES, "measures")
+    if records_checked:
+        total, latest = _span_inputs(strategy)
+    else:
+        total, latest = _check_records(strategy)
+    for tp in strategy.touchpoints:
+        _record_limits(tp, TOUCHPOINT_LIMITS, f"touchpoints[{tp.key}]")
+    for measure in strategy.measures:
+        _record_limits(measure, MEASURE_LIMITS, f"measures[{measure.key}]")
+        if measure.target_date is not None:
+            check_date(measure.target_date, f"measures[{measure.key}].target_date")
+    _check_span(strategy, total, latest)
+
+
+def _check_records(strategy: Strategy) -> tuple[int, dt.date]:
+    """Every initiative's and dependency's limits; the span check's total and latest date."""
     total = 0
     latest = strategy.start
     ok = _FAST[INITIATIVE_LIMITS]
@@ -163,13 +194,16 @@ def check_strategy_limits(strategy: Strategy) -> None:
             lag = check_days(lag, f"dependencies[{i}].lag", lag=True)
         if lag > 0:
             total += lag
-    for tp in strategy.touchpoints:
-        _record_limits(tp, TOUCHPOINT_LIMITS, f"touchpoints[{tp.key}]")
-    for measure in strategy.measures:
-        _record_limits(measure, MEASURE_LIMITS, f"measures[{measure.key}]")
-        if measure.target_date is not None:
-            check_date(measure.target_date, f"measures[{measure.key}].target_date")
-    _check_span(strategy, total, latest)
+    return total, latest
+
+
+def _span_inputs(strategy: Strategy) -> tuple[int, dt.date]:
+    """What `_check_records` adds up, for records already known to be inside their limits."""
+    initiatives = strategy.initiatives.values()
+    lags = map(_LAG, strategy.dependencies)
+    total = sum(map(_DURATION, initiatives)) + sum(filter((0).__lt__, lags))
+    latest = max(filter(None, map(_NOT_BEFORE, initiatives)), default=strategy.start)
+    return total, max(strategy.start, latest)
 
 
 def _initiative_limits(key: str, ini: Initiative) -> None:

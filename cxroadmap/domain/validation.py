@@ -12,6 +12,7 @@ from cxroadmap.domain.fields import coerce, coerce_named, record_check
 from cxroadmap.domain.limit_checks import check_strategy_limits
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
 from cxroadmap.domain.progress_checks import check_progress
+from cxroadmap.domain.quick_checks import records_look_fine
 from cxroadmap.domain.registry import DEPENDENCY, INITIATIVE, PHASE, STRATEGY
 
 
@@ -154,12 +155,15 @@ def validate_strategy(strategy: Strategy, check_cycles: bool = True) -> None:
     """Raise the first problem found in a whole strategy; a valid one can be scheduled.
 
     `check_cycles=False` is for the planner, whose topological sort finds a cycle anyway
-    (it then calls `find_cycle` for the message, so the wording is the same).
+    (it then calls `find_cycle` for the message, so the wording is the same). When the
+    quick pass finds nothing to look at in the initiatives and dependencies, their loops
+    below are skipped (quick_checks.py: they would all pass).
     """
+    checked = records_look_fine(strategy)
     if not _STRATEGY_OK(strategy):
         for f in STRATEGY.values():
             coerce(f, getattr(strategy, f.name), f"strategy.{f.name}")
-    check_strategy_limits(strategy)
+    check_strategy_limits(strategy, records_checked=checked)
     if not strategy.phases:
         raise ValidationError("strategy.phases", "at least one phase is needed")
     names: set[str] = set()
@@ -173,6 +177,19 @@ def validate_strategy(strategy: Strategy, check_cycles: bool = True) -> None:
         last = i == len(strategy.phases) - 1
         if phase.weeks is None and not last:
             raise ValidationError(f"{where}.weeks", "only the last phase may be open-ended")
+    initiatives = strategy.initiatives
+    if not checked:
+        _check_records(strategy, names)
+    check_progress(strategy)
+    if check_cycles:
+        cycle = find_cycle(initiatives, strategy.dependencies)
+        if cycle is not None:
+            raise CycleError(cycle)
+    validate_cx(strategy)
+
+
+def _check_records(strategy: Strategy, names: set[str]) -> None:
+    """Every initiative's fields and phase pin, every dependency's ends and type."""
     initiatives = strategy.initiatives
     dpw = strategy.days_per_week
     ok = _INITIATIVE_OK
@@ -192,12 +209,6 @@ def validate_strategy(strategy: Strategy, check_cycles: bool = True) -> None:
         ):
             _check_dependency(i, dep, initiatives, pairs)
         pairs.add(pair)
-    check_progress(strategy)
-    if check_cycles:
-        cycle = find_cycle(initiatives, strategy.dependencies)
-        if cycle is not None:
-            raise CycleError(cycle)
-    validate_cx(strategy)
 
 
 def parse_holidays(values: Iterable[object], where: str = "strategy.holidays") -> list[dt.date]:

@@ -20,6 +20,7 @@ from cxroadmap.export.fonts import clean
 from cxroadmap.export.output import write_atomically
 from cxroadmap.export.pdf import reference_date
 from cxroadmap.export.pptx_changes import changes_slides
+from cxroadmap.export.pptx_measures import notes
 from cxroadmap.export.pptx_roadmap import Frame, draw_roadmap
 from cxroadmap.export.pptx_shapes import DEFAULT_FONT, ShapeWriter, emu
 from cxroadmap.export.pptx_tables import measure_slides, phase_slides, touchpoint_slides
@@ -142,7 +143,9 @@ def _roadmap_slides(
     tries = ZOOMS if len(schedule.items) <= ONE_SLIDE_AT_MOST else ZOOMS[:1]
     charts = []
     for zoom in tries:
-        charts.append(plan_timeline(strategy, schedule, area_w / zoom, area_h / zoom, today))
+        charts.append(
+            plan_timeline(strategy, schedule, area_w / zoom, area_h / zoom, today, with_strip=True)
+        )
         if charts[-1].pages == 1:
             break
     else:
@@ -155,6 +158,8 @@ def _roadmap_slides(
         holder.height = emu(HEADING_H * zoom)
         deck.set_text(holder, title, 20, deck.accent, bold=True)
         draw_roadmap(out, chart, index, Frame(MARGIN, top, zoom, area_h / zoom))
+        if measures := notes(chart):  # the full names of labels the slide had to shorten
+            slide.notes_slide.notes_text_frame.text = measures
     return chart.pages
 
 

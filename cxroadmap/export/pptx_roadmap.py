@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from cxroadmap.common import style
 from cxroadmap.export import legend
 from cxroadmap.export.chartlayout import ChartPage, Mark
-from cxroadmap.export.fonts import fit_text, text_width, wrap_text
+from cxroadmap.export.fonts import text_width, wrap_text
 from cxroadmap.export.marks import fill_of
+from cxroadmap.export.pptx_measures import Box, draw_measures, gaps_around
 from cxroadmap.export.pptx_shapes import ShapeWriter
 from cxroadmap.export.timeline import HEADING_H, PHASE_H, TIER_H, TimelineChart, phase_caption
 
@@ -48,12 +49,13 @@ def draw_roadmap(out: ShapeWriter, chart: TimelineChart, index: int, frame: Fram
     )  # fmt: skip
     _phase_strip(out, chart, f)
     _axis(out, chart, f)
-    bottom = legend.height(chart.legend_lines) + 7.0
+    bottom = chart.rows_bottom
     _bands(out, chart, f, bottom)
     page = chart.layout.pages[index]
-    _lanes_and_marks(out, chart, page, f)
-    _today(out, chart, f, bottom)
-    _measures(out, chart, f, bottom)
+    texts: list[Box] = []  # the bars' titles: the lines below break around them
+    _lanes_and_marks(out, chart, page, f, texts)
+    _today(out, chart, f, bottom, texts)
+    draw_measures(out, chart, f, texts)
     _legend(out, chart, f)
 
 
@@ -125,7 +127,9 @@ def _bands(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -> N
     out.line(f.x(0), f.y(bottom), f.x(chart.width), f.y(bottom), style.INK, f.d(0.7))
 
 
-def _lanes_and_marks(out: ShapeWriter, chart: TimelineChart, page: ChartPage, f: Frame) -> None:
+def _lanes_and_marks(
+    out: ShapeWriter, chart: TimelineChart, page: ChartPage, f: Frame, texts: list[Box]
+) -> None:
     layout = chart.layout
     y = chart.rows_top
     for number, piece in enumerate(page.slices):
@@ -150,11 +154,13 @@ def _lanes_and_marks(out: ShapeWriter, chart: TimelineChart, page: ChartPage, f:
             )  # fmt: skip
         for mark in piece.marks:
             mid_y = y - (mark.row - piece.first_row + 0.5) * layout.row_height
-            _mark(out, chart, mark, mid_y, f)
+            _mark(out, chart, mark, mid_y, f, texts)
         y = bottom
 
 
-def _mark(out: ShapeWriter, chart: TimelineChart, mark: Mark, mid: float, f: Frame) -> None:
+def _mark(
+    out: ShapeWriter, chart: TimelineChart, mark: Mark, mid: float, f: Frame, texts: list[Box]
+) -> None:
     layout = chart.layout
     bar_h = layout.bar_height
     x0, x1 = chart.chart_x + mark.x0, chart.chart_x + mark.x1
@@ -190,47 +196,25 @@ def _mark(out: ShapeWriter, chart: TimelineChart, mark: Mark, mid: float, f: Fra
         ink = style.MUTED if mark.status == "dropped" else style.INK
     size = layout.label_size
     # A little wider than measured: the slide's font may run wider than the PDF's metrics.
-    out.text(
-        f.x(chart.chart_x + mark.label_x), f.y(mid + size * 0.62), f.d(mark.label_width + 2),
-        f.d(size * 1.3), mark.label, f.d(size), ink, name=f"Title {mark.key}",
-    )  # fmt: skip
+    box = (f.x(chart.chart_x + mark.label_x), f.y(mid + size * 0.62))
+    wide, high = f.d(mark.label_width + 2), f.d(size * 1.3)
+    out.text(*box, wide, high, mark.label, f.d(size), ink, name=f"Title {mark.key}")
+    texts.append((box[0], box[1], box[0] + wide, box[1] + high))
 
 
-def _today(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -> None:
+def _today(
+    out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float, texts: list[Box]
+) -> None:
     axis = chart.layout.axis
     if chart.today is None or not axis.start <= chart.today < axis.end:
         return
-    x = chart.x(chart.today) + chart.layout.width / axis.days / 2
-    out.line(
-        f.x(x), f.y(chart.rows_top + TIER_H), f.x(x), f.y(bottom), style.TODAY, f.d(0.9), "dash"
-    )
+    x = f.x(chart.x(chart.today) + chart.layout.width / axis.days / 2)
+    for y0, y1 in gaps_around(x, f.y(chart.rows_top + TIER_H), f.y(bottom), texts):
+        out.line(x, y0, x, y1, style.TODAY, f.d(0.9), "dash", name="Today line")
     out.shape(
-        "triangle", f.x(x - 3), f.y(chart.rows_top + 7.5), f.d(6), f.d(4.5), style.TODAY,
+        "triangle", x - f.d(3), f.y(chart.rows_top + 7.5), f.d(6), f.d(4.5), style.TODAY,
         name="Today", adjust=50000,
     )  # fmt: skip
-
-
-def _measures(out: ShapeWriter, chart: TimelineChart, f: Frame, bottom: float) -> None:
-    axis = chart.layout.axis
-    levels: list[float] = []  # right end of the last label on each level, so none overlap
-    for day, name in sorted(chart.measures):
-        if not axis.start <= day < axis.end:
-            continue
-        x = chart.x(day) + chart.layout.width / axis.days / 2
-        ink = style.OFF_TRACK if name in chart.off_track else style.MEASURE
-        colour = style.mix(ink, 0.45)
-        out.line(f.x(x), f.y(chart.rows_top), f.x(x), f.y(bottom), colour, f.d(0.6), "sysDot")
-        label = fit_text(name, 120, 6)
-        wide = text_width(label, 6)
-        start = x + 3 if x + 3 + wide <= chart.width else x - 3 - wide
-        level = next((n for n, end in enumerate(levels) if end + 4 <= start), len(levels))
-        if level == len(levels):
-            levels.append(0.0)
-        levels[level] = start + wide
-        out.text(
-            f.x(start), f.y(bottom + 10 + 8 * level), f.d(wide + 4), f.d(9), label, f.d(6),
-            ink, name=f"Measure {name}",
-        )  # fmt: skip
 
 
 def _legend(out: ShapeWriter, chart: TimelineChart, f: Frame) -> None:

@@ -141,13 +141,16 @@ class ShapeWriter:
         anchor: str = "t",
         wrap: bool = False,
         name: str = "",
+        descr: str = "",
     ) -> None:
-        """A text box; `text` as a list gives one paragraph per line."""
+        """A text box; `text` as a list gives one paragraph per line; `descr` is its alt text
+        (PowerPoint's and Impress's description: where a shortened label keeps its full text)."""
         ident = self._id()
         lines = text if isinstance(text, list) else [text]
         label = quoteattr(name or f"Text {ident}")
+        alt = f" descr={quoteattr(_BAD_XML.sub('', descr))}" if descr else ""
         self._add(
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{ident}" name={label}/>'
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{ident}" name={label}{alt}/>'
             f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{self._xfrm(x, y, w, h)}'
             f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
             f"{self._body(lines, size, colour, bold, align, anchor, wrap)}</p:sp>"
@@ -162,13 +165,15 @@ class ShapeWriter:
         colour: str,
         width: float = 0.75,
         dash: str | None = None,
+        name: str = "",
     ) -> None:
         """A straight connector from (x0, y0) to (x1, y1)."""
         ident = self._id()
+        label = quoteattr(name or f"Line {ident}")
         flip = (' flipH="1"' if x1 < x0 else "") + (' flipV="1"' if y1 < y0 else "")
         box = self._xfrm(min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0), flip)
         self._add(
-            f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{ident}" name="Line {ident}"/>'
+            f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{ident}" name={label}/>'
             f"<p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr>{box}"
             f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
             f"{_line(colour, width, dash)}</p:spPr></p:cxnSp>"

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable
 from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.readings import on_track
-from cxroadmap.export import legend, marks
+from cxroadmap.export import legend, marks, measure_strip
 from cxroadmap.export.chartlayout import ChartLayout, layout_chart, pillars_present
 from cxroadmap.export.dateaxis import Axis, build_axis
 from cxroadmap.export.fonts import draw_text, fit_text, text_width
@@ -50,6 +50,8 @@ class TimelineChart:
     rag: dict[str, str] = field(default_factory=dict)
     # The strategy's status date (tracking.md): a solid line at the start of that day.
     status_date: dt.date | None = None
+    # Measure labels in a strip of their own under the lanes (the PowerPoint slide's), if any.
+    strip: list[measure_strip.Flag] = field(default_factory=list)
 
     @property
     def chart_x(self) -> float:
@@ -67,7 +69,7 @@ class TimelineChart:
         self._heading(canvas, index)
         axis_bottom = self._phase_strip(canvas)
         self._axis(canvas, axis_bottom)
-        bottom = self._rows_bottom()
+        bottom = self.rows_bottom
         self._bands(canvas, bottom)
         page = self.layout.pages[index]
         positions = marks.draw_lanes(canvas, self, page, self.rows_top)
@@ -85,8 +87,10 @@ class TimelineChart:
     def x(self, day: dt.date) -> float:
         return self.chart_x + self.layout.axis.x(day, self.layout.width)
 
-    def _rows_bottom(self) -> float:
-        return legend.height(self.legend_lines) + LEGEND_GAP
+    @property
+    def rows_bottom(self) -> float:
+        """Where the lanes end: above the legend and the strip of measure labels, if any."""
+        return legend.height(self.legend_lines) + LEGEND_GAP + measure_strip.height(self.strip)
 
     def _heading(self, canvas: Canvas, index: int) -> None:
         title = self.heading
@@ -279,8 +283,10 @@ def plan_timeline(
     height: float,
     today: dt.date | None,
     fit: bool = False,
+    with_strip: bool = False,
 ) -> TimelineChart:
-    """Lay out the timeline for pages whose frame is `width` x `height` points."""
+    """Lay out the timeline for pages whose frame is `width` x `height` points;
+    `with_strip` keeps a strip under the lanes for the measures' labels."""
     label_width = 118.0 if width >= 600 else 90.0
     chart_width = width - label_width - 6
     axis = _axis_for(strategy, schedule, chart_width)
@@ -299,7 +305,8 @@ def plan_timeline(
     lines = legend.flow(entries, width)
     tiers = 1 if not axis.upper else 2
     rows_top = height - HEADING_H - PHASE_H - 2 - TIER_H * tiers - 3
-    capacity = rows_top - legend.height(lines) - LEGEND_GAP - 1
+    strip = _strip(flags, axis, label_width + 6, chart_width) if with_strip else []
+    capacity = rows_top - legend.height(lines) - LEGEND_GAP - measure_strip.height(strip) - 1
     layout = layout_chart(strategy, schedule, axis, chart_width, capacity, label_width - 8, fit)
     phases = strategy.phase_bounds()
     count = len(schedule.items) - layout.milestones
@@ -311,7 +318,21 @@ def plan_timeline(
     return TimelineChart(
         layout, width, height, label_width, rows_top, phases, today, lines, heading, summary, fit,
         flags, off_track_names(strategy), rag_colours(strategy, schedule), strategy.status_date,
+        strip,
     )  # fmt: skip
+
+
+def _strip(
+    flags: list[tuple[dt.date, str]], axis: Axis, left: float, width: float
+) -> list[measure_strip.Flag]:
+    """The measure labels laid out under the lanes, each flag in the middle of its day."""
+    half = width / axis.days / 2
+    dated = [
+        (day, name, left + axis.x(day, width) + half)
+        for day, name in flags
+        if axis.start <= day < axis.end
+    ]
+    return measure_strip.place(dated, left, left + width)
 
 
 def tracking_entries(strategy: Strategy, schedule: Schedule) -> list[legend.Entry]:

@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from cxroadmap.domain.errors import CycleError
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.validation import find_cycle
 
-# Dependency types whose constraint reads the predecessor's finish / binds the successor's finish.
-_FROM_FINISH = frozenset({"FS", "FF"})
-_TO_FINISH = frozenset({"FF", "SF"})
+# One dependency as a difference constraint: start(succ) >= start(pred) + offset, as
+# (pred, succ, offset, dependency), `dependency` its position in strategy.dependencies (to
+# name it in reasons). Every type reduces to this form because durations are fixed: FS has
+# offset d(pred) + lag, SS lag, FF d(pred) + lag - d(succ), SF lag - d(succ). A plain tuple,
+# unpacked where read: a NamedTuple's constructor was a third of building the graph.
+Link = tuple[int, int, int, int]
 
-
-class Link(NamedTuple):
-    """One dependency as a difference constraint: start(succ) >= start(pred) + offset.
-
-    Every type reduces to this form because durations are fixed: FS has offset
-    d(pred) + lag, SS lag, FF d(pred) + lag - d(succ), SF lag - d(succ).
-    """
-
-    pred: int
-    succ: int
-    offset: int
-    dependency: int  # position in strategy.dependencies, to name it in reasons
+# Per dependency type as stored: whether the offset adds the predecessor's duration (the
+# constraint reads its finish) and subtracts the successor's (it binds the successor's
+# finish). Other spellings are upper-cased first ("fs" passes validation); one that is
+# still none of the four (" FS " does too) reads as SS, as it always has.
+_ENDS = {"FS": (True, False), "SS": (False, False), "FF": (True, True), "SF": (False, True)}
+_NEITHER = (False, False)
 
 
 @dataclass(frozen=True)
@@ -38,32 +34,46 @@ class DependencyGraph:
     order: list[int]
 
 
+def link_offset(kind: str, lag: int, pred_duration: int, succ_duration: int) -> int:
+    """The offset of a dependency of type `kind` (any case) between these durations."""
+    from_finish, to_finish = _ENDS.get(kind) or _ENDS.get(kind.upper(), _NEITHER)
+    return lag + (pred_duration if from_finish else 0) - (succ_duration if to_finish else 0)
+
+
 def build_graph(strategy: Strategy) -> DependencyGraph:
     """Index a strategy and order it topologically; raises CycleError if it has a cycle.
 
-    Kahn's algorithm over the integer links, ready initiatives taken in document order, so
-    the order is deterministic; nothing the planner reports depends on which topological
-    order it is. (networkx did this before: its graph cost more than the whole schedule
-    and its import 150 ms of every `cxroadmap schedule`.)
+    The document order when every link points down the document, else Kahn's algorithm
+    over the integer links, ready initiatives taken in document order, so the order is
+    deterministic; nothing the planner reports depends on which topological order it is.
+    (networkx did this before: its graph cost more than the whole schedule and its import
+    150 ms of every `cxroadmap schedule`.)
     """
     keys = list(strategy.initiatives)
     position = {key: i for i, key in enumerate(keys)}
     durations = [ini.duration for ini in strategy.initiatives.values()]
     preds: list[list[Link]] = [[] for _ in keys]
     succs: list[list[Link]] = [[] for _ in keys]
+    ends = _ENDS
+    forward = True
     for i, dep in enumerate(strategy.dependencies):
         p = position[dep.from_key]
         s = position[dep.to_key]
-        kind = dep.type.upper()
+        if p >= s:
+            forward = False
+        kind = dep.type
+        from_finish, to_finish = ends.get(kind) or ends.get(kind.upper(), _NEITHER)
         offset = dep.lag
-        if kind in _FROM_FINISH:
+        if from_finish:
             offset += durations[p]
-        if kind in _TO_FINISH:
+        if to_finish:
             offset -= durations[s]
-        link = Link(p, s, offset, i)
+        link = (p, s, offset, i)
         preds[s].append(link)
         succs[p].append(link)
-    order = _topological_order(preds, succs)
+    # Roadmaps are mostly written in order: when every link points down the document,
+    # the document order is a topological order (and there is no cycle).
+    order = list(range(len(keys))) if forward else _topological_order(preds, succs)
     if len(order) < len(keys):
         # The domain words the cycle (keys in order, from the earliest in the document),
         # so the message is the same wherever a cycle is found.
@@ -78,8 +88,7 @@ def _topological_order(preds: list[list[Link]], succs: list[list[Link]]) -> list
     order = [i for i, count in enumerate(waiting) if count == 0]
     append = order.append
     for p in order:  # grows while it is walked: each index is appended once, when ready
-        for link in succs[p]:
-            s = link.succ
+        for _, s, _, _ in succs[p]:
             waiting[s] -= 1
             if waiting[s] == 0:
                 append(s)

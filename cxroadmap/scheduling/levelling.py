@@ -48,9 +48,8 @@ def level(
         if durations[i] > 0 and i not in fixed:
             day = profile.place(day, durations[i])
         start[i] = day
-        for link in succs[i]:
-            s = link.succ
-            bound = day + link.offset
+        for _, s, offset, _ in succs[i]:
+            bound = day + offset
             if bound > release[s]:
                 release[s] = bound
             waiting[s] -= 1

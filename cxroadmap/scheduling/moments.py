@@ -34,15 +34,15 @@ def milestone_at_day_start(
         # Project start, not_before and phase pins are all start-of-day moments.
         shows_start = lower[i] == day
         held = shows_start
-        for link in graph.preds[i]:
+        for pred, _, offset, dependency in graph.preds[i]:
             if shows_start:
                 break
-            if start[link.pred] + link.offset != day:
+            if start[pred] + offset != day:
                 continue
             held = True
-            if durations[link.pred] == 0:
-                shows_start = at_start[link.pred]
+            if durations[pred] == 0:
+                shows_start = at_start[pred]
             else:
-                shows_start = deps[link.dependency].type.upper() in _START_BASED
+                shows_start = deps[dependency].type.upper() in _START_BASED
         at_start[i] = shows_start or not held
     return at_start

@@ -10,27 +10,30 @@ def forward_pass(graph: DependencyGraph, lower: list[int]) -> list[int]:
     start = list(lower)
     preds = graph.preds
     for s in graph.order:
-        best = start[s]
-        for link in preds[s]:
-            bound = start[link.pred] + link.offset
-            if bound > best:
-                best = bound
-        start[s] = best
+        links = preds[s]
+        if links:
+            best = start[s]
+            for p, _, offset, _ in links:
+                bound = start[p] + offset
+                if bound > best:
+                    best = bound
+            start[s] = best
     return start
 
 
 def backward_pass(graph: DependencyGraph, finish: int) -> list[int]:
     """Latest start of every initiative: precedence only, every finish at most `finish`."""
-    durations = graph.durations
-    latest = [finish - d for d in durations]
+    latest = [finish - d for d in graph.durations]
     succs = graph.succs
     for p in reversed(graph.order):
-        best = latest[p]
-        for link in succs[p]:
-            bound = latest[link.succ] - link.offset
-            if bound < best:
-                best = bound
-        latest[p] = best
+        links = succs[p]
+        if links:
+            best = latest[p]
+            for _, s, offset, _ in links:
+                bound = latest[s] - offset
+                if bound < best:
+                    best = bound
+            latest[p] = best
     return latest
 
 
@@ -42,10 +45,11 @@ def release_times(graph: DependencyGraph, lower: list[int], start: list[int]) ->
     """
     release = list(lower)
     for s, links in enumerate(graph.preds):
-        best = release[s]
-        for link in links:
-            bound = start[link.pred] + link.offset
-            if bound > best:
-                best = bound
-        release[s] = best
+        if links:
+            best = release[s]
+            for p, _, offset, _ in links:
+                bound = start[p] + offset
+                if bound > best:
+                    best = bound
+            release[s] = best
     return release

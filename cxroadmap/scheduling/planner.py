@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import bisect
+from operator import add
 
 from cxroadmap.common.collector import collector_paused
 from cxroadmap.domain.calendar import WorkCalendar
@@ -10,6 +10,7 @@ from cxroadmap.domain.cx_checks import touchpoint_warnings
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.validation import validate_strategy
 from cxroadmap.scheduling.graph import DependencyGraph, Link, build_graph
+from cxroadmap.scheduling.items import build_items
 from cxroadmap.scheduling.levelling import level
 from cxroadmap.scheduling.moments import milestone_at_day_start
 from cxroadmap.scheduling.passes import backward_pass, forward_pass, release_times
@@ -19,13 +20,7 @@ from cxroadmap.scheduling.progress import (
     progress_warnings,
     read_progress,
 )
-from cxroadmap.scheduling.result import (
-    COMPLETE,
-    NOT_STARTED,
-    Schedule,
-    ScheduledInitiative,
-    scheduled_item,
-)
+from cxroadmap.scheduling.result import COMPLETE, Schedule, ScheduledInitiative
 
 
 def schedule(strategy: Strategy) -> Schedule:
@@ -53,57 +48,25 @@ def _schedule(strategy: Strategy) -> Schedule:
         fixed = {i: days[0] for i, days in progress.fixed.items()}
     early = forward_pass(graph, lower)
     durations = graph.durations
-    early_finish = max((s + d for s, d in zip(early, durations, strict=True)), default=0)
+    early_finish = max(map(add, early, durations), default=0)
     start = release = early
     capacity = strategy.max_parallel
     if capacity is not None:
         start = level(graph, early, backward_pass(graph, early_finish), capacity, fixed)
         release = release_times(graph, lower, start)
-    finish_day = max((s + d for s, d in zip(start, durations, strict=True)), default=0)
+    finish_day = max(map(add, start, durations), default=0)
     latest = backward_pass(graph, finish_day)
-    binding = [_binding_link(graph.preds[i], start, i) for i in range(len(start))]
-
     # Shown dates per "Milestone dates": a milestone shows the moment that binds it, the
     # start of its day or the end of the day before.
     at_start = milestone_at_day_start(strategy, graph, start, lower)
-    first_shown = [s if a else s - 1 for s, a in zip(start, at_start, strict=True)]
-    last_shown = [
-        s + d - 1 if d else f for s, d, f in zip(start, durations, first_shown, strict=True)
-    ]
-    date_of = calendar.date_of
-    phase_of = _phase_finder(strategy, calendar)
-    make = scheduled_item
-    items: dict[str, ScheduledInitiative] = {}
-    for i, ini in enumerate(strategy.initiatives.values()):
-        s = start[i]
-        slack = latest[i] - s
-        if slack < 0:
-            slack = 0  # not reachable for a valid schedule; the contract says never negative
-        first = first_shown[i]
-        critical = slack == 0
-        state, behind = NOT_STARTED, 0
-        if progress is not None:
-            state = progress.states[i]
-            behind = progress.behind.get(i, 0)
-            if state == COMPLETE:
-                slack, critical = 0, False  # done: nothing left to delay
-        items[ini.key] = make(
-            ini.key,
-            ini.title,
-            s,
-            s + durations[i],
-            early[i],
-            latest[i],
-            slack,
-            critical,
-            phase_of(first),
-            date_of(first),
-            date_of(last_shown[i]),
-            _reason(strategy, binding[i], s, release[i], lower_reasons[i]),
-            at_start[i],
-            state,
-            behind,
-        )
+    items, binding = build_items(
+        strategy,
+        graph,
+        calendar,
+        (start, early, latest, release, at_start),
+        lower_reasons,
+        progress,
+    )
     path = _critical_path(graph, start, finish_day, binding)
     warnings = _warnings(strategy, items, early_finish, finish_day, calendar)
     if progress is not None:
@@ -125,42 +88,25 @@ def _lower_bounds(strategy: Strategy, calendar: WorkCalendar) -> tuple[list[int]
     """Each initiative's own earliest start (project start, not_before, phase pin) and why."""
     phase_begin = {name: begin for name, begin, _ in strategy.phase_bounds()}
     pin_day: dict[str, int] = {}
-    lower: list[int] = []
-    reasons: list[str] = []
-    for ini in strategy.initiatives.values():
-        day, reason = 0, "project start"
-        if ini.not_before is not None:
-            nb = calendar.index_on_or_after(ini.not_before)
+    n = len(strategy.initiatives)
+    lower = [0] * n
+    reasons = ["project start"] * n
+    for i, ini in enumerate(strategy.initiatives.values()):
+        after, pin = ini.not_before, ini.phase
+        if after is None and pin is None:
+            continue  # most initiatives: held by the project start alone
+        day = 0
+        if after is not None:
+            nb = calendar.index_on_or_after(after)
             if nb > day:
-                day, reason = nb, f"not before {ini.not_before.isoformat()}"
-        if ini.phase is not None:
-            if ini.phase not in pin_day:
-                pin_day[ini.phase] = calendar.index_on_or_after(phase_begin[ini.phase])
-            if pin_day[ini.phase] > day:
-                day, reason = pin_day[ini.phase], f"pinned to {ini.phase}"
-        lower.append(day)
-        reasons.append(reason)
+                day, reasons[i] = nb, f"not before {after.isoformat()}"
+        if pin is not None:
+            if pin not in pin_day:
+                pin_day[pin] = calendar.index_on_or_after(phase_begin[pin])
+            if pin_day[pin] > day:
+                day, reasons[i] = pin_day[pin], f"pinned to {pin}"
+        lower[i] = day
     return lower, reasons
-
-
-def _binding_link(links: list[Link], start: list[int], i: int) -> Link | None:
-    """The first dependency (in document order) that holds initiative `i` at its start."""
-    for link in links:
-        if start[link.pred] + link.offset == start[i]:
-            return link
-    return None
-
-
-def _reason(
-    strategy: Strategy, link: Link | None, start: int, release: int, own_reason: str
-) -> str:
-    if start > release:
-        return f"capacity (max {strategy.max_parallel} in parallel)"
-    if link is not None:
-        dep = strategy.dependencies[link.dependency]
-        lag = f" {dep.lag:+d}d" if dep.lag else ""
-        return f"{dep.type.upper()} from {dep.from_key}{lag}"
-    return own_reason
 
 
 def _critical_path(
@@ -175,39 +121,16 @@ def _critical_path(
     """
     durations = graph.durations
     at_finish = [i for i, s in enumerate(start) if s + durations[i] == finish_day]
-    holding = {link.pred for i in at_finish if (link := binding[i]) is not None}
+    holding = {link[0] for i in at_finish if (link := binding[i]) is not None}
     end = next((i for i in at_finish if i not in holding), None)
     if end is None:
         return []
     chain = [end]
     link = binding[end]
     while link is not None:
-        chain.append(link.pred)
-        link = binding[link.pred]
+        chain.append(link[0])
+        link = binding[link[0]]
     return [graph.keys[i] for i in reversed(chain)]
-
-
-def _phase_finder(strategy: Strategy, calendar: WorkCalendar) -> _PhaseFinder:
-    bounds = strategy.phase_bounds()
-    firsts = [calendar.index_on_or_after(begin) for _, begin, _ in bounds]
-    return _PhaseFinder(firsts, [name for name, _, _ in bounds])
-
-
-class _PhaseFinder:
-    """The phase holding the date of a working day, by bisection over each phase's first day.
-
-    Dates grow with working-day indices, so the date of day x is on or after a phase's
-    first date exactly when x is at least the index of its first working day.
-    """
-
-    def __init__(self, firsts: list[int], names: list[str]) -> None:
-        self._firsts = firsts
-        self._names = names
-
-    def __call__(self, day: int) -> str:
-        if not self._names:
-            return ""
-        return self._names[max(0, bisect.bisect_right(self._firsts, day) - 1)]
 
 
 def _warnings(
@@ -228,18 +151,23 @@ def _warnings(
             f"from {before} to {after}, {extra} working day{'s' if extra != 1 else ''} later"
         )
     order = {name: i for i, name in enumerate(strategy.phase_names())}
+    initiatives = strategy.initiatives
+    dropped = {key for key, ini in initiatives.items() if ini.status == "dropped"}
     dropped_preds: dict[str, list[str]] = {}
-    for dep in strategy.dependencies:
-        if strategy.initiatives[dep.from_key].status == "dropped":
-            dropped_preds.setdefault(dep.to_key, []).append(dep.from_key)
-    for key, ini in strategy.initiatives.items():
-        item = items[key]
-        if ini.phase is not None and order[item.phase] > order[ini.phase]:
-            warnings.append(
-                f"{key} is pinned to {ini.phase} but starts on {item.start.isoformat()}, "
-                f"in {item.phase}"
-            )
-        if ini.status != "dropped":
+    if dropped:
+        for dep in strategy.dependencies:
+            if dep.from_key in dropped:
+                dropped_preds.setdefault(dep.to_key, []).append(dep.from_key)
+    for key, ini in initiatives.items():
+        pin = ini.phase
+        if pin is not None:
+            item = items[key]
+            if order[item.phase] > order[pin]:
+                warnings.append(
+                    f"{key} is pinned to {pin} but starts on {item.start.isoformat()}, "
+                    f"in {item.phase}"
+                )
+        if dropped_preds and ini.status != "dropped":
             for pred in dropped_preds.get(key, ()):
                 warnings.append(f"{key} depends on {pred}, which is dropped")
     return warnings

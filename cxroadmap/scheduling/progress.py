@@ -15,13 +15,11 @@ from dataclasses import dataclass
 
 from cxroadmap.domain.calendar import WorkCalendar
 from cxroadmap.domain.model import Initiative, Strategy
-from cxroadmap.scheduling.graph import DependencyGraph, Link
+from cxroadmap.scheduling.graph import DependencyGraph, Link, link_offset
 from cxroadmap.scheduling.result import COMPLETE, NOT_STARTED, STARTED
 
 __all__ = ["COMPLETE", "NOT_STARTED", "STARTED", "Progress", "read_progress"]
 
-_FROM_FINISH = frozenset({"FS", "FF"})
-_TO_FINISH = frozenset({"FF", "SF"})
 _ONE_DAY = dt.timedelta(days=1)
 
 
@@ -116,19 +114,15 @@ def apply_progress(
     succs: list[list[Link]] = [[] for _ in durations]
     for links in graph.preds:
         for link in links:
-            if link.succ in fixed:
+            pred, succ, _, dependency = link
+            if succ in fixed:
                 continue  # a fact: an out-of-sequence start is allowed
-            if link.pred in fixed:
-                dep = deps[link.dependency]
-                kind = dep.type.upper()
-                offset = dep.lag
-                if kind in _FROM_FINISH:
-                    offset += durations[link.pred]
-                if kind in _TO_FINISH:
-                    offset -= durations[link.succ]
-                link = Link(link.pred, link.succ, offset, link.dependency)
-            preds[link.succ].append(link)
-            succs[link.pred].append(link)
+            if pred in fixed:
+                dep = deps[dependency]
+                offset = link_offset(dep.type, dep.lag, durations[pred], durations[succ])
+                link = (pred, succ, offset, dependency)
+            preds[succ].append(link)
+            succs[pred].append(link)
     return DependencyGraph(graph.keys, durations, preds, succs, graph.order)
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, select
 
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.registry import MEASURE as MEASURE_FIELDS
 from cxroadmap.domain.registry import TOUCHPOINT as TOUCHPOINT_FIELDS
 from cxroadmap.domain.touchpoints import NOTE_FIELDS
+from cxroadmap.storage.bulk import insert_rows
 from cxroadmap.storage.field_rows import to_row
 from cxroadmap.storage.rows import (
     INITIATIVE_TOUCHPOINT,
@@ -45,8 +46,9 @@ def write_touchpoints(
     conn.execute(delete(TOUCHPOINT).where(TOUCHPOINT.c.strategy_id == strategy_id))
     if not strategy.touchpoints:
         return
-    conn.execute(
-        insert(TOUCHPOINT),
+    insert_rows(
+        conn,
+        TOUCHPOINT,
         [
             {"strategy_id": strategy_id, "position": i, **to_row(TOUCHPOINT_FIELDS, tp)}
             for i, tp in enumerate(strategy.touchpoints)
@@ -73,9 +75,9 @@ def write_touchpoints(
             for j, opp in enumerate(tp.opportunities)
         ]
     if notes:
-        conn.execute(insert(TOUCHPOINT_NOTE), notes)
+        insert_rows(conn, TOUCHPOINT_NOTE, notes)
     if opportunities:
-        conn.execute(insert(OPPORTUNITY), opportunities)
+        insert_rows(conn, OPPORTUNITY, opportunities)
     _insert_touchpoint_links(conn, strategy, list(strategy.initiatives), ini_ids, tp_ids)
 
 
@@ -93,7 +95,7 @@ def _insert_touchpoint_links(
         if tp_key in tp_ids
     ]
     if links:
-        conn.execute(insert(INITIATIVE_TOUCHPOINT), links)
+        insert_rows(conn, INITIATIVE_TOUCHPOINT, links)
 
 
 def write_measures(
@@ -103,8 +105,9 @@ def write_measures(
     conn.execute(delete(MEASURE).where(MEASURE.c.strategy_id == strategy_id))
     if not strategy.measures:
         return
-    conn.execute(
-        insert(MEASURE),
+    insert_rows(
+        conn,
+        MEASURE,
         [
             {"strategy_id": strategy_id, "position": i, **to_row(MEASURE_FIELDS, m)}
             for i, m in enumerate(strategy.measures)
@@ -118,14 +121,14 @@ def write_measures(
         if key in ini_ids
     ]
     if links:
-        conn.execute(insert(MEASURE_INITIATIVE), links)
+        insert_rows(conn, MEASURE_INITIATIVE, links)
     readings = [
         {"measure_id": measure_ids[m.key], "date": r.date.isoformat(), "value": r.value}
         for m in strategy.measures
         for r in m.readings
     ]
     if readings:
-        conn.execute(insert(MEASURE_READING), readings)
+        insert_rows(conn, MEASURE_READING, readings)
 
 
 def write_initiative_links(
@@ -152,7 +155,7 @@ def write_initiative_links(
         for j, link in enumerate(strategy.initiatives[key].supports)
     ]
     if supports:
-        conn.execute(insert(SUPPORT_LINK), supports)
+        insert_rows(conn, SUPPORT_LINK, supports)
     if touchpoint_links:
         it = INITIATIVE_TOUCHPOINT.c
         conn.execute(delete(INITIATIVE_TOUCHPOINT).where(it.initiative_id.in_(row_ids)))

@@ -98,13 +98,24 @@ def install(conn: sqlite3.Connection) -> None:
 
 
 def compute(conn: sqlite3.Connection) -> int:
-    """The checksum of every row as it is stored now."""
+    """The checksum of every row as it is stored now.
+
+    Exactly `row_hash` per row, XORed, written out inline: this runs over every row of a
+    new or opened file (25,000 rows for a 5,000-initiative copy), where a function call,
+    a tuple copy and a mask per row were a third of the time. The mask keeps the low
+    63 bits, which XOR leaves where they are, so masking once at the end is the same.
+    """
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
     digest = 0
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples, whatever the connection's factory
     for table, columns in sealed_tables(conn):
         select = ", ".join(_quoted(c) for c in columns)
-        for row in conn.execute(f"SELECT {select} FROM {_quoted(table)}"):
-            digest ^= row_hash(table, row)
-    return digest
+        for row in cursor.execute(f"SELECT {select} FROM {_quoted(table)}"):
+            # (table, row) reprs as (table, tuple(values)) does: sqlite3 rows are tuples.
+            text = repr((table, row)).encode("utf-8", "surrogatepass")
+            digest ^= from_bytes(blake2b(text, digest_size=8).digest(), "big")
+    return digest & _MASK
 
 
 def seal_problem(conn: sqlite3.Connection) -> str | None:

@@ -114,20 +114,41 @@ def _decoder(f: Field) -> Callable[[Any], Any] | None:
     return None
 
 
-# (name, decoder, default) per field, worked out once: a checkout decodes thousands.
-_STRATEGY_DECODERS = [(f.name, _decoder(f), f.default) for f in _STRATEGY_FIELDS]
-_INITIATIVE_DECODERS = [(f.name, _decoder(f), f.default) for f in _INITIATIVE_FIELDS]
+# How each field's stored value is decoded, worked out once: a checkout decodes thousands.
+@dataclass(frozen=True)
+class _Decoders:
+    names: frozenset[str]
+    every: list[tuple[str, Callable[[Any], Any] | None, object, bool]]
+    # Only the fields with a decoder or a default other than None: for the others the
+    # stored value is the model's value as it is.
+    special: list[tuple[str, Callable[[Any], Any] | None, object, bool]]
 
 
-def _decode_all(
-    decoders: list[tuple[str, Callable[[Any], Any] | None, object]], stored: Fields
-) -> dict[str, Any]:
-    """Stored values back into the model's types (missing from an older client: default)."""
-    found: dict[str, Any] = {}
-    for name, decode, default in decoders:
+def _decoders(found: list[Field]) -> _Decoders:
+    every = [
+        (f.name, _decoder(f), f.default, isinstance(f.default, (list, dict, set))) for f in found
+    ]
+    special = [d for d in every if d[1] is not None or d[2] is not None]
+    return _Decoders(frozenset(f.name for f in found), every, special)
+
+
+_STRATEGY_DECODERS = _decoders(_STRATEGY_FIELDS)
+_INITIATIVE_DECODERS = _decoders(_INITIATIVE_FIELDS)
+
+
+def _decode_all(decoders: _Decoders, stored: Fields) -> dict[str, Any]:
+    """Stored values back into the model's types (missing from an older client: default;
+    fields of a newer client that this one does not know are left out)."""
+    if stored.keys() == decoders.names:  # the usual case: copy, then fix up the few
+        found = dict(stored)
+        plan = decoders.special
+    else:
+        found = {}
+        plan = decoders.every
+    for name, decode, default, mutable in plan:
         value = stored.get(name)
         if value is None:
-            found[name] = copy.copy(default)
+            found[name] = copy.copy(default) if mutable else default
         else:
             found[name] = value if decode is None else decode(value)
     return found
@@ -215,20 +236,26 @@ def build_strategy(skey: str, items: dict[ItemKey, Fields]) -> Strategy:
     """The strategy `skey` from its items, its lists in the order its ORDER item gives."""
     strategy = Strategy(key=skey, **_strategy_attributes(items[(skey, STRATEGY, "")]))
     order: Fields | None = None
+    dependencies: list[tuple[str, Fields]] = []
     for (owner, kind, key), v in items.items():
         if owner != skey:
             continue
         if kind == INITIATIVE:
             strategy.initiatives[key] = _initiative(key, v)
         elif kind == DEPENDENCY:
-            a, b = split_dependency_key(key)
-            strategy.dependencies.append(Dependency(a, b, v["type"], v["lag"]))
+            dependencies.append((key, v))
         elif kind == TOUCHPOINT:
             strategy.touchpoints.append(_touchpoint(key, v))
         elif kind == MEASURE:
             strategy.measures.append(_measure(key, v))
         elif kind == ORDER:
             order = v
+    # Every dependency key in one JSON parse: one parser call per key cost more than it.
+    pairs = json.loads("[" + ",".join(key for key, _ in dependencies) + "]")
+    strategy.dependencies = [
+        Dependency(str(a), str(b), v["type"], v["lag"])
+        for (a, b), (_, v) in zip(pairs, dependencies, strict=True)
+    ]
     if order is not None:
         set_order(strategy, order)
     return strategy

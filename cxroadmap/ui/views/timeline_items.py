@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -298,6 +299,7 @@ class DependencyLayer(QGraphicsItem):
         self._rect = QRectF()
         self.deps: list[tuple[str, str, str, bool]] = []
         self.blocks: dict[int, list[int]] = {}
+        self.at: dict[str, list[int]] = {}  # the arrows from or to each initiative
         self.setZValue(-1)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -306,11 +308,22 @@ class DependencyLayer(QGraphicsItem):
         """(from key, to key, type, critical) of each dependency between rows on show."""
         self.deps = deps
         self.blocks = {}
+        self.at = {}
         rows = self.owner.rows
         height = self.owner.metrics.row * self.BLOCK
         for index, (a, b, _, _) in enumerate(deps):
             for block in {int(rows[a] // height), int(rows[b] // height)}:
                 self.blocks.setdefault(block, []).append(index)
+            self.at.setdefault(a, []).append(index)
+            self.at.setdefault(b, []).append(index)
+        self.update()
+
+    def mark_critical(self, keys: Iterable[str], critical: Callable[[str, str], bool]) -> None:
+        """Mark again, red or not, just the arrows from or to `keys` (rows unchanged)."""
+        deps = self.deps
+        for index in {i for key in keys for i in self.at.get(key, ())}:
+            a, b, kind, _ = deps[index]
+            deps[index] = (a, b, kind, critical(a, b))
         self.update()
 
     def resize(self, rect: QRectF) -> None:

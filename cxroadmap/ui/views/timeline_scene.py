@@ -210,6 +210,10 @@ class TimelineScene(QGraphicsScene):
             ]
         )
 
+    def mark_critical(self, keys: set[str]) -> None:
+        """Colour again the arrows at `keys`, whose criticality changed (rows unchanged)."""
+        self.arrows.mark_critical(keys, self._critical)
+
     def set_rect(self) -> None:
         """Size the scene to the rows and the titles' reach; phases run to its right edge."""
         assert self.strategy is not None

@@ -1,0 +1,147 @@
+"""Every initiative's ScheduledInitiative from the planner's days, built column by column.
+
+The schedule's items were most of `schedule()` once the passes were integer loops: a
+loop per initiative reading a dozen lists by index cost more than the objects it made.
+Here each column (finish days, slack, shown dates, phases, reasons) is one list made by
+C loops where it can be, and the items are made by one `map` over the columns.
+"""
+
+from __future__ import annotations
+
+from itertools import repeat
+from operator import add, attrgetter, sub
+
+from cxroadmap.domain.calendar import WorkCalendar
+from cxroadmap.domain.model import Strategy
+from cxroadmap.scheduling.graph import DependencyGraph, Link
+from cxroadmap.scheduling.progress import Progress
+from cxroadmap.scheduling.result import (
+    COMPLETE,
+    NOT_STARTED,
+    ScheduledInitiative,
+    scheduled_items,
+)
+
+_KEY = attrgetter("key")
+_TITLE = attrgetter("title")
+# The words before the predecessor's key in a reason ("FS from "), per type as stored.
+_PREFIX = {kind: f"{kind} from " for kind in ("FS", "SS", "FF", "SF")}
+
+# Working-day lists for one schedule: start, early start, latest start, release, and
+# whether each shows the start of its day (moments.py).
+Days = tuple[list[int], list[int], list[int], list[int], list[bool]]
+
+
+def build_items(
+    strategy: Strategy,
+    graph: DependencyGraph,
+    calendar: WorkCalendar,
+    days: Days,
+    own_reasons: list[str],
+    progress: Progress | None,
+) -> tuple[dict[str, ScheduledInitiative], list[Link | None]]:
+    """Each initiative's ScheduledInitiative by key, and the link that holds it (or None)."""
+    start, early, latest, release, at_start = days
+    n = len(start)
+    durations = graph.durations
+    finish = list(map(add, start, durations))
+    # Shown dates: the first and the last working day a bar covers; a milestone has one.
+    first_shown = [s if a else s - 1 for s, a in zip(start, at_start, strict=True)]
+    last_shown = [f - 1 if d else s for f, d, s in zip(finish, durations, first_shown, strict=True)]
+    last_first = max(first_shown, default=0)
+    phase_at = _phase_table(strategy, calendar, last_first + 1)
+    # Never below 0 for a valid schedule (a milestone at day 0 shows its start); date_of
+    # says so if it ever were.
+    calendar.date_of(next((f for f in first_shown if f < 0), 0))
+    dates = calendar.dates(max(last_first, max(finish, default=0) - 1) + 1)
+    slack = list(map(sub, latest, start))
+    if slack and min(slack) < 0:
+        # Not reachable for a valid schedule; the contract says never negative.
+        slack = [s if s > 0 else 0 for s in slack]
+    critical = [s == 0 for s in slack]
+    reasons, binding = _reasons(strategy, graph, start, release, own_reasons)
+    states: list[str] | repeat[str] = repeat(NOT_STARTED, n)
+    behind: list[int] | repeat[int] = repeat(0, n)
+    if progress is not None:
+        states = progress.states
+        behind = [0] * n
+        for i, late_by in progress.behind.items():
+            behind[i] = late_by
+        for i in progress.fixed:
+            if states[i] == COMPLETE:
+                slack[i], critical[i] = 0, False  # done: nothing left to delay
+    initiatives = strategy.initiatives.values()
+    keys = list(map(_KEY, initiatives))
+    items = scheduled_items(
+        keys,
+        map(_TITLE, initiatives),
+        start,
+        finish,
+        early,
+        latest,
+        slack,
+        critical,
+        map(phase_at.__getitem__, first_shown),
+        map(dates.__getitem__, first_shown),
+        map(dates.__getitem__, last_shown),
+        reasons,
+        at_start,
+        states,
+        behind,
+    )
+    return items, binding
+
+
+def _reasons(
+    strategy: Strategy,
+    graph: DependencyGraph,
+    start: list[int],
+    release: list[int],
+    own_reasons: list[str],
+) -> tuple[list[str], list[Link | None]]:
+    """Why each starts when it does, and the first dependency (in document order) holding
+    it at its start: levelling's delay, else that dependency, else its own lower bound."""
+    reasons = list(own_reasons)
+    binding: list[Link | None] = [None] * len(start)
+    deps = strategy.dependencies
+    lags: dict[int, str] = {}
+    for i, links in enumerate(graph.preds):
+        if not links:
+            continue
+        s = start[i]
+        for link in links:
+            if start[link[0]] + link[2] == s:
+                binding[i] = link
+                dep = deps[link[3]]
+                kind, lag = dep.type, dep.lag
+                prefix = _PREFIX.get(kind) or f"{kind.upper()} from "
+                lag_text = lags.get(lag)
+                if lag_text is None:
+                    lag_text = lags[lag] = f" {lag:+d}d" if lag else ""
+                reasons[i] = f"{prefix}{dep.from_key}{lag_text}"
+                break
+    if release is not start:  # the same list when nothing was levelled: none is delayed
+        capacity = f"capacity (max {strategy.max_parallel} in parallel)"
+        for i, (s, r) in enumerate(zip(start, release, strict=True)):
+            if s > r:
+                reasons[i] = capacity
+    return reasons, binding
+
+
+def _phase_table(strategy: Strategy, calendar: WorkCalendar, days: int) -> list[str]:
+    """The name of the phase holding the date of each working day 0..days-1 (at least).
+
+    Dates grow with working-day indices, so the date of day x is on or after a phase's
+    first date exactly when x is at least the index of its first working day: each phase
+    holds the days from its first one to the next phase's (a phase with none holds none).
+    """
+    bounds = strategy.phase_bounds()
+    if not bounds:
+        return [""] * days
+    firsts = [calendar.index_on_or_after(begin) for _, begin, _ in bounds]
+    table: list[str] = []
+    for k, (name, _, _) in enumerate(bounds):
+        end = min(firsts[k + 1], days) if k + 1 < len(bounds) else days
+        if end > len(table):
+            table.extend([name] * (end - len(table)))
+    return table

@@ -1,0 +1,37 @@
+"""dumps_indented writes exactly what json.dumps(indent=2, ensure_ascii=False) writes."""
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cxroadmap.common.jsontext import dumps_indented
+
+scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+keys = st.text() | st.integers() | st.booleans() | st.none() | st.floats(allow_nan=False)
+values = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(), inner, max_size=4)
+        | st.dictionaries(keys, inner, max_size=3)
+    ),
+    max_leaves=30,
+)
+
+
+@given(values)
+@settings(max_examples=400)
+def test_it_is_byte_for_byte_the_standard_library(value):
+    assert dumps_indented(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def test_a_schedule_shaped_value():
+    value = {
+        "format": "cxroadmap-schedule/1",
+        "initiatives": [{"key": "A", "title": "Ünïcode “quotes” \n", "slack": 1.5, "x": None}],
+        "warnings": [],
+        "nested": {"empty": {}, "list": [[1, 2], {"a": [True, False]}]},
+    }
+    assert dumps_indented(value) == json.dumps(value, indent=2, ensure_ascii=False)
