@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPolygon
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
+from cxroadmap.ui.views.arrow_lines import paint_arrows
 from cxroadmap.ui.views.baseline_ghosts import paint_ghost
 from cxroadmap.ui.views.date_axis import ticks, unit_for
 from cxroadmap.ui.views.look import colour, elide, font, progress_colour
@@ -354,23 +355,22 @@ class DependencyLayer(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         normal = QPen(colour(style.mix(style.DEPENDENCY, 0.7)), 1.0)
         critical_pen = QPen(colour(style.CRITICAL), 1.8)
+        left, right = area.left(), area.right()
         # Plain arrows first so critical ones stay on top where they cross.
         for critical in (False, True):
-            pen = critical_pen if critical else normal
-            fill = colour(style.CRITICAL if critical else style.DEPENDENCY)
+            arrows, heads = [], []
             for index in sorted(chosen):
                 a, b, kind, is_critical = self.deps[index]
                 if is_critical != critical:
                     continue
                 if not (top <= rows[a] <= bottom or top <= rows[b] <= bottom):
                     continue
-                path, head = self.owner.arrow_path(a, b, kind)
-                box = path.boundingRect()
-                if box.right() < area.left() or box.left() > area.right():
+                points, head = self.owner.arrow_points(a, b, kind)
+                xs = [x for x, _ in points]
+                if max(xs) < left or min(xs) > right:
                     continue
-                painter.setPen(pen)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawPath(path)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(fill)
-                painter.drawPolygon(head)
+                arrows.append(points)
+                heads.append(head)
+            pen = critical_pen if critical else normal
+            fill = colour(style.CRITICAL if critical else style.DEPENDENCY)
+            paint_arrows(painter, arrows, heads, pen, fill)
