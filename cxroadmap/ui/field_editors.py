@@ -106,7 +106,7 @@ def load_editor(
     elif isinstance(widget, QComboBox):
         widget.setCurrentText(pillar_label(value) if value else "")
     elif isinstance(widget, QSpinBox):
-        # Blank ("" is an int field's empty(): no record shown) reads as the lowest value.
+        # No record shows the field's empty value, "" for a number: the spin box's minimum.
         widget.setValue(int(value) if value not in (None, "") else widget.minimum())
     elif isinstance(widget, QDateEdit):
         if isinstance(value, dt.date):
