@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pdf_samples import large_strategy
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QGuiApplication
 
 from cxroadmap.content.demo import demo_strategy
@@ -48,6 +48,11 @@ def assert_fits(window: PresentationWindow) -> None:
             rect = body.mapFromScene(scene.bar_rect(key)).boundingRect()
             assert rect.top() >= 0 and rect.bottom() <= inside.height(), key
         assert scene.metrics.label_pt >= 18
+        # The dates are fitted to the screen's width, not to a size the view passed through
+        # while being laid out: at least 40 % of it (the rest is room for the last titles).
+        first, last = scene.window
+        span = scene.scale.x_of(last) - scene.scale.x_of(first)
+        assert span >= 0.4 * inside.width(), (span, inside.width())
     else:
         assert isinstance(body, BoardView)
         assert sorted(body.board.cards) == sorted(step.keys)
@@ -127,6 +132,34 @@ def test_the_presenter_view_follows_the_steps_and_esc_leaves_both(qtbot):
     with qtbot.waitSignal(window.left):
         qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.isVisible() and not presenter.isVisible()
+
+
+def test_the_presenter_view_shows_the_step_on_show_and_the_next_one_as_pictures(qtbot):
+    window = PresentationWindow(OpenDocument(demo_strategy()))
+    qtbot.addWidget(window)
+    screen = QGuiApplication.primaryScreen()
+    window.present(screen, presenter=screen)
+    presenter = window.presenter
+    assert isinstance(presenter, PresenterView)
+    for _ in range(3):
+        now, upcoming = presenter.pictures()
+        assert now.toImage() == window.grab().toImage()  # what the audience sees
+        for picture in (presenter.now_picture, presenter.next_picture):
+            drawn = picture.target()  # as large as fits, inside its place on screen
+            assert drawn.width() > 200 and QRectF(picture.rect()).contains(drawn)
+        qtbot.keyClick(presenter, Qt.Key.Key_Right)
+        # The picture of the next step was the step now on show, pixel for pixel.
+        assert window.grab().toImage() == upcoming.toImage()
+    window.show_step(window.step_count - 1)
+    now, upcoming = presenter.pictures()
+    assert upcoming.isNull() and presenter.next_picture.target().isEmpty()  # the end
+    qtbot.keyClick(window, Qt.Key.Key_B)  # the board: the next picture follows the mode
+    window.show_step(0)
+    _, upcoming = presenter.pictures()
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert isinstance(window.body, BoardView)
+    assert window.grab().toImage() == upcoming.toImage()
+    window.close()
 
 
 def test_one_screen_shows_no_presenter_view(qtbot):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -103,3 +104,34 @@ def test_open_after_export_opens_pdfs_and_images_with_the_systems_program(
     shown.choices.append("1x, screen size")
     image = window.view_commands.export(".png", tmp_path / "timeline.png")
     assert image == tmp_path / "timeline.png" and opened == [str(pdf), str(image)]
+
+
+@pytest.mark.parametrize("name", ["timeline", "board", "graph"])
+def test_a_view_printed_at_the_printers_resolution_keeps_its_type_in_proportion(
+    demo_window, tmp_path, name
+):
+    """The app's printer is a high-resolution one: a 12 pt title must not come out 12.5 times
+    larger than the shapes around it (type in points on a 1,200 dpi page)."""
+    window = demo_window
+    show_tab(window, name)
+    printing = window.view_commands.saved_views.printing
+    printer = printing.printer()  # what Print and Print Preview are given
+    assert printer.resolution() >= 300
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / f"{name}.pdf"
+    printer.setOutputFileName(str(out))
+    printing.render(printer)
+    html = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-bbox", str(out), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    page_h = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', html).group(1))
+    heights = [
+        float(y1) - float(y0)
+        for y0, y1 in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" '
+                                 r'yMax="([\d.]+)"', html)
+    ]  # fmt: skip
+    assert len(heights) > 20  # the page has the view's words
+    # A landscape page is about 595 points tall; the view's largest type (its title) is a
+    # few percent of that, not a quarter of the page.
+    assert max(heights) < 0.05 * page_h, (max(heights), page_h)

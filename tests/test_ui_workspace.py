@@ -71,7 +71,9 @@ def test_read_only_badge_and_history(pg_cluster, tmp_path, window, qtbot, shown)
     assert "You may only read" in window.banner.text()
     assert not doc.apply(ChangeInitiative("C-STD", {"owner": "Eve"}))
     window.inspector.set_key("C-STD")
-    dialog = ws_ui.show_history()
+    assert ws_ui.show_history()
+    qtbot.waitUntil(lambda: ws_ui.history_dialog is not None, timeout=20000)
+    dialog = ws_ui.history_dialog
     rows = dialog.table.rowCount()
     assert rows > 0
     assert dialog.table.item(0, 2).text() == "C-STD"

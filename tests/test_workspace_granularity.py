@@ -166,7 +166,7 @@ def test_upgrade_splits_touchpoints_and_measures_into_items(pg_cluster, tmp_path
                 (kind, key, Jsonb(value)),
             )
     assert main(["workspace", "init", url]) == 0
-    assert "workspace schema 1 -> 2" in capsys.readouterr().out
+    assert "workspace schema 1 -> 3" in capsys.readouterr().out
     with psycopg.connect(url) as conn:
         rows = conn.execute(
             "SELECT kind, key, fields FROM cxroadmap.item WHERE kind <> 'initiative' ORDER BY id"

@@ -26,9 +26,9 @@ def sync(path, capsys):
 def test_init_is_versioned_and_idempotent(ws, capsys):
     capsys.readouterr()
     assert main(["workspace", "init", ws.url()]) == 0
-    assert "workspace schema 2 is up to date" in capsys.readouterr().out
+    assert "workspace schema 3 is up to date" in capsys.readouterr().out
     with psycopg.connect(ws.url()) as conn:
-        assert conn.execute("SELECT value FROM cxroadmap.meta").fetchone() == ("2",)
+        assert conn.execute("SELECT value FROM cxroadmap.meta").fetchone() == ("3",)
 
 
 def test_publish_refuses_existing_keys_unless_replace(ws, tmp_path, capsys):
@@ -169,6 +169,28 @@ def test_a_reader_is_refused_by_the_server_and_keeps_the_edits(ws, capsys):
         pytest.raises(psycopg.errors.InsufficientPrivilege),
     ):
         conn.execute("UPDATE cxroadmap.item SET fields = '{}' WHERE strategy = 'CARE'")
+
+
+def test_an_edit_right_taken_away_is_refused_by_the_server_and_the_edits_kept(ws, capsys):
+    ana = ws.role("ana", edit=["CARE"], read=["ORG"])
+    path = ws.laptop("ana", ana, "CARE")
+    capsys.readouterr()
+    assert main(["workspace", "revoke", ws.url(), ana, "--strategy", "CARE"]) == 0
+    assert capsys.readouterr().out == f"{ana} may no longer read or edit CARE\n"
+    assert main(["workspace", "revoke", ws.url(), ana, "--strategy", "CARE"]) == 0
+    assert capsys.readouterr().out == f"{ana} had no grant on CARE\n"
+    assert main(["workspace", "grant", ws.url(), ana, "--strategy", "CARE", "--read"]) == 0
+    # The copy still thinks CARE is editable: the edit is made, the server refuses it.
+    assert main(["set", str(path), "--strategy", "CARE", "C-STD", "owner=Ana"]) == 0
+    code, _, err = sync(path, capsys)
+    assert code == 2
+    assert "error: you may not edit CARE (the server refused; your local edits are kept)" in err
+    assert strategy(path, "CARE").initiatives["C-STD"].owner == "Ana"
+    assert ws.server_items("CARE")[("initiative", "C-STD")]["owner"] != "Ana"
+    # Given the right again, the next sync pushes the kept edit.
+    assert main(["workspace", "grant", ws.url(), ana, "--strategy", "CARE", "--edit"]) == 0
+    assert sync(path, capsys)[0] == 0
+    assert ws.server_items("CARE")[("initiative", "C-STD")]["owner"] == "Ana"
 
 
 def test_history_keeps_role_time_old_and_new(ws, capsys):

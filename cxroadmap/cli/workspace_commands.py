@@ -42,7 +42,7 @@ def cmd_workspace(args: argparse.Namespace) -> int:
         else:
             print(f"{where}: workspace schema {old} -> {new}")
         return EXIT_OK
-    if args.edit == args.read and args.action == "grant":
+    if args.action == "grant" and args.edit == args.read:  # revoke has neither option
         raise ValidationError("--edit/--read", "choose one of --edit or --read")
     with server.connect(args.url) as conn:
         server.require_schema(conn, args.url)
@@ -99,13 +99,23 @@ def cmd_sync(args: argparse.Namespace) -> int:
     with _open(args.file) as doc:
         report = sync(doc)
     print(f"{args.file}: pulled {report.pulled}, pushed {report.pushed}", file=sys.stderr)
+    for strategy in report.created:
+        print(f"{strategy}: created in the workspace", file=sys.stderr)
+    for strategy in report.arrived:
+        print(f"{strategy}: new in the workspace, added to this copy", file=sys.stderr)
     for strategy in report.refused:
         print(
             f"error: you may not edit {strategy} (the server refused; your local edits are kept)",
             file=sys.stderr,
         )
+    for strategy in report.taken:
+        print(
+            f"error: {strategy} is already a strategy of the workspace (maybe one you may not "
+            "read); give yours another key (your copy keeps it)",
+            file=sys.stderr,
+        )
     _print_conflicts(conflict_lines(report.conflicts))
-    if report.refused:
+    if report.refused or report.taken:
         return EXIT_BAD_INPUT
     return EXIT_CONFLICTS if report.conflicts else EXIT_OK
 

@@ -8,7 +8,8 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.platypus import Flowable
 
 from cxroadmap.common import style
-from cxroadmap.export.fonts import draw_text, wrap_text
+from cxroadmap.export.fonts import wrap_text
+from cxroadmap.export.pdftext import draw_text, fill_colour
 
 SWATCH = 7.0
 
@@ -62,10 +63,10 @@ class TextCell(Flowable):  # type: ignore[misc]
         x = 0.0
         y = self.height - self.size
         if self.swatch:
-            canvas.setFillColor(_colour(self.swatch))
+            fill_colour(canvas, _colour(self.swatch))
             canvas.rect(0, y - 0.5, SWATCH, SWATCH, stroke=0, fill=1)
             x = SWATCH + 3
-        canvas.setFillColor(_colour(self.colour))
+        fill_colour(canvas, _colour(self.colour))
         for line in self.lines:
             draw_text(canvas, x, y + self.size * 0.08, line, self.size, self.bold)
             y -= self.leading

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import math
 from dataclasses import dataclass, field
 
@@ -11,6 +10,7 @@ from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_colour, pillar_label, pillar_order
 from cxroadmap.export.dateaxis import Axis
+from cxroadmap.export.firstfit import RowEnds
 from cxroadmap.export.fonts import clean, fit_text, text_width, wrap_text
 from cxroadmap.scheduling.result import Schedule
 
@@ -149,28 +149,21 @@ def _pack(lane: Lane, width: float, size: float) -> None:
     The title goes right of its bar if any row has room for that, else left of it, else the
     mark opens a new row with its title on the right.
     """
-    ends: list[float] = []
-    free: list[tuple[float, int]] = []  # heap of (end, row): cheap check that some row is free
+    ends = RowEnds()
     for mark in sorted(lane.marks, key=lambda m: m.x0):
         options = _placements(mark, width, size)
         row = -1
         for placement in options:
             _apply(mark, placement)
-            lo = mark.extent[0]
-            if free and free[0][0] + PACK_GAP <= lo:
-                row = next(r for r, end in enumerate(ends) if end + PACK_GAP <= lo)
+            row = ends.first_free(mark.extent[0], PACK_GAP)
+            if row >= 0:
                 break
         if row < 0:
             _apply(mark, options[0])
-            row = len(ends)
-            ends.append(0.0)
-        ends[row] = max(ends[row], mark.extent[1])
-        heapq.heappush(free, (ends[row], row))
-        # Drop stale heap entries so its top is a real row end.
-        while free and ends[free[0][1]] != free[0][0]:
-            heapq.heappop(free)
+            row = ends.add()
+        ends.set(row, max(ends.end(row), mark.extent[1]))
         mark.row = row
-    lane.rows = max(len(ends), 1)
+    lane.rows = max(ends.count, 1)
 
 
 def build_lanes(

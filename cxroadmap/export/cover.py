@@ -25,7 +25,8 @@ from cxroadmap.domain.labels import level_label
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_label
 from cxroadmap.export.cells import TextCell
-from cxroadmap.export.fonts import clean, draw_text, font_set, markup
+from cxroadmap.export.fonts import clean, font_set, markup
+from cxroadmap.export.pdftext import draw_text
 from cxroadmap.export.textformat import long_date, short_date
 from cxroadmap.scheduling.result import Schedule
 

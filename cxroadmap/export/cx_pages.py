@@ -42,7 +42,7 @@ class GapScale(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
-        from cxroadmap.export.fonts import draw_text
+        from cxroadmap.export.pdftext import draw_text
 
         canvas = self.canv
         colour = HexColor(style.gap_colour(self.gap))

@@ -262,32 +262,6 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return float(sum(pdfmetrics.stringWidth(part, font, size) for font, part in runs(text, bold)))
 
 
-def draw_text(
-    canvas: object,
-    x: float,
-    y: float,
-    text: str,
-    size: float,
-    bold: bool = False,
-    anchor: str = "start",
-) -> float:
-    """Draw one line at baseline `y`, switching fonts per run; returns its width."""
-    pieces = runs(text, bold)
-    widths = [pdfmetrics.stringWidth(part, font, size) for font, part in pieces]
-    total = sum(widths)
-    if anchor == "end":
-        x -= total
-    elif anchor == "middle":
-        x -= total / 2
-    for (font, part), width in zip(pieces, widths, strict=True):
-        # setFont writes an operator each time; thousands of labels share a few fonts.
-        if canvas._fontname != font or canvas._fontsize != size:  # type: ignore[attr-defined]
-            canvas.setFont(font, size)  # type: ignore[attr-defined]
-        canvas.drawString(x, y, part)  # type: ignore[attr-defined]
-        x += width
-    return float(total)
-
-
 def _prefix_fitting(text: str, width: float, size: float, bold: bool) -> int:
     """Length of the longest prefix of `text` no wider than `width`."""
     used = 0.0

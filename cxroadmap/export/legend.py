@@ -8,7 +8,8 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from cxroadmap.common import style
-from cxroadmap.export.fonts import draw_text, fit_text, text_width
+from cxroadmap.export.fonts import fit_text, text_width
+from cxroadmap.export.pdftext import draw_text
 
 SYMBOL = 16.0
 LINE = 12.0

@@ -10,7 +10,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cxroadmap.common import style
 from cxroadmap.export.chartlayout import ChartPage, Mark
-from cxroadmap.export.fonts import draw_text, text_width, wrap_text
+from cxroadmap.export.fonts import text_width, wrap_text
+from cxroadmap.export.pdftext import draw_text, fill_colour, line_width, stroke_colour
 
 if TYPE_CHECKING:
     from cxroadmap.export.timeline import TimelineChart
@@ -172,16 +173,16 @@ def draw_marks(canvas: Canvas, chart: TimelineChart, page: ChartPage, positions:
         for mark in piece.marks:
             x0, x1, mid, _ = positions[mark.key]
             fill, dark = fill_of(mark.colour, mark.status)
-            canvas.setFillColor(_colour(fill))
+            fill_colour(canvas, _colour(fill))
             if mark.critical:
-                canvas.setStrokeColor(_colour(style.CRITICAL))
-                canvas.setLineWidth(1.3 if bar_h >= 6 else 0.6)
+                stroke_colour(canvas, _colour(style.CRITICAL))
+                line_width(canvas, 1.3 if bar_h >= 6 else 0.6)
             elif mark.status == "idea":
-                canvas.setStrokeColor(_colour(mark.colour))
-                canvas.setLineWidth(0.6)
+                stroke_colour(canvas, _colour(mark.colour))
+                line_width(canvas, 0.6)
             else:
-                canvas.setStrokeColor(_colour(style.PAPER))
-                canvas.setLineWidth(0.5)
+                stroke_colour(canvas, _colour(style.PAPER))
+                line_width(canvas, 0.5)
             stroke = 1 if (mark.critical or mark.status == "idea" or mark.milestone) else 0
             if mark.milestone:
                 _diamond(canvas, x0, mid, bar_h * 0.62, stroke)
@@ -195,9 +196,9 @@ def draw_marks(canvas: Canvas, chart: TimelineChart, page: ChartPage, positions:
             if rag is not None:
                 # The RAG status: a dot on the bar's finish (the diamond's right point).
                 end = x0 + bar_h * 0.62 if mark.milestone else x1
-                canvas.setFillColor(_colour(rag))
-                canvas.setStrokeColor(_colour(style.PAPER))
-                canvas.setLineWidth(0.5)
+                fill_colour(canvas, _colour(rag))
+                stroke_colour(canvas, _colour(style.PAPER))
+                line_width(canvas, 0.5)
                 canvas.circle(end, mid, max(bar_h * 0.42, 1.5), stroke=1, fill=1)
             if mark.label_side == "none" or not mark.label:
                 continue
@@ -208,7 +209,7 @@ def draw_marks(canvas: Canvas, chart: TimelineChart, page: ChartPage, positions:
                 ink = style.MUTED if mark.status == "dropped" else style.INK
             if not inside:
                 _halo(canvas, x_chart + mark.label_x, mid, text_width(mark.label, size), size)
-            canvas.setFillColor(_colour(ink))
+            fill_colour(canvas, _colour(ink))
             draw_text(canvas, x_chart + mark.label_x, mid - size * 0.35, mark.label, size)
             if mark.status == "dropped":
                 _strike(canvas, x_chart + mark.label_x, mid, mark, size, ink)

@@ -13,7 +13,8 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from cxroadmap.common import style
 from cxroadmap.export import cover
-from cxroadmap.export.fonts import draw_text, fit_text, font_set
+from cxroadmap.export.fonts import fit_text, font_set
+from cxroadmap.export.pdftext import draw_text
 from cxroadmap.export.textformat import long_date
 
 MARGIN_X = 36.0

@@ -19,7 +19,8 @@ from cxroadmap.domain.pillars import pillar_colour
 from cxroadmap.export.cells import TextCell
 from cxroadmap.export.cx_pages import header_cell
 from cxroadmap.export.dateaxis import Axis, build_axis
-from cxroadmap.export.fonts import clean, draw_text, fit_text, font_set, text_width, wrap_text
+from cxroadmap.export.fonts import clean, fit_text, font_set, text_width, wrap_text
+from cxroadmap.export.pdftext import draw_text
 from cxroadmap.export.tables import Section, table_style
 from cxroadmap.export.textformat import short_date
 from cxroadmap.scheduling.cascade import Lane, alignment_flags, rollup, strategy_label

@@ -16,7 +16,8 @@ from cxroadmap.domain.readings import on_track
 from cxroadmap.export import legend, marks, measure_strip
 from cxroadmap.export.chartlayout import ChartLayout, layout_chart, pillars_present
 from cxroadmap.export.dateaxis import Axis, build_axis
-from cxroadmap.export.fonts import draw_text, fit_text, text_width
+from cxroadmap.export.fonts import fit_text, text_width
+from cxroadmap.export.pdftext import draw_text
 from cxroadmap.export.textformat import long_date, short_date
 from cxroadmap.scheduling.rag import rag_statuses, tracked
 from cxroadmap.scheduling.result import Schedule

@@ -11,7 +11,8 @@ from reportlab.platypus import Flowable, Table
 from cxroadmap.common import style
 from cxroadmap.domain.measures import Measure, format_number
 from cxroadmap.domain.readings import Trend, line_value, on_track, trend
-from cxroadmap.export.fonts import draw_text, fit_text
+from cxroadmap.export.fonts import fit_text
+from cxroadmap.export.pdftext import draw_text
 
 PER_ROW = 3
 CHART_H = 92.0

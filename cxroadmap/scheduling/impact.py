@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from cxroadmap.domain.edits import Edit
@@ -49,9 +50,12 @@ def _day(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def compare(before: Schedule, after: Schedule) -> Impact:
+def compare(before: Schedule, after: Schedule, among: Collection[str] | None = None) -> Impact:
+    """What moved from `before` to `after`; `among`: the only keys that can have moved."""
     moved, left = [], []
     for key, new in after.items.items():
+        if among is not None and key not in among:
+            continue
         old = before.items.get(key)
         if old is None:
             continue

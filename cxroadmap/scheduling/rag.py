@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.compare import compare_to_baseline
-from cxroadmap.scheduling.result import Schedule
+from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 
 RED, AMBER, GREEN = "red", "amber", "green"
 COLOURS = (RED, AMBER, GREEN)
@@ -91,28 +91,51 @@ def tracked(strategy: Strategy) -> bool:
 
 
 def rag_statuses(strategy: Strategy, schedule: Schedule) -> dict[str, Rag]:
-    """Each scheduled initiative's status, overrides applied, in the schedule's order.
+    """Each scheduled initiative's status, overrides applied, in the schedule's order."""
+    book = RagBook(strategy, schedule)
+    return {key: book.status(key, item) for key, item in schedule.items.items()}
+
+
+class RagBook:
+    """Each initiative's status, worked out when first asked for (a table shows a screenful).
 
     A milestone's date is the one the chosen baseline recorded for it (when it has one),
     else its scheduled date: a milestone not yet reached is never scheduled before the
     status day, so only the date it was promised shows that it is overdue.
     """
-    calendar = strategy.calendar()
-    baseline = strategy.baseline()
-    deltas = {} if baseline is None else compare_to_baseline(schedule, baseline, calendar).deltas
-    status_day = None
-    if strategy.status_date is not None:
-        status_day = calendar.date_of(calendar.index_on_or_after(strategy.status_date))
-    found: dict[str, Rag] = {}
-    for key, item in schedule.items.items():
+
+    def __init__(self, strategy: Strategy, schedule: Schedule) -> None:
+        self.strategy, self.schedule = strategy, schedule
+        calendar = strategy.calendar()
+        baseline = strategy.baseline()
+        self.deltas = (
+            {} if baseline is None else compare_to_baseline(schedule, baseline, calendar).deltas
+        )
+        self.status_day = None
+        if strategy.status_date is not None:
+            self.status_day = calendar.date_of(calendar.index_on_or_after(strategy.status_date))
+        self.found: dict[str, Rag] = {}
+
+    def get(self, key: str) -> Rag | None:
+        """The status of initiative `key` (None when the schedule does not hold it)."""
+        rag = self.found.get(key)
+        if rag is None:
+            item = self.schedule.items.get(key)
+            if item is None:
+                return None
+            rag = self.found[key] = self.status(key, item)
+        return rag
+
+    def status(self, key: str, item: ScheduledInitiative) -> Rag:
+        strategy = self.strategy
         ini = strategy.initiatives.get(key)
-        delta = deltas.get(key)
+        delta = self.deltas.get(key)
         overdue = None
+        status_day = self.status_day
         if item.is_milestone and status_day is not None and (ini is None or not ini.actual_finish):
             due = item.start if delta is None else delta.before.start
             if due < status_day:
                 overdue = due.isoformat()
         variance = None if delta is None else delta.finish_variance_days
         rag = rag_of(variance, strategy.red_after_days, overdue, item.behind_days)
-        found[key] = rag if ini is None else overridden(rag, ini.rag_override, ini.rag_reason)
-    return found
+        return rag if ini is None else overridden(rag, ini.rag_override, ini.rag_reason)

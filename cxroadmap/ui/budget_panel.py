@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -73,6 +73,7 @@ class BudgetPanel(QWidget):
         self.document: OpenDocument | None = None
         self.summary: BudgetSummary | None = None
         self._filling = False
+        self._stale = False  # edits were made while hidden: fill in when shown
         self.status_label = named(QLabel(), "status_budget")
         self.status_label.setContentsMargins(10, 0, 10, 0)
         self.headline = named(QLabel(), "budget_headline")
@@ -126,9 +127,29 @@ class BudgetPanel(QWidget):
         self.refresh()
 
     def _on_changed(self, change: Change) -> None:
-        self.refresh()
+        if self.isVisible() or self.parentWidget() is None or self._budgeted():
+            self.refresh()
+        else:
+            # A hidden tab with no cost or budget to put in the status bar: its totals are
+            # worked out when it is shown (a pass over every initiative saved per edit).
+            self._stale = True
+
+    def _budgeted(self) -> bool:
+        strategy = self.document.strategy if self.document is not None else None
+        return strategy is not None and (
+            bool(strategy.year_budgets)
+            or any(p.budget is not None for p in strategy.phases)
+            or any(ini.cost is not None for ini in strategy.initiatives.values())
+            or bool(self.status_label.text())  # the last cost was just removed: clear it
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
+        self._stale = False
         doc = self.document
         if doc is None:
             self.summary = None

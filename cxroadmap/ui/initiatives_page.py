@@ -76,6 +76,7 @@ class FilterBar(QWidget):
         self.owner = self._combo("owner")
         self.status = self._combo("status")
         self.count = QLabel()
+        self._offered: dict[str, list[tuple[str, str]]] = {}  # each combo's items, by name
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 3)
@@ -113,8 +114,10 @@ class FilterBar(QWidget):
         self._fill(self.status, [(label, key) for key, label in STATUS_LABELS.items()])
         self._apply()
 
-    @staticmethod
-    def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
+    def _fill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        if self._offered.get(combo.objectName()) == items:
+            return  # every edit offers the choices again: most leave them as they are
+        self._offered[combo.objectName()] = items
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()

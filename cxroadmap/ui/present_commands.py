@@ -18,6 +18,7 @@ from cxroadmap.scheduling.impact import compare
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import refresh_view
 from cxroadmap.ui.views.board import BoardView
+from cxroadmap.ui.views.follow import moved_keys
 from cxroadmap.ui.views.graph_view import GraphView
 from cxroadmap.ui.views.look import family, use_brand_font
 from cxroadmap.ui.views.timeline_view import TimelineView
@@ -164,7 +165,8 @@ class PresentCommands(QObject):
         self._before = after
         if before is None or after is None or not (change.initiatives or change.dependencies):
             return
-        impact = compare(before, after)
+        # Only the initiatives the edit moved can have moved (found once for every view).
+        impact = compare(before, after, moved_keys(change, before, after))
         if impact.anything:
             self.last_impact = impact.describe()
             self.window.statusBar().showMessage(self.last_impact, 15000)

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QLineEdit, QMenu
+from PySide6.QtWidgets import QDockWidget, QLabel, QMenu
 
 from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.ui import messages
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.naming import named
+from cxroadmap.ui.workspace_jobs import WorkspaceJobs, ask_url
 from cxroadmap.ui.workspace_panels import ConflictsPanel, HistoryDialog
 from cxroadmap.ui.workspace_status import SyncState, status_text
 from cxroadmap.ui.workspace_sync import SyncRunner
@@ -60,6 +61,9 @@ class WorkspaceCommands(QObject):
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         self.actions = self._build_menu()
+        self.jobs = WorkspaceJobs(window)
+        self.jobs.changed.connect(self._jobs_changed)
+        self.history_dialog: HistoryDialog | None = None
         self.runner = SyncRunner(window, self._store)
         self.runner.synced.connect(self._synced)
         self.runner.failed.connect(self._sync_failed)
@@ -125,13 +129,14 @@ class WorkspaceCommands(QObject):
         store = self._store()
         self.access = None if store is None else access_of(store)
         linked = self.access is not None
-        for name in ("sync", "auto", "conflicts", "history", "recent"):
+        for name in ("sync", "auto", "conflicts"):
             self.actions[name].setEnabled(linked)
-        self.actions["publish"].setEnabled(doc is not None and not linked)
+        self._jobs_changed()
         readonly = False
         if doc is not None and self.access is not None:
             key = doc.strategy.key
-            readonly = not self.access.get(key, False)
+            # Not in the copy's access at all: made in this copy (a scenario), editable.
+            readonly = not self.access.get(key, key not in self.access)
             ours = doc.notice.startswith(READ_ONLY_NOTICE)
             if readonly and not doc.readonly:
                 doc.readonly = True
@@ -215,10 +220,23 @@ class WorkspaceCommands(QObject):
                 f"You may not edit {strategy}: the server refused the changes. "
                 "They are kept in your copy.",
             )
+        for strategy in report.taken:
+            messages.show_error(
+                self.window,
+                "Not synced",
+                f"{strategy} is already a strategy of the workspace: give yours another key. "
+                "It is kept in your copy.",
+            )
         count = len(report.conflicts)
         waiting = f", {count} conflict{'s' if count != 1 else ''} waiting" if count else ""
+        news = "".join(
+            [f"; {k} created in the workspace" for k in report.created]
+            + [f"; {k} new in the workspace, added here" for k in report.arrived]
+        )
+        if report.arrived:
+            self.window.cx_commands.switcher.refill()  # the strategy list has more now
         self.window.statusBar().showMessage(
-            f"Synced: {report.pulled} pulled, {report.pushed} pushed{waiting}", 8000
+            f"Synced: {report.pulled} pulled, {report.pushed} pushed{waiting}{news}", 8000
         )
 
     def _follow(self, doc: OpenDocument, report: Any) -> None:
@@ -245,30 +263,6 @@ class WorkspaceCommands(QObject):
         self.refresh()
         if not self.runner.quiet:
             messages.show_error(self.window, "Not synced", str(error))
-
-    def _with_password(self, work: Any) -> Any:
-        """libpq finds the password (PGPASSFILE, ~/.pgpass, PGPASSWORD); else ask once.
-
-        The password stays in this process's memory, never in the document.
-        """
-        from cxroadmap.storage.workspace.server import (
-            WorkspaceError,
-            needs_password,
-            remember_password,
-        )
-
-        try:
-            return work()
-        except WorkspaceError as exc:
-            if not needs_password(exc):
-                raise
-            password, ok = QInputDialog.getText(
-                self.window, "Workspace password", str(exc), QLineEdit.EchoMode.Password
-            )
-            if not ok:
-                raise
-            remember_password(exc.where, password)
-            return work()
 
     def _auto_toggled(self, on: bool) -> None:
         if on:
@@ -308,75 +302,86 @@ class WorkspaceCommands(QObject):
             f"Kept {side} for {line.key}.{line.field}; Sync Now shares it.", 8000
         )
 
-    # -- history -----------------------------------------------------------------------------
+    # -- history, check out and publish: on a worker (workspace_jobs.py) ---------------------
 
-    def show_history(self) -> HistoryDialog | None:
+    def show_history(self) -> bool:
+        """Fetch the selected initiative's history; the dialog opens when it arrives."""
         doc = self.document
         key = self.window.inspector.key if doc is not None else None
         if doc is None or not key:
             messages.show_info(self.window, "History", "Select an initiative first.")
-            return None
+            return False
         return self._history(f"History of {key}", doc.strategy.key, key)
 
-    def show_recent(self) -> HistoryDialog | None:
+    def show_recent(self) -> bool:
         doc = self.document
         if doc is None:
-            return None
+            return False
         return self._history(f"Recent changes of {doc.strategy.name}", doc.strategy.key, None)
 
-    def _history(self, title: str, strategy: str, key: str | None) -> HistoryDialog | None:
-        from cxroadmap.storage.workspace.copies import item_history
-
+    def _history(self, title: str, strategy: str, key: str | None) -> bool:
         store = self._store()
-        try:
-            entries = self._with_password(lambda: item_history(store, strategy, key))
-        except CxRoadmapError as exc:
-            messages.show_error(self.window, "History", str(exc))
-            return None
-        dialog = HistoryDialog(title, entries, self.window)
-        dialog.setModal(False)
-        dialog.show()
-        return dialog
+        if store is None:
+            return False
 
-    # -- check out and publish ---------------------------------------------------------------
+        def work() -> Any:
+            from cxroadmap.storage.workspace.copies import item_history
 
-    def checkout_dialog(self) -> bool:
+            with store.reader() as reader:  # the open file is the UI thread's
+                return item_history(reader, strategy, key)
+
+        def done(entries: Any) -> None:
+            dialog = HistoryDialog(title, entries, self.window)
+            dialog.setModal(False)
+            dialog.show()
+            self.history_dialog = dialog
+
+        return self.jobs.run("Fetching history…", "History", work, done)
+
+    def checkout_dialog(self) -> None:
+        """Ask for the workspace and the new file, check out on the worker, then open it."""
+        ask_url(self.window, "Check Out", self._checkout_to)
+
+    def _checkout_to(self, url: str) -> None:
         from cxroadmap.storage.workspace.copies import checkout
 
-        url, ok = QInputDialog.getText(
-            self.window, "Check Out", "Workspace URL (postgresql://you@server/database):"
-        )
-        if not ok or not url.strip():
-            return False
         target = messages.ask_save_path(
             self.window, "Save the copy as", "workspace.cxroadmap", messages.DOCUMENT_FILTER
         )
         if target is None:
-            return False
-        try:
-            self._with_password(lambda: checkout(url.strip(), Path(target)))
-        except CxRoadmapError as exc:
-            messages.show_error(self.window, "Not checked out", str(exc))
-            return False
-        return bool(self.window.files.open_path(Path(target)))
+            return
+        path = Path(target)
+        self.jobs.run(
+            "Checking out…",
+            "Not checked out",
+            lambda: checkout(url, path),
+            lambda _keys: self.window.files.open_path(path),
+        )
 
-    def publish_dialog(self) -> bool:
-        from cxroadmap.storage.workspace.copies import publish
-
+    def publish_dialog(self) -> None:
         doc = self.document
         if doc is None or doc.path is None:
-            return False
-        url, ok = QInputDialog.getText(self.window, "Publish", "Workspace URL:")
-        if not ok or not url.strip():
-            return False
-        try:
-            keys = self._with_password(lambda: publish(doc.path, url.strip()))
-        except CxRoadmapError as exc:
-            messages.show_error(self.window, "Not published", str(exc))
-            return False
-        messages.show_info(
-            self.window,
-            "Published",
-            f"Published {', '.join(keys)}. Check out a copy to sync with the workspace.",
-        )
-        return True
+            return
+        path = doc.path
+        ask_url(self.window, "Publish", lambda url: self._publish_to(path, url))
+
+    def _publish_to(self, path: Path, url: str) -> None:
+        from cxroadmap.storage.workspace.copies import publish
+
+        def done(keys: list[str]) -> None:
+            messages.show_info(
+                self.window,
+                "Published",
+                f"Published {', '.join(keys)}. Check out a copy to sync with the workspace.",
+            )
+
+        self.jobs.run("Publishing…", "Not published", lambda: publish(path, url), done)
+
+    def _jobs_changed(self) -> None:
+        """One check out, publish or history at a time; the others wait until it is done."""
+        idle = self.jobs.running is None
+        linked = self.access is not None
+        self.actions["checkout"].setEnabled(idle)
+        self.actions["publish"].setEnabled(idle and self.document is not None and not linked)
+        for name in ("history", "recent"):
+            self.actions[name].setEnabled(idle and linked)

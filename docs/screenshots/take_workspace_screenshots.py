@@ -1,5 +1,6 @@
 """Screenshots of the workspace UI: sync state in the status bar, the conflicts panel, the
-read-only badge and an initiative's history (a throwaway PostgreSQL server, under Xvfb).
+read-only badge, the busy bar of a history fetch and an initiative's history (a throwaway
+PostgreSQL server, under Xvfb).
 
 Run: xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/take_workspace_screenshots.py
 """
@@ -103,8 +104,16 @@ def main() -> None:
         window.grab().save(str(OUT / "workspace-read-only.png"))
         care(window)
         window.inspector.set_key("C-COACH")
-        dialog = window.workspace_commands.show_history()
+        # History is fetched on a worker: the busy bar while it runs, then the dialog.
+        fetched = threading.Event()
+        commands.jobs.hook = lambda _what: fetched.wait(30)
+        commands.show_history()
+        QTest.qWait(300)
+        window.grab().save(str(OUT / "workspace-busy.png"))
+        fetched.set()
+        commands.jobs.wait()
         QTest.qWait(600)
+        dialog = window.workspace_commands.history_dialog
         if dialog is not None:
             dialog.grab().save(str(OUT / "workspace-history.png"))
             dialog.close()

@@ -21,6 +21,7 @@ from cxroadmap.storage.workspace.copy_state import access_of as access_of
 from cxroadmap.storage.workspace.copy_state import sync_state as sync_state
 from cxroadmap.storage.workspace.exchange import LocalState
 from cxroadmap.storage.workspace.items import (
+    BASELINE,
     DEPENDENCY,
     INITIATIVE,
     MEASURE,
@@ -103,7 +104,7 @@ def checkout(url: str, out: Path, chosen: list[str] | None = None) -> list[str]:
         last_rev = max((row[3] for row in rows), default=0)
 
         def bookkeeping(conn: Connection) -> None:
-            local.write_base(conn, base, raw=True)
+            local.write_base(conn, base, raw=True, fresh=True)
             local.write_access(conn, editable)
             copy_id = uuid.uuid4().hex
             link = local.Link(public_url(url), last_rev, now_stamp(), copy_id, str(out.resolve()))
@@ -116,11 +117,11 @@ def checkout(url: str, out: Path, chosen: list[str] | None = None) -> list[str]:
 
 def display_key(item: ItemKey) -> str:
     """How conflicts name an item: the initiative key, `A->B`, `touchpoint:T1`,
-    `measure:M1`, `order` (of the strategy's lists), or the strategy key."""
+    `measure:M1`, `baseline:NAME`, `order` (of the strategy's lists), or the strategy key."""
     strategy, kind, key = item
     if kind == DEPENDENCY:
         return "->".join(split_dependency_key(key))
-    if kind in (TOUCHPOINT, MEASURE):
+    if kind in (TOUCHPOINT, MEASURE, BASELINE):
         return f"{kind}:{key}"
     if kind == ORDER:
         return ORDER
@@ -216,7 +217,7 @@ def item_history(
     if key is not None:
         kind, item_key = INITIATIVE, key
         prefix, colon, rest = key.partition(":")
-        if colon and prefix in (TOUCHPOINT, MEASURE):
+        if colon and prefix in (TOUCHPOINT, MEASURE, BASELINE):
             kind, item_key = prefix, rest
         elif key == ORDER:
             kind, item_key = ORDER, ""

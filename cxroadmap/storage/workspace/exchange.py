@@ -6,15 +6,17 @@ the UI thread with a reader of its own); `sync.record` then writes the outcome.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from cxroadmap.domain.model import Strategy
 from cxroadmap.storage.document import Document
 from cxroadmap.storage.workspace import local, server
+from cxroadmap.storage.workspace.arrivals import fetch_arrived
 from cxroadmap.storage.workspace.items import ItemKey, ServerItem
 from cxroadmap.storage.workspace.merge import Conflict, MergeResult, merge
-from cxroadmap.storage.workspace.server import EditRefused, WorkspaceError, public_url
+from cxroadmap.storage.workspace.server import EditRefused, KeyTaken, WorkspaceError, public_url
 from cxroadmap.storage.workspace.view import LocalView
 
 Hook = Callable[[str], None]
@@ -57,6 +59,11 @@ class Exchange:
     pushed: dict[ItemKey, ServerItem]
     last_rev: int
     refused: set[str] = field(default_factory=set)
+    created: set[str] = field(default_factory=set)  # strategies made in the copy, now there
+    taken: set[str] = field(default_factory=set)  # made in the copy, their key taken there
+    # Strategies new in the workspace for this copy (arrivals.py): access, item rows.
+    arrived: dict[str, bool] = field(default_factory=dict)
+    arrived_rows: Sequence[tuple[Any, ...]] = ()
 
 
 class _Stale(Exception):
@@ -66,20 +73,29 @@ class _Stale(Exception):
 def exchange(doc: Document, state: LocalState, hook: Hook = no_hook) -> Exchange:
     """Pull, merge and push in one server transaction (again, holding the write lock,
     if the server moved meanwhile; without a strategy the server refuses)."""
-    frozen = {s.key for s in state.strategies if not state.editable(s.key)}
+    # A strategy the copy did not get from the workspace (a scenario made in it) is new:
+    # created on the server, if this role may; read-only ones take the server's values.
+    new = {s.key for s in state.strategies if s.key not in state.access}
+    frozen = {s.key for s in state.strategies if s.key in state.access} - {
+        k for k, editable in state.access.items() if editable
+    }
     held: set[str] = set()
+    taken: set[str] = set()
     lock = bool(state.dirty) or bool(state.conflicts)
     with server.connect(state.url) as conn:
         server.require_schema(conn, state.url)
         hook("connected")
         for _ in range(20):
             try:
-                done = _server_side(doc, conn, state, frozen, held, lock, hook)
-                done.refused = held
+                done = _server_side(doc, conn, state, frozen, held, lock, hook, new, taken)
+                done.refused, done.taken = held, taken
+                done.created |= {k[0] for k in done.pushed if k[0] in new}
                 hook("server committed")
                 return done
             except EditRefused as refused:
                 held.add(refused.strategy)
+                if isinstance(refused, KeyTaken):
+                    taken.add(refused.strategy)
             except _Stale:
                 lock = True
     raise WorkspaceError(public_url(state.url), "the workspace kept changing; sync again")
@@ -93,6 +109,8 @@ def _server_side(
     held: set[str],
     lock: bool,
     hook: Hook,
+    new: set[str],
+    taken: set[str],
 ) -> Exchange:
     with conn.transaction():
         if lock:
@@ -100,6 +118,16 @@ def _server_side(
         hook("server: began")
         remote = server.fetch(conn, state.ids, since=state.last_rev)
         hook("server: fetched")
+        # Made in this copy and created by a sync of it that was killed before the file
+        # recorded it: the workspace holds this copy's pushes, so it is there already.
+        there = {k[0] for k, v in remote.items() if k[0] in new and v.by == state.copy_id}
+        # Made in this copy under a key the workspace holds (someone else's scenario
+        # published meanwhile): not merged into theirs, not pushed; the copy keeps it.
+        clash = {k[0] for k in remote if k[0] in new} - there
+        if clash:
+            taken |= clash
+            held |= clash
+            remote = {k: v for k, v in remote.items() if k[0] not in clash}
         for k, item in remote.items():
             if item.by == state.copy_id:
                 # Pushed by this copy in a sync killed before the file recorded it: that
@@ -117,7 +145,8 @@ def _server_side(
             # One batch per strategy (a refusal names its strategy), pipelined: one round
             # trip for all its items.
             batch = {k: v for k, v in result.push.items() if k[0] == strategy}
-            revs = server.put_batch(conn, strategy, batch, state.copy_id)
+            create = strategy in new and strategy not in there
+            revs = server.put_batch(conn, strategy, batch, state.copy_id, create)
             hook("server: put")
             for (k, (value, expected)), rev in zip(batch.items(), revs, strict=True):
                 if rev is None:
@@ -126,10 +155,14 @@ def _server_side(
                 pushed[k] = ServerItem(
                     rev, value is None, before if value is None else value, state.copy_id
                 )
+        arrived, rows = fetch_arrived(conn, list(state.ids))
         revs_seen = [
             state.last_rev,
             *(i.rev for i in remote.values()),
             *(i.rev for i in pushed.values()),
+            *(int(row[3]) for row in rows),
         ]
         hook("server: about to commit")
-    return Exchange(result, pushed, max(revs_seen))
+    done = Exchange(result, pushed, max(revs_seen), arrived=arrived, arrived_rows=rows)
+    done.created = there
+    return done

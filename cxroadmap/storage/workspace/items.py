@@ -20,13 +20,15 @@ from cxroadmap.domain.measures import Measure, Reading
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
 from cxroadmap.domain.support import SupportLink
 from cxroadmap.domain.touchpoints import Opportunity, Touchpoint
+from cxroadmap.storage.workspace.baseline_items import baseline_fields, baseline_from
 from cxroadmap.storage.workspace.order import reordered
 
 STRATEGY, INITIATIVE, DEPENDENCY = "strategy", "initiative", "dependency"
 TOUCHPOINT, MEASURE, ORDER = "touchpoint", "measure", "order"
-KINDS = (STRATEGY, INITIATIVE, DEPENDENCY, TOUCHPOINT, MEASURE, ORDER)
+BASELINE = "baseline"  # workspace schema 3
+KINDS = (STRATEGY, INITIATIVE, DEPENDENCY, TOUCHPOINT, MEASURE, ORDER, BASELINE)
 # The lists whose order the ORDER item keeps, by its field names.
-ORDERED = ("initiatives", "touchpoints", "measures")
+ORDERED = ("initiatives", "touchpoints", "measures", "baselines")
 
 Fields = dict[str, Any]
 ItemKey = tuple[str, str, str]  # (strategy key, kind, key)
@@ -57,7 +59,7 @@ def describe(item: ItemKey) -> str:
     _, kind, key = item
     if kind == DEPENDENCY:
         return " -> ".join(split_dependency_key(key))
-    if kind in (TOUCHPOINT, MEASURE):
+    if kind in (TOUCHPOINT, MEASURE, BASELINE):
         return f"{kind} {key}"
     return key if kind == INITIATIVE else f"({kind})"
 
@@ -157,6 +159,7 @@ def _decode_all(decoders: _Decoders, stored: Fields) -> dict[str, Any]:
 def strategy_fields(s: Strategy) -> Fields:
     found = {f.name: _encode(f, getattr(s, f.name)) for f in _STRATEGY_FIELDS}
     found["phases"] = [[p.name, p.weeks] for p in s.phases]
+    found["chosen_baseline"] = s.chosen_baseline
     return found
 
 
@@ -179,6 +182,7 @@ def order_fields(s: Strategy) -> Fields:
         "initiatives": list(s.initiatives),
         "touchpoints": [t.key for t in s.touchpoints],
         "measures": [m.key for m in s.measures],
+        "baselines": [b.name for b in s.baselines],
     }
 
 
@@ -198,6 +202,8 @@ def items_of(strategy: Strategy) -> dict[ItemKey, Fields]:
         found[(skey, TOUCHPOINT, t.key)] = touchpoint_fields(t)
     for m in strategy.measures:
         found[(skey, MEASURE, m.key)] = measure_fields(m)
+    for b in strategy.baselines:
+        found[(skey, BASELINE, b.name)] = baseline_fields(b)
     found[(skey, ORDER, "")] = order_fields(strategy)
     return found
 
@@ -225,6 +231,7 @@ def _measure(key: str, row: dict[str, Any]) -> Measure:
 def _strategy_attributes(f: Fields) -> dict[str, Any]:
     found = _decode_all(_STRATEGY_DECODERS, f)
     found["phases"] = [Phase(name, weeks) for name, weeks in f["phases"]]
+    found["chosen_baseline"] = f.get("chosen_baseline")
     return found
 
 
@@ -248,6 +255,8 @@ def build_strategy(skey: str, items: dict[ItemKey, Fields]) -> Strategy:
             strategy.touchpoints.append(_touchpoint(key, v))
         elif kind == MEASURE:
             strategy.measures.append(_measure(key, v))
+        elif kind == BASELINE:
+            strategy.baselines.append(baseline_from(key, v))
         elif kind == ORDER:
             order = v
     # Every dependency key in one JSON parse: one parser call per key cost more than it.
@@ -273,6 +282,9 @@ def set_order(strategy: Strategy, order: Fields) -> None:
     measures = {m.key: m for m in strategy.measures}
     wanted = reordered(list(measures), order.get("measures", []))
     strategy.measures = [measures[k] for k in wanted]
+    baselines = {b.name: b for b in strategy.baselines}
+    wanted = reordered(list(baselines), order.get("baselines", []))
+    strategy.baselines = [baselines[k] for k in wanted]
 
 
 def item_value(strategy: Strategy, kind: str, key: str) -> Fields | None:
@@ -290,6 +302,9 @@ def item_value(strategy: Strategy, kind: str, key: str) -> Fields | None:
         return None if m is None else measure_fields(m)
     if kind == ORDER:
         return order_fields(strategy)
+    if kind == BASELINE:
+        b = next((b for b in strategy.baselines if b.name == key), None)
+        return None if b is None else baseline_fields(b)
     dep = strategy.dependency(*split_dependency_key(key))
     return None if dep is None else {"type": dep.type, "lag": dep.lag}
 
@@ -321,6 +336,13 @@ def set_item(strategy: Strategy, kind: str, key: str, value: Fields | None) -> N
         _set_in_list(strategy.touchpoints, key, None if value is None else _touchpoint(key, value))
     elif kind == MEASURE:
         _set_in_list(strategy.measures, key, None if value is None else _measure(key, value))
+    elif kind == BASELINE:
+        at = next((i for i, b in enumerate(strategy.baselines) if b.name == key), None)
+        if at is not None:
+            del strategy.baselines[at]
+        if value is not None:
+            strategy.baselines.insert(len(strategy.baselines) if at is None else at,
+                                      baseline_from(key, value))  # fmt: skip
     elif kind == ORDER:
         if value is not None:
             set_order(strategy, value)
@@ -334,48 +356,3 @@ def set_item(strategy: Strategy, kind: str, key: str, value: Fields | None) -> N
             strategy.dependencies.append(Dependency(a, b, value["type"], value["lag"]))
         else:
             strategy.dependencies[at] = Dependency(a, b, value["type"], value["lag"])
-
-
-def drop_dangling(strategies: list[Strategy]) -> set[ItemKey]:
-    """Remove references to what is gone: dependencies, pins, touchpoint and support links.
-
-    After a merge or a resolution deleted an initiative, a phase or a touchpoint, what
-    pointed at it goes too, as deleting it in the app would have done. Returns the items
-    changed that way.
-    """
-    keys = {s.key: set(s.initiatives) for s in strategies}
-    touched: set[ItemKey] = set()
-    for s in strategies:
-        present = keys[s.key]
-        kept = [d for d in s.dependencies if d.from_key in present and d.to_key in present]
-        if len(kept) != len(s.dependencies):
-            touched |= {
-                (s.key, DEPENDENCY, dependency_key(*d.pair))
-                for d in s.dependencies
-                if d not in kept
-            }
-            s.dependencies = kept
-        phases = set(s.phase_names())
-        touchpoints = {t.key for t in s.touchpoints}
-        for ini in s.initiatives.values():
-            before = (ini.phase, list(ini.touchpoints), list(ini.supports))
-            if ini.phase is not None and ini.phase not in phases:
-                ini.phase = None
-            ini.touchpoints = [t for t in ini.touchpoints if t in touchpoints]
-            ini.supports = [
-                link
-                for link in ini.supports
-                if link.strategy not in keys or link.initiative in keys[link.strategy]
-            ]
-            if before != (ini.phase, ini.touchpoints, ini.supports):
-                touched.add((s.key, INITIATIVE, ini.key))
-        for m in s.measures:
-            if any(k not in present for k in m.initiatives):
-                m.initiatives = [k for k in m.initiatives if k in present]
-                touched.add((s.key, MEASURE, m.key))
-        for t in s.touchpoints:
-            for o in t.opportunities:
-                if o.initiative_key is not None and o.initiative_key not in present:
-                    o.initiative_key = None
-                    touched.add((s.key, TOUCHPOINT, t.key))
-    return touched

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from cxroadmap.domain.edits import Change
 from cxroadmap.storage.workspace.items import (
+    BASELINE,
     DEPENDENCY,
     INITIATIVE,
     MEASURE,
@@ -116,8 +117,11 @@ def read_base(
     return found
 
 
-def write_base(conn: Connection, items: dict[ItemKey, ServerItem], raw: bool = False) -> None:
-    """Insert or update base items (`raw`: their fields are JSON text already)."""
+def write_base(
+    conn: Connection, items: dict[ItemKey, ServerItem], raw: bool = False, fresh: bool = False
+) -> None:
+    """Insert or update base items (`raw`: their fields are JSON text already; `fresh`: a
+    new copy, none there yet, so plain inserts)."""
     if not items:
         return
     rows = [
@@ -131,10 +135,15 @@ def write_base(conn: Connection, items: dict[ItemKey, ServerItem], raw: bool = F
         )
         for (s, k, key), item in items.items()
     ]
+    upsert = (
+        ""
+        if fresh
+        else ' ON CONFLICT (strategy, kind, "key") DO UPDATE SET '
+        "rev = excluded.rev, deleted = excluded.deleted, fields = excluded.fields"
+    )
     conn.exec_driver_sql(
         'INSERT INTO ws_base (strategy, kind, "key", rev, deleted, fields) '
-        'VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (strategy, kind, "key") DO UPDATE SET '
-        "rev = excluded.rev, deleted = excluded.deleted, fields = excluded.fields",
+        f"VALUES (?, ?, ?, ?, ?, ?){upsert}",
         rows,
     )
 
@@ -154,6 +163,8 @@ def record_change(conn: Connection, strategy: str, change: Change) -> None:
         keys.append((strategy, TOUCHPOINT, ALL))
     if change.measures:
         keys.append((strategy, MEASURE, ALL))
+    if change.baselines:  # one of them, their order, or the chosen one (a strategy field)
+        keys += [(strategy, BASELINE, ALL), (strategy, STRATEGY, ""), (strategy, ORDER, "")]
     initiatives = change.initiatives | change.removed_initiatives
     keys += [(strategy, INITIATIVE, k) for k in initiatives]
     if initiatives or change.touchpoints or change.measures:

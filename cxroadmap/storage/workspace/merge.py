@@ -26,6 +26,7 @@ from cxroadmap.storage.workspace.items import (
     describe,
     split_dependency_key,
 )
+from cxroadmap.storage.workspace.list_merge import is_list, merge_list
 from cxroadmap.storage.workspace.order import merge_order
 from cxroadmap.storage.workspace.view import LocalView
 
@@ -187,6 +188,12 @@ class _Merge:
                 together = merge_order(bv or [], lv or [], rv or [])
                 if together is not None:
                     lv = rv = together
+            elif (k, f) not in blocked and lv != bv and rv != bv and lv != rv:
+                # A list: per element (list_merge.py); the elements in dispute, if any,
+                # make the conflict, and everything else of both sides merges.
+                per_element = merge_list(k[1], f, bv, lv, rv) if is_list(k[1], f) else None
+                if per_element is not None:
+                    lv, rv = per_element  # the same when no element is in dispute
             if (k, f) in blocked or (lv != bv and rv != bv and lv != rv):
                 if (k, f) not in blocked:
                     self.conflicts.append(Conflict([Part(k, f, lv, rv)], "changed on both sides"))

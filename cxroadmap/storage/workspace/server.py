@@ -45,6 +45,17 @@ class EditRefused(WorkspaceError):
         self.strategy = strategy
 
 
+class KeyTaken(EditRefused):
+    """A strategy made in a copy has a key the workspace holds already."""
+
+    def __init__(self, strategy: str) -> None:
+        super().__init__(strategy)
+        self.args = (
+            f"{strategy} is already a strategy of the workspace (maybe one you may not read); "
+            "give yours another key",
+        )
+
+
 def public_url(url: str) -> str:
     """The URL without a password (`postgresql://ana:secret@h/db` -> `postgresql://ana@h/db`)."""
     url = re.sub(r"(://[^:/@]*):[^@/]*@", r"\1@", url)
@@ -183,21 +194,27 @@ def put_batch(
     strategy: str,
     batch: dict[ItemKey, tuple[Fields | None, ServerItem | None]],
     copy_id: str = "",
+    new: bool = False,
 ) -> list[int | None]:
     """Write items of one strategy, each if the server still has the `expected` one; the
     new revision of each, or None where it was stale. One pipelined round trip.
 
     `fields` None deletes (a tombstone keeps the last fields for history and merges).
-    EditRefused when PostgreSQL's row-level security refuses them.
+    EditRefused when PostgreSQL's row-level security refuses them. A `new` strategy (made
+    in the copy) is created: KeyTaken when its key is in the workspace already (one this
+    role may not read, or published since).
     """
     try:
         with conn.pipeline():
             cursors = [
-                _put(conn, k, fields, expected, copy_id) for k, (fields, expected) in batch.items()
+                _put(conn, k, fields, None if new else expected, copy_id, new)
+                for k, (fields, expected) in batch.items()
             ]
         rows = [cursor.fetchone() for cursor in cursors]
     except psycopg.errors.InsufficientPrivilege:
         raise EditRefused(strategy) from None
+    except psycopg.errors.UniqueViolation:
+        raise KeyTaken(strategy) from None
     return [None if row is None else int(row[0]) for row in rows]
 
 
@@ -207,13 +224,16 @@ def _put(
     fields: Fields | None,
     expected: ServerItem | None,
     copy_id: str,
+    new: bool = False,
 ) -> psycopg.Cursor[tuple[Any, ...]]:
     strategy, kind, key = item
     if expected is None or expected.rev == 0:
+        # An item of a strategy made in the copy: no ON CONFLICT, so a key already taken
+        # (even by a row this role cannot see) fails instead of being skipped as stale.
+        keep = "" if new else "ON CONFLICT (strategy, kind, key) DO NOTHING "
         return conn.execute(
             "INSERT INTO cxroadmap.item (strategy, kind, key, deleted, fields, copy_id) "
-            "VALUES (%s, %s, %s, false, %s, %s) ON CONFLICT (strategy, kind, key) DO NOTHING "
-            "RETURNING rev",
+            f"VALUES (%s, %s, %s, false, %s, %s) {keep}RETURNING rev",
             (strategy, kind, key, Jsonb(fields), copy_id),
         )
     return conn.execute(

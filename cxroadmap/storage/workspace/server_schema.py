@@ -154,8 +154,17 @@ UPDATE cxroadmap.item SET fields = fields - 'touchpoints' - 'measures'
     WHERE kind = 'strategy' AND (fields ? 'touchpoints' OR fields ? 'measures');
 """
 
+# Version 3: baselines travel, one item each (kind `baseline`, key its name); the strategy
+# item carries the chosen one and the order item their order. Older clients would drop
+# them when they push, so the version goes up and they refuse to sync until upgraded.
+_V3 = """
+ALTER TABLE cxroadmap.item DROP CONSTRAINT item_kind_check;
+ALTER TABLE cxroadmap.item ADD CONSTRAINT item_kind_check CHECK (kind IN
+    ('strategy', 'initiative', 'dependency', 'touchpoint', 'measure', 'order', 'baseline'));
+"""
+
 # MIGRATIONS[v] takes the workspace schema from version v to v + 1.
-MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2}
+MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2, 2: _V3}
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # What `workspace grant` gives a member role (idempotent; rows stay behind the policies).

@@ -21,8 +21,11 @@ from cxroadmap.domain.validation import validate_strategy
 from cxroadmap.storage.change_writer import write_change
 from cxroadmap.storage.document import Document
 from cxroadmap.storage.workspace import local
+from cxroadmap.storage.workspace.arrivals import store_arrived
+from cxroadmap.storage.workspace.dangling import drop_dangling
 from cxroadmap.storage.workspace.exchange import Exchange, Hook, LocalState, exchange, no_hook
 from cxroadmap.storage.workspace.items import (
+    BASELINE,
     DEPENDENCY,
     INITIATIVE,
     MEASURE,
@@ -32,7 +35,6 @@ from cxroadmap.storage.workspace.items import (
     Fields,
     ItemKey,
     ServerItem,
-    drop_dangling,
     item_value,
     items_of,
     order_fields,
@@ -89,10 +91,12 @@ def read_state(doc: Document, extra: list[ItemKey] | None = None) -> LocalState:
     return doc.transact(work, writing=False)
 
 
-_LISTS = (TOUCHPOINT, MEASURE)
+_LISTS = (TOUCHPOINT, MEASURE, BASELINE)
 
 
 def _list_items(strategy: Strategy, kind: str) -> list[ItemKey]:
+    if kind == BASELINE:
+        return [(strategy.key, kind, b.name) for b in strategy.baselines]
     rows = strategy.touchpoints if kind == TOUCHPOINT else strategy.measures
     return [(strategy.key, kind, row.key) for row in rows]
 
@@ -121,6 +125,8 @@ def _change(keys: set[ItemKey], skey: str, strategy: Strategy) -> Change:
             change.touchpoints = True
         elif k[1] == MEASURE:
             change.measures = True
+        elif k[1] == BASELINE:
+            change.baselines = True
         elif k[1] == INITIATIVE:
             present = k[2] in strategy.initiatives
             (change.initiatives if present else change.removed_initiatives).add(k[2])
@@ -138,6 +144,7 @@ def write_items(
     (those given, and references to what they deleted, dropped as the app would)."""
     by_key = {s.key: s for s in state.strategies}
     orders = {k[0]: order_fields(by_key[k[0]]) for k in items if k[1] == ORDER}
+    chosen = {s.key: s.chosen_baseline for s in state.strategies}
     # Orders last: they place the rows the other items add.
     for (skey, kind, key), value in sorted(items.items(), key=lambda i: i[0][1] == ORDER):
         set_item(by_key[skey], kind, key, value)
@@ -146,6 +153,8 @@ def write_items(
         change = _change(touched, strategy.key, strategy)
         if strategy.key in orders:  # rows that moved are written with their new position
             _moves(change, orders[strategy.key], order_fields(strategy))
+        # The choice of a baseline is stored with the baselines.
+        change.baselines |= strategy.chosen_baseline != chosen[strategy.key]
         if change == Change():
             continue
         # The file's strategy had no cycle: only new or changed dependencies can make one.
@@ -160,6 +169,7 @@ def _moves(change: Change, old: Fields, new: Fields) -> None:
     change.initiatives |= moved(old["initiatives"], new["initiatives"])
     change.touchpoints |= old["touchpoints"] != new["touchpoints"]
     change.measures |= old["measures"] != new["measures"]
+    change.baselines |= old["baselines"] != new["baselines"]
 
 
 def follow(strategy: Strategy, merged: Strategy, touched: set[ItemKey]) -> Change | None:
@@ -168,6 +178,7 @@ def follow(strategy: Strategy, merged: Strategy, touched: set[ItemKey]) -> Chang
     (then the app reloads the strategy from the file)."""
     keys = {k for k in touched if k[0] == strategy.key}
     before = order_fields(strategy)
+    chosen = strategy.chosen_baseline
     for kind, key in sorted({k[1:] for k in keys}, key=lambda k: k[0] == ORDER):
         set_item(strategy, kind, key, item_value(merged, kind, key))
     set_order(strategy, order_fields(merged))
@@ -175,6 +186,7 @@ def follow(strategy: Strategy, merged: Strategy, touched: set[ItemKey]) -> Chang
         return None
     change = _change(keys, strategy.key, strategy)
     _moves(change, before, order_fields(strategy))
+    change.baselines |= strategy.chosen_baseline != chosen
     return change
 
 
@@ -195,6 +207,9 @@ class SyncReport:
     written: set[str] = field(default_factory=set)
     touched: set[ItemKey] = field(default_factory=set)  # the items written into the file
     merged: dict[str, Strategy] = field(default_factory=dict)  # the strategies as written
+    created: list[str] = field(default_factory=list)  # made in this copy, now in the workspace
+    taken: list[str] = field(default_factory=list)  # made in this copy, the key taken there
+    arrived: list[str] = field(default_factory=list)  # new in the workspace, now in the copy
 
 
 def sync(doc: Document, hook: Hook = no_hook) -> SyncReport:
@@ -216,6 +231,7 @@ def record(doc: Document, state: LocalState, done: Exchange, hook: Hook = no_hoo
 
     written: set[str] = set()
     touched_all: set[ItemKey] = set()
+    arrived: list[Strategy] = []
 
     def work(conn: Connection) -> None:
         changes = {k: result.local.get(k) for k in result.changed}
@@ -231,14 +247,19 @@ def record(doc: Document, state: LocalState, done: Exchange, hook: Hook = no_hoo
         here = str(doc.path.resolve())
         link = local.Link(state.url, done.last_rev, now_stamp(), state.copy_id, here)
         local.write_link(conn, link)
+        access = {**state.access, **dict.fromkeys(done.created, True)}
+        if done.created:  # made in this copy, now in the workspace: editable here as there
+            local.write_access(conn, access)
+        arrived.extend(store_arrived(conn, done.arrived, done.arrived_rows, access))
         hook("file: about to commit")
 
     doc.transact(work)
     hook("file committed")
     return SyncReport(
         pulled=len(result.changed), pushed=len(pushed), conflicts=result.conflicts,
-        refused=sorted(done.refused), written=written, touched=touched_all,
-        merged={s.key: s for s in state.strategies},
+        refused=sorted(done.refused - done.taken), written=written, touched=touched_all,
+        merged={s.key: s for s in state.strategies}, created=sorted(done.created),
+        taken=sorted(done.taken), arrived=[s.key for s in arrived],
     )  # fmt: skip
 
 

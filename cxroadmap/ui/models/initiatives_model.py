@@ -19,10 +19,11 @@ from cxroadmap.domain.registry import INITIATIVE
 from cxroadmap.domain.validation import coerce_initiative_value
 from cxroadmap.scheduling.compare import Delta
 from cxroadmap.scheduling.rag import COLOURS, Rag
-from cxroadmap.scheduling.result import ScheduledInitiative
+from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.baseline_state import chosen_comparison
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.rag_state import rag_colour, rag_tooltip, rags
+from cxroadmap.ui.views.follow import moved_keys
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -75,6 +76,7 @@ class InitiativesModel(QAbstractTableModel):
         super().__init__(parent)
         self.document: OpenDocument | None = None
         self._keys: list[str] = []
+        self._shown: Schedule | None = None  # the schedule the cells show
         if document is not None:
             self.set_document(document)
 
@@ -86,19 +88,44 @@ class InitiativesModel(QAbstractTableModel):
         self.beginResetModel()
         self.document = document
         self._keys = list(document.strategy.initiatives) if document else []
+        self._shown = document.schedule if document else None
         self.endResetModel()
         if document is not None:
             document.changed.connect(self._on_changed)
 
     def _on_changed(self, change: Change) -> None:
         assert self.document is not None
+        shown, self._shown = self._shown, self.document.schedule
         new = list(self.document.strategy.initiatives)
         if new != self._keys:
             self._sync_rows(new)
-        if self._keys:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._keys) - 1, len(COLUMNS) - 1)
-            )
+        if not self._keys:
+            return
+        last = len(COLUMNS) - 1
+        for first, end in self._rows_to_update(change, shown):
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
+
+    def _rows_to_update(self, change: Change, shown: Schedule | None) -> list[tuple[int, int]]:
+        """The blocks of rows whose cells `change` can have changed: those of the initiatives
+        it named or the schedule moved (views and the filter then look at just those rows),
+        or every row when the edit reached beyond them."""
+        everything = [(0, len(self._keys) - 1)]
+        named = change.initiatives or change.removed_initiatives or change.dependencies
+        if not named or change.touchpoints or change.measures or change.baselines:
+            return everything  # e.g. the file became read-only: every cell's flags changed
+        assert self.document is not None
+        moved = moved_keys(change, shown, self.document.schedule)
+        if moved is None or 4 * len(moved) > len(self._keys):
+            return everything
+        index = {key: row for row, key in enumerate(self._keys)}
+        rows = sorted(index[key] for key in moved if key in index)
+        blocks: list[tuple[int, int]] = []
+        for row in rows:
+            if blocks and blocks[-1][1] == row - 1:
+                blocks[-1] = (blocks[-1][0], row)
+            else:
+                blocks.append((row, row))
+        return blocks
 
     def _sync_rows(self, new: list[str]) -> None:
         """Remove and insert rows one block at a time so views keep their selection."""

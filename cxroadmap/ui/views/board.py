@@ -59,6 +59,7 @@ class BoardScene(QGraphicsScene):
         self.card_width = metrics.card_width
         self._made_width = self.card_width  # the width of the cards made so far
         self.per_row = 1  # cards side by side in a column (a one-phase board uses a grid)
+        self._stacked = 1  # per_row as the cards were placed (1 unless one phase is shown)
         self.only_phases = list(phases) if phases is not None else None
         self.focus: str | None = None  # presentation: the phase in the spotlight
         self.cards: dict[str, CardItem] = {}
@@ -88,18 +89,44 @@ class BoardScene(QGraphicsScene):
             return False
         columns = {items[key].phase for key in moved}
         position = {key: i for i, key in enumerate(items)}
+        restack = []
         for name in columns:
             # The cards of a column are sorted by start and finish, ties in schedule order.
             keys = self.column_keys.get(name, [])
             places = [(items[k].start_day, items[k].finish_day, position[k]) for k in keys]
             if places != sorted(places):
-                return False
+                restack.append(name)
         self.schedule = schedule
+        for name in restack:
+            self._restack(name, position)
         for key in moved:
             card = self.cards.get(key)
             if card is not None:
                 card.describe(strategy, items[key])
         return True
+
+    def _restack(self, name: str, position: dict[str, int]) -> None:
+        """Sort one column's cards again (by start and finish, ties in schedule order) and
+        move just the cards whose place in it changed."""
+        assert self.schedule is not None
+        items = self.schedule.items
+        old = self.column_keys[name]
+        keys = sorted(old, key=lambda k: (items[k].start_day, items[k].finish_day, position[k]))
+        self.column_keys[name] = keys
+        column = [n for n, _ in self.columns].index(name)
+        for row, key in enumerate(keys):
+            if old[row] != key:
+                self.cards[key].setPos(self._spot(column, row))
+
+    def _spot(self, column: int, row: int) -> QPointF:
+        """Where the card at `row` of the `column`-th column sits (grid of a one-phase board)."""
+        m, per_row = self.metrics, self._stacked
+        x = GAP + column * (per_row * (self.card_width + PAD) + PAD + GAP)
+        line, place = divmod(row, per_row)
+        return QPointF(
+            x + PAD + place * (self.card_width + PAD),
+            GAP + m.lane_header * 2.2 + PAD + line * (m.card_height + PAD),
+        )
 
     def set_selected(self, keys: Iterable[str]) -> None:
         new = set(keys)
@@ -159,7 +186,7 @@ class BoardScene(QGraphicsScene):
                 continue
             if item.phase in by_phase:
                 by_phase[item.phase].append(item)
-        per_row = self.per_row if len(names) == 1 else 1
+        per_row = self._stacked = self.per_row if len(names) == 1 else 1
         width = per_row * (self.card_width + PAD) + PAD
         header = m.lane_header * 2.2
         tallest = 0.0
@@ -185,11 +212,7 @@ class BoardScene(QGraphicsScene):
                 if faded != card.faded:
                     card.faded = faded
                     card.setOpacity(0.35 if faded else 1.0)
-                line, place = divmod(row, per_row)
-                card.setPos(
-                    x + PAD + place * (self.card_width + PAD),
-                    GAP + header + PAD + line * (m.card_height + PAD),
-                )
+                card.setPos(self._spot(i, row))
                 if made:
                     self.addItem(card)  # after setPos: placing an item already indexed costs more
             lines = -(-len(items) // per_row)

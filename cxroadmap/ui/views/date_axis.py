@@ -87,10 +87,13 @@ def ticks(first: dt.date, last: dt.date, unit: str) -> tuple[list[Tick], list[Ti
 
 
 def tick_label(metrics: QFontMetrics, label: str, width: float) -> str:
-    """`label` or a shorter form of it that fits `width` ("Q1 2027" -> "Q1", "Jan 2027" ->
-    "Jan", "Feb" -> "F", "2027" -> "'27"); "" rather than a label cut inside a word."""
+    """`label` or a shorter form of it that fits `width` ("Q1 2027" -> "Q1 '27" -> "Q1",
+    "Jan 2027" -> "Jan '27" -> "Jan", "Feb" -> "F", "2027" -> "'27"); "" rather than a
+    label cut inside a word. The short year keeps a projected axis's years readable."""
     words = label.split()
     forms = [label, words[0]] if len(words) > 1 else [label]
+    if len(words) == 2 and len(words[1]) == 4 and words[1].isdigit():
+        forms.insert(1, f"{words[0]} '{words[1][2:]}")
     if len(label) == 3 and label.isalpha():
         forms.append(label[0])  # a month's initial, as calendars print them
     if len(label) == 4 and label.isdigit():

@@ -39,3 +39,20 @@ def layers(strategy: Strategy) -> list[list[str]]:
             position[key] = float(i)
         result.append(ordered)
     return result
+
+
+def best_bands(
+    columns: list[list[str]], cell: tuple[float, float], room: tuple[float, float], margin: float
+) -> tuple[int, float]:
+    """Generations per band, and the zoom, that show the whole graph largest in `room` (width,
+    height): the wrapping whose shape is closest to the room's. `cell` is one generation's
+    width and one node's height, gaps included; the zoom is never above 1."""
+    best, best_factor = max(1, len(columns)), -1.0
+    for per_band in range(max(1, len(columns)), 0, -1):
+        tops = band_tops(columns, per_band, cell[1])
+        width = 2 * margin + min(per_band, len(columns)) * cell[0]
+        height = 2 * margin + tops[-1]
+        factor = min(1.0, room[0] / width, room[1] / height)
+        if factor > best_factor + 0.01:
+            best, best_factor = per_band, factor
+    return best, best_factor

@@ -30,7 +30,7 @@ from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.follow import moved_keys
-from cxroadmap.ui.views.graph_layout import READABLE, band_tops, layers
+from cxroadmap.ui.views.graph_layout import READABLE, band_tops, best_bands, layers
 from cxroadmap.ui.views.graph_node import NodeItem, node_dates
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, font
 from cxroadmap.ui.views.timeline_scene import bar_fill
@@ -319,14 +319,11 @@ class GraphView(QGraphicsView):
         scene, port = self.graph, self.viewport().rect()
         m = scene.metrics
         columns = layers(scene.strategy) if scene.strategy is not None else []
-        best, best_factor = None, -1.0
-        for per_band in range(max(1, len(columns)), 0, -1):
-            tops = band_tops(columns, per_band, m.node_height + ROW_GAP)
-            width = 2 * MARGIN + min(per_band, len(columns)) * (m.node_width + COLUMN_GAP)
-            height = 2 * MARGIN + tops[-1]
-            factor = min(1.0, port.width() / width, port.height() / height)
-            if factor > best_factor + 0.01:
-                best, best_factor = per_band, factor
+        cell = (m.node_width + COLUMN_GAP, m.node_height + ROW_GAP)
+        best: int | None
+        best, best_factor = best_bands(columns, cell, (port.width(), port.height()), MARGIN)
+        if not columns:
+            best = None
         if best_factor < READABLE:
             # Not all of it can be readable at once: as many generations side by side as
             # fit the width at the readable zoom, and the bands scroll down.

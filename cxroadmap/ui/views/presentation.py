@@ -204,6 +204,7 @@ class PresentationWindow(QWidget):
         self.subtitle.setText(self.subtitle_of(current))
         if self.body is not None:
             self.layout_.removeWidget(self.body)
+            self.body.hide()  # now: deleted later, it would show under the next step meanwhile
             self.body.deleteLater()
         metrics = present_metrics(max(self.width(), 640), max(self.height(), 360))
         body: TimelineView | BoardView

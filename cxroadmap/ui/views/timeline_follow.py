@@ -75,8 +75,10 @@ def follow_change(
             bar.generation = -1  # placed for this layout: place it again now
             scene.materialise(key)
     scene.content_right = max(scene.scale.x_of(window[1]), max(scene.ends.values()))
-    if critical or scene.rows is not rows:
-        scene.set_arrows()  # which arrows are red, or the rows they are indexed by, changed
+    if scene.rows is not rows:
+        scene.set_arrows()  # the rows the arrows are indexed by changed
+    elif critical:
+        scene.mark_critical(moved)  # only arrows at a bar that moved can change colour
     else:
         scene.arrows.update()  # drawn from the bars' geometry at paint time
     scene.set_rect()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -11,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPolygon
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
+from cxroadmap.ui.views.arrow_lines import paint_arrows
 from cxroadmap.ui.views.baseline_ghosts import paint_ghost
 from cxroadmap.ui.views.date_axis import ticks, unit_for
 from cxroadmap.ui.views.look import colour, elide, font, progress_colour
@@ -298,6 +300,7 @@ class DependencyLayer(QGraphicsItem):
         self._rect = QRectF()
         self.deps: list[tuple[str, str, str, bool]] = []
         self.blocks: dict[int, list[int]] = {}
+        self.at: dict[str, list[int]] = {}  # the arrows from or to each initiative
         self.setZValue(-1)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -306,11 +309,22 @@ class DependencyLayer(QGraphicsItem):
         """(from key, to key, type, critical) of each dependency between rows on show."""
         self.deps = deps
         self.blocks = {}
+        self.at = {}
         rows = self.owner.rows
         height = self.owner.metrics.row * self.BLOCK
         for index, (a, b, _, _) in enumerate(deps):
             for block in {int(rows[a] // height), int(rows[b] // height)}:
                 self.blocks.setdefault(block, []).append(index)
+            self.at.setdefault(a, []).append(index)
+            self.at.setdefault(b, []).append(index)
+        self.update()
+
+    def mark_critical(self, keys: Iterable[str], critical: Callable[[str, str], bool]) -> None:
+        """Mark again, red or not, just the arrows from or to `keys` (rows unchanged)."""
+        deps = self.deps
+        for index in {i for key in keys for i in self.at.get(key, ())}:
+            a, b, kind, _ = deps[index]
+            deps[index] = (a, b, kind, critical(a, b))
         self.update()
 
     def resize(self, rect: QRectF) -> None:
@@ -341,23 +355,22 @@ class DependencyLayer(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         normal = QPen(colour(style.mix(style.DEPENDENCY, 0.7)), 1.0)
         critical_pen = QPen(colour(style.CRITICAL), 1.8)
+        left, right = area.left(), area.right()
         # Plain arrows first so critical ones stay on top where they cross.
         for critical in (False, True):
-            pen = critical_pen if critical else normal
-            fill = colour(style.CRITICAL if critical else style.DEPENDENCY)
+            arrows, heads = [], []
             for index in sorted(chosen):
                 a, b, kind, is_critical = self.deps[index]
                 if is_critical != critical:
                     continue
                 if not (top <= rows[a] <= bottom or top <= rows[b] <= bottom):
                     continue
-                path, head = self.owner.arrow_path(a, b, kind)
-                box = path.boundingRect()
-                if box.right() < area.left() or box.left() > area.right():
+                points, head = self.owner.arrow_points(a, b, kind)
+                xs = [x for x, _ in points]
+                if max(xs) < left or min(xs) > right:
                     continue
-                painter.setPen(pen)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawPath(path)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(fill)
-                painter.drawPolygon(head)
+                arrows.append(points)
+                heads.append(head)
+            pen = critical_pen if critical else normal
+            fill = colour(style.CRITICAL if critical else style.DEPENDENCY)
+            paint_arrows(painter, arrows, heads, pen, fill)

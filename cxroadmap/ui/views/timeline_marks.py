@@ -153,3 +153,35 @@ def fit_text_to(view: TimelineView) -> None:
     view.timeline.label_room = float(view.viewport().width())
     if not view.editable:
         view.timeline.clip_right = view.mapToScene(view.viewport().rect().topRight()).x()
+
+
+def fit_view(view: TimelineView) -> None:
+    """The whole roadmap across the view's width, titles included."""
+    scene = view.timeline
+    days = max(1, scene.total_days())
+    width = max(200, view.viewport().width() - 8)
+    scene.set_px_per_day(width * 0.85 / days)
+    # Titles stick out past the last bar by about the same amount at any zoom, so one
+    # correction makes the whole roadmap, titles included, fit.
+    overhang = scene.content_right - scene.scale.x_of(scene.window[1]) + 24
+    scene.set_px_per_day(max(width * 0.4, width - overhang) / days)
+    if not view.editable:
+        widest_that_fits(scene, width, days)
+    view.horizontalScrollBar().setValue(0)
+    fit_text_to(view)
+    view.show_visible_rows()
+    view.header.update()
+
+
+def widest_that_fits(scene: TimelineScene, width: float, days: int) -> None:
+    """A presentation's step (a few bars) as wide as its screen: the one correction of `fit`
+    leaves a margin when an earlier bar's long title, not the last bar's, reaches furthest
+    right; the largest zoom at which every title still ends inside is bisected for."""
+    if scene.content_right + 24 > width:
+        return  # titles too long to fit at any zoom: keep `fit`'s
+    low, high = scene.px_per_day, width / days
+    for _ in range(10):
+        middle = (low + high) / 2
+        scene.set_px_per_day(middle)
+        low, high = (middle, high) if scene.content_right + 24 <= width else (low, middle)
+    scene.set_px_per_day(low)

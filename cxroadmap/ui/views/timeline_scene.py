@@ -210,6 +210,10 @@ class TimelineScene(QGraphicsScene):
             ]
         )
 
+    def mark_critical(self, keys: set[str]) -> None:
+        """Colour again the arrows at `keys`, whose criticality changed (rows unchanged)."""
+        self.arrows.mark_critical(keys, self._critical)
+
     def set_rect(self) -> None:
         """Size the scene to the rows and the titles' reach; phases run to its right edge."""
         assert self.strategy is not None
@@ -345,6 +349,16 @@ class TimelineScene(QGraphicsScene):
 
     def arrow_path(self, from_key: str, to_key: str, kind: str) -> tuple[QPainterPath, QPolygonF]:
         """The elbow arrow of one dependency, from the bars' current geometry."""
+        points, head = self.arrow_points(from_key, to_key, kind)
+        path = QPainterPath(QPointF(*points[0]))
+        for x, y in points[1:]:
+            path.lineTo(x, y)
+        return path, head
+
+    def arrow_points(
+        self, from_key: str, to_key: str, kind: str
+    ) -> tuple[list[tuple[float, float]], QPolygonF]:
+        """The corners of one dependency's elbow arrow, and its head."""
         m = self.metrics
         a, b = self.bar_rect(from_key), self.bar_rect(to_key)
         from_end = kind in ("FS", "FF")
@@ -355,18 +369,14 @@ class TimelineScene(QGraphicsScene):
         out = 6.0 if from_end else -6.0
         into = -1.0 if to_start else 1.0  # which side of the target the arrow enters from
         turn, entry = ax + out, bx + into * 8
-        path = QPainterPath(QPointF(ax, ay))
-        path.lineTo(turn, ay)
         if (turn - entry) * into >= 0:
-            path.lineTo(turn, by)  # room to drop straight to the target row
+            points = [(ax, ay), (turn, ay), (turn, by)]  # room to drop straight to the target
         else:
             # Go round: along the gap between rows, then into the target from its side.
             mid = by - m.row / 2 if by > ay else by + m.row / 2
-            path.lineTo(turn, mid)
-            path.lineTo(entry, mid)
-            path.lineTo(entry, by)
-        path.lineTo(bx, by)
-        return path, _arrow_head(QPointF(bx, by), -into)
+            points = [(ax, ay), (turn, ay), (turn, mid), (entry, mid), (entry, by)]
+        points.append((bx, by))
+        return points, _arrow_head(QPointF(bx, by), -into)
 
     def tooltip(self, key: str) -> str:
         """What hovering a bar explains (timeline_tooltip.py)."""

@@ -38,7 +38,7 @@ from cxroadmap.ui.views.drag_impact import ImpactPreview
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour
 from cxroadmap.ui.views.timeline_items import HANDLE_RADIUS, TEXT_GAP, BarItem
 from cxroadmap.ui.views.timeline_layout import milestone_day
-from cxroadmap.ui.views.timeline_marks import fit_text_to, text_at
+from cxroadmap.ui.views.timeline_marks import fit_text_to, fit_view, text_at
 from cxroadmap.ui.views.timeline_scene import TimelineScene
 
 ZOOM_STEP = 1.25
@@ -116,7 +116,7 @@ class TimelineView(QGraphicsView):
         self.timeline.addItem(self.link_line)
         self.horizontalScrollBar().valueChanged.connect(self.header.update)
         self.selection.changed.connect(self._selection_changed)
-        self._fitted = False
+        self._fitted = 0  # the viewport width the roadmap was fitted to (0: not yet)
         (feed or DirectFeed(document)).attach(self)  # lays the bars out now or when first shown
 
     # -- keeping up with the document ---------------------------------------------------
@@ -185,18 +185,7 @@ class TimelineView(QGraphicsView):
 
     def fit(self) -> None:
         """Whole roadmap across the window's width."""
-        scene = self.timeline
-        days = max(1, scene.total_days())
-        width = max(200, self.viewport().width() - 8)
-        scene.set_px_per_day(width * 0.85 / days)
-        # Titles stick out past the last bar by about the same amount at any zoom, so one
-        # correction makes the whole roadmap, titles included, fit.
-        overhang = scene.content_right - scene.scale.x_of(scene.window[1]) + 24
-        scene.set_px_per_day(max(width * 0.4, width - overhang) / days)
-        self.horizontalScrollBar().setValue(0)
-        fit_text_to(self)
-        self.show_visible_rows()
-        self.header.update()
+        fit_view(self)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -235,8 +224,12 @@ class TimelineView(QGraphicsView):
     def _fit_once(self) -> None:
         """Fit the roadmap to the width once, when it has bars and the view its real width
         (a tab built only when first shown may be sized before its data arrives)."""
-        if not self._fitted and self.viewport().width() > 300 and self.timeline.geom:
-            self._fitted = True
+        width = self.viewport().width()
+        # A presentation (read-only) never zooms by hand: it fits again whenever its width
+        # changes (it is laid out at a passing width before its screen's).
+        again = not self.editable and self._fitted != width
+        if (not self._fitted or again) and width > 300 and self.timeline.geom:
+            self._fitted = width
             self.fit()
         fit_text_to(self)
 
