@@ -12,13 +12,9 @@ STARTED = "started"
 NOT_STARTED = "not started"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ScheduledInitiative:
-    """One initiative's place in the schedule (days are working-day indices).
-
-    Slots, not a `__dict__`: a schedule holds one per initiative (214 bytes each instead
-    of 310 to 528, and one object for the garbage collector instead of two).
-    """
+    """One initiative's place in the schedule (days are working-day indices)."""
 
     key: str
     title: str
@@ -62,10 +58,7 @@ class ScheduledInitiative:
 
 
 class _Unfrozen:
-    """Where a ScheduledInitiative's fields are set before it becomes one (see _compiled):
-    the same slots, so Python lets an object change from this class to that one."""
-
-    __slots__ = tuple(f.name for f in fields(ScheduledInitiative))
+    """Where a ScheduledInitiative's fields are set before it becomes one (see _compiled)."""
 
 
 def _compiled() -> dict[str, object]:
@@ -74,7 +67,8 @@ def _compiled() -> dict[str, object]:
     Each sets the fields of a plain object of the same layout as attributes, then makes
     it a ScheduledInitiative by assigning its `__class__`: the very object the frozen
     dataclass's `__init__` makes (equal, same hash, still frozen), at a fifth of the cost
-    of its one `object.__setattr__` per field.
+    of its one `object.__setattr__` per field, and smaller than one given a whole
+    `__dict__` (Python keeps the values of plainly set attributes inline).
     """
     names = [f.name for f in fields(ScheduledInitiative)]
     env: dict[str, object] = {
