@@ -157,10 +157,10 @@ def test_a_title_edit_redraws_one_card_and_one_node(qtbot, monkeypatch):
     monkeypatch.undo()
     assert board.board.cards["K17"].title == "Renamed on the board"
     assert board_look(board.board) == fresh_board(qtbot, document, selection, board.size())
-    assert graph_look(graph.graph) == fresh_graph(document, selection)
+    assert graph_look(graph.graph) == fresh_graph(document, selection, graph.graph.per_band)
     assert document.apply(ChangeInitiative("K39", {"duration": 33}))
     assert board_look(board.board) == fresh_board(qtbot, document, selection, board.size())
-    assert graph_look(graph.graph) == fresh_graph(document, selection)
+    assert graph_look(graph.graph) == fresh_graph(document, selection, graph.graph.per_band)
 
 
 def test_a_large_timeline_placed_lazily_follows_edits_to_where_a_fresh_layout_puts_it(qtbot):

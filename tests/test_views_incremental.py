@@ -60,9 +60,11 @@ def graph_look(scene: GraphScene) -> dict:
     }
 
 
-def fresh_graph(document: OpenDocument, selection: Selection) -> dict:
-    """What a GraphView made now would show (its scene, built once)."""
+def fresh_graph(document: OpenDocument, selection: Selection, per_band: int | None = None) -> dict:
+    """What a GraphView made now would show (its scene, built once); `per_band` as a view
+    shown at the same size wraps the generations (None: not shown, one band)."""
     scene = GraphScene()
+    scene.per_band = per_band
     scene.selected = set(selection.keys)
     scene.set_data(document.strategy, document.schedule, document.schedule_error or "")
     return graph_look(scene)

@@ -1,16 +1,18 @@
-"""The dependency graph: layered left to right by networkx topological generations."""
+"""The dependency graph: layered left to right by topological generations."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QPointF, Qt
+from PySide6.QtCore import QObject, QPointF, QSize, Qt
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
     QPen,
+    QResizeEvent,
+    QShowEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -47,7 +49,7 @@ class GraphScene(QGraphicsScene):
 
     Nodes and edges are kept by key and pair and updated in place on later calls; the
     layering is recomputed only when the keys (or their order) or the dependency pairs
-    changed, so an edit of dates, titles or statuses does not pay for networkx or new items.
+    changed, so an edit of dates, titles or statuses does not pay for a layout or new items.
     """
 
     def __init__(
@@ -281,12 +283,33 @@ class GraphView(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.selection.changed.connect(self._selection_changed)
+        # Fitted to the window (as Ctrl+0 does) when shown and when resized, until the user
+        # zooms; the size it was last fitted at.
+        self.auto_fit, self._fitted_at = True, QSize()
         (feed or DirectFeed(document)).attach(self)  # lays the graph out now or when first shown
 
     def refresh(self) -> None:
         doc = self.document
         self.graph.selected = set(self.selection.keys)
         self.graph.set_data(doc.strategy, doc.schedule, doc.schedule_error or "")
+        self._fit_once()
+
+    def _fit_once(self) -> None:
+        """Fit for the size the view has on screen (not one it passes through while hidden);
+        an edit that lays the graph out again keeps the zoom and the wrapping."""
+        size = self.viewport().size()
+        roomy = size.width() > 300 and size.height() > 200
+        new = size != self._fitted_at and self.isVisible()
+        if self.auto_fit and roomy and new and self.graph.nodes:
+            self.fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_once()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_once()
 
     def follow(self, change: Change) -> None:
         """Bring the view up to date after `change` (the feed calls this while it is shown):
@@ -302,6 +325,7 @@ class GraphView(QGraphicsView):
             self.ensureVisible(self.graph.nodes[keys[-1]], 30, 30)
 
     def zoom_by(self, factor: float) -> None:
+        self.auto_fit = False  # the user's zoom from now on
         current = self.transform().m11()
         factor = min(3.0, max(0.1, current * factor)) / current
         self.scale(factor, factor)
@@ -338,6 +362,7 @@ class GraphView(QGraphicsView):
         self.scale(factor, factor)
         self.horizontalScrollBar().setValue(0)
         self.verticalScrollBar().setValue(0)
+        self.auto_fit, self._fitted_at = True, self.viewport().size()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
