@@ -21,8 +21,17 @@ def open_engine(path: Path, readonly: bool, create: bool = False) -> Engine:
     `dispose_engine` closes it; StaticPool alone leaves an unused connection open.
     """
     raw = schema.connect(path, readonly=readonly, create=create)
-    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+    engine = engine_on(raw, readonly)
     _RAW[engine] = raw
+    return engine
+
+
+def engine_on(raw: sqlite3.Connection, readonly: bool) -> Engine:
+    """An engine on `raw` (schema.connect's), beginning its transactions as open_engine's do.
+
+    Disposing of it leaves `raw` open: its owner closes it.
+    """
+    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
