@@ -1,12 +1,14 @@
 """Child process of table.py: one edit to repaint on every tab of the main window, for FILE.
 
 Prints one JSON line: {"tabs": {tab: median ms}, "cpu": {tab: median CPU ms of the process},
-"peak_mb": peak RSS after visiting every tab and editing}. One edit is a duration change
-of an initiative near the start of the roadmap, made through the open document as the
-inspector makes it: the domain edit is applied and written to the file, the strategy
+"peak_mb": peak RSS after visiting every tab, editing and exporting a PDF}. One edit is a
+duration change of an initiative near the start of the roadmap, made through the open
+document as the inspector makes it: the domain edit is applied and written to the file, the strategy
 rescheduled (inline or on the worker thread), the table, inspector, filters and the tab on
 screen refreshed, and the window repainted. Optional: RUNS per tab, and the KEY of the
-strategy of a cascade to edit.
+strategy of a cascade to edit. After the edits, the document is exported as a PDF the way
+File > Export > PDF does it (on the worker thread, the other strategies' roll-up included),
+so the peak memory counts what a working session holds.
 """
 
 from __future__ import annotations
@@ -47,6 +49,24 @@ def settle(app: QApplication, window: MainWindow) -> None:
         app.processEvents()
     app.processEvents()
     window.repaint()  # paints whatever is still marked dirty, now rather than at the next frame
+
+
+def export_pdf(app: QApplication, window: MainWindow, target: Path) -> None:
+    """File > Export > PDF without its dialogs: the export on the worker thread, waited for."""
+    from cxroadmap.ui import messages
+
+    def failed(_parent: object, _title: str, text: str) -> None:
+        print(json.dumps({"error": f"the PDF export failed: {text}"}), flush=True)
+        os._exit(1)
+
+    messages.show_error = failed  # type: ignore[assignment]  # a modal box would wait forever
+    task = window.files.export_to(target, ".pdf", {})
+    assert not isinstance(task, bool)
+    while task.running:
+        time.sleep(0.005)
+        app.processEvents()
+    if not target.exists():
+        raise SystemExit(f"the PDF export did not write {target}")
 
 
 def finish() -> None:
@@ -97,8 +117,11 @@ def main() -> None:
             cpu.append((time.process_time() - began_cpu) * 1000)
         results[title] = statistics.median(times[1:])
         cpu_results[title] = statistics.median(cpu[1:])
+    before_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    export_pdf(app, window, folder / "session.pdf")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"tabs": results, "cpu": cpu_results, "peak_mb": peak_mb}), flush=True)
+    found = {"tabs": results, "cpu": cpu_results, "peak_mb": peak_mb, "before_export_mb": before_mb}
+    print(json.dumps(found), flush=True)
     finish()  # closing a window of 50,000 initiatives is not what is measured
 
 

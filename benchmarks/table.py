@@ -3,6 +3,7 @@
 Run:  python benchmarks/table.py            (1k, 5k, 20k; add --50k for 50,000 too)
       python benchmarks/table.py --rows schedule,cli --sizes 5000 --runs 7
       python benchmarks/table.py --profile cli --sizes 5000    (cProfile of one row, top 30)
+      python benchmarks/table.py --demo --sizes 5000 --rows start,memory   (the demo too)
 
 Each figure is the minimum over several runs (the machine is shared: the minimum is the
 run least disturbed by other work); the load average is printed with the table. Rows:
@@ -11,7 +12,8 @@ run least disturbed by other work); the load average is printed with the table. 
 - cli:       `cxroadmap schedule --json FILE`, whole process, output to /dev/null
 - start:     app cold start to first paint (benchmarks/probe_paint.py), and its peak memory
 - edit:      one edit to repaint on every tab (benchmarks/probe_edit.py): min-max over tabs
-             of each tab's median edit; and peak memory after visiting every tab and editing
+             of each tab's median edit; and peak memory after visiting every tab, editing
+             and exporting a PDF from the window (File > Export > PDF, on its worker thread)
 - pdf:       `cxroadmap export FILE -o x.pdf`, whole process
 - png:       `cxroadmap export FILE -o x.png --view timeline`, whole process (5k only)
 """
@@ -50,13 +52,14 @@ LABELS = {
     "start": "app cold start to first paint",
     "memory": "peak memory at first paint",
     "edit": "one edit to repaint (median, by tab)",
-    "edit_memory": "peak memory after every tab and the edits",
+    "edit_memory": "peak memory after every tab, the edits and a PDF export",
     "cascade": "one edit in a child of a 5-strategy cascade (by tab)",
     "pdf": "PDF export, whole process",
     "png": "PNG of the timeline, whole process",
 }
+DEMO = 0  # the "size" of the demo document (`cxroadmap demo`, what .ci/demo opens)
 # Runs per size: fewer for the big ones, whose single runs take seconds.
-RUNS = {1000: 7, 5000: 5, 20000: 3, 50000: 2}
+RUNS = {DEMO: 7, 1000: 7, 5000: 5, 20000: 3, 50000: 2}
 
 
 def env() -> dict[str, str]:
@@ -121,6 +124,8 @@ def probe(script: str, args: list[str]) -> dict[str, object]:
 
 def measure(row: str, n: int, path: Path, folder: Path, runs: int, cache: dict[str, object]) -> str:
     if row in ("schedule", "levelled"):
+        if n == DEMO:
+            return ""  # the generated DAGs' rows
         strategy = layered_dag(n, max_parallel=capacity(n) if row == "levelled" else None)
         schedule(strategy)
         return ms(in_process(lambda: schedule(strategy), max(runs, 5)))
@@ -143,7 +148,10 @@ def measure(row: str, n: int, path: Path, folder: Path, runs: int, cache: dict[s
             cache["edit"] = tabs
             cache["edit_cpu"] = dict(found["cpu"])  # type: ignore[call-overload]
             cache["edit_memory"] = found["peak_mb"]
-            print(f"  edit by tab at {n:,}: " + ", ".join(f"{t} {v:.0f}" for t, v in tabs.items()))
+            by_tab = ", ".join(f"{t} {v:.0f}" for t, v in tabs.items())
+            print(f"  edit by tab at {size_name(n)}: {by_tab}")
+            cpus = dict(found["cpu"])  # type: ignore[call-overload]
+            print("  (CPU by tab: " + ", ".join(f"{t} {v:.0f}" for t, v in cpus.items()) + ")")
         if row == "edit_memory":
             return f"{cache['edit_memory']:,.0f} MB"
         values = list(dict(cache["edit"]).values())  # type: ignore[call-overload]
@@ -217,6 +225,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,5000,20000", help="comma-separated sizes")
     parser.add_argument("--50k", dest="big", action="store_true", help="add 50,000")
+    parser.add_argument(
+        "--demo", action="store_true", help="add the demo roadmap (cxroadmap demo) as a column"
+    )
     parser.add_argument("--rows", default=",".join(ROWS), help="comma-separated rows")
     parser.add_argument("--runs", type=int, default=0, help="runs per figure (default by size)")
     parser.add_argument(
@@ -229,6 +240,9 @@ def main() -> None:
     rows = [r for r in args.rows.split(",") if r]
     folder = Path(tempfile.mkdtemp(prefix="cxbench-"))
     paths = {n: write_dag(folder / f"dag-{n}.cxroadmap", n) for n in sizes}
+    if args.demo:
+        sizes.insert(0, DEMO)
+        paths[DEMO] = write_demo(folder / "demo.cxroadmap")
     if args.profile:
         for n in sizes:
             profile(args.profile, n, paths[n], folder)
@@ -240,12 +254,26 @@ def main() -> None:
         for row in rows:
             runs = args.runs or RUNS.get(n, 2)
             table[row][n] = measure(row, n, paths[n], folder, runs, cache)
-            print(f"  {LABELS[row]} at {n:,}: {table[row][n]}  (load {load()})", flush=True)
+            figure = table[row][n]
+            print(f"  {LABELS[row]} at {size_name(n)}: {figure}  (load {load()})", flush=True)
     print(f"\nload average after: {load()}; minimum wall time (minimum CPU time in brackets)\n")
-    print("| what | " + " | ".join(f"{n // 1000}k" for n in sizes) + " |")
+    print("| what | " + " | ".join("demo" if n == DEMO else f"{n // 1000}k" for n in sizes) + " |")
     print("|---|" + "---|" * len(sizes))
     for row in rows:
         print(f"| {LABELS[row]} | " + " | ".join(table[row].get(n, "") for n in sizes) + " |")
+
+
+def size_name(n: int) -> str:
+    return "the demo" if n == DEMO else f"{n:,}"
+
+
+def write_demo(path: Path) -> Path:
+    """The demo roadmap as `cxroadmap demo -o FILE` writes it (the cascade of four)."""
+    from cxroadmap.content.demo import demo_cascade
+    from cxroadmap.storage.document import write_document
+
+    write_document(path, demo_cascade())
+    return path
 
 
 def load() -> str:

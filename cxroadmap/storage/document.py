@@ -1,6 +1,8 @@
 """The .cxroadmap document: an SQLite file of one or more strategies, edited one change at a time.
 
-Domain objects go in and come out; SQLModel rows stay inside this package.
+Domain objects go in and come out; SQLModel rows stay inside this package. Opening and
+reading use plain sqlite3 (loading.py); SQLAlchemy and the SQLModel tables, most of a
+second to import, are loaded at the first write, so the app paints a document without them.
 """
 
 from __future__ import annotations
@@ -12,36 +14,26 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import Connection, Engine, delete, exc, select, update
-
-from cxroadmap.domain.cascade import order_parents_first
+from cxroadmap.common.collector import collector_paused
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
-from cxroadmap.storage import backups, journal, schema, seal
-from cxroadmap.storage.change_writer import write_change as _write_change
-from cxroadmap.storage.engine import (
-    dispose_engine,
-    initialise,
-    open_engine,
-    raw_connection,
-    replacing,
+from cxroadmap.storage import backups, journal, schema
+from cxroadmap.storage.errors import DocumentChanged, DocumentError
+from cxroadmap.storage.fileguard import Watch, clean_leftovers, refuse_read_only
+from cxroadmap.storage.loading import (
+    load_all_with_ids,
+    load_outlines,
+    load_strategy,
+    strategy_ids,
 )
-from cxroadmap.storage.errors import DocumentChanged, DocumentError, DocumentReadOnly
-from cxroadmap.storage.fileguard import Watch, clean_leftovers, file_read_only, folder_read_only
-from cxroadmap.storage.loading import load_all_with_ids, load_strategy, strategy_ids
 from cxroadmap.storage.lock import EditLock
+from cxroadmap.storage.new_document import write_document as write_document  # where callers look
 from cxroadmap.storage.reading import read_document as read_document  # where callers look
-from cxroadmap.storage.rows import STRATEGY
-from cxroadmap.storage.strategy_rows import (
-    clear_contents,
-    gc_paused,
-    insert_strategy,
-    strategy_fields,
-    write_contents,
-)
-from cxroadmap.storage.workspace.local import mark_whole, record_change
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 T = TypeVar("T")
 
@@ -50,11 +42,12 @@ class Document:
     """An open .cxroadmap file. Not thread-safe: use it from one thread at a time."""
 
     def __init__(
-        self, path: Path, engine: Engine, readonly: bool, lock: EditLock | None = None
+        self, path: Path, conn: sqlite3.Connection, readonly: bool, lock: EditLock | None = None
     ) -> None:
         self.path = path
         self.readonly = readonly
-        self._engine: Engine | None = engine
+        self._conn: sqlite3.Connection | None = conn  # the file's one connection
+        self._sqla: Engine | None = None  # SQLAlchemy on `_conn`, made at the first write
         self._lock = lock
         self.upgraded_from: int | None = None
         self.recovered = ""  # what opening did about an interrupted save, in a sentence
@@ -62,7 +55,7 @@ class Document:
         self.backup_error = ""
         self._watch: Watch | None = None
         if not readonly:
-            self._watch = Watch(path, raw_connection(engine))
+            self._watch = Watch(path, conn)
         self._scratch: Path | None = None  # a private upgraded copy, removed on close
 
     # -- opening and closing -------------------------------------------------
@@ -85,7 +78,7 @@ class Document:
         if readonly:
             if version < schema.SCHEMA_VERSION:
                 return cls._open_upgraded_copy(target, version)
-            return cls(target, open_engine(target, readonly=True), readonly=True)
+            return cls(target, schema.connect(target, readonly=True), readonly=True)
         refuse_read_only(target, "it can be opened read-only")
         clean_leftovers(target)
         lock = EditLock.acquire(target)
@@ -95,7 +88,7 @@ class Document:
             if version < schema.SCHEMA_VERSION:
                 schema.migrate(target, version)
                 upgraded = version
-            doc = cls(target, open_engine(target, readonly=False), readonly=False, lock=lock)
+            doc = cls(target, schema.connect(target, readonly=False), readonly=False, lock=lock)
             doc.upgraded_from = upgraded
             return doc
         except sqlite3.Error as error:
@@ -108,9 +101,9 @@ class Document:
     def reader(self) -> Document:
         """A second, read-only view of this open file, for another thread (the app's
         background sync); the file was checked when this one was opened, not again."""
-        if self._engine is None:
+        if self._conn is None:
             raise DocumentError(self.path, "the document is closed")
-        return Document(self.path, open_engine(self.path, readonly=True), readonly=True)
+        return Document(self.path, schema.connect(self.path, readonly=True), readonly=True)
 
     @classmethod
     def _open_upgraded_copy(cls, target: Path, version: int) -> Document:
@@ -128,7 +121,7 @@ class Document:
             finally:
                 source.close()
             schema.migrate(copy, version)
-            doc = cls(target, open_engine(copy, readonly=True), readonly=True)
+            doc = cls(target, schema.connect(copy, readonly=True), readonly=True)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
@@ -150,9 +143,12 @@ class Document:
 
     def close(self) -> None:
         """Release the file and its lock (idempotent)."""
-        if self._engine is not None:
-            dispose_engine(self._engine)
-            self._engine = None
+        if self._sqla is not None:
+            self._sqla.dispose()
+            self._sqla = None
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -173,16 +169,30 @@ class Document:
 
     # -- transactions ----------------------------------------------------------
 
+    @property
+    def _engine(self) -> Engine:
+        """SQLAlchemy on the file's one connection, made when first needed (to write)."""
+        if self._conn is None:
+            raise DocumentError(self.path, "the document is closed")
+        if self._sqla is None:
+            from cxroadmap.storage.engine import engine_on
+
+            self._sqla = engine_on(self._conn, self.readonly)
+        return self._sqla
+
     def _run(self, work: Callable[[Connection], T], writing: bool) -> T:
         """Run `work` in one transaction; any failure rolls everything back."""
-        if self._engine is None:
+        if self._conn is None:
             raise DocumentError(self.path, "the document is closed")
         if writing and self.readonly:
             raise DocumentError(self.path, "opened read-only; changes cannot be saved")
         if writing:
             self._guard()
+        engine = self._engine
+        from sqlalchemy import exc
+
         try:
-            with self._engine.begin() as conn:
+            with engine.begin() as conn:
                 result = work(conn)
             if writing and self._watch is not None:
                 self._watch.remember()
@@ -199,10 +209,31 @@ class Document:
         """Run `work` in one transaction of this file (the workspace copy's bookkeeping)."""
         return self._run(work, writing)
 
+    def read(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `work` on the plain sqlite3 connection in one read transaction (no SQLAlchemy).
+
+        The transaction is begun as a write's would be (IMMEDIATE when editable), as before.
+        """
+        conn = self._conn
+        if conn is None:
+            raise DocumentError(self.path, "the document is closed")
+        try:
+            conn.execute("BEGIN" if self.readonly else "BEGIN IMMEDIATE")
+            try:
+                result = work(conn)
+            finally:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")  # nothing was written: ends the read
+            return result
+        except sqlite3.Error as error:
+            raise DocumentError(self.path, f"could not be read ({error})") from None
+        except (KeyError, ValueError) as error:
+            raise DocumentError(self.path, f"damaged ({error!r})") from None
+
     def _guard(self) -> None:
         """Before a write: the file must still be the one opened; back it up once a session."""
-        assert self._engine is not None
-        raw = raw_connection(self._engine)
+        raw = self._conn
+        assert raw is not None
         if self._watch is None:
             self._watch = Watch(self.path, raw)
         change = self._watch.change()
@@ -223,24 +254,24 @@ class Document:
 
     def strategy_ids(self) -> list[int]:
         """Ids of the strategies in the file, in document order."""
-        return self._run(lambda conn: strategy_ids(_raw(conn)), writing=False)
+        return self.read(strategy_ids)
 
     def load(self, strategy_id: int | None = None) -> Strategy:
         """The strategy with `strategy_id` (the first one by default)."""
 
-        def work(conn: Connection) -> Strategy:
+        def work(conn: sqlite3.Connection) -> Strategy:
             sid = strategy_id
             if sid is None:
-                ids = strategy_ids(_raw(conn))
+                ids = strategy_ids(conn)
                 if not ids:
                     raise DocumentError(self.path, "holds no strategy")
                 sid = ids[0]
-            strategy = load_strategy(_raw(conn), sid)
+            strategy = load_strategy(conn, sid)
             if strategy is None:
                 raise DocumentError(self.path, f"holds no strategy with id {sid}")
             return strategy
 
-        return self._run(work, writing=False)
+        return self.read(work)
 
     def load_all(self) -> list[Strategy]:
         """Every strategy, parents before children (siblings in document order)."""
@@ -249,19 +280,19 @@ class Document:
     def load_all_with_ids(self) -> list[tuple[int, Strategy]]:
         """(id, strategy) for every strategy, parents before children."""
 
-        return self._run(lambda conn: load_all_with_ids(_raw(conn)), writing=False)
+        return self.read(load_all_with_ids)
+
+    def load_outlines(self) -> list[tuple[int, Strategy]]:
+        """(id, strategy) like load_all_with_ids, each strategy with its own fields only (name,
+        key, level, parent...: no initiatives): what a list of the strategies needs, quickly."""
+        return self.read(load_outlines)
 
     # -- writing -----------------------------------------------------------------
 
     def write_change(self, strategy_id: int, strategy: Strategy, change: Change) -> None:
         """Save what one edit touched (as its `Change` names), in one transaction."""
 
-        def work(conn: Connection) -> None:
-            self._require(conn, strategy_id)
-            _write_change(conn, strategy_id, strategy, change)
-            record_change(conn, strategy.key, change)  # a workspace copy syncs just these
-
-        self._run(work, writing=True)
+        self.write_changes([(strategy_id, strategy, change)])
 
     def write_changes(self, items: list[tuple[int, Strategy, Change]]) -> None:
         """Save several strategies' Changes (one edit across the cascade) in one transaction."""
@@ -269,15 +300,21 @@ class Document:
         self._run(lambda conn: self._write_all(conn, items), writing=True)
 
     def _write_all(self, conn: Connection, items: list[tuple[int, Strategy, Change]]) -> None:
+        from cxroadmap.storage.change_writer import write_change
+        from cxroadmap.storage.workspace.local import record_change
+
         for strategy_id, strategy, change in items:
             self._require(conn, strategy_id)
-            _write_change(conn, strategy_id, strategy, change)
-            record_change(conn, strategy.key, change)
+            write_change(conn, strategy_id, strategy, change)
+            record_change(conn, strategy.key, change)  # a workspace copy syncs just these
 
     def add_strategies(
         self, added: list[Strategy], changed: list[tuple[int, Strategy, Change]]
     ) -> list[int]:
         """New strategies (a scenario copy) and others' Changes in one transaction; new ids."""
+
+        from cxroadmap.storage.strategy_rows import insert_strategy
+        from cxroadmap.storage.workspace.local import mark_whole
 
         def work(conn: Connection) -> list[int]:
             self._write_all(conn, changed)
@@ -285,11 +322,15 @@ class Document:
                 mark_whole(conn, strategy.key)  # a workspace copy compares it whole
             return [insert_strategy(conn, strategy) for strategy in added]
 
-        with gc_paused():
+        with collector_paused():
             return self._run(work, writing=True)
 
     def remove_strategy(self, strategy_id: int) -> None:
         """Delete a stored strategy with everything in it (a scenario no longer wanted)."""
+
+        from sqlalchemy import delete
+
+        from cxroadmap.storage.rows import STRATEGY
 
         def work(conn: Connection) -> None:
             self._require(conn, strategy_id)
@@ -299,6 +340,11 @@ class Document:
 
     def replace_strategy(self, strategy_id: int, strategy: Strategy) -> None:
         """Rewrite a stored strategy whole (keeps its id, position and parent)."""
+        from sqlalchemy import update
+
+        from cxroadmap.storage.rows import STRATEGY
+        from cxroadmap.storage.strategy_rows import clear_contents, strategy_fields, write_contents
+        from cxroadmap.storage.workspace.local import mark_whole
 
         def work(conn: Connection) -> None:
             self._require(conn, strategy_id)
@@ -311,11 +357,11 @@ class Document:
             write_contents(conn, strategy_id, strategy)
             mark_whole(conn, strategy.key)
 
-        with gc_paused():
+        with collector_paused():
             self._run(work, writing=True)
 
     def _require(self, conn: Connection, strategy_id: int) -> None:
-        found = conn.execute(select(STRATEGY.c.id).where(STRATEGY.c.id == strategy_id)).first()
+        found = conn.exec_driver_sql("SELECT id FROM strategy WHERE id = ?", (strategy_id,)).first()
         if found is None:
             raise DocumentError(self.path, f"holds no strategy with id {strategy_id}")
 
@@ -327,72 +373,13 @@ class Document:
         destination = Path(target)
         if destination.exists() and destination.resolve() == self.path.resolve():
             return
-        if self._engine is None:
+        if self._conn is None:
             raise DocumentError(self.path, "the document is closed")
         refuse_read_only(destination, "it was not replaced")
         lock = EditLock.acquire(destination)
         try:
-            with self._engine.connect() as conn:
-                source = conn.connection.driver_connection
-                assert isinstance(source, sqlite3.Connection)
-                schema.copy_database(source, destination)
+            schema.copy_database(self._conn, destination)
         except sqlite3.Error as error:
             raise DocumentError(destination, f"could not be written ({error})") from None
         finally:
             lock.release()
-
-
-def write_document(
-    path: str | os.PathLike[str],
-    strategies: list[Strategy],
-    also: Callable[[Connection], None] | None = None,
-) -> None:
-    """Write a whole new document atomically (temp file beside it, then a rename).
-
-    `also` writes more in the same transaction (a workspace checkout's bookkeeping).
-    """
-    target = Path(path)
-    refuse_read_only(target, "it was not replaced")
-    clean_leftovers(target)
-    # Held until the new file is in place: an app opening the old one meanwhile must not
-    # edit a file that is about to be replaced under it.
-    lock = EditLock.acquire(target)
-    try:
-        with replacing(target) as temp, gc_paused():
-            initialise(temp, temp=True)  # replacing() flushes it to disk once, at the end
-            engine = open_engine(temp, readonly=False, temp=True)
-            try:
-                with engine.begin() as conn:
-                    # A new file: its checksum is computed once at the end, not by a
-                    # trigger per inserted row.
-                    raw = raw_connection(engine)
-                    seal.drop_triggers(raw)
-                    for strategy in order_parents_first(strategies):
-                        insert_strategy(conn, strategy)
-                    if also is not None:
-                        also(conn)
-                    seal.install(raw)
-            finally:
-                dispose_engine(engine)
-    except (exc.DBAPIError, sqlite3.Error) as error:
-        detail = getattr(error, "orig", None) or error
-        raise DocumentError(target, f"could not be written ({detail})") from None
-    finally:
-        lock.release()
-
-
-def refuse_read_only(target: Path, then: str) -> None:
-    """DocumentReadOnly when the file or its folder may not be written, saying which."""
-    if target.exists() and file_read_only(target):
-        raise DocumentReadOnly(target, f"the file is read-only (no permission to write it); {then}")
-    if folder_read_only(target.parent):
-        raise DocumentReadOnly(
-            target, f"its folder {target.parent} is read-only (no permission to write it); {then}"
-        )
-
-
-def _raw(conn: Connection) -> sqlite3.Connection:
-    """The sqlite3 connection under SQLAlchemy's, inside the same transaction (for loading.py)."""
-    raw = conn.connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
-    return raw

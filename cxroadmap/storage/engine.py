@@ -26,8 +26,17 @@ def open_engine(path: Path, readonly: bool, create: bool = False, temp: bool = F
     if temp:
         raw.execute("PRAGMA journal_mode = OFF")
         raw.execute("PRAGMA synchronous = OFF")
-    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+    engine = engine_on(raw, readonly)
     _RAW[engine] = raw
+    return engine
+
+
+def engine_on(raw: sqlite3.Connection, readonly: bool) -> Engine:
+    """An engine on `raw` (schema.connect's), beginning its transactions as open_engine's do.
+
+    Disposing of it leaves `raw` open: its owner closes it.
+    """
+    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:

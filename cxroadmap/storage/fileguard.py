@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cxroadmap.common.atomic import temp_pattern
+from cxroadmap.storage.errors import DocumentReadOnly
 from cxroadmap.storage.lock import pid_alive
 
 
@@ -122,3 +123,13 @@ class Watch:
         if now != self._identity or self._data_version() != self._version:
             return "was changed by another program"
         return None
+
+
+def refuse_read_only(target: Path, then: str) -> None:
+    """DocumentReadOnly when the file or its folder may not be written, saying which."""
+    if target.exists() and file_read_only(target):
+        raise DocumentReadOnly(target, f"the file is read-only (no permission to write it); {then}")
+    if folder_read_only(target.parent):
+        raise DocumentReadOnly(
+            target, f"its folder {target.parent} is read-only (no permission to write it); {then}"
+        )

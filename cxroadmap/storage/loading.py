@@ -59,6 +59,19 @@ def load_all_with_ids(conn: sqlite3.Connection) -> list[tuple[int, Strategy]]:
     return [found[id(s)] for s in ordered]
 
 
+def load_outlines(conn: sqlite3.Connection) -> list[tuple[int, Strategy]]:
+    """(id, strategy) for every strategy with only its own fields (no initiatives, phases,
+    touchpoints...), ordered as load_all_with_ids orders them: for names and the tree."""
+    found: dict[int, tuple[int, Strategy]] = {}
+    for row in conn.execute(
+        f"SELECT id, {_columns(STRATEGY_FIELDS)} FROM strategy ORDER BY position, id"
+    ):
+        strategy = _read_strategy(row[1:])
+        found[id(strategy)] = (int(row[0]), strategy)
+    ordered = order_parents_first(s for _, s in found.values())
+    return [found[id(s)] for s in ordered]
+
+
 def load_strategy(conn: sqlite3.Connection, strategy_id: int) -> Strategy | None:
     """The strategy stored under `strategy_id`, or None if there is none."""
     head = conn.execute(

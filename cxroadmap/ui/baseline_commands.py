@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QLabel, QMenu
 
 from cxroadmap.domain.baseline_edits import ChooseBaseline
 from cxroadmap.domain.edits import Change
-from cxroadmap.ui.baseline_dialog import BaselineDialog
 from cxroadmap.ui.baseline_state import chosen_comparison
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.models.initiatives_model import COLUMN, VARIANCE
 from cxroadmap.ui.naming import named
 
 if TYPE_CHECKING:
+    from cxroadmap.ui.baseline_dialog import BaselineDialog
     from cxroadmap.ui.main_window import MainWindow
 
 
@@ -47,9 +47,7 @@ class BaselineCommands(QObject):
         super().__init__(window)
         self.window = window
         self.document: OpenDocument | None = None
-        self.dialog = BaselineDialog(window)
-        # Ctrl+Z and Ctrl+Shift+Z work in the dialog too: the window's own undo and redo.
-        self.dialog.addActions([window.acts["undo"], window.acts["redo"]])
+        self._dialog: BaselineDialog | None = None  # built when first opened
         self.label = named(QLabel(), "status_baseline")
         self.label.setContentsMargins(10, 0, 10, 0)
         window.statusBar().addPermanentWidget(self.label)
@@ -76,8 +74,22 @@ class BaselineCommands(QObject):
         self.document = doc
         if doc is not None:
             doc.changed.connect(self._changed)
-        self.dialog.set_document(doc)
+        if self._dialog is not None:
+            self._dialog.set_document(doc)
         self._changed(Change())
+
+    @property
+    def dialog(self) -> BaselineDialog:
+        """The Baselines dialog, built the first time it is wanted (not at start-up)."""
+        if self._dialog is None:
+            from cxroadmap.ui.baseline_dialog import BaselineDialog
+
+            self._dialog = BaselineDialog(self.window)
+            # Ctrl+Z and Ctrl+Shift+Z work in the dialog too: the window's own undo and redo.
+            acts = self.window.acts
+            self._dialog.addActions([acts["undo"], acts["redo"]])
+            self._dialog.set_document(self.document)
+        return self._dialog
 
     def _changed(self, change: Change) -> None:
         text, tip = finish_text(self.document)

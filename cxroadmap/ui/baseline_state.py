@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cxroadmap.domain.baselines import Baseline
 from cxroadmap.domain.model import Strategy
-from cxroadmap.scheduling.compare import Comparison, compare_to_baseline
 from cxroadmap.scheduling.result import Schedule
+
+if TYPE_CHECKING:
+    from cxroadmap.scheduling.compare import Comparison
 
 # (schedule, baseline, its name, the comparison): the table, the timeline and the status
 # bar ask for it after every edit; a new schedule or another chosen baseline remakes it.
@@ -26,6 +30,8 @@ def chosen_comparison(strategy: Strategy | None, schedule: Schedule | None) -> C
         and last[2] == baseline.name
     ):
         return last[3]
+    from cxroadmap.scheduling.compare import compare_to_baseline  # only with a baseline chosen
+
     comparison = compare_to_baseline(schedule, baseline, strategy.calendar())
     _last = (schedule, baseline, baseline.name, comparison)
     return comparison

@@ -106,7 +106,8 @@ def load_editor(
     elif isinstance(widget, QComboBox):
         widget.setCurrentText(pillar_label(value) if value else "")
     elif isinstance(widget, QSpinBox):
-        widget.setValue(int(value if value is not None else widget.minimum()))
+        # No record shows the field's empty value, "" for a number: the spin box's minimum.
+        widget.setValue(int(value) if value not in (None, "") else widget.minimum())
     elif isinstance(widget, QDateEdit):
         if isinstance(value, dt.date):
             widget.setDate(QDate(value.year, value.month, value.day))

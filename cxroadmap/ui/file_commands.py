@@ -9,12 +9,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton
 
 from cxroadmap.domain.model import Strategy
-from cxroadmap.interop.table_preview import MAPPED_SUFFIXES
 from cxroadmap.storage.errors import DocumentDamaged
 from cxroadmap.ui import messages
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.formats import export_job, exporter, file_filter, import_filter, importer_for
-from cxroadmap.ui.import_dialog import ImportDialog, open_import_dialog
 from cxroadmap.ui.naming import named
 from cxroadmap.ui.pending_edits import commit_typing
 from cxroadmap.ui.template_choices import available_templates, build_template
@@ -22,6 +20,7 @@ from cxroadmap.ui.workers import BackgroundTask, run_in_background
 
 if TYPE_CHECKING:
     from cxroadmap.ui.backup_dialog import BackupDialog
+    from cxroadmap.ui.import_dialog import ImportDialog
 
 if TYPE_CHECKING:
     from cxroadmap.ui.main_window import MainWindow
@@ -278,6 +277,8 @@ class FileCommands(QObject):
         if fmt is None:
             messages.show_error(self.window, "Cannot import", f"{source}: unknown file type")
             return False
+        from cxroadmap.interop.table_preview import MAPPED_SUFFIXES
+
         if source.suffix.lower() in MAPPED_SUFFIXES:
             return self._ask_mapping(source)
         task = run_in_background(
@@ -292,6 +293,8 @@ class FileCommands(QObject):
 
     def _ask_mapping(self, source: Path) -> bool:
         """CSV, XLSX: the import dialog first; OK goes on to save, Cancel writes nothing."""
+        from cxroadmap.ui.import_dialog import open_import_dialog
+
         self.mapping_dialog = open_import_dialog(
             self.window, source, lambda strategies: self._imported(source, strategies, [])
         )
@@ -361,7 +364,9 @@ class FileCommands(QObject):
         if doc.store is not None and doc.strategy.key:
             # The document's other strategies (fresh copies): JSON writes the cascade below
             # this one, the PDF adds their roll-up pages, calendars may go per strategy.
-            others = [s for s in doc.store.load_all() if s.key != doc.strategy.key]
+            # Only the others are read: this one again would be one more whole copy in memory.
+            outlines = doc.store.load_outlines()
+            others = [doc.store.load(i) for i, s in outlines if s.key != doc.strategy.key]
             options = {**(options or {}), "strategies": others}
         if suffix == ".ics" and "calendars" not in (options or {}):
             options = {**(options or {}), "calendars": "strategy"}

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
 from cxroadmap.domain.edits import AddDependency, AddInitiative, CompositeEdit, Edit
 from cxroadmap.domain.errors import ValidationError
-from cxroadmap.interop.paste import rows_from_tsv, tsv_of
 from cxroadmap.ui import messages
 
 if TYPE_CHECKING:
@@ -35,6 +34,8 @@ def copy_rows(page: InitiativesPage) -> str:
     keys = page.selected_keys()
     if doc is None or doc.schedule is None or not keys:
         return ""
+    from cxroadmap.interop.paste import tsv_of  # on first copy: not at start-up
+
     text = tsv_of(doc.strategy, doc.schedule, keys)
     QGuiApplication.clipboard().setText(text)
     return text
@@ -45,6 +46,8 @@ def paste_rows(page: InitiativesPage) -> list[str]:
     doc = page.document
     if doc is None or doc.readonly:
         return []
+    from cxroadmap.interop.paste import rows_from_tsv  # on first paste: not at start-up
+
     try:
         initiatives, deps, notes = rows_from_tsv(QGuiApplication.clipboard().text(), doc.strategy)
     except ValidationError as exc:

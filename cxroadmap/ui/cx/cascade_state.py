@@ -14,7 +14,7 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.cascade import Lane, alignment_flags, rollup, strategy_label
 from cxroadmap.scheduling.planner import schedule
 from cxroadmap.scheduling.result import Schedule
-from cxroadmap.storage.loading import load_all_with_ids
+from cxroadmap.storage.loading import load_outlines, load_strategy
 from cxroadmap.storage.schema import connect
 from cxroadmap.ui.document import OpenDocument
 
@@ -67,7 +67,12 @@ class _Others:
             conn = connect(path, readonly=True)  # its own connection: the store is the UI's
             try:
                 conn.execute("BEGIN")
-                pairs = load_all_with_ids(conn)
+                # The open strategy is the document's own: only the others are read whole
+                # (a second copy of a 20,000-initiative strategy was read here and kept).
+                pairs = [
+                    (sid, outline if sid == current else load_strategy(conn, sid) or outline)
+                    for sid, outline in load_outlines(conn)
+                ]
             finally:
                 conn.close()
             for sid, strategy in pairs:

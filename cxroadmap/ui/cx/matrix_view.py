@@ -45,10 +45,9 @@ class MatrixView(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(44)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setMaximumSectionSize(400)
+        self._sized = False  # columns fit their contents from the first refresh (when shown)
         self.intro = QLabel(
             "Which initiatives address which touchpoints. Tick a cell to link them; a pink row "
             "is a large gap that no initiative addresses yet, an amber one a gap left to "
@@ -86,6 +85,13 @@ class MatrixView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if not self._sized:
+            # Set here, not when built: a hidden table sized to its contents still asks the
+            # model for every cell of every row (6,000 calls for the demo) before first paint.
+            self._sized = True
+            fit = QHeaderView.ResizeMode.ResizeToContents
+            self.table.horizontalHeader().setSectionResizeMode(fit)
+            self.table.verticalHeader().setSectionResizeMode(fit)
         findings = touchpoint_findings(self.document.strategy)
         self.warnings.clear()
         for finding in findings:

@@ -67,4 +67,5 @@ def has_children(document: OpenDocument) -> bool:
         return False
     key = document.strategy.key
     # A scenario hangs under its original's parent but never rolls up into it.
-    return any(s.parent == key and s.scenario_of is None for s in document.store.load_all())
+    outlines = document.store.load_outlines()  # not load_all: no initiatives are needed
+    return any(s.parent == key and s.scenario_of is None for _, s in outlines)

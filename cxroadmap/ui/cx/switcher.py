@@ -67,9 +67,11 @@ class StrategySwitcher(QWidget):
                 return
             pairs: list[tuple[int | None, Strategy]] = [(document.strategy_id, document.strategy)]
             if document.store is not None:
+                # Names and the tree only: reading every strategy whole took as long as the
+                # open itself (20,000 initiatives) for a list of a few names.
                 pairs = [
                     (sid, document.strategy if sid == document.strategy_id else s)
-                    for sid, s in document.store.load_all_with_ids()
+                    for sid, s in document.store.load_outlines()
                 ]
             cascade = Cascade(s for _, s in pairs)
             for sid, strategy in pairs:

@@ -1,4 +1,4 @@
-"""The dependency graph: layered left to right by networkx topological generations."""
+"""The dependency graph: layered left to right by topological generations."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ class GraphScene(QGraphicsScene):
 
     Nodes and edges are kept by key and pair and updated in place on later calls; the
     layering is recomputed only when the keys (or their order) or the dependency pairs
-    changed, so an edit of dates, titles or statuses does not pay for networkx or new items.
+    changed, so an edit of dates, titles or statuses does not pay for a layout or new items.
     """
 
     def __init__(

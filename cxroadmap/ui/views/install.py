@@ -16,11 +16,11 @@ from cxroadmap.ui import messages
 from cxroadmap.ui.present_commands import PresentCommands
 from cxroadmap.ui.views.board import BoardView
 from cxroadmap.ui.views.graph_view import GraphView
-from cxroadmap.ui.views.presentation import PresentationWindow
 from cxroadmap.ui.views.timeline_view import TimelineView
 
 if TYPE_CHECKING:
     from cxroadmap.ui.main_window import MainWindow
+    from cxroadmap.ui.views.presentation import PresentationWindow
 
 SCALES = {"2x, crisp on slides": 2.0, "1x, screen size": 1.0, "3x, for print": 3.0}
 GROUPINGS = {"pillar": "By &Pillar", "owner": "By &Owner", "none": "&No Swimlanes"}
@@ -141,6 +141,8 @@ class ViewCommands(QObject):
         mode = "board" if isinstance(self.current(), BoardView) else "timeline"
         # The saved view picked on the toolbar narrows the presentation too.
         view = self.saved_views.view
+        from cxroadmap.ui.views.presentation import PresentationWindow
+
         self.presentation = PresentationWindow(document, self.window.selection, mode, view=view)
         self.presentation.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.presentation.left.connect(self._presentation_left)

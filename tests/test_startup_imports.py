@@ -1,0 +1,100 @@
+"""The app paints a document without the heavy libraries: they load when first needed.
+
+Each test runs a fresh Python (what a user's `cxroadmap FILE` runs) and looks at
+`sys.modules`, so an import added to the start-up path shows up here, not only as a slower
+benchmark.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from cxroadmap.content.demo import demo_cascade
+from cxroadmap.storage.checks import check
+from cxroadmap.storage.document import read_document, write_document
+
+# What first paint must not wait for: the ORM (a write needs it), graphs, PDF, slides, server.
+HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "networkx", "reportlab", "pptx", "psycopg")
+
+# Starts the app as `cxroadmap FILE` does; at the main window's first paint with the
+# document open, prints the heavy modules already imported and leaves.
+PAINT_PROBE = """
+import json, os, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            if getattr(watched.window(), "document", None) is not None:
+                QTimer.singleShot(0, report)
+        return False
+
+def report():
+    window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "views"))
+    loaded = sorted(m for m in json.loads(sys.argv[2]) if m in sys.modules)
+    print(json.dumps({"heavy": loaded, "title": window.windowTitle()}), flush=True)
+    os._exit(0)
+
+app = QApplication(sys.argv[:1])
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+from cxroadmap.app import main
+main([sys.argv[1]])
+os._exit(3)
+"""
+
+
+def _child_env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")  # no last file, no saved window state
+    return env
+
+
+def test_the_first_paint_of_a_document_imports_no_orm_graph_pdf_or_server_library(tmp_path):
+    path = tmp_path / "demo.cxroadmap"
+    write_document(path, demo_cascade())
+    done = subprocess.run(
+        [sys.executable, "-c", PAINT_PROBE, str(path), json.dumps(HEAVY)],
+        capture_output=True,
+        text=True,
+        env=_child_env(tmp_path),
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["title"].startswith("demo.cxroadmap")  # the document is what was painted
+    assert found["heavy"] == []
+
+
+def test_an_edit_after_a_lazy_open_loads_sqlalchemy_then_and_keeps_the_checksum(tmp_path):
+    """Opening reads with sqlite3 alone; the first write brings SQLAlchemy in and the file's
+    seal (checksum) still matches its contents afterwards."""
+    path = tmp_path / "demo.cxroadmap"
+    write_document(path, demo_cascade())
+    code = (
+        "import sys\n"
+        "from cxroadmap.domain.edits import ChangeInitiative\n"
+        "from cxroadmap.storage.document import Document\n"
+        "doc = Document.open(sys.argv[1])\n"
+        "strategy = doc.load()\n"
+        "before = 'sqlalchemy' in sys.modules\n"
+        "edit = ChangeInitiative('LEAD1', {'duration': 7})\n"
+        "change = edit.apply(strategy)\n"
+        "doc.write_change(doc.strategy_ids()[0], strategy, change)\n"
+        "doc.close()\n"
+        "print(before, 'sqlalchemy' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]
+    assert check(path) == []
+    assert read_document(path)[0].initiatives["LEAD1"].duration == 7
