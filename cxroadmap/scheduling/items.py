@@ -52,8 +52,10 @@ def build_items(
     phase_at = _phase_table(strategy, calendar, last_first + 1)
     # Never below 0 for a valid schedule (a milestone at day 0 shows its start); date_of
     # says so if it ever were.
-    calendar.date_of(next((f for f in first_shown if f < 0), 0))
-    dates = calendar.dates(max(last_first, max(finish, default=0) - 1) + 1)
+    if n:
+        calendar.date_of(next((f for f in first_shown if f < 0), 0))
+    # The latest date shown: each item's last shown day (its first for a milestone).
+    dates = calendar.dates(max(last_first, max(finish, default=0) - 1) + 1 if n else 0)
     slack = list(map(sub, latest, start))
     if slack and min(slack) < 0:
         # Not reachable for a valid schedule; the contract says never negative.
