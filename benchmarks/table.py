@@ -150,6 +150,8 @@ def measure(row: str, n: int, path: Path, folder: Path, runs: int, cache: dict[s
             cache["edit_memory"] = found["peak_mb"]
             by_tab = ", ".join(f"{t} {v:.0f}" for t, v in tabs.items())
             print(f"  edit by tab at {size_name(n)}: {by_tab}")
+            cpus = dict(found["cpu"])  # type: ignore[call-overload]
+            print("  (CPU by tab: " + ", ".join(f"{t} {v:.0f}" for t, v in cpus.items()) + ")")
         if row == "edit_memory":
             return f"{cache['edit_memory']:,.0f} MB"
         values = list(dict(cache["edit"]).values())  # type: ignore[call-overload]

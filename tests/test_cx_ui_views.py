@@ -372,6 +372,28 @@ def test_an_edit_updates_the_alignment_rows_in_place_as_a_fresh_tree_shows_them(
     assert coach[4].text() == "⚑ finishes after what it supports"
 
 
+def test_a_date_edit_changes_only_finish_dates_and_late_flags_without_reading_every_link(
+    qtbot, cascade_window: MainWindow, monkeypatch
+) -> None:
+    view = tab(cascade_window, "Alignment")
+    document = cascade_window.document
+    assert document is not None
+    coach = view.cells[("CARE", "COACH")]
+
+    def every_row(*_):  # type: ignore[no-untyped-def]
+        raise AssertionError("every row was worked out again")
+
+    monkeypatch.setattr(AlignmentView, "_rows", every_row)
+    assert document.apply(ChangeInitiative("LEAD", {"duration": 80}))
+    assert coach[4].text() == ""  # LEAD now finishes after COACH, which supports it
+    document.undo_stack.undo()
+    assert coach[4].text() == "⚑ finishes after what it supports"
+    monkeypatch.undo()
+    assert tree_texts(view) == tree_texts(AlignmentView(document))
+    assert document.apply(ChangeInitiative("LEAD", {"duration": 80}))
+    assert tree_texts(view) == tree_texts(AlignmentView(document))
+
+
 def test_a_rename_across_the_cascade_reads_the_other_strategies_again_and_nothing_else_does(
     qtbot, cascade_window: MainWindow
 ) -> None:

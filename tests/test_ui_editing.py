@@ -369,3 +369,27 @@ def test_after_a_slow_plan_the_next_one_runs_off_the_ui_thread(qtbot, monkeypatc
     assert scheduler.pending
     qtbot.waitUntil(lambda: bool(ready))
     assert not scheduler.pending and ready[0] is not None
+
+
+def test_a_plan_slowed_on_the_worker_by_waiting_not_working_brings_the_next_one_inline(
+    qtbot, monkeypatch
+) -> None:
+    from cxroadmap.content.demo import demo_strategy
+    from cxroadmap.ui import live_schedule
+
+    monkeypatch.setattr(live_schedule, "INLINE_LIMIT_SECONDS", 0.05)
+    monkeypatch.setattr(live_schedule.LiveScheduler, "_warm", True)
+
+    def waiting(strategy):  # type: ignore[no-untyped-def]
+        time.sleep(0.2)  # on the worker, waiting (as for the interpreter lock) is not work
+        return live_schedule.plan(strategy)
+
+    scheduler = live_schedule.LiveScheduler(planner=waiting)
+    ready: list[object] = []
+    scheduler.ready.connect(lambda result, error: ready.append(result))
+    scheduler.force_background = True
+    assert scheduler.run(demo_strategy()) is None
+    qtbot.waitUntil(lambda: bool(ready))
+    assert scheduler.last_seconds < 0.05  # the planner's own time, not the wait
+    scheduler.force_background = False
+    assert scheduler.run(demo_strategy()) is not None  # inline again

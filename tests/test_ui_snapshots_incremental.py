@@ -86,3 +86,109 @@ def test_a_primed_copy_makes_the_first_copy_for_the_worker_incremental() -> None
     copies.changed(ChangeInitiative(key, {"duration": 9}).apply(strategy))
     _check(copies.take(strategy), strategy)
     assert len(made) == 1
+
+
+def test_an_initiative_removed_and_added_again_at_the_end_is_copied_in_its_new_place() -> None:
+    strategy = touchpoint_strategy()
+    key = next(iter(strategy.initiatives))
+    copies = Snapshots(snapshot)
+    first = copies.take(strategy)
+    removal = RemoveInitiative(key)
+    changes = Change()
+    changes.merge(removal.apply(strategy))
+    changes.merge(AddInitiative(first.initiatives[key]).apply(strategy))  # at the end now
+    copies.changed(changes)
+    assert list(strategy.initiatives)[-1] == key
+    _check(copies.take(strategy), strategy)
+
+
+def test_copies_after_edits_of_initiatives_share_the_unchanged_links() -> None:
+    strategy = touchpoint_strategy()
+    copies = Snapshots(snapshot)
+    first = copies.take(strategy)
+    key = next(iter(strategy.initiatives))
+    copies.changed(ChangeInitiative(key, {"duration": 21}).apply(strategy))
+    copy = copies.take(strategy)
+    _check(copy, strategy)
+    assert copy.dependencies == first.dependencies and copy.dependencies is not first.dependencies
+    assert all(a is b for a, b in zip(copy.dependencies, first.dependencies, strict=True))
+
+
+def test_a_plan_for_the_worker_starts_before_the_write_and_a_failed_write_abandons_it(
+    qtbot, tmp_path
+) -> None:
+    from cxroadmap.domain.edits import ChangeInitiative
+    from cxroadmap.scheduling.planner import schedule
+    from cxroadmap.ui.document import OpenDocument
+
+    document = OpenDocument.create(tmp_path / "plan.cxroadmap", [touchpoint_strategy()])
+    document.scheduler.force_background = True
+    store = document.store
+    assert store is not None
+    write = store.write_changes
+    seen: list[bool] = []
+
+    def watched(items):  # type: ignore[no-untyped-def]
+        seen.append(document.scheduler.pending)  # the plan has started before the write
+        return write(items)
+
+    store.write_changes = watched  # type: ignore[method-assign]
+    key = next(iter(document.strategy.initiatives))
+    changes: list[Change] = []
+    document.changed.connect(changes.append)
+    assert document.apply(ChangeInitiative(key, {"duration": 33}))
+    qtbot.waitUntil(lambda: bool(changes))
+    assert seen == [True] and changes[0].initiatives == {key}
+    assert document.schedule == schedule(document.strategy)
+
+    def failing(items):  # type: ignore[no-untyped-def]
+        raise OSError("disk full")
+
+    store.write_changes = failing  # type: ignore[method-assign]
+    before = document.schedule
+    assert not document.apply(ChangeInitiative(key, {"duration": 44}))
+    assert not document.scheduler.pending and document.strategy.initiatives[key].duration == 33
+    qtbot.wait(50)
+    assert document.schedule is before and len(changes) == 1  # the abandoned plan is not shown
+    store.write_changes = watched  # type: ignore[method-assign]
+    assert document.apply(
+        ChangeInitiative(next(reversed(document.strategy.initiatives)), {"duration": 2})
+    )
+    qtbot.waitUntil(lambda: len(changes) == 2)
+    assert document.schedule == schedule(document.strategy)  # the worker's copy has 33, not 44
+    document.close()
+
+
+def test_a_failed_write_while_an_earlier_plan_is_out_still_brings_that_plan(
+    qtbot, tmp_path
+) -> None:
+    import time
+
+    from cxroadmap.domain.edits import ChangeInitiative
+    from cxroadmap.scheduling.planner import schedule
+    from cxroadmap.ui.document import OpenDocument
+    from cxroadmap.ui.live_schedule import plan
+
+    document = OpenDocument.create(tmp_path / "plan.cxroadmap", [touchpoint_strategy()])
+
+    def slow(strategy):  # type: ignore[no-untyped-def]
+        time.sleep(0.1)
+        return plan(strategy)
+
+    document.scheduler.planner = slow
+    document.scheduler.force_background = True
+    first, last = next(iter(document.strategy.initiatives)), list(document.strategy.initiatives)[-1]
+    assert document.apply(ChangeInitiative(first, {"duration": 31}))
+    assert document.scheduler.pending
+    store = document.store
+    assert store is not None
+
+    def failing(items):  # type: ignore[no-untyped-def]
+        raise OSError("disk full")
+
+    store.write_changes = failing  # type: ignore[method-assign]
+    assert not document.apply(ChangeInitiative(last, {"duration": 44}))
+    qtbot.waitUntil(lambda: not document.scheduler.pending)
+    assert document.strategy.initiatives[first].duration == 31
+    assert document.schedule == schedule(document.strategy)  # the first edit's plan arrived
+    document.close()

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QColor, QFont
 from test_rag import _worked
 from test_views_follow import fresh_timeline, timeline_look
-from test_views_incremental import board_look, fresh_board
+from test_views_incremental import board_look, fresh_board, shown_board
 from views_fixtures import medium_strategy
 
 from cxroadmap.domain.edits import ChangeInitiative
@@ -21,7 +21,7 @@ from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.models.initiatives_model import COLUMNS, InitiativesModel
 from cxroadmap.ui.rag_state import rags
 from cxroadmap.ui.selection import Selection
-from cxroadmap.ui.views.board import BoardScene, BoardView
+from cxroadmap.ui.views.board import BoardScene
 from cxroadmap.ui.views.timeline_scene import TimelineScene
 from cxroadmap.ui.views.timeline_view import TimelineView
 
@@ -83,19 +83,10 @@ def test_status_by_key_is_the_status_of_the_whole_plan(qapp):
     assert book.get("no such key") is None
 
 
-@pytest.fixture
-def board(qtbot):
-    view = BoardView(OpenDocument(medium_strategy()), Selection())
-    qtbot.addWidget(view)
-    view.resize(1100, 600)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
-
-
 def test_cards_that_change_place_in_their_column_move_without_placing_the_board_again(
-    board, qtbot, monkeypatch
+    qtbot, monkeypatch
 ):
+    board = shown_board(qtbot)
     document = board.document
     cards = dict(board.board.cards)
     order = {name: list(keys) for name, keys in board.board.column_keys.items()}
@@ -108,6 +99,26 @@ def test_cards_that_change_place_in_their_column_move_without_placing_the_board_
     assert board.board.column_keys != order  # a column's order changed
     assert board.board.cards == cards  # the same cards, moved
     monkeypatch.undo()
+    assert board_look(board.board) == fresh_board(qtbot, document, board.selection, board.size())
+
+
+def test_a_card_that_changes_column_moves_there_and_the_columns_fit_without_a_new_layout(
+    qtbot, monkeypatch
+):
+    board = shown_board(qtbot)
+    document = board.document
+    cards = dict(board.board.cards)
+    later = len(board.board.column_keys["Later"])
+    monkeypatch.setattr(BoardScene, "sync", lambda self: pytest.fail("placed again"))
+    assert board.pin("K11", "Later")
+    assert "K11" in board.board.column_keys["Later"]
+    assert len(board.board.column_keys["Later"]) > later
+    assert board.board.cards == cards
+    document.undo_stack.undo()
+    assert len(board.board.column_keys["Later"]) == later
+    monkeypatch.undo()
+    assert board_look(board.board) == fresh_board(qtbot, document, board.selection, board.size())
+    assert board.pin("K11", "Later")
     assert board_look(board.board) == fresh_board(qtbot, document, board.selection, board.size())
 
 
@@ -138,3 +149,45 @@ def test_when_the_critical_chain_changes_only_the_arrows_at_its_bars_are_marked_
     assert [d[3] for d in view.timeline.arrows.deps] == [False, True]
     monkeypatch.undo()
     assert timeline_look(view.timeline) == fresh_timeline(view)
+
+
+def arrow_index(scene: TimelineScene) -> dict[int, set[int]]:
+    return {block: set(found) for block, found in scene.arrows.blocks.items() if found}
+
+
+@pytest.mark.parametrize("key, days", [("K07", 8), ("K02", 30), ("K10", 45)])
+def test_bars_that_change_row_take_just_their_arrows_along(qtbot, monkeypatch, key, days):
+    view = TimelineView(OpenDocument(medium_strategy()), Selection())
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    rows = dict(view.timeline.rows)
+    calls: list[int] = []
+    monkeypatch.setattr(TimelineScene, "set_arrows", lambda self: calls.append(1))
+    monkeypatch.setattr(TimelineScene, "sync", lambda self, **_: calls.append(2))
+    assert view.document.apply(ChangeInitiative(key, {"duration": days}))
+    assert calls == []  # followed in place: no arrow was indexed again but those that moved
+    assert view.timeline.rows != rows
+    monkeypatch.undo()
+    fresh = TimelineScene(grouping=view.timeline.grouping, today=view.timeline.today)
+    fresh.set_px_per_day(view.timeline.px_per_day)
+    fresh.set_data(view.document.strategy, view.document.schedule)
+    assert arrow_index(view.timeline) == arrow_index(fresh)
+    assert timeline_look(view.timeline) == fresh_timeline(view)
+
+
+def test_a_plan_without_touchpoints_shows_an_empty_touchpoint_editor_and_follows_edits(qtbot):
+    from cxroadmap.ui.cx.touchpoints_page import TouchpointsPage
+
+    document = OpenDocument(medium_strategy())
+    assert document.strategy.touchpoints == []
+    page = TouchpointsPage(document)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    form = page.editor.form
+    assert form.editors["gap"].value() == form.editors["gap"].minimum()
+    assert not page.editor.isEnabled()
+    assert document.apply(ChangeInitiative("K07", {"duration": 8}))  # follows without error
+    assert form.editors["gap"].value() == form.editors["gap"].minimum()

@@ -186,14 +186,19 @@ def fresh_board(qtbot, document: OpenDocument, selection: Selection, size) -> di
     return look
 
 
-@pytest.fixture
-def board(qtbot):
+def shown_board(qtbot) -> BoardView:
+    """A board of the medium strategy on screen."""
     view = BoardView(OpenDocument(medium_strategy()), Selection())
     qtbot.addWidget(view)
     view.resize(1100, 600)
     view.show()
     qtbot.waitExposed(view)
     return view
+
+
+@pytest.fixture
+def board(qtbot):
+    return shown_board(qtbot)
 
 
 def test_the_board_after_moving_a_card_to_another_phase_matches_a_fresh_board(board, qtbot):

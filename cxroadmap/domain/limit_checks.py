@@ -216,11 +216,17 @@ def _initiative_limits(key: str, ini: Initiative) -> None:
         check_date(ini.not_before, f"{where}.not_before")
 
 
+_DURATION, _LAG = attrgetter("duration"), attrgetter("lag")
+_NOT_BEFORE = attrgetter("not_before")
+
+
 def check_span(strategy: Strategy) -> None:
     """Only the whole-plan span check: cheap enough to run after every edit."""
-    total = sum(ini.duration for ini in strategy.initiatives.values())
-    total += sum(max(dep.lag, 0) for dep in strategy.dependencies)
-    dates = [ini.not_before for ini in strategy.initiatives.values() if ini.not_before]
+    # Attributes read at C speed: this runs on every edit, over every initiative and link.
+    initiatives = strategy.initiatives.values()
+    total = sum(map(_DURATION, initiatives))
+    total += sum(lag for lag in map(_LAG, strategy.dependencies) if lag > 0)
+    dates = [day for day in map(_NOT_BEFORE, initiatives) if day]
     _check_span(strategy, total, max([strategy.start, *dates]))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from cxroadmap.domain.edits import Edit
@@ -53,9 +53,13 @@ def _day(day: dt.date) -> str:
 def compare(before: Schedule, after: Schedule, among: Collection[str] | None = None) -> Impact:
     """What moved from `before` to `after`; `among`: the only keys that can have moved."""
     moved, left = [], []
-    for key, new in after.items.items():
-        if among is not None and key not in among:
-            continue
+    keys: Iterable[str] = after.items
+    if among is not None:
+        # In the schedule's order, looking only at those keys.
+        position = dict(zip(after.items, range(len(after.items)), strict=True))
+        keys = sorted((k for k in among if k in position), key=position.__getitem__)
+    for key in keys:
+        new = after.items[key]
         old = before.items.get(key)
         if old is None:
             continue

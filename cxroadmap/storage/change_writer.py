@@ -112,7 +112,7 @@ def _write_initiatives(
     conn: Connection, strategy_id: int, strategy: Strategy, keys: set[str]
 ) -> None:
     order = list(strategy.initiatives)
-    index = {key: i for i, key in enumerate(order)}
+    index = dict(zip(order, range(len(order)), strict=True))  # at C speed: 20,000 keys
     present = sorted(index[k] for k in keys if k in index)
     around = [order[i] for i in anchors(len(order), present)]
     ids = _ids_of(conn, strategy_id, keys | set(around))

@@ -171,19 +171,29 @@ class OpenDocument(QObject):
         except CxRoadmapError as exc:
             edit.revert(self.strategy)
             return self.refuse(str(exc))
+        # When the plan goes to the worker anyway, it starts now: the write waits for the disk
+        # meanwhile (an edit at 20,000 initiatives saves that wait).
+        early = self.store is not None and self.scheduler.off_thread
+        if early:
+            self.scheduler.start_early(self.strategy, change)
         try:
             self._write(change, edit)
         except DocumentChanged as exc:
-            edit.revert(self.strategy)
+            self._take_back(edit, early)
             return self.refuse(self._lose_file(exc))
         except Exception as exc:
-            edit.revert(self.strategy)
+            self._take_back(edit, early)
             return self.refuse(f"Could not write to {self.title}: {exc}")
         if self.store is not None and self.store.backup_error and not self.notice:
             self.notice = f"{self.title}: {self.store.backup_error}."
         self.last_error = ""
         self.undo_stack.push(EditCommand(self, edit, change))
         return True
+
+    def _take_back(self, edit: Edit, early: bool) -> None:
+        change = edit.revert(self.strategy)
+        if early:
+            self.scheduler.abandon(self.strategy, change)
 
     def _lose_file(self, error: DocumentChanged) -> str:
         """The file changed under us: stop writing to it, say so, and offer Save As (banner)."""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from cxroadmap.domain.cascade_edits import remove_initiatives_everywhere
 from cxroadmap.domain.edits import AddInitiative, Change, CompositeEdit, Edit
 from cxroadmap.domain.labels import STATUS_LABELS
-from cxroadmap.domain.model import Initiative
+from cxroadmap.domain.model import Initiative, Strategy
 from cxroadmap.domain.pillars import DEFAULT_PILLARS
 from cxroadmap.ui.actions import Actions
 from cxroadmap.ui.delegates import InitiativeDelegate
@@ -77,6 +77,8 @@ class FilterBar(QWidget):
         self.status = self._combo("status")
         self.count = QLabel()
         self._offered: dict[str, list[tuple[str, str]]] = {}  # each combo's items, by name
+        # Each initiative's pillar and owner when the choices were last gathered.
+        self._seen: tuple[Strategy | None, dict[str, tuple[str, str]]] = (None, {})
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 3)
@@ -100,10 +102,16 @@ class FilterBar(QWidget):
         combo.currentIndexChanged.connect(self._apply)
         return combo
 
-    def refresh_choices(self, document: OpenDocument | None) -> None:
-        """Offer what the strategy holds, keeping each filter's choice while it still exists."""
+    def refresh_choices(self, document: OpenDocument | None, change: Change | None = None) -> None:
+        """Offer what the strategy holds, keeping each filter's choice while it still exists
+        (after `change`, looked for again only when an initiative's pillar or owner may be
+        new or gone)."""
         strategy = document.strategy if document else None
+        if change is not None and strategy is not None and self._same_choices(strategy, change):
+            self._apply()
+            return
         inis = list(strategy.initiatives.values()) if strategy else []
+        self._seen = (strategy, {i.key: (i.pillar.strip(), i.owner.strip()) for i in inis})
         custom = sorted({i.pillar.strip() for i in inis if i.pillar.strip()} - _default_names())
         pillars = [(p.label, p.key) for p in DEFAULT_PILLARS] + [(c, c) for c in custom]
         phases = strategy.phase_names() if strategy else []
@@ -113,6 +121,17 @@ class FilterBar(QWidget):
         self._fill(self.owner, [(o, o) for o in owners])
         self._fill(self.status, [(label, key) for key, label in STATUS_LABELS.items()])
         self._apply()
+
+    def _same_choices(self, strategy: Strategy, change: Change) -> bool:
+        """Whether `change` keeps every initiative's pillar and owner as last looked at."""
+        seen_in, seen = self._seen
+        if seen_in is not strategy or change.strategy or change.removed_initiatives:
+            return False
+        found = strategy.initiatives
+        return all(
+            key in found and seen.get(key) == (found[key].pillar.strip(), found[key].owner.strip())
+            for key in change.initiatives
+        )
 
     def _fill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
         if self._offered.get(combo.objectName()) == items:
@@ -204,7 +223,7 @@ class InitiativesPage(QWidget):
         self.selection.clear(self)
 
     def _on_changed(self, change: Change) -> None:
-        self.filters.refresh_choices(self.document)
+        self.filters.refresh_choices(self.document, change)
         if change.removed_initiatives and self.document is not None:
             self.selection.forget(
                 change.removed_initiatives - set(self.document.strategy.initiatives), self

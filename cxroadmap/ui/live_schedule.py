@@ -17,7 +17,9 @@ from cxroadmap.ui.snapshots import Snapshots
 
 # Above this a reschedule would be felt while typing, so later ones go off the UI thread.
 INLINE_LIMIT_SECONDS = 0.1
-PRIME_AFTER_MS = 300  # the worker's first whole copy, once the document has been painted
+# The worker's first whole copy waits this long after the open's schedule: 300 ms came before
+# the first paint of a 20k document on a busy machine (the copy then delayed the paint).
+PRIME_AFTER_MS = 2000
 
 Outcome = tuple[Schedule | None, str | None]
 
@@ -76,12 +78,15 @@ class _Job(QRunnable):
         self.signals = signals
 
     def run(self) -> None:
-        began = time.perf_counter()
+        # What the planner costs is judged by this thread's CPU time: its wall time also
+        # counts the UI thread's turns at the interpreter lock, and judged by that, a plan
+        # fast enough to make inline would stay on the worker for good.
+        began = time.thread_time()
         try:
             result, error = self.planner(self.strategy)
         except Exception as exc:  # a planner bug must not kill the worker silently
             result, error = None, f"scheduling failed: {exc}"
-        self.signals.done.emit(self.generation, result, error, time.perf_counter() - began)
+        self.signals.done.emit(self.generation, result, error, time.thread_time() - began)
 
 
 class LiveScheduler(QObject):
@@ -106,14 +111,42 @@ class LiveScheduler(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._waiting = False
+        self._early = -1  # the generation started by start_early, until its run
+        self._behind = False  # start_early found an earlier edit's plan still out
         self._snapshots = Snapshots(snapshot)
 
     @property
     def pending(self) -> bool:
         return self._waiting
 
+    @property
+    def off_thread(self) -> bool:
+        """Whether the next run goes to the worker thread."""
+        return self.force_background or self.last_seconds > INLINE_LIMIT_SECONDS
+
+    def start_early(self, strategy: Strategy, change: Change) -> None:
+        """Start planning an edit on the worker before it is written, so the write's wait for
+        the disk and the plan overlap; the `run` of the same edit then waits for this one.
+        `abandon` it if the edit is taken back."""
+        self._behind = self._waiting  # an earlier edit's plan is still out (and now dropped)
+        self.run(strategy, change)
+        self._early = self._generation
+
+    def abandon(self, strategy: Strategy, change: Change) -> None:
+        """The edit started early was taken back (`change`: what taking it back named)."""
+        self._early = -1
+        self._snapshots.changed(change)
+        if self._behind:
+            self.run(strategy, Change())  # the dropped plan of the earlier edit, made again
+            return
+        self._generation += 1  # its plan is no longer wanted
+        self._waiting = False
+
     def run(self, strategy: Strategy, change: Change | None = None) -> Outcome | None:
         """Schedule `strategy`; `change` is what the edit since the last run named, if known."""
+        if self._early == self._generation:
+            self._early = -1
+            return None  # this edit is being planned already (start_early)
         self._generation += 1
         self._snapshots.changed(change)
         if not self.force_background and self.last_seconds <= INLINE_LIMIT_SECONDS:

@@ -39,6 +39,7 @@ from cxroadmap.ui.strategy_panel import StrategyPanel
 from cxroadmap.ui.view_tabs import roadmap_views
 from cxroadmap.ui.views.install import ViewCommands
 from cxroadmap.ui.welcome import WelcomePage
+from cxroadmap.ui.window_fit import fit_to_screen
 from cxroadmap.ui.workspace_commands import WorkspaceCommands
 
 APP_NAME = "cxroadmap"
@@ -54,7 +55,6 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.acts = Actions(self, self.undo_group)
         self.files = FileCommands(self)
-        self.resize(1440, 880)
         self.setAcceptDrops(True)
 
         self.welcome = WelcomePage()
@@ -342,8 +342,8 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        restored = geometry is not None and self.restoreGeometry(geometry)
+        fit_to_screen(self, restored)  # a first run, or a saved size, on a smaller screen
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)

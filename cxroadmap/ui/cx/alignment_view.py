@@ -26,6 +26,7 @@ from cxroadmap.domain.labels import level_label
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.support import SupportLink
 from cxroadmap.scheduling.cascade import strategy_label
+from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.cx.cascade_state import CascadeState, cascade_state
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
@@ -47,6 +48,8 @@ class Row(NamedTuple):
     late: bool
 
 
+Place = tuple[str, str]  # (strategy label, initiative key)
+Signature = tuple[str, tuple[SupportLink, ...]]  # an initiative's title and support links
 LATE_TEXT = "⚑ finishes after what it supports"
 FOREGROUND = Qt.ItemDataRole.ForegroundRole
 
@@ -79,7 +82,13 @@ class AlignmentView(QWidget):
         self.selection = selection if selection is not None else Selection(self)
         self.switch = switch
         self.state: CascadeState | None = None
-        self.cells: dict[tuple[str, str], list[QStandardItem]] = {}  # initiative rows
+        self.cells: dict[Place, list[QStandardItem]] = {}  # initiative rows
+        self.shown: dict[Place, Row] = {}  # what they show
+        # What the rows were worked out from: the current strategy, the cascade's strategies,
+        # the others' schedules, and each initiative's title and support links.
+        self.basis: (
+            tuple[Strategy, list[Strategy], dict[str, Schedule], dict[str, Signature]] | None
+        ) = None
         self.finishes: dict[str, QStandardItem] = {}  # each strategy row's finish
         self._targets: list[int] = []  # the ancestors the target list was filled from
         self.model = QStandardItemModel(self)
@@ -124,12 +133,16 @@ class AlignmentView(QWidget):
             self.refresh()
             return
         state = self.state = cascade_state(self.document)
-        rows = self._rows(state)
+        rows = self._rows_after(state, change)
+        if rows is None:
+            rows = self._rows(state)
         if rows.keys() != self.cells.keys():
             self._build(state, rows)
             return
         for place, values in rows.items():
-            _show(self.cells[place], values)
+            if self.shown.get(place) != values:
+                _show(self.cells[place], values)
+        self.shown = rows
         for label, cell in self.finishes.items():
             result = state.schedules.get(label)
             text = result.finish.isoformat() if result else ""
@@ -143,9 +156,48 @@ class AlignmentView(QWidget):
         state = self.state = cascade_state(self.document)
         self._build(state, self._rows(state))
 
-    def _rows(self, state: CascadeState) -> dict[tuple[str, str], Row]:
+    def _rows_after(self, state: CascadeState, change: Change) -> dict[Place, Row] | None:
+        """The rows after an edit of the current strategy's own initiatives that kept every
+        title and support link and every other strategy as it was: only their finish dates
+        and late flags can differ. None when more may have changed (`_rows` then)."""
+        basis = self.basis
+        current = state.current
+        label = strategy_label(current)
+        if basis is None or basis[0] is not current or len(basis[1]) != len(state.cascade):
+            return None
+        if any(a is not b for a, b in zip(basis[1], state.cascade, strict=True)):
+            return None
+        others = {name: s for name, s in state.schedules.items() if name != label}
+        if others.keys() != basis[2].keys() or any(basis[2][n] is not s for n, s in others.items()):
+            return None
+        for key in change.initiatives:
+            ini = current.initiatives.get(key)
+            if ini is None or basis[3].get(key) != (ini.title, tuple(ini.supports)):
+                return None
+        late, result = state.late(), state.schedules.get(label)
+        rows: dict[Place, Row] = {}
+        for place, row in self.shown.items():
+            if place[0] == label:
+                item = result.items.get(place[1]) if result else None
+                finish = item.finish.isoformat() if item else ""
+                if finish != row.finish:
+                    row = row._replace(finish=finish)
+            if row.late != (place in late):
+                row = row._replace(late=place in late)
+            rows[place] = row
+        return rows
+
+    def _rows(self, state: CascadeState) -> dict[Place, Row]:
         """What each initiative row shows, by (strategy label, key), in the tree's order:
         the initiatives that support something or are supported."""
+        current = state.current
+        label = strategy_label(current)
+        self.basis = (
+            current,
+            list(state.cascade),
+            {name: s for name, s in state.schedules.items() if name != label},
+            {key: (ini.title, tuple(ini.supports)) for key, ini in current.initiatives.items()},
+        )
         late = state.late()
         supported_by: dict[tuple[str, str], list[str]] = {}
         for pair in state.cascade.support_pairs():
@@ -175,10 +227,10 @@ class AlignmentView(QWidget):
                 )
         return rows
 
-    def _build(self, state: CascadeState, rows: dict[tuple[str, str], Row]) -> None:
+    def _build(self, state: CascadeState, rows: dict[Place, Row]) -> None:
         self.model.clear()
         self.model.setHorizontalHeaderLabels(list(HEADERS))
-        self.cells, self.finishes = {}, {}
+        self.cells, self.finishes, self.shown = {}, {}, rows
         parents: dict[int, QStandardItem] = {}
         holders: dict[str, QStandardItem] = {}
         for strategy in state.cascade:

@@ -46,7 +46,13 @@ class DependenciesModel(QAbstractTableModel):
         self.refresh()
 
     def _on_changed(self, change: Change) -> None:
-        self.refresh()
+        links = change.dependencies or change.removed_dependencies or change.removed_initiatives
+        if links or change.strategy or not change.initiatives or self.key is None:
+            self.refresh()
+        elif self._rows:
+            # The same links (an edit of initiatives names the links it changes, a renamed
+            # key among them): the cells are read again, not every link of the plan.
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 3))
 
     def refresh(self) -> None:
         self.beginResetModel()

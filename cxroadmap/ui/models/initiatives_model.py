@@ -117,7 +117,7 @@ class InitiativesModel(QAbstractTableModel):
         moved = moved_keys(change, shown, self.document.schedule)
         if moved is None or 4 * len(moved) > len(self._keys):
             return everything
-        index = {key: row for row, key in enumerate(self._keys)}
+        index = dict(zip(self._keys, range(len(self._keys)), strict=True))
         rows = sorted(index[key] for key in moved if key in index)
         blocks: list[tuple[int, int]] = []
         for row in rows:

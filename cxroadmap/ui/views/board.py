@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 
@@ -76,8 +77,9 @@ class BoardScene(QGraphicsScene):
         self.sync()
 
     def follow(self, strategy: Strategy, schedule: Schedule | None, change: Change) -> bool:
-        """Redraw just the cards `change` touched when each stays in its column and place;
-        False (nothing done) when the cards must be placed again (`set_data`)."""
+        """Redraw just the cards `change` touched and move those whose place changed (each
+        taken out of its column and put back where it now belongs); False (nothing done)
+        when the cards must be placed again (`set_data`)."""
         if strategy is not self.strategy or self.only_keys is not None or self.schedule is None:
             return False
         moved = moved_keys(change, self.schedule, schedule)
@@ -85,38 +87,52 @@ class BoardScene(QGraphicsScene):
             return False  # (a measure's readings can change an initiative's RAG status)
         assert schedule is not None  # moved_keys is None without one
         before, items = self.schedule.items, schedule.items
-        if any(items[key].phase != before[key].phase for key in moved):
-            return False
-        columns = {items[key].phase for key in moved}
-        position = {key: i for i, key in enumerate(items)}
-        restack = []
-        for name in columns:
-            # The cards of a column are sorted by start and finish, ties in schedule order.
-            keys = self.column_keys.get(name, [])
-            places = [(items[k].start_day, items[k].finish_day, position[k]) for k in keys]
-            if places != sorted(places):
-                restack.append(name)
+        names = {before[key].phase for key in moved} | {items[key].phase for key in moved}
+        if not names <= self.column_keys.keys():
+            return False  # a card comes from or goes to a phase not shown
+        position = dict(zip(items, range(len(items)), strict=True))
+
+        def place(key: str) -> tuple[int, int, int]:
+            # The cards of a column are sorted by start and finish, ties in schedule order:
+            # the others keep their places, as their start, finish and order are the same.
+            return items[key].start_day, items[key].finish_day, position[key]
+
         self.schedule = schedule
-        for name in restack:
-            self._restack(name, position)
+        for name in names:
+            old = self.column_keys[name]
+            keys = self.column_keys[name] = [key for key in old if key not in moved]
+            for key in sorted((k for k in moved if items[k].phase == name), key=place):
+                bisect.insort(keys, key, key=place)
+            column = [n for n, _ in self.columns].index(name)
+            for row, key in enumerate(keys):
+                if row >= len(old) or old[row] != key:
+                    self.cards[key].setPos(self._spot(column, row))
+        if any(items[key].phase != before[key].phase for key in moved):
+            self._fit()  # a column grew and another shrank
         for key in moved:
             card = self.cards.get(key)
             if card is not None:
                 card.describe(strategy, items[key])
+                self._fade(card, items[key].phase)
         return True
 
-    def _restack(self, name: str, position: dict[str, int]) -> None:
-        """Sort one column's cards again (by start and finish, ties in schedule order) and
-        move just the cards whose place in it changed."""
-        assert self.schedule is not None
-        items = self.schedule.items
-        old = self.column_keys[name]
-        keys = sorted(old, key=lambda k: (items[k].start_day, items[k].finish_day, position[k]))
-        self.column_keys[name] = keys
-        column = [n for n, _ in self.columns].index(name)
-        for row, key in enumerate(keys):
-            if old[row] != key:
-                self.cards[key].setPos(self._spot(column, row))
+    def _fade(self, card: CardItem, phase: str) -> None:
+        """Fade a card outside the phase in the spotlight (presentation)."""
+        faded = self.focus is not None and phase != self.focus
+        if faded != card.faded:
+            card.faded = faded
+            card.setOpacity(0.35 if faded else 1.0)
+
+    def _fit(self) -> None:
+        """Make the columns as tall as the tallest, and the scene as large as the columns."""
+        m, per_row = self.metrics, self._stacked
+        lines = [-(-len(keys) // per_row) for keys in self.column_keys.values()]
+        tallest = max([0.0, *(n * (m.card_height + PAD) for n in lines)])
+        height = m.lane_header * 2.2 + PAD + max(tallest, m.card_height) + PAD
+        self.columns = [(n, QRectF(r.left(), r.top(), r.width(), height)) for n, r in self.columns]
+        width = per_row * (self.card_width + PAD) + PAD
+        self.setSceneRect(QRectF(0, 0, GAP + len(self.columns) * (width + GAP), height + 2 * GAP))
+        self.update()
 
     def _spot(self, column: int, row: int) -> QPointF:
         """Where the card at `row` of the `column`-th column sits (grid of a one-phase board)."""
@@ -167,7 +183,6 @@ class BoardScene(QGraphicsScene):
 
     def sync(self) -> None:
         """Place a card per scheduled initiative, reusing the cards already made (by key)."""
-        m = self.metrics
         old, self.cards = self.cards, {}
         self.columns, self.column_keys = [], {}
         strategy, schedule = self.strategy, self.schedule
@@ -188,8 +203,6 @@ class BoardScene(QGraphicsScene):
                 by_phase[item.phase].append(item)
         per_row = self._stacked = self.per_row if len(names) == 1 else 1
         width = per_row * (self.card_width + PAD) + PAD
-        header = m.lane_header * 2.2
-        tallest = 0.0
         resized, self._made_width = self.card_width != self._made_width, self.card_width
         for i, name in enumerate(names):
             x = GAP + i * (width + GAP)
@@ -208,22 +221,14 @@ class BoardScene(QGraphicsScene):
                 if card.selected != selected:
                     card.selected = selected
                     card.update()
-                faded = self.focus is not None and name != self.focus
-                if faded != card.faded:
-                    card.faded = faded
-                    card.setOpacity(0.35 if faded else 1.0)
+                self._fade(card, name)
                 card.setPos(self._spot(i, row))
                 if made:
                     self.addItem(card)  # after setPos: placing an item already indexed costs more
-            lines = -(-len(items) // per_row)
-            tallest = max(tallest, lines * (m.card_height + PAD))
             self.columns.append((name, QRectF(x, GAP, width, 0)))
         for gone in old.values():
             self.removeItem(gone)
-        height = header + PAD + max(tallest, m.card_height) + PAD
-        self.columns = [(n, QRectF(r.left(), r.top(), r.width(), height)) for n, r in self.columns]
-        self.setSceneRect(QRectF(0, 0, GAP + len(names) * (width + GAP), height + 2 * GAP))
-        self.update()
+        self._fit()
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         paint_columns(self, painter, QRectF(rect))

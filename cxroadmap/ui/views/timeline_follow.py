@@ -3,7 +3,7 @@ when the order in a lane changes, and all is laid out again only when a lane cha
 
 from __future__ import annotations
 
-import itertools
+import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -44,11 +44,9 @@ def follow_change(
     rows, shifted = scene.rows, set()
     by_start = lane_order(strategy, schedule)
     touched = [scene.lanes[index] for index in {scene.lane_of[key] for key in moved}]
-    if not all(in_order(lane.keys, by_start) for lane in touched):
-        # Same lanes, new order: the lanes that changed are sorted again and the rows
-        # placed; a bar that only changed row keeps its x, width and slack.
-        for lane in touched:
-            lane.keys.sort(key=by_start)
+    if not all([resorted(lane.keys, moved, by_start) for lane in touched]):  # every lane
+        # Same lanes, new order in some: the rows are placed again; a bar that only
+        # changed row keeps its x, width and slack.
         scene.place_rows()
         for key, y in scene.rows.items():
             if rows[key] != y and key not in moved:
@@ -75,10 +73,9 @@ def follow_change(
             bar.generation = -1  # placed for this layout: place it again now
             scene.materialise(key)
     scene.content_right = max(scene.scale.x_of(window[1]), max(scene.ends.values()))
-    if scene.rows is not rows:
-        scene.set_arrows()  # the rows the arrows are indexed by changed
-    elif critical:
-        scene.mark_critical(moved)  # only arrows at a bar that moved can change colour
+    if critical or scene.rows is not rows:
+        # Only the arrows at a bar that moved or changed row can change colour or row.
+        scene.follow_arrows(moved | shifted, rows)
     else:
         scene.arrows.update()  # drawn from the bars' geometry at paint time
     scene.set_rect()
@@ -96,7 +93,18 @@ def lanes_kept(scene: TimelineScene, strategy: Strategy, moved: set[str]) -> boo
     return True
 
 
-def in_order(keys: list[str], by_start: Callable[[str], tuple[int, int, int]]) -> bool:
-    """Whether a lane's keys are still sorted as `lanes_of` sorts them."""
-    places = [by_start(key) for key in keys]
-    return all(a < b for a, b in itertools.pairwise(places))
+def resorted(
+    keys: list[str], moved: set[str], by_start: Callable[[str], tuple[int, int, int]]
+) -> bool:
+    """Sort a lane's keys again as `lanes_of` sorts them, given that only `moved` keys can
+    be out of place (the others' start, finish and document order are as they were): each
+    is taken out and put back where it now belongs. True when the order stayed the same."""
+    kept = [key for key in keys if key not in moved]
+    if len(kept) == len(keys):
+        return True
+    for key in sorted((key for key in keys if key in moved), key=by_start):
+        bisect.insort(kept, key, key=by_start)
+    if kept == keys:
+        return True
+    keys[:] = kept
+    return False

@@ -299,7 +299,7 @@ class DependencyLayer(QGraphicsItem):
         self.owner = scene
         self._rect = QRectF()
         self.deps: list[tuple[str, str, str, bool]] = []
-        self.blocks: dict[int, list[int]] = {}
+        self.blocks: dict[int, set[int]] = {}
         self.at: dict[str, list[int]] = {}  # the arrows from or to each initiative
         self.setZValue(-1)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
@@ -311,20 +311,35 @@ class DependencyLayer(QGraphicsItem):
         self.blocks = {}
         self.at = {}
         rows = self.owner.rows
-        height = self.owner.metrics.row * self.BLOCK
         for index, (a, b, _, _) in enumerate(deps):
-            for block in {int(rows[a] // height), int(rows[b] // height)}:
-                self.blocks.setdefault(block, []).append(index)
+            for block in self._blocks_of(rows[a], rows[b]):
+                self.blocks.setdefault(block, set()).add(index)
             self.at.setdefault(a, []).append(index)
             self.at.setdefault(b, []).append(index)
         self.update()
 
-    def mark_critical(self, keys: Iterable[str], critical: Callable[[str, str], bool]) -> None:
-        """Mark again, red or not, just the arrows from or to `keys` (rows unchanged)."""
-        deps = self.deps
+    def _blocks_of(self, y_from: float, y_to: float) -> set[int]:
+        height = self.owner.metrics.row * self.BLOCK
+        return {int(y_from // height), int(y_to // height)}
+
+    def follow(
+        self,
+        keys: Iterable[str],
+        old_rows: dict[str, float],
+        critical: Callable[[str, str], bool],
+    ) -> None:
+        """After an edit that kept the arrows: those from or to `keys` (the bars that moved
+        or changed row) are indexed by their new rows and marked red or not again."""
+        deps, rows, blocks = self.deps, self.owner.rows, self.blocks
         for index in {i for key in keys for i in self.at.get(key, ())}:
             a, b, kind, _ = deps[index]
             deps[index] = (a, b, kind, critical(a, b))
+            was = self._blocks_of(old_rows[a], old_rows[b])
+            now = self._blocks_of(rows[a], rows[b])
+            for block in was - now:
+                blocks[block].discard(index)
+            for block in now - was:
+                blocks.setdefault(block, set()).add(index)
         self.update()
 
     def resize(self, rect: QRectF) -> None:

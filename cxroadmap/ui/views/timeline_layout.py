@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -69,7 +70,7 @@ def lanes_of(
 
 def lane_order(strategy: Strategy, schedule: Schedule) -> Callable[[str], tuple[int, int, int]]:
     """The key rows are sorted by within a lane: start, then finish, then document order."""
-    order = {key: i for i, key in enumerate(strategy.initiatives)}
+    order = dict(zip(strategy.initiatives, range(len(strategy.initiatives)), strict=True))
     items = schedule.items
 
     def by_start(key: str) -> tuple[int, int, int]:
@@ -100,6 +101,9 @@ def phase_spans(strategy: Strategy, last: dt.date) -> list[PhaseSpan]:
     return spans
 
 
+_START, _FINISH = operator.attrgetter("start"), operator.attrgetter("finish")
+
+
 def finish_of(item: ScheduledInitiative) -> dt.date:
     """The calendar day after the initiative's last working day (where its bar ends)."""
     return item.finish + dt.timedelta(days=1)
@@ -122,9 +126,13 @@ def date_window(
     today when it falls in or shortly before the roadmap."""
     if bounds is not None:
         return bounds
-    items = [schedule.items[k] for k in (keys if keys is not None else schedule.items)]
-    first = min([strategy.start, *(i.start for i in items)])
-    last = max([schedule.finish, first, *(finish_of(i) for i in items)])
+    items = schedule.items.values() if keys is None else [schedule.items[k] for k in keys]
+    # min and max of attributes at C speed (an edit at 20,000 initiatives asks for this):
+    # the latest finish_of is the day after the latest finish.
+    first = min(strategy.start, min(map(_START, items), default=strategy.start))
+    latest = max(map(_FINISH, items), default=None)
+    ends = [schedule.finish, first] + ([] if latest is None else [latest + dt.timedelta(days=1)])
+    last = max(ends)
     if keys is None:
         # Measures' target dates are flagged on the timeline: keep them in view.
         last = max([last, *(m.target_date for m in strategy.measures if m.target_date)])

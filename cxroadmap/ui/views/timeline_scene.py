@@ -210,9 +210,9 @@ class TimelineScene(QGraphicsScene):
             ]
         )
 
-    def mark_critical(self, keys: set[str]) -> None:
-        """Colour again the arrows at `keys`, whose criticality changed (rows unchanged)."""
-        self.arrows.mark_critical(keys, self._critical)
+    def follow_arrows(self, keys: set[str], old_rows: dict[str, float]) -> None:
+        """Index and colour again the arrows at `keys` (bars moved, their rows were `old_rows`)."""
+        self.arrows.follow(keys, old_rows, self._critical)
 
     def set_rect(self) -> None:
         """Size the scene to the rows and the titles' reach; phases run to its right edge."""
