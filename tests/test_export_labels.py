@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 from cxroadmap.content.demo import demo_strategy
 from cxroadmap.export.fonts import ELLIPSIS, fit_text, font_set, text_width
-from cxroadmap.export.timeline import flag_rooms, plan_timeline
+from cxroadmap.export.timeline import plan_timeline
 from cxroadmap.scheduling.planner import schedule
 
 FLAG = "Customer effort score (1-7, lower is better)"
@@ -21,20 +23,17 @@ def test_fit_text_ends_at_a_word_and_cuts_a_lone_word_only_when_asked():
     assert fit_text(word, half, 6, whole_words=True) == ""
 
 
-def test_measure_flags_share_the_chart_and_their_labels_never_overlap():
+def test_measure_labels_in_the_pdf_strip_are_cut_at_a_word_and_never_overlap():
     font_set()
     strategy = demo_strategy()
     chart = plan_timeline(strategy, schedule(strategy), 780, 500, None)
-    rooms = flag_rooms(chart)
-    dated = {m.target_date for m in strategy.measures if m.target_date}
-    assert len(rooms) == len(dated) >= 3  # one flag per date, names joined
-    xs = [x for x, _, _ in rooms]
-    assert xs == sorted(xs)
-    for (x, measures, room), following in zip(rooms, [*xs[1:], chart.width], strict=True):
-        assert room == following - x
-        names = " · ".join(measures)
-        label = fit_text(names, min(120, room - 10), 6, whole_words=True)
-        assert x + 7 + text_width(label, 6) <= following  # ends before the next flag
-        if label and label != names:
-            head = label.removesuffix(ELLIPSIS)
-            assert names.startswith(head) and names[len(head)] in " ,;:·-(", label
+    dated = {m.name for m in strategy.measures if m.target_date}
+    assert {f.name for f in chart.strip} == dated and len(dated) >= 3
+    shown = [f for f in chart.strip if f.level >= 0]
+    for flag in shown:
+        assert chart.chart_x <= flag.left and flag.right <= chart.width
+        if flag.label != flag.name:
+            head = flag.label.removesuffix(ELLIPSIS)
+            assert flag.name.startswith(head) and flag.name[len(head)] in " ,;:·-(", flag.label
+    for a, b in itertools.combinations(shown, 2):
+        assert a.level != b.level or a.right <= b.left or b.right <= a.left, (a.label, b.label)

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable
 from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.readings import on_track
-from cxroadmap.export import legend, marks, measure_strip
+from cxroadmap.export import legend, marks, measure_strip, pdf_measures
 from cxroadmap.export.chartlayout import ChartLayout, layout_chart, pillars_present
 from cxroadmap.export.dateaxis import Axis, build_axis
 from cxroadmap.export.fonts import fit_text, text_width
@@ -75,13 +75,14 @@ class TimelineChart:
         page = self.layout.pages[index]
         positions = marks.draw_lanes(canvas, self, page, self.rows_top)
         self._today(canvas, bottom)  # under the titles' halos, like the arrows
+        pdf_measures.draw_lines(canvas, self)  # so are the measures' lines
         marks.draw_links(canvas, self, page, positions)
         marks.draw_marks(canvas, self, page, positions)
         if not self.layout.lanes:
             canvas.setFillColor(HexColor(style.MUTED))
             draw_text(canvas, self.chart_x + 8, self.rows_top - 20, "No initiatives yet.", 10)
         _status_draw(self, canvas, bottom)
-        self._measures(canvas, bottom)
+        pdf_measures.draw_labels(canvas, self)
         legend.draw(canvas, self.legend_lines, 0, legend.height(self.legend_lines))
         canvas.restoreState()
 
@@ -176,9 +177,6 @@ class TimelineChart:
         canvas.setLineWidth(0.7)
         canvas.line(0, bottom, self.width, bottom)
 
-    def _measures(self, canvas: Canvas, bottom: float) -> None:
-        _measures_draw(self, canvas, bottom)
-
     def _today(self, canvas: Canvas, bottom: float) -> None:
         axis = self.layout.axis
         if self.today is None or not axis.start <= self.today < axis.end:
@@ -199,21 +197,6 @@ class TimelineChart:
         canvas.drawPath(path, stroke=0, fill=1)
 
 
-def flag_rooms(chart: TimelineChart) -> list[tuple[float, list[str], float]]:
-    """(x, measures' names, room) of each target-date flag in the chart's dates, left to
-    right: measures due the same day share a flag, and its label has the room up to the next
-    flag (or the chart's edge), so labels never overlap; each is cut at a word to fit."""
-    axis = chart.layout.axis
-    by_day: dict[dt.date, list[str]] = {}
-    for day, name in chart.measures:
-        if axis.start <= day < axis.end:
-            by_day.setdefault(day, []).append(name)
-    days = sorted(by_day)
-    xs = [chart.x(d) + chart.layout.width / axis.days / 2 for d in days]
-    ends = [*xs[1:], chart.width][: len(xs)]
-    return [(x, by_day[d], end - x) for d, x, end in zip(days, xs, ends, strict=True)]
-
-
 def _status_draw(chart: TimelineChart, canvas: Canvas, bottom: float) -> None:
     """The status date: a solid line where that day begins, labelled at the top of the rows."""
     day = chart.status_date
@@ -230,29 +213,6 @@ def _status_draw(chart: TimelineChart, canvas: Canvas, bottom: float) -> None:
     canvas.rect(x, bottom + 1, text_width(label, 5.5) + 4, 7.5, stroke=0, fill=1)
     canvas.setFillColor(HexColor(style.STATUS_DATE))
     draw_text(canvas, x + 2, bottom + 3, label, 5.5)
-
-
-def _measures_draw(chart: TimelineChart, canvas: Canvas, bottom: float) -> None:
-    """A flag at each measure's target date, standing on the chart's bottom rule."""
-    for x, names, room in flag_rooms(chart):
-        canvas.setStrokeColor(HexColor(style.mix(style.MEASURE, 0.45)))
-        canvas.setLineWidth(0.6)
-        canvas.setDash(1, 2)
-        canvas.line(x, bottom, x, chart.rows_top)
-        canvas.setDash()
-        # A day's flag is off track when any of its measures is (trackx's on-track rule).
-        off = any(n in chart.off_track for n in names)
-        ink = style.OFF_TRACK if off else style.MEASURE
-        legend.flag(canvas, x, bottom, 12, ink)
-        label = fit_text(" · ".join(names), min(120, room - 10), 6, whole_words=True)
-        if not label:
-            continue  # the measures page names it; the legend says what the flag is
-        wide = text_width(label, 6)
-        start = x + 7
-        canvas.setFillColor(HexColor(style.PAPER))
-        canvas.rect(start - 1, bottom + 2.5, wide + 2, 7.5, stroke=0, fill=1)
-        canvas.setFillColor(HexColor(ink))
-        draw_text(canvas, start, bottom + 4.5, label, 6)
 
 
 class TimelinePage(Flowable):  # type: ignore[misc]
@@ -284,10 +244,10 @@ def plan_timeline(
     height: float,
     today: dt.date | None,
     fit: bool = False,
-    with_strip: bool = False,
+    with_strip: bool = True,
 ) -> TimelineChart:
     """Lay out the timeline for pages whose frame is `width` x `height` points;
-    `with_strip` keeps a strip under the lanes for the measures' labels."""
+    `with_strip` keeps a strip under the lanes for the measures' labels (False: no labels)."""
     label_width = 118.0 if width >= 600 else 90.0
     chart_width = width - label_width - 6
     axis = _axis_for(strategy, schedule, chart_width)

@@ -17,7 +17,9 @@ from cxroadmap.ui.snapshots import Snapshots
 
 # Above this a reschedule would be felt while typing, so later ones go off the UI thread.
 INLINE_LIMIT_SECONDS = 0.1
-PRIME_AFTER_MS = 300  # the worker's first whole copy, once the document has been painted
+# The worker's first whole copy waits this long after the open's schedule: 300 ms came before
+# the first paint of a 20k document on a busy machine (the copy then delayed the paint).
+PRIME_AFTER_MS = 2000
 
 Outcome = tuple[Schedule | None, str | None]
 
