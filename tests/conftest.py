@@ -19,6 +19,14 @@ def pg_cluster():
         yield cluster
 
 
+@pytest.fixture
+def ws(pg_cluster, tmp_path):
+    """A workspace of its own holding the demo cascade (tests/workspace_helpers.py)."""
+    from workspace_helpers import new_workspace
+
+    return new_workspace(pg_cluster, tmp_path)
+
+
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Backups, the demo copy and the checksum cache go to folders of the test's own, never

@@ -2,9 +2,8 @@
 two laptops against a real PostgreSQL server."""
 
 import psycopg
-import pytest
 from psycopg.types.json import Jsonb
-from workspace_helpers import edit, new_workspace, strategy
+from workspace_helpers import edit, strategy
 
 from cxroadmap.app import main
 from cxroadmap.domain.edits import AddInitiative, Change
@@ -15,11 +14,6 @@ from cxroadmap.domain.touchpoint_edits import AddTouchpoint, ChangeTouchpoint, R
 from cxroadmap.domain.touchpoints import Touchpoint
 from cxroadmap.storage.document import Document
 from cxroadmap.storage.workspace.server_schema import MIGRATIONS
-
-
-@pytest.fixture
-def ws(pg_cluster, tmp_path):
-    return new_workspace(pg_cluster, tmp_path)
 
 
 def sync(path, capsys):

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from workspace_helpers import edit, new_workspace, strategy
+from workspace_helpers import edit, strategy
 
 from cxroadmap.app import main
 from cxroadmap.domain.edits import ChangeInitiative, ChangeStrategy
@@ -20,11 +20,6 @@ from cxroadmap.domain.touchpoint_edits import (
     UnlinkTouchpoint,
 )
 from cxroadmap.domain.touchpoints import Opportunity
-
-
-@pytest.fixture
-def ws(pg_cluster, tmp_path):
-    return new_workspace(pg_cluster, tmp_path)
 
 
 def sync(path, capsys):

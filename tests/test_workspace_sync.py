@@ -2,18 +2,13 @@
 
 import psycopg
 import pytest
-from workspace_helpers import edit, new_workspace, strategy
+from workspace_helpers import edit, strategy
 
 from cxroadmap.app import main
 from cxroadmap.domain.edits import AddDependency, ChangeInitiative, RemoveInitiative
 from cxroadmap.domain.model import Dependency
 from cxroadmap.storage.document import read_document
 from cxroadmap.storage.workspace.items import document_items
-
-
-@pytest.fixture
-def ws(pg_cluster, tmp_path):
-    return new_workspace(pg_cluster, tmp_path)
 
 
 def sync(path, capsys):

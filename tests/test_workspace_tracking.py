@@ -4,7 +4,7 @@ import datetime as dt
 import json
 
 import pytest
-from workspace_helpers import edit, new_workspace, strategy
+from workspace_helpers import edit, strategy
 
 from cxroadmap.app import main
 from cxroadmap.content.demo import demo_cascade
@@ -14,11 +14,6 @@ from cxroadmap.domain.scenarios import CopyAsScenario
 from cxroadmap.scheduling.baselines import take
 from cxroadmap.scheduling.planner import schedule
 from cxroadmap.storage.document import Document, write_document
-
-
-@pytest.fixture
-def ws(pg_cluster, tmp_path):
-    return new_workspace(pg_cluster, tmp_path)
 
 
 def sync(path, capsys):
