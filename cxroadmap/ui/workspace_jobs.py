@@ -14,7 +14,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMainWindow, QProgressBar
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QWidget,
+)
 
 from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.ui import messages
@@ -135,13 +142,7 @@ class WorkspaceJobs(QObject):
         """Ask without blocking; the password is kept in memory, never in the document."""
         from cxroadmap.storage.workspace.server import remember_password
 
-        dialog = QInputDialog(self.window)
-        dialog.setObjectName("password_dialog")
-        dialog.setWindowTitle("Workspace password")
-        where = getattr(error, "where", "") or "The workspace"
-        retry = "That password was not accepted. " if "authentication failed" in str(error) else ""
-        dialog.setLabelText(f"{retry}{where} asks for your password.\n\nPassword:")
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog = password_dialog(self.window, error)
 
         def typed() -> None:
             self.password_dialog = None
@@ -154,9 +155,21 @@ class WorkspaceJobs(QObject):
 
         dialog.accepted.connect(typed)
         dialog.rejected.connect(cancelled)
-        dialog.finished.connect(dialog.deleteLater)
         self.password_dialog = dialog
         dialog.open()
+
+
+def password_dialog(parent: QWidget, error: CxRoadmapError) -> QInputDialog:
+    """The password prompt for a server that asked (Sync Now's too); gone once answered."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("password_dialog")
+    dialog.setWindowTitle("Workspace password")
+    where = getattr(error, "where", "") or "The workspace"
+    retry = "That password was not accepted. " if "authentication failed" in str(error) else ""
+    dialog.setLabelText(f"{retry}{where} asks for your password.\n\nPassword:")
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    dialog.finished.connect(dialog.deleteLater)
+    return dialog
 
 
 def ask_url(window: QMainWindow, title: str, then: Callable[[str], None]) -> QInputDialog:

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.ui.workspace_jobs import password_dialog
 
 if TYPE_CHECKING:
     from cxroadmap.storage.workspace.sync import SyncReport
@@ -143,16 +144,9 @@ class SyncRunner(QObject):
 
     def _ask_password(self, error: CxRoadmapError) -> None:
         """Ask without blocking; the password is kept in memory, never in the document."""
-        dialog = QInputDialog(self.parent_widget)
-        dialog.setObjectName("password_dialog")
-        dialog.setWindowTitle("Workspace password")
-        where = getattr(error, "where", "") or "The workspace"
-        again = "That password was not accepted. " if "authentication failed" in str(error) else ""
-        dialog.setLabelText(f"{again}{where} asks for your password.\n\nPassword:")
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog = password_dialog(self.parent_widget, error)
         dialog.accepted.connect(lambda: self._password_typed(dialog.textValue()))
         dialog.rejected.connect(lambda: self.failed.emit(error))
-        dialog.finished.connect(dialog.deleteLater)
         self.password_dialog = dialog
         dialog.open()
         self.asking.emit(dialog)
