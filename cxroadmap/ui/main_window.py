@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -38,9 +39,11 @@ from cxroadmap.ui.settings import AppSettings
 from cxroadmap.ui.strategy_panel import StrategyPanel
 from cxroadmap.ui.view_tabs import roadmap_views
 from cxroadmap.ui.views.install import ViewCommands
-from cxroadmap.ui.welcome import WelcomePage
 from cxroadmap.ui.window_fit import fit_to_screen
 from cxroadmap.ui.workspace_commands import WorkspaceCommands
+
+if TYPE_CHECKING:
+    from cxroadmap.ui.welcome import WelcomePage
 
 APP_NAME = "cxroadmap"
 
@@ -57,7 +60,7 @@ class MainWindow(QMainWindow):
         self.files = FileCommands(self)
         self.setAcceptDrops(True)
 
-        self.welcome = WelcomePage()
+        self._welcome: WelcomePage | None = None  # built when first shown (see `welcome`)
         self.selection = Selection(self)
         self.initiatives = InitiativesPage(self.acts, self.selection)
         self.strategy_panel = StrategyPanel()
@@ -82,8 +85,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.banner_save_as = self.files.banner_row(layout, self.banner)
         layout.addWidget(self.views)
+        self.document_page = workspace  # the stack's page while a document is open
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.welcome)
         self.stack.addWidget(workspace)
         self.setCentralWidget(self.stack)
 
@@ -189,10 +192,24 @@ class MainWindow(QMainWindow):
             lambda: self.views.setCurrentWidget(self.strategy_panel)
         )
         a["about"].triggered.connect(self._about)
-        self.welcome.new_requested.connect(f.new_document)
-        self.welcome.open_requested.connect(f.open_dialog)
-        self.welcome.demo_requested.connect(f.open_demo)
-        self.welcome.recent_requested.connect(f.open_path)
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The welcome screen, built on first use: a window started on a file never needs it."""
+        if self._welcome is None:
+            from cxroadmap.ui.welcome import add_welcome_page
+
+            self._welcome = add_welcome_page(self.stack, self.files)
+        return self._welcome
+
+    def _show_welcome(self) -> None:
+        self.welcome.set_recent(self.settings.recent_files())
+        self.stack.setCurrentWidget(self.welcome)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.document is None and self._welcome is None:
+            self._show_welcome()  # the window shows without a document: the welcome it is
+        super().showEvent(event)
 
     # -- the document ----------------------------------------------------------------------
 
@@ -215,13 +232,12 @@ class MainWindow(QMainWindow):
             self.undo_group.setActiveStack(document.undo_stack)
             document.changed.connect(self._on_changed)
             document.refused.connect(self._on_refused)
-            self.stack.setCurrentIndex(1)
+            self.stack.setCurrentWidget(self.document_page)
             if document.strategy.initiatives:
                 self.initiatives.select_key(next(iter(document.strategy.initiatives)))
             self.initiatives.table.setFocus()
-        else:
-            self.welcome.set_recent(self.settings.recent_files())
-            self.stack.setCurrentIndex(0)
+        elif self._welcome is not None or self.isVisible():
+            self._show_welcome()
         if old is not None:
             old.close()
             old.deleteLater()
