@@ -19,9 +19,19 @@ from cxroadmap.storage.document import read_document, write_document
 
 # What first paint must not wait for: the ORM (a write needs it), graphs, PDF, slides, server.
 HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "networkx", "reportlab", "pptx", "psycopg")
-# The app's own modules a window started on a document does not need before it paints: the
-# welcome screen (there is a document to show).
-LAZY = ("cxroadmap.ui.welcome",)
+# What a window started on a document does not need before it paints: the welcome screen
+# (there is a document to show), the hidden tabs' views (built when first shown), printing.
+LAZY = (
+    "cxroadmap.ui.welcome",
+    "cxroadmap.ui.views.timeline_view",
+    "cxroadmap.ui.views.board",
+    "cxroadmap.ui.views.graph_view",
+    "cxroadmap.ui.cx.touchpoints_page",
+    "cxroadmap.ui.cx.matrix_view",
+    "cxroadmap.ui.cx.measures_page",
+    "cxroadmap.ui.cx.alignment_view",
+    "PySide6.QtPrintSupport",
+)
 
 # Starts the app as `cxroadmap FILE` does; at the main window's first paint with the
 # document open, prints the heavy modules already imported and leaves.

@@ -33,11 +33,11 @@ from cxroadmap.ui.initiatives_page import InitiativesPage
 from cxroadmap.ui.inspector import Inspector
 from cxroadmap.ui.naming import named
 from cxroadmap.ui.progress_commands import set_status_today
+from cxroadmap.ui.roadmap_tabs import RoadmapTabs
 from cxroadmap.ui.scenario_commands import ScenarioCommands
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.settings import AppSettings
 from cxroadmap.ui.strategy_panel import StrategyPanel
-from cxroadmap.ui.view_tabs import roadmap_views
 from cxroadmap.ui.views.install import ViewCommands
 from cxroadmap.ui.window_fit import fit_to_screen
 from cxroadmap.ui.workspace_commands import WorkspaceCommands
@@ -70,9 +70,13 @@ class MainWindow(QMainWindow):
         self.views.addTab(self.strategy_panel, "Strategy")
         self.budget_panel = BudgetPanel()
         self.views.addTab(self.budget_panel, "Budget")
-        self.roadmap_tabs: list[QWidget] = []
-        self._tab_titles: dict[str, QWidget] = {}
-        self.feed: TabFeed | None = None
+        # Before anyone else listens to the tabs (see RoadmapTabs).
+        self.roadmap = RoadmapTabs(
+            self.views,
+            self.selection,
+            lambda: self.views.indexOf(self.strategy_panel),
+            self._configure_tab,
+        )
         self._refusals: list[str] = []
         self.banner = named(QLabel(), "readonly_banner")
         self.banner.setWordWrap(True)
@@ -226,7 +230,7 @@ class MainWindow(QMainWindow):
         self.document = document
         for view in (self.initiatives, self.strategy_panel, self.inspector, self.budget_panel):
             view.set_document(document)
-        self._build_roadmap_tabs(document)
+        self.roadmap.show_document(document)
         if document is not None:
             self.undo_group.addStack(document.undo_stack)
             self.undo_group.setActiveStack(document.undo_stack)
@@ -246,35 +250,24 @@ class MainWindow(QMainWindow):
         self.cx_commands.document_shown(document)
         self._update_chrome()
 
-    def _build_roadmap_tabs(self, document: OpenDocument | None) -> None:
-        """One tab per roadmap view; they share the window's selection and the document."""
-        current = self.views.currentWidget()
-        # The same view stays in front for the next document (the tabs are rebuilt).
-        shown = next((t for t, tab in self._tab_titles.items() if tab is current), None)
-        if self.feed is not None:
-            self.feed.release()
-            self.feed = None
-        for tab in self.roadmap_tabs:
-            self.views.removeTab(self.views.indexOf(tab))
-            tab.deleteLater()
-        self.roadmap_tabs = []
-        self._tab_titles = {}
-        if document is None:
-            return
-        self.feed = TabFeed(self.views, document)
-        for title, factory in roadmap_views():
-            view = factory(document, self.selection, self.feed)
-            view.setObjectName(f"view_{title.lower()}")
-            self.views.insertTab(self.views.indexOf(self.strategy_panel), view, title)
-            self.roadmap_tabs.append(view)
-            self._tab_titles[title] = view
-            if title == shown:
-                current = view
-        self.views.setCurrentWidget(current)
+    def _configure_tab(self, view: QWidget) -> None:
+        """A roadmap view just built takes the window's swimlanes, saved view and roll-up."""
+        self.view_commands.configure(view)
+        self.view_commands.saved_views.configure(view)
+        self.cx_commands.configure(view)
+
+    @property
+    def feed(self) -> TabFeed | None:
+        return self.roadmap.feed
+
+    @property
+    def roadmap_tabs(self) -> list[QWidget]:
+        """Every roadmap view of the open document, built now if not built yet."""
+        return self.roadmap.views()
 
     def roadmap_tab(self, title: str) -> QWidget | None:
         """The open document's roadmap tab called `title` ("Timeline", "Matrix", ...)."""
-        return self._tab_titles.get(title)
+        return self.roadmap.view(title)
 
     def _on_changed(self, change: Change) -> None:
         self.cx_commands.document_changed(change)
