@@ -14,10 +14,11 @@ DEFAULT_WORKING_DAYS = ("mon", "tue", "wed", "thu", "fri")
 
 # Dates are produced in blocks so that a long project does not pay one call per day.
 _BLOCK_DAYS = 366
-# (start, working weekday numbers, holidays) -> (the working days' dates made, the first
-# date not looked at yet): a tuple, never changed, so threads may share it.
+# (start, working weekday numbers, holidays) -> (a calendar's list of working days' dates,
+# how many of them were made when it was noted, the first date not looked at then). The
+# list only ever grows at its end, so that many of its first dates stay right to copy.
 _MADE: dict[
-    tuple[dt.date, frozenset[int], frozenset[dt.date]], tuple[tuple[dt.date, ...], dt.date]
+    tuple[dt.date, frozenset[int], frozenset[dt.date]], tuple[list[dt.date], int, dt.date]
 ] = {}
 _MADE_KEPT = 16
 
@@ -78,8 +79,8 @@ class WorkCalendar:
         # schedule of 1,000 initiatives): copied, then extended here and shared again.
         self._key = (start, self._weekday_numbers, self.holidays)
         made = _MADE.get(self._key)
-        self._dates: list[dt.date] = [] if made is None else list(made[0])
-        self._next = start if made is None else made[1]
+        self._dates: list[dt.date] = [] if made is None else made[0][: made[1]]
+        self._next = start if made is None else made[2]
 
     @property
     def days_per_week(self) -> int:
@@ -115,7 +116,7 @@ class WorkCalendar:
             raise ValidationError("strategy.working_days", "no working day in a whole year")
         if len(_MADE) >= _MADE_KEPT:
             _MADE.clear()  # a few calendars at a time are in use; start again past that
-        _MADE[self._key] = (tuple(self._dates), end)
+        _MADE[self._key] = (self._dates, len(self._dates), end)  # noted, not copied
 
     def dates(self, count: int) -> Sequence[dt.date]:
         """The dates of working days 0 to at least `count - 1`, in order (not to be changed)."""
