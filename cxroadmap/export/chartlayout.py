@@ -264,7 +264,11 @@ def layout_chart(
     row_h, bar_h, size, gap = style.ROW_HEIGHT, style.BAR_HEIGHT, style.LABEL_SIZE, style.LANE_GAP
     lanes = build_lanes(strategy, schedule, axis, width, size)
     pages = _paginate(lanes, capacity, row_h, gap, label_width)
-    if len(pages) > 1:
+    # The denser try below packs every lane again: skipped when the bars alone need more
+    # rows than one page holds even at the smallest row height it tries.
+    if len(pages) > 1 and math.floor(2 * capacity / fewest_rows(lanes)) / 2 >= (
+        style.ROW_HEIGHT_COMPACT
+    ):
         # Denser rows, still easy to read, when that keeps the whole roadmap on one page.
         dense = build_lanes(strategy, schedule, axis, width, style.LABEL_SIZE_COMPACT)
         rows = sum(lane.rows for lane in dense)
@@ -300,6 +304,24 @@ def layout_chart(
     return ChartLayout(
         axis, width, row_h, bar_h, size, gap, pages, lanes, marks, milestones=milestones
     )
+
+
+def fewest_rows(lanes: list[Lane]) -> int:
+    """Rows the lanes take at the least, whatever the label size: bars that overlap in time
+    never share a row (`_pack` puts a mark only where the row's last mark has ended)."""
+    total = 0
+    for lane in lanes:
+        # At the same x a bar's end comes before another's start: touching bars may share.
+        events = sorted(
+            [(m.x0, 1) for m in lane.marks if m.x1 > m.x0]
+            + [(m.x1, -1) for m in lane.marks if m.x1 > m.x0]
+        )
+        now = most = 0
+        for _, step in events:
+            now += step
+            most = max(most, now)
+        total += max(1, most)
+    return total
 
 
 def _squeezed(lanes: list[Lane], capacity: float) -> tuple[float, float, float]:

@@ -16,7 +16,8 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from cxroadmap.export.pdftext import put_centred_string, put_right_string, put_string
+from cxroadmap.export.cells import TextCell
+from cxroadmap.export.pdftext import put_centred_string, put_right_string, put_string, set_fill
 
 Command = tuple[Any, ...]
 
@@ -250,7 +251,7 @@ def _draw(canv: Any, page: _Layout, heights: list[float]) -> None:
         for value, s, left_x, width in zip(values, styles, colpos[:-1], page.widths, strict=True):
             if current is not s:
                 if current is None or s.color != current.color:
-                    canv.setFillColor(s.color)
+                    set_fill(canv, s.color)
                 if (
                     current is None
                     or s.leading != current.leading
@@ -282,7 +283,10 @@ def _cell(
             x = x + (width + left - right - w) / 2.0
         else:
             x = x + left
-        value.drawOn(canv, x, at - h)
+        if type(value) is TextCell:
+            value.draw_on(canv, x, at - h)
+        else:
+            value.drawOn(canv, x, at - h)
         return
     if s.alignment == "RIGHT":
         draw, x = put_right_string, x + width - right
@@ -316,13 +320,13 @@ def _backgrounds(
             for i in range(er - sr + 1):
                 colour, h = cycle[i % len(cycle)], heights[sr + i]
                 if colour:
-                    canv.setFillColor(colour)
+                    set_fill(canv, colour)
                     canv.rect(x0, y0, w, -h, stroke=0, fill=1)
                 y0 -= h
         else:
             colour = colors.toColorOrNone(arg)
             if colour:
-                canv.setFillColor(colour)
+                set_fill(canv, colour)
                 canv.rect(x0, y0, w, h, stroke=0, fill=1)
 
 

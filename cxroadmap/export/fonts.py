@@ -174,6 +174,9 @@ def _char_widths(font_name: str) -> tuple[dict[int, float], float]:
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
+    if text.isascii() and text.isprintable():  # one run in the base font (see runs)
+        fs = _fonts()
+        return float(pdfmetrics.stringWidth(text, fs.bold if bold else fs.regular, size))
     return float(sum(pdfmetrics.stringWidth(part, font, size) for font, part in runs(text, bold)))
 
 
