@@ -29,8 +29,11 @@ from cxroadmap.export.pdftext import (
     draw_line,
     draw_text,
     fill_colour,
+    hold,
     put_string,
+    release,
     set_fill,
+    set_stroke,
     stroke_colour,
 )
 from cxroadmap.scheduling.planner import schedule
@@ -207,3 +210,41 @@ def test_a_table_of_shared_cells_draws_what_it_draws_without_sharing() -> None:
     assert len(shared) > 3
     assert stream(ChunkedTable(header, rows(None), widths, commands)) == shared
     assert len(memo) == 8  # three pillars, five owners
+
+
+def _state(canvas: Canvas) -> dict[str, object]:
+    found = {name: getattr(canvas, name) for name in Canvas.STATE_ATTRIBUTES}
+    found["_extgstate"] = dict(canvas._extgstate._d)
+    return found
+
+
+def test_cells_and_halos_drawn_with_hold_leave_what_save_and_restore_leave() -> None:
+    fs = font_set()
+    theirs, ours = _pair()
+    cases = [
+        TextCell("Train leaders to coach", 7.5),
+        TextCell("Ελληνικά 顧客 mixed runs", 8, bold=True, colour="#c62828"),
+        TextCell("Recruitment and selection", 7.5, max_lines=2, swatch="#1f4e79"),
+        TextCell("", 6.5),
+    ]
+    for i, cell in enumerate(cases * 5):
+        cell.wrap(60 + 10 * (i % 3), 100)
+        for canvas in (theirs, ours):
+            canvas.setFont((fs.regular, fs.bold)[i % 2], 7 + i % 3)
+            canvas.setFillColor(HexColor(("#ffffff", "#202020", "#1f4e79")[i % 3]))
+            if i % 4 == 0:
+                canvas.setFillAlpha(0.5)
+        cell.drawOn(theirs, 10 + i, 20 + i)
+        cell.draw_on(ours, 10 + i, 20 + i)
+        theirs.saveState()
+        held = hold(ours)
+        for canvas in (theirs, ours):  # what a title's halo does in between
+            set_fill(canvas, HexColor("#ffffff"))
+            canvas.setFillAlpha(0.9)
+            canvas.setLineWidth(0.3)
+            set_stroke(canvas, HexColor("#c62828"))
+            canvas.rect(1, 2, 3, 4, stroke=0, fill=1)
+        theirs.restoreState()
+        release(ours, held)
+        assert ours._code == theirs._code
+        assert _state(ours) == _state(theirs)

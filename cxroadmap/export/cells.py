@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable
 
 from cxroadmap.common import style
 from cxroadmap.export.fonts import wrap_text
-from cxroadmap.export.pdftext import draw_line, fill_colour
+from cxroadmap.export.pdftext import draw_line, fill_colour, hold, release
 
 SWATCH = 7.0
 # (text, room, size, bold, max lines) -> the wrapped lines, shared by the cells of a table.
@@ -88,32 +88,39 @@ class TextCell(Flowable):  # type: ignore[misc]
             y -= self.leading
 
     def draw_on(self, canvas: Any, x: float, y: float) -> None:
-        """`drawOn(canvas, x, y)`. A cell of a shared column (`memo`) drawn again from the
-        same fill colour, font and alpha writes what that cell wrote the first time, without
-        saving, drawing and restoring the canvas's state again: between `q` and `Q` nothing
-        it draws can depend on more than that, and `Q` undoes whatever it changed."""
+        """`drawOn(canvas, x, y)`: the same operators, with only what `draw` can change saved
+        and restored (pdftext.hold). A cell of a shared column (`memo`) drawn again from the
+        same fill colour, font and alpha writes what that cell wrote the first time: between
+        `q` and `Q` nothing it draws depends on more than that."""
+        key = self._drawn_key(canvas)
+        code = canvas._code
+        drawn: dict[tuple[Any, ...], list[str]] = getattr(canvas, _DRAWN, None) or {}
+        if key is not None:
+            body = drawn.get(key)
+            if body is not None:
+                code.append("q")
+                code.append(f"{fp_str(1, 0, 0, 1, x, y)} cm")  # canvas.translate after a q
+                code.extend(body)
+                code.append("Q")
+                return
+        held = hold(canvas)
+        code.append(f"{fp_str(1, 0, 0, 1, x, y)} cm")
+        start = len(code)
+        self.canv = canvas
+        self.draw()
+        del self.canv
+        if key is not None:
+            drawn[key] = code[start:]
+            setattr(canvas, _DRAWN, drawn)
+        release(canvas, held)
+
+    def _drawn_key(self, canvas: Any) -> tuple[Any, ...] | None:
         now = canvas._fillColorObj
         if self.memo is None or type(now) is not Color:
-            self.drawOn(canvas, x, y)
-            return
-        key = (
+            return None
+        return (
             *(self.text, self._wrapped_for, self.size, self.bold, self.max_lines),
             *(self.colour, self.swatch, now.red, now.green, now.blue, now.alpha),
             *(canvas._fontname, canvas._fontsize, canvas._leading, canvas._fillMode),
             canvas._extgstate.getValue("ca"),
         )
-        drawn = getattr(canvas, _DRAWN, None)
-        if drawn is None:
-            drawn = {}
-            setattr(canvas, _DRAWN, drawn)
-        code = canvas._code
-        body = drawn.get(key)
-        if body is None:
-            start = len(code)
-            self.drawOn(canvas, x, y)  # q, the translation's cm, the cell, Q
-            drawn[key] = code[start + 2 : -1]
-            return
-        code.append("q")
-        code.append(f"{fp_str(1, 0, 0, 1, x, y)} cm")  # canvas.translate after a q
-        code.extend(body)
-        code.append("Q")

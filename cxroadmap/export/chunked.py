@@ -11,6 +11,7 @@ Only the commands the PDF's tables use are understood; any other is refused, lou
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from reportlab.lib import colors
@@ -94,11 +95,16 @@ class _Layout:
                 cells.append((op, sc, ec, sr, er, tuple(command[3:])))
             else:
                 raise ValueError(f"table command {op!r} is not supported here")
-        # Rows touched by the same cell commands share one row of styles.
+        # Rows touched by the same cell commands share one row of styles; which commands
+        # touch a row changes only where one's rows begin or end (thousands of rows, a few
+        # such places).
         shared: dict[tuple[int, ...], list[CellStyle]] = {}
         self.styles: list[list[CellStyle]] = []
-        for r in range(self.nrows):
-            key = tuple(k for k, c in enumerate(cells) if c[3] <= r <= c[4])
+        edges = sorted({0, self.nrows} | {c[3] for c in cells} | {c[4] + 1 for c in cells})
+        for lo, hi in itertools.pairwise(edges):
+            if lo >= self.nrows:
+                break
+            key = tuple(k for k, c in enumerate(cells) if c[3] <= lo <= c[4])
             row = shared.get(key)
             if row is None:
                 row = shared[key] = [CellStyle() for _ in range(self.ncols)]
@@ -106,7 +112,7 @@ class _Layout:
                     op, sc, ec, _, _, args = cells[k]
                     for j in range(sc, ec + 1):
                         row[j].apply(op, args)
-            self.styles.append(row)
+            self.styles.extend([row] * (min(hi, self.nrows) - lo))
         self.widths = table.widths
 
     def clamp(self, sc: int, ec: int, sr: int, er: int) -> tuple[int, int, int, int]:

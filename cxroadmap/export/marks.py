@@ -16,7 +16,9 @@ from cxroadmap.export.pdftext import (
     draw_line,
     draw_text,
     fill_colour,
+    hold,
     line_width,
+    release,
     set_fill,
     stroke_colour,
 )
@@ -226,11 +228,11 @@ def draw_marks(canvas: Canvas, chart: TimelineChart, page: ChartPage, positions:
 def _halo(canvas: Canvas, x: float, mid: float, width: float, size: float) -> None:
     """Paper, nearly opaque, behind a title beside its bar: the arrows, the critical path and
     today's line (drawn before) pass under its letters, not through them."""
-    canvas.saveState()
+    held = hold(canvas)
     set_fill(canvas, _colour(style.PAPER))
     canvas.setFillAlpha(0.9)
     canvas.rect(x - 1, mid - size * 0.62, width + 2, size * 1.24, stroke=0, fill=1)
-    canvas.restoreState()
+    release(canvas, held)
 
 
 def _diamond(canvas: Canvas, x: float, y: float, r: float, stroke: int) -> None:

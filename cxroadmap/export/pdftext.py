@@ -127,6 +127,39 @@ def draw_text(
     return float(total)
 
 
+# What is saved around drawing that changes no more than colours, alpha, line width and font.
+Held = tuple[Any, ...]
+
+
+def hold(canvas: Any) -> Held:
+    """`canvas.saveState()` for drawing that changes only the fill and stroke colours, their
+    alpha, the line width and the font (a table cell, a title's halo): the same `q`, with
+    just those saved rather than reportlab's whole state stack (tens of thousands of times)."""
+    held = (
+        *(canvas._fillColorObj, canvas._strokeColorObj, canvas._lineWidth),
+        *(canvas._fontname, canvas._fontsize, canvas._leading),
+        *(canvas._extgstate, canvas._currentMatrix),
+    )
+    canvas._extgstate = canvas._extgstate.pushCopy()  # alpha changes go to a copy
+    canvas._code.append("q")
+    return held
+
+
+def release(canvas: Any, held: Held) -> None:
+    """`canvas.restoreState()` after `hold`."""
+    canvas._code.append("Q")
+    (
+        canvas._fillColorObj,
+        canvas._strokeColorObj,
+        canvas._lineWidth,
+        canvas._fontname,
+        canvas._fontsize,
+        canvas._leading,
+        canvas._extgstate,
+        canvas._currentMatrix,
+    ) = held
+
+
 def fill_colour(canvas: Any, colour: Any) -> None:
     """`canvas.setFillColor`, unless the canvas fills in that colour already (reportlab
     writes the operator again each time; thousands of cells and bars share a few colours)."""
