@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from cxroadmap.export import fonts, pdf
 from cxroadmap.export.cells import Memo, TextCell
 from cxroadmap.export.chunked import ChunkedTable
-from cxroadmap.export.fonts import font_set
+from cxroadmap.export.fonts import font_set, wrap_text
 from cxroadmap.export.pdf import render_pdf
 from cxroadmap.export.pdfshapes import round_rect
 from cxroadmap.export.pdftext import (
@@ -248,3 +248,21 @@ def test_cells_and_halos_drawn_with_hold_leave_what_save_and_restore_leave() -> 
         release(ours, held)
         assert ours._code == theirs._code
         assert _state(ours) == _state(theirs)
+
+
+class _NotAscii(str):
+    """A text that says it is not ASCII: wrap_text then measures word by word, the long way."""
+
+    def isascii(self) -> bool:
+        return False
+
+
+def test_wrapping_plain_ascii_breaks_lines_where_measuring_each_word_does() -> None:
+    chooser = random.Random(9)
+    words = ["a", "roadmap", "Train", "leaders", "to", "coach", "W" * 30, "(draft)", "i"]
+    for _ in range(400):
+        text = " ".join(chooser.choices(words, k=chooser.randint(1, 40)))
+        width, size = chooser.uniform(20, 300), chooser.choice([6.5, 7.5, 9])
+        bold, lines = chooser.random() < 0.3, chooser.choice([None, 1, 2, 4])
+        fast = wrap_text(text, width, size, bold, lines)
+        assert fast == wrap_text(_NotAscii(text), width, size, bold, lines)

@@ -173,10 +173,13 @@ def build_lanes(
     order: dict[str, tuple[int, str]] = {}
     one_day = dt.timedelta(days=1)
     scale = width / axis.days
+    labels: dict[str, str] = {}  # a few pillars, thousands of initiatives
     for key, item in schedule.items.items():
         initiative = strategy.initiatives.get(key)
         pillar = initiative.pillar if initiative is not None else ""
-        label = clean(pillar_label(pillar))
+        label = labels.get(pillar)
+        if label is None:
+            label = labels[pillar] = clean(pillar_label(pillar))
         lane = lanes.get(label.lower())
         if lane is None:
             lane = lanes[label.lower()] = Lane(label, pillar_colour(pillar))
@@ -347,9 +350,13 @@ def _squeezed(lanes: list[Lane], capacity: float) -> tuple[float, float, float]:
 def pillars_present(strategy: Strategy, schedule: Schedule) -> list[tuple[str, str]]:
     """(label, colour) of each lane the chart will have, in lane order."""
     found: dict[str, tuple[tuple[int, str], str, str]] = {}
+    seen: set[str] = set()
     for key in schedule.items:
         initiative = strategy.initiatives.get(key)
         pillar = initiative.pillar if initiative is not None else ""
+        if pillar in seen:
+            continue  # its lane is known already
+        seen.add(pillar)
         label = clean(pillar_label(pillar))
         if label.lower() not in found:
             found[label.lower()] = (

@@ -23,6 +23,7 @@ from cxroadmap.export.fonts import runs
 
 # Per document (reportlab's PDFDocument), the text after the position of each string drawn.
 _KEPT = "_cx_kept_text"
+_NAMES = "_cx_subset_names"  # per document: (font, subset) -> the subset's PDF font name
 
 
 def put_string(canvas: Any, x: float, y: float, text: str) -> None:
@@ -49,13 +50,31 @@ def _operators(canvas: Any, font: Any, size: float, leading: float, text: str) -
     doc = canvas._doc
     parts = []
     subset_now = -1
-    style = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+    style = _style(size, leading)
     for subset, chunk in _known_split(font, doc, text) or font.splitString(text, doc):
         if subset != subset_now:
-            parts.append(f"{font.getSubsetInternalName(subset, doc)} {style}")
+            parts.append(f"{_subset_name(font, subset, doc)} {style}")
             subset_now = subset
         parts.append(f"({canvas._escape(chunk)}) Tj")
     return " ".join(parts) + " T* ET"
+
+
+@functools.lru_cache(maxsize=64)
+def _style(size: float, leading: float) -> str:
+    return f"{fp_str(size)} Tf {fp_str(leading)} TL"
+
+
+def _subset_name(font: Any, subset: int, doc: Any) -> str:
+    """`font.getSubsetInternalName(subset, doc)`, asked once per document, font and subset
+    (the name never changes once given; the first ask registers the font with the doc)."""
+    names: dict[tuple[str, int], str] | None = getattr(doc, _NAMES, None)
+    if names is None:
+        names = {}
+        setattr(doc, _NAMES, names)
+    name = names.get((font.fontName, subset))
+    if name is None:
+        name = names[font.fontName, subset] = font.getSubsetInternalName(subset, doc)
+    return name
 
 
 def _known_split(font: Any, doc: Any, text: str) -> list[tuple[int, bytes]] | None:
