@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cx_samples import touchpoint_strategy
+from cx_samples import cascade_strategies, touchpoint_strategy
 from storage_samples import big_strategy
 from views_fixtures import medium_strategy
 
+from cxroadmap.domain.cascade import Cascade
+from cxroadmap.domain.cx_checks import alignment_findings
 from cxroadmap.domain.edits import (
     AddInitiative,
     ChangeInitiative,
@@ -18,6 +20,7 @@ from cxroadmap.domain.edits import (
     RemoveInitiative,
 )
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
+from cxroadmap.scheduling.cascade import alignment_flags, finishes_of, strategy_label
 from cxroadmap.scheduling.impact import compare
 from cxroadmap.scheduling.planner import schedule
 from cxroadmap.storage import change_writer
@@ -134,3 +137,26 @@ def test_writing_a_few_initiatives_stores_what_the_dictionary_of_places_stored(
     few = _edited_file(tmp_path / "few.cxroadmap", change_writer._FEW_KEYS, monkeypatch)
     every = _edited_file(tmp_path / "every.cxroadmap", 0, monkeypatch)  # the dictionary
     assert few == every
+
+
+def test_support_pairs_and_flags_equal_the_plain_walk():
+    strategies = cascade_strategies()
+    strategies[1].initiatives["LONE"] = Initiative("LONE", "Supports nothing", 3)
+    strategies[1].initiatives["STD"].duration = 40  # finishes after ORG/VIS, which it supports
+    cascade = Cascade(strategies)
+    plain = [
+        (s.key, ini.key, str(link))
+        for s in strategies
+        for ini in s.initiatives.values()
+        for link in ini.supports
+        if cascade.resolve(link) is not None
+    ]
+    found = cascade.support_pairs()
+    assert [(p.child_strategy.key, p.child.key, str(p.link)) for p in found] == plain
+    assert len(plain) >= 3
+    schedules = {strategy_label(s): schedule(s) for s in strategies}
+    flags = alignment_flags(cascade, schedules)
+    assert flags == alignment_findings(cascade, finishes_of(cascade, schedules))
+    assert [f.initiatives for f in flags] == [("STD",)]
+    alone = Cascade([strategies[0]])
+    assert alignment_flags(alone, {strategy_label(strategies[0]): schedule(strategies[0])}) == []

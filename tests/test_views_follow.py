@@ -26,6 +26,10 @@ def timeline_look(scene: TimelineScene) -> dict:
     return {
         "lanes": [(lane.label, lane.colour, list(lane.keys)) for lane in scene.lanes],
         "rows": scene.rows,
+        "row_keys": scene.row_keys,  # top to bottom, as the lazy placing and hit tests read
+        "row_ys": scene.row_ys,
+        "lane_of": scene.lane_of,
+        "blocks": {b: s for b, s in scene.arrows.blocks.items() if s},  # the arrows' index
         "geom": scene.geom,
         "window": scene.window,
         "phases": scene.phases,
@@ -182,7 +186,8 @@ def test_a_large_timeline_placed_lazily_follows_edits_to_where_a_fresh_layout_pu
         view.viewport().repaint()  # places the bars now on screen
         fresh = fresh_timeline(view)
         look = timeline_look(scene)
-        for part in ("lanes", "rows", "geom", "window", "phases", "right", "rect", "arrows"):
+        parts = ("lanes", "rows", "row_keys", "geom", "window", "phases", "right", "rect")
+        for part in (*parts, "arrows", "blocks"):
             assert look[part] == fresh[part], part
         shown = look["bars"]
         assert shown  # bars on screen, each where the layout puts it
