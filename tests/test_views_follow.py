@@ -194,3 +194,57 @@ def test_a_large_timeline_placed_lazily_follows_edits_to_where_a_fresh_layout_pu
         for key, bar in shown.items():
             x, width, tail, y, _ = scene.geom[key]
             assert (bar[6], bar[8], bar[9]) == ((x, y), width, tail), key
+
+
+def _arrow_rects(scene) -> dict:
+    """The scene rectangle each shown arrow covers (its path and head), by dependency."""
+    found = {}
+    for a, b, kind, _ in scene.arrows.deps:
+        path, head = scene.arrow_path(a, b, kind)
+        found[(a, b)] = path.boundingRect().united(head.boundingRect())
+    return found
+
+
+def test_an_edit_repaints_its_arrows_where_they_were_and_are_and_no_more(timeline, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from cxroadmap.ui.views.timeline_items import DependencyLayer
+
+    document, scene = timeline.document, timeline.timeline
+    areas = []
+    redraw = DependencyLayer.redraw
+
+    def recorded(layer, area=None):
+        areas.append(area)
+        redraw(layer, area)
+
+    monkeypatch.setattr(DependencyLayer, "redraw", recorded)
+    screen = timeline.screen()
+
+    def shot():
+        return screen.grabWindow(timeline.winId()).toImage()
+
+    timeline.repaint()
+    checked = 0
+    for edit in (
+        ChangeInitiative("K01", {"duration": 60}),  # bars move and reorder in their lanes
+        ChangeInitiative("K01", {"duration": 2}),
+        ChangeInitiative("K39", {"duration": 40}),
+        ChangeInitiative("K06", {"duration": 3}),
+        ChangeInitiative("K04", {"title": "Only the title"}),
+    ):
+        before, areas[:] = _arrow_rects(scene), []
+        assert document.apply(edit)
+        after = _arrow_rects(scene)
+        area = areas[-1]
+        assert area is not None and area.width() < scene.sceneRect().width()
+        for pair, rect in after.items():
+            if before.get(pair) != rect:  # this arrow moved: both its places are painted
+                assert area.contains(before[pair]) and area.contains(rect), (edit.text, pair)
+                checked += 1
+        for _ in range(5):
+            QApplication.processEvents()
+        settled = shot()
+        timeline.repaint()
+        assert settled == shot(), edit.text  # nothing stale on screen
+    assert checked > 5

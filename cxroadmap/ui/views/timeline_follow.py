@@ -8,12 +8,18 @@ from collections.abc import Callable
 from itertools import filterfalse
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QRectF
+
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.views.baseline_ghosts import ghost_geometry
 from cxroadmap.ui.views.follow import moved_keys
 from cxroadmap.ui.views.timeline_layout import date_window, lane_name, lane_order
+
+# Past the bars' rows and ends: an arrow's elbow and head (8 px) and its pen (2 px).
+_MARGIN = 12.0
+Geometry = tuple[float, float, float, float, bool]  # x, width, tail, row y, milestone
 
 if TYPE_CHECKING:
     from cxroadmap.ui.views.timeline_scene import TimelineScene
@@ -45,6 +51,7 @@ def follow_change(
     rows, shifted = scene.rows, set()
     by_start = lane_order(strategy, schedule)
     touched = [scene.lanes[index] for index in {scene.lane_of[key] for key in moved}]
+    old_geom = {key: scene.geom[key] for key in moved}  # for the arrows to paint again
     reordered = [(lane, list(lane.keys)) for lane in touched]
     reordered = [(lane, was) for lane, was in reordered if not resorted(lane.keys, moved, by_start)]
     if reordered:
@@ -55,6 +62,7 @@ def follow_change(
         for lane, was in reordered:
             for key in rerow(scene, was, lane.keys):
                 if key not in moved:
+                    old_geom[key] = scene.geom[key]
                     x, width, tail, _, milestone = scene.geom[key]
                     scene.geom[key] = (x, width, tail, scene.rows[key], milestone)
                     shifted.add(key)
@@ -78,13 +86,30 @@ def follow_change(
             bar.generation = -1  # placed for this layout: place it again now
             scene.materialise(key)
     scene.content_right = max(scene.scale.x_of(window[1]), max(scene.ends.values()))
+    # The arrows are one item drawn from the bars' geometry at paint time: only where an
+    # arrow at a moved bar was or is now is painted again (all of the view was, per edit).
+    area = arrows_area(scene, old_geom)
     if critical or scene.rows is not rows:
         # Only the arrows at a bar that moved or changed row can change colour or row.
-        scene.follow_arrows(moved | shifted, rows)
+        scene.follow_arrows(moved | shifted, rows, area)
     else:
-        scene.arrows.update()  # drawn from the bars' geometry at paint time
+        scene.arrows.redraw(area)
     scene.set_rect()
     return True
+
+
+def arrows_area(scene: TimelineScene, was: dict[str, Geometry]) -> QRectF:
+    """Where the arrows from or to the bars of `was` (their geometry before the edit) were or
+    are now, in scene coordinates (empty: no arrow there). Each arrow stays within its two
+    bars' rows and at most 8 px (elbows, head) past their ends; a margin covers the pen."""
+    area, arrows, m = QRectF(), scene.arrows, scene.metrics
+    for index in {i for key in was for i in arrows.at.get(key, ())}:
+        a, b = arrows.deps[index][:2]
+        for geom in (scene.geom[a], scene.geom[b], was.get(a), was.get(b)):
+            if geom is not None:
+                x, width, _, y, _ = geom
+                area = area.united(QRectF(x - m.bar, y, max(width, 2.0) + 2 * m.bar, m.row))
+    return area.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN) if not area.isEmpty() else area
 
 
 def lanes_kept(scene: TimelineScene, strategy: Strategy, moved: set[str]) -> bool:
