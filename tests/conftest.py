@@ -7,7 +7,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # The desktop app's fixtures (windows, recorded message boxes) live in their own module.
-pytest_plugins = ["ui_fixtures"]
+pytest_plugins = ["ui_fixtures", "qt_teardown"]
 
 
 @pytest.fixture(scope="session")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from cx_samples import cascade_strategies, touchpoint_strategy
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from cxroadmap.domain.edits import ChangeInitiative
@@ -19,7 +20,16 @@ from cxroadmap.ui.cx.touchpoints_page import TouchpointsPage
 from cxroadmap.ui.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
-_KEEP: list[object] = []
+
+
+@pytest.fixture
+def kept() -> Iterator[list[QObject]]:
+    """Objects the model tester checks again when it is torn down: asked for before it, so
+    kept until then, and deleted with the test (a module's list kept them all run long)."""
+    objects: list[QObject] = []
+    yield objects
+    for obj in objects:
+        obj.deleteLater()
 
 
 @pytest.fixture
@@ -250,22 +260,24 @@ def test_double_clicking_a_strategy_switches_to_it_and_its_roll_up_shows_its_chi
 
 
 @pytest.mark.parametrize("kind", ["touchpoints", "matrix", "measures", "alignment"])
-def test_every_customer_experience_model_passes_the_model_tester(qapp, qtmodeltester, kind) -> None:  # type: ignore[no-untyped-def]
+def test_every_customer_experience_model_passes_the_model_tester(
+    qapp, kept, qtmodeltester, kind
+) -> None:  # type: ignore[no-untyped-def]
     from cxroadmap.ui.cx.measures_model import MeasuresModel
     from cxroadmap.ui.cx.touchpoint_models import MatrixModel, TouchpointsModel
     from cxroadmap.ui.document import OpenDocument
 
     document = OpenDocument(touchpoint_strategy())
-    _KEEP.append(document)  # the tester checks its model again after the test returns
+    kept.append(document)
     if kind == "alignment":
         view = AlignmentView(document)
-        _KEEP.append(view)
+        kept.append(view)
         qtmodeltester.check(view.model, force_py=True)
         return
     model = {"touchpoints": TouchpointsModel, "matrix": MatrixModel, "measures": MeasuresModel}[
         kind
     ](document)
-    _KEEP.append(model)
+    kept.append(model)
     qtmodeltester.check(model, force_py=True)
     if kind == "matrix":
         index = model.index(1, 2)  # REFUND x FIX

@@ -71,7 +71,8 @@ def test_a_new_user_adds_three_linked_initiatives_undoes_exports_quits_and_finds
     pdf = tmp_path / "roadmap.pdf"
     shown.save_paths.append(pdf)
     window.acts["export_pdf"].trigger()
-    qtbot.waitUntil(pdf.exists, timeout=30000)
+    # Until the worker is done, not only the file: the next window is built on this thread.
+    window.files.tasks[-1].wait()
     assert pdf.read_bytes().startswith(b"%PDF")
 
     window.acts["quit"].trigger()

@@ -195,3 +195,20 @@ def test_a_tooltip_event_over_a_bar_shows_its_explanation(view, qtbot):
     QApplication.sendEvent(view.viewport(), event)
     assert QToolTip.isVisible()
     assert "FS from A" in QToolTip.text()
+
+
+def test_the_date_axis_draws_the_dates_and_nothing_while_its_view_is_being_collected(view):
+    header = view.header
+    drawn = header.grab().toImage()
+    colours = {drawn.pixel(x, y) for x in range(0, drawn.width(), 3) for y in range(drawn.height())}
+    assert len(colours) > 2  # month names and ticks, not a blank strip
+    # The garbage collector empties the attributes of every object of a cycle before Qt has
+    # deleted the widgets: a paint meanwhile draws nothing and raises nothing (pytest-qt
+    # fails a test on an exception in a paint).
+    attributes = dict(view.__dict__)
+    view.__dict__.clear()
+    header.__dict__.clear()
+    try:
+        header.grab()
+    finally:
+        view.__dict__.update(attributes)

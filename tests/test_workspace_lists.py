@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from workspace_helpers import edit, strategy
+from workspace_helpers import edit, strategy, sync
 
 from cxroadmap.app import main
 from cxroadmap.domain.edits import ChangeInitiative, ChangeStrategy
@@ -20,13 +20,6 @@ from cxroadmap.domain.touchpoint_edits import (
     UnlinkTouchpoint,
 )
 from cxroadmap.domain.touchpoints import Opportunity
-
-
-def sync(path, capsys):
-    capsys.readouterr()
-    code = main(["sync", str(path)])
-    out, _ = capsys.readouterr()
-    return code, out
 
 
 def both_sync(a, b, capsys):
@@ -100,7 +93,7 @@ def test_the_same_reading_changed_differently_is_a_conflict_and_the_rest_merges(
     edit(b, "CARE", ChangeReading("C-FCR", dt.date(2027, 3, 1), new_value=62.0))
     edit(b, "CARE", AddReading("C-FCR", dt.date(2027, 5, 1), 66.0))
     assert sync(a, capsys)[0] == 0
-    code, out = sync(b, capsys)
+    code, out, _ = sync(b, capsys)
     assert code == 3
     line = next(x for x in out.splitlines() if x.startswith("CARE\t"))
     fields = line.split("\t")
@@ -150,7 +143,7 @@ def test_an_opportunity_changed_on_one_side_and_removed_on_the_other_is_a_confli
     edit(b, "CARE", RemoveOpportunity("C-BILLING", 1))
     edit(b, "CARE", AddOpportunity("C-BILLING", "Bill explained on the first call"))
     assert sync(a, capsys)[0] == 0
-    code, out = sync(b, capsys)
+    code, out, _ = sync(b, capsys)
     assert code == 3
     line = next(x for x in out.splitlines() if x.startswith("CARE\t"))
     assert line.split("\t")[:3] == ["CARE", "touchpoint:C-BILLING", "opportunities"]

@@ -2,20 +2,13 @@
 
 import psycopg
 import pytest
-from workspace_helpers import edit, strategy
+from workspace_helpers import edit, strategy, sync
 
 from cxroadmap.app import main
 from cxroadmap.domain.edits import AddDependency, ChangeInitiative, RemoveInitiative
 from cxroadmap.domain.model import Dependency
 from cxroadmap.storage.document import read_document
 from cxroadmap.storage.workspace.items import document_items
-
-
-def sync(path, capsys):
-    capsys.readouterr()
-    code = main(["sync", str(path)])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_init_is_versioned_and_idempotent(ws, capsys):

@@ -4,7 +4,7 @@ import datetime as dt
 import json
 
 import pytest
-from workspace_helpers import edit, strategy
+from workspace_helpers import edit, strategy, sync
 
 from cxroadmap.app import main
 from cxroadmap.content.demo import demo_cascade
@@ -14,13 +14,6 @@ from cxroadmap.domain.scenarios import CopyAsScenario
 from cxroadmap.scheduling.baselines import take
 from cxroadmap.scheduling.planner import schedule
 from cxroadmap.storage.document import Document, write_document
-
-
-def sync(path, capsys):
-    capsys.readouterr()
-    code = main(["sync", str(path)])
-    out, _ = capsys.readouterr()
-    return code, out
 
 
 def schedule_json(path, capsys, *args):
@@ -57,7 +50,7 @@ def test_baselines_taken_on_both_sides_are_both_kept_and_a_deletion_travels(ws, 
         edit(path, "CARE", TakeBaseline(take(schedule(care), name, dt.date(2027, 1, day))))
     assert sync(a, capsys)[0] == 0
     # Both baselines merge; each laptop chose its own first one: that choice conflicts.
-    code, out = sync(b, capsys)
+    code, out, _ = sync(b, capsys)
     assert (code, out) == (3, 'CARE\tCARE\tchosen_baseline\t"Budget"\t"Q1 review"\n')
     assert main(["resolve", str(b), "CARE.chosen_baseline", "--theirs"]) == 0
     assert sync(b, capsys)[0] == 0
@@ -101,7 +94,7 @@ def test_the_same_baseline_name_taken_on_both_sides_is_a_conflict(ws, capsys):
     assert main(["set", str(b), "--strategy", "CARE", "C-STD", "duration=40"]) == 0
     assert main(["baseline", str(b), "--strategy", "CARE", "take", "Board"]) == 0
     assert sync(a, capsys)[0] == 0
-    code, out = sync(b, capsys)
+    code, out, _ = sync(b, capsys)
     assert code == 3
     assert "CARE\tbaseline:Board\tentries\t" in out
     assert main(["resolve", str(b), "baseline:Board.entries", "--theirs"]) == 0

@@ -79,3 +79,11 @@ def edit(path: Path, strategy_key: str, change: Edit) -> None:
 
 def strategy(path: Path, key: str) -> Strategy:
     return next(s for s in read_document(path) if s.key == key)
+
+
+def sync(path: Path, capsys: object) -> tuple[int, str, str]:
+    """`cxroadmap sync PATH`: its exit code, and what it printed on stdout and stderr."""
+    capsys.readouterr()  # type: ignore[attr-defined]
+    code = main(["sync", str(path)])
+    out, err = capsys.readouterr()  # type: ignore[attr-defined]
+    return code, out, err

@@ -52,6 +52,8 @@ def addressing(strategy: Strategy) -> dict[str, list[str]]:
 def touchpoint_findings(strategy: Strategy) -> list[Finding]:
     """Large gaps no initiative addresses, and gaps addressed by training alone, in order."""
     findings: list[Finding] = []
+    if not strategy.touchpoints:
+        return findings  # nothing to find (and no loop over every initiative)
     covered = addressing(strategy)
     for tp in strategy.touchpoints:
         keys = covered[tp.key]

@@ -139,11 +139,18 @@ def _record_limits(record: object, plan: Plan, where: str) -> None:
                     _text(item, f"{where}.{name}[{i}]", MAX_TEXT_LENGTH)
 
 
-def check_strategy_limits(strategy: Strategy, records_checked: bool = False) -> None:
+def check_strategy_limits(
+    strategy: Strategy,
+    records_checked: bool = False,
+    unusual: list[str] | None = None,
+    work: int | None = None,
+) -> None:
     """Raise the first value of `strategy` outside limits.py (called by validate_strategy).
 
     `records_checked`: quick_checks.records_look_fine found every initiative and
-    dependency inside its limits, so only the sums the span check needs are taken of them.
+    dependency inside its limits, so only the sums the span check needs are taken of them;
+    `unusual` (its keys of the initiatives that may have a not-before date) and `work`
+    (its sum of the durations and positive lags) are those sums' parts when it has them.
     """
     _record_limits(strategy, STRATEGY_LIMITS, "strategy")
     check_date(strategy.start, "strategy.start")
@@ -156,7 +163,7 @@ def check_strategy_limits(strategy: Strategy, records_checked: bool = False) -> 
     check_count(strategy.touchpoints, "strategy.touchpoints", MAX_TOUCHPOINTS, "touchpoints")
     check_count(strategy.measures, "strategy.measures", MAX_MEASURES, "measures")
     if records_checked:
-        total, latest = _span_inputs(strategy)
+        total, latest = _span_inputs(strategy, unusual, work)
     else:
         total, latest = _check_records(strategy)
     for tp in strategy.touchpoints:
@@ -197,11 +204,20 @@ def _check_records(strategy: Strategy) -> tuple[int, dt.date]:
     return total, latest
 
 
-def _span_inputs(strategy: Strategy) -> tuple[int, dt.date]:
-    """What `_check_records` adds up, for records already known to be inside their limits."""
+def _span_inputs(
+    strategy: Strategy, unusual: list[str] | None, work: int | None
+) -> tuple[int, dt.date]:
+    """What `_check_records` adds up, for records already known to be inside their limits
+    (only `unusual` initiatives, when given, can have a not-before date; `work`, when
+    given, is the total)."""
     initiatives = strategy.initiatives.values()
-    lags = map(_LAG, strategy.dependencies)
-    total = sum(map(_DURATION, initiatives)) + sum(filter((0).__lt__, lags))
+    if work is None:
+        lags = map(_LAG, strategy.dependencies)
+        total = sum(map(_DURATION, initiatives)) + sum(filter((0).__lt__, lags))
+    else:
+        total = work
+    if unusual is not None:
+        initiatives = map(strategy.initiatives.__getitem__, unusual)  # type: ignore[assignment]
     latest = max(filter(None, map(_NOT_BEFORE, initiatives)), default=strategy.start)
     return total, max(strategy.start, latest)
 

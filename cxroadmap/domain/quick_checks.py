@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from cxroadmap.domain.fields import LONG_TEXT, TEXT, record_env, record_test
 from cxroadmap.domain.limit_checks import INITIATIVE_LIMITS, limit_test
@@ -33,8 +34,26 @@ from cxroadmap.domain.registry import DEPENDENCY, INITIATIVE
 _TYPES = frozenset(DEPENDENCY["type"].choices)
 
 
-def records_look_fine(strategy: Strategy) -> bool:
-    """True when no initiative or dependency of `strategy` needs a closer look.
+@dataclass(frozen=True)
+class Survey:
+    """What the quick pass found in a plan none of whose records needs a closer look."""
+
+    # The keys of the initiatives that set a field most leave unset (`UNUSUAL`), in order.
+    unusual: list[str]
+    # Every initiative's duration and title, in order (the planner's, read once here).
+    durations: list[int]
+    titles: list[str]
+    # The sum of the durations and of the positive lags (the limits' span check).
+    work: int
+    # Per dependency, in order: the positions of its from_key and to_key among the
+    # initiatives (the planner's graph is made of these, looked up once here).
+    froms: list[int]
+    tos: list[int]
+
+
+def records_look_fine(strategy: Strategy) -> Survey | None:
+    """None when an initiative or dependency of `strategy` needs a closer look, else what
+    the pass found on the way (`Survey`).
 
     Initiatives: key as filed and short enough, duration and not-before date inside the
     limits, every field passing its registry test (`fields.record_test`) and its length
@@ -43,30 +62,55 @@ def records_look_fine(strategy: Strategy) -> bool:
     """
     try:
         names = {phase.name for phase in strategy.phases}
-        return _initiatives_fine(strategy.initiatives, names) and _dependencies_fine(strategy)
+        found = _initiatives_fine(strategy.initiatives, names)
+        if found is None:
+            return None
+        ends = _dependencies_fine(strategy)
+        if ends is None:
+            return None
+        unusual, durations, titles = found
+        froms, tos, lags = ends
+        return Survey(unusual, durations, titles, sum(durations) + lags, froms, tos)
     except Exception:  # an odd value: the ordered checks raise what they raise
-        return False
+        return None
 
 
-def _dependencies_fine(strategy: Strategy) -> bool:
+# What makes an initiative "unusual": a start bound, progress, links to touchpoints or
+# other strategies, or being dropped. The checks and passes that only look at these
+# (progress_checks, cx_validation, the planner's bounds and warnings) visit just those
+# keys, where each was a loop over every initiative (a few at 5,000 cost 2 ms).
+UNUSUAL = (
+    "v_not_before is not None or v_phase is not None or v_actual_start is not None"
+    " or v_actual_finish is not None or v_percent_complete"
+    " or not (v_touchpoints == [] and v_supports == []) or v_status == 'dropped'"
+)
+
+
+def _dependencies_fine(strategy: Strategy) -> tuple[list[int], list[int], int] | None:
+    """The positions of each dependency's two ends and the sum of the positive lags, or
+    None when one needs a closer look (a missing end raises KeyError: the caller's None)."""
     initiatives = strategy.initiatives
+    n = len(initiatives)
+    position = dict(zip(initiatives, range(n), strict=True))
     types = _TYPES
     low, high = -MAX_LAG_DAYS, MAX_LAG_DAYS
-    pairs: set[tuple[str, str]] = set()
-    add = pairs.add
+    froms: list[int] = []
+    tos: list[int] = []
+    pairs: set[int] = set()  # a pair of positions as one int: cheaper to hash than keys
+    add_from, add_to, add = froms.append, tos.append, pairs.add
+    lags = 0
     for dep in strategy.dependencies:
-        before, after, lag = dep.from_key, dep.to_key, dep.lag
-        if not (
-            before in initiatives
-            and after in initiatives
-            and not before == after  # noqa: SIM201 - the ordered check's test, negated
-            and dep.type in types
-            and type(lag) is int
-            and low <= lag <= high
-        ):
-            return False
-        add((before, after))
-    return len(pairs) == len(strategy.dependencies)
+        # Equal positions are equal keys (the dictionary's own test), as in the ordered
+        # check's `from_key == to_key`.
+        before, after, lag = position[dep.from_key], position[dep.to_key], dep.lag
+        if not (before != after and dep.type in types and type(lag) is int and low <= lag <= high):
+            return None
+        add_from(before)
+        add_to(after)
+        add(before * n + after)
+        if lag > 0:
+            lags += lag
+    return (froms, tos, lags) if len(pairs) == len(froms) else None
 
 
 def initiative_test_source() -> tuple[str, dict[str, object]]:
@@ -80,36 +124,95 @@ def initiative_test_source() -> tuple[str, dict[str, object]]:
     summed: dict[int, list[str]] = {}
     rest = []
     for name, limit, kind in INITIATIVE_LIMITS:
+        if name == "key":
+            continue  # the key's own test below: equal to the filed key, which is short
         if limit is not None and name in texts:
             summed.setdefault(int(limit), []).append(f"len(v_{name})")
         else:
             rest.append((name, limit, kind))
     sums = [f"{' + '.join(lengths)} <= {limit}" for limit, lengths in summed.items()]
-    limits = " and ".join([*sums, limit_test(tuple(rest), "v_{}")])
+    tests = [
+        "type(key) is str",
+        "not v_key != key",
+        f"len(key) <= {MAX_KEY_LENGTH}",
+        *_clauses(fields),
+        *sums,
+        *_clauses(limit_test(tuple(rest), "v_{}")),
+        "type(v_duration) is int",
+        f"{-MAX_DURATION_DAYS} <= v_duration <= {MAX_DURATION_DAYS}",
+        "(v_not_before is None or type(v_not_before) is _date)",
+        "(v_not_before is None or _low <= v_not_before <= _high)",
+        "(v_phase is None or v_phase in phases)",
+    ]
+    # Each test once (the registry's, the limits' and the planner's overlap), in order.
+    test = "\n            and ".join(dict.fromkeys(tests))
     reads = "".join(f"        v_{name} = r.{name}\n" for name in INITIATIVE)
     source = f"""
 def fine(initiatives, phases):
+    unusual = []
+    note = unusual.append
+    durations = []
+    keep = durations.append
+    titles = []
+    name = titles.append
     for key, r in initiatives.items():
 {reads}        if not (
-            type(key) is str
-            and not v_key != key
-            and len(key) <= {MAX_KEY_LENGTH}
-            and {fields}
-            and {limits}
-            and type(v_duration) is int
-            and {-MAX_DURATION_DAYS} <= v_duration <= {MAX_DURATION_DAYS}
-            and (v_not_before is None or type(v_not_before) is _date)
-            and (v_not_before is None or _low <= v_not_before <= _high)
-            and (v_phase is None or v_phase in phases)
+            {test}
         ):
-            return False
-    return True
+            return None
+        keep(v_duration)
+        name(v_title)
+        if {UNUSUAL}:
+            note(key)
+    return unusual, durations, titles
 """
     return source, env
 
 
-def _initiatives_check() -> Callable[[Mapping[str, Initiative], set[str]], bool]:
-    """The compiled loop: False at the first initiative that needs a closer look."""
+def _clauses(test: str) -> list[str]:
+    """The parts of a test joined by `and` at its top level, a bracketed part made only of
+    such parts opened up too: "a and (b and c)" gives a, b and c (so repeats can go)."""
+    opened: list[str] = []
+    for part in _top_level(test, " and "):
+        inner = part[1:-1]
+        if (
+            part.startswith("(")
+            and part.endswith(")")
+            and _top_level(inner, ")") == [inner]  # one bracket around it all
+            and len(_top_level(inner, " or ")) == 1
+        ):
+            opened.extend(_clauses(inner))
+        else:
+            opened.append(part)
+    return opened
+
+
+def _top_level(test: str, word: str) -> list[str]:
+    """`test` split at each `word` outside brackets and quotes."""
+    parts: list[str] = []
+    depth = start = 0
+    quote = ""
+    for at, char in enumerate(test):
+        if quote:
+            quote = "" if char == quote else quote
+        elif depth == 0 and test.startswith(word, at):
+            parts.append(test[start:at])
+            start = at + len(word)
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+    parts.append(test[start:])
+    return parts
+
+
+def _initiatives_check() -> Callable[
+    [Mapping[str, Initiative], set[str]], tuple[list[str], list[int], list[str]] | None
+]:
+    """The compiled loop: None at the first initiative that needs a closer look, else the
+    keys of the unusual ones, and every duration and title."""
     source, env = initiative_test_source()
     exec(source, env)
     return env["fine"]  # type: ignore[return-value]

@@ -12,7 +12,7 @@ from cxroadmap.domain.fields import coerce, coerce_named, record_check
 from cxroadmap.domain.limit_checks import check_strategy_limits
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
 from cxroadmap.domain.progress_checks import check_progress
-from cxroadmap.domain.quick_checks import records_look_fine
+from cxroadmap.domain.quick_checks import Survey, records_look_fine
 from cxroadmap.domain.registry import DEPENDENCY, INITIATIVE, PHASE, STRATEGY
 
 
@@ -151,19 +151,27 @@ def _check_dependency(
     normalise_dependency_type(dep.type, f"{where}.type")
 
 
-def validate_strategy(strategy: Strategy, check_cycles: bool = True) -> None:
+def validate_strategy(strategy: Strategy, check_cycles: bool = True) -> Survey | None:
     """Raise the first problem found in a whole strategy; a valid one can be scheduled.
 
     `check_cycles=False` is for the planner, whose topological sort finds a cycle anyway
     (it then calls `find_cycle` for the message, so the wording is the same). When the
     quick pass finds nothing to look at in the initiatives and dependencies, their loops
-    below are skipped (quick_checks.py: they would all pass).
+    below are skipped (quick_checks.py: they would all pass), the checks that look only
+    at unusual initiatives visit just those, and what the quick pass found is returned
+    (for the planner); otherwise None.
     """
-    checked = records_look_fine(strategy)
+    found = records_look_fine(strategy)
+    survey = found if isinstance(found, Survey) else None
+    unusual: list[str] | None = None
+    work: int | None = None
+    if survey is not None:
+        unusual, work = survey.unusual, survey.work
+    checked = survey is not None
     if not _STRATEGY_OK(strategy):
         for f in STRATEGY.values():
             coerce(f, getattr(strategy, f.name), f"strategy.{f.name}")
-    check_strategy_limits(strategy, records_checked=checked)
+    check_strategy_limits(strategy, records_checked=checked, unusual=unusual, work=work)
     if not strategy.phases:
         raise ValidationError("strategy.phases", "at least one phase is needed")
     names: set[str] = set()
@@ -180,12 +188,13 @@ def validate_strategy(strategy: Strategy, check_cycles: bool = True) -> None:
     initiatives = strategy.initiatives
     if not checked:
         _check_records(strategy, names)
-    check_progress(strategy)
+    check_progress(strategy, unusual)
     if check_cycles:
         cycle = find_cycle(initiatives, strategy.dependencies)
         if cycle is not None:
             raise CycleError(cycle)
-    validate_cx(strategy)
+    validate_cx(strategy, unusual)
+    return survey
 
 
 def _check_records(strategy: Strategy, names: set[str]) -> None:

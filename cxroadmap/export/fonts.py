@@ -9,53 +9,23 @@ from __future__ import annotations
 
 import functools
 import itertools
-import logging
 import os
 import re
-import shutil
-import subprocess
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFont
 
 from cxroadmap.common.resources import resource_path
 from cxroadmap.export.brand_fonts import load_brand
-
-log = logging.getLogger(__name__)
+from cxroadmap.export.cjk_font import CJK, CJK_ENV, cjk_font
 
 REGULAR = "CxSans"
 BOLD = "CxSans-Bold"
-CJK = "CxCJK"
 ELLIPSIS = "…"
 REPLACEMENT = "\ufffd"
-
-# Set CXROADMAP_CJK_FONT to a font file to choose one, or to "none" to print without CJK.
-CJK_ENV = "CXROADMAP_CJK_FONT"
-
-# TrueType fonts with CJK glyphs in their usual places (reportlab cannot embed CFF outlines,
-# so the common Noto Sans CJK .ttc files do not load and are skipped when found).
-KNOWN_CJK_FONTS = (
-    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/usr/share/fonts/truetype/arphic/uming.ttc",
-    "/usr/share/fonts/truetype/unfonts-core/UnDotum.ttf",
-    "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
-    "/usr/share/fonts/truetype/takao-gothic/TakaoPGothic.ttf",
-    "C:/Windows/Fonts/msyh.ttc",
-    "C:/Windows/Fonts/msgothic.ttc",
-    "C:/Windows/Fonts/malgun.ttf",
-    "C:/Windows/Fonts/simsun.ttc",
-    "/System/Library/Fonts/STHeiti Light.ttc",
-    "/Library/Fonts/Arial Unicode.ttf",
-    "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
-)
 
 _CJK_CHAR = (
     "\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u318f\u31a0-\u31ff"
@@ -71,70 +41,28 @@ class FontSet:
     """The registered fonts and the code points each can draw.
 
     With a brand font, `regular` and `bold` are the brand's and `fallback` (DejaVu Sans, with
-    what it covers) draws the characters the brand font lacks.
+    what it covers) draws the characters the brand font lacks. The CJK font is looked for
+    the first time `cjk`, `cjk_path` or `cjk_cover` is read (cjk_font.py says why).
     """
 
     regular: str
     bold: str
-    cjk: str | None
-    cjk_path: str | None
+    cjk_choice: str  # the CXROADMAP_CJK_FONT setting the CJK font is chosen by
     base_cover: frozenset[int]
-    cjk_cover: frozenset[int]
     fallback: tuple[str, str, frozenset[int]] | None = None
     brand_path: str | None = None  # the brand font's file, when the brand font is used
 
+    @property
+    def cjk(self) -> str | None:
+        return cjk_font(self.cjk_choice).name
 
-def _fontconfig_files() -> Iterator[str]:
-    if not shutil.which("fc-list"):
-        return
-    for lang in ("zh", "ja", "ko"):
-        try:
-            out = subprocess.run(
-                ["fc-list", f":lang={lang}", "file"],
-                capture_output=True,
-                text=True,
-                timeout=10,
-                check=False,
-            ).stdout
-        except (OSError, subprocess.SubprocessError):
-            continue
-        # Sorted so the choice does not depend on fontconfig's cache order.
-        yield from sorted(line.strip().rstrip(":") for line in out.splitlines() if line.strip())
+    @property
+    def cjk_path(self) -> str | None:
+        return cjk_font(self.cjk_choice).path
 
-
-def _candidates() -> Iterator[str]:
-    """CJK font files to try, best first: the override, known paths, then fontconfig's.
-
-    Lazy, so fontconfig is only asked when no known font loads.
-    """
-    choice = os.environ.get(CJK_ENV, "").strip()
-    if choice.lower() == "none":
-        return
-    if choice:
-        yield choice
-        return
-    seen: set[str] = set()
-    for path in itertools.chain(
-        (p for p in KNOWN_CJK_FONTS if Path(p).is_file()), _fontconfig_files()
-    ):
-        if path not in seen and path.lower().endswith((".ttf", ".ttc", ".otf")):
-            seen.add(path)
-            yield path
-
-
-def _load_cjk() -> tuple[TTFont, str] | None:
-    chosen = os.environ.get(CJK_ENV, "").strip().lower() not in ("", "none")
-    for path in _candidates():
-        try:
-            font = TTFont(CJK, path, subfontIndex=0)
-        except (TTFError, OSError, ValueError, KeyError) as exc:
-            (log.warning if chosen else log.debug)("%s: font %s not usable: %s", CJK_ENV, path, exc)
-            continue
-        if 0x4E00 in font.face.charToGlyph:
-            return font, path
-        if chosen:
-            log.warning("%s: font %s has no CJK characters", CJK_ENV, path)
-    return None
+    @property
+    def cjk_cover(self) -> frozenset[int]:
+        return cjk_font(self.cjk_choice).cover
 
 
 @functools.cache
@@ -147,21 +75,10 @@ def _font_set(cjk_choice: str, brand: str = "") -> FontSet:
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, REGULAR)
     addMapping(REGULAR, 1, 1, BOLD)
-    loaded = _load_cjk()
-    cjk_name = cjk_path = None
-    cjk_cover: frozenset[int] = frozenset()
-    if loaded is not None:
-        font, cjk_path = loaded
-        pdfmetrics.registerFont(font)
-        for b in (0, 1):
-            for i in (0, 1):
-                addMapping(CJK, b, i, CJK)
-        cjk_name = CJK
-        cjk_cover = frozenset(font.face.charToGlyph)
     dejavu = frozenset(regular.face.charToGlyph) & frozenset(bold.face.charToGlyph)
     loaded_brand = load_brand(brand) if brand else None
     if loaded_brand is None:
-        return FontSet(REGULAR, BOLD, cjk_name, cjk_path, dejavu, cjk_cover)
+        return FontSet(REGULAR, BOLD, cjk_choice, dejavu)
     brand_regular, brand_bold, path = loaded_brand
     for font in (brand_regular, brand_bold):
         pdfmetrics.registerFont(font)
@@ -169,9 +86,7 @@ def _font_set(cjk_choice: str, brand: str = "") -> FontSet:
     for b, i in itertools.product((0, 1), (0, 1)):
         addMapping(name, b, i, bold_name if b else name)
     cover = frozenset(brand_regular.face.charToGlyph) & frozenset(brand_bold.face.charToGlyph)
-    return FontSet(
-        name, bold_name, cjk_name, cjk_path, cover, cjk_cover, (REGULAR, BOLD, dejavu), path
-    )
+    return FontSet(name, bold_name, cjk_choice, cover, (REGULAR, BOLD, dejavu), path)
 
 
 _active: FontSet | None = None
@@ -236,8 +151,8 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
             font, glyph = base, ch
         elif fs.fallback is not None and cp in fs.fallback[2]:
             font, glyph = (fs.fallback[1] if bold else fs.fallback[0]), ch  # brand lacks it
-        elif fs.cjk is not None and cp in fs.cjk_cover:
-            font, glyph = fs.cjk, ch
+        elif cp in fs.cjk_cover:  # the first such character looks for the CJK font
+            font, glyph = CJK, ch
         elif unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
             continue
         else:
@@ -352,6 +267,12 @@ def _ellipsise(lines: list[str], width: float, size: float, bold: bool) -> list[
     return lines
 
 
+def _escape(text: str) -> str:
+    """`xml.sax.saxutils.escape`: & < > as entities (that module imports urllib.request,
+    http.client and email: 20 ms of every export's start)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def shorten(text: str, limit: int) -> str:
     """At most `limit` characters, ending in an ellipsis when cut."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS
@@ -362,12 +283,11 @@ def markup(text: object, limit: int | None = None, single_line: bool = False) ->
     value = clean(text, single_line=single_line)
     if limit is not None:
         value = shorten(value, limit)
-    fs = _fonts()
     parts: list[str] = []
     for line in value.split("\n"):
         pieces = []
         for font, part in runs(line):
-            safe = escape(part)
-            pieces.append(f'<font name="{font}">{safe}</font>' if font == fs.cjk else safe)
+            safe = _escape(part)
+            pieces.append(f'<font name="{font}">{safe}</font>' if font == CJK else safe)
         parts.append("".join(pieces))
     return "<br/>".join(parts)

@@ -28,9 +28,9 @@ from cxroadmap.export import cover
 from cxroadmap.export.budget_pages import budget_pages
 from cxroadmap.export.changes_pages import changes_pages
 from cxroadmap.export.chartlayout import pillars_present
+from cxroadmap.export.cjk_font import CJK_ENV
 from cxroadmap.export.cx_pages import measures_pages, touchpoint_pages
 from cxroadmap.export.fonts import (
-    CJK_ENV,
     clean,
     font_set,
     shorten,

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import count
+from operator import attrgetter, lt
 
 from cxroadmap.domain.errors import CycleError
 from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.quick_checks import Survey
 from cxroadmap.domain.validation import find_cycle
 
 # One dependency as a difference constraint: start(succ) >= start(pred) + offset, as
@@ -21,6 +24,7 @@ Link = tuple[int, int, int, int]
 # still none of the four (" FS " does too) reads as SS, as it always has.
 _ENDS = {"FS": (True, False), "SS": (False, False), "FF": (True, True), "SF": (False, True)}
 _NEITHER = (False, False)
+_DURATION, _FROM, _TO = attrgetter("duration"), attrgetter("from_key"), attrgetter("to_key")
 
 
 @dataclass(frozen=True)
@@ -40,29 +44,35 @@ def link_offset(kind: str, lag: int, pred_duration: int, succ_duration: int) -> 
     return lag + (pred_duration if from_finish else 0) - (succ_duration if to_finish else 0)
 
 
-def build_graph(strategy: Strategy) -> DependencyGraph:
+def build_graph(strategy: Strategy, survey: Survey | None = None) -> DependencyGraph:
     """Index a strategy and order it topologically; raises CycleError if it has a cycle.
 
-    The document order when every link points down the document, else Kahn's algorithm
-    over the integer links, ready initiatives taken in document order, so the order is
-    deterministic; nothing the planner reports depends on which topological order it is.
-    (networkx did this before: its graph cost more than the whole schedule and its import
-    150 ms of every `cxroadmap schedule`.)
+    `survey`: what validation's quick pass read on its way (durations, the positions of
+    every dependency's ends), when it has, so it is not read again.
+    The order is the document order when every link points down the document, else
+    Kahn's algorithm over the integer links, ready initiatives taken in document order,
+    so the order is deterministic; nothing the planner reports depends on which
+    topological order it is. (networkx did this before: its graph cost more than the
+    whole schedule and its import 150 ms of every `cxroadmap schedule`.)
     """
     keys = list(strategy.initiatives)
-    position = {key: i for i, key in enumerate(keys)}
-    durations = [ini.duration for ini in strategy.initiatives.values()]
+    deps = strategy.dependencies
+    if survey is None:
+        durations = list(map(_DURATION, strategy.initiatives.values()))
+        position = dict(zip(keys, range(len(keys)), strict=True))
+        froms = list(map(position.__getitem__, map(_FROM, deps)))
+        tos = list(map(position.__getitem__, map(_TO, deps)))
+    else:
+        durations, froms, tos = list(survey.durations), survey.froms, survey.tos
     preds: list[list[Link]] = [[] for _ in keys]
     succs: list[list[Link]] = [[] for _ in keys]
-    ends = _ENDS
-    forward = True
-    for i, dep in enumerate(strategy.dependencies):
-        p = position[dep.from_key]
-        s = position[dep.to_key]
-        if p >= s:
-            forward = False
+    table = _ENDS
+    # Roadmaps are mostly written in order: when every link points down the document,
+    # the document order is a topological order (and there is no cycle).
+    forward = all(map(lt, froms, tos))
+    for i, p, s, dep in zip(count(), froms, tos, deps):
         kind = dep.type
-        from_finish, to_finish = ends.get(kind) or ends.get(kind.upper(), _NEITHER)
+        from_finish, to_finish = table.get(kind) or table.get(kind.upper(), _NEITHER)
         offset = dep.lag
         if from_finish:
             offset += durations[p]
@@ -71,8 +81,6 @@ def build_graph(strategy: Strategy) -> DependencyGraph:
         link = (p, s, offset, i)
         preds[s].append(link)
         succs[p].append(link)
-    # Roadmaps are mostly written in order: when every link points down the document,
-    # the document order is a topological order (and there is no cycle).
     order = list(range(len(keys))) if forward else _topological_order(preds, succs)
     if len(order) < len(keys):
         # The domain words the cycle (keys in order, from the earliest in the document),

@@ -9,11 +9,12 @@ C loops where it can be, and the items are made by one `map` over the columns.
 from __future__ import annotations
 
 from itertools import repeat
-from operator import add, attrgetter, sub
+from operator import add, attrgetter, not_, sub
 
 from cxroadmap.domain.calendar import WorkCalendar
 from cxroadmap.domain.model import Strategy
-from cxroadmap.scheduling.graph import DependencyGraph, Link
+from cxroadmap.scheduling.graph import DependencyGraph
+from cxroadmap.scheduling.passes import Binding
 from cxroadmap.scheduling.progress import Progress
 from cxroadmap.scheduling.result import (
     COMPLETE,
@@ -22,7 +23,6 @@ from cxroadmap.scheduling.result import (
     scheduled_items,
 )
 
-_KEY = attrgetter("key")
 _TITLE = attrgetter("title")
 # The words before the predecessor's key in a reason ("FS from "), per type as stored.
 _PREFIX = {kind: f"{kind} from " for kind in ("FS", "SS", "FF", "SF")}
@@ -38,30 +38,42 @@ def build_items(
     calendar: WorkCalendar,
     days: Days,
     own_reasons: list[str],
+    binding: Binding,
     progress: Progress | None,
-) -> tuple[dict[str, ScheduledInitiative], list[Link | None]]:
-    """Each initiative's ScheduledInitiative by key, and the link that holds it (or None)."""
+    titles: list[str] | None = None,
+) -> dict[str, ScheduledInitiative]:
+    """Each initiative's ScheduledInitiative by key; `binding` is the link holding each,
+    `titles` the initiatives' titles when validation has read them (else read here)."""
     start, early, latest, release, at_start = days
     n = len(start)
     durations = graph.durations
     finish = list(map(add, start, durations))
     # Shown dates: the first and the last working day a bar covers; a milestone has one.
-    first_shown = [s if a else s - 1 for s, a in zip(start, at_start, strict=True)]
-    last_shown = [f - 1 if d else s for f, d, s in zip(finish, durations, first_shown, strict=True)]
+    # Work shows the start of its day, so only a milestone at the end of the day before
+    # moves its first shown day back one; the last shown day of work is its finish - 1,
+    # of a milestone its first (lists made in C when every item shows its day's start).
+    if all(at_start):
+        first_shown = start
+        last_shown = list(map(sub, finish, map(bool, durations)))
+    else:
+        first_shown = list(map(sub, start, map(not_, at_start)))
+        last_shown = [
+            f - 1 if d else s for f, d, s in zip(finish, durations, first_shown, strict=True)
+        ]
     last_first = max(first_shown, default=0)
     phase_at = _phase_table(strategy, calendar, last_first + 1)
     # Never below 0 for a valid schedule (a milestone at day 0 shows its start); date_of
     # says so if it ever were.
-    if n:
-        calendar.date_of(next((f for f in first_shown if f < 0), 0))
+    if n and min(first_shown) < 0:
+        calendar.date_of(next(f for f in first_shown if f < 0))
     # The latest date shown: each item's last shown day (its first for a milestone).
     dates = calendar.dates(max(last_first, max(finish, default=0) - 1) + 1 if n else 0)
     slack = list(map(sub, latest, start))
     if slack and min(slack) < 0:
         # Not reachable for a valid schedule; the contract says never negative.
         slack = [s if s > 0 else 0 for s in slack]
-    critical = [s == 0 for s in slack]
-    reasons, binding = _reasons(strategy, graph, start, release, own_reasons)
+    critical = list(map((0).__eq__, slack))
+    reasons = _reasons(strategy, start, release, own_reasons, binding)
     states: list[str] | repeat[str] = repeat(NOT_STARTED, n)
     behind: list[int] | repeat[int] = repeat(0, n)
     if progress is not None:
@@ -72,11 +84,9 @@ def build_items(
         for i in progress.fixed:
             if states[i] == COMPLETE:
                 slack[i], critical[i] = 0, False  # done: nothing left to delay
-    initiatives = strategy.initiatives.values()
-    keys = list(map(_KEY, initiatives))
     items = scheduled_items(
-        keys,
-        map(_TITLE, initiatives),
+        graph.keys,
+        map(_TITLE, strategy.initiatives.values()) if titles is None else titles,
         start,
         finish,
         early,
@@ -91,43 +101,37 @@ def build_items(
         states,
         behind,
     )
-    return items, binding
+    return items
 
 
 def _reasons(
     strategy: Strategy,
-    graph: DependencyGraph,
     start: list[int],
     release: list[int],
     own_reasons: list[str],
-) -> tuple[list[str], list[Link | None]]:
-    """Why each starts when it does, and the first dependency (in document order) holding
-    it at its start: levelling's delay, else that dependency, else its own lower bound."""
+    binding: Binding,
+) -> list[str]:
+    """Why each starts when it does: levelling's delay, else the dependency holding it
+    (`binding`, passes.py), else its own lower bound."""
     reasons = list(own_reasons)
-    binding: list[Link | None] = [None] * len(start)
     deps = strategy.dependencies
+    prefixes = _PREFIX
     lags: dict[int, str] = {}
-    for i, links in enumerate(graph.preds):
-        if not links:
-            continue
-        s = start[i]
-        for link in links:
-            if start[link[0]] + link[2] == s:
-                binding[i] = link
-                dep = deps[link[3]]
-                kind, lag = dep.type, dep.lag
-                prefix = _PREFIX.get(kind) or f"{kind.upper()} from "
-                lag_text = lags.get(lag)
-                if lag_text is None:
-                    lag_text = lags[lag] = f" {lag:+d}d" if lag else ""
-                reasons[i] = f"{prefix}{dep.from_key}{lag_text}"
-                break
+    for i, link in enumerate(binding):
+        if link is not None:
+            dep = deps[link[3]]
+            kind, lag = dep.type, dep.lag
+            prefix = prefixes.get(kind) or f"{kind.upper()} from "
+            lag_text = lags.get(lag)
+            if lag_text is None:
+                lag_text = lags[lag] = f" {lag:+d}d" if lag else ""
+            reasons[i] = f"{prefix}{dep.from_key}{lag_text}"
     if release is not start:  # the same list when nothing was levelled: none is delayed
         capacity = f"capacity (max {strategy.max_parallel} in parallel)"
         for i, (s, r) in enumerate(zip(start, release, strict=True)):
             if s > r:
                 reasons[i] = capacity
-    return reasons, binding
+    return reasons
 
 
 def _phase_table(strategy: Strategy, calendar: WorkCalendar, days: int) -> list[str]:

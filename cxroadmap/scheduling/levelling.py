@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import bisect
 import heapq
 from collections.abc import Mapping
+from itertools import repeat
+from operator import add
 
 from cxroadmap.scheduling.graph import DependencyGraph
 
@@ -35,95 +36,94 @@ def level(
     start = [0] * n
     release = list(early)
     waiting = [len(links) for links in graph.preds]
-    ready = [(latest[i], i) for i in range(n) if waiting[i] == 0]
+    # One int per ready initiative, latest * n + i, orders as (latest start, index) does
+    # (0 <= i < n, latest may be negative) and compares faster than a tuple.
+    ready = [latest[i] * n + i for i in range(n) if not waiting[i]]
     heapq.heapify(ready)
-    profile = _Profile(capacity)
+    pop, push = heapq.heappop, heapq.heappush
+    load = _Load(capacity)
     fixed = fixed or {}
     for i, day in fixed.items():
         if durations[i] > 0:
-            profile.occupy(day, day + durations[i])
+            load.book(day, day + durations[i])
+    place = load.place
     while ready:
-        _, i = heapq.heappop(ready)
+        i = pop(ready) % n
         day = release[i]
-        if durations[i] > 0 and i not in fixed:
-            day = profile.place(day, durations[i])
+        duration = durations[i]
+        if duration > 0 and i not in fixed:
+            day = place(day, duration)
         start[i] = day
         for _, s, offset, _ in succs[i]:
             bound = day + offset
             if bound > release[s]:
                 release[s] = bound
             waiting[s] -= 1
-            if waiting[s] == 0:
-                heapq.heappush(ready, (latest[s], s))
+            if not waiting[s]:
+                push(ready, latest[s] * n + s)
     return start
 
 
-class _Profile:
-    """How many initiatives are in progress, as a step function over working days.
+class _Load:
+    """How many initiatives are in progress on each working day, and which days are full.
 
-    `times[k]` begins a stretch, running to `times[k + 1]` (the last one forever), in which
-    `used[k]` initiatives are in progress. Neighbouring stretches never hold the same count,
-    so a long run of full days is one stretch: the cost follows the number of changes in
-    the load, never the number of days.
+    `used[d]` counts the initiatives booked on day d (days past the end have none) and
+    `full[d]` is 1 once that count has reached the capacity (bookings only add load, so
+    a full day stays full). Finding room for d days is a substring search of `full` for
+    d zero bytes, done in C, and booking adds one to a slice of days: the cost follows
+    the days booked, never a walk over other bookings. Up to a capacity of 254 the counts
+    are bytes too, stopping at the capacity (more makes no difference), so booking is
+    two `bytes.translate` calls; above it they are a list of ints.
     """
 
     def __init__(self, capacity: int) -> None:
         self.capacity = capacity
-        self.times: list[int] = [0]
-        self.used: list[int] = [0]
-        # Bookings only ever add load, so a start found too full for a duration stays so.
-        # Per duration, the last searched span [a, b) in which no start fits lets the next
-        # search jump over it instead of walking the same crowded stretches again.
-        self._no_room: dict[int, tuple[int, int]] = {}
+        self.used: bytearray | list[int] = bytearray() if capacity < 255 else []
+        self.full = bytearray()
+        top = min(capacity, 255)
+        # Byte tables: one more, stopping at the capacity; and 1 for a full day, else 0.
+        self._more = bytes(min(b + 1, top) for b in range(256))
+        self._is_full = bytes(int(b >= top) for b in range(256))
+        self._free: dict[int, bytes] = {}  # per duration, that many free days
+        # Every day before this one is full: searches start here at the earliest (a long
+        # plan at a low capacity fills up from the start, and a search would cross it all).
+        self._open = 0
 
     def place(self, earliest: int, duration: int) -> int:
-        """Book the earliest stretch [t, t + duration) with t >= earliest and room throughout."""
-        times, used, capacity = self.times, self.used, self.capacity
-        search_from = earliest
-        known = self._no_room.get(duration)
-        if known is not None and known[0] <= earliest < known[1]:
-            earliest = known[1]
-        k = bisect.bisect_right(times, earliest) - 1
-        t = earliest
-        j = k
-        last = len(times) - 1
-        end = t + duration
-        while True:
-            if used[j] >= capacity:
-                j += 1  # the final stretch is always empty, so this stays in range
-                t = times[j]
-                end = t + duration
-                k = j
-            elif j == last or times[j + 1] >= end:
-                break
-            else:
-                j += 1
-        if known is not None and known[0] <= search_from <= known[1]:
-            search_from = known[0]
-        self._no_room[duration] = (search_from, t)
-        self._book(k, t, end)
+        """Book the earliest days [t, t + duration) with t >= earliest and room on each."""
+        full = self.full
+        free = self._free.get(duration)
+        if free is None:
+            free = self._free[duration] = bytes(duration)
+        # The first run of `duration` days none of which is full, found by a C search;
+        # past the end of the list every day is free, so failing that, the run starts
+        # right after the last full day.
+        t = full.find(free, max(earliest, self._open))
+        if t < 0:
+            t = max(earliest, full.rfind(1) + 1)
+        self.book(t, t + duration)
         return t
 
-    def occupy(self, begin: int, end: int) -> None:
-        """Add one to the load on [begin, end) wherever it falls, full or not."""
-        self._book(bisect.bisect_right(self.times, begin) - 1, begin, end)
-
-    def _book(self, k: int, begin: int, end: int) -> None:
-        """Add one to the load on [begin, end); stretch k holds `begin`."""
-        times, used = self.times, self.used
-        if times[k] < begin:
-            k += 1
-            times.insert(k, begin)
-            used.insert(k, used[k - 1])
-        j = bisect.bisect_left(times, end, k)
-        if j == len(times) or times[j] > end:
-            times.insert(j, end)
-            used.insert(j, used[j - 1])
-        used[k:j] = [u + 1 for u in used[k:j]]
-        # Only the two outer boundaries can now join equal neighbours (inner ones all rose).
-        if used[j] == used[j - 1]:
-            del times[j]
-            del used[j]
-        if k > 0 and used[k] == used[k - 1]:
-            del times[k]
-            del used[k]
+    def book(self, begin: int, end: int) -> None:
+        """Add one to the load on days [begin, end), whether they have room or not."""
+        used, full = self.used, self.full
+        if end > len(full):
+            grow = max(end - len(full), len(full))  # doubling: growing stays linear overall
+            full.extend(bytes(grow))
+            if isinstance(used, bytearray):
+                used.extend(bytes(grow))
+            else:
+                used.extend([0] * grow)
+        if isinstance(used, bytearray):
+            window = used[begin:end].translate(self._more)
+            used[begin:end] = window
+            full[begin:end] = window.translate(self._is_full)
+        else:
+            counts = list(map(add, used[begin:end], repeat(1)))
+            used[begin:end] = counts
+            capacity = self.capacity
+            if capacity in counts:  # some days have just become full
+                full[begin:end] = bytes(map(capacity.__le__, counts))
+        if self._open < len(full) and full[self._open]:
+            found = full.find(0, self._open)
+            self._open = found if found >= 0 else len(full)

@@ -9,11 +9,11 @@ from cxroadmap.domain.calendar import WorkCalendar
 from cxroadmap.domain.cx_checks import touchpoint_warnings
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.validation import validate_strategy
-from cxroadmap.scheduling.graph import DependencyGraph, Link, build_graph
+from cxroadmap.scheduling.graph import DependencyGraph, build_graph
 from cxroadmap.scheduling.items import build_items
 from cxroadmap.scheduling.levelling import level
 from cxroadmap.scheduling.moments import milestone_at_day_start
-from cxroadmap.scheduling.passes import backward_pass, forward_pass, release_times
+from cxroadmap.scheduling.passes import Binding, backward_pass, forward_pass, release_times
 from cxroadmap.scheduling.progress import (
     apply_progress,
     progress_lower_bounds,
@@ -34,41 +34,48 @@ def schedule(strategy: Strategy) -> Schedule:
 def _schedule(strategy: Strategy) -> Schedule:
     # The topological sort in build_graph finds any cycle; checking twice costs ~7 ms
     # at 5,000 initiatives.
-    validate_strategy(strategy, check_cycles=False)
+    # What validation's quick pass found (None when it looked closer): where each link's
+    # ends are, and the keys of the few initiatives with a start bound, progress, links
+    # or a dropped status, the only ones the loops below need to visit.
+    survey = validate_strategy(strategy, check_cycles=False)
+    unusual = None if survey is None else survey.unusual
     calendar = strategy.calendar()
-    graph = build_graph(strategy)
-    lower, lower_reasons = _lower_bounds(strategy, calendar)
+    graph = build_graph(strategy, survey)
+    unusual_at = _positions(graph.keys, unusual)
+    lower, lower_reasons = _lower_bounds(strategy, calendar, unusual_at)
     # Progress (tracking.md): facts keep their days, links into them are left out, and
     # nothing else starts before the status day. None for a plan that records none.
-    progress = read_progress(strategy, calendar)
+    progress = read_progress(strategy, calendar, unusual)
     fixed = None
     if progress is not None:
         graph = apply_progress(strategy, graph, progress)
         progress_lower_bounds(strategy, progress, lower, lower_reasons)
         fixed = {i: days[0] for i, days in progress.fixed.items()}
-    early = forward_pass(graph, lower)
+    early, binding = forward_pass(graph, lower)
     durations = graph.durations
     early_finish = max(map(add, early, durations), default=0)
     start = release = early
     capacity = strategy.max_parallel
     if capacity is not None:
         start = level(graph, early, backward_pass(graph, early_finish), capacity, fixed)
-        release = release_times(graph, lower, start)
+        release, binding = release_times(graph, lower, start)
     finish_day = max(map(add, start, durations), default=0)
     latest = backward_pass(graph, finish_day)
     # Shown dates per "Milestone dates": a milestone shows the moment that binds it, the
     # start of its day or the end of the day before.
     at_start = milestone_at_day_start(strategy, graph, start, lower)
-    items, binding = build_items(
+    items = build_items(
         strategy,
         graph,
         calendar,
         (start, early, latest, release, at_start),
         lower_reasons,
+        binding,
         progress,
+        None if survey is None else survey.titles,
     )
     path = _critical_path(graph, start, finish_day, binding)
-    warnings = _warnings(strategy, items, early_finish, finish_day, calendar)
+    warnings = _warnings(strategy, items, early_finish, finish_day, calendar, unusual)
     if progress is not None:
         path = [key for key in path if items[key].state != COMPLETE]
         warnings += progress_warnings(strategy, progress, calendar)
@@ -84,14 +91,33 @@ def _schedule(strategy: Strategy) -> Schedule:
     )
 
 
-def _lower_bounds(strategy: Strategy, calendar: WorkCalendar) -> tuple[list[int], list[str]]:
-    """Each initiative's own earliest start (project start, not_before, phase pin) and why."""
+def _positions(keys: list[str], wanted: list[str] | None) -> list[int] | None:
+    """The positions in `keys` of `wanted`, keys in the same order (None for None)."""
+    if wanted is None:
+        return None
+    found: list[int] = []
+    at = -1
+    for key in wanted:  # each search starts after the last: one C scan of `keys` in all
+        at = keys.index(key, at + 1)
+        found.append(at)
+    return found
+
+
+def _lower_bounds(
+    strategy: Strategy, calendar: WorkCalendar, only: list[int] | None
+) -> tuple[list[int], list[str]]:
+    """Each initiative's own earliest start (project start, not_before, phase pin) and why.
+
+    `only`: the positions of the initiatives that may have a not_before date or a pin.
+    """
     phase_begin = {name: begin for name, begin, _ in strategy.phase_bounds()}
     pin_day: dict[str, int] = {}
     n = len(strategy.initiatives)
     lower = [0] * n
     reasons = ["project start"] * n
-    for i, ini in enumerate(strategy.initiatives.values()):
+    initiatives = list(strategy.initiatives.values())
+    for i in range(n) if only is None else only:
+        ini = initiatives[i]
         after, pin = ini.not_before, ini.phase
         if after is None and pin is None:
             continue  # most initiatives: held by the project start alone
@@ -110,7 +136,7 @@ def _lower_bounds(strategy: Strategy, calendar: WorkCalendar) -> tuple[list[int]
 
 
 def _critical_path(
-    graph: DependencyGraph, start: list[int], finish_day: int, binding: list[Link | None]
+    graph: DependencyGraph, start: list[int], finish_day: int, binding: Binding
 ) -> list[str]:
     """One chain of critical initiatives ending at the project finish, walked back in time.
 
@@ -139,8 +165,12 @@ def _warnings(
     early_finish: int,
     finish_day: int,
     calendar: WorkCalendar,
+    unusual: list[str] | None,
 ) -> list[str]:
-    """Plain sentences a planner should see: project-wide first, then by initiative."""
+    """Plain sentences a planner should see: project-wide first, then by initiative.
+
+    `unusual`: the keys of the initiatives that may be pinned or dropped (None: any).
+    """
     warnings: list[str] = []
     if finish_day > early_finish:
         before = calendar.date_of(early_finish - 1).isoformat()
@@ -152,13 +182,17 @@ def _warnings(
         )
     order = {name: i for i, name in enumerate(strategy.phase_names())}
     initiatives = strategy.initiatives
-    dropped = {key for key, ini in initiatives.items() if ini.status == "dropped"}
+    keys = list(initiatives) if unusual is None else unusual
+    dropped = {key for key in keys if initiatives[key].status == "dropped"}
     dropped_preds: dict[str, list[str]] = {}
     if dropped:
+        # Any initiative may depend on a dropped one: every initiative is visited then.
+        keys = list(initiatives)
         for dep in strategy.dependencies:
             if dep.from_key in dropped:
                 dropped_preds.setdefault(dep.to_key, []).append(dep.from_key)
-    for key, ini in initiatives.items():
+    for key in keys:
+        ini = initiatives[key]
         pin = ini.phase
         if pin is not None:
             item = items[key]

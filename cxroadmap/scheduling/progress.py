@@ -10,7 +10,7 @@ them read their actual or projected length.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from cxroadmap.domain.calendar import WorkCalendar
@@ -35,19 +35,26 @@ class Progress:
     behind: dict[int, int]
 
 
-def uses_progress(strategy: Strategy) -> bool:
-    """True when the plan records a status date or any actual date or % complete."""
+def uses_progress(strategy: Strategy, only: Iterable[str] | None = None) -> bool:
+    """True when the plan records a status date or any actual date or % complete.
+
+    `only`: the keys of the initiatives that may (validate_strategy's unusual ones).
+    """
     if strategy.status_date is not None:
         return True
+    initiatives = strategy.initiatives
     return any(
         ini.actual_start is not None or ini.actual_finish is not None or ini.percent_complete
-        for ini in strategy.initiatives.values()
+        for ini in (initiatives.values() if only is None else map(initiatives.__getitem__, only))
     )
 
 
-def read_progress(strategy: Strategy, calendar: WorkCalendar) -> Progress | None:
-    """Each initiative's state and the days the facts hold; None for a plan without progress."""
-    if not uses_progress(strategy):
+def read_progress(
+    strategy: Strategy, calendar: WorkCalendar, only: Iterable[str] | None = None
+) -> Progress | None:
+    """Each initiative's state and the days the facts hold; None for a plan without progress
+    (`only`: the keys of the initiatives that may record any, as in `uses_progress`)."""
+    if not uses_progress(strategy, only):
         return None
     status = strategy.status_date
     status_day = None if status is None else calendar.index_on_or_after(status)

@@ -6,13 +6,15 @@ import copy
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.result import Schedule
+from cxroadmap.ui.jobs import Job, JobSignals
 from cxroadmap.ui.snapshots import Snapshots
 
 # Above this a reschedule would be felt while typing, so later ones go off the UI thread.
@@ -59,34 +61,19 @@ def plan(strategy: Strategy) -> Outcome:
         return None, str(exc)
 
 
-class _Signals(QObject):
-    done = Signal(int, object, object, float)
-
-
-class _Job(QRunnable):
-    def __init__(
-        self,
-        generation: int,
-        strategy: Strategy,
-        planner: Callable[[Strategy], Outcome],
-        signals: _Signals,
-    ) -> None:
-        super().__init__()
-        self.generation = generation
-        self.strategy = strategy
-        self.planner = planner
-        self.signals = signals
-
-    def run(self) -> None:
-        # What the planner costs is judged by this thread's CPU time: its wall time also
-        # counts the UI thread's turns at the interpreter lock, and judged by that, a plan
-        # fast enough to make inline would stay on the worker for good.
-        began = time.thread_time()
-        try:
-            result, error = self.planner(self.strategy)
-        except Exception as exc:  # a planner bug must not kill the worker silently
-            result, error = None, f"scheduling failed: {exc}"
-        self.signals.done.emit(self.generation, result, error, time.thread_time() - began)
+def _timed(
+    planner: Callable[[Strategy], Outcome], generation: int, strategy: Strategy
+) -> tuple[int, Schedule | None, str | None, float]:
+    """The outcome of one plan on the worker, with the CPU time it took there."""
+    # What the planner costs is judged by this thread's CPU time: its wall time also
+    # counts the UI thread's turns at the interpreter lock, and judged by that, a plan
+    # fast enough to make inline would stay on the worker for good.
+    began = time.thread_time()
+    try:
+        result, error = planner(strategy)
+    except Exception as exc:  # a planner bug must not kill the worker silently
+        result, error = None, f"scheduling failed: {exc}"
+    return generation, result, error, time.thread_time() - began
 
 
 class LiveScheduler(QObject):
@@ -106,8 +93,8 @@ class LiveScheduler(QObject):
         self.last_seconds = 0.0
         self.force_background = False
         self._generation = 0
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._finished)
+        self._signals = JobSignals(self)
+        self._signals.finished.connect(self._finished)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._waiting = False
@@ -169,13 +156,15 @@ class LiveScheduler(QObject):
         # The worker gets its own copy, as the user may go on editing while it plans: made
         # from the last one by copying what changed since (snapshots.py), not all of it.
         copied = self._snapshots.take(strategy)
-        self._pool.start(_Job(self._generation, copied, self.planner, self._signals))
+        job = partial(_timed, self.planner, self._generation, copied)
+        self._pool.start(Job(job, self._signals))
         return None
 
     def wait(self) -> None:
         self._pool.waitForDone()
 
-    def _finished(self, generation: int, result: object, error: object, seconds: float) -> None:
+    def _finished(self, outcome: tuple[int, Schedule | None, str | None, float]) -> None:
+        generation, result, error, seconds = outcome
         self.last_seconds = seconds
         if generation != self._generation:
             return  # a newer edit has already asked for a fresher schedule

@@ -5,36 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.ui.jobs import Job, JobSignals
 
 Progress = Callable[[int, int], None]
-
-
-class _Signals(QObject):
-    finished = Signal(object)
-    failed = Signal(str)
-    progressed = Signal(int, int)
-
-
-class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[Progress], Any], signals: _Signals) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = signals
-        self.setAutoDelete(False)
-
-    def run(self) -> None:
-        try:
-            result = self.work(self.signals.progressed.emit)
-        except (CxRoadmapError, OSError) as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # a bug: say so rather than fail silently on a thread
-            self.signals.failed.emit(f"unexpected failure ({type(exc).__name__}: {exc})")
-        else:
-            self.signals.finished.emit(result)
 
 
 class BackgroundTask(QObject):
@@ -46,11 +23,14 @@ class BackgroundTask(QObject):
     def __init__(self, parent: QWidget, label: str, work: Callable[[Progress], Any]) -> None:
         super().__init__(parent)
         self.running = True
-        self._signals = _Signals(self)
-        self._signals.finished.connect(self._finished)
-        self._signals.failed.connect(self._failed)
-        self._signals.progressed.connect(self._progressed)
-        self._runnable = _Runnable(work, self._signals)
+        signals = JobSignals(self)
+        signals.finished.connect(self._finished)
+        signals.failed.connect(self._failed)
+        signals.progressed.connect(self._progressed)
+        # A file that cannot be written is the user's to fix, like bad input: said as it is.
+        expected = (CxRoadmapError, OSError)
+        self._runnable = Job(lambda: work(signals.progressed.emit), signals, expected)
+        self._runnable.setAutoDelete(False)  # the global pool must not delete what we hold
         self.progress = QProgressDialog(label, "", 0, 0, parent)
         self.progress.setCancelButton(None)
         self.progress.setWindowTitle("Working…")
@@ -83,9 +63,9 @@ class BackgroundTask(QObject):
         self._end()
         self.done.emit(result)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: Exception) -> None:
         self._end()
-        self.failed.emit(message)
+        self.failed.emit(str(error))
 
 
 def run_in_background(

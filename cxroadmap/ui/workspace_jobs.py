@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -25,39 +25,12 @@ from PySide6.QtWidgets import (
 
 from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.ui import messages
+from cxroadmap.ui.jobs import Job, JobSignals
 from cxroadmap.ui.naming import named
 
 
 def _no_hook(_what: str) -> None:
     pass
-
-
-class _Signals(QObject):
-    finished = Signal(object)
-    failed = Signal(object)
-
-
-class _Job(QRunnable):
-    """One piece of workspace work on the pool's thread."""
-
-    def __init__(
-        self, what: str, work: Callable[[], Any], hook: Callable[[str], None], signals: _Signals
-    ) -> None:
-        super().__init__()
-        self.what, self.work, self.hook, self.signals = what, work, hook, signals
-
-    def run(self) -> None:
-        try:
-            self.hook(self.what)
-            result = self.work()
-        except CxRoadmapError as exc:
-            self.signals.failed.emit(exc)
-        except Exception as exc:  # a bug: say so rather than fail silently on a thread
-            self.signals.failed.emit(
-                CxRoadmapError(f"unexpected failure ({type(exc).__name__}: {exc})")
-            )
-        else:
-            self.signals.finished.emit(result)
 
 
 class WorkspaceJobs(QObject):
@@ -100,10 +73,16 @@ class WorkspaceJobs(QObject):
         self.label.setText(what)
         self.label.show()
         self.busy.show()
-        signals = _Signals(self)
+        signals = JobSignals(self)
         signals.finished.connect(lambda result: self._finished(result, done))
         signals.failed.connect(lambda error: self._failed(error, what, title, work, done))
-        self.pool.start(_Job(what, work, self.hook, signals))
+        hook = self.hook  # as set when the job starts
+
+        def job() -> Any:
+            hook(what)
+            return work()
+
+        self.pool.start(Job(job, signals))
         self.changed.emit()
         return True
 

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from cxroadmap.domain.errors import CxRoadmapError
+from cxroadmap.ui.jobs import Job, JobSignals
 from cxroadmap.ui.workspace_jobs import password_dialog
 
 if TYPE_CHECKING:
@@ -28,37 +29,15 @@ def _no_hook(_phase: str) -> None:
     pass
 
 
-class _Signals(QObject):
-    finished = Signal(object)
-    failed = Signal(object)
+def _exchange(reader: Callable[[], Any], hook: Callable[[str], None]) -> tuple[Any, Any]:
+    """Read the copy (a reader of its own) and run the server's side of a sync (on the worker)."""
+    from cxroadmap.storage.workspace.exchange import exchange
+    from cxroadmap.storage.workspace.sync import read_state
 
-
-class _Job(QRunnable):
-    """Read the copy (a reader of its own) and run the server's side of a sync."""
-
-    def __init__(
-        self, reader: Callable[[], Any], hook: Callable[[str], None], signals: _Signals
-    ) -> None:
-        super().__init__()
-        self.reader, self.hook, self.signals = reader, hook, signals
-
-    def run(self) -> None:
-        from cxroadmap.storage.workspace.exchange import exchange
-        from cxroadmap.storage.workspace.sync import read_state
-
-        try:
-            with self.reader() as reader:
-                state = read_state(reader)
-                self.hook("read")
-                done = exchange(reader, state, self.hook)
-        except CxRoadmapError as exc:
-            self.signals.failed.emit(exc)
-        except Exception as exc:  # a bug: say so rather than fail silently on a thread
-            self.signals.failed.emit(
-                CxRoadmapError(f"unexpected failure ({type(exc).__name__}: {exc})")
-            )
-        else:
-            self.signals.finished.emit((state, done))
+    with reader() as opened:
+        state = read_state(opened)
+        hook("read")
+        return state, exchange(opened, state, hook)
 
 
 class SyncRunner(QObject):
@@ -100,10 +79,11 @@ class SyncRunner(QObject):
         self.running = True
         self.edited = False
         self._path = store.path
-        signals = _Signals(self)
+        signals = JobSignals(self)
         signals.finished.connect(self._finished)
         signals.failed.connect(self._failed)
-        self.pool.start(_Job(store.reader, self.hook, signals))
+        reader, hook = store.reader, self.hook
+        self.pool.start(Job(lambda: _exchange(reader, hook), signals))
 
     def wait(self) -> None:
         """Block until the worker is done and its outcome handled (tests, closing)."""

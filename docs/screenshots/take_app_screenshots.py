@@ -1,47 +1,35 @@
-"""Screenshots of the desktop app's welcome screen, main window and strategy panel (under Xvfb).
+"""Screenshots of the desktop app's welcome screen, main window and strategy panel.
 
-Run: xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/take_app_screenshots.py
+Run: python docs/screenshots/take_app_screenshots.py (under xvfb-run when there is no display)
 """
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from launcher import main_window, snap, start
 
 from cxroadmap.content.demo import demo_strategy
 from cxroadmap.storage.document import write_document
-from cxroadmap.ui.main_window import MainWindow
-from cxroadmap.ui.settings import AppSettings
-
-OUT = Path(__file__).resolve().parent
 
 
 def main() -> None:
-    app = QApplication(sys.argv)
+    app = start()
     folder = Path(tempfile.mkdtemp()) / "Strategies"
     folder.mkdir()
     path = folder / "customer-experience-2027.cxroadmap"
     write_document(path, [demo_strategy()])
-    settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    settings.add_recent(path)
-    window = MainWindow(settings)
+    window = main_window(folder)
+    window.settings.add_recent(path)
     window.set_document(None)
-    window.resize(1600, 1000)
     window.show()
-    QTest.qWait(500)
-    window.grab().save(str(OUT / "welcome.png"))
+    snap(window, "welcome", 500)
     window.files.open_path(path)
     window.initiatives.select_key("TR2")
-    QTest.qWait(500)
-    window.grab().save(str(OUT / "main-window.png"))
+    snap(window, "main-window", 500)
     window.acts["show_strategy"].trigger()
-    QTest.qWait(300)
-    window.grab().save(str(OUT / "strategy-panel.png"))
+    snap(window, "strategy-panel", 300)
     window.close()
     app.quit()
 

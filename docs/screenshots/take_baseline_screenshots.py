@@ -1,20 +1,17 @@
 """Screenshots of baselines: ghost bars, variance columns, the Baselines window, and the "What
-changed since …" PDF page and PowerPoint slide (Xvfb; pdftoppm and LibreOffice for the last two).
+changed since …" PDF page and PowerPoint slide (pdftoppm and LibreOffice for the last two).
 
-Run: xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/take_baseline_screenshots.py
+Run: python docs/screenshots/take_baseline_screenshots.py (under xvfb-run when there is no display)
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from launcher import open_window, pdf_page, snap, start
 
 from cxroadmap.content.demo import demo_cascade
 from cxroadmap.domain.baseline_edits import TakeBaseline
@@ -24,12 +21,7 @@ from cxroadmap.export.pdf import export_pdf
 from cxroadmap.export.pptx_deck import export_pptx
 from cxroadmap.scheduling.baselines import take
 from cxroadmap.scheduling.planner import schedule
-from cxroadmap.storage.document import write_document
-from cxroadmap.ui.main_window import MainWindow
-from cxroadmap.ui.settings import AppSettings
 from cxroadmap.ui.views.timeline_view import TimelineView
-
-OUT = Path(__file__).resolve().parent
 
 
 def changed_since_approval() -> list[Strategy]:
@@ -51,22 +43,7 @@ def changed_since_approval() -> list[Strategy]:
 def exports(org: Strategy, folder: Path) -> None:
     pdf = folder / "demo.pdf"
     export_pdf(org, schedule(org), pdf)
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-r",
-            "110",
-            "-png",
-            "-singlefile",
-            "-f",
-            "2",
-            "-l",
-            "2",
-            str(pdf),
-            str(OUT / "pdf-what-changed"),
-        ],
-        check=True,
-    )
+    pdf_page(pdf, "pdf-what-changed", page=2)
     deck = folder / "deck.pptx"
     export_pptx(org, schedule(org), deck)
     profile = (folder / "lo").as_uri()
@@ -84,47 +61,23 @@ def exports(org: Strategy, folder: Path) -> None:
         check=True,
         capture_output=True,
     )
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-r",
-            "90",
-            "-png",
-            "-singlefile",
-            "-f",
-            "2",
-            "-l",
-            "2",
-            str(folder / "deck.pdf"),
-            str(OUT / "powerpoint-what-changed"),
-        ],
-        check=True,
-    )
+    pdf_page(folder / "deck.pdf", "powerpoint-what-changed", page=2, dpi=90)
 
 
 def main() -> None:
-    app = QApplication(sys.argv)
+    app = start()
     folder = Path(tempfile.mkdtemp())
-    path = folder / "customer-experience-2027.cxroadmap"
     strategies = changed_since_approval()
-    write_document(path, strategies)
-    settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(settings)
-    window.resize(1600, 1000)
-    window.show()
-    window.files.open_path(path)
+    window, _ = open_window(strategies, folder)
     window.initiatives.select_key("TP2")  # the inspector shows its baseline line
-    QTest.qWait(500)
-    window.grab().save(str(OUT / "baseline-table.png"))
+    snap(window, "baseline-table", 500)
     timeline = next(t for t in window.roadmap_tabs if isinstance(t, TimelineView))
     window.views.setCurrentWidget(timeline)
     timeline.set_zoom(timeline.px_per_day * 4)
     timeline.horizontalScrollBar().setValue(0)
-    QTest.qWait(500)
-    window.grab().save(str(OUT / "baseline-timeline.png"))
+    snap(window, "baseline-timeline", 500)
     window.baseline_commands.show_dialog()
-    QTest.qWait(300)
-    window.baseline_commands.dialog.grab().save(str(OUT / "baselines-dialog.png"))
+    snap(window.baseline_commands.dialog, "baselines-dialog", 300)
     window.close()
     exports(strategies[0], folder)
     app.quit()

@@ -1,12 +1,11 @@
 """Screenshots of File > Restore from Backup and of the read-only notice (under Xvfb).
 
-Run: xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/take_file_safety_screenshots.py
+Run: python docs/screenshots/take_file_safety_screenshots.py (xvfb-run when there is no display)
 """
 
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -14,19 +13,13 @@ folder = Path(tempfile.mkdtemp()) / "Strategies"
 folder.mkdir()
 os.environ["XDG_DATA_HOME"] = str(folder.parent / "data")  # backups of this run only
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from launcher import settle, show_file, snap, start  # noqa: E402
 
 from cxroadmap.content.demo import demo_cascade  # noqa: E402
 from cxroadmap.domain.edits import ChangeInitiative, RemoveInitiative  # noqa: E402
 from cxroadmap.storage.document import Document, write_document  # noqa: E402
 from cxroadmap.ui import messages  # noqa: E402
 from cxroadmap.ui.backup_dialog import BackupDialog  # noqa: E402
-from cxroadmap.ui.main_window import MainWindow  # noqa: E402
-from cxroadmap.ui.settings import AppSettings  # noqa: E402
-
-OUT = Path(__file__).resolve().parent
 
 
 def _sessions(path: Path, count: int) -> None:
@@ -44,22 +37,17 @@ def _sessions(path: Path, count: int) -> None:
 
 
 def main() -> None:
-    app = QApplication(sys.argv)
+    app = start()
     path = folder / "customer-experience-2027.cxroadmap"
     write_document(path, demo_cascade())
     _sessions(path, 3)
-    settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(settings)
-    window.resize(1600, 1000)
-    window.show()
-    window.files.open_path(path)
-    QTest.qWait(400)
+    window = show_file(path)
+    settle()
     window.acts["restore_backup"].trigger()
     dialog = window.findChild(BackupDialog)
     assert dialog is not None
     dialog.table.selectRow(1)
-    QTest.qWait(400)
-    dialog.grab().save(str(OUT / "restore-from-backup.png"))
+    snap(dialog, "restore-from-backup")
     dialog.reject()
     # Another program replaces the file while it is open; the next edit finds out.
     theirs = folder / "theirs.cxroadmap"
@@ -71,8 +59,7 @@ def main() -> None:
     shown: list[str] = []
     messages.show_error = lambda parent, title, text: shown.append(text)  # no modal box here
     doc.apply(ChangeInitiative(key, {"title": "Typed after the file was replaced"}))
-    QTest.qWait(600)
-    window.grab().save(str(OUT / "read-only-notice.png"))
+    snap(window, "read-only-notice", 600)
     window.close()
     app.quit()
 

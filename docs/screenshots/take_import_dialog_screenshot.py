@@ -1,12 +1,15 @@
-"""Screenshot of the import dialog for an MS Project-style CSV (import-dialog.png)."""
+"""Screenshot of the import dialog for an MS Project-style CSV (import-dialog.png).
+
+Run: python docs/screenshots/take_import_dialog_screenshot.py (xvfb-run when there is no display)
+"""
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWidget
+from launcher import OUT, snap, start
+from PySide6.QtWidgets import QWidget
 
 from cxroadmap.interop.table_preview import preview_table
 from cxroadmap.ui.import_dialog import ImportDialog
@@ -21,17 +24,16 @@ CSV = (
 
 
 def main() -> None:
-    app = QApplication(sys.argv)
+    app = start()
     source = Path(tempfile.mkdtemp()) / "project.csv"
     source.write_text(CSV, encoding="utf-8")
     parent = QWidget()
     dialog = ImportDialog(source, preview_table(source), lambda mapping: [], parent)
     dialog.combos[6].setCurrentIndex(dialog.combos[6].findData("owner"))
     dialog.show()
-    app.processEvents()
-    out = Path(__file__).with_name("import-dialog.png")
-    dialog.grab().save(str(out))
-    print(out)
+    snap(dialog, "import-dialog", 0)
+    print(OUT / "import-dialog.png")
+    app.quit()
 
 
 if __name__ == "__main__":

@@ -9,11 +9,11 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from launcher import pdf_page
+
 from cxroadmap.content.demo import demo_strategy
 from cxroadmap.export.pptx_deck import DeckOptions, export_pptx
 from cxroadmap.scheduling.planner import schedule
-
-OUT = Path(__file__).resolve().parent
 
 
 def main() -> None:
@@ -28,11 +28,7 @@ def main() -> None:
              "--convert-to", "pdf", "--outdir", str(folder), str(deck)],
             check=True, capture_output=True,
         )  # fmt: skip
-        subprocess.run(
-            ["pdftoppm", "-r", "90", "-png", "-singlefile", "-f", "2", "-l", "2",
-             str(folder / f"{name}.pdf"), str(OUT / name)],
-            check=True,
-        )  # fmt: skip
+        pdf_page(folder / f"{name}.pdf", name, page=2, dpi=90)
 
 
 if __name__ == "__main__":

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import tempfile
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent
+from launcher import settle, snap, start
+
 SCREENS = [
     {"name": "Laptop", "x": 0, "y": 0, "width": 1920, "height": 1080},
     {"name": "Projector", "x": 1920, "y": 0, "width": 1280, "height": 720},
@@ -25,21 +25,19 @@ def main() -> None:
         screen.update(logicalDpi=96, logicalBaseDpi=96, dpr=1)
     config.write_text(json.dumps({"screens": SCREENS}))
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
-    from PySide6.QtWidgets import QApplication
-
     from cxroadmap.content.demo import demo_strategy
     from cxroadmap.ui.document import OpenDocument
     from cxroadmap.ui.views.presentation import PresentationWindow
 
-    app = QApplication(sys.argv)
+    app = start()  # offscreen, as set above: no display needed
     show = PresentationWindow(OpenDocument(demo_strategy()))
     show.present(app.screens()[1], presenter=app.screens()[0])
     show.show_step(next(i for i, s in enumerate(show.steps) if s.phase == "Short term"))
-    for _ in range(10):
-        app.processEvents()
+    settle(0)
     assert show.presenter is not None
-    show.presenter.grab().save(str(OUT / "presenter-view.png"))
+    snap(show.presenter, "presenter-view", 0)
     show.close()
+    app.quit()
 
 
 if __name__ == "__main__":

@@ -1,35 +1,23 @@
 """Screenshots of progress: the timeline with done strips and the status-date line, the phase
-board's cards with their progress, and the table's progress columns (run under Xvfb).
+board's cards with their progress, and the table's progress columns.
 
-Run: xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/take_progress_screenshots.py
+Run: python docs/screenshots/take_progress_screenshots.py (under xvfb-run when there is no display)
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from launcher import main_window, settle, snap, start
+from PySide6.QtCore import Qt
 
 from cxroadmap.content.demo import demo_strategy
 from cxroadmap.domain.model import Strategy
 from cxroadmap.storage.document import write_document
-from cxroadmap.ui.main_window import MainWindow
-from cxroadmap.ui.settings import AppSettings
 from cxroadmap.ui.views.board import BoardView
 from cxroadmap.ui.views.timeline_view import TimelineView
-
-OUT = Path(__file__).resolve().parent
-
-
-def settle(app: QApplication, ms: int = 400) -> None:
-    for _ in range(10):
-        app.processEvents()
-    QTest.qWait(ms)
 
 
 def tracked_demo() -> Strategy:
@@ -53,37 +41,32 @@ def tracked_demo() -> Strategy:
 
 
 def main() -> None:
-    app = QApplication(sys.argv)
+    app = start()
     folder = Path(tempfile.mkdtemp())
-    settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(settings)
-    window.resize(1600, 1000)
-    window.move(0, 0)
+    window = main_window(folder)
     path = folder / "Customer experience strategy.cxroadmap"
     write_document(path, [tracked_demo()])
     assert window.files.open_path(path)
-    window.show()
-    settle(app)
+    window.show()  # after the open: the docks are laid out for the document from the start
+    settle()
     window.initiatives.select_key("TP2")
-    settle(app)
+    settle()
     table = window.initiatives.table
     model = table.model()
     names = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     # Bring the progress columns into the picture.
     column = names.index("% done")
     table.scrollTo(model.index(0, column))
-    settle(app)
-    window.grab().save(str(OUT / "progress-table.png"))
+    snap(window, "progress-table")
     for kind, name in ((TimelineView, "progress-timeline"), (BoardView, "progress-board")):
         view = next(t for t in window.roadmap_tabs if isinstance(t, kind))
         window.views.setCurrentWidget(view)
-        settle(app)
+        settle()
         if isinstance(view, TimelineView):
             view.set_zoom(6.0)
         view.verticalScrollBar().setValue(0)
         view.horizontalScrollBar().setValue(0)
-        settle(app)
-        window.grab().save(str(OUT / f"{name}.png"))
+        snap(window, name)
     window.close()
     app.quit()
 

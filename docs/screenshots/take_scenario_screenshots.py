@@ -1,38 +1,20 @@
-"""Screenshot of the compare view: Customer Care's plan against its scenario (under Xvfb).
+"""Screenshot of the compare view: Customer Care's plan against its scenario.
 
-Run: xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/take_scenario_screenshots.py
+Run: python docs/screenshots/take_scenario_screenshots.py (under xvfb-run when there is no display)
 """
 
 from __future__ import annotations
 
-import sys
-import tempfile
-from pathlib import Path
-
-from PySide6.QtCore import QSettings
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from launcher import open_window, settle, snap, start
 
 from cxroadmap.content.demo import demo_cascade
 from cxroadmap.domain.edits import AddInitiative, ChangeInitiative, RemoveInitiative
 from cxroadmap.domain.model import Initiative
-from cxroadmap.storage.document import write_document
-from cxroadmap.ui.main_window import MainWindow
-from cxroadmap.ui.settings import AppSettings
-
-OUT = Path(__file__).resolve().parent
 
 
 def main() -> None:
-    app = QApplication(sys.argv)
-    folder = Path(tempfile.mkdtemp())
-    path = folder / "customer-experience-2027.cxroadmap"
-    write_document(path, demo_cascade())
-    settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(settings)
-    window.resize(1600, 1000)
-    window.show()
-    window.files.open_path(path)
+    app = start()
+    window, _ = open_window(demo_cascade())
     document = window.document
     assert document is not None and document.store is not None
     ids = {s.key: sid for sid, s in document.store.load_all_with_ids()}
@@ -49,11 +31,10 @@ def main() -> None:
     view = window.scenario_commands.compare()
     assert view is not None
     view.resize(1500, 960)
-    QTest.qWait(300)
+    settle(300)
     view.timeline_a.fit()  # the other timeline follows: one date axis
     view.list.setCurrentItem(view.list.topLevelItem(0))
-    QTest.qWait(500)
-    view.grab().save(str(OUT / "compare.png"))
+    snap(view, "compare", 500)
     view.close()
     window.close()
     app.quit()

@@ -1,31 +1,22 @@
 """Screenshots of tracking: the Measures tab's trend chart, the red flag of a measure off track,
-the PDF's measures page, and RAG status on the table, timeline and board (under Xvfb).
+the PDF's measures page, and RAG status on the table, timeline and board.
 
-Run: xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/take_tracking_screenshots.py
-(the PDF page needs pdftoppm from poppler-utils).
+Run: python docs/screenshots/take_tracking_screenshots.py (under xvfb-run when there is no
+display; the PDF page needs pdftoppm from poppler-utils).
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from launcher import open_window, pdf_page, snap, start
 
 from cxroadmap.content.demo import demo_cascade
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.reading_edits import SetReading
 from cxroadmap.export.pdf import export_pdf
 from cxroadmap.scheduling.planner import schedule
-from cxroadmap.storage.document import write_document
-from cxroadmap.ui.main_window import MainWindow
-from cxroadmap.ui.settings import AppSettings
-
-OUT = Path(__file__).resolve().parent
 
 # Quarterly readings: first-contact resolution falls behind its line, the others keep up.
 READINGS = {
@@ -58,55 +49,38 @@ def with_progress(org: Strategy) -> None:
     org.initiatives["MEA1"].rag_reason = "No data analyst hired yet"
 
 
-def pdf_page(org: Strategy, folder: Path) -> None:
+def measures_page(org: Strategy, folder: Path) -> None:
     pdf = folder / "demo.pdf"
     export_pdf(org, schedule(org), pdf)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True)
-    pages = text.stdout.split("\f")
-    number = next(i for i, p in enumerate(pages, 1) if "readings against its line" in p)
-    target = OUT / "pdf-measures"
-    pages_wanted = ["-f", str(number), "-l", str(number)]
-    command = ["pdftoppm", "-r", "80", "-png", "-singlefile", *pages_wanted, str(pdf), str(target)]
-    subprocess.run(command, check=True)
+    pdf_page(pdf, "pdf-measures", containing="readings against its line", dpi=80)
 
 
 def main() -> None:
-    app = QApplication(sys.argv)
+    app = start()
     folder = Path(tempfile.mkdtemp())
-    path = folder / "customer-experience-2027.cxroadmap"
     strategies = demo_cascade()
     with_readings(strategies[0])
     with_progress(strategies[0])
-    write_document(path, strategies)
-    settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(settings)
-    window.resize(1600, 1000)
-    window.show()
-    window.files.open_path(path)
+    window, _ = open_window(strategies, folder)
     page = window.cx_commands.show_tab("Measures")
     page.table.selectRow(0)
-    QTest.qWait(500)
-    window.grab().save(str(OUT / "measures-trend.png"))
+    snap(window, "measures-trend", 500)
     timeline = window.cx_commands.show_tab("Timeline")
     timeline.fit()
-    QTest.qWait(500)
-    window.grab().save(str(OUT / "timeline-measure-off-track.png"))
+    snap(window, "timeline-measure-off-track", 500)
     timeline.fit()
-    QTest.qWait(400)
-    window.grab().save(str(OUT / "rag-timeline.png"))
+    snap(window, "rag-timeline")
     window.views.setCurrentWidget(window.initiatives)  # the table, scrolled to the RAG column
     table = window.initiatives.table
     from cxroadmap.ui.models.initiatives_model import COLUMN
 
     table.scrollTo(window.initiatives.proxy.index(0, COLUMN["rag"]))
-    QTest.qWait(400)
-    window.grab().save(str(OUT / "rag-table.png"))
+    snap(window, "rag-table")
     window.cx_commands.show_tab("Phases")
-    QTest.qWait(400)
-    window.grab().save(str(OUT / "rag-board.png"))
+    snap(window, "rag-board")
     window.close()
     app.quit()
-    pdf_page(strategies[0], folder)
+    measures_page(strategies[0], folder)
 
 
 if __name__ == "__main__":

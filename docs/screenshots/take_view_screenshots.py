@@ -1,42 +1,28 @@
-"""Screenshots of the roadmap views and presentation mode for the README (run under Xvfb).
+"""Screenshots of the roadmap views and presentation mode for the README.
 
-Run: xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/take_view_screenshots.py
+Run: python docs/screenshots/take_view_screenshots.py (under xvfb-run when there is no display)
 """
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from launcher import main_window, settle, snap, start
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from cxroadmap.content.demo import demo_strategy
 from cxroadmap.domain.edits import ChangeInitiative
-from cxroadmap.ui.main_window import MainWindow
-from cxroadmap.ui.settings import AppSettings
 from cxroadmap.ui.views.board import BoardView
 from cxroadmap.ui.views.graph_view import GraphView
 from cxroadmap.ui.views.timeline_view import TimelineView
 
-OUT = Path(__file__).resolve().parent
-
-
-def settle(app: QApplication, ms: int = 400) -> None:
-    for _ in range(10):
-        app.processEvents()
-    QTest.qWait(ms)
-
 
 def main() -> None:
-    app = QApplication(sys.argv)
+    app = start()
     folder = Path(tempfile.mkdtemp())
-    settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(settings)
-    window.resize(1600, 1000)
-    window.move(0, 0)
+    window = main_window(folder)
     strategy = demo_strategy()
     path = folder / "Customer experience strategy.cxroadmap"
     from cxroadmap.storage.document import write_document
@@ -54,7 +40,7 @@ def main() -> None:
     )
     document.apply(ChangeInitiative(late, {"phase": "Medium term"}))
     window.show()
-    settle(app)
+    settle()
     selected = next(
         k
         for k, i in document.schedule.items.items()
@@ -64,44 +50,41 @@ def main() -> None:
     for kind, name in ((TimelineView, "timeline"), (BoardView, "board"), (GraphView, "graph")):
         view = next(t for t in window.roadmap_tabs if isinstance(t, kind))
         window.views.setCurrentWidget(view)
-        settle(app)
+        settle()
         if isinstance(view, TimelineView):
             view.fit()
         if isinstance(view, GraphView):
             view.zoom_out()  # a little more of the chain in the picture
         view.verticalScrollBar().setValue(0)
         view.horizontalScrollBar().setValue(0)
-        settle(app)
-        window.grab().save(str(OUT / f"{name}.png"))
+        snap(window, name)
     window.views.setCurrentWidget(
         next(t for t in window.roadmap_tabs if isinstance(t, TimelineView))
     )
     window.selection.clear("screenshots")
-    settle(app)
+    settle()
     # What F5 does (a key click needs an active window, which Xvfb has no manager to give).
     presentation = window.view_commands.start_presenting()
-    settle(app)
+    settle()
 
     def first_step_of(phase: str | None) -> int:
         return next(i for i, step in enumerate(presentation.steps) if step.phase == phase)
 
     presentation.show_step(first_step_of("Short term"))
-    settle(app)
-    presentation.grab().save(str(OUT / "presentation.png"))
+    snap(presentation, "presentation")
     QTest.keyClick(presentation, Qt.Key.Key_B)
     presentation.show_step(first_step_of("Medium term"))
-    settle(app)
-    presentation.grab().save(str(OUT / "presentation-board.png"))
+    snap(presentation, "presentation-board")
     # A projector: the same presentation at 1280x720, cut into parts that fit.
     presentation.showNormal()
     presentation.setGeometry(0, 0, 1280, 720)
     QTest.keyClick(presentation, Qt.Key.Key_T)
     presentation.show_step(0)
-    settle(app)
-    presentation.grab().save(str(OUT / "presentation-1280x720.png"))
+    snap(presentation, "presentation-1280x720")
     QTest.keyClick(presentation, Qt.Key.Key_Escape)
     window.close()
     document.close()
+    app.quit()
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """Screenshots of the workspace UI: sync state in the status bar, the conflicts panel, the
 read-only badge, the busy bar of a history fetch and an initiative's history (a throwaway
-PostgreSQL server, under Xvfb).
+PostgreSQL server).
 
-Run: xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/take_workspace_screenshots.py
+Run: python docs/screenshots/take_workspace_screenshots.py (under xvfb-run when there is no display)
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from launcher import OUT, settle, show_file, snap, start
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -27,9 +27,6 @@ from workspace_helpers import new_workspace  # noqa: E402
 from cxroadmap.app import main as cli  # noqa: E402
 from cxroadmap.ui.cx.switcher import switch_strategy  # noqa: E402
 from cxroadmap.ui.main_window import MainWindow  # noqa: E402
-from cxroadmap.ui.settings import AppSettings  # noqa: E402
-
-OUT = Path(__file__).resolve().parent
 
 
 def care(window: MainWindow) -> None:
@@ -57,7 +54,7 @@ def password_prompt(window: MainWindow, cluster: Any, ws: Any, folder: Path) -> 
             break
     dialog = commands.runner.password_dialog
     if dialog is not None:
-        QTest.qWait(300)
+        settle(300)
         # The dialog is a window of its own: take the screen, cut to the main window.
         screen = QApplication.primaryScreen().grabWindow(0)
         screen.copy(window.frameGeometry()).save(str(OUT / "workspace-password.png"))
@@ -67,7 +64,7 @@ def password_prompt(window: MainWindow, cluster: Any, ws: Any, folder: Path) -> 
 
 
 def main() -> None:
-    app = QApplication(sys.argv)
+    app = start()
     folder = Path(tempfile.mkdtemp())
     with running_cluster() as cluster:
         ws = new_workspace(cluster, folder)
@@ -78,44 +75,35 @@ def main() -> None:
         cli(["set", str(other), "--strategy", "CARE", "C-STD", "owner=Customer Care board"])
         cli(["set", str(other), "--strategy", "CARE", "C-COACH", "status=in_progress"])
         cli(["sync", str(other)])
-        settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-        window = MainWindow(settings)
-        window.resize(1600, 1000)
-        window.show()
-        window.files.open_path(mine)
+        window = show_file(mine)
         care(window)
         window.initiatives.select_key("C-STD")
-        QTest.qWait(600)
-        window.grab().save(str(OUT / "workspace-not-synced.png"))
+        snap(window, "workspace-not-synced", 600)
         commands = window.workspace_commands
         shot = threading.Event()
         commands.runner.hook = lambda phase: phase != "server: fetched" or shot.wait(30)
         commands.sync_now()
-        QTest.qWait(300)  # the worker waits for the picture of the window meanwhile
-        window.grab().save(str(OUT / "workspace-syncing.png"))
+        snap(window, "workspace-syncing", 300)  # the worker waits for this picture meanwhile
         shot.set()
         commands.runner.wait()
         window.initiatives.select_key("C-STD")
-        QTest.qWait(600)
-        window.grab().save(str(OUT / "workspace-conflicts.png"))
+        snap(window, "workspace-conflicts", 600)
         ids = {s.key: sid for sid, s in window.document.store.load_all_with_ids()}  # type: ignore[union-attr]
         switch_strategy(window, ids["ORG"])
-        QTest.qWait(600)
-        window.grab().save(str(OUT / "workspace-read-only.png"))
+        snap(window, "workspace-read-only", 600)
         care(window)
         window.inspector.set_key("C-COACH")
         # History is fetched on a worker: the busy bar while it runs, then the dialog.
         fetched = threading.Event()
         commands.jobs.hook = lambda _what: fetched.wait(30)
         commands.show_history()
-        QTest.qWait(300)
-        window.grab().save(str(OUT / "workspace-busy.png"))
+        snap(window, "workspace-busy", 300)
         fetched.set()
         commands.jobs.wait()
-        QTest.qWait(600)
+        settle(600)
         dialog = window.workspace_commands.history_dialog
         if dialog is not None:
-            dialog.grab().save(str(OUT / "workspace-history.png"))
+            snap(dialog, "workspace-history", 0)
             dialog.close()
         password_prompt(window, cluster, ws, folder)
         window.close()

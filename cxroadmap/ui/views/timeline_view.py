@@ -47,14 +47,17 @@ ZOOM_STEP = 1.25
 class AxisHeader(QWidget):
     """The date axis above the viewport; it scrolls sideways with the scene, never away."""
 
-    def __init__(self, view: TimelineView) -> None:
-        super().__init__(view)
-        self.view = view
-
     def paintEvent(self, event: QPaintEvent) -> None:
-        scene = self.view.timeline
+        # The view is asked of Qt (the parent) rather than kept in an attribute: the garbage
+        # collector empties the attributes of every object of a cycle (a view and its header
+        # were one) before Qt has deleted the widgets, and a paint then raised. A view not,
+        # or no longer, whole has nothing to draw.
+        view = self.parentWidget()
+        scene = getattr(view, "timeline", None)
+        if not isinstance(view, TimelineView) or scene is None:
+            return
         painter = QPainter(self)
-        left = self.view.mapToScene(QPoint(0, 0)).x()
+        left = view.mapToScene(QPoint(0, 0)).x()
         painter.translate(-left, 0)
         paint_axis(
             painter,
