@@ -347,10 +347,8 @@ class DependencyLayer(QGraphicsItem):
     def redraw(self, area: QRectF | None = None) -> None:
         """Paint again where arrows changed (scene coordinates; empty: nowhere), or everywhere
         (None). Not update(QRectF()): Qt reads an empty rectangle as the whole item."""
-        if area is None:
-            self.update()
-        elif not area.isEmpty():
-            self.update(self.mapRectFromScene(area))
+        if area is None or not area.isEmpty():
+            self.update(QRectF() if area is None else self.mapRectFromScene(area))
 
     def resize(self, rect: QRectF) -> None:
         self.prepareGeometryChange()
