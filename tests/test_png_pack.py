@@ -53,3 +53,16 @@ def _idat(data: bytes) -> bytes:
             found += data[at + 8 : at + 8 + size]
         at += 12 + size
     return found
+
+
+def test_an_image_already_in_rgb888_packs_to_the_same_file() -> None:
+    # png_bytes converts its image in place before packing; the bytes must not change.
+    image = QImage(61, 300, QImage.Format.Format_RGB32)
+    image.fill(QColor("#fbf7f0"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QColor("#c2185b"))
+    painter.drawLine(QPointF(0, 0), QPointF(60, 299))
+    painter.end()
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    assert png_data(rgb) == png_data(image)

@@ -19,6 +19,19 @@ from cxroadmap.storage.document import read_document, write_document
 
 # What first paint must not wait for: the ORM (a write needs it), graphs, PDF, slides, server.
 HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "networkx", "reportlab", "pptx", "psycopg")
+# What a window started on a document does not need before it paints: the welcome screen
+# (there is a document to show), the hidden tabs' views (built when first shown), printing.
+LAZY = (
+    "cxroadmap.ui.welcome",
+    "cxroadmap.ui.views.timeline_view",
+    "cxroadmap.ui.views.board",
+    "cxroadmap.ui.views.graph_view",
+    "cxroadmap.ui.cx.touchpoints_page",
+    "cxroadmap.ui.cx.matrix_view",
+    "cxroadmap.ui.cx.measures_page",
+    "cxroadmap.ui.cx.alignment_view",
+    "PySide6.QtPrintSupport",
+)
 
 # Starts the app as `cxroadmap FILE` does; at the main window's first paint with the
 # document open, prints the heavy modules already imported and leaves.
@@ -37,7 +50,9 @@ class FirstPaint(QObject):
 def report():
     window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "views"))
     loaded = sorted(m for m in json.loads(sys.argv[2]) if m in sys.modules)
-    print(json.dumps({"heavy": loaded, "title": window.windowTitle()}), flush=True)
+    import gc
+    found = {"heavy": loaded, "title": window.windowTitle(), "collector": gc.isenabled()}
+    print(json.dumps(found), flush=True)
     os._exit(0)
 
 app = QApplication(sys.argv[:1])
@@ -70,6 +85,24 @@ def test_the_first_paint_of_a_document_imports_no_orm_graph_pdf_or_server_librar
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout.strip().splitlines()[-1])
     assert found["title"].startswith("demo.cxroadmap")  # the document is what was painted
+    assert found["heavy"] == []
+    assert found["collector"]  # paused while the app starts, on again once it is up
+
+
+def test_a_window_started_on_a_document_paints_without_the_screens_it_does_not_show(tmp_path):
+    path = tmp_path / "demo.cxroadmap"
+    write_document(path, demo_cascade())
+    done = subprocess.run(
+        [sys.executable, "-c", PAINT_PROBE, str(path), json.dumps(LAZY)],
+        capture_output=True,
+        text=True,
+        env=_child_env(tmp_path),
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["title"].startswith("demo.cxroadmap")
     assert found["heavy"] == []
 
 

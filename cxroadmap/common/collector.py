@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 _lock = threading.Lock()
@@ -23,16 +23,33 @@ def collector_paused() -> Iterator[None]:
     Nested and concurrent pauses (a worker thread scheduling while the UI thread loads)
     are counted, so the collector comes back only when none is left.
     """
+    resume = pause()
+    try:
+        yield
+    finally:
+        resume()
+
+
+def pause() -> Callable[[], None]:
+    """The same pause, for one that ends elsewhere (the app's start ends at its first paint):
+    call what this returns to end it; calling that again does nothing."""
     global _depth, _was_enabled
     with _lock:
         if _depth == 0:
             _was_enabled = gc.isenabled()
             gc.disable()
         _depth += 1
-    try:
-        yield
-    finally:
+    ended = False
+
+    def resume() -> None:
+        global _depth
+        nonlocal ended
         with _lock:
+            if ended:
+                return
+            ended = True
             _depth -= 1
             if _depth == 0 and _was_enabled:
                 gc.enable()
+
+    return resume

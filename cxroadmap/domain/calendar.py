@@ -14,6 +14,13 @@ DEFAULT_WORKING_DAYS = ("mon", "tue", "wed", "thu", "fri")
 
 # Dates are produced in blocks so that a long project does not pay one call per day.
 _BLOCK_DAYS = 366
+# (start, working weekday numbers, holidays) -> (a calendar's list of working days' dates,
+# how many of them were made when it was noted, the first date not looked at then). The
+# list only ever grows at its end, so that many of its first dates stay right to copy.
+_MADE: dict[
+    tuple[dt.date, frozenset[int], frozenset[dt.date]], tuple[list[dt.date], int, dt.date]
+] = {}
+_MADE_KEPT = 16
 
 
 def parse_weekdays(names: Iterable[str], where: str = "strategy.working_days") -> tuple[str, ...]:
@@ -67,8 +74,13 @@ class WorkCalendar:
         self.working_days = parse_weekdays(working_days)
         self._weekday_numbers = frozenset(WEEKDAY_NAMES.index(d) for d in self.working_days)
         self.holidays = frozenset(holidays)
-        self._dates: list[dt.date] = []
-        self._next = start
+        # The dates of the working days made so far for this start, week and holidays by
+        # any calendar (every schedule makes a new one; making the dates was ~7 % of a
+        # schedule of 1,000 initiatives): copied, then extended here and shared again.
+        self._key = (start, self._weekday_numbers, self.holidays)
+        made = _MADE.get(self._key)
+        self._dates: list[dt.date] = [] if made is None else made[0][: made[1]]
+        self._next = start if made is None else made[2]
 
     @property
     def days_per_week(self) -> int:
@@ -102,6 +114,9 @@ class WorkCalendar:
         self._next = end
         if not block and len(self.holidays) == 0:
             raise ValidationError("strategy.working_days", "no working day in a whole year")
+        if len(_MADE) >= _MADE_KEPT:
+            _MADE.clear()  # a few calendars at a time are in use; start again past that
+        _MADE[self._key] = (self._dates, len(self._dates), end)  # noted, not copied
 
     def dates(self, count: int) -> Sequence[dt.date]:
         """The dates of working days 0 to at least `count - 1`, in order (not to be changed)."""

@@ -173,10 +173,13 @@ def build_lanes(
     order: dict[str, tuple[int, str]] = {}
     one_day = dt.timedelta(days=1)
     scale = width / axis.days
+    labels: dict[str, str] = {}  # a few pillars, thousands of initiatives
     for key, item in schedule.items.items():
         initiative = strategy.initiatives.get(key)
         pillar = initiative.pillar if initiative is not None else ""
-        label = clean(pillar_label(pillar))
+        label = labels.get(pillar)
+        if label is None:
+            label = labels[pillar] = clean(pillar_label(pillar))
         lane = lanes.get(label.lower())
         if lane is None:
             lane = lanes[label.lower()] = Lane(label, pillar_colour(pillar))
@@ -264,7 +267,11 @@ def layout_chart(
     row_h, bar_h, size, gap = style.ROW_HEIGHT, style.BAR_HEIGHT, style.LABEL_SIZE, style.LANE_GAP
     lanes = build_lanes(strategy, schedule, axis, width, size)
     pages = _paginate(lanes, capacity, row_h, gap, label_width)
-    if len(pages) > 1:
+    # The denser try below packs every lane again: skipped when the bars alone need more
+    # rows than one page holds even at the smallest row height it tries.
+    if len(pages) > 1 and math.floor(2 * capacity / fewest_rows(lanes)) / 2 >= (
+        style.ROW_HEIGHT_COMPACT
+    ):
         # Denser rows, still easy to read, when that keeps the whole roadmap on one page.
         dense = build_lanes(strategy, schedule, axis, width, style.LABEL_SIZE_COMPACT)
         rows = sum(lane.rows for lane in dense)
@@ -302,6 +309,24 @@ def layout_chart(
     )
 
 
+def fewest_rows(lanes: list[Lane]) -> int:
+    """Rows the lanes take at the least, whatever the label size: bars that overlap in time
+    never share a row (`_pack` puts a mark only where the row's last mark has ended)."""
+    total = 0
+    for lane in lanes:
+        # At the same x a bar's end comes before another's start: touching bars may share.
+        events = sorted(
+            [(m.x0, 1) for m in lane.marks if m.x1 > m.x0]
+            + [(m.x1, -1) for m in lane.marks if m.x1 > m.x0]
+        )
+        now = most = 0
+        for _, step in events:
+            now += step
+            most = max(most, now)
+        total += max(1, most)
+    return total
+
+
 def _squeezed(lanes: list[Lane], capacity: float) -> tuple[float, float, float]:
     """Row height, lane gap and smallest lane height that put every lane on one page."""
     count = len(lanes)
@@ -325,9 +350,13 @@ def _squeezed(lanes: list[Lane], capacity: float) -> tuple[float, float, float]:
 def pillars_present(strategy: Strategy, schedule: Schedule) -> list[tuple[str, str]]:
     """(label, colour) of each lane the chart will have, in lane order."""
     found: dict[str, tuple[tuple[int, str], str, str]] = {}
+    seen: set[str] = set()
     for key in schedule.items:
         initiative = strategy.initiatives.get(key)
         pillar = initiative.pillar if initiative is not None else ""
+        if pillar in seen:
+            continue  # its lane is known already
+        seen.add(pillar)
         label = clean(pillar_label(pillar))
         if label.lower() not in found:
             found[label.lower()] = (

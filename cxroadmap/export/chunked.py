@@ -11,12 +11,14 @@ Only the commands the PDF's tables use are understood; any other is refused, lou
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from cxroadmap.export.pdftext import put_centred_string, put_right_string, put_string
+from cxroadmap.export.cells import TextCell
+from cxroadmap.export.pdftext import put_centred_string, put_right_string, put_string, set_fill
 
 Command = tuple[Any, ...]
 
@@ -93,11 +95,16 @@ class _Layout:
                 cells.append((op, sc, ec, sr, er, tuple(command[3:])))
             else:
                 raise ValueError(f"table command {op!r} is not supported here")
-        # Rows touched by the same cell commands share one row of styles.
+        # Rows touched by the same cell commands share one row of styles; which commands
+        # touch a row changes only where one's rows begin or end (thousands of rows, a few
+        # such places).
         shared: dict[tuple[int, ...], list[CellStyle]] = {}
         self.styles: list[list[CellStyle]] = []
-        for r in range(self.nrows):
-            key = tuple(k for k, c in enumerate(cells) if c[3] <= r <= c[4])
+        edges = sorted({0, self.nrows} | {c[3] for c in cells} | {c[4] + 1 for c in cells})
+        for lo, hi in itertools.pairwise(edges):
+            if lo >= self.nrows:
+                break
+            key = tuple(k for k, c in enumerate(cells) if c[3] <= lo <= c[4])
             row = shared.get(key)
             if row is None:
                 row = shared[key] = [CellStyle() for _ in range(self.ncols)]
@@ -105,7 +112,7 @@ class _Layout:
                     op, sc, ec, _, _, args = cells[k]
                     for j in range(sc, ec + 1):
                         row[j].apply(op, args)
-            self.styles.append(row)
+            self.styles.extend([row] * (min(hi, self.nrows) - lo))
         self.widths = table.widths
 
     def clamp(self, sc: int, ec: int, sr: int, er: int) -> tuple[int, int, int, int]:
@@ -250,7 +257,7 @@ def _draw(canv: Any, page: _Layout, heights: list[float]) -> None:
         for value, s, left_x, width in zip(values, styles, colpos[:-1], page.widths, strict=True):
             if current is not s:
                 if current is None or s.color != current.color:
-                    canv.setFillColor(s.color)
+                    set_fill(canv, s.color)
                 if (
                     current is None
                     or s.leading != current.leading
@@ -282,7 +289,10 @@ def _cell(
             x = x + (width + left - right - w) / 2.0
         else:
             x = x + left
-        value.drawOn(canv, x, at - h)
+        if type(value) is TextCell:
+            value.draw_on(canv, x, at - h)
+        else:
+            value.drawOn(canv, x, at - h)
         return
     if s.alignment == "RIGHT":
         draw, x = put_right_string, x + width - right
@@ -316,13 +326,13 @@ def _backgrounds(
             for i in range(er - sr + 1):
                 colour, h = cycle[i % len(cycle)], heights[sr + i]
                 if colour:
-                    canv.setFillColor(colour)
+                    set_fill(canv, colour)
                     canv.rect(x0, y0, w, -h, stroke=0, fill=1)
                 y0 -= h
         else:
             colour = colors.toColorOrNone(arg)
             if colour:
-                canv.setFillColor(colour)
+                set_fill(canv, colour)
                 canv.rect(x0, y0, w, h, stroke=0, fill=1)
 
 

@@ -174,6 +174,9 @@ def _char_widths(font_name: str) -> tuple[dict[int, float], float]:
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
+    if text.isascii() and text.isprintable():  # one run in the base font (see runs)
+        fs = _fonts()
+        return float(pdfmetrics.getFont(fs.bold if bold else fs.regular).stringWidth(text, size))
     return float(sum(pdfmetrics.stringWidth(part, font, size) for font, part in runs(text, bold)))
 
 
@@ -229,12 +232,21 @@ def wrap_text(
     limit = max_lines if max_lines is not None else 1 << 30
     space_width = text_width(" ", size, bold)
     current_width = 0.0
+    # Every word of a plain ASCII text is measured in the one base font (as text_width would).
+    fs = _fonts()
+    plain = pdfmetrics.getFont(fs.bold if bold else fs.regular) if text.isascii() else None
+    plain = plain if text.isprintable() else None
     for match in _TOKENS.finditer(text):
         token = match.group()
         if token.isspace():
             space_before = bool(current)
             continue
-        token_width = text_width(token, size, bold) if len(token) < 400 else width + 1
+        if len(token) >= 400:
+            token_width = width + 1
+        elif plain is not None:
+            token_width = float(plain.stringWidth(token, size))
+        else:
+            token_width = text_width(token, size, bold)
         gap = space_width if space_before else 0.0
         space_before = False
         if current and current_width + gap + token_width <= width:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from cxroadmap.common import style
 from cxroadmap.export.fonts import fit_text, text_width
-from cxroadmap.export.pdftext import draw_text
+from cxroadmap.export.pdftext import draw_text, hex_colour, set_fill, set_stroke
 
 SYMBOL = 16.0
 LINE = 12.0
@@ -69,10 +68,10 @@ def height(lines: list[list[tuple[float, Entry, str]]]) -> float:
 def _symbol(canvas: Canvas, entry: Entry, x: float, y: float) -> None:
     mid = y + 2.5
     if entry.kind == "pillar":
-        canvas.setFillColor(HexColor(entry.colour))
+        set_fill(canvas, hex_colour(entry.colour))
         canvas.roundRect(x, mid - 3.5, SYMBOL, 7, 1.5, stroke=0, fill=1)
     elif entry.kind == "milestone":
-        canvas.setFillColor(HexColor(style.INK))
+        set_fill(canvas, hex_colour(style.INK))
         path = canvas.beginPath()
         cx = x + SYMBOL / 2
         path.moveTo(cx, mid + 4)
@@ -82,13 +81,13 @@ def _symbol(canvas: Canvas, entry: Entry, x: float, y: float) -> None:
         path.close()
         canvas.drawPath(path, stroke=0, fill=1)
     elif entry.kind == "critical":
-        canvas.setFillColor(HexColor(style.FAINT))
-        canvas.setStrokeColor(HexColor(style.CRITICAL))
+        set_fill(canvas, hex_colour(style.FAINT))
+        set_stroke(canvas, hex_colour(style.CRITICAL))
         canvas.setLineWidth(1.4)
         canvas.roundRect(x + 0.7, mid - 3.5, SYMBOL - 1.4, 7, 1.5, stroke=1, fill=1)
     elif entry.kind == "link":
-        canvas.setStrokeColor(HexColor(style.DEPENDENCY))
-        canvas.setFillColor(HexColor(style.DEPENDENCY))
+        set_stroke(canvas, hex_colour(style.DEPENDENCY))
+        set_fill(canvas, hex_colour(style.DEPENDENCY))
         canvas.setLineWidth(0.8)
         canvas.line(x, mid, x + SYMBOL - 4, mid)
         path = canvas.beginPath()
@@ -98,22 +97,22 @@ def _symbol(canvas: Canvas, entry: Entry, x: float, y: float) -> None:
         path.close()
         canvas.drawPath(path, stroke=0, fill=1)
     elif entry.kind == "idea":
-        canvas.setFillColor(HexColor(style.mix(style.FAINT, style.IDEA_TINT)))
-        canvas.setStrokeColor(HexColor(style.FAINT))
+        set_fill(canvas, hex_colour(style.mix(style.FAINT, style.IDEA_TINT)))
+        set_stroke(canvas, hex_colour(style.FAINT))
         canvas.setLineWidth(0.6)
         canvas.setDash(2, 1.5)
         canvas.roundRect(x, mid - 3.5, SYMBOL, 7, 1.5, stroke=1, fill=1)
         canvas.setDash()
     elif entry.kind == "dropped":
-        canvas.setFillColor(HexColor(style.DROPPED))
+        set_fill(canvas, hex_colour(style.DROPPED))
         canvas.roundRect(x, mid - 3.5, SYMBOL, 7, 1.5, stroke=0, fill=1)
     elif entry.kind == "measure":
         flag(canvas, x + SYMBOL / 2 - 2, mid - 5, 10, entry.colour)
     elif entry.kind == "dot":  # a RAG status
-        canvas.setFillColor(HexColor(entry.colour))
+        set_fill(canvas, hex_colour(entry.colour))
         canvas.circle(x + SYMBOL / 2, mid, 3.2, stroke=0, fill=1)
     elif entry.kind == "today":
-        canvas.setStrokeColor(HexColor(style.TODAY))
+        set_stroke(canvas, hex_colour(style.TODAY))
         canvas.setLineWidth(1)
         canvas.setDash(2.5, 1.5)
         canvas.line(x + SYMBOL / 2, mid - 5, x + SYMBOL / 2, mid + 5)
@@ -123,8 +122,8 @@ def _symbol(canvas: Canvas, entry: Entry, x: float, y: float) -> None:
 def flag(canvas: Canvas, x: float, y: float, height: float, ink: str = style.MEASURE) -> None:
     """A measure's target-date flag: a pole from `y` up `height` points with a pennant
     (`ink`: red for a measure off track)."""
-    canvas.setStrokeColor(HexColor(ink))
-    canvas.setFillColor(HexColor(ink))
+    set_stroke(canvas, hex_colour(ink))
+    set_fill(canvas, hex_colour(ink))
     canvas.setLineWidth(0.8)
     canvas.line(x, y, x, y + height)
     path = canvas.beginPath()
@@ -142,6 +141,6 @@ def draw(canvas: Canvas, lines: list[list[tuple[float, Entry, str]]], x: float, 
         y = top - (number + 1) * LINE + 3
         for dx, entry, label in line:
             _symbol(canvas, entry, x + dx, y)
-            canvas.setFillColor(HexColor(style.INK))
+            set_fill(canvas, hex_colour(style.INK))
             draw_text(canvas, x + dx + SYMBOL + 4, y, label, style.LEGEND_SIZE)
     canvas.restoreState()

@@ -11,7 +11,17 @@ from reportlab.pdfgen.canvas import Canvas
 from cxroadmap.common import style
 from cxroadmap.export.chartlayout import ChartPage, Mark
 from cxroadmap.export.fonts import text_width, wrap_text
-from cxroadmap.export.pdftext import draw_text, fill_colour, line_width, stroke_colour
+from cxroadmap.export.pdfshapes import round_rect
+from cxroadmap.export.pdftext import (
+    draw_line,
+    draw_text,
+    fill_colour,
+    hold,
+    line_width,
+    release,
+    set_fill,
+    stroke_colour,
+)
 
 if TYPE_CHECKING:
     from cxroadmap.export.timeline import TimelineChart
@@ -189,7 +199,7 @@ def draw_marks(canvas: Canvas, chart: TimelineChart, page: ChartPage, positions:
             else:
                 if mark.status == "idea":
                     canvas.setDash(2, 1.5)
-                canvas.roundRect(x0, mid - bar_h / 2, x1 - x0, bar_h, radius, stroke=stroke, fill=1)
+                round_rect(canvas, x0, mid - bar_h / 2, x1 - x0, bar_h, radius, stroke, 1)
                 if mark.status == "idea":
                     canvas.setDash()
             rag = chart.rag.get(mark.key)
@@ -210,7 +220,7 @@ def draw_marks(canvas: Canvas, chart: TimelineChart, page: ChartPage, positions:
             if not inside:
                 _halo(canvas, x_chart + mark.label_x, mid, text_width(mark.label, size), size)
             fill_colour(canvas, _colour(ink))
-            draw_text(canvas, x_chart + mark.label_x, mid - size * 0.35, mark.label, size)
+            draw_line(canvas, x_chart + mark.label_x, mid - size * 0.35, mark.label, size)
             if mark.status == "dropped":
                 _strike(canvas, x_chart + mark.label_x, mid, mark, size, ink)
 
@@ -218,11 +228,11 @@ def draw_marks(canvas: Canvas, chart: TimelineChart, page: ChartPage, positions:
 def _halo(canvas: Canvas, x: float, mid: float, width: float, size: float) -> None:
     """Paper, nearly opaque, behind a title beside its bar: the arrows, the critical path and
     today's line (drawn before) pass under its letters, not through them."""
-    canvas.saveState()
-    canvas.setFillColor(_colour(style.PAPER))
+    held = hold(canvas)
+    set_fill(canvas, _colour(style.PAPER))
     canvas.setFillAlpha(0.9)
     canvas.rect(x - 1, mid - size * 0.62, width + 2, size * 1.24, stroke=0, fill=1)
-    canvas.restoreState()
+    release(canvas, held)
 
 
 def _diamond(canvas: Canvas, x: float, y: float, r: float, stroke: int) -> None:

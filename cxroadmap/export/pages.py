@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
@@ -14,7 +13,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from cxroadmap.common import style
 from cxroadmap.export import cover
 from cxroadmap.export.fonts import fit_text, font_set
-from cxroadmap.export.pdftext import draw_text
+from cxroadmap.export.pdftext import draw_text, hex_colour, set_fill, set_stroke
 from cxroadmap.export.textformat import long_date
 
 MARGIN_X = 36.0
@@ -58,22 +57,22 @@ def _header_footer(canvas: Canvas, width: float, height: float, info: Furniture)
         )
         right -= lw + 10
     section = getattr(canvas, "cx_section", "")
-    canvas.setFillColor(HexColor(style.MUTED))
+    set_fill(canvas, hex_colour(style.MUTED))
     used = 0.0
     if section:
         section = fit_text(section, (right - MARGIN_X) * 0.4, style.HEADER_SIZE)
         used = draw_text(canvas, right, height - HEADER_Y, section, style.HEADER_SIZE, anchor="end")
-    canvas.setFillColor(HexColor(style.INK))
+    set_fill(canvas, hex_colour(style.INK))
     room = right - MARGIN_X - used - 16
     title = fit_text(info.title, room, style.HEADER_SIZE, bold=True)
     draw_text(canvas, MARGIN_X, height - HEADER_Y, title, style.HEADER_SIZE, bold=True)
-    canvas.setStrokeColor(HexColor(info.accent))
+    set_stroke(canvas, hex_colour(info.accent))
     canvas.setLineWidth(1.2)
     canvas.line(MARGIN_X, height - RULE_TOP, width - MARGIN_X, height - RULE_TOP)
-    canvas.setStrokeColor(HexColor(style.RULE))
+    set_stroke(canvas, hex_colour(style.RULE))
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_X, FOOTER_Y + 11, width - MARGIN_X, FOOTER_Y + 11)
-    canvas.setFillColor(HexColor(style.MUTED))
+    set_fill(canvas, hex_colour(style.MUTED))
     footer = f"{info.strategy} · generated {long_date(info.generated)}"
     footer = fit_text(footer, (width - 2 * MARGIN_X) * 0.7, 7)
     draw_text(canvas, MARGIN_X, FOOTER_Y, footer, 7)
@@ -97,7 +96,7 @@ def numbered_canvas(width: float) -> type[Canvas]:
             for number, state in enumerate(self._held, start=1):
                 self.__dict__.update(state)
                 if number > 1:
-                    self.setFillColor(HexColor(style.MUTED))
+                    set_fill(self, hex_colour(style.MUTED))
                     text = f"Page {number} of {total}"
                     self.setFont(font_set().regular, 7)
                     self.drawRightString(width - MARGIN_X, FOOTER_Y, text)

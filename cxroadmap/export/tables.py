@@ -17,7 +17,7 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.money import format_amount
 from cxroadmap.domain.pillars import pillar_colour, pillar_label
 from cxroadmap.domain.registry import INITIATIVE
-from cxroadmap.export.cells import TextCell
+from cxroadmap.export.cells import Memo, TextCell
 from cxroadmap.export.chunked import ChunkedTable
 from cxroadmap.export.fonts import clean, font_set, markup, text_width
 from cxroadmap.export.textformat import (
@@ -153,21 +153,24 @@ def _table(
     rows: list[list[Any]] = []
     critical_rows = []
     totals = dict.fromkeys((f.name for f in extras if f.kind == MONEY), 0.0)
+    memo: Memo = {}  # ten pillars and a few dozen owners down thousands of rows
+    pillars: dict[str, tuple[str, str]] = {}
     for number, item in enumerate(items):
         initiative = strategy.initiatives.get(item.key)
         pillar = initiative.pillar if initiative is not None else ""
         owner = clean(initiative.owner) if initiative is not None else ""
         status = initiative.status if initiative is not None else ""
         title = clean(initiative.title if initiative is not None else item.title)
+        shown = pillars.get(pillar)
+        if shown is None:
+            shown = pillars[pillar] = (clean(pillar_label(pillar)), pillar_colour(pillar))
         if item.critical:
             critical_rows.append(number)
         rows.append(
             [
                 TextCell(title, size, bold=item.critical),
-                TextCell(
-                    clean(pillar_label(pillar)), size, max_lines=2, swatch=pillar_colour(pillar)
-                ),
-                TextCell(owner, size, max_lines=2),
+                TextCell(shown[0], size, max_lines=2, swatch=shown[1], memo=memo),
+                TextCell(owner, size, max_lines=2, memo=memo),
                 short_date(item.start),
                 short_date(item.finish),
                 duration_text(item.duration, dpw),

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -17,7 +16,7 @@ from cxroadmap.export import legend, marks, measure_strip, pdf_measures
 from cxroadmap.export.chartlayout import ChartLayout, layout_chart, pillars_present
 from cxroadmap.export.dateaxis import Axis, build_axis
 from cxroadmap.export.fonts import fit_text, text_width
-from cxroadmap.export.pdftext import draw_text
+from cxroadmap.export.pdftext import draw_text, hex_colour, set_fill, set_stroke
 from cxroadmap.export.textformat import long_date, short_date
 from cxroadmap.scheduling.rag import rag_statuses, tracked
 from cxroadmap.scheduling.result import Schedule
@@ -79,7 +78,7 @@ class TimelineChart:
         marks.draw_links(canvas, self, page, positions)
         marks.draw_marks(canvas, self, page, positions)
         if not self.layout.lanes:
-            canvas.setFillColor(HexColor(style.MUTED))
+            set_fill(canvas, hex_colour(style.MUTED))
             draw_text(canvas, self.chart_x + 8, self.rows_top - 20, "No initiatives yet.", 10)
         _status_draw(self, canvas, bottom)
         pdf_measures.draw_labels(canvas, self)
@@ -98,29 +97,29 @@ class TimelineChart:
         title = self.heading
         if self.pages > 1:
             title += f" ({index + 1} of {self.pages})"
-        canvas.setFillColor(HexColor(style.INK))
+        set_fill(canvas, hex_colour(style.INK))
         y = self.height - 13
         used = draw_text(canvas, 0, y, title, 13, bold=True)
-        canvas.setFillColor(HexColor(style.MUTED))
+        set_fill(canvas, hex_colour(style.MUTED))
         room = self.width - used - 20
         draw_text(canvas, self.width, y, fit_text(self.summary, room, 8), 8, anchor="end")
 
     def _phase_strip(self, canvas: Canvas) -> float:
         top = self.height - HEADING_H
         bottom = top - PHASE_H
-        canvas.setFillColor(HexColor(style.MUTED))
+        set_fill(canvas, hex_colour(style.MUTED))
         draw_text(canvas, 0, bottom + 5, "PHASE", 6.5, bold=True)
         for index, (name, begin, end) in enumerate(self.phases):
             x0, x1 = self.span(begin, end)
             if x1 - x0 < 0.5:
                 continue
-            canvas.setFillColor(HexColor(style.phase_tint(index)))
+            set_fill(canvas, hex_colour(style.phase_tint(index)))
             canvas.rect(x0, bottom, x1 - x0, PHASE_H - 2, stroke=0, fill=1)
-            canvas.setFillColor(HexColor(style.phase_ink(index)))
+            set_fill(canvas, hex_colour(style.phase_ink(index)))
             label, dates = phase_caption(name, begin, end, x1 - x0 - 8)
             used = draw_text(canvas, x0 + 4, bottom + 4.5, label, 7.5, bold=True)
             if dates:
-                canvas.setFillColor(HexColor(style.MUTED))
+                set_fill(canvas, hex_colour(style.MUTED))
                 draw_text(canvas, x0 + 4 + used, bottom + 4.5, dates, 6.5)
         return bottom - 2
 
@@ -134,7 +133,7 @@ class TimelineChart:
     def _axis(self, canvas: Canvas, top: float) -> None:
         axis = self.layout.axis
         tiers = [t for t in (axis.upper, axis.lower) if t]
-        canvas.setFillColor(HexColor(style.MUTED))
+        set_fill(canvas, hex_colour(style.MUTED))
         draw_text(canvas, 0, top - TIER_H * len(tiers) + 4, "PILLAR", 6.5, bold=True)
         y = top
         for number, cells in enumerate(tiers):
@@ -146,15 +145,15 @@ class TimelineChart:
                     (t for t in cell.labels if text_width(t, style.AXIS_SIZE, bold) <= x1 - x0 - 4),
                     "",
                 )
-                canvas.setFillColor(HexColor(style.INK if bold else style.MUTED))
+                set_fill(canvas, hex_colour(style.INK if bold else style.MUTED))
                 if bold:
                     draw_text(canvas, x0 + 3, y + 4, label, style.AXIS_SIZE, bold=True)
                 else:
                     draw_text(canvas, (x0 + x1) / 2, y + 4, label, style.AXIS_SIZE, anchor="middle")
-                canvas.setStrokeColor(HexColor(style.RULE))
+                set_stroke(canvas, hex_colour(style.RULE))
                 canvas.setLineWidth(0.5)
                 canvas.line(x0, y, x0, y + TIER_H)
-        canvas.setStrokeColor(HexColor(style.INK))
+        set_stroke(canvas, hex_colour(style.INK))
         canvas.setLineWidth(0.7)
         canvas.line(0, y, self.width, y)
 
@@ -163,17 +162,17 @@ class TimelineChart:
         top = self.rows_top
         for index, (_, begin, end) in enumerate(self.phases):
             x0, x1 = self.span(begin, end)
-            canvas.setFillColor(HexColor(style.mix(style.phase_tint(index), 0.7)))
+            set_fill(canvas, hex_colour(style.mix(style.phase_tint(index), 0.7)))
             canvas.rect(x0, bottom, x1 - x0, top - bottom, stroke=0, fill=1)
         axis = self.layout.axis
         canvas.setLineWidth(0.4)
-        canvas.setStrokeColor(HexColor(style.GRID))
+        set_stroke(canvas, hex_colour(style.GRID))
         for cell in axis.lower[1:]:
             canvas.line(self.x(cell.start), bottom, self.x(cell.start), top)
-        canvas.setStrokeColor(HexColor(style.RULE))
+        set_stroke(canvas, hex_colour(style.RULE))
         for cell in axis.upper[1:]:
             canvas.line(self.x(cell.start), bottom, self.x(cell.start), top)
-        canvas.setStrokeColor(HexColor(style.INK))
+        set_stroke(canvas, hex_colour(style.INK))
         canvas.setLineWidth(0.7)
         canvas.line(0, bottom, self.width, bottom)
 
@@ -182,13 +181,13 @@ class TimelineChart:
         if self.today is None or not axis.start <= self.today < axis.end:
             return
         x = self.x(self.today) + self.layout.width / axis.days / 2
-        canvas.setStrokeColor(HexColor(style.TODAY))
+        set_stroke(canvas, hex_colour(style.TODAY))
         canvas.setLineWidth(0.9)
         canvas.setDash(3, 2)
         canvas.line(x, bottom, x, self.rows_top + TIER_H)
         canvas.setDash()
         # A small marker on the axis; the legend says which day it is.
-        canvas.setFillColor(HexColor(style.TODAY))
+        set_fill(canvas, hex_colour(style.TODAY))
         path = canvas.beginPath()
         path.moveTo(x, self.rows_top + 3)
         path.lineTo(x - 3, self.rows_top + 3 + 4.5)
@@ -204,14 +203,14 @@ def _status_draw(chart: TimelineChart, canvas: Canvas, bottom: float) -> None:
     if day is None or not axis.start <= day < axis.end:
         return
     x = chart.x(day)
-    canvas.setStrokeColor(HexColor(style.STATUS_DATE))
+    set_stroke(canvas, hex_colour(style.STATUS_DATE))
     canvas.setLineWidth(1.1)
     canvas.line(x, bottom, x, chart.rows_top)
     # Labelled at the foot of the chart on a white ground, clear of the bars' titles above.
     label = f"Status {short_date(day)}"
-    canvas.setFillColor(HexColor(style.PAPER))
+    set_fill(canvas, hex_colour(style.PAPER))
     canvas.rect(x, bottom + 1, text_width(label, 5.5) + 4, 7.5, stroke=0, fill=1)
-    canvas.setFillColor(HexColor(style.STATUS_DATE))
+    set_fill(canvas, hex_colour(style.STATUS_DATE))
     draw_text(canvas, x + 2, bottom + 3, label, 5.5)
 
 

@@ -7,9 +7,6 @@ constraints that hold it exactly at `d`; a start beats the end of the day before
 
 from __future__ import annotations
 
-from itertools import compress
-from operator import not_
-
 from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.graph import DependencyGraph
 
@@ -30,9 +27,9 @@ def milestone_at_day_start(
     durations = graph.durations
     at_start = [True] * len(start)
     deps = strategy.dependencies
-    order = graph.order
-    # The milestones in topological order, picked out in C (work is most of a plan).
-    for i in compress(order, map(not_, map(durations.__getitem__, order))):
+    for i in graph.order:
+        if durations[i] != 0:
+            continue
         day = start[i]
         # Project start, not_before and phase pins are all start-of-day moments.
         shows_start = lower[i] == day

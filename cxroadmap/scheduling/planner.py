@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import compress, count
 from operator import add
 
 from cxroadmap.common.collector import collector_paused
@@ -146,7 +147,8 @@ def _critical_path(
     initiative is itself critical.
     """
     durations = graph.durations
-    at_finish = [i for i, s in enumerate(start) if s + durations[i] == finish_day]
+    # Those finishing at F, picked out in C.
+    at_finish = list(compress(count(), map(finish_day.__eq__, map(add, start, durations))))
     holding = {link[0] for i in at_finish if (link := binding[i]) is not None}
     end = next((i for i in at_finish if i not in holding), None)
     if end is None:

@@ -21,8 +21,6 @@ from cxroadmap.ui.workers import BackgroundTask, run_in_background
 if TYPE_CHECKING:
     from cxroadmap.ui.backup_dialog import BackupDialog
     from cxroadmap.ui.import_dialog import ImportDialog
-
-if TYPE_CHECKING:
     from cxroadmap.ui.main_window import MainWindow
 
 SUFFIX = ".cxroadmap"
@@ -73,6 +71,7 @@ class FileCommands(QObject):
         """Open a document, or import any importable file into a new one."""
         path = Path(path)
         if importer_for(path) is not None:
+            self.window.setVisible(True)  # its dialogs come over the window
             return bool(self.import_path(path))
         current = self.window.document
         if current is not None and current.path is not None and _same(current.path, path):
@@ -80,7 +79,7 @@ class FileCommands(QObject):
         if not path.exists():
             self.window.settings.remove_recent(path)
             if not quiet:
-                messages.show_error(self.window, "Cannot open", f"{path}: no such file")
+                self._cannot_open(f"{path}: no such file")
             return False
         try:
             document = OpenDocument.open(path, self.window)
@@ -88,10 +87,14 @@ class FileCommands(QObject):
             return False if quiet else self.offer_recovery(path, _describe(path, exc))
         except Exception as exc:  # damaged, not ours, newer version, unreadable: say so, stay up
             if not quiet:
-                messages.show_error(self.window, "Cannot open", _describe(path, exc))
+                self._cannot_open(_describe(path, exc))
             return False
         self._show(document)
         return True
+
+    def _cannot_open(self, text: str) -> None:
+        self.window.setVisible(True)  # the app opens its file before showing its window
+        messages.show_error(self.window, "Cannot open", text)
 
     def _show(self, document: OpenDocument) -> None:
         self.window.set_document(document)
@@ -132,6 +135,7 @@ class FileCommands(QObject):
         """A document that fails verification: offer a repaired copy or a backup, never in place."""
         from cxroadmap.storage.backups import list_backups
 
+        self.window.setVisible(True)  # the app opens its file before showing its window
         choices = [REPAIR]
         if list_backups(path):
             choices.append(RESTORE)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -32,15 +33,17 @@ from cxroadmap.ui.initiatives_page import InitiativesPage
 from cxroadmap.ui.inspector import Inspector
 from cxroadmap.ui.naming import named
 from cxroadmap.ui.progress_commands import set_status_today
+from cxroadmap.ui.roadmap_tabs import RoadmapTabs
 from cxroadmap.ui.scenario_commands import ScenarioCommands
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.settings import AppSettings
 from cxroadmap.ui.strategy_panel import StrategyPanel
-from cxroadmap.ui.view_tabs import roadmap_views
 from cxroadmap.ui.views.install import ViewCommands
-from cxroadmap.ui.welcome import WelcomePage
 from cxroadmap.ui.window_fit import fit_to_screen
 from cxroadmap.ui.workspace_commands import WorkspaceCommands
+
+if TYPE_CHECKING:
+    from cxroadmap.ui.welcome import WelcomePage
 
 APP_NAME = "cxroadmap"
 
@@ -57,7 +60,7 @@ class MainWindow(QMainWindow):
         self.files = FileCommands(self)
         self.setAcceptDrops(True)
 
-        self.welcome = WelcomePage()
+        self._welcome: WelcomePage | None = None  # built when first shown (see `welcome`)
         self.selection = Selection(self)
         self.initiatives = InitiativesPage(self.acts, self.selection)
         self.strategy_panel = StrategyPanel()
@@ -67,9 +70,13 @@ class MainWindow(QMainWindow):
         self.views.addTab(self.strategy_panel, "Strategy")
         self.budget_panel = BudgetPanel()
         self.views.addTab(self.budget_panel, "Budget")
-        self.roadmap_tabs: list[QWidget] = []
-        self._tab_titles: dict[str, QWidget] = {}
-        self.feed: TabFeed | None = None
+        # Before anyone else listens to the tabs (see RoadmapTabs).
+        self.roadmap = RoadmapTabs(
+            self.views,
+            self.selection,
+            lambda: self.views.indexOf(self.strategy_panel),
+            self._configure_tab,
+        )
         self._refusals: list[str] = []
         self.banner = named(QLabel(), "readonly_banner")
         self.banner.setWordWrap(True)
@@ -82,8 +89,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.banner_save_as = self.files.banner_row(layout, self.banner)
         layout.addWidget(self.views)
+        self.document_page = workspace  # the stack's page while a document is open
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.welcome)
         self.stack.addWidget(workspace)
         self.setCentralWidget(self.stack)
 
@@ -189,10 +196,24 @@ class MainWindow(QMainWindow):
             lambda: self.views.setCurrentWidget(self.strategy_panel)
         )
         a["about"].triggered.connect(self._about)
-        self.welcome.new_requested.connect(f.new_document)
-        self.welcome.open_requested.connect(f.open_dialog)
-        self.welcome.demo_requested.connect(f.open_demo)
-        self.welcome.recent_requested.connect(f.open_path)
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The welcome screen, built on first use: a window started on a file never needs it."""
+        if self._welcome is None:
+            from cxroadmap.ui.welcome import add_welcome_page
+
+            self._welcome = add_welcome_page(self.stack, self.files)
+        return self._welcome
+
+    def _show_welcome(self) -> None:
+        self.welcome.set_recent(self.settings.recent_files())
+        self.stack.setCurrentWidget(self.welcome)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.document is None and self._welcome is None:
+            self._show_welcome()  # the window shows without a document: the welcome it is
+        super().showEvent(event)
 
     # -- the document ----------------------------------------------------------------------
 
@@ -209,19 +230,18 @@ class MainWindow(QMainWindow):
         self.document = document
         for view in (self.initiatives, self.strategy_panel, self.inspector, self.budget_panel):
             view.set_document(document)
-        self._build_roadmap_tabs(document)
+        self.roadmap.show_document(document)
         if document is not None:
             self.undo_group.addStack(document.undo_stack)
             self.undo_group.setActiveStack(document.undo_stack)
             document.changed.connect(self._on_changed)
             document.refused.connect(self._on_refused)
-            self.stack.setCurrentIndex(1)
+            self.stack.setCurrentWidget(self.document_page)
             if document.strategy.initiatives:
                 self.initiatives.select_key(next(iter(document.strategy.initiatives)))
             self.initiatives.table.setFocus()
-        else:
-            self.welcome.set_recent(self.settings.recent_files())
-            self.stack.setCurrentIndex(0)
+        elif self._welcome is not None or self.isVisible():
+            self._show_welcome()
         if old is not None:
             old.close()
             old.deleteLater()
@@ -230,35 +250,24 @@ class MainWindow(QMainWindow):
         self.cx_commands.document_shown(document)
         self._update_chrome()
 
-    def _build_roadmap_tabs(self, document: OpenDocument | None) -> None:
-        """One tab per roadmap view; they share the window's selection and the document."""
-        current = self.views.currentWidget()
-        # The same view stays in front for the next document (the tabs are rebuilt).
-        shown = next((t for t, tab in self._tab_titles.items() if tab is current), None)
-        if self.feed is not None:
-            self.feed.release()
-            self.feed = None
-        for tab in self.roadmap_tabs:
-            self.views.removeTab(self.views.indexOf(tab))
-            tab.deleteLater()
-        self.roadmap_tabs = []
-        self._tab_titles = {}
-        if document is None:
-            return
-        self.feed = TabFeed(self.views, document)
-        for title, factory in roadmap_views():
-            view = factory(document, self.selection, self.feed)
-            view.setObjectName(f"view_{title.lower()}")
-            self.views.insertTab(self.views.indexOf(self.strategy_panel), view, title)
-            self.roadmap_tabs.append(view)
-            self._tab_titles[title] = view
-            if title == shown:
-                current = view
-        self.views.setCurrentWidget(current)
+    def _configure_tab(self, view: QWidget) -> None:
+        """A roadmap view just built takes the window's swimlanes, saved view and roll-up."""
+        self.view_commands.configure(view)
+        self.view_commands.saved_views.configure(view)
+        self.cx_commands.configure(view)
+
+    @property
+    def feed(self) -> TabFeed | None:
+        return self.roadmap.feed
+
+    @property
+    def roadmap_tabs(self) -> list[QWidget]:
+        """Every roadmap view of the open document, built now if not built yet."""
+        return self.roadmap.views()
 
     def roadmap_tab(self, title: str) -> QWidget | None:
         """The open document's roadmap tab called `title` ("Timeline", "Matrix", ...)."""
-        return self._tab_titles.get(title)
+        return self.roadmap.view(title)
 
     def _on_changed(self, change: Change) -> None:
         self.cx_commands.document_changed(change)

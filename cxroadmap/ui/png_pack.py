@@ -22,7 +22,8 @@ ROWS_AT_ONCE = 256
 
 
 def png_data(image: QImage) -> bytes:
-    """`image` (opaque) as an 8-bit RGB PNG, with its density in a pHYs chunk."""
+    """`image` (opaque) as an 8-bit RGB PNG, with its density in a pHYs chunk (an image
+    already in Format_RGB888 is packed as it is, without a converted copy)."""
     rgb = image.convertToFormat(QImage.Format.Format_RGB888)
     width, height, stride = rgb.width(), rgb.height(), rgb.bytesPerLine()
     bits = memoryview(rgb.constBits())

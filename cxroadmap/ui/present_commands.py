@@ -7,24 +7,26 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel
+from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QWidget
 
 from cxroadmap.domain.brand_edits import SetViews, save_view
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.pillars import use_brand_colours
-from cxroadmap.domain.view_filter import ViewFilter, shows_of
+from cxroadmap.domain.view_filter import Shows, ViewFilter, shows_of
 from cxroadmap.scheduling.filtered import shown_keys
 from cxroadmap.scheduling.impact import compare
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import refresh_view
-from cxroadmap.ui.views.board import BoardView
+from cxroadmap.ui.roadmap_tabs import view_name
 from cxroadmap.ui.views.follow import moved_keys
-from cxroadmap.ui.views.graph_view import GraphView
 from cxroadmap.ui.views.look import family, use_brand_font
-from cxroadmap.ui.views.timeline_view import TimelineView
 
+# The views' modules load with the first view built (its tab shown), not at start.
 if TYPE_CHECKING:
     from cxroadmap.ui.main_window import MainWindow
+    from cxroadmap.ui.views.board import BoardView
+    from cxroadmap.ui.views.graph_view import GraphView
+    from cxroadmap.ui.views.timeline_view import TimelineView
 
 EVERYTHING = "All initiatives"
 
@@ -138,24 +140,40 @@ class PresentCommands(QObject):
         keys = self.shown()
         shows = shows_of(self.view)
         self.window.initiatives.proxy.set_only(keys)
-        for tab in self.window.roadmap_tabs:
-            if isinstance(tab, TimelineView):
-                tab.timeline.only = keys
-                tab.timeline.shows = shows
-                refresh_view(self.window.feed, tab)
-            elif isinstance(tab, BoardView):
-                tab.board.only_keys = set(keys) if keys is not None else None
-                tab.board.shows = shows
-                refresh_view(self.window.feed, tab)
-                tab.board.update()
-            elif isinstance(tab, GraphView):
-                tab.graph.only_keys = set(keys) if keys is not None else None
-                tab.graph.shows = shows
-                refresh_view(self.window.feed, tab)
+        for tab in self.window.roadmap.built():
+            picture = self._narrow(tab, keys, shows)
+            if picture is not None:
+                refresh_view(self.window.feed, picture)
+                if view_name(picture) == "board":
+                    picture.board.update()  # type: ignore[union-attr]
         if announce and self.view is not None and keys is not None:
             self.window.statusBar().showMessage(
                 f"View {self.view.name!r}: {len(keys)} initiative{'s' if len(keys) != 1 else ''}"
             )
+
+    def configure(self, view: QWidget) -> None:
+        """A roadmap view built now shows what the saved view lets through (drawn later)."""
+        self._narrow(view, self.shown(), shows_of(self.view))
+
+    @staticmethod
+    def _narrow(
+        view: QWidget, keys: list[str] | None, shows: Shows
+    ) -> TimelineView | BoardView | GraphView | None:
+        """Tell a timeline, board or graph what to draw (and return it); None for other views."""
+        from cxroadmap.ui.views.board import BoardView
+        from cxroadmap.ui.views.graph_view import GraphView
+        from cxroadmap.ui.views.timeline_view import TimelineView
+
+        if isinstance(view, TimelineView):
+            view.timeline.only = keys
+            view.timeline.shows = shows
+            return view
+        if not isinstance(view, BoardView | GraphView):
+            return None
+        picture = view.board if isinstance(view, BoardView) else view.graph
+        picture.only_keys = set(keys) if keys is not None else None
+        picture.shows = shows
+        return view
 
     def _say_impact(self, change: Change) -> None:
         """After an edit of initiatives (a drop, a typed date, an undo), the status bar says

@@ -7,20 +7,22 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPainter, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QMenu
 
 from cxroadmap.domain.view_filter import shows_of
 from cxroadmap.ui.models.initiatives_model import COLUMNS
-from cxroadmap.ui.views.board import BoardView
-from cxroadmap.ui.views.graph_view import GraphView
-from cxroadmap.ui.views.timeline_view import TimelineView
 
 PRINTED = ("key", "title", "pillar", "owner", "start", "finish", "scheduled_phase", "status")
 
+# QtPrintSupport and the roadmap views load when something is printed, not at start.
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from cxroadmap.ui.main_window import MainWindow
     from cxroadmap.ui.present_commands import PresentCommands
+    from cxroadmap.ui.views.board import BoardView
+    from cxroadmap.ui.views.graph_view import GraphView
+    from cxroadmap.ui.views.timeline_view import TimelineView
 
 
 class PrintCommands(QObject):
@@ -49,6 +51,8 @@ class PrintCommands(QObject):
             file_menu.addActions([self.preview, self.print_])
 
     def printer(self) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageOrientation(QPageLayout.Orientation.Landscape)
         doc = self.window.document
@@ -59,6 +63,8 @@ class PrintCommands(QObject):
     def print_preview(self) -> bool:
         if self.window.document is None:
             return False
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
         printer = self.printer()  # kept alive while the dialog shows it
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setObjectName("print_preview")
@@ -68,6 +74,8 @@ class PrintCommands(QObject):
     def print_dialog(self) -> bool:
         if self.window.document is None:
             return False
+        from PySide6.QtPrintSupport import QPrintDialog
+
         printer = self.printer()
         dialog = QPrintDialog(printer, self.window)
         if not dialog.exec():
@@ -77,6 +85,10 @@ class PrintCommands(QObject):
 
     def render(self, printer: QPrinter) -> None:
         """Draw the current tab onto `printer` (a real printer, a PDF file or the preview)."""
+        from cxroadmap.ui.views.board import BoardView
+        from cxroadmap.ui.views.graph_view import GraphView
+        from cxroadmap.ui.views.timeline_view import TimelineView
+
         tab = self.window.views.currentWidget()
         if isinstance(tab, TimelineView | BoardView | GraphView):
             self._render_view(printer, tab)
@@ -122,6 +134,8 @@ class PrintCommands(QObject):
     def _render_view(self, printer: QPrinter, tab: TimelineView | BoardView | GraphView) -> None:
         from cxroadmap.scheduling.filtered import apply_view
         from cxroadmap.ui.image_export import picture_of
+        from cxroadmap.ui.views.board import BoardView
+        from cxroadmap.ui.views.timeline_view import TimelineView
 
         doc = self.window.document
         if doc is None or doc.schedule is None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -14,8 +15,11 @@ from cxroadmap.common.resources import resource_path
 from cxroadmap.ui.main_window import APP_NAME, MainWindow
 
 
-def run_app(path: Path | None) -> int:
-    """Start the desktop app, on `path` when given, else on the last file or the welcome screen."""
+def run_app(path: Path | None, on_shown: Callable[[], None] | None = None) -> int:
+    """Start the desktop app, on `path` when given, else on the last file or the welcome screen.
+
+    `on_shown` is called when the event loop starts, the window shown by then.
+    """
     if QApplication.instance() is None:
         # Crisp at 125 % and 150 % as well as at whole-number scales.
         QApplication.setHighDpiScaleFactorRoundingPolicy(
@@ -27,12 +31,17 @@ def run_app(path: Path | None) -> int:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "cxroadmap.svg"))))
+    if on_shown is not None:
+        # Queued first: it runs when the event loop starts, whatever happens before that.
+        QTimer.singleShot(0, on_shown)
     window = MainWindow()
-    window.show()
+    # The document first, then the window: it is laid out once, with the document, and the
+    # welcome screen is never built. A message about the file shows the window first itself.
     if path is not None:
         window.files.open_path(Path(path))
     else:
         last = window.settings.last_file()
         if last is not None and last.exists():
             window.files.open_path(last, quiet=True)
+    window.show()
     return app.exec()

@@ -16,15 +16,26 @@ ViewFactory = Callable[[OpenDocument, Selection, ChangeFeed], QWidget]
 
 
 def roadmap_views() -> list[tuple[str, ViewFactory]]:
-    """(tab title, factory) of each roadmap view, in tab order."""
+    """(tab title, factory) of each roadmap view, in tab order; a view's module is imported
+    when its first view is made (a tab is built when first shown)."""
     from cxroadmap.ui.cx.install import cx_views
-    from cxroadmap.ui.views.board import BoardView
-    from cxroadmap.ui.views.graph_view import GraphView
+
+    return [("Timeline", _timeline), ("Phases", _board), ("Dependencies", _graph), *cx_views()]
+
+
+def _timeline(document: OpenDocument, selection: Selection, feed: ChangeFeed) -> QWidget:
     from cxroadmap.ui.views.timeline_view import TimelineView
 
-    return [
-        ("Timeline", lambda doc, sel, feed: TimelineView(doc, sel, feed=feed)),
-        ("Phases", lambda doc, sel, feed: BoardView(doc, sel, feed=feed)),
-        ("Dependencies", lambda doc, sel, feed: GraphView(doc, sel, feed=feed)),
-        *cx_views(),  # touchpoints, matrix, measures, alignment
-    ]
+    return TimelineView(document, selection, feed=feed)
+
+
+def _board(document: OpenDocument, selection: Selection, feed: ChangeFeed) -> QWidget:
+    from cxroadmap.ui.views.board import BoardView
+
+    return BoardView(document, selection, feed=feed)
+
+
+def _graph(document: OpenDocument, selection: Selection, feed: ChangeFeed) -> QWidget:
+    from cxroadmap.ui.views.graph_view import GraphView
+
+    return GraphView(document, selection, feed=feed)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QIcon
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +22,9 @@ from PySide6.QtWidgets import (
 from cxroadmap import __version__
 from cxroadmap.common.resources import resource_path
 from cxroadmap.ui.naming import named
+
+if TYPE_CHECKING:
+    from cxroadmap.ui.file_commands import FileCommands
 
 
 class WelcomePage(QWidget):
@@ -114,3 +119,14 @@ class WelcomePage(QWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.recent_requested.emit(Path(item.data(Qt.ItemDataRole.UserRole)))
+
+
+def add_welcome_page(stack: QStackedWidget, files: FileCommands) -> WelcomePage:
+    """Make the welcome page, its buttons wired to the File commands, as the stack's first page."""
+    page = WelcomePage()
+    page.new_requested.connect(files.new_document)
+    page.open_requested.connect(files.open_dialog)
+    page.demo_requested.connect(files.open_demo)
+    page.recent_requested.connect(files.open_path)
+    stack.insertWidget(0, page)
+    return page

@@ -13,11 +13,15 @@ from cxroadmap.ui.cx.cascade_state import start as start_cascade
 from cxroadmap.ui.cx.rollup_timeline import has_children, rollup_picture
 from cxroadmap.ui.cx.switcher import StrategySwitcher, add_switcher, switch_strategy
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.feed import ChangeFeed
+from cxroadmap.ui.roadmap_tabs import view_name
+from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.view_tabs import ViewFactory
 
 if TYPE_CHECKING:
     from cxroadmap.ui.main_window import MainWindow
     from cxroadmap.ui.views.install import ViewCommands
+    from cxroadmap.ui.views.timeline_view import TimelineView
 
 # (tab title, action name) in tab order, after the roadmap views.
 TABS = (
@@ -30,20 +34,40 @@ T = TypeVar("T", bound=QWidget)
 
 
 def cx_views() -> list[tuple[str, ViewFactory]]:
-    """(tab title, factory(document, selection, feed)) of each customer-experience view."""
-    from cxroadmap.ui.cx.alignment_view import AlignmentView
-    from cxroadmap.ui.cx.matrix_view import MatrixView
-    from cxroadmap.ui.cx.measures_page import MeasuresPage
-    from cxroadmap.ui.cx.touchpoints_page import TouchpointsPage
-
+    """(tab title, factory(document, selection, feed)) of each customer-experience view; a
+    view's module is imported when its first view is made."""
     factories: dict[str, ViewFactory] = {
-        "Touchpoints": lambda doc, sel, feed: TouchpointsPage(doc, sel, feed=feed),
-        "Matrix": lambda doc, sel, feed: MatrixView(doc, sel, feed=feed),
-        # Its model follows every change itself; the page only keeps its selection.
-        "Measures": lambda doc, sel, feed: MeasuresPage(doc, sel),
-        "Alignment": lambda doc, sel, feed: AlignmentView(doc, sel, feed=feed),
+        "Touchpoints": _touchpoints,
+        "Matrix": _matrix,
+        "Measures": _measures,
+        "Alignment": _alignment,
     }
     return [(title, factories[title]) for title, _ in TABS]
+
+
+def _touchpoints(document: OpenDocument, selection: Selection, feed: ChangeFeed) -> QWidget:
+    from cxroadmap.ui.cx.touchpoints_page import TouchpointsPage
+
+    return TouchpointsPage(document, selection, feed=feed)
+
+
+def _matrix(document: OpenDocument, selection: Selection, feed: ChangeFeed) -> QWidget:
+    from cxroadmap.ui.cx.matrix_view import MatrixView
+
+    return MatrixView(document, selection, feed=feed)
+
+
+def _measures(document: OpenDocument, selection: Selection, feed: ChangeFeed) -> QWidget:
+    from cxroadmap.ui.cx.measures_page import MeasuresPage
+
+    # Its model follows every change itself; the page only keeps its selection.
+    return MeasuresPage(document, selection)
+
+
+def _alignment(document: OpenDocument, selection: Selection, feed: ChangeFeed) -> QWidget:
+    from cxroadmap.ui.cx.alignment_view import AlignmentView
+
+    return AlignmentView(document, selection, feed=feed)
 
 
 class CxCommands(QObject):
@@ -74,13 +98,22 @@ class CxCommands(QObject):
         return tab
 
     def tab(self, kind: type[T]) -> T | None:
-        """The open document's tab of this class, if any."""
-        return next((t for t in self.window.roadmap_tabs if isinstance(t, kind)), None)
+        """The open document's tab of this class, if built yet."""
+        return next((t for t in self.window.roadmap.built() if isinstance(t, kind)), None)
+
+    def configure(self, view: QWidget) -> None:
+        """A view built now follows the roll-up (a timeline) or offers it (the alignment)."""
+        if view_name(view) == "timeline":
+            self._roll_up_source(view)
+        elif view.objectName() == "view_alignment":
+            from cxroadmap.ui.cx.alignment_view import AlignmentView
+
+            assert isinstance(view, AlignmentView)
+            view.set_roll_up_action(self.roll_up)
+            view.switch = self.switch_to
 
     def document_shown(self, document: OpenDocument | None) -> None:
-        """The window shows `document` now (None: the welcome screen), its tabs already built."""
-        from cxroadmap.ui.cx.alignment_view import AlignmentView
-
+        """The window shows `document` now (None: the welcome screen), its tabs in place."""
         self.document = document
         self.view_commands.saved_views.set_document(document)  # the toolbar's saved views
         if document is not None:
@@ -92,11 +125,7 @@ class CxCommands(QObject):
         self.roll_up.setEnabled(can)
         if not can and self.roll_up.isChecked():
             self.roll_up.setChecked(False)  # turns the roll-up off in the timeline tabs
-        self._apply_roll_up()
-        alignment = self.tab(AlignmentView)
-        if alignment is not None:
-            alignment.set_roll_up_action(self.roll_up)
-            alignment.switch = self.switch_to
+        self._apply_roll_up()  # the alignment tab takes the roll-up when built (configure)
 
     def switch_to(self, strategy_id: int) -> bool:
         """Edit another strategy of the open file (a fresh undo history, the status bar says)."""
@@ -120,16 +149,20 @@ class CxCommands(QObject):
     def _apply_roll_up(self) -> None:
         """Point every timeline tab at the roll-up (or back at the document) and redraw it."""
         from cxroadmap.ui.feed import refresh_view
+
+        for tab in self.window.roadmap.built():
+            if view_name(tab) == "timeline":
+                refresh_view(self.window.feed, self._roll_up_source(tab))
+
+    def _roll_up_source(self, view: QWidget) -> TimelineView:
         from cxroadmap.ui.views.timeline_view import TimelineView
 
+        assert isinstance(view, TimelineView)
         document = self.window.document
         on = self.roll_up.isChecked() and document is not None
-        for tab in self.window.roadmap_tabs:
-            if not isinstance(tab, TimelineView):
-                continue
-            tab.source = (lambda d=document: rollup_picture(d)) if on else None
-            tab.timeline.grouping = "strategy" if on else self.view_commands.grouping
-            refresh_view(self.window.feed, tab)
+        view.source = (lambda d=document: rollup_picture(d)) if on else None
+        view.timeline.grouping = "strategy" if on else self.view_commands.grouping
+        return view
 
     def late_support(self) -> list[str]:
         """This strategy's initiatives finishing after what they support, for the status bar's

@@ -14,26 +14,17 @@ from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.domain.view_filter import shows_of
 from cxroadmap.ui import messages
 from cxroadmap.ui.present_commands import PresentCommands
-from cxroadmap.ui.views.board import BoardView
-from cxroadmap.ui.views.graph_view import GraphView
-from cxroadmap.ui.views.timeline_view import TimelineView
+from cxroadmap.ui.roadmap_tabs import view_name
 
+# The views' modules load with the first view built (its tab shown), not at start.
 if TYPE_CHECKING:
     from cxroadmap.ui.main_window import MainWindow
+    from cxroadmap.ui.views.graph_view import GraphView
     from cxroadmap.ui.views.presentation import PresentationWindow
+    from cxroadmap.ui.views.timeline_view import TimelineView
 
 SCALES = {"2x, crisp on slides": 2.0, "1x, screen size": 1.0, "3x, for print": 3.0}
 GROUPINGS = {"pillar": "By &Pillar", "owner": "By &Owner", "none": "&No Swimlanes"}
-
-
-def view_name(widget: QWidget | None) -> str | None:
-    if isinstance(widget, TimelineView):
-        return "timeline"
-    if isinstance(widget, BoardView):
-        return "board"
-    if isinstance(widget, GraphView):
-        return "graph"
-    return None
 
 
 class ViewCommands(QObject):
@@ -98,38 +89,48 @@ class ViewCommands(QObject):
         widget = self.window.views.currentWidget()
         return widget if view_name(widget) else None
 
-    def update_actions(self) -> None:
+    def zoomable(self) -> TimelineView | GraphView | None:
         view = self.current()
-        zoomable = isinstance(view, TimelineView | GraphView)
+        return view if view_name(view) in ("timeline", "graph") else None  # type: ignore[return-value]
+
+    def update_actions(self) -> None:
+        name = view_name(self.current())
         for action in (self.zoom_in, self.zoom_out, self.fit):
-            action.setEnabled(zoomable)
+            action.setEnabled(name in ("timeline", "graph"))
         for action in self.lane_actions.values():
-            action.setEnabled(isinstance(view, TimelineView))
+            action.setEnabled(name == "timeline")
         for action in (self.export_png, self.export_svg):
-            action.setEnabled(view is not None)
-        for tab in self.window.roadmap_tabs:
-            # Tabs are rebuilt for each document: keep the swimlanes the user chose.
-            if isinstance(tab, TimelineView) and tab.timeline.grouping != self.grouping:
-                tab.timeline.set_grouping(self.grouping)
+            action.setEnabled(name is not None)
+        for tab in self.window.roadmap.built():
+            self.configure(tab)
+
+    def configure(self, view: QWidget) -> None:
+        """Tabs are rebuilt for each document (and built when shown): keep the swimlanes."""
+        from cxroadmap.ui.views.timeline_view import TimelineView
+
+        if isinstance(view, TimelineView) and view.timeline.grouping != self.grouping:
+            view.timeline.set_grouping(self.grouping)
 
     def _zoom_in(self) -> None:
-        view = self.current()
-        if isinstance(view, TimelineView | GraphView):
+        view = self.zoomable()
+        if view is not None:
             view.zoom_in()
 
     def _zoom_out(self) -> None:
-        view = self.current()
-        if isinstance(view, TimelineView | GraphView):
+        view = self.zoomable()
+        if view is not None:
             view.zoom_out()
 
     def _fit(self) -> None:
-        view = self.current()
-        if isinstance(view, TimelineView | GraphView):
+        view = self.zoomable()
+        if view is not None:
             view.fit()
 
     def set_grouping(self, grouping: str) -> None:
+        from cxroadmap.ui.views.timeline_view import TimelineView
+
         self.grouping = grouping
-        for tab in self.window.roadmap_tabs:
+        for tab in self.window.roadmap.built():
             if isinstance(tab, TimelineView):
                 tab.timeline.set_grouping(grouping)
                 tab.header.update()
@@ -138,7 +139,7 @@ class ViewCommands(QObject):
         document = self.window.document
         if document is None:
             return None
-        mode = "board" if isinstance(self.current(), BoardView) else "timeline"
+        mode = "board" if view_name(self.current()) == "board" else "timeline"
         # The saved view picked on the toolbar narrows the presentation too.
         view = self.saved_views.view
         from cxroadmap.ui.views.presentation import PresentationWindow

@@ -99,6 +99,19 @@ def font(points: float, bold: bool = False) -> QFont:
     return result
 
 
+def label_font(points: float, bold: bool = False, struck: bool = False) -> QFont:
+    """`font(points, bold)`, struck out or not: made once per family and kind, as a bar's
+    title is drawn thousands of times in an export."""
+    return _label_font(family(), points, bold, struck)
+
+
+@functools.cache
+def _label_font(name: str, points: float, bold: bool, struck: bool) -> QFont:
+    result = font(points, bold)
+    result.setStrikeOut(struck)
+    return result
+
+
 @dataclass(frozen=True)
 class Metrics:
     """Sizes (pixels at zoom 1) of one rendering: normal on screen, or `large` for presenting."""

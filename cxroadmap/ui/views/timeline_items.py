@@ -15,7 +15,7 @@ from cxroadmap.common import style
 from cxroadmap.ui.views.arrow_lines import paint_arrows
 from cxroadmap.ui.views.baseline_ghosts import paint_ghost
 from cxroadmap.ui.views.date_axis import ticks, unit_for
-from cxroadmap.ui.views.look import colour, elide, font, progress_colour
+from cxroadmap.ui.views.look import colour, elide, font, label_font, progress_colour
 from cxroadmap.ui.views.timeline_marks import paint_measure_flags
 
 if TYPE_CHECKING:
@@ -172,9 +172,7 @@ class BarItem(QGraphicsItem):
             painter.setPen(QPen(colour(style.PAPER), 1))
             painter.setBrush(colour(self.rag))
             painter.drawEllipse(QPointF(text_left - RAG_ROOM + 4, m.row / 2), 4, 4)
-        label_font = font(m.label_pt, bold=self.selected or self.critical)
-        label_font.setStrikeOut(self.dropped)
-        painter.setFont(label_font)
+        painter.setFont(label_font(m.label_pt, self.selected or self.critical, self.dropped))
         metrics = painter.fontMetrics()
         title = self.shown_title(metrics)
         self._paint_slack(painter, bar, metrics.height())

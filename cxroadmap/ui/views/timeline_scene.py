@@ -327,6 +327,14 @@ class TimelineScene(QGraphicsScene):
             return QRectF(x - m.bar / 2, top, m.bar, m.bar)
         return QRectF(x, top, max(width, 2.0), m.bar)
 
+    def _ends(self, key: str) -> tuple[float, float, float]:
+        """Left, right and middle y of `bar_rect(key)`, in the same arithmetic, no QRectF."""
+        x, width, _, y, milestone = self.geom[key]
+        bar = self.metrics.bar
+        top = y + (self.metrics.row - bar) / 2
+        left = x - bar / 2 if milestone else x
+        return left, left + (bar if milestone else max(width, 2.0)), top + bar / 2
+
     def _lane_height_tail(self) -> float:
         if not self.lanes:
             return 0.0
@@ -362,12 +370,11 @@ class TimelineScene(QGraphicsScene):
     ) -> tuple[list[tuple[float, float]], QPolygonF]:
         """The corners of one dependency's elbow arrow, and its head."""
         m = self.metrics
-        a, b = self.bar_rect(from_key), self.bar_rect(to_key)
+        (a_left, a_right, ay), (b_left, b_right, by) = self._ends(from_key), self._ends(to_key)
         from_end = kind in ("FS", "FF")
         to_start = kind in ("FS", "SS")
-        ay, by = a.center().y(), b.center().y()
-        ax = a.right() if from_end else a.left()
-        bx = b.left() if to_start else b.right()
+        ax = a_right if from_end else a_left
+        bx = b_left if to_start else b_right
         out = 6.0 if from_end else -6.0
         into = -1.0 if to_start else 1.0  # which side of the target the arrow enters from
         turn, entry = ax + out, bx + into * 8
