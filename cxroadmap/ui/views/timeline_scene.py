@@ -210,9 +210,7 @@ class TimelineScene(QGraphicsScene):
             ]
         )
 
-    def follow_arrows(
-        self, keys: set[str], old_rows: dict[str, float], area: QRectF | None = None
-    ) -> None:
+    def follow_arrows(self, keys: set[str], old_rows: dict[str, float], area: QRectF) -> None:
         """Index and colour again the arrows at `keys` (bars moved, their rows were `old_rows`)."""
         self.arrows.follow(keys, old_rows, self._critical, area)
 
