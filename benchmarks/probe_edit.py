@@ -34,7 +34,7 @@ from pathlib import Path  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject, QSettings  # noqa: E402
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from cxroadmap.domain.edits import ChangeInitiative  # noqa: E402
@@ -72,8 +72,10 @@ def settle(app: QApplication, window: MainWindow) -> None:
     assert doc is not None
     app.processEvents()
     while doc.scheduler.pending:
-        time.sleep(0.001)
-        app.processEvents()
+        # Block until the worker's result (or any event) arrives, as the app's event loop
+        # does: polling every millisecond took the interpreter lock from the planning
+        # worker at each poll and added up to a millisecond after it finished.
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     for _ in range(100):  # a bound, in case a timer keeps firing; a round takes microseconds
         before = _Delivered.count
         app.processEvents()

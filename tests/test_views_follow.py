@@ -26,6 +26,10 @@ def timeline_look(scene: TimelineScene) -> dict:
     return {
         "lanes": [(lane.label, lane.colour, list(lane.keys)) for lane in scene.lanes],
         "rows": scene.rows,
+        "row_keys": scene.row_keys,  # top to bottom, as the lazy placing and hit tests read
+        "row_ys": scene.row_ys,
+        "lane_of": scene.lane_of,
+        "blocks": {b: s for b, s in scene.arrows.blocks.items() if s},  # the arrows' index
         "geom": scene.geom,
         "window": scene.window,
         "phases": scene.phases,
@@ -182,10 +186,65 @@ def test_a_large_timeline_placed_lazily_follows_edits_to_where_a_fresh_layout_pu
         view.viewport().repaint()  # places the bars now on screen
         fresh = fresh_timeline(view)
         look = timeline_look(scene)
-        for part in ("lanes", "rows", "geom", "window", "phases", "right", "rect", "arrows"):
+        parts = ("lanes", "rows", "row_keys", "geom", "window", "phases", "right", "rect")
+        for part in (*parts, "arrows", "blocks"):
             assert look[part] == fresh[part], part
         shown = look["bars"]
         assert shown  # bars on screen, each where the layout puts it
         for key, bar in shown.items():
             x, width, tail, y, _ = scene.geom[key]
             assert (bar[6], bar[8], bar[9]) == ((x, y), width, tail), key
+
+
+def _arrow_rects(scene) -> dict:
+    """The scene rectangle each shown arrow covers (its path and head), by dependency."""
+    found = {}
+    for a, b, kind, _ in scene.arrows.deps:
+        path, head = scene.arrow_path(a, b, kind)
+        found[(a, b)] = path.boundingRect().united(head.boundingRect())
+    return found
+
+
+def test_an_edit_repaints_its_arrows_where_they_were_and_are_and_no_more(timeline, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from cxroadmap.ui.views.timeline_items import DependencyLayer
+
+    document, scene = timeline.document, timeline.timeline
+    areas = []
+    redraw = DependencyLayer.redraw
+
+    def recorded(layer, area=None):
+        areas.append(area)
+        redraw(layer, area)
+
+    monkeypatch.setattr(DependencyLayer, "redraw", recorded)
+    screen = timeline.screen()
+
+    def shot():
+        return screen.grabWindow(timeline.winId()).toImage()
+
+    timeline.repaint()
+    checked = 0
+    for edit in (
+        ChangeInitiative("K01", {"duration": 60}),  # bars move and reorder in their lanes
+        ChangeInitiative("K01", {"duration": 2}),
+        ChangeInitiative("K39", {"duration": 40}),
+        ChangeInitiative("K06", {"duration": 3}),
+        ChangeInitiative("K04", {"title": "Only the title"}),
+    ):
+        before, areas[:] = _arrow_rects(scene), []
+        assert document.apply(edit)
+        after = _arrow_rects(scene)
+        area = areas[-1]
+        assert area is not None and area.width() < scene.sceneRect().width()
+        for pair, rect in after.items():
+            if before.get(pair) != rect:  # this arrow moved: both its places are painted
+                assert area.contains(before[pair]) and area.contains(rect), (edit.text, pair)
+                checked += 1
+        for _ in range(5):
+            QApplication.processEvents()
+        settled = shot()
+        timeline.repaint()
+        assert settled == shot(), edit.text  # nothing stale on screen
+    assert checked > 5

@@ -30,6 +30,8 @@ def finishes_of(cascade: Cascade, schedules: dict[str, Schedule]) -> dict[str, d
 
 def alignment_flags(cascade: Cascade, schedules: dict[str, Schedule]) -> list[Finding]:
     """Supporting initiatives that finish after what they support, supporting side in order."""
+    if not cascade.support_pairs():
+        return []  # nothing supports anything: no need for every initiative's finish date
     return alignment_findings(cascade, finishes_of(cascade, schedules))
 
 

@@ -30,6 +30,8 @@ Pair = tuple[str, str]
 
 # Past this many rows named in one change, reading the whole list beats a long IN (...).
 _LOOKUP_LIMIT = 400
+# Up to this many initiatives named, each one's place is looked up alone.
+_FEW_KEYS = 8
 
 
 def write_change(conn: Connection, strategy_id: int, strategy: Strategy, change: Change) -> None:
@@ -112,9 +114,16 @@ def _write_initiatives(
     conn: Connection, strategy_id: int, strategy: Strategy, keys: set[str]
 ) -> None:
     order = list(strategy.initiatives)
-    index = dict(zip(order, range(len(order)), strict=True))  # at C speed: 20,000 keys
+    if len(keys) <= _FEW_KEYS:
+        # Most edits name an initiative or two: their places are found by scans of the order
+        # at C speed, not from a dictionary of all (20,000) places made for every edit.
+        index = {k: order.index(k) for k in keys if k in strategy.initiatives}
+    else:
+        index = dict(zip(order, range(len(order)), strict=True))  # at C speed
     present = sorted(index[k] for k in keys if k in index)
-    around = [order[i] for i in anchors(len(order), present)]
+    neighbours = anchors(len(order), present)
+    around = [order[i] for i in neighbours]
+    index.update(zip(around, neighbours, strict=True))
     ids = _ids_of(conn, strategy_id, keys | set(around))
     gone = [ids.pop(k) for k in keys if k not in index and k in ids]
     if gone:

@@ -162,12 +162,10 @@ class MatrixModel(DocumentModel):
         self._keys = self._columns()
 
     def _columns(self) -> list[str]:
+        if not self.linked_only:
+            return list(self.strategy.initiatives)  # at C speed: this runs after every edit
         keys = {tp.key for tp in self.strategy.touchpoints}
-        return [
-            k
-            for k, ini in self.strategy.initiatives.items()
-            if not self.linked_only or set(ini.touchpoints) & keys
-        ]
+        return [k for k, ini in self.strategy.initiatives.items() if set(ini.touchpoints) & keys]
 
     def set_linked_only(self, on: bool) -> None:
         """Show only the initiatives that address some touchpoint (a compact matrix)."""

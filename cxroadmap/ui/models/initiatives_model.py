@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -117,8 +118,8 @@ class InitiativesModel(QAbstractTableModel):
         moved = moved_keys(change, shown, self.document.schedule)
         if moved is None or 4 * len(moved) > len(self._keys):
             return everything
-        index = dict(zip(self._keys, range(len(self._keys)), strict=True))
-        rows = sorted(index[key] for key in moved if key in index)
+        # The rows of the moved keys, in order: one pass at C speed, no index of every row.
+        rows = list(compress(range(len(self._keys)), map(moved.__contains__, self._keys)))
         blocks: list[tuple[int, int]] = []
         for row in rows:
             if blocks and blocks[-1][1] == row - 1:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from itertools import filterfalse
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF
 
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.model import Strategy
@@ -13,6 +16,10 @@ from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.views.baseline_ghosts import ghost_geometry
 from cxroadmap.ui.views.follow import moved_keys
 from cxroadmap.ui.views.timeline_layout import date_window, lane_name, lane_order
+
+# Past the bars' rows and ends: an arrow's elbow and head (8 px) and its pen (2 px).
+_MARGIN = 12.0
+Geometry = tuple[float, float, float, float, bool]  # x, width, tail, row y, milestone
 
 if TYPE_CHECKING:
     from cxroadmap.ui.views.timeline_scene import TimelineScene
@@ -44,15 +51,21 @@ def follow_change(
     rows, shifted = scene.rows, set()
     by_start = lane_order(strategy, schedule)
     touched = [scene.lanes[index] for index in {scene.lane_of[key] for key in moved}]
-    if not all([resorted(lane.keys, moved, by_start) for lane in touched]):  # every lane
-        # Same lanes, new order in some: the rows are placed again; a bar that only
-        # changed row keeps its x, width and slack.
-        scene.place_rows()
-        for key, y in scene.rows.items():
-            if rows[key] != y and key not in moved:
-                x, width, tail, _, milestone = scene.geom[key]
-                scene.geom[key] = (x, width, tail, y, milestone)
-                shifted.add(key)
+    old_geom = {key: scene.geom[key] for key in moved}  # for the arrows to paint again
+    reordered = [(lane, list(lane.keys)) for lane in touched]
+    reordered = [(lane, was) for lane, was in reordered if not resorted(lane.keys, moved, by_start)]
+    if reordered:
+        # Same lanes of the same lengths, a new order in some: only the rows between the
+        # first and the last key out of place in those lanes change (place_rows would give
+        # every row again); a bar that only changed row keeps its x, width and slack.
+        scene.rows = dict(rows)  # the old rows stay as they were, for the arrows
+        for lane, was in reordered:
+            for key in rerow(scene, was, lane.keys):
+                if key not in moved:
+                    old_geom[key] = scene.geom[key]
+                    x, width, tail, _, milestone = scene.geom[key]
+                    scene.geom[key] = (x, width, tail, scene.rows[key], milestone)
+                    shifted.add(key)
     calendar = strategy.calendar()
     critical = False
     for key in moved:
@@ -73,13 +86,30 @@ def follow_change(
             bar.generation = -1  # placed for this layout: place it again now
             scene.materialise(key)
     scene.content_right = max(scene.scale.x_of(window[1]), max(scene.ends.values()))
+    # The arrows are one item drawn from the bars' geometry at paint time: only where an
+    # arrow at a moved bar was or is now is painted again (all of the view was, per edit).
+    area = arrows_area(scene, old_geom)
     if critical or scene.rows is not rows:
         # Only the arrows at a bar that moved or changed row can change colour or row.
-        scene.follow_arrows(moved | shifted, rows)
+        scene.follow_arrows(moved | shifted, rows, area)
     else:
-        scene.arrows.update()  # drawn from the bars' geometry at paint time
+        scene.arrows.redraw(area)
     scene.set_rect()
     return True
+
+
+def arrows_area(scene: TimelineScene, was: dict[str, Geometry]) -> QRectF:
+    """Where the arrows from or to the bars of `was` (their geometry before the edit) were or
+    are now, in scene coordinates (empty: no arrow there). Each arrow stays within its two
+    bars' rows and at most 8 px (elbows, head) past their ends; a margin covers the pen."""
+    area, arrows, m = QRectF(), scene.arrows, scene.metrics
+    for index in {i for key in was for i in arrows.at.get(key, ())}:
+        a, b = arrows.deps[index][:2]
+        for geom in (scene.geom[a], scene.geom[b], was.get(a), was.get(b)):
+            if geom is not None:
+                x, width, _, y, _ = geom
+                area = area.united(QRectF(x - m.bar, y, max(width, 2.0) + 2 * m.bar, m.row))
+    return area.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN) if not area.isEmpty() else area
 
 
 def lanes_kept(scene: TimelineScene, strategy: Strategy, moved: set[str]) -> bool:
@@ -93,16 +123,38 @@ def lanes_kept(scene: TimelineScene, strategy: Strategy, moved: set[str]) -> boo
     return True
 
 
+def rerow(scene: TimelineScene, was: list[str], now: list[str]) -> list[str]:
+    """Give the keys of a lane whose order went from `was` to `now` (the same keys) the rows
+    `place_rows` would: the lane keeps its rows, each key takes the row of its new place.
+    The keys whose row changed, from the first out of place to the last."""
+    pairs = zip(was, now, strict=True)
+    first = next(i for i, (a, b) in enumerate(pairs) if a != b)
+    back = zip(reversed(was), reversed(now), strict=True)
+    end = len(now) - next(i for i, (a, b) in enumerate(back) if a != b)
+    start = bisect.bisect_left(scene.row_ys, scene.rows[was[first]])  # where `first` is shown
+    while scene.row_keys[start] != was[first]:
+        start += 1  # rows never share a y, but keep to exactly that key's place
+    rows, keys, ys = scene.rows, scene.row_keys, scene.row_ys
+    changed = []
+    for offset, key in enumerate(now[first:end]):
+        y = ys[start + offset]
+        keys[start + offset] = key
+        if rows[key] != y:
+            rows[key] = y
+            changed.append(key)
+    return changed
+
+
 def resorted(
     keys: list[str], moved: set[str], by_start: Callable[[str], tuple[int, int, int]]
 ) -> bool:
     """Sort a lane's keys again as `lanes_of` sorts them, given that only `moved` keys can
     be out of place (the others' start, finish and document order are as they were): each
     is taken out and put back where it now belongs. True when the order stayed the same."""
-    kept = [key for key in keys if key not in moved]
+    kept = list(filterfalse(moved.__contains__, keys))  # at C speed: a lane of thousands
     if len(kept) == len(keys):
         return True
-    for key in sorted((key for key in keys if key in moved), key=by_start):
+    for key in sorted(filter(moved.__contains__, keys), key=by_start):
         bisect.insort(kept, key, key=by_start)
     if kept == keys:
         return True

@@ -325,9 +325,11 @@ class DependencyLayer(QGraphicsItem):
         keys: Iterable[str],
         old_rows: dict[str, float],
         critical: Callable[[str, str], bool],
+        area: QRectF | None = None,
     ) -> None:
         """After an edit that kept the arrows: those from or to `keys` (the bars that moved
-        or changed row) are indexed by their new rows and marked red or not again."""
+        or changed row) are indexed by their new rows and marked red or not again; `area`
+        (scene coordinates) covers every arrow that changed, or None for all of them."""
         deps, rows, blocks = self.deps, self.owner.rows, self.blocks
         for index in {i for key in keys for i in self.at.get(key, ())}:
             a, b, kind, _ = deps[index]
@@ -338,7 +340,13 @@ class DependencyLayer(QGraphicsItem):
                 blocks[block].discard(index)
             for block in now - was:
                 blocks.setdefault(block, set()).add(index)
-        self.update()
+        self.redraw(area)
+
+    def redraw(self, area: QRectF | None = None) -> None:
+        """Paint again where arrows changed (scene coordinates; empty: nowhere), or everywhere
+        (None). Not update(QRectF()): Qt reads an empty rectangle as the whole item."""
+        if area is None or not area.isEmpty():
+            self.update(QRectF() if area is None else self.mapRectFromScene(area))
 
     def resize(self, rect: QRectF) -> None:
         self.prepareGeometryChange()

@@ -210,9 +210,9 @@ class TimelineScene(QGraphicsScene):
             ]
         )
 
-    def follow_arrows(self, keys: set[str], old_rows: dict[str, float]) -> None:
+    def follow_arrows(self, keys: set[str], old_rows: dict[str, float], area: QRectF) -> None:
         """Index and colour again the arrows at `keys` (bars moved, their rows were `old_rows`)."""
-        self.arrows.follow(keys, old_rows, self._critical)
+        self.arrows.follow(keys, old_rows, self._critical, area)
 
     def set_rect(self) -> None:
         """Size the scene to the rows and the titles' reach; phases run to its right edge."""
