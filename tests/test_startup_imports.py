@@ -71,11 +71,12 @@ def _child_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def test_the_first_paint_of_a_document_imports_no_orm_graph_pdf_or_server_library(tmp_path):
+def _first_paint(tmp_path: Path, watched: tuple[str, ...]) -> dict[str, object]:
+    """Opens the demo cascade in a fresh app; what the first paint found of `watched`."""
     path = tmp_path / "demo.cxroadmap"
     write_document(path, demo_cascade())
     done = subprocess.run(
-        [sys.executable, "-c", PAINT_PROBE, str(path), json.dumps(HEAVY)],
+        [sys.executable, "-c", PAINT_PROBE, str(path), json.dumps(watched)],
         capture_output=True,
         text=True,
         env=_child_env(tmp_path),
@@ -83,27 +84,19 @@ def test_the_first_paint_of_a_document_imports_no_orm_graph_pdf_or_server_librar
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    found = json.loads(done.stdout.strip().splitlines()[-1])
-    assert found["title"].startswith("demo.cxroadmap")  # the document is what was painted
+    found: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert str(found["title"]).startswith("demo.cxroadmap")  # the document is what was painted
+    return found
+
+
+def test_the_first_paint_of_a_document_imports_no_orm_graph_pdf_or_server_library(tmp_path):
+    found = _first_paint(tmp_path, HEAVY)
     assert found["heavy"] == []
     assert found["collector"]  # paused while the app starts, on again once it is up
 
 
 def test_a_window_started_on_a_document_paints_without_the_screens_it_does_not_show(tmp_path):
-    path = tmp_path / "demo.cxroadmap"
-    write_document(path, demo_cascade())
-    done = subprocess.run(
-        [sys.executable, "-c", PAINT_PROBE, str(path), json.dumps(LAZY)],
-        capture_output=True,
-        text=True,
-        env=_child_env(tmp_path),
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    found = json.loads(done.stdout.strip().splitlines()[-1])
-    assert found["title"].startswith("demo.cxroadmap")
-    assert found["heavy"] == []
+    assert _first_paint(tmp_path, LAZY)["heavy"] == []
 
 
 def test_an_edit_after_a_lazy_open_loads_sqlalchemy_then_and_keeps_the_checksum(tmp_path):

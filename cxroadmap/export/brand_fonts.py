@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
-import subprocess
 
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from cxroadmap.export import fontconfig
 
 log = logging.getLogger("cxroadmap.export.fonts")
 
@@ -20,19 +20,12 @@ log = logging.getLogger("cxroadmap.export.fonts")
 def brand_font_files(family: str) -> tuple[str, str] | None:
     """The regular and bold TrueType files of an installed `family`, found by fontconfig;
     None when fontconfig is missing or has no such family (it would offer another)."""
-    if not family or not shutil.which("fc-match"):
+    if not family:
         return None
     files = []
     for style_name in ("Regular", "Bold"):
-        try:
-            out = subprocess.run(
-                ["fc-match", "-f", "%{family}\n%{file}", f"{family}:style={style_name}"],
-                capture_output=True,
-                text=True,
-                timeout=10,
-                check=False,
-            ).stdout
-        except (OSError, subprocess.SubprocessError):
+        out = fontconfig.ask("fc-match", "-f", "%{family}\n%{file}", f"{family}:style={style_name}")
+        if out is None:
             return None
         names, _, path = out.partition("\n")
         if family.strip().lower() not in {n.strip().lower() for n in names.split(",")}:

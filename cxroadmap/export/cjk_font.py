@@ -20,6 +20,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from cxroadmap.export import fontconfig
+
 log = logging.getLogger(__name__)
 
 CJK = "CxCJK"
@@ -57,21 +59,9 @@ class CjkFont:
 
 
 def _fontconfig_files() -> Iterator[str]:
-    import shutil
-    import subprocess  # only when no known font file loads: most exports never get here
-
-    if not shutil.which("fc-list"):
-        return
     for lang in ("zh", "ja", "ko"):
-        try:
-            out = subprocess.run(
-                ["fc-list", f":lang={lang}", "file"],
-                capture_output=True,
-                text=True,
-                timeout=10,
-                check=False,
-            ).stdout
-        except (OSError, subprocess.SubprocessError):
+        out = fontconfig.ask("fc-list", f":lang={lang}", "file")
+        if out is None:
             continue
         # Sorted so the choice does not depend on fontconfig's cache order.
         yield from sorted(line.strip().rstrip(":") for line in out.splitlines() if line.strip())
