@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from test_interop_mspdi_import import DATA
+from test_interop_mspdi_import import pytestmark as needs_real_files
 from test_rag import _worked
 
 from cxroadmap.domain.baselines import BaselineEntry
@@ -17,6 +18,7 @@ def d(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
+@needs_real_files  # like the other real-file tests: the files live in ../shared
 def test_every_baseline_of_project_2016s_field_coverage_file_imports():
     strategy, notes = read_mspdi_with_notes(DATA / "task-baselines-project2016-mspdi.xml")
     names = ["Baseline", *(f"Baseline {n}" for n in range(1, 11))]
@@ -46,6 +48,7 @@ def test_every_baseline_of_project_2016s_field_coverage_file_imports():
     assert not any("progress" in n or "Baseline" in n for n in notes)
 
 
+@needs_real_files  # like the other real-file tests: the files live in ../shared
 def test_every_baseline_of_the_2008_file_imports_and_its_reversed_dates_are_named():
     strategy, notes = read_mspdi_with_notes(DATA / "baselines.xml")
     assert [b.name for b in strategy.baselines] == [f"Baseline {n}" for n in range(1, 11)]
