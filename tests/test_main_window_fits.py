@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+from offscreen_screens import run_on_screens
 from PySide6.QtCore import QRect
 
 from cxroadmap.ui.window_fit import fitted
-
-HERE = Path(__file__).resolve().parent
 
 
 def test_fitted_shrinks_and_moves_a_rectangle_into_the_available_area() -> None:
@@ -25,20 +20,7 @@ def test_fitted_shrinks_and_moves_a_rectangle_into_the_available_area() -> None:
 
 def test_the_main_window_fits_a_1280x720_screen_first_run_and_restored(tmp_path: Path) -> None:
     screen = {"name": "Small", "x": 0, "y": 0, "width": 1280, "height": 720}
-    screen.update(logicalDpi=96, logicalBaseDpi=96, dpr=1)
-    config = tmp_path / "screens.json"
-    config.write_text(json.dumps({"screens": [screen]}))
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
-    env["PYTHONPATH"] = os.pathsep.join([str(HERE.parent), env.get("PYTHONPATH", "")])
-    run = subprocess.run(
-        [sys.executable, str(HERE / "main_window_fit_child.py"), str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert run.returncode == 0, run.stderr
-    report = json.loads(run.stdout.strip().splitlines()[-1])
+    report = run_on_screens(tmp_path, [screen], "main_window_fit_child.py", str(tmp_path))
     assert report["available"] == [0, 0, 1280, 720]
     # First run: the preferred 1440x880 does not fit, so the window takes the whole screen.
     assert report["first run"] == [0, 0, 1280, 720]

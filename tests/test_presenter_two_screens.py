@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
+from offscreen_screens import run_on_screens
 
 from cxroadmap.content.demo import demo_strategy
 
-HERE = Path(__file__).resolve().parent
 SCREENS = {
     "screens": [
         {"name": "Laptop", "x": 0, "y": 0, "width": 1280, "height": 720},
@@ -20,21 +15,7 @@ SCREENS = {
 
 
 def test_the_presenter_view_is_on_the_other_screen_and_esc_leaves_from_either(tmp_path):
-    for screen in SCREENS["screens"]:
-        screen.update(logicalDpi=96, logicalBaseDpi=96, dpr=1)
-    config = tmp_path / "screens.json"
-    config.write_text(json.dumps(SCREENS))
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
-    env["PYTHONPATH"] = os.pathsep.join([str(HERE.parent), env.get("PYTHONPATH", "")])
-    run = subprocess.run(
-        [sys.executable, str(HERE / "two_screens_child.py")],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert run.returncode == 0, run.stderr
-    report = json.loads(run.stdout.strip().splitlines()[-1])
+    report = run_on_screens(tmp_path, SCREENS["screens"], "two_screens_child.py")
     assert [name for name, _ in report["screens"]] == ["Laptop", "Projector"]
     start = report["start"]
     # The show fills the app's screen; the presenter's view is on the other one.
