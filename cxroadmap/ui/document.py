@@ -150,7 +150,7 @@ class OpenDocument(QObject):
         self.changed.emit(Change(strategy=True))
 
     def close(self) -> None:
-        self.scheduler.wait()
+        self.scheduler.close()
         if self.store is not None:
             self.store.close()
             self.store = None
