@@ -84,7 +84,7 @@ def paint_arrows(
     if pixels >= 1:
         painter.setPen(pen)
         painter.drawLines([line for group in joined_lines(arrows).values() for line in group])
-    elif isinstance(painter.device(), QImage) and not transform.isRotating():
+    elif on_layer(painter, pen.widthF()):
         _thin_on_image(painter, joined_lines(arrows, transform), pen.color(), pixels)
     else:
         # Thinner than a pixel: what antialiasing would cover, without its cost per pixel;
@@ -105,6 +105,14 @@ def paint_arrows(
     painter.restore()
 
 
+def on_layer(painter: QPainter, width: float) -> bool:
+    """Whether lines `width` wide are set on a layer of 1-pixel lines (`_thin_on_image`):
+    thinner than a pixel on an image. The same pixels come out whatever the lines' order."""
+    transform = painter.worldTransform()
+    pixels = width * max(abs(transform.m11()), abs(transform.m22()))
+    return pixels < 1 and isinstance(painter.device(), QImage) and not transform.isRotating()
+
+
 def _faint(ink: QColor, pixels: float, count: int) -> QColor:
     """`ink` as `count` antialiased lines `pixels` wide (under 1) cover a pixel together."""
     faint = QColor(ink)
@@ -122,8 +130,12 @@ def _thin_on_image(
     width, height = device.width(), device.height()
     band = max(1, min(height, BAND_PIXELS // max(1, width)))
     transform = painter.worldTransform()
+    # Painting a band of the image (image_bands.py): only the layers the clip reaches.
+    clip = transform.mapRect(painter.clipBoundingRect()) if painter.hasClipping() else None
     painter.resetTransform()
     for top in range(0, height, band):
+        if clip is not None and (top >= clip.bottom() + 1 or top + band <= clip.top() - 1):
+            continue
         layer = QImage(width, min(band, height - top), QImage.Format.Format_ARGB32_Premultiplied)
         layer.fill(Qt.GlobalColor.transparent)
         on_layer = QPainter(layer)
