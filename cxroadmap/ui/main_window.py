@@ -28,6 +28,7 @@ from cxroadmap.ui.cx.install import CxCommands
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import TabFeed
 from cxroadmap.ui.file_commands import FileCommands
+from cxroadmap.ui.first_paint import AfterFirstPaint
 from cxroadmap.ui.formats import EXPORT_FORMATS
 from cxroadmap.ui.initiatives_page import InitiativesPage
 from cxroadmap.ui.inspector import Inspector
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.acts = Actions(self, self.undo_group)
         self.files = FileCommands(self)
+        self.after_paint = AfterFirstPaint(self)  # work the first screen does not show
         self.setAcceptDrops(True)
 
         self._welcome: WelcomePage | None = None  # built when first shown (see `welcome`)
