@@ -24,13 +24,18 @@ class AfterFirstPaint(QObject):
         self._window = window
         self._pending: list[Callable[[], None]] = []
         self.painted = False
-        window.installEventFilter(self)
+        self._watching = False
 
     def later(self, work: Callable[[], None]) -> None:
         """Run `work` after the first paint (on the next event-loop turn if that is past)."""
         self._pending.append(work)
         if self.painted and len(self._pending) == 1:
             QTimer.singleShot(0, self, self._run)
+        elif not self.painted and not self._watching:
+            # Watched from the first work on: each event the window gets through a filter
+            # written in Python costs, and building the window sends it hundreds.
+            self._watching = True
+            self._window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == _PAINT:
