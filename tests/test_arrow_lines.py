@@ -7,7 +7,8 @@ import random
 from PySide6.QtCore import QLineF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF
 
-from cxroadmap.ui.views.arrow_lines import joined_lines, paint_arrows
+from cxroadmap.ui.views import arrow_lines
+from cxroadmap.ui.views.arrow_lines import Run, joined_lines, paint_arrows
 
 INK = QColor("#6b7a8c")
 
@@ -73,3 +74,44 @@ def test_thin_arrows_lay_down_as_much_ink_as_antialiased_paths_did() -> None:
     before, after = _darkness(_paint(arrows, True)), _darkness(_paint(arrows, False))
     assert before > 0
     assert abs(after - before) / before < 0.12
+
+
+def _runs(chooser: random.Random, scale: float, top: int) -> dict[int, list[Run]]:
+    """Upright, level, slanted, pointlike and very short runs, some through pixel middles."""
+    runs: dict[int, list[Run]] = {}
+    for _ in range(400):
+        a = chooser.choice([chooser.uniform(0, 800), round(chooser.uniform(0, 800)) / scale])
+        b = a + chooser.choice(
+            [0.0, 1 / 64 / scale, chooser.uniform(0, 3), chooser.uniform(0, 600)]
+        )
+        c = (chooser.randrange(0, 200) + 0.5) / scale
+        run = chooser.choice([(c, a, c, b), (a, c - top, b, c - top), (a, a, b, b + 1)])
+        runs.setdefault(chooser.choice([1, 1, 2, 5]), []).append(run)
+    return runs
+
+
+def test_upright_and_level_runs_set_the_pixels_qts_one_pixel_lines_set(monkeypatch) -> None:
+    # _thin_on_image fills upright and level runs as rectangles of pixels; Qt's own 1-pixel
+    # lines (how every run was set before) must give the very same layer and image.
+    chooser = random.Random(11)
+    for scale, top in ((0.25, 0), (0.2316, 37), (0.7331, 5)):
+        runs = _runs(chooser, scale, top)
+        images = []
+        for own_lines in (False, True):
+            if own_lines:
+                monkeypatch.setattr(
+                    arrow_lines,
+                    "_pixel_runs",
+                    lambda runs, _: ({}, {n: [QLineF(*r) for r in rs] for n, rs in runs.items()}),
+                )
+            image = QImage(200, 230, QImage.Format.Format_RGB32)
+            image.fill(Qt.GlobalColor.white)
+            painter = QPainter(image)
+            painter.translate(0, -top)
+            painter.scale(scale, scale)
+            arrow_lines._thin_on_image(painter, runs, INK, 0.3)
+            painter.end()
+            images.append(image)
+        monkeypatch.undo()
+        assert images[0] == images[1], scale
+        assert len({images[0].pixel(x, y) for x in range(200) for y in range(0, 230, 3)}) > 3

@@ -6,6 +6,7 @@ choices and matrix columns, the same rows written to the file."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from cx_samples import cascade_strategies, touchpoint_strategy
 from storage_samples import big_strategy
@@ -25,6 +26,7 @@ from cxroadmap.scheduling.impact import compare
 from cxroadmap.scheduling.planner import schedule
 from cxroadmap.storage import change_writer
 from cxroadmap.storage.document import Document, read_document, write_document
+from cxroadmap.ui.budget_panel import BudgetPanel
 from cxroadmap.ui.cx.touchpoint_models import MatrixModel
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.models.initiative_choices import InitiativeChoices
@@ -160,3 +162,44 @@ def test_support_pairs_and_flags_equal_the_plain_walk():
     assert [f.initiatives for f in flags] == [("STD",)]
     alone = Cascade([strategies[0]])
     assert alignment_flags(alone, {strategy_label(strategies[0]): schedule(strategies[0])}) == []
+
+
+def _plain_moved(change, before, after) -> set[str]:
+    """What moved_keys answers, the plain way: the dataclass's == item by item."""
+    moved = {k for k, item in after.items.items() if before.items.get(k) != item}
+    return moved | change.initiatives
+
+
+def test_moved_keys_paired_in_order_equal_the_plain_comparison():
+    strategy = _interleaved()
+    keys = list(strategy.initiatives)
+    before = schedule(strategy)
+    for edit in (
+        ChangeInitiative("A10", {"duration": 3}),
+        ChangeInitiative("B3", {"duration": 9}),
+        ChangeInitiative("C5", {"title": "Renamed, dates kept"}),
+        ChangeInitiative("B0", {"duration": 1}),
+        ChangeInitiative("A2", {"duration": 2}),  # its own value: nothing moves
+    ):
+        change = edit.apply(strategy)
+        after = schedule(strategy)
+        assert moved_keys(change, before, after) == _plain_moved(change, before, after)
+        before = after
+    # The same items in another order (not paired by position): compared key by key.
+    change = ChangeInitiative("B19", {"duration": 2}).apply(strategy)
+    after = schedule(strategy)
+    shuffled = replace(after, items={k: after.items[k] for k in reversed(keys)})
+    assert moved_keys(change, before, shuffled) == _plain_moved(change, before, after)
+    assert len(_plain_moved(change, before, after)) > 1
+
+
+def test_the_budget_tab_asks_for_costs_as_the_plain_test_of_each_initiative(qapp):
+    strategy = medium_strategy()
+    panel = BudgetPanel()
+    panel.set_document(OpenDocument(strategy))
+    keys = list(strategy.initiatives)
+    for key, cost in ((None, None), (keys[7], 0), (keys[7], None), (keys[-1], 1200)):
+        if key is not None:
+            strategy.initiatives[key].cost = cost
+        plain = any(ini.cost is not None for ini in strategy.initiatives.values())
+        assert panel._budgeted() == plain == (key is not None and cost is not None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from views_fixtures import small_strategy
 
@@ -11,6 +11,7 @@ from cxroadmap.domain.edits import ChangeInitiative
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.board import BoardView
+from cxroadmap.ui.views.board_card import CardItem
 
 
 @pytest.fixture
@@ -86,3 +87,16 @@ def test_a_card_the_scheduler_cannot_keep_in_its_pinned_phase_is_flagged(board):
     assert column_of(board, "M") == "Next"
     assert card.flag == "Pinned to Now, but starts in Next (FS from B)"
     assert not board.board.cards["A"].flag
+
+
+def test_a_card_is_found_within_its_card_and_border_as_its_width_follows_the_columns(board):
+    card = board.board.cards["A"]
+    width, height = board.board.card_width, board.board.metrics.card_height
+    assert card.boundingRect().getRect() == (-2, -2, width + 4, height + 4)
+    card.set_width(width + 30)
+    assert card.boundingRect().getRect() == (-2, -2, width + 34, height + 4)
+    right_border = card.scenePos() + QPointF(width + 31.5, height / 2)
+    assert card in board.board.items(right_border)
+    assert card not in board.board.items(right_border + QPointF(1, 0))
+    # Qt answers the bounds in C++, not one call into Python per card the scene looks at.
+    assert "boundingRect" not in CardItem.__dict__

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import repeat
-from operator import add, attrgetter, itemgetter, not_, sub
+from operator import attrgetter, itemgetter, not_, sub
 from typing import TypeVar
 
 from cxroadmap.domain.calendar import WorkCalendar
@@ -31,9 +31,9 @@ _PREFIX = {kind: f"{kind} from " for kind in ("FS", "SS", "FF", "SF")}
 
 T = TypeVar("T")
 
-# Working-day lists for one schedule: start, early start, latest start, release, and
-# whether each shows the start of its day (moments.py).
-Days = tuple[list[int], list[int], list[int], list[int], list[bool]]
+# Working-day lists for one schedule: start, finish, early start, latest start, release,
+# and whether each shows the start of its day (moments.py).
+Days = tuple[list[int], list[int], list[int], list[int], list[int], list[bool]]
 
 
 def build_items(
@@ -48,10 +48,9 @@ def build_items(
 ) -> dict[str, ScheduledInitiative]:
     """Each initiative's ScheduledInitiative by key; `binding` is the link holding each,
     `titles` the initiatives' titles when validation has read them (else read here)."""
-    start, early, latest, release, at_start = days
+    start, finish, early, latest, release, at_start = days
     n = len(start)
     durations = graph.durations
-    finish = list(map(add, start, durations))
     # Shown dates: the first and the last working day a bar covers; a milestone has one.
     # Work shows the start of its day, so only a milestone at the end of the day before
     # moves its first shown day back one; the last shown day of work is its finish - 1,

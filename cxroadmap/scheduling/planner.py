@@ -54,13 +54,16 @@ def _schedule(strategy: Strategy) -> Schedule:
         fixed = {i: days[0] for i, days in progress.fixed.items()}
     early, binding = forward_pass(graph, lower)
     durations = graph.durations
-    early_finish = max(map(add, early, durations), default=0)
+    # Each initiative's finish day, made once: the items and the critical path read it too.
+    finish = list(map(add, early, durations))
+    early_finish = finish_day = max(finish, default=0)
     start = release = early
     capacity = strategy.max_parallel
     if capacity is not None:
         start = level(graph, early, backward_pass(graph, early_finish), capacity, fixed)
         release, binding = release_times(graph, lower, start)
-    finish_day = max(map(add, start, durations), default=0)
+        finish = list(map(add, start, durations))
+        finish_day = max(finish, default=0)
     latest = backward_pass(graph, finish_day)
     # Shown dates per "Milestone dates": a milestone shows the moment that binds it, the
     # start of its day or the end of the day before.
@@ -69,13 +72,13 @@ def _schedule(strategy: Strategy) -> Schedule:
         strategy,
         graph,
         calendar,
-        (start, early, latest, release, at_start),
+        (start, finish, early, latest, release, at_start),
         lower_reasons,
         binding,
         progress,
         None if survey is None else survey.titles,
     )
-    path = _critical_path(graph, start, finish_day, binding)
+    path = _critical_path(graph, finish, finish_day, binding)
     warnings = _warnings(strategy, items, early_finish, finish_day, calendar, unusual)
     if progress is not None:
         path = [key for key in path if items[key].state != COMPLETE]
@@ -137,7 +140,7 @@ def _lower_bounds(
 
 
 def _critical_path(
-    graph: DependencyGraph, start: list[int], finish_day: int, binding: Binding
+    graph: DependencyGraph, finish: list[int], finish_day: int, binding: Binding
 ) -> list[str]:
     """One chain of critical initiatives ending at the project finish, walked back in time.
 
@@ -146,9 +149,8 @@ def _critical_path(
     follows each one's binding dependency back. A binding predecessor of a critical
     initiative is itself critical.
     """
-    durations = graph.durations
-    # Those finishing at F, picked out in C.
-    at_finish = list(compress(count(), map(finish_day.__eq__, map(add, start, durations))))
+    # Those finishing at F (`finish`: each one's finish day), picked out in C.
+    at_finish = list(compress(count(), map(finish_day.__eq__, finish)))
     holding = {link[0] for i in at_finish if (link := binding[i]) is not None}
     end = next((i for i in at_finish if i not in holding), None)
     if end is None:

@@ -7,6 +7,8 @@ over its budget is shown in red, and the status bar says so wherever the user is
 from __future__ import annotations
 
 import dataclasses
+from itertools import repeat
+from operator import attrgetter, is_not
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
@@ -36,6 +38,8 @@ from cxroadmap.ui.naming import named
 
 OVER = "#c62828"
 BUDGET_COLUMN = 1
+
+_COST = attrgetter("cost")
 
 
 def _item(text: str, right: bool = False, editable: bool = False) -> QTableWidgetItem:
@@ -146,7 +150,8 @@ class BudgetPanel(QWidget):
         return strategy is not None and (
             bool(strategy.year_budgets)
             or any(p.budget is not None for p in strategy.phases)
-            or any(ini.cost is not None for ini in strategy.initiatives.values())
+            # Asked after every edit, of every initiative: the costs are read at C speed.
+            or any(map(is_not, map(_COST, strategy.initiatives.values()), repeat(None)))
             or bool(self.status_label.text())  # the last cost was just removed: clear it
         )
 

@@ -21,6 +21,7 @@ from cxroadmap.domain.pillars import brand_colours
 from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.interop.safe_text import xml_safe_bytes
 from cxroadmap.scheduling.result import Schedule
+from cxroadmap.ui.image_bands import paint_in_bands
 from cxroadmap.ui.png_pack import png_data
 from cxroadmap.ui.views.look import NORMAL, Metrics, brand_font, colour, font
 
@@ -58,6 +59,8 @@ class Picture:
     height: int
     paint: Callable[[QPainter], None]
     keep: list[object] = field(default_factory=list)  # scenes must outlive the painting
+    # Paints what lies between picture y `first` and `last` (and may paint more): a band.
+    band: Callable[[QPainter, float, float], None] | None = None
 
 
 def _title(painter: QPainter, width: float, strategy: Strategy, subtitle: str) -> None:
@@ -157,18 +160,25 @@ def timeline_picture(
     height = int(top + rect.height() + 0.999)
     subtitle = f"Timeline · {long_date(schedule.start)} – {long_date(schedule.finish)}"
 
-    def paint(painter: QPainter) -> None:
-        painter.fillRect(QRectF(0, 0, width, height), colour(style.PAPER))
-        _title(painter, width, strategy, subtitle)
-        _legend(painter, width)
-        painter.save()
-        painter.translate(0, TITLE_HEIGHT)
-        painter.setClipRect(QRectF(0, 0, rect.width(), metrics.axis))
-        paint_axis(painter, scene.scale, scene.phases, 0, rect.width(), metrics, scene.today_line)
-        painter.restore()
-        scene.render(painter, QRectF(0, top, rect.width(), rect.height()), rect)
+    def band(painter: QPainter, first: float, last: float) -> None:
+        if first < top:
+            painter.fillRect(QRectF(0, 0, width, height), colour(style.PAPER))
+            _title(painter, width, strategy, subtitle)
+            _legend(painter, width)
+            painter.save()
+            painter.translate(0, TITLE_HEIGHT)
+            painter.setClipRect(QRectF(0, 0, rect.width(), metrics.axis))
+            axis_width = rect.width()
+            paint_axis(painter, scene.scale, scene.phases, 0, axis_width, metrics, scene.today_line)
+            painter.restore()
+        # Only the scene's items in the band are painted; the whole band is the whole scene.
+        low = max(rect.top(), first - top + rect.top())
+        high = min(rect.bottom(), last - top + rect.top())
+        if high > low:
+            source = QRectF(rect.left(), low, rect.width(), high - low)
+            scene.render(painter, source.translated(-rect.left(), top - rect.top()), source)
 
-    return Picture(width, height, paint, [scene])
+    return Picture(width, height, lambda painter: band(painter, 0, height), [scene], band)
 
 
 def board_picture(
@@ -230,13 +240,25 @@ def png_bytes(picture: Picture, scale: float) -> tuple[bytes, tuple[int, int]]:
     # of the painter's scale (text twice too big at 2x). The file says the real density.
     image.setDotsPerMeterX(DOTS_PER_METER)
     image.setDotsPerMeterY(DOTS_PER_METER)
-    image.fill(colour(style.PAPER))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.scale(size.width() / picture.width, size.height() / picture.height)
-    picture.paint(painter)
-    painter.end()
+    sx, sy = size.width() / picture.width, size.height() / picture.height
+
+    def paint_rows(target: QImage, first: int, last: int) -> None:
+        rows = QRect(0, first, size.width(), last - first)
+        painter = QPainter(target)
+        if last - first < size.height():
+            painter.setClipRect(rows)
+        painter.fillRect(rows, colour(style.PAPER))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.scale(sx, sy)
+        if picture.band is None or last - first == size.height():
+            picture.paint(painter)
+        else:
+            picture.band(painter, first / sy, last / sy)
+        painter.end()
+
+    # Only a picture that paints a band alone gains from painting two bands at once.
+    paint_in_bands(image, paint_rows, None if picture.band else False)
     image.setDotsPerMeterX(round(DOTS_PER_METER * scale))  # 96 dpi times the scale, for slides
     image.setDotsPerMeterY(round(DOTS_PER_METER * scale))
     # The PNG's 3 bytes a pixel, in place: a converted copy of the 5k timeline's image was 64 MB

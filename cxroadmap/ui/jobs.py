@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
@@ -38,10 +39,15 @@ class Job(QRunnable):
         try:
             result = self.work()
         except self.expected as exc:
-            self.signals.failed.emit(exc)
+            self._tell(self.signals.failed, exc)
         except Exception as exc:
-            self.signals.failed.emit(
-                CxRoadmapError(f"unexpected failure ({type(exc).__name__}: {exc})")
-            )
+            error = CxRoadmapError(f"unexpected failure ({type(exc).__name__}: {exc})")
+            self._tell(self.signals.failed, error)
         else:
-            self.signals.finished.emit(result)
+            self._tell(self.signals.finished, result)
+
+    @staticmethod
+    def _tell(signal: Any, outcome: object) -> None:
+        # The owner (and `signals` with it) may have been deleted meanwhile: no one to tell.
+        with suppress(RuntimeError):
+            signal.emit(outcome)

@@ -41,6 +41,7 @@ from cxroadmap.ui.settings import AppSettings
 from cxroadmap.ui.strategy_tab import StrategyTab
 from cxroadmap.ui.views.install import ViewCommands
 from cxroadmap.ui.window_fit import fit_to_screen
+from cxroadmap.ui.workers import close_when_done
 from cxroadmap.ui.workspace_commands import WorkspaceCommands
 
 if TYPE_CHECKING:
@@ -385,6 +386,9 @@ class MainWindow(QMainWindow):
         return Path(urls[0].toLocalFile()) if len(urls) == 1 else None
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if close_when_done(self, self.files.tasks):
+            event.ignore()  # an export or import still runs: closed when it ends
+            return
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
         self.settings.set_table_state(self.initiatives.table.horizontalHeader().saveState())

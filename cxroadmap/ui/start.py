@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -44,4 +44,8 @@ def run_app(path: Path | None, on_shown: Callable[[], None] | None = None) -> in
         if last is not None and last.exists():
             window.files.open_path(last, quiet=True)
     window.show()
-    return app.exec()
+    code = app.exec()
+    # Whatever ended the loop, work still on the shared pool (a file being written)
+    # finishes before the process exits; its outcome then reaches no window.
+    QThreadPool.globalInstance().waitForDone()
+    return code

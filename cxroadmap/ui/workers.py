@@ -19,10 +19,12 @@ class BackgroundTask(QObject):
 
     done = Signal(object)
     failed = Signal(str)
+    ended = Signal()  # after `done` or `failed` and what they called
 
     def __init__(self, parent: QWidget, label: str, work: Callable[[Progress], Any]) -> None:
         super().__init__(parent)
         self.running = True
+        self.closes_window = False  # the window's close waits for this task (close_when_done)
         signals = JobSignals(self)
         signals.finished.connect(self._finished)
         signals.failed.connect(self._failed)
@@ -62,10 +64,30 @@ class BackgroundTask(QObject):
     def _finished(self, result: object) -> None:
         self._end()
         self.done.emit(result)
+        self.ended.emit()
 
     def _failed(self, error: Exception) -> None:
         self._end()
         self.failed.emit(str(error))
+        self.ended.emit()
+
+
+def close_when_done(window: QWidget, tasks: list[BackgroundTask]) -> bool:
+    """True if any of `tasks` still runs: `window` then closes itself when the last ends.
+
+    Closing (or quitting) does not cut an export or import off halfway: the process would
+    exit mid-write, or the task's outcome would come back to a deleted window.
+    """
+    running = [task for task in tasks if task.running]
+    for task in running:
+        if not task.closes_window:
+            task.closes_window = True
+            # A slot of the window itself: Qt drops the connection if the window goes first.
+            task.ended.connect(window.close, Qt.ConnectionType.QueuedConnection)
+            text = task.progress.labelText()
+            task.progress.setLabelText(f"{text}\nThe window closes when it is done.")
+        task.progress.show()  # at once: the user asked to close and sees why it waits
+    return bool(running)
 
 
 def run_in_background(

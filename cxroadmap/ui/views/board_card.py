@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
@@ -29,8 +29,13 @@ def short_range(first: dt.date, last: dt.date) -> str:
     return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
 
 
-class CardItem(QGraphicsItem):
-    """One initiative on the board: pillar stripe, title, owner and pillar, dates, pin flag."""
+class CardItem(QGraphicsRectItem):
+    """One initiative on the board: pillar stripe, title, owner and pillar, dates, pin flag.
+
+    A rect item whose rect is the card's bounds (the card and its 2 px border), drawn by
+    `paint`: Qt answers a rect item's bounds in C++, where a Python `boundingRect` was a
+    call into Python for every card the scene looked at.
+    """
 
     def __init__(self, board: BoardScene, key: str) -> None:
         super().__init__()
@@ -50,6 +55,8 @@ class CardItem(QGraphicsItem):
         self.look: tuple[object, ...] | None = None  # what the text and colours were made from
         m = board.metrics
         self._rect = QRectF(0, 0, board.card_width, m.card_height)
+        self.setRect(self._rect.adjusted(-2, -2, 2, 2))
+        self.setPen(QPen(Qt.PenStyle.NoPen))  # no pen: the bounds are the rect itself
 
     def describe(self, strategy: Strategy, item: ScheduledInitiative) -> None:
         """Show `item` (and its initiative's owner, pillar, status and pin), if changed."""
@@ -89,11 +96,8 @@ class CardItem(QGraphicsItem):
 
     def set_width(self, width: float) -> None:
         if width != self._rect.width():
-            self.prepareGeometryChange()
             self._rect.setWidth(width)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-2, -2, 2, 2)
+            self.setRect(self._rect.adjusted(-2, -2, 2, 2))  # tells the scene first
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

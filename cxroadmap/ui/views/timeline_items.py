@@ -12,11 +12,11 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPolygon
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
-from cxroadmap.ui.views.arrow_lines import paint_arrows
+from cxroadmap.ui.views.arrow_lines import on_layer, paint_arrows
 from cxroadmap.ui.views.baseline_ghosts import paint_ghost
 from cxroadmap.ui.views.date_axis import ticks, unit_for
-from cxroadmap.ui.views.look import colour, elide, font, label_font, progress_colour
-from cxroadmap.ui.views.timeline_marks import paint_measure_flags
+from cxroadmap.ui.views.look import colour, elide, label_font, progress_colour
+from cxroadmap.ui.views.timeline_marks import paint_measure_flags, paint_status_line
 
 if TYPE_CHECKING:
     from cxroadmap.ui.views.timeline_scene import TimelineScene
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 TEXT_GAP = 14.0  # room between a bar's end and its title for the link handle
 HANDLE_RADIUS = 4.0
 RAG_ROOM = 11.0  # the RAG dot before a title, when the strategy is tracked
+CRITICAL_WIDTH = 1.8  # the critical arrows' pen, the widest
 
 
 @functools.cache
@@ -269,20 +270,6 @@ class BackdropItem(QGraphicsItem):
             paint_measure_flags(painter, scene, area)
 
 
-def paint_status_line(
-    painter: QPainter, scene: TimelineScene, area: QRectF, top: float, day: dt.date
-) -> None:
-    """The status date: a solid line at the start of that day, labelled at the top."""
-    x = scene.scale.x_of(day)
-    if not area.left() - 80 <= x <= area.right():
-        return
-    painter.setPen(QPen(colour(style.STATUS_DATE), 2))
-    painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
-    painter.setFont(font(scene.metrics.label_pt, bold=True))
-    painter.setPen(colour(style.STATUS_DATE))
-    painter.drawText(QPointF(x + 4, top + 12), f"Status {day.isoformat()}")
-
-
 class DependencyLayer(QGraphicsItem):
     """Every dependency arrow, drawn at paint time from the bars' geometry.
 
@@ -366,16 +353,21 @@ class DependencyLayer(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         area = self._visible(option, widget)
+        if widget is None and painter.hasClipping() and on_layer(painter, CRITICAL_WIDTH):
+            # A band of an exported image (ui/image_bands.py): arrows set on a layer come out
+            # the same drawn in any order, so those crossing the band are enough.
+            area = area.intersected(painter.clipBoundingRect())
         row = self.owner.metrics.row
         height = row * self.BLOCK
-        chosen: set[int] = set()
+        # An export (no widget) may paint a band at a time: all arrows crossing it, not just ending.
+        crossing = widget is None
+        chosen: set[int] = set(range(len(self.deps))) if crossing else set()
         for block in range(int((area.top() - row) // height), int(area.bottom() // height) + 1):
-            chosen.update(self.blocks.get(block, ()))
-        rows = self.owner.rows
-        top, bottom = area.top() - row, area.bottom() + row
+            chosen.update(() if crossing else self.blocks.get(block, ()))
+        rows, top, bottom = self.owner.rows, area.top() - row, area.bottom() + row
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         normal = QPen(colour(style.mix(style.DEPENDENCY, 0.7)), 1.0)
-        critical_pen = QPen(colour(style.CRITICAL), 1.8)
+        critical_pen = QPen(colour(style.CRITICAL), CRITICAL_WIDTH)
         left, right = area.left(), area.right()
         # Plain arrows first so critical ones stay on top where they cross.
         for critical in (False, True):
@@ -384,7 +376,8 @@ class DependencyLayer(QGraphicsItem):
                 a, b, kind, is_critical = self.deps[index]
                 if is_critical != critical:
                     continue
-                if not (top <= rows[a] <= bottom or top <= rows[b] <= bottom):
+                low, high = sorted((rows[a], rows[b]))
+                if high < top or low > bottom or not (crossing or top <= low or high <= bottom):
                     continue
                 points, head = self.owner.arrow_points(a, b, kind)
                 xs = [x for x, _ in points]

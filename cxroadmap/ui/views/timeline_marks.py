@@ -185,3 +185,17 @@ def widest_that_fits(scene: TimelineScene, width: float, days: int) -> None:
         scene.set_px_per_day(middle)
         low, high = (middle, high) if scene.content_right + 24 <= width else (low, middle)
     scene.set_px_per_day(low)
+
+
+def paint_status_line(
+    painter: QPainter, scene: TimelineScene, area: QRectF, top: float, day: dt.date
+) -> None:
+    """The status date: a solid line at the start of that day, labelled at the top."""
+    x = scene.scale.x_of(day)
+    if not area.left() - 80 <= x <= area.right():
+        return
+    painter.setPen(QPen(colour(style.STATUS_DATE), 2))
+    painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
+    painter.setFont(font(scene.metrics.label_pt, bold=True))
+    painter.setPen(colour(style.STATUS_DATE))
+    painter.drawText(QPointF(x + 4, top + 12), f"Status {day.isoformat()}")
