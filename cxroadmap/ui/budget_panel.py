@@ -11,7 +11,7 @@ from itertools import repeat
 from operator import attrgetter, is_not
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -250,7 +250,12 @@ class BudgetPanel(QWidget):
         if over:
             text = f"⚠ {text}: over in " + ", ".join(line.name for line in over)
         label.setText(text)
-        label.setStyleSheet(f"color: {OVER};" if over else "")
+        # Red by the palette, not a style sheet: a style sheet set before the window's first
+        # show took the label's 10-px margins away, and the status bar sat 20 px off.
+        palette = QPalette()
+        if over:
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(OVER))
+        label.setPalette(palette)
         label.setToolTip("Totals by phase, year, pillar and owner: the Budget tab")
 
     # -- editing -------------------------------------------------------------------------

@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         # take its focus, make it commit again and show the same message twice.
         if message not in self._refusals:
             self._refusals.append(message)
-        QTimer.singleShot(0, self._show_refusals)
+        QTimer.singleShot(0, self, self._show_refusals)
 
     def _show_refusals(self) -> None:
         pending, self._refusals = self._refusals, []
@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             # After the drop returns: a message box inside a drop handler confuses some desktops.
-            QTimer.singleShot(0, lambda: self.files.open_path(path))
+            QTimer.singleShot(0, self, lambda: self.files.open_path(path))
 
     @staticmethod
     def _dropped_path(data: QMimeData) -> Path | None:
