@@ -53,22 +53,3 @@ def pause() -> Callable[[], None]:
                 gc.enable()
 
     return resume
-
-
-def set_aside() -> None:
-    """Leave every object alive now out of the collector's walks until `take_back()`.
-
-    For after bulk work whose result holds no cycles (a schedule: its items hold only
-    text, numbers and dates): reference counting frees it when it is replaced, so each
-    young and older collection walking its thousands of objects again is wasted (3 to 7
-    ms of every edit at 20,000 initiatives). Whatever else was alive is set aside too:
-    what of it becomes unreachable in a cycle meanwhile waits for `take_back()`.
-    """
-    gc.freeze()
-
-
-def take_back(collect: bool = False) -> None:
-    """Give the collector back everything set aside (and, if asked, collect at once)."""
-    gc.unfreeze()
-    if collect:
-        gc.collect()

@@ -150,7 +150,7 @@ class OpenDocument(QObject):
         self.changed.emit(Change(strategy=True))
 
     def close(self) -> None:
-        self.scheduler.close()
+        self.scheduler.wait()
         if self.store is not None:
             self.store.close()
             self.store = None

@@ -10,7 +10,6 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from cxroadmap.common.collector import collector_paused, set_aside, take_back
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.domain.model import Strategy
@@ -27,9 +26,6 @@ BACK_INLINE_SHARE = 0.75
 # The worker's first whole copy waits this long after the open's schedule: 300 ms came before
 # the first paint of a 20k document on a busy machine (the copy then delayed the paint).
 PRIME_AFTER_MS = 2000
-# What plans on the worker set aside (_timed) goes back to the collector once no plan has
-# come for this long: the user has paused, and a full collection is not felt then.
-TAKE_BACK_AFTER_MS = 3000
 
 Outcome = tuple[Schedule | None, str | None]
 
@@ -78,12 +74,7 @@ def _timed(
     # fast enough to make inline would stay on the worker for good.
     began = time.thread_time()
     try:
-        # The plan's objects are set aside before the collector is back (a schedule holds
-        # no cycles; common/collector.set_aside): at 20,000 initiatives the collector would
-        # walk its items at once, and again at each older collection.
-        with collector_paused():
-            result, error = planner(strategy)
-            set_aside()
+        result, error = planner(strategy)
     except Exception as exc:  # a planner bug must not kill the worker silently
         result, error = None, f"scheduling failed: {exc}"
     return generation, result, error, time.thread_time() - began
@@ -115,10 +106,6 @@ class LiveScheduler(QObject):
         self._early = -1  # the generation started by start_early, until its run
         self._behind = False  # start_early found an earlier edit's plan still out
         self._snapshots = Snapshots(snapshot)
-        self._take_back = QTimer(self)
-        self._take_back.setSingleShot(True)
-        self._take_back.setInterval(TAKE_BACK_AFTER_MS)
-        self._take_back.timeout.connect(self._rested)
 
     @property
     def pending(self) -> bool:
@@ -183,21 +170,10 @@ class LiveScheduler(QObject):
     def wait(self) -> None:
         self._pool.waitForDone()
 
-    def close(self) -> None:
-        """The document closes: its plan is waited for and what plans set aside given back."""
-        self.wait()
-        self._take_back.stop()
-        take_back()
-
-    def _rested(self) -> None:
-        # No plan for a while: the user has paused, so collect now rather than mid-edit.
-        take_back(collect=True)
-
     def _finished(self, outcome: tuple[int, Schedule | None, str | None, float]) -> None:
         generation, result, error, seconds = outcome
         self.last_seconds = seconds
         self._on_worker = True
-        self._take_back.start()
         if generation != self._generation:
             return  # a newer edit has already asked for a fresher schedule
         self._waiting = False
