@@ -10,6 +10,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
+from cxroadmap.ui.paint_guard import guarded_item
 from cxroadmap.ui.views.arrow_lines import on_layer, paint_arrows
 from cxroadmap.ui.views.look import colour
 
@@ -138,6 +139,7 @@ class DependencyLayer(QGraphicsItem):
             return view.mapToScene(view.viewport().rect()).boundingRect()
         return QRectF(option.exposedRect)
 
+    @guarded_item
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:

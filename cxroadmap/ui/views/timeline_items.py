@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPolygon
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
+from cxroadmap.ui.paint_guard import guarded_item
 from cxroadmap.ui.views.baseline_ghosts import paint_ghost
 from cxroadmap.ui.views.date_axis import ticks, unit_for
 from cxroadmap.ui.views.look import colour, elide, label_font, progress_colour
@@ -117,6 +118,7 @@ class BarItem(QGraphicsItem):
             return self.title
         return elide(metrics, self.title, edge - left - 4, whole_words=True)
 
+    @guarded_item
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
@@ -218,6 +220,7 @@ class BackdropItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect
 
+    @guarded_item
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
