@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
-from cxroadmap.content.demo import demo_strategy
-from cxroadmap.storage.document import write_document
 from cxroadmap.ui import paint_guard
 from cxroadmap.ui.main_window import MainWindow
 from cxroadmap.ui.views.board import BoardView
@@ -21,14 +18,6 @@ from cxroadmap.ui.views.timeline_view import TimelineView
 @pytest.fixture(autouse=True)
 def fresh_reports(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(paint_guard, "_reported", set())
-
-
-@pytest.fixture
-def demo(window: MainWindow, tmp_path: Path) -> MainWindow:
-    path = tmp_path / "demo.cxroadmap"
-    write_document(path, [demo_strategy()])
-    assert window.files.open_path(path)
-    return window
 
 
 def tab(window: MainWindow, kind: type) -> object:
@@ -57,13 +46,13 @@ def blank(image: QImage) -> bool:
 
 
 def test_a_bar_whose_paint_raises_is_left_empty_and_reported_once(
-    qtbot, demo: MainWindow, caplog: pytest.LogCaptureFixture
+    qtbot, small_window: MainWindow, caplog: pytest.LogCaptureFixture
 ) -> None:
-    view = tab(demo, TimelineView)
+    view = tab(small_window, TimelineView)
     assert isinstance(view, TimelineView)
     scene = view.timeline
-    bar = scene.bars["TR2"]
-    other = scene.bars["TR1"]
+    bar = scene.bars["B"]
+    other = scene.bars["A"]
     where = bar.mapRectToScene(bar.boundingRect())
     bar.hide()
     without = painted(scene, where)  # what is behind the bar: the phases, the grid
@@ -80,7 +69,7 @@ def test_a_bar_whose_paint_raises_is_left_empty_and_reported_once(
     for _ in range(3):  # repaints, as scrolling and every edit make them
         view.viewport().repaint()
         image = painted(scene, where)
-    assert demo.isVisible()
+    assert small_window.isVisible()
     assert calls == [1]  # tried once, then drawn empty: no half bar at each repaint
     assert image == without  # the bar empty, what is behind it drawn
     errors = [r for r in caplog.records if r.name == "cxroadmap.ui.paint"]
@@ -91,9 +80,12 @@ def test_a_bar_whose_paint_raises_is_left_empty_and_reported_once(
 
 
 def test_a_board_card_whose_paint_raises_leaves_the_rest_of_the_board(
-    qtbot, demo: MainWindow, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+    qtbot,
+    small_window: MainWindow,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    view = tab(demo, BoardView)
+    view = tab(small_window, BoardView)
     assert isinstance(view, BoardView)
     scene = view.scene()
     cards = [i for i in scene.items() if type(i).__name__ == "CardItem"]
