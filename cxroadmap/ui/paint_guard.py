@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import traceback
 import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -26,7 +27,12 @@ def report(owner: object, exc: Exception) -> None:
     key = (type(owner).__qualname__, type(exc).__name__, str(exc))
     if key not in _reported:
         _reported.add(key)
-        log.error("drawing a %s failed; it is left empty", key[0], exc_info=exc)
+        # The traceback as text, not exc_info: a record keeping the exception would keep
+        # the failed paint's frames, and a QPainter begun there would outlive its paint
+        # event (Qt aborts when it is ended later, on a widget no longer being painted).
+        text = "".join(traceback.format_exception(exc))
+        log.error("drawing a %s failed; it is left empty\n%s", key[0], text)
+    exc.__traceback__ = None
 
 
 def guarded_item(paint: Paint) -> Paint:
