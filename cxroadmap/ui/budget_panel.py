@@ -128,7 +128,14 @@ class BudgetPanel(QWidget):
         self.document = document
         if document is not None:
             document.changed.connect(self._on_changed)
-        self.refresh()
+        if document is None or self.isVisible() or self.parentWidget() is None:
+            self.refresh()
+        else:
+            # A hidden tab (a window opening a file): the status bar's line now, the tab's
+            # tables and totals when it is first shown.
+            self.summary = budget_summary(document.strategy, document.schedule)
+            self._fill_status(self.summary)
+            self._stale = True
 
     def _on_changed(self, change: Change) -> None:
         if self.isVisible() or self.parentWidget() is None or self._budgeted():
