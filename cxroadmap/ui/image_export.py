@@ -140,11 +140,15 @@ def timeline_picture(
     shows: Shows = EVERYTHING_SHOWN,
 ) -> Picture:
     from cxroadmap.ui.views.date_axis import paint_axis
+    from cxroadmap.ui.views.timeline_layout import date_window
     from cxroadmap.ui.views.timeline_scene import TimelineScene, long_date
 
     scene = TimelineScene(metrics, grouping, shows=shows)
+    # The scale first, from the dates the scene will span: laid out once, not at the view's
+    # default scale and again (a tenth of the picture's making at 5,000 initiatives).
+    first, last = date_window(strategy, schedule, None, scene.today_line, None)
+    scene.set_px_per_day(min(14.0, max(1.0, TIMELINE_WIDTH / max(1, (last - first).days))))
     scene.set_data(strategy, schedule)
-    scene.set_px_per_day(min(14.0, max(1.0, TIMELINE_WIDTH / max(1, scene.total_days()))))
     scene.ensure_all()
     rect = scene.sceneRect()
     # Trim the room kept for titles to what the titles really need.
