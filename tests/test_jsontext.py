@@ -2,7 +2,7 @@
 
 import json
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cxroadmap.common.jsontext import dumps_indented
@@ -22,7 +22,9 @@ values = st.recursive(
 
 
 @given(values)
-@settings(max_examples=400)
+# On the shared 2-core machine, generation alone took 1.6 s under load and failed the
+# health check (a landing's suite): what is checked is the output, not the speed.
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_it_is_byte_for_byte_the_standard_library(value):
     assert dumps_indented(value) == json.dumps(value, indent=2, ensure_ascii=False)
 

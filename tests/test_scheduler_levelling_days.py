@@ -7,7 +7,7 @@ import heapq
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cxroadmap.scheduling.graph import DependencyGraph, Link
+from cxroadmap.scheduling.graph import DependencyGraph, Link, make_graph
 from cxroadmap.scheduling.levelling import level
 
 
@@ -53,17 +53,14 @@ def plans(draw: st.DrawFn) -> tuple[DependencyGraph, list[int], list[int], dict[
     """A random DAG (links point down the index order) with early and latest starts."""
     n = draw(st.integers(1, 14))
     durations = draw(st.lists(st.integers(0, 9), min_size=n, max_size=n))
-    preds: list[list[Link]] = [[] for _ in range(n)]
-    succs: list[list[Link]] = [[] for _ in range(n)]
+    links: list[Link] = []
     pairs = draw(st.sets(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=20))
     for p, s in sorted((p, s) for p, s in pairs if p < s):
-        link = (p, s, draw(st.integers(-4, 12)), 0)
-        preds[s].append(link)
-        succs[p].append(link)
+        links.append((p, s, draw(st.integers(-4, 12)), 0))
     early = draw(st.lists(st.integers(0, 15), min_size=n, max_size=n))
     latest = draw(st.lists(st.integers(-3, 30), min_size=n, max_size=n))
     fixed = draw(st.dictionaries(st.integers(0, n - 1), st.integers(0, 20), max_size=3))
-    graph = DependencyGraph([f"K{i}" for i in range(n)], durations, preds, succs, list(range(n)))
+    graph = make_graph([f"K{i}" for i in range(n)], durations, links, list(range(n)))
     return graph, early, latest, fixed
 
 
@@ -79,10 +76,7 @@ def test_level_places_every_initiative_where_the_plain_way_does(
 
 def _chain_free(n: int, duration: int) -> DependencyGraph:
     """n initiatives of one duration and no links."""
-    empty: list[list[Link]] = [[] for _ in range(n)]
-    return DependencyGraph(
-        [f"K{i}" for i in range(n)], [duration] * n, empty, [[] for _ in range(n)], list(range(n))
-    )
+    return make_graph([f"K{i}" for i in range(n)], [duration] * n, [], list(range(n)))
 
 
 def test_counts_past_one_byte_are_kept_exactly() -> None:

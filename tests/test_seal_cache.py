@@ -108,3 +108,33 @@ def test_an_unwritable_cache_folder_only_costs_time(path, computed, monkeypatch,
     seal_cache._known.clear()
     read_document(path)
     assert len(computed) == 2
+
+
+def test_sqlites_structural_check_runs_only_for_bytes_not_found_sound_before(
+    path, computed, monkeypatch
+):
+    from cxroadmap.storage import schema
+
+    statements = []
+    real = schema.connect
+
+    def traced(*args, **kwargs):
+        conn = real(*args, **kwargs)
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(schema, "connect", traced)
+
+    def checks():
+        return sum("quick_check" in s for s in statements)
+
+    schema.inspect_file(path)
+    assert checks() == 1
+    schema.inspect_file(path)
+    with Document.open(path, readonly=True):
+        pass
+    assert checks() == 1  # the same bytes: passed it already
+    _flip_keeping_times(path, b"Hire for service mindset")
+    with pytest.raises(DocumentError, match=CHECKSUM):
+        schema.inspect_file(path)
+    assert checks() == 2  # other bytes: checked in full again

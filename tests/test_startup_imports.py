@@ -20,9 +20,15 @@ from cxroadmap.storage.document import read_document, write_document
 # What first paint must not wait for: the ORM (a write needs it), graphs, PDF, slides, server.
 HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "networkx", "reportlab", "pptx", "psycopg")
 # What a window started on a document does not need before it paints: the welcome screen
-# (there is a document to show), the hidden tabs' views (built when first shown), printing.
+# (there is a document to show), the hidden tabs' views (built when first shown), printing,
+# the Strategy tab's panel (built when first shown), the socket module (the edit lock names
+# the host without it).
 LAZY = (
     "cxroadmap.ui.welcome",
+    "cxroadmap.ui.strategy_panel",
+    "cxroadmap.ui.phases_editor",
+    "cxroadmap.ui.brand_editor",
+    "socket",
     "cxroadmap.ui.views.timeline_view",
     "cxroadmap.ui.views.board",
     "cxroadmap.ui.views.graph_view",

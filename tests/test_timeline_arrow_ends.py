@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cxroadmap.content.demo import demo_strategy
 from cxroadmap.scheduling.planner import schedule
+from cxroadmap.ui.views.timeline_arrows import arrow_points
 from cxroadmap.ui.views.timeline_scene import TimelineScene
 
 
@@ -14,7 +15,7 @@ def test_every_bars_ends_are_its_rectangles_edges_exactly(qapp) -> None:
     assert any(milestone for *_, milestone in scene.geom.values())
     for key in scene.geom:
         rect = scene.bar_rect(key)
-        assert scene._ends(key) == (rect.left(), rect.right(), rect.center().y())
+        assert scene.bar_ends(key) == (rect.left(), rect.right(), rect.center().y())
 
 
 def test_an_arrow_runs_from_the_bar_it_leaves_to_the_bar_it_enters(qapp) -> None:
@@ -22,7 +23,7 @@ def test_an_arrow_runs_from_the_bar_it_leaves_to_the_bar_it_enters(qapp) -> None
     scene = TimelineScene()
     scene.set_data(strategy, schedule(strategy))
     for dep in strategy.dependencies:
-        points, head = scene.arrow_points(dep.from_key, dep.to_key, dep.type)
+        points, head = arrow_points(scene, dep.from_key, dep.to_key, dep.type)
         a, b = scene.bar_rect(dep.from_key), scene.bar_rect(dep.to_key)
         start = a.right() if dep.type in ("FS", "FF") else a.left()
         end = b.left() if dep.type in ("FS", "SS") else b.right()

@@ -12,6 +12,7 @@ from cxroadmap.content.demo import demo_strategy
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.views.look import font
 from cxroadmap.ui.views.presentation import PresentationWindow
+from cxroadmap.ui.views.timeline_arrows import arrow_path
 from cxroadmap.ui.views.timeline_marks import flag_labels, lane_labels, text_at
 from cxroadmap.ui.views.timeline_scene import TimelineScene
 from cxroadmap.ui.views.timeline_view import TimelineView
@@ -55,7 +56,7 @@ def test_the_critical_path_passes_under_the_lane_names_not_through_them(qtbot):
         box
         for box, *_ in labels
         for a, b, kind, critical in scene.arrows.deps
-        if critical and scene.arrow_path(a, b, kind)[0].intersects(box)
+        if critical and arrow_path(scene, a, b, kind)[0].intersects(box)
     ]
     assert crossing, "the demo should have a critical link crossing a lane's name"
     # ... and the names sit above them: no red in any name's box.

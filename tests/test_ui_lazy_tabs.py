@@ -81,3 +81,60 @@ def test_the_tab_in_front_stays_in_front_for_the_next_document_built_alone(
     assert isinstance(board, BoardView) and board.document is window.document
     assert window.roadmap.built() == [board]
     assert tab_titles(window) == TABS
+
+
+def _click_tab(qtbot, window: MainWindow, title: str) -> None:  # type: ignore[no-untyped-def]
+    bar = window.views.tabBar()
+    index = tab_titles(window).index(title)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+
+
+def test_the_strategy_panel_is_built_when_its_tab_is_clicked_and_shows_the_document(
+    qtbot, small_window: MainWindow
+) -> None:
+    window = small_window
+    assert not window.strategy_tab.built
+    _click_tab(qtbot, window, "Strategy")
+    panel = window.views.currentWidget()
+    assert window.strategy_tab.built and panel is window.strategy_panel
+    assert tab_titles(window) == TABS  # in the stand-in's place
+    assert panel.editors["name"].text() == window.document.strategy.name  # type: ignore[attr-defined]
+    _click_tab(qtbot, window, "Initiatives")
+    _click_tab(qtbot, window, "Strategy")
+    assert window.views.currentWidget() is panel  # built once
+
+
+def test_the_strategy_panel_asked_for_before_its_tab_follows_the_next_document(
+    window: MainWindow, small_file: Path, tmp_path: Path
+) -> None:
+    assert window.files.open_path(small_file)
+    panel = window.strategy_panel  # built on demand, with the open document
+    assert panel.document is window.document
+    strategy = small_strategy()
+    strategy.name = "Another plan"
+    other = tmp_path / "other.cxroadmap"
+    write_document(other, [strategy])
+    assert window.files.open_path(other)
+    assert window.strategy_panel is panel
+    assert panel.editors["name"].text() == "Another plan"  # type: ignore[attr-defined]
+    assert tab_titles(window) == TABS
+
+
+def test_the_budget_tab_fills_its_tables_when_clicked_the_status_bar_at_once(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    from cxroadmap.content.demo import demo_cascade
+
+    path = tmp_path / "demo.cxroadmap"
+    write_document(path, demo_cascade())
+    assert window.files.open_path(path)
+    panel = window.budget_panel
+    assert panel.status_label.text().startswith("⚠ Budget")  # on the first screen already
+    assert panel.phases.rowCount() == 0  # the hidden tab's tables wait to be shown
+    _click_tab(qtbot, window, "Budget")
+    assert window.views.currentWidget() is panel
+    summary = panel.summary
+    assert summary is not None
+    assert panel.phases.rowCount() == len(summary.by_phase) > 0
+    assert panel.owners.rowCount() == len(summary.by_owner) > 0
+    assert panel.headline.text().startswith("Planned")

@@ -16,6 +16,7 @@ from cxroadmap.ui.views import graph_view, timeline_scene
 from cxroadmap.ui.views.board import BoardView
 from cxroadmap.ui.views.board_card import CardItem
 from cxroadmap.ui.views.graph_view import GraphView
+from cxroadmap.ui.views.timeline_arrows import arrow_path
 from cxroadmap.ui.views.timeline_items import BarItem
 from cxroadmap.ui.views.timeline_scene import TimelineScene
 from cxroadmap.ui.views.timeline_view import TimelineView
@@ -200,7 +201,7 @@ def _arrow_rects(scene) -> dict:
     """The scene rectangle each shown arrow covers (its path and head), by dependency."""
     found = {}
     for a, b, kind, _ in scene.arrows.deps:
-        path, head = scene.arrow_path(a, b, kind)
+        path, head = arrow_path(scene, a, b, kind)
         found[(a, b)] = path.boundingRect().united(head.boundingRect())
     return found
 
@@ -208,7 +209,7 @@ def _arrow_rects(scene) -> dict:
 def test_an_edit_repaints_its_arrows_where_they_were_and_are_and_no_more(timeline, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
-    from cxroadmap.ui.views.timeline_items import DependencyLayer
+    from cxroadmap.ui.views.timeline_arrows import DependencyLayer
 
     document, scene = timeline.document, timeline.timeline
     areas = []

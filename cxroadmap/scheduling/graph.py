@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import count
-from operator import attrgetter, lt
+from operator import attrgetter, itemgetter, lt
 
 from cxroadmap.domain.errors import CycleError
 from cxroadmap.domain.model import Strategy
@@ -25,17 +27,74 @@ Link = tuple[int, int, int, int]
 _ENDS = {"FS": (True, False), "SS": (False, False), "FF": (True, True), "SF": (False, True)}
 _NEITHER = (False, False)
 _DURATION, _FROM, _TO = attrgetter("duration"), attrgetter("from_key"), attrgetter("to_key")
+_SUCC = itemgetter(1)
 
 
 @dataclass(frozen=True)
 class DependencyGraph:
-    """Initiatives as indices 0..n-1 in document order, with links and a topological order."""
+    """Initiatives as indices 0..n-1 in document order, with links and a topological order.
+
+    The passes walk `into`, one flat list (no list per initiative to make): every link
+    after all the links into its predecessor (by the successor's place in `order`, each
+    successor's links in dependency order); backwards, every link comes after all the
+    links out of its successor.
+    """
 
     keys: list[str]
     durations: list[int]
-    preds: list[list[Link]]
-    succs: list[list[Link]]
+    links: list[Link]  # in dependency order
     order: list[int]
+    into: list[Link]
+    # Each index's place in `order`; None when `order` is the document order.
+    place: list[int] | None = None
+
+    @cached_property
+    def preds(self) -> list[list[Link]]:
+        """The links into each initiative, in dependency order (levelling reads these)."""
+        return links_at(self.links, len(self.keys), 1)
+
+    @cached_property
+    def succs(self) -> list[list[Link]]:
+        """The links out of each initiative, in dependency order."""
+        return links_at(self.links, len(self.keys), 0)
+
+
+def links_at(links: list[Link], n: int, end: int) -> list[list[Link]]:
+    """Per initiative 0..n-1, the links (in their order) with it at `end` (0: the
+    predecessor, 1: the successor)."""
+    found: list[list[Link]] = [[] for _ in range(n)]
+    for link in links:
+        found[link[end]].append(link)
+    return found
+
+
+def make_graph(
+    keys: list[str], durations: list[int], links: list[Link], order: list[int]
+) -> DependencyGraph:
+    """The graph of these links (in dependency order) and topological `order`."""
+    if order == list(range(len(keys))):
+        # Stable: each one's links stay in dependency order (most roadmaps list them by
+        # successor already, which the sort only checks).
+        return DependencyGraph(keys, durations, links, order, sorted(links, key=_SUCC))
+    place = [0] * len(keys)
+    for at, i in enumerate(order):
+        place[i] = at
+    into = sorted(links, key=lambda link: place[link[1]])
+    return DependencyGraph(keys, durations, links, order, into, place)
+
+
+def links_into(graph: DependencyGraph, i: int) -> list[Link]:
+    """The links into initiative `i`, in dependency order (a binary search of `into`)."""
+    into, place = graph.into, graph.place
+    if place is None:
+        at, end = bisect_left(into, i, key=_SUCC), bisect_right(into, i, key=_SUCC)
+    else:
+
+        def ranked(link: Link) -> int:
+            return place[link[1]]
+
+        at, end = bisect_left(into, place[i], key=ranked), bisect_right(into, place[i], key=ranked)
+    return into[at:end]
 
 
 def link_offset(kind: str, lag: int, pred_duration: int, succ_duration: int) -> int:
@@ -64,12 +123,9 @@ def build_graph(strategy: Strategy, survey: Survey | None = None) -> DependencyG
         tos = list(map(position.__getitem__, map(_TO, deps)))
     else:
         durations, froms, tos = list(survey.durations), survey.froms, survey.tos
-    preds: list[list[Link]] = [[] for _ in keys]
-    succs: list[list[Link]] = [[] for _ in keys]
     table = _ENDS
-    # Roadmaps are mostly written in order: when every link points down the document,
-    # the document order is a topological order (and there is no cycle).
-    forward = all(map(lt, froms, tos))
+    links: list[Link] = []
+    add = links.append
     for i, p, s, dep in zip(count(), froms, tos, deps):
         kind = dep.type
         from_finish, to_finish = table.get(kind) or table.get(kind.upper(), _NEITHER)
@@ -78,16 +134,19 @@ def build_graph(strategy: Strategy, survey: Survey | None = None) -> DependencyG
             offset += durations[p]
         if to_finish:
             offset -= durations[s]
-        link = (p, s, offset, i)
-        preds[s].append(link)
-        succs[p].append(link)
-    order = list(range(len(keys))) if forward else _topological_order(preds, succs)
+        add((p, s, offset, i))
+    # Roadmaps are mostly written in order: when every link points down the document,
+    # the document order is a topological order (and there is no cycle).
+    if all(map(lt, froms, tos)):
+        return make_graph(keys, durations, links, list(range(len(keys))))
+    n = len(keys)
+    order = _topological_order(links_at(links, n, 1), links_at(links, n, 0))
     if len(order) < len(keys):
         # The domain words the cycle (keys in order, from the earliest in the document),
         # so the message is the same wherever a cycle is found.
         cycle = find_cycle(strategy.initiatives, strategy.dependencies)
         raise CycleError(cycle or [])
-    return DependencyGraph(keys, durations, preds, succs, order)
+    return make_graph(keys, durations, links, order)
 
 
 def _topological_order(preds: list[list[Link]], succs: list[list[Link]]) -> list[int]:

@@ -8,7 +8,7 @@ constraints that hold it exactly at `d`; a start beats the end of the day before
 from __future__ import annotations
 
 from cxroadmap.domain.model import Strategy
-from cxroadmap.scheduling.graph import DependencyGraph
+from cxroadmap.scheduling.graph import DependencyGraph, links_into
 
 # Links from an initiative with a duration whose constraint reads its start.
 _START_BASED = frozenset({"SS", "SF"})
@@ -34,7 +34,7 @@ def milestone_at_day_start(
         # Project start, not_before and phase pins are all start-of-day moments.
         shows_start = lower[i] == day
         held = shows_start
-        for pred, _, offset, dependency in graph.preds[i]:
+        for pred, _, offset, dependency in links_into(graph, i):
             if shows_start:
                 break
             if start[pred] + offset != day:

@@ -18,16 +18,12 @@ def forward_pass(graph: DependencyGraph, lower: list[int]) -> tuple[list[int], B
 def backward_pass(graph: DependencyGraph, finish: int) -> list[int]:
     """Latest start of every initiative: precedence only, every finish at most `finish`."""
     latest = [finish - d for d in graph.durations]
-    succs = graph.succs
-    for p in reversed(graph.order):
-        links = succs[p]
-        if links:
-            best = latest[p]
-            for _, s, offset, _ in links:
-                bound = latest[s] - offset
-                if bound < best:
-                    best = bound
-            latest[p] = best
+    # Backwards, `into` reaches each link after every link out of its successor, so
+    # latest[s] is final.
+    for p, s, offset, _ in reversed(graph.into):
+        bound = latest[s] - offset
+        if bound < latest[p]:
+            latest[p] = bound
     return latest
 
 
@@ -50,21 +46,22 @@ def _held(
     (their own results, in topological order, when None), and the first link holding it."""
     release = list(lower)
     held: Binding = [None] * len(release)
-    preds = graph.preds
     begin = release if start is None else start
-    for s in graph.order:
-        links = preds[s]
-        if links:
-            # From one below the lower bound, so that the first link reaching the most,
-            # even when that is only the lower bound, is the one kept.
-            best = release[s] - 1
-            link = None
-            for candidate in links:
-                bound = begin[candidate[0]] + candidate[2]
-                if bound > best:
-                    best, link = bound, candidate
-            if best >= release[s]:
-                release[s] = best
-                if start is None or best == start[s]:
-                    held[s] = link
+    # `into` reaches each link after every link into its predecessor (so begin[p] is
+    # final), each successor's links in dependency order: the first link reaching the
+    # most, even when that is only the lower bound, is the one kept.
+    for link in graph.into:
+        p, s, offset, _ = link
+        bound = begin[p] + offset
+        if bound > release[s]:
+            release[s] = bound
+            held[s] = link
+        elif bound == release[s] and held[s] is None:
+            held[s] = link
+    if start is not None:
+        # Held at its scheduled start only; levelling may have moved it later.
+        held = [
+            link if link is None or r == s else None
+            for link, r, s in zip(held, release, start, strict=True)
+        ]
     return release, held

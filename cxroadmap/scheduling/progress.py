@@ -117,20 +117,27 @@ def apply_progress(
     for i, (start, finish) in fixed.items():
         durations[i] = finish - start
     deps = strategy.dependencies
-    preds: list[list[Link]] = [[] for _ in durations]
-    succs: list[list[Link]] = [[] for _ in durations]
-    for links in graph.preds:
-        for link in links:
-            pred, succ, _, dependency = link
-            if succ in fixed:
-                continue  # a fact: an out-of-sequence start is allowed
-            if pred in fixed:
-                dep = deps[dependency]
-                offset = link_offset(dep.type, dep.lag, durations[pred], durations[succ])
-                link = (pred, succ, offset, dependency)
-            preds[succ].append(link)
-            succs[pred].append(link)
-    return DependencyGraph(graph.keys, durations, preds, succs, graph.order)
+    # Per dependency: None to leave it out, else its link (re-offset from a fact).
+    changed: dict[int, Link | None] = {}
+    for link in graph.links:
+        pred, succ, _, dependency = link
+        if succ in fixed:
+            changed[dependency] = None  # a fact: an out-of-sequence start is allowed
+        elif pred in fixed:
+            dep = deps[dependency]
+            offset = link_offset(dep.type, dep.lag, durations[pred], durations[succ])
+            changed[dependency] = (pred, succ, offset, dependency)
+
+    def kept(links: list[Link]) -> list[Link]:
+        """`links` in their order, changed as above (the order stays valid: nothing added)."""
+        if not changed:
+            return links
+        redone = (changed.get(link[3], link) for link in links)
+        return [link for link in redone if link is not None]
+
+    return DependencyGraph(
+        graph.keys, durations, kept(graph.links), graph.order, kept(graph.into), graph.place
+    )
 
 
 def progress_lower_bounds(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import socket
 import sys
 import time
 from pathlib import Path
@@ -15,6 +14,16 @@ from cxroadmap.storage.errors import DocumentLocked
 
 # A lock file too new to hold its text yet belongs to a process that is still writing it.
 _FRESH_SECONDS = 10.0
+
+
+def _host() -> str:
+    """This machine's name as `socket.gethostname()` gives it: on POSIX that is uname's
+    node name, read here without importing socket (and selectors) at every open."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
 
 
 def lock_path(document: str | os.PathLike[str]) -> Path:
@@ -71,7 +80,7 @@ def _holder(path: Path) -> tuple[int, str] | None:
     host = info.get("host")
     if not isinstance(pid, int) or not isinstance(host, str):
         return None
-    if host != socket.gethostname():
+    if host != _host():
         # A process on another machine (a shared folder) cannot be checked: assume it is alive.
         return (pid, host)
     return (pid, host) if pid_alive(pid) else None
@@ -117,7 +126,7 @@ class EditLock:
         text = json.dumps(
             {
                 "pid": os.getpid(),
-                "host": socket.gethostname(),
+                "host": _host(),
                 "opened": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 "token": token,
             }
@@ -145,7 +154,7 @@ class EditLock:
 
 
 def _locked(doc: Path, path: Path, pid: int, host: str) -> DocumentLocked:
-    if pid == os.getpid() and host == socket.gethostname():
+    if pid == os.getpid() and host == _host():
         who = "already open for editing in this program"
     elif pid:
         who = f"open for editing by another program (process {pid} on {host})"

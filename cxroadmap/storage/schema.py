@@ -137,15 +137,16 @@ def inspect_file(path: str | os.PathLike[str]) -> int:
         # One read transaction: its shared lock keeps writers out while the bytes whose
         # digest keys the checksum cache (seal_cache.py) are hashed and checked.
         conn.execute("BEGIN")
-        result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        current = version == SCHEMA_VERSION
+        key = seal_cache.file_key(file) if current else None
+        sound = seal_cache.known_sound(key)
+        # SQLite's structural check reads every page (60 ms at 5,000 initiatives); bytes
+        # found sound before passed it then, and the same bytes give the same answer.
+        result = "ok" if sound else conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if result != "ok":
             detail = "; ".join(line.strip("* ") for line in str(result).splitlines())
             raise DocumentDamaged(file, f"damaged ({detail})")
-        current = version == SCHEMA_VERSION
-        key = seal_cache.file_key(file) if current else None
-        problems = verify.problems_on_open(
-            conn, current=current, seal_verified=seal_cache.known_sound(key)
-        )
+        problems = verify.problems_on_open(conn, current=current, seal_verified=sound)
         if problems:
             raise DocumentDamaged(file, f"damaged ({problems[0]})")
         seal_cache.remember_sound(key)

@@ -1,7 +1,8 @@
 """Which file contents have had their checksum verified, so an unchanged file opens quickly.
 
 Recomputing the seal (seal.py) hashes every row: about 60 ms at 5,000 initiatives and
-270 ms at 20,000, on every open. What is remembered is a BLAKE2b digest of the file's own
+270 ms at 20,000, on every open; SQLite's structural check (`PRAGMA quick_check`) reads
+every page, about as long again. What is remembered is a BLAKE2b digest of the file's own
 bytes (2 ms at 5,000): the same bytes always give the same verdict, so a file changed by
 a single bit (a flip on disk, a torn write, another program's edit) has another digest and
 is verified in full again. Only a sound verdict is remembered, and only for a file whose

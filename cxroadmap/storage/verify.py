@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cxroadmap.storage import seal
+from cxroadmap.storage import schema_match, seal
 
 _CHECK_NAME = re.compile(r"CONSTRAINT\s+\"?(\w+)\"?\s+CHECK\s*\(", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
@@ -79,10 +79,7 @@ def _table_shape(
     conn: sqlite3.Connection, name: str, sql: str, index_sql: dict[str, str | None]
 ) -> TableShape:
     quoted = '"' + name.replace('"', '""') + '"'
-    columns = tuple(
-        Column(str(r[1]), str(r[2]).upper(), bool(r[3]), r[4], int(r[5]))
-        for r in conn.execute(f"PRAGMA table_xinfo({quoted})")
-    )
+    columns = table_columns(conn, name)
     keys = frozenset(
         (str(r[2]), str(r[3]), str(r[4]), str(r[5]), str(r[6]))
         for r in conn.execute(f"PRAGMA foreign_key_list({quoted})")
@@ -95,6 +92,14 @@ def _table_shape(
         where = _where(index_sql.get(index)) if partial else ""
         indexes.append((str(index), bool(unique), str(origin), cols, where))
     return TableShape(columns, keys, frozenset(indexes), _checks(sql))
+
+
+def table_columns(conn: sqlite3.Connection, name: str) -> tuple[Column, ...]:
+    quoted = '"' + name.replace('"', '""') + '"'
+    return tuple(
+        Column(str(r[1]), str(r[2]).upper(), bool(r[3]), r[4], int(r[5]))
+        for r in conn.execute(f"PRAGMA table_xinfo({quoted})")
+    )
 
 
 def _checks(sql: str) -> frozenset[str]:
@@ -202,22 +207,27 @@ def allowed_kinds(column: Column) -> tuple[str, ...]:
     return kinds if column.notnull or column.pk else (*kinds, "null")
 
 
-def row_problems(conn: sqlite3.Connection) -> list[str]:
+def row_problems(
+    conn: sqlite3.Connection, tables: dict[str, tuple[Column, ...]] | None = None
+) -> list[str]:
     """Values of the wrong storage class (a BLOB where text belongs, text in a number column).
 
     SQLite's type affinity lets any value into any column; the code reading the rows
-    would then fail far from the cause.
+    would then fail far from the cause. `tables`: each table's columns, when known to be
+    the expected shape's (by default they are taken from it).
     """
+    if tables is None:
+        tables = {name: shape.columns for name, shape in expected_shape().tables.items()}
     problems: list[str] = []
-    for name, shape in expected_shape().tables.items():
+    for name, columns in tables.items():
         tests = [
             f'typeof("{c.name}") NOT IN ({", ".join(repr(k) for k in allowed_kinds(c))})'
-            for c in shape.columns
+            for c in columns
         ]
-        kinds = ", ".join(f'typeof("{c.name}")' for c in shape.columns)
+        kinds = ", ".join(f'typeof("{c.name}")' for c in columns)
         query = f'SELECT rowid, {kinds} FROM "{name}" WHERE {" OR ".join(tests)} LIMIT ?'
         for row in conn.execute(query, (_MAX_ROW_PROBLEMS,)):
-            for column, kind in zip(shape.columns, row[1:], strict=True):
+            for column, kind in zip(columns, row[1:], strict=True):
                 if kind not in allowed_kinds(column):
                     expected = " or ".join(k for k in allowed_kinds(column) if k != "null")
                     problems.append(
@@ -270,10 +280,15 @@ def problems_on_open(
     `seal_verified`: these very bytes were found sound before (seal_cache.py), so the
     checksum is not recomputed.
     """
-    problems = shape_problems(conn, current)
-    if problems or not current:
-        return problems
-    problems = row_problems(conn) + foreign_key_problems(conn)
+    fresh = schema_match.fresh_table_names(conn) if current else None
+    if fresh is None:
+        problems = shape_problems(conn, current)
+        if problems or not current:
+            return problems
+        tables = None
+    else:  # a fresh document's schema, text for text: the same shape, known without PRAGMAs
+        tables = {name: table_columns(conn, name) for name in fresh}
+    problems = row_problems(conn, tables) + foreign_key_problems(conn)
     cycle = parent_cycle(conn)
     if cycle is not None:
         problems.append(f"its strategies form a parent cycle: {' -> '.join(cycle)}")

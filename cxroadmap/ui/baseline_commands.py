@@ -62,7 +62,7 @@ class BaselineCommands(QObject):
         self.compare_menu = named(self.menu.addMenu("&Compare with"), "compare_menu")
         self.compare_menu.aboutToShow.connect(self._fill_compare_menu)
         self._group = QActionGroup(self)
-        window.undo_group.activeStackChanged.connect(lambda _stack: self.document_shown())
+        window.undo_group.activeStackChanged.connect(self.document_shown)
         self.document_shown()
 
     def document_shown(self) -> None:

@@ -11,7 +11,7 @@ from itertools import repeat
 from operator import attrgetter, is_not
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -128,7 +128,14 @@ class BudgetPanel(QWidget):
         self.document = document
         if document is not None:
             document.changed.connect(self._on_changed)
-        self.refresh()
+        if document is None or self.isVisible() or self.parentWidget() is None:
+            self.refresh()
+        else:
+            # A hidden tab (a window opening a file): the status bar's line now, the tab's
+            # tables and totals when it is first shown.
+            self.summary = budget_summary(document.strategy, document.schedule)
+            self._fill_status(self.summary)
+            self._stale = True
 
     def _on_changed(self, change: Change) -> None:
         if self.isVisible() or self.parentWidget() is None or self._budgeted():
@@ -243,7 +250,12 @@ class BudgetPanel(QWidget):
         if over:
             text = f"⚠ {text}: over in " + ", ".join(line.name for line in over)
         label.setText(text)
-        label.setStyleSheet(f"color: {OVER};" if over else "")
+        # Red by the palette, not a style sheet: a style sheet set before the window's first
+        # show took the label's 10-px margins away, and the status bar sat 20 px off.
+        palette = QPalette()
+        if over:
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(OVER))
+        label.setPalette(palette)
         label.setToolTip("Totals by phase, year, pillar and owner: the Budget tab")
 
     # -- editing -------------------------------------------------------------------------

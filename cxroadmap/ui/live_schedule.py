@@ -150,7 +150,7 @@ class LiveScheduler(QObject):
                 # user reads the result, so edits only ever copy what they changed. Not at
                 # once: a document just opened is painted first (the copy of 20,000
                 # initiatives took a fifth of its start-up).
-                QTimer.singleShot(PRIME_AFTER_MS, lambda: self._snapshots.prime(strategy))
+                QTimer.singleShot(PRIME_AFTER_MS, self, lambda: self._snapshots.prime(strategy))
             return outcome
         self._waiting = True
         # The worker gets its own copy, as the user may go on editing while it plans: made

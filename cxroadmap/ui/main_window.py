@@ -28,6 +28,7 @@ from cxroadmap.ui.cx.install import CxCommands
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import TabFeed
 from cxroadmap.ui.file_commands import FileCommands
+from cxroadmap.ui.first_paint import AfterFirstPaint
 from cxroadmap.ui.formats import EXPORT_FORMATS
 from cxroadmap.ui.initiatives_page import InitiativesPage
 from cxroadmap.ui.inspector import Inspector
@@ -37,13 +38,14 @@ from cxroadmap.ui.roadmap_tabs import RoadmapTabs
 from cxroadmap.ui.scenario_commands import ScenarioCommands
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.settings import AppSettings
-from cxroadmap.ui.strategy_panel import StrategyPanel
+from cxroadmap.ui.strategy_tab import StrategyTab
 from cxroadmap.ui.views.install import ViewCommands
 from cxroadmap.ui.window_fit import fit_to_screen
 from cxroadmap.ui.workers import close_when_done
 from cxroadmap.ui.workspace_commands import WorkspaceCommands
 
 if TYPE_CHECKING:
+    from cxroadmap.ui.strategy_panel import StrategyPanel
     from cxroadmap.ui.welcome import WelcomePage
 
 APP_NAME = "cxroadmap"
@@ -59,23 +61,23 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.acts = Actions(self, self.undo_group)
         self.files = FileCommands(self)
+        self.after_paint = AfterFirstPaint(self)  # work the first screen does not show
         self.setAcceptDrops(True)
 
         self._welcome: WelcomePage | None = None  # built when first shown (see `welcome`)
         self.selection = Selection(self)
         self.initiatives = InitiativesPage(self.acts, self.selection)
-        self.strategy_panel = StrategyPanel()
         self.views = named(QTabWidget(), "views")
         self.views.setDocumentMode(True)
         self.views.addTab(self.initiatives, "Initiatives")
-        self.views.addTab(self.strategy_panel, "Strategy")
+        self.strategy_tab = StrategyTab(self.views)  # its panel built when first needed
         self.budget_panel = BudgetPanel()
         self.views.addTab(self.budget_panel, "Budget")
         # Before anyone else listens to the tabs (see RoadmapTabs).
         self.roadmap = RoadmapTabs(
             self.views,
             self.selection,
-            lambda: self.views.indexOf(self.strategy_panel),
+            lambda: self.views.indexOf(self.strategy_tab.page),
             self._configure_tab,
         )
         self._refusals: list[str] = []
@@ -199,6 +201,10 @@ class MainWindow(QMainWindow):
         a["about"].triggered.connect(self._about)
 
     @property
+    def strategy_panel(self) -> StrategyPanel:
+        return self.strategy_tab.panel  # built now if it was not yet
+
+    @property
     def welcome(self) -> WelcomePage:
         """The welcome screen, built on first use: a window started on a file never needs it."""
         if self._welcome is None:
@@ -229,7 +235,7 @@ class MainWindow(QMainWindow):
             old.changed.disconnect(self._on_changed)
             old.refused.disconnect(self._on_refused)
         self.document = document
-        for view in (self.initiatives, self.strategy_panel, self.inspector, self.budget_panel):
+        for view in (self.initiatives, self.strategy_tab, self.inspector, self.budget_panel):
             view.set_document(document)
         self.roadmap.show_document(document)
         if document is not None:
@@ -279,7 +285,7 @@ class MainWindow(QMainWindow):
         # take its focus, make it commit again and show the same message twice.
         if message not in self._refusals:
             self._refusals.append(message)
-        QTimer.singleShot(0, self._show_refusals)
+        QTimer.singleShot(0, self, self._show_refusals)
 
     def _show_refusals(self) -> None:
         pending, self._refusals = self._refusals, []
@@ -372,7 +378,7 @@ class MainWindow(QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             # After the drop returns: a message box inside a drop handler confuses some desktops.
-            QTimer.singleShot(0, lambda: self.files.open_path(path))
+            QTimer.singleShot(0, self, lambda: self.files.open_path(path))
 
     @staticmethod
     def _dropped_path(data: QMimeData) -> Path | None:

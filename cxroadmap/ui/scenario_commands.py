@@ -81,7 +81,7 @@ class ScenarioCommands(QObject):
         self.delete_action.triggered.connect(self.delete_scenario)
         self.compare_action.triggered.connect(self.compare)
         self.menu.aboutToShow.connect(self.update_actions)
-        window.undo_group.activeStackChanged.connect(lambda _stack: self.update_actions())
+        window.undo_group.activeStackChanged.connect(self.update_actions)
         self.compare_view: CompareView | None = None
         self.update_actions()
 

@@ -33,7 +33,7 @@ def run_app(path: Path | None, on_shown: Callable[[], None] | None = None) -> in
     app.setWindowIcon(QIcon(str(resource_path("icons", "cxroadmap.svg"))))
     if on_shown is not None:
         # Queued first: it runs when the event loop starts, whatever happens before that.
-        QTimer.singleShot(0, on_shown)
+        QTimer.singleShot(0, app, on_shown)
     window = MainWindow()
     # The document first, then the window: it is laid out once, with the document, and the
     # welcome screen is never built. A message about the file shows the window first itself.

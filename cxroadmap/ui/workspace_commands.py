@@ -67,7 +67,7 @@ class WorkspaceCommands(QObject):
         self.runner = SyncRunner(window, self._store)
         self.runner.synced.connect(self._synced)
         self.runner.failed.connect(self._sync_failed)
-        self.runner.asking.connect(lambda _dialog: self.refresh())  # no longer "syncing…"
+        self.runner.asking.connect(self.refresh)  # no longer "syncing…"
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._auto_sync)
         self.refresh_timer = QTimer(self)
@@ -77,7 +77,7 @@ class WorkspaceCommands(QObject):
         self.clock = QTimer(self)  # "synced 2 min ago" ages
         self.clock.timeout.connect(self.refresh)
         self.clock.start(30_000)
-        window.undo_group.activeStackChanged.connect(lambda _stack: self.document_shown())
+        window.undo_group.activeStackChanged.connect(self.document_shown)
         self.document_shown()
 
     def _build_menu(self) -> dict[str, QAction]:

@@ -117,7 +117,10 @@ class CxCommands(QObject):
         self.document = document
         self.view_commands.saved_views.set_document(document)  # the toolbar's saved views
         if document is not None:
-            start_cascade(document)  # the rest of the cascade, read and scheduled off this thread
+            # The rest of the cascade, read and scheduled off this thread; once the window
+            # has painted, as nothing on the first screen needs it (and the worker would
+            # compete with the first paint for the interpreter). Asking for it starts it.
+            self.window.after_paint.later(lambda: self._start_cascade(document))
         for _, name in TABS:
             self.window.acts[name].setEnabled(document is not None)
         self.switcher.refill()
@@ -126,6 +129,10 @@ class CxCommands(QObject):
         if not can and self.roll_up.isChecked():
             self.roll_up.setChecked(False)  # turns the roll-up off in the timeline tabs
         self._apply_roll_up()  # the alignment tab takes the roll-up when built (configure)
+
+    def _start_cascade(self, document: OpenDocument) -> None:
+        if self.document is document:  # still the one shown
+            start_cascade(document)
 
     def switch_to(self, strategy_id: int) -> bool:
         """Edit another strategy of the open file (a fresh undo history, the status bar says)."""

@@ -146,8 +146,9 @@ class ReadingsPanel(QWidget):
         layout.addLayout(right, 3)
         self.add_button.clicked.connect(self.add_reading)
         self.remove_button.clicked.connect(self.remove_current)
-        document.changed.connect(lambda *_: self.refresh())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.refresh())
+        # Bound methods, not lambdas: Qt drops them with the panel (the document outlives it).
+        document.changed.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(self.refresh)
         self.refresh()
 
     def show_measure(self, key: str | None) -> None:

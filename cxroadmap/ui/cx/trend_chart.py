@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from cxroadmap.common import style
 from cxroadmap.domain.measures import Measure, format_number
 from cxroadmap.domain.readings import Trend, trend
+from cxroadmap.ui.paint_guard import guarded_event
 
 
 class TrendChart(QWidget):
@@ -31,6 +32,7 @@ class TrendChart(QWidget):
         self.unit = "" if measure is None else measure.unit
         self.update()
 
+    @guarded_event
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

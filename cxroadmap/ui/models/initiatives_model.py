@@ -30,6 +30,17 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
+# Roles and flags as plain values: `data` and `flags` run for every cell painted, and each
+# `Qt.ItemDataRole.X` looked up or Qt flags or-ed together is a Python enum operation.
+_DISPLAY, _EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
+_TOOLTIP, _DECORATION = int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.DecorationRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND, _FONT = int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.FontRole)
+_SORT, _KEY = int(SORT_ROLE), int(KEY_ROLE)
+_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+
 
 @dataclass(frozen=True)
 class Column:
@@ -200,47 +211,44 @@ class InitiativesModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         editable = self.document is not None and not self.document.readonly
-        if editable and COLUMNS[index.column()].editable:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        return _EDITABLE if editable and COLUMNS[index.column()].editable else _READ_ONLY
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.document is None or index.row() >= len(self._keys):
             return None
         ini = self.initiative_at(index.row())
         name = COLUMNS[index.column()].name
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(ini, name)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return self._edit_value(ini, name)
-        if role == SORT_ROLE:
+        if role == _SORT:
             return self.sort_value(ini, name)
-        if role == KEY_ROLE:
+        if role == _KEY:
             return ini.key
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(ini, name)
-        if role == Qt.ItemDataRole.DecorationRole and name == "pillar":
+        if role == _DECORATION and name == "pillar":
             return QColor(pillar_colour(ini.pillar))
-        if role == Qt.ItemDataRole.DecorationRole and name == "rag":
+        if role == _DECORATION and name == "rag":
             rag = self._rag(ini.key)
             return None if rag is None else rag_colour(rag)
-        if role == Qt.ItemDataRole.TextAlignmentRole and (
+        if role == _ALIGNMENT and (
             name == "slack"
             or name in VARIANCE
             or (name in INITIATIVE and INITIATIVE[name].kind in _RIGHT)
         ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and name in VARIANCE:
+            return _RIGHT_ALIGNED
+        if role == _FOREGROUND and name in VARIANCE:
             delta = self.variance(ini.key)
             if delta is not None and getattr(delta, f"{name}_days") > 0:
                 return QColor(_critical_colour())
-        if role == Qt.ItemDataRole.ForegroundRole and name == "slack":
+        if role == _FOREGROUND and name == "slack":
             item = self.scheduled(ini.key)
             if item is not None and item.critical:
                 return QColor(_critical_colour())
-        if role == Qt.ItemDataRole.FontRole and name == "key" and ini.is_milestone:
+        if role == _FONT and name == "key" and ini.is_milestone:
             font = QFont()
             font.setItalic(True)
             return font

@@ -30,6 +30,7 @@ from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
+from cxroadmap.ui.paint_guard import guarded_event
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.board_card import CardItem
 from cxroadmap.ui.views.board_columns import paint_columns
@@ -230,6 +231,7 @@ class BoardScene(QGraphicsScene):
             self.removeItem(gone)
         self._fit()
 
+    @guarded_event
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         paint_columns(self, painter, QRectF(rect))
 

@@ -13,6 +13,7 @@ from cxroadmap.common import style
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.pillars import pillar_label
 from cxroadmap.scheduling.result import ScheduledInitiative
+from cxroadmap.ui.paint_guard import guarded_item
 from cxroadmap.ui.rag_state import rag_marks, rag_tooltip
 from cxroadmap.ui.views.look import colour, done_fraction, elide, font, progress_colour, wrap
 from cxroadmap.ui.views.timeline_scene import bar_fill
@@ -99,6 +100,7 @@ class CardItem(QGraphicsRectItem):
             self._rect.setWidth(width)
             self.setRect(self._rect.adjusted(-2, -2, 2, 2))  # tells the scene first
 
+    @guarded_item
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QStyleOptionGraphicsItem, QWidg
 
 from cxroadmap.common import style
 from cxroadmap.scheduling.result import ScheduledInitiative
+from cxroadmap.ui.paint_guard import guarded_item
 from cxroadmap.ui.views.look import colour, elide, font, text_on, wrap
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ class NodeItem(QGraphicsRectItem):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setZValue(2)
 
+    @guarded_item
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxroadmap.common import style
+from cxroadmap.ui.paint_guard import guarded_event
 from cxroadmap.ui.views.look import font
 
 if TYPE_CHECKING:
@@ -180,6 +181,7 @@ class Picture(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(320, max(0, self.heightForWidth(320)))
 
+    @guarded_event
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.pixmap.isNull():
             return

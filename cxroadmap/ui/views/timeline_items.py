@@ -1,18 +1,17 @@
-"""The timeline's graphics items: one cheap bar per initiative, a backdrop and an arrow layer."""
+"""The timeline's graphics items: one cheap bar per initiative and the backdrop behind them."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
-from cxroadmap.ui.views.arrow_lines import on_layer, paint_arrows
+from cxroadmap.ui.paint_guard import guarded_item
 from cxroadmap.ui.views.baseline_ghosts import paint_ghost
 from cxroadmap.ui.views.date_axis import ticks, unit_for
 from cxroadmap.ui.views.look import colour, elide, label_font, pen, progress_colour
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
 TEXT_GAP = 14.0  # room between a bar's end and its title for the link handle
 HANDLE_RADIUS = 4.0
 RAG_ROOM = 11.0  # the RAG dot before a title, when the strategy is tracked
-CRITICAL_WIDTH = 1.8  # the critical arrows' pen, the widest
 
 
 @functools.cache
@@ -120,6 +118,7 @@ class BarItem(QGraphicsItem):
             return self.title
         return elide(metrics, self.title, edge - left - 4, whole_words=True)
 
+    @guarded_item
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
@@ -219,6 +218,7 @@ class BackdropItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect
 
+    @guarded_item
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
@@ -266,123 +266,3 @@ class BackdropItem(QGraphicsItem):
             paint_status_line(painter, scene, area, self._rect.top(), status)
         if scene.flags_height:
             paint_measure_flags(painter, scene, area)
-
-
-class DependencyLayer(QGraphicsItem):
-    """Every dependency arrow, drawn at paint time from the bars' geometry.
-
-    On screen only arrows from or to a bar in view are drawn (found through an index of rows),
-    so a frame costs the same at 50 or 5,000 initiatives; an export draws them all.
-    """
-
-    BLOCK = 32  # rows per index bucket
-
-    def __init__(self, scene: TimelineScene) -> None:
-        super().__init__()
-        self.owner = scene
-        self._rect = QRectF()
-        self.deps: list[tuple[str, str, str, bool]] = []
-        self.blocks: dict[int, set[int]] = {}
-        self.at: dict[str, list[int]] = {}  # the arrows from or to each initiative
-        self.setZValue(-1)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-
-    def set_dependencies(self, deps: list[tuple[str, str, str, bool]]) -> None:
-        """(from key, to key, type, critical) of each dependency between rows on show."""
-        self.deps = deps
-        self.blocks = {}
-        self.at = {}
-        rows = self.owner.rows
-        for index, (a, b, _, _) in enumerate(deps):
-            for block in self._blocks_of(rows[a], rows[b]):
-                self.blocks.setdefault(block, set()).add(index)
-            self.at.setdefault(a, []).append(index)
-            self.at.setdefault(b, []).append(index)
-        self.update()
-
-    def _blocks_of(self, y_from: float, y_to: float) -> set[int]:
-        height = self.owner.metrics.row * self.BLOCK
-        return {int(y_from // height), int(y_to // height)}
-
-    def follow(
-        self,
-        keys: Iterable[str],
-        old_rows: dict[str, float],
-        critical: Callable[[str, str], bool],
-        area: QRectF | None = None,
-    ) -> None:
-        """After an edit that kept the arrows: those from or to `keys` (the bars that moved
-        or changed row) are indexed by their new rows and marked red or not again; `area`
-        (scene coordinates) covers every arrow that changed, or None for all of them."""
-        deps, rows, blocks = self.deps, self.owner.rows, self.blocks
-        for index in {i for key in keys for i in self.at.get(key, ())}:
-            a, b, kind, _ = deps[index]
-            deps[index] = (a, b, kind, critical(a, b))
-            was = self._blocks_of(old_rows[a], old_rows[b])
-            now = self._blocks_of(rows[a], rows[b])
-            for block in was - now:
-                blocks[block].discard(index)
-            for block in now - was:
-                blocks.setdefault(block, set()).add(index)
-        self.redraw(area)
-
-    def redraw(self, area: QRectF | None = None) -> None:
-        """Paint again where arrows changed (scene coordinates; empty: nowhere), or everywhere
-        (None). Not update(QRectF()): Qt reads an empty rectangle as the whole item."""
-        if area is None or not area.isEmpty():
-            self.update(QRectF() if area is None else self.mapRectFromScene(area))
-
-    def resize(self, rect: QRectF) -> None:
-        self.prepareGeometryChange()
-        self._rect = rect
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def _visible(self, option: QStyleOptionGraphicsItem, widget: QWidget | None) -> QRectF:
-        view = widget.parentWidget() if widget is not None else None
-        if isinstance(view, QGraphicsView):
-            # The whole viewport, not just the exposed strip, so arrows are never half drawn.
-            return view.mapToScene(view.viewport().rect()).boundingRect()
-        return QRectF(option.exposedRect)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        area = self._visible(option, widget)
-        if widget is None and painter.hasClipping() and on_layer(painter, CRITICAL_WIDTH):
-            # A band of an exported image (ui/image_bands.py): arrows set on a layer come out
-            # the same drawn in any order, so those crossing the band are enough.
-            area = area.intersected(painter.clipBoundingRect())
-        row = self.owner.metrics.row
-        height = row * self.BLOCK
-        # An export (no widget) may paint a band at a time: all arrows crossing it, not just ending.
-        crossing = widget is None
-        chosen: set[int] = set(range(len(self.deps))) if crossing else set()
-        for block in range(int((area.top() - row) // height), int(area.bottom() // height) + 1):
-            chosen.update(() if crossing else self.blocks.get(block, ()))
-        rows, top, bottom = self.owner.rows, area.top() - row, area.bottom() + row
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        normal = QPen(colour(style.mix(style.DEPENDENCY, 0.7)), 1.0)
-        critical_pen = QPen(colour(style.CRITICAL), CRITICAL_WIDTH)
-        left, right = area.left(), area.right()
-        # Plain arrows first so critical ones stay on top where they cross.
-        for critical in (False, True):
-            arrows, heads = [], []
-            for index in sorted(chosen):
-                a, b, kind, is_critical = self.deps[index]
-                if is_critical != critical:
-                    continue
-                low, high = sorted((rows[a], rows[b]))
-                if high < top or low > bottom or not (crossing or top <= low or high <= bottom):
-                    continue
-                points, head = self.owner.arrow_points(a, b, kind)
-                xs = [x for x, _ in points]
-                if max(xs) < left or min(xs) > right:
-                    continue
-                arrows.append(points)
-                heads.append(head)
-            pen = critical_pen if critical else normal
-            fill = colour(style.CRITICAL if critical else style.DEPENDENCY)
-            paint_arrows(painter, arrows, heads, pen, fill)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
 from cxroadmap.domain.readings import on_track
+from cxroadmap.ui.paint_guard import guarded_item
 from cxroadmap.ui.views.look import colour, elide, font
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class LaneLabels(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect
 
+    @guarded_item
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:

@@ -6,8 +6,8 @@ import bisect
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QPointF, QRectF
-from PySide6.QtGui import QFontMetricsF, QPainterPath, QPolygonF
+from PySide6.QtCore import QObject, QRectF
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
 from cxroadmap.common import style
@@ -21,8 +21,9 @@ from cxroadmap.ui.rag_state import rag_marks
 from cxroadmap.ui.views.baseline_ghosts import Ghosts, ghost_geometry
 from cxroadmap.ui.views.date_axis import PhaseSpan, TimeScale
 from cxroadmap.ui.views.look import NORMAL, Metrics, colour, done_fraction, family, font
+from cxroadmap.ui.views.timeline_arrows import DependencyLayer
 from cxroadmap.ui.views.timeline_follow import follow_change
-from cxroadmap.ui.views.timeline_items import TEXT_GAP, BackdropItem, BarItem, DependencyLayer
+from cxroadmap.ui.views.timeline_items import TEXT_GAP, BackdropItem, BarItem
 from cxroadmap.ui.views.timeline_layout import (
     Lane,
     date_window,
@@ -325,7 +326,7 @@ class TimelineScene(QGraphicsScene):
             return QRectF(x - m.bar / 2, top, m.bar, m.bar)
         return QRectF(x, top, max(width, 2.0), m.bar)
 
-    def _ends(self, key: str) -> tuple[float, float, float]:
+    def bar_ends(self, key: str) -> tuple[float, float, float]:
         """Left, right and middle y of `bar_rect(key)`, in the same arithmetic, no QRectF."""
         x, width, _, y, milestone = self.geom[key]
         bar = self.metrics.bar
@@ -355,44 +356,8 @@ class TimelineScene(QGraphicsScene):
         self.row_keys = list(self.rows)
         self.row_ys = list(self.rows.values())
 
-    def arrow_path(self, from_key: str, to_key: str, kind: str) -> tuple[QPainterPath, QPolygonF]:
-        """The elbow arrow of one dependency, from the bars' current geometry."""
-        points, head = self.arrow_points(from_key, to_key, kind)
-        path = QPainterPath(QPointF(*points[0]))
-        for x, y in points[1:]:
-            path.lineTo(x, y)
-        return path, head
-
-    def arrow_points(
-        self, from_key: str, to_key: str, kind: str
-    ) -> tuple[list[tuple[float, float]], QPolygonF]:
-        """The corners of one dependency's elbow arrow, and its head."""
-        m = self.metrics
-        (a_left, a_right, ay), (b_left, b_right, by) = self._ends(from_key), self._ends(to_key)
-        from_end = kind in ("FS", "FF")
-        to_start = kind in ("FS", "SS")
-        ax = a_right if from_end else a_left
-        bx = b_left if to_start else b_right
-        out = 6.0 if from_end else -6.0
-        into = -1.0 if to_start else 1.0  # which side of the target the arrow enters from
-        turn, entry = ax + out, bx + into * 8
-        if (turn - entry) * into >= 0:
-            points = [(ax, ay), (turn, ay), (turn, by)]  # room to drop straight to the target
-        else:
-            # Go round: along the gap between rows, then into the target from its side.
-            mid = by - m.row / 2 if by > ay else by + m.row / 2
-            points = [(ax, ay), (turn, ay), (turn, mid), (entry, mid), (entry, by)]
-        points.append((bx, by))
-        return points, _arrow_head(QPointF(bx, by), -into)
-
     def tooltip(self, key: str) -> str:
         """What hovering a bar explains (timeline_tooltip.py)."""
         from cxroadmap.ui.views.timeline_tooltip import bar_tooltip
 
         return bar_tooltip(self, key)
-
-
-def _arrow_head(tip: QPointF, direction: float) -> QPolygonF:
-    """A small triangle pointing along x (`direction` +1 right, -1 left) with its tip at `tip`."""
-    back = tip.x() - direction * 6
-    return QPolygonF([tip, QPointF(back, tip.y() - 3.5), QPointF(back, tip.y() + 3.5)])

@@ -32,6 +32,7 @@ from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.feed import ChangeFeed, DirectFeed
+from cxroadmap.ui.paint_guard import guarded_event
 from cxroadmap.ui.selection import Selection
 from cxroadmap.ui.views.date_axis import paint_axis
 from cxroadmap.ui.views.drag_impact import ImpactPreview
@@ -47,6 +48,7 @@ ZOOM_STEP = 1.25
 class AxisHeader(QWidget):
     """The date axis above the viewport; it scrolls sideways with the scene, never away."""
 
+    @guarded_event
     def paintEvent(self, event: QPaintEvent) -> None:
         # The view is asked of Qt (the parent) rather than kept in an attribute: the garbage
         # collector empties the attributes of every object of a cycle (a view and its header
@@ -142,6 +144,7 @@ class TimelineView(QGraphicsView):
         margin = visible.height()
         self.timeline.ensure_rows(visible.top() - margin, visible.bottom() + margin)
 
+    @guarded_event
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         self.timeline.ensure_rows(rect.top(), rect.bottom())
         super().drawBackground(painter, rect)
