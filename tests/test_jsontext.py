@@ -37,3 +37,29 @@ def test_a_schedule_shaped_value():
         "nested": {"empty": {}, "list": [[1, 2], {"a": [True, False]}]},
     }
     assert dumps_indented(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+# Lists of flat objects (a schedule's initiatives) take the one-call path; strings full of
+# the characters its respacing looks for, and subclasses of the scalars, which do not.
+tricky = st.text(alphabet='{}[],:\n" \\aé', max_size=8)
+flat_values = tricky | st.none() | st.booleans() | st.integers() | st.floats()
+records = st.lists(st.dictionaries(tricky, flat_values, min_size=1, max_size=4), max_size=5)
+
+
+@given(records, st.integers(0, 3))
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_lists_of_flat_objects_are_byte_for_byte_the_standard_library(value, depth):
+    for _ in range(depth):
+        value = {"nested": [value, {"k": value}]}
+    assert dumps_indented(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+class Text(str):
+    pass
+
+
+def test_a_list_of_objects_with_an_odd_value_is_still_the_standard_library():
+    for odd in (Text("x"), [1], {"a": {}}, {}, ()):
+        value = [{"a": 1, "b": "}"}, {"c": odd}]
+        assert dumps_indented(value) == json.dumps(value, indent=2, ensure_ascii=False)
+    assert dumps_indented([{}, {"a": 1}]) == json.dumps([{}, {"a": 1}], indent=2)

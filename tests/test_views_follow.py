@@ -249,3 +249,32 @@ def test_an_edit_repaints_its_arrows_where_they_were_and_are_and_no_more(timelin
         timeline.repaint()
         assert settled == shot(), edit.text  # nothing stale on screen
     assert checked > 5
+
+
+def test_the_arrows_area_is_the_union_of_the_rects_of_the_bars_at_the_arrows(timeline):
+    from PySide6.QtCore import QRectF
+
+    from cxroadmap.ui.views.timeline_follow import arrows_area
+
+    scene = timeline.timeline
+    m = scene.metrics
+
+    def united(was):  # the plain way: one QRectF per bar, united
+        area = QRectF()
+        for index in {i for key in was for i in scene.arrows.at.get(key, ())}:
+            a, b = scene.arrows.deps[index][:2]
+            for geom in (scene.geom[a], scene.geom[b], was.get(a), was.get(b)):
+                if geom is not None:
+                    x, width, _, y, _ = geom
+                    area = area.united(QRectF(x - m.bar, y, max(width, 2.0) + 2 * m.bar, m.row))
+        return area.adjusted(-12, -12, 12, 12) if not area.isEmpty() else area
+
+    linked = [k for k in scene.geom if scene.arrows.at.get(k)]
+    moved = {k: (g[0] + 30, g[1], g[2], g[3] + m.row, g[4]) for k, g in scene.geom.items()}
+    for keys in (linked[:1], linked[3:9], linked, []):
+        was = {k: moved[k] for k in keys}
+        found, plain = arrows_area(scene, was), united(was)
+        assert found.isEmpty() == plain.isEmpty() == (not keys)
+        for a, b in zip(found.getRect(), plain.getRect(), strict=True):
+            assert abs(a - b) < 1e-9
+    assert len(linked) > 9

@@ -32,6 +32,7 @@ from cxroadmap.domain.model import Initiative, Strategy
 from cxroadmap.domain.registry import DEPENDENCY, INITIATIVE
 
 _TYPES = frozenset(DEPENDENCY["type"].choices)
+_BUILTINS = ("type", "str", "int", "float", "len")
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def records_look_fine(strategy: Strategy) -> Survey | None:
 UNUSUAL = (
     "v_not_before is not None or v_phase is not None or v_actual_start is not None"
     " or v_actual_finish is not None or v_percent_complete"
-    " or not (v_touchpoints == [] and v_supports == []) or v_status == 'dropped'"
+    " or not (v_touchpoints == _empty and v_supports == _empty) or v_status == 'dropped'"
 )
 
 
@@ -116,7 +117,8 @@ def _dependencies_fine(strategy: Strategy) -> tuple[list[int], list[int], int] |
 def initiative_test_source() -> tuple[str, dict[str, object]]:
     """The source of the compiled loop over initiatives, and the names it uses."""
     env = record_env()
-    env.update(_low=MIN_DATE, _high=MAX_DATE, _date=dt.date)
+    # _empty: an empty list to compare with, never changed (no new list per initiative).
+    env.update(_low=MIN_DATE, _high=MAX_DATE, _date=dt.date, _empty=[])
     fields = record_test(INITIATIVE, "v_{}", env)
     # A text field's own test makes it a str, so its length can join a sum: lengths at
     # most L each if their sum is (a long sum only sends the plan the slow way).
@@ -147,8 +149,11 @@ def initiative_test_source() -> tuple[str, dict[str, object]]:
     # Each test once (the registry's, the limits' and the planner's overlap), in order.
     test = "\n            and ".join(dict.fromkeys(tests))
     reads = "".join(f"        v_{name} = r.{name}\n" for name in INITIATIVE)
+    # The builtins and the tests' names as parameters, so each is read as a fast local
+    # (about 7 % of the loop).
+    local = ", ".join(f"{name}={name}" for name in [*_BUILTINS, *sorted(env)])
     source = f"""
-def fine(initiatives, phases):
+def fine(initiatives, phases, {local}):
     unusual = []
     note = unusual.append
     durations = []

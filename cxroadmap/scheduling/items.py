@@ -75,7 +75,7 @@ def build_items(
     if slack and min(slack) < 0:
         # Not reachable for a valid schedule; the contract says never negative.
         slack = [s if s > 0 else 0 for s in slack]
-    critical = list(map((0).__eq__, slack))
+    critical = [not s for s in slack]  # slack is never negative here
     reasons = _reasons(strategy, start, release, own_reasons, binding)
     states: list[str] | repeat[str] = repeat(NOT_STARTED, n)
     behind: list[int] | repeat[int] = repeat(0, n)

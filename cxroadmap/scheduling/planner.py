@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import compress, count
 from operator import add
 
 from cxroadmap.common.collector import collector_paused
@@ -149,8 +148,8 @@ def _critical_path(
     follows each one's binding dependency back. A binding predecessor of a critical
     initiative is itself critical.
     """
-    # Those finishing at F (`finish`: each one's finish day), picked out in C.
-    at_finish = list(compress(count(), map(finish_day.__eq__, finish)))
+    # Those finishing at F (`finish`: each one's finish day): few, each found by a C scan.
+    at_finish = _indices(finish, finish_day)
     holding = {link[0] for i in at_finish if (link := binding[i]) is not None}
     end = next((i for i in at_finish if i not in holding), None)
     if end is None:
@@ -161,6 +160,18 @@ def _critical_path(
         chain.append(link[0])
         link = binding[link[0]]
     return [graph.keys[i] for i in reversed(chain)]
+
+
+def _indices(values: list[int], wanted: int) -> list[int]:
+    """The positions of `wanted` in `values`, in order."""
+    found: list[int] = []
+    at = -1
+    try:
+        while True:
+            at = values.index(wanted, at + 1)
+            found.append(at)
+    except ValueError:
+        return found
 
 
 def _warnings(

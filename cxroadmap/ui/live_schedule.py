@@ -19,6 +19,10 @@ from cxroadmap.ui.snapshots import Snapshots
 
 # Above this a reschedule would be felt while typing, so later ones go off the UI thread.
 INLINE_LIMIT_SECONDS = 0.1
+# Once plans go to the worker, one must take under this share of the limit to bring the next
+# inline: a document whose plans take about the limit went back and forth, freezing the
+# window for a whole plan on every other edit (20,000 initiatives, about 0.1 s each).
+BACK_INLINE_SHARE = 0.75
 # The worker's first whole copy waits this long after the open's schedule: 300 ms came before
 # the first paint of a 20k document on a busy machine (the copy then delayed the paint).
 PRIME_AFTER_MS = 2000
@@ -98,6 +102,7 @@ class LiveScheduler(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._waiting = False
+        self._on_worker = False  # whether the last plan was made there
         self._early = -1  # the generation started by start_early, until its run
         self._behind = False  # start_early found an earlier edit's plan still out
         self._snapshots = Snapshots(snapshot)
@@ -109,7 +114,8 @@ class LiveScheduler(QObject):
     @property
     def off_thread(self) -> bool:
         """Whether the next run goes to the worker thread."""
-        return self.force_background or self.last_seconds > INLINE_LIMIT_SECONDS
+        limit = INLINE_LIMIT_SECONDS * (BACK_INLINE_SHARE if self._on_worker else 1.0)
+        return self.force_background or self.last_seconds > limit
 
     def start_early(self, strategy: Strategy, change: Change) -> None:
         """Start planning an edit on the worker before it is written, so the write's wait for
@@ -136,7 +142,8 @@ class LiveScheduler(QObject):
             return None  # this edit is being planned already (start_early)
         self._generation += 1
         self._snapshots.changed(change)
-        if not self.force_background and self.last_seconds <= INLINE_LIMIT_SECONDS:
+        if not self.off_thread:
+            self._on_worker = False
             began = time.perf_counter()
             outcome = self.planner(strategy)
             seconds = time.perf_counter() - began
@@ -166,6 +173,7 @@ class LiveScheduler(QObject):
     def _finished(self, outcome: tuple[int, Schedule | None, str | None, float]) -> None:
         generation, result, error, seconds = outcome
         self.last_seconds = seconds
+        self._on_worker = True
         if generation != self._generation:
             return  # a newer edit has already asked for a fresher schedule
         self._waiting = False

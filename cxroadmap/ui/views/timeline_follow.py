@@ -4,6 +4,7 @@ when the order in a lane changes, and all is laid out again only when a lane cha
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Callable
 from itertools import filterfalse
 from typing import TYPE_CHECKING
@@ -102,14 +103,21 @@ def arrows_area(scene: TimelineScene, was: dict[str, Geometry]) -> QRectF:
     """Where the arrows from or to the bars of `was` (their geometry before the edit) were or
     are now, in scene coordinates (empty: no arrow there). Each arrow stays within its two
     bars' rows and at most 8 px (elbows, head) past their ends; a margin covers the pen."""
-    area, arrows, m = QRectF(), scene.arrows, scene.metrics
+    arrows, geoms, bar, row = scene.arrows, scene.geom, scene.metrics.bar, scene.metrics.row
+    # The bounds kept as four numbers: a QRectF united per bar was most of the time at 20k.
+    left = top = math.inf
+    right = bottom = -math.inf
     for index in {i for key in was for i in arrows.at.get(key, ())}:
         a, b = arrows.deps[index][:2]
-        for geom in (scene.geom[a], scene.geom[b], was.get(a), was.get(b)):
+        for geom in (geoms[a], geoms[b], was.get(a), was.get(b)):
             if geom is not None:
                 x, width, _, y, _ = geom
-                area = area.united(QRectF(x - m.bar, y, max(width, 2.0) + 2 * m.bar, m.row))
-    return area.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN) if not area.isEmpty() else area
+                left, right = min(left, x - bar), max(right, x + max(width, 2.0) + bar)
+                top, bottom = min(top, y), max(bottom, y + row)
+    if left > right:
+        return QRectF()  # no arrow there
+    area = QRectF(left, top, right - left, bottom - top)
+    return area.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
 
 
 def lanes_kept(scene: TimelineScene, strategy: Strategy, moved: set[str]) -> bool:
