@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cxroadmap.cli import store_commands
-from cxroadmap.cli.terminal import progress_printer, status
+from cxroadmap.cli.terminal import leave_now, progress_printer, status
 from cxroadmap.cli.workspace_parser import WORKSPACE_COMMANDS
 from cxroadmap.domain.errors import CxRoadmapError
 from cxroadmap.domain.model import Strategy
@@ -348,7 +348,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     rest = [a for a in args if a != "--debug"]
     if rest and (rest[0] in COMMANDS or rest[0].startswith("-")):
-        return run_cli(args)
+        code = run_cli(args)
+        if argv is None and rest[0] == "export":
+            leave_now(code)  # the program itself, its file written: no teardown
+        return code
     return run_gui(rest)
 
 

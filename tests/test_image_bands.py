@@ -25,19 +25,18 @@ _SPEC.loader.exec_module(bench_dag)
 
 
 def _painted(picture: image_export.Picture, scale: float, cuts: list[float]) -> QImage:
-    """The PNG's pixels, the rows painted in bands one after another, cut at `cuts` (shares)."""
+    """The PNG's pixels, its rows made in bands one after another, cut at `cuts` (shares)."""
 
-    def in_bands(image: QImage, paint_rows: image_bands.PaintRows, split: object) -> None:
-        edges = [0, *(int(image.height() * cut) for cut in cuts), image.height()]
-        for first, last in itertools.pairwise(edges):
-            paint_rows(image, first, last)
+    def one_by_one(width: int, height: int, band: image_bands.Band, split: object) -> list[bytes]:
+        edges = [0, *(int(height * cut) for cut in cuts), height]
+        return [band(first, last) for first, last in itertools.pairwise(edges)]
 
-    original = image_export.paint_in_bands
-    image_export.paint_in_bands = in_bands  # type: ignore[assignment]
+    original = image_export.in_bands
+    image_export.in_bands = one_by_one  # type: ignore[assignment]
     try:
         data, _ = image_export.png_bytes(picture, scale)
     finally:
-        image_export.paint_in_bands = original
+        image_export.in_bands = original
     return QImage.fromData(data)
 
 
@@ -83,15 +82,15 @@ def counted():
     return fork()
 os.fork = counted
 image_bands.MIN_PIXELS = 0
-paint_in_bands = image_bands.paint_in_bands
-def failing_child(image, paint_rows, split=None):
-    def rows(target, first, last):
+in_bands = image_bands.in_bands
+def failing_child(width, height, band, split=None):
+    def rows(first, last):
         if os.getpid() != parent:
             raise RuntimeError("the child fails")
-        paint_rows(target, first, last)
-    paint_in_bands(image, rows, split)
+        return band(first, last)
+    return in_bands(width, height, rows, split)
 if sys.argv[2] == "failing":
-    image_export.paint_in_bands = failing_child
+    image_export.in_bands = failing_child
 assert image_bands.can_fork()
 data, _ = image_export.png_bytes(picture, 0.5)
 assert forks == [1], forks
@@ -100,7 +99,7 @@ open(sys.argv[3], "wb").write(data)
 
 
 @pytest.mark.parametrize("child", ["painting", "failing"])
-def test_a_forked_child_paints_the_lower_rows_to_the_same_file(qapp, tmp_path, monkeypatch, child):
+def test_a_forked_child_makes_the_lower_rows_of_the_same_image(qapp, tmp_path, monkeypatch, child):
     # A fresh process (the command line's case): here pytest's threads would forbid the fork.
     # A child that fails leaves its rows to the parent.
     out = tmp_path / "split.png"
@@ -116,4 +115,30 @@ def test_a_forked_child_paints_the_lower_rows_to_the_same_file(qapp, tmp_path, m
     picture = image_export.timeline_picture(strategy, schedule(strategy))
     monkeypatch.setattr(image_bands, "MIN_PIXELS", 10**12)
     alone, _ = image_export.png_bytes(picture, 0.5)
-    assert out.read_bytes() == alone
+    split = QImage(str(out))
+    assert split == QImage.fromData(alone)
+    assert split.dotsPerMeterX() == QImage.fromData(alone).dotsPerMeterX() == 1890
+
+
+def test_the_command_line_export_leaves_at_once_with_its_output_flushed(tmp_path):
+    # As a program, `cxroadmap export` ends without tearing down what it built: nothing runs
+    # after it (not even an exit handler), yet its line of output and its file are whole.
+    script = (
+        "import atexit, sys; atexit.register(print, 'torn down');"
+        "from cxroadmap.app import main; from cxroadmap.content.demo import demo_strategy;"
+        "from cxroadmap.storage.document import write_document;"
+        "write_document(sys.argv[1], [demo_strategy()]);"
+        "sys.argv = ['cxroadmap', 'export', sys.argv[1], '-o', sys.argv[2], '--view', 'timeline'];"
+        "sys.exit(main())"
+    )
+    out = tmp_path / "t.png"
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "d.cxroadmap"), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"wrote {out}\n"
+    assert not QImage(str(out)).isNull()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import struct
 import zlib
 
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from cxroadmap.ui.png_pack import ROWS_AT_ONCE, png_data
+from cxroadmap.ui.png_pack import ROWS_AT_ONCE, adler32_combine, deflate_rows, png_data, png_file
 
 
 def test_every_pixel_and_the_density_come_back() -> None:
@@ -66,3 +69,29 @@ def test_an_image_already_in_rgb888_packs_to_the_same_file() -> None:
     painter.end()
     rgb = image.convertToFormat(QImage.Format.Format_RGB888)
     assert png_data(rgb) == png_data(image)
+
+
+@given(st.binary(max_size=3000), st.binary(max_size=3000))
+def test_checksums_of_two_pieces_combine_into_the_whole_ones(first: bytes, second: bytes) -> None:
+    combined = adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second))
+    assert combined == zlib.adler32(first + second)
+
+
+def test_bands_of_rows_packed_apart_make_one_stream_of_every_row() -> None:
+    # Two processes pack the upper and lower rows apart (ui/image_bands.py); joined, the
+    # stream must hold every row in order, its checksum right (zlib checks it), as one file.
+    image = QImage(53, 3 * ROWS_AT_ONCE + 17, QImage.Format.Format_RGB32)
+    for y in range(image.height()):
+        for x in range(53):
+            image.setPixelColor(x, y, QColor((x * 5) % 256, y % 256, (x * y) % 256))
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    cuts = [0, 100, 101, ROWS_AT_ONCE + 300, image.height()]
+    bands = [
+        deflate_rows(rgb.copy(0, top, 53, bottom - top), final=bottom == image.height())
+        for top, bottom in itertools.pairwise(cuts)
+    ]
+    data = png_file(53, image.height(), (3780, 3780), bands)
+    assert zlib.decompress(_idat(data)) == zlib.decompress(_idat(png_data(rgb)))
+    back = QImage.fromData(data, "PNG")
+    assert back.convertToFormat(QImage.Format.Format_RGB32) == image
+    assert back.dotsPerMeterX() == 3780

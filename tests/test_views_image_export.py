@@ -117,3 +117,24 @@ def test_2x_and_3x_images_shrunk_to_1x_look_like_the_1x_image(qapp, tmp_path, vi
     assert images[2].dotsPerMeterX() == 2 * images[1].dotsPerMeterX()
     for scale in (2, 3):
         assert _shrunk_difference(images[scale], one) < 0.08, scale
+
+
+def test_the_timeline_picture_is_laid_out_as_a_scene_zoomed_after_its_layout(qapp):
+    # timeline_picture sets the scale before the data (one layout instead of two): the bars,
+    # rows and size must be what setting the data and then the scale gives.
+    from cxroadmap.content.demo import demo_strategy
+    from cxroadmap.ui.views.timeline_scene import TimelineScene
+
+    strategy = demo_strategy()
+    plan = schedule(strategy)
+    picture = picture_of(strategy, plan, "timeline")
+    once = picture.keep[0]
+    assert isinstance(once, TimelineScene)
+    twice = TimelineScene()
+    twice.set_data(strategy, plan)
+    twice.set_px_per_day(once.px_per_day)
+    assert once.px_per_day != 3.0  # not the view's default: the case where layouts differ
+    assert (once.geom, once.ends, once.rows) == (twice.geom, twice.ends, twice.rows)
+    assert once.window == twice.window and once.phases == twice.phases
+    twice.ensure_all()
+    assert once.sceneRect() == twice.sceneRect()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
+from typing import NoReturn
 
 
 def progress_printer() -> Callable[[int, int], None] | None:
@@ -25,3 +27,13 @@ def status(text: str) -> None:
     if sys.stderr.isatty():
         sys.stderr.write(f"\r\033[K{text}")
         sys.stderr.flush()
+
+
+def leave_now(code: int) -> NoReturn:
+    """End the process with `code` at once, its output flushed, without tearing down what it
+    built. For `cxroadmap export` run as the program: every export writes its file whole
+    (atomically, synced) before it returns, and freeing the objects of a 5,000-initiative
+    timeline (its scene's items) cost about a tenth of a second more for nothing."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

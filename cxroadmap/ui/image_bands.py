@@ -1,25 +1,23 @@
-"""A big image painted in two bands at once: a forked child paints the lower half meanwhile.
+"""A big image made in two bands at once: a forked child paints and packs the lower rows.
 
 Painting the 5,000-initiative timeline is about a second of Python and Qt work that holds
 the GIL throughout (a second thread does not overlap it), on machines that have a second
-core idle. A child process forked once the picture is laid out paints the lower rows into
-shared memory while this process paints the upper ones; each paints only the scene's items
-in its rows. Forking is safe only in a process with no other thread (a thread holding a
-lock at the fork would leave it held in the child forever): the command line's export is
-one, the app with its worker threads is not and paints alone, as does any platform without
-`fork` or a machine with one core. If the child fails, its rows are painted here.
+core idle. A child process forked once the picture is laid out paints the lower rows and
+packs them while this process paints and packs the upper ones; each paints only the
+scene's items in its rows, and sends back only its packed rows (a few MB, through a pipe).
+Forking is safe only in a process with no other thread (a thread holding a lock at the fork
+would leave it held in the child forever): the command line's export is one, the app with
+its worker threads is not and makes the image alone, as does any platform without `fork`
+or a machine with one core. If the child fails, its rows are made here.
 """
 
 from __future__ import annotations
 
-import mmap
 import os
 import sys
 from collections.abc import Callable
 
-from PySide6.QtGui import QImage
-
-PaintRows = Callable[[QImage, int, int], None]
+Band = Callable[[int, int], bytes]  # rows first to last (exclusive): their packed bytes
 # Below this many pixels a fork (page tables of a 150 MB process, copied on write) costs
 # about what the second core would save.
 MIN_PIXELS = 2_000_000
@@ -36,41 +34,39 @@ def can_fork() -> bool:
     return threads == 1 and len(os.sched_getaffinity(0)) >= 2
 
 
-def paint_in_bands(image: QImage, paint_rows: PaintRows, split: bool | None = None) -> None:
-    """Paint every row of `image` with `paint_rows(target, first, last)`, which paints rows
-    `first` to `last` (exclusive) of `target`, an image of the same size, format and density.
-    `split` (default: when big enough and `can_fork`) paints the lower half in a child."""
-    height = image.height()
+def in_bands(width: int, height: int, band: Band, split: bool | None = None) -> list[bytes]:
+    """`band(first, last)` for the rows of an image `width` x `height`: all rows at once, or
+    (`split`, by default when big enough and `can_fork`) the upper half here and the lower
+    half in a forked child at the same time; the results in the rows' order."""
     if split is None:
-        split = image.width() * height >= MIN_PIXELS and can_fork()
+        split = width * height >= MIN_PIXELS and can_fork()
     if not split or height < 2:
-        paint_rows(image, 0, height)
-        return
+        return [band(0, height)]
     middle = height // 2
-    stride = image.bytesPerLine()
-    shared = mmap.mmap(-1, stride * height)  # anonymous and shared: the child's rows land here
+    read_end, write_end = os.pipe()
     try:
         pid = os.fork()
     except OSError:
-        paint_rows(image, 0, height)
-        return
-    if pid == 0:  # the child: paint the lower rows, leave without running any exit handler
+        os.close(read_end)
+        os.close(write_end)
+        return [band(0, height)]
+    if pid == 0:  # the child: make the lower rows, leave without running any exit handler
         code = 1
         try:
-            lower = QImage(memoryview(shared), image.width(), height, stride, image.format())
-            lower.setDotsPerMeterX(image.dotsPerMeterX())
-            lower.setDotsPerMeterY(image.dotsPerMeterY())
-            paint_rows(lower, middle, height)
+            os.close(read_end)
+            with os.fdopen(write_end, "wb") as out:
+                out.write(band(middle, height))
             code = 0
         finally:
             os._exit(code)
+    os.close(write_end)
     try:
-        paint_rows(image, 0, middle)
+        upper = band(0, middle)
     finally:
+        # Read everything before waiting: the child blocks on a full pipe until it is read.
+        with os.fdopen(read_end, "rb") as source:
+            lower = source.read()
         _, status = os.waitpid(pid, 0)
-    if status == 0:
-        bits = memoryview(image.bits())
-        bits[middle * stride : height * stride] = shared[middle * stride : height * stride]
-    else:
-        paint_rows(image, middle, height)
-    shared.close()
+    if status != 0:
+        lower = band(middle, height)
+    return [upper, lower]

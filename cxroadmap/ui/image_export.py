@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,8 +22,8 @@ from cxroadmap.domain.pillars import brand_colours
 from cxroadmap.domain.view_filter import EVERYTHING_SHOWN, Shows
 from cxroadmap.interop.safe_text import xml_safe_bytes
 from cxroadmap.scheduling.result import Schedule
-from cxroadmap.ui.image_bands import paint_in_bands
-from cxroadmap.ui.png_pack import png_data
+from cxroadmap.ui.image_bands import in_bands
+from cxroadmap.ui.png_pack import deflate_rows, png_file
 from cxroadmap.ui.views.look import NORMAL, Metrics, brand_font, colour, font
 
 VIEWS = ("timeline", "board", "graph")
@@ -139,11 +140,15 @@ def timeline_picture(
     shows: Shows = EVERYTHING_SHOWN,
 ) -> Picture:
     from cxroadmap.ui.views.date_axis import paint_axis
+    from cxroadmap.ui.views.timeline_layout import date_window
     from cxroadmap.ui.views.timeline_scene import TimelineScene, long_date
 
     scene = TimelineScene(metrics, grouping, shows=shows)
+    # The scale first, from the dates the scene will span: laid out once, not at the view's
+    # default scale and again (a tenth of the picture's making at 5,000 initiatives).
+    first, last = date_window(strategy, schedule, None, scene.today_line, None)
+    scene.set_px_per_day(min(14.0, max(1.0, TIMELINE_WIDTH / max(1, (last - first).days))))
     scene.set_data(strategy, schedule)
-    scene.set_px_per_day(min(14.0, max(1.0, TIMELINE_WIDTH / max(1, scene.total_days()))))
     scene.ensure_all()
     rect = scene.sceneRect()
     # Trim the room kept for titles to what the titles really need.
@@ -234,12 +239,7 @@ def png_bytes(picture: Picture, scale: float) -> tuple[bytes, tuple[int, int]]:
     )
     scale = min(scale, limit)
     size = QSize(max(1, round(picture.width * scale)), max(1, round(picture.height * scale)))
-    # Opaque: the paper is painted first, and a PNG without alpha is a quarter less to pack.
-    image = QImage(size, QImage.Format.Format_RGB32)
-    # Paint at 96 dpi: fonts are sized in points, and a denser image would grow them on top
-    # of the painter's scale (text twice too big at 2x). The file says the real density.
-    image.setDotsPerMeterX(DOTS_PER_METER)
-    image.setDotsPerMeterY(DOTS_PER_METER)
+    width, height = size.width(), size.height()
     sx, sy = size.width() / picture.width, size.height() / picture.height
 
     def paint_rows(target: QImage, first: int, last: int) -> None:
@@ -257,14 +257,32 @@ def png_bytes(picture: Picture, scale: float) -> tuple[bytes, tuple[int, int]]:
             picture.band(painter, first / sy, last / sy)
         painter.end()
 
-    # Only a picture that paints a band alone gains from painting two bands at once.
-    paint_in_bands(image, paint_rows, None if picture.band else False)
-    image.setDotsPerMeterX(round(DOTS_PER_METER * scale))  # 96 dpi times the scale, for slides
-    image.setDotsPerMeterY(round(DOTS_PER_METER * scale))
-    # The PNG's 3 bytes a pixel, in place: a converted copy of the 5k timeline's image was 64 MB
-    # more of fresh memory (and 3 times the time).
-    image.convertTo(QImage.Format.Format_RGB888)
-    return png_data(image), (size.width(), size.height())
+    def band(first: int, last: int) -> bytes:
+        # Opaque: the paper is painted first, and a PNG without alpha is a quarter less to pack.
+        image = QImage(size, QImage.Format.Format_RGB32)
+        # Paint at 96 dpi: fonts are sized in points, and a denser image would grow them on
+        # top of the painter's scale (text twice too big at 2x). The file says the real density.
+        image.setDotsPerMeterX(DOTS_PER_METER)
+        image.setDotsPerMeterY(DOTS_PER_METER)
+        paint_rows(image, first, last)
+        if last - first == size.height():
+            # The PNG's 3 bytes a pixel, in place: a converted copy of the 5k timeline's image
+            # was 64 MB more of fresh memory (and 3 times the time).
+            image.convertTo(QImage.Format.Format_RGB888)
+            rows = image
+        else:  # a band's rows, converted straight from where they were painted
+            stride = image.bytesPerLine()
+            painted = memoryview(image.bits())[first * stride : last * stride]
+            view = QImage(painted, size.width(), last - first, stride, image.format())
+            rows = view.convertToFormat(QImage.Format.Format_RGB888)
+        data, adler, length = deflate_rows(rows, final=last == size.height())
+        return struct.pack(">IQ", adler, length) + data
+
+    # Only a picture that paints a band alone gains from making two bands at once.
+    bands = in_bands(width, height, band, None if picture.band else False)
+    packed = [(part[12:], *struct.unpack(">IQ", part[:12])) for part in bands]
+    density = round(DOTS_PER_METER * scale)  # 96 dpi times the scale, for slides
+    return png_file(width, height, (density, density), packed), (width, height)
 
 
 def svg_bytes(picture: Picture, title: str) -> bytes:

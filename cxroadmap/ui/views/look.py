@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QFontMetricsF
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QFontMetricsF, QPen
 
 from cxroadmap.common import style
 from cxroadmap.domain.pillars import pillar_colour
@@ -19,6 +19,12 @@ FAMILY = "DejaVu Sans"
 @functools.cache
 def colour(hex_colour: str) -> QColor:
     return QColor(hex_colour)
+
+
+@functools.cache
+def pen(hex_colour: str, width: float, blend: float = 1.0) -> QPen:
+    """A pen of `hex_colour` (`blend` of it on paper), made once: bars paint it by thousands."""
+    return QPen(colour(hex_colour if blend == 1.0 else style.mix(hex_colour, blend)), width)
 
 
 def pillar(text: str) -> QColor:

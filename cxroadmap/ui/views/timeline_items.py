@@ -7,14 +7,14 @@ import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cxroadmap.common import style
 from cxroadmap.ui.paint_guard import guarded_item
 from cxroadmap.ui.views.baseline_ghosts import paint_ghost
 from cxroadmap.ui.views.date_axis import ticks, unit_for
-from cxroadmap.ui.views.look import colour, elide, label_font, progress_colour
+from cxroadmap.ui.views.look import colour, elide, label_font, pen, progress_colour
 from cxroadmap.ui.views.timeline_marks import paint_measure_flags, paint_status_line
 
 if TYPE_CHECKING:
@@ -127,13 +127,11 @@ class BarItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if self.ghost is not None:
             paint_ghost(painter, self.ghost, bar)
-        outline = QPen(Qt.PenStyle.NoPen)
         if self.selected:
-            outline = QPen(colour(style.ACCENT), 2.5)
-        elif self.critical:
-            outline = QPen(colour(style.CRITICAL), 2)
-        painter.setPen(outline)
-        painter.setBrush(QBrush(colour(self.fill)))
+            painter.setPen(pen(style.ACCENT, 2.5))
+        else:
+            painter.setPen(pen(style.CRITICAL, 2) if self.critical else Qt.PenStyle.NoPen)
+        painter.setBrush(colour(self.fill))
         if self.milestone:
             c = bar.center()
             r = bar.height() / 2 + 1
@@ -195,7 +193,7 @@ class BarItem(QGraphicsItem):
         """Slack: a thin tail to the latest finish along the bar's foot, or just under the
         title where large type reaches lower, so it never runs through the title's letters."""
         if self.tail > self.width and not self.milestone:
-            painter.setPen(QPen(colour(style.mix(self.fill, 0.55)), 1.5))
+            painter.setPen(pen(self.fill, 1.5, 0.55))
             row = self.owner.metrics.row
             y = min(row - 1, max(bar.bottom() - 0.5, (row + text_height) / 2 + 1))
             painter.drawLine(QPointF(self.width, y), QPointF(self.tail, y))
