@@ -107,18 +107,23 @@ class RoadmapTabs(QObject):
         view.setObjectName(f"view_{stand_in.title.lower()}")
         self.pages[stand_in.title] = view
         self.configure(view)
-        index = self.tabs.indexOf(stand_in)
-        in_front = self.tabs.currentIndex() == index
-        # The view goes in before its stand-in, is brought to the front if the stand-in was,
-        # and then the stand-in leaves: no other tab is shown on the way, and listeners of
-        # `currentChanged` (still being told of this tab) find the view at `index`.
-        blocked = self.tabs.blockSignals(True)
-        try:
-            self.tabs.insertTab(index, view, stand_in.title)
-            if in_front:
-                self.tabs.setCurrentIndex(index)
-            self.tabs.removeTab(index + 1)
-        finally:
-            self.tabs.blockSignals(blocked)
-        stand_in.deleteLater()
+        swap_in(self.tabs, stand_in, view, stand_in.title)
         return view
+
+
+def swap_in(tabs: QTabWidget, stand_in: QWidget, page: QWidget, title: str) -> None:
+    """Put `page` where `stand_in` holds its tab's place, and let the stand-in go."""
+    index = tabs.indexOf(stand_in)
+    in_front = tabs.currentIndex() == index
+    # The page goes in before its stand-in, is brought to the front if the stand-in was, and
+    # then the stand-in leaves: no other tab is shown on the way, and listeners of
+    # `currentChanged` (still being told of this tab) find the page at `index`.
+    blocked = tabs.blockSignals(True)
+    try:
+        tabs.insertTab(index, page, title)
+        if in_front:
+            tabs.setCurrentIndex(index)
+        tabs.removeTab(index + 1)
+    finally:
+        tabs.blockSignals(blocked)
+    stand_in.deleteLater()

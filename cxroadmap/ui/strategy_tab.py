@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from cxroadmap.ui.document import OpenDocument
+from cxroadmap.ui.roadmap_tabs import swap_in
 
 if TYPE_CHECKING:
     from cxroadmap.ui.strategy_panel import StrategyPanel
@@ -58,18 +59,6 @@ class StrategyTab(QObject):
 
         panel = StrategyPanel()
         panel.set_document(self.document)
-        stand_in, index = self.page, self.tabs.indexOf(self.page)
-        in_front = self.tabs.currentIndex() == index
-        # In before the stand-in, to the front if it was, then the stand-in leaves: no other
-        # tab is shown on the way, and `currentChanged` listeners find the panel at `index`.
-        blocked = self.tabs.blockSignals(True)
-        try:
-            self.tabs.insertTab(index, panel, TITLE)
-            if in_front:
-                self.tabs.setCurrentIndex(index)
-            self.tabs.removeTab(index + 1)
-        finally:
-            self.tabs.blockSignals(blocked)
-        stand_in.deleteLater()
+        swap_in(self.tabs, self.page, panel, TITLE)
         self.page = panel
         return panel
