@@ -240,18 +240,18 @@ def png_bytes(picture: Picture, scale: float) -> tuple[bytes, tuple[int, int]]:
     scale = min(scale, limit)
     size = QSize(max(1, round(picture.width * scale)), max(1, round(picture.height * scale)))
     width, height = size.width(), size.height()
-    sx, sy = size.width() / picture.width, size.height() / picture.height
+    sx, sy = width / picture.width, height / picture.height
 
     def paint_rows(target: QImage, first: int, last: int) -> None:
-        rows = QRect(0, first, size.width(), last - first)
+        rows = QRect(0, first, width, last - first)
         painter = QPainter(target)
-        if last - first < size.height():
+        if last - first < height:
             painter.setClipRect(rows)
         painter.fillRect(rows, colour(style.PAPER))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         painter.scale(sx, sy)
-        if picture.band is None or last - first == size.height():
+        if picture.band is None or last - first == height:
             picture.paint(painter)
         else:
             picture.band(painter, first / sy, last / sy)
@@ -265,7 +265,7 @@ def png_bytes(picture: Picture, scale: float) -> tuple[bytes, tuple[int, int]]:
         image.setDotsPerMeterX(DOTS_PER_METER)
         image.setDotsPerMeterY(DOTS_PER_METER)
         paint_rows(image, first, last)
-        if last - first == size.height():
+        if last - first == height:
             # The PNG's 3 bytes a pixel, in place: a converted copy of the 5k timeline's image
             # was 64 MB more of fresh memory (and 3 times the time).
             image.convertTo(QImage.Format.Format_RGB888)
@@ -273,9 +273,9 @@ def png_bytes(picture: Picture, scale: float) -> tuple[bytes, tuple[int, int]]:
         else:  # a band's rows, converted straight from where they were painted
             stride = image.bytesPerLine()
             painted = memoryview(image.bits())[first * stride : last * stride]
-            view = QImage(painted, size.width(), last - first, stride, image.format())
+            view = QImage(painted, width, last - first, stride, image.format())
             rows = view.convertToFormat(QImage.Format.Format_RGB888)
-        data, adler, length = deflate_rows(rows, final=last == size.height())
+        data, adler, length = deflate_rows(rows, final=last == height)
         return struct.pack(">IQ", adler, length) + data
 
     # Only a picture that paints a band alone gains from making two bands at once.
