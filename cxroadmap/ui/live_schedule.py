@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
@@ -16,6 +17,9 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.jobs import Job, JobSignals
 from cxroadmap.ui.snapshots import Snapshots
+
+if TYPE_CHECKING:
+    from cxroadmap.scheduling.memo import PlanMemo
 
 # Above this a reschedule would be felt while typing, so later ones go off the UI thread.
 INLINE_LIMIT_SECONDS = 0.1
@@ -55,12 +59,15 @@ def snapshot(strategy: Strategy) -> Strategy:
     )
 
 
-def plan(strategy: Strategy) -> Outcome:
-    """The schedule of `strategy`, or None and the reason it cannot be scheduled."""
+def plan(strategy: Strategy, memo: PlanMemo | None = None) -> Outcome:
+    """The schedule of `strategy`, or None and the reason it cannot be scheduled.
+
+    `memo` only for the worker's copies (never changed once made: scheduling/memo.py).
+    """
     from cxroadmap.scheduling.planner import schedule  # networkx is slow to import
 
     try:
-        return schedule(strategy), None
+        return schedule(strategy, memo), None
     except CxRoadmapError as exc:
         return None, str(exc)
 
@@ -106,6 +113,9 @@ class LiveScheduler(QObject):
         self._early = -1  # the generation started by start_early, until its run
         self._behind = False  # start_early found an earlier edit's plan still out
         self._snapshots = Snapshots(snapshot)
+        # The worker's own planner (the default one with a memo of its last plans): its
+        # copies are never changed once made, so what it checked need not be again.
+        self._worker_planner: Callable[[Strategy], Outcome] | None = None
 
     @property
     def pending(self) -> bool:
@@ -163,9 +173,20 @@ class LiveScheduler(QObject):
         # The worker gets its own copy, as the user may go on editing while it plans: made
         # from the last one by copying what changed since (snapshots.py), not all of it.
         copied = self._snapshots.take(strategy)
-        job = partial(_timed, self.planner, self._generation, copied)
+        job = partial(_timed, self._on_worker_planner(), self._generation, copied)
         self._pool.start(Job(job, self._signals))
         return None
+
+    def _on_worker_planner(self) -> Callable[[Strategy], Outcome]:
+        """The planner for the worker: `plan` with a memo of the worker's last plans (the
+        memo is read and changed only there: the pool has one thread)."""
+        if self.planner is not plan:
+            return self.planner
+        if self._worker_planner is None:
+            from cxroadmap.scheduling.memo import PlanMemo
+
+            self._worker_planner = partial(plan, memo=PlanMemo())
+        return self._worker_planner
 
     def wait(self) -> None:
         self._pool.waitForDone()
