@@ -80,7 +80,7 @@ def test_each_plan_on_the_worker_is_the_plain_plan_of_the_document(
         document.undo_stack.redo()
         settled("redo")
     # The worker kept a memo: an edit of one initiative tested that one alone.
-    assert document.scheduler._worker_planner is not None
+    assert document.scheduler._memo is not None
     counts.clear()
     assert document.apply(ChangeInitiative("K30", {"duration": 4}))
     settled("last")
@@ -100,8 +100,34 @@ def test_plans_made_inline_and_other_planners_get_no_memo(qtbot) -> None:
     live.run(_plan(5))
     live.wait()
     qtbot.waitUntil(lambda: not live.pending)
-    assert len(seen) == 1 and live._worker_planner is None  # the planner given, as given
+    assert len(seen) == 1 and live._memo is None  # the planner given, as given
     inline = LiveScheduler()
     plan = _plan(5)
     assert inline.run(plan) == (schedule(plan), None)
-    assert inline._worker_planner is None
+    assert inline._memo is None
+
+
+def test_plans_that_reuse_the_memo_do_not_bring_plans_back_inline(qtbot, monkeypatch) -> None:
+    from cxroadmap.domain.edits import Change
+    from cxroadmap.ui import live_schedule
+
+    monkeypatch.setattr(live_schedule, "INLINE_LIMIT_SECONDS", 0.1)  # the app's limit
+
+    live = LiveScheduler()
+    plan = _plan(30)
+    live.force_background = True
+    live.run(plan, None)
+    qtbot.waitUntil(lambda: not live.pending)
+    live.force_background = False
+    live.last_seconds = 1.0  # as after an inline plan of a big document
+    for duration in (4, 5):
+        change = ChangeInitiative("K3", {"duration": duration}).apply(plan)
+        assert live.off_thread
+        assert live.run(plan, change) is None
+        qtbot.waitUntil(lambda: not live.pending)
+        assert live.last_seconds == 1.0  # the memo's cheap plan says little of a plain one
+    change = AddInitiative(Initiative("NEW", "New", 3)).apply(plan)
+    assert live.run(plan, change) is None
+    qtbot.waitUntil(lambda: not live.pending)
+    assert live.last_seconds < 0.5 and not live.off_thread  # a plan that reused nothing
+    assert live.run(plan, Change()) == (schedule(plan), None)  # inline again

@@ -44,15 +44,20 @@ class PlanMemo:
         self._graph_structure = -1
         self._touching: list[list[int]] | None = None  # per position, its links' indices
         self._into: list[int] | None = None  # the graph's `into` as dependency indices
+        # Whether the last survey skipped the tests of initiatives seen before.
+        self.reused = False
 
     def survey(self, strategy: Strategy) -> Survey | None:
         """What `records_look_fine(strategy)` returns, checking only records not seen."""
         self._given = None
+        self.reused = False
         try:
             found = self._survey(strategy)
         except Exception:  # an odd value: the ordered checks raise what they raise
             return None
-        if found is not None:
+        if found is None:
+            self.reused = False  # validation looks closer: as slow as a plain plan
+        else:
             self._given = (strategy, found)
         return found
 
@@ -88,6 +93,7 @@ class PlanMemo:
             for i, duration, title in zip(changed, found[1], found[2], strict=True):
                 flags[i], durations[i], titles[i] = keys[i] in odd, duration, title
             unusual = list(compress(keys, flags))
+            self.reused = True
         deps = strategy.dependencies
         ends = self._ends
         same_deps = len(deps) == len(self._deps) and all(map(is_, deps, self._deps))
