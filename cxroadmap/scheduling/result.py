@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import MISSING, dataclass, field, fields
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, NamedTuple
 
 # An initiative's progress state (tracking.md "Three states"); scheduling/progress.py.
 COMPLETE = "complete"
@@ -12,9 +14,13 @@ STARTED = "started"
 NOT_STARTED = "not started"
 
 
-@dataclass(frozen=True)
-class ScheduledInitiative:
+class ScheduledInitiative(NamedTuple):
     """One initiative's place in the schedule (days are working-day indices)."""
+
+    # A NamedTuple, not a frozen dataclass (sixth session): `scheduled_items` makes all of
+    # them with no Python call per item, each is 176 bytes instead of 310, fields are read
+    # by C getters, and views compare two items as tuples, in C. It keeps the dataclass's
+    # repr, hash, equality between items and immutability.
 
     key: str
     title: str
@@ -57,65 +63,18 @@ class ScheduledInitiative:
         return self.start if self.at_day_start else self.start + dt.timedelta(days=1)
 
 
-class _Unfrozen:
-    """Where a ScheduledInitiative's fields are set before it becomes one (see _compiled)."""
+# tuple.__new__(ScheduledInitiative, values): the item, made in C (the NamedTuple's own
+# `__new__` is a Python function, one call per item).
+_make = partial(tuple.__new__, ScheduledInitiative)
 
 
-def _compiled() -> dict[str, object]:
-    """`scheduled_item` and `scheduled_items`, compiled once from the dataclass fields.
-
-    Each sets the fields of a plain object of the same layout as attributes, then makes
-    it a ScheduledInitiative by assigning its `__class__`: the very object the frozen
-    dataclass's `__init__` makes (equal, same hash, still frozen), at a fifth of the cost
-    of its one `object.__setattr__` per field, and smaller than one given a whole
-    `__dict__` (Python keeps the values of plainly set attributes inline).
-    """
-    names = [f.name for f in fields(ScheduledInitiative)]
-    env: dict[str, object] = {
-        "_new": object.__new__,
-        "_unfrozen": _Unfrozen,
-        "_cls": ScheduledInitiative,
-        "_unset": _UNSET,
-    }
-    params, fills = [], []
-    for f in fields(ScheduledInitiative):
-        if f.default is not MISSING:
-            env[f"_default_{f.name}"] = f.default
-            params.append(f"{f.name}=_default_{f.name}")
-        elif f.default_factory is not MISSING:
-            env[f"_factory_{f.name}"] = f.default_factory
-            params.append(f"{f.name}=_unset")
-            fills.append(f"    if {f.name} is _unset:\n        {f.name} = _factory_{f.name}()\n")
-        else:
-            params.append(f.name)
-
-    def body(indent: str, suffix: str) -> str:
-        sets = "".join(f"{indent}item.{name} = {name}{suffix}\n" for name in names)
-        return f"{indent}item = _new(_unfrozen)\n{sets}{indent}item.__class__ = _cls\n"
-
-    source = (
-        f"def scheduled_item({', '.join(params)}):\n{''.join(fills)}"
-        f"{body('    ', '')}    return item\n\n"
-        f"def scheduled_items({', '.join(names)}):\n"
-        "    items = {}\n"
-        f"    for {', '.join(f'{name}_' for name in names)} in zip("
-        f"{', '.join(names)}, strict=True):\n"
-        f"{body('        ', '_')}        items[key_] = item\n"
-        "    return items\n"
-    )
-    exec(source, env)
-    return env
-
-
-_UNSET = object()
-_MADE = _compiled()
-# scheduled_item(key, title, start_day, ...): a ScheduledInitiative from its field values in
-# order, the rest at their defaults; a wrong number of values is a TypeError, as with the
-# constructor.
-scheduled_item: Callable[..., ScheduledInitiative] = _MADE["scheduled_item"]  # type: ignore[assignment]
-# scheduled_items(keys, titles, start_days, ...): the items by key, from one column (an
-# iterable) per field, in field order and all of one length.
-scheduled_items: Callable[..., dict[str, ScheduledInitiative]] = _MADE["scheduled_items"]  # type: ignore[assignment]
+def scheduled_items(keys: Sequence[str], *columns: Iterable[Any]) -> dict[str, ScheduledInitiative]:
+    """The items by key, from one column per field in field order (`keys` the first), all
+    of one length; a missing column or one of another length is a ValueError."""
+    if len(columns) + 1 != len(ScheduledInitiative._fields):
+        raise ValueError(f"{len(columns) + 1} columns for {len(ScheduledInitiative._fields)}")
+    # zip hands each row to tuple.__new__, which copies it into the item: no Python frame.
+    return dict(zip(keys, map(_make, zip(keys, *columns, strict=True)), strict=True))
 
 
 @dataclass

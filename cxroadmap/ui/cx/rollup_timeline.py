@@ -42,7 +42,7 @@ def rollup_picture(document: OpenDocument) -> tuple[Strategy, Schedule | None, s
             combined.initiatives[key] = dataclasses.replace(
                 ini, key=key, title=title, owner=name, touchpoints=[], supports=[]
             )
-            items[key] = dataclasses.replace(item, key=key, title=title)
+            items[key] = item._replace(key=key, title=title)
         for dep in lane.strategy.dependencies:
             combined.dependencies.append(
                 Dependency(prefix + dep.from_key, prefix + dep.to_key, dep.type, dep.lag)

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from itertools import compress
 from operator import ne
 
 from cxroadmap.domain.edits import Change
-from cxroadmap.scheduling.result import Schedule, ScheduledInitiative
+from cxroadmap.scheduling.result import Schedule
 
 # The table, the status bar and the tab on screen each ask after the same edit: the answer
 # for the last (change, old schedule, new schedule) is kept, by identity and the change's keys.
 _last: tuple[Schedule, Schedule, frozenset[str], set[str]] | None = None
-
-
-def _compared(items: Iterable[ScheduledInitiative]) -> Iterable[object]:
-    """Each item as it compares field by field, at C speed."""
-    if issubclass(ScheduledInitiative, tuple):
-        return items  # compares as the tuple of its fields
-    # A frozen dataclass holding only its fields: its dictionary compares as the
-    # dataclass's `==` does, without building two tuples per item (a third of the time).
-    return map(vars, items)
 
 
 def moved_keys(change: Change, old: Schedule | None, new: Schedule | None) -> set[str] | None:
@@ -44,8 +34,9 @@ def moved_keys(change: Change, old: Schedule | None, new: Schedule | None) -> se
         return set(_last[3])
     before, after = old.items, new.items
     if list(before) == list(after):  # the same keys in the same order: the usual edit
-        # Pairing the items in order (compress, map) keeps the pass over every item in C.
-        unequal = map(ne, _compared(before.values()), _compared(after.values()))
+        # Pairing the items in order (compress, map) keeps the pass over every item in C;
+        # items are NamedTuples, so `ne` compares them field by field in C too.
+        unequal = map(ne, before.values(), after.values())
         moved = set(compress(after, unequal))
     else:
         moved = {key for key, item in after.items() if before.get(key) != item}  # reordered
