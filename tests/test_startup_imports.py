@@ -56,8 +56,13 @@ class FirstPaint(QObject):
 def report():
     window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "views"))
     loaded = sorted(m for m in json.loads(sys.argv[2]) if m in sys.modules)
-    import gc
-    found = {"heavy": loaded, "title": window.windowTitle(), "collector": gc.isenabled()}
+    import builtins, gc
+    hook = builtins.__import__ is getattr(builtins, "__feature_import__", None)
+    found = {"heavy": loaded, "title": window.windowTitle(), "collector": gc.isenabled(),
+             "feature_hook": hook}
+    window.views.setCurrentWidget(window.roadmap_tab("Timeline"))  # its modules imported now
+    view = window.views.currentWidget()
+    found["later_tab"] = [type(view).__name__, view.isVisible()]
     print(json.dumps(found), flush=True)
     os._exit(0)
 
@@ -99,6 +104,15 @@ def test_the_first_paint_of_a_document_imports_no_orm_graph_pdf_or_server_librar
     found = _first_paint(tmp_path, HEAVY)
     assert found["heavy"] == []
     assert found["collector"]  # paused while the app starts, on again once it is up
+
+
+def test_the_app_imports_its_modules_past_pyside6s_feature_hook_and_they_work(tmp_path):
+    """PySide6's `__feature__` import hook reads every new module's source; the app puts
+    Python's own import back before importing its window (ui/start.plain_imports), and a
+    tab whose modules are imported after that still builds and shows."""
+    found = _first_paint(tmp_path, ())
+    assert found["feature_hook"] is False
+    assert found["later_tab"] == ["TimelineView", True]
 
 
 def test_a_window_started_on_a_document_paints_without_the_screens_it_does_not_show(tmp_path):

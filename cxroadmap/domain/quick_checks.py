@@ -63,10 +63,10 @@ def records_look_fine(strategy: Strategy) -> Survey | None:
     """
     try:
         names = {phase.name for phase in strategy.phases}
-        found = _initiatives_fine(strategy.initiatives, names)
+        found = initiatives_fine(strategy.initiatives, names)
         if found is None:
             return None
-        ends = _dependencies_fine(strategy)
+        ends = dependencies_fine(strategy)
         if ends is None:
             return None
         unusual, durations, titles = found
@@ -87,7 +87,7 @@ UNUSUAL = (
 )
 
 
-def _dependencies_fine(strategy: Strategy) -> tuple[list[int], list[int], int] | None:
+def dependencies_fine(strategy: Strategy) -> tuple[list[int], list[int], int] | None:
     """The positions of each dependency's two ends and the sum of the positive lags, or
     None when one needs a closer look (a missing end raises KeyError: the caller's None)."""
     initiatives = strategy.initiatives
@@ -223,4 +223,4 @@ def _initiatives_check() -> Callable[
     return env["fine"]  # type: ignore[return-value]
 
 
-_initiatives_fine = _initiatives_check()
+initiatives_fine = _initiatives_check()

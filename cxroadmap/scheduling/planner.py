@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from operator import add
+from typing import TYPE_CHECKING
 
 from cxroadmap.common.collector import collector_paused
 from cxroadmap.domain.calendar import WorkCalendar
@@ -22,25 +23,34 @@ from cxroadmap.scheduling.progress import (
 )
 from cxroadmap.scheduling.result import COMPLETE, Schedule, ScheduledInitiative
 
+if TYPE_CHECKING:
+    from cxroadmap.scheduling.memo import PlanMemo
 
-def schedule(strategy: Strategy) -> Schedule:
-    """Schedule a strategy per scheduling.md; raises ValidationError or CycleError on bad input."""
+
+def schedule(strategy: Strategy, memo: PlanMemo | None = None) -> Schedule:
+    """Schedule a strategy per scheduling.md; raises ValidationError or CycleError on bad input.
+
+    `memo`: only for strategies never changed once planned (the worker's copies): what
+    the last plans checked and built is reused where the objects are the same
+    (scheduling/memo.py); the schedule, or the error, is the same as without it.
+    """
     # The passes make a few objects per initiative and link; collecting them while they
     # are made is what made scheduling superlinear (common/collector.py).
     with collector_paused():
-        return _schedule(strategy)
+        return _schedule(strategy, memo)
 
 
-def _schedule(strategy: Strategy) -> Schedule:
+def _schedule(strategy: Strategy, memo: PlanMemo | None) -> Schedule:
     # The topological sort in build_graph finds any cycle; checking twice costs ~7 ms
     # at 5,000 initiatives.
     # What validation's quick pass found (None when it looked closer): where each link's
     # ends are, and the keys of the few initiatives with a start bound, progress, links
     # or a dropped status, the only ones the loops below need to visit.
-    survey = validate_strategy(strategy, check_cycles=False)
+    quick = None if memo is None else memo.survey
+    survey = validate_strategy(strategy, check_cycles=False, quick=quick)
     unusual = None if survey is None else survey.unusual
     calendar = strategy.calendar()
-    graph = build_graph(strategy, survey)
+    graph = build_graph(strategy, survey) if memo is None else memo.graph(strategy, survey)
     unusual_at = _positions(graph.keys, unusual)
     lower, lower_reasons = _lower_bounds(strategy, calendar, unusual_at)
     # Progress (tracking.md): facts keep their days, links into them are left out, and

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
@@ -16,6 +17,9 @@ from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.jobs import Job, JobSignals
 from cxroadmap.ui.snapshots import Snapshots
+
+if TYPE_CHECKING:
+    from cxroadmap.scheduling.memo import PlanMemo
 
 # Above this a reschedule would be felt while typing, so later ones go off the UI thread.
 INLINE_LIMIT_SECONDS = 0.1
@@ -55,29 +59,37 @@ def snapshot(strategy: Strategy) -> Strategy:
     )
 
 
-def plan(strategy: Strategy) -> Outcome:
-    """The schedule of `strategy`, or None and the reason it cannot be scheduled."""
+def plan(strategy: Strategy, memo: PlanMemo | None = None) -> Outcome:
+    """The schedule of `strategy`, or None and the reason it cannot be scheduled.
+
+    `memo` only for the worker's copies (never changed once made: scheduling/memo.py).
+    """
     from cxroadmap.scheduling.planner import schedule  # networkx is slow to import
 
     try:
-        return schedule(strategy), None
+        return schedule(strategy, memo), None
     except CxRoadmapError as exc:
         return None, str(exc)
 
 
 def _timed(
-    planner: Callable[[Strategy], Outcome], generation: int, strategy: Strategy
-) -> tuple[int, Schedule | None, str | None, float]:
-    """The outcome of one plan on the worker, with the CPU time it took there."""
+    planner: Callable[[Strategy], Outcome],
+    generation: int,
+    strategy: Strategy,
+    memo: PlanMemo | None = None,
+) -> tuple[int, Schedule | None, str | None, float, bool]:
+    """The outcome of one plan on the worker, with the CPU time it took there and whether
+    it reused what `memo` (the worker's, with the default planner) kept of earlier plans."""
     # What the planner costs is judged by this thread's CPU time: its wall time also
     # counts the UI thread's turns at the interpreter lock, and judged by that, a plan
     # fast enough to make inline would stay on the worker for good.
     began = time.thread_time()
     try:
-        result, error = planner(strategy)
+        result, error = planner(strategy) if memo is None else plan(strategy, memo)
     except Exception as exc:  # a planner bug must not kill the worker silently
         result, error = None, f"scheduling failed: {exc}"
-    return generation, result, error, time.thread_time() - began
+    reused = memo is not None and memo.reused
+    return generation, result, error, time.thread_time() - began, reused
 
 
 class LiveScheduler(QObject):
@@ -106,6 +118,9 @@ class LiveScheduler(QObject):
         self._early = -1  # the generation started by start_early, until its run
         self._behind = False  # start_early found an earlier edit's plan still out
         self._snapshots = Snapshots(snapshot)
+        # The memo of the worker's plans (default planner only): its copies are never
+        # changed once made, so what it checked need not be again. Used only there.
+        self._memo: PlanMemo | None = None
 
     @property
     def pending(self) -> bool:
@@ -163,16 +178,31 @@ class LiveScheduler(QObject):
         # The worker gets its own copy, as the user may go on editing while it plans: made
         # from the last one by copying what changed since (snapshots.py), not all of it.
         copied = self._snapshots.take(strategy)
-        job = partial(_timed, self.planner, self._generation, copied)
+        job = partial(_timed, self.planner, self._generation, copied, self._worker_memo())
         self._pool.start(Job(job, self._signals))
         return None
+
+    def _worker_memo(self) -> PlanMemo | None:
+        """The memo for the worker's plans with the default planner (read and changed only
+        there: the pool has one thread); None for any other planner."""
+        if self.planner is not plan:
+            return None
+        if self._memo is None:
+            from cxroadmap.scheduling.memo import PlanMemo
+
+            self._memo = PlanMemo()
+        return self._memo
 
     def wait(self) -> None:
         self._pool.waitForDone()
 
-    def _finished(self, outcome: tuple[int, Schedule | None, str | None, float]) -> None:
-        generation, result, error, seconds = outcome
-        self.last_seconds = seconds
+    def _finished(self, outcome: tuple[int, Schedule | None, str | None, float, bool]) -> None:
+        generation, result, error, seconds, reused = outcome
+        # A plan that reused the memo's work is cheaper than the plain plan an inline run
+        # makes (no memo there): it may only raise the figure that brings plans back inline
+        # (else a 20k document would go back and forth, a whole plan inline every other edit).
+        if not reused or seconds > self.last_seconds:
+            self.last_seconds = seconds
         self._on_worker = True
         if generation != self._generation:
             return  # a newer edit has already asked for a fresher schedule

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +13,19 @@ from PySide6.QtWidgets import QApplication
 
 from cxroadmap import __version__
 from cxroadmap.common.resources import resource_path
-from cxroadmap.ui.main_window import APP_NAME, MainWindow
+
+
+def plain_imports() -> None:
+    """Put Python's own import back in place of PySide6's `__feature__` hook.
+
+    PySide6 sends every import made after it through a hook that reads the whole source of
+    each new module (to see whether it names PySide6, for `from __feature__ import
+    snake_case`): about 4 % of the instructions to the demo's first paint. The app selects
+    no `__feature__`, so its modules are imported without the hook.
+    """
+    original = getattr(builtins, "__orig_import__", None)
+    if original is not None and builtins.__import__ is getattr(builtins, "__feature_import__", 0):
+        builtins.__import__ = original
 
 
 def run_app(path: Path | None, on_shown: Callable[[], None] | None = None) -> int:
@@ -20,6 +33,10 @@ def run_app(path: Path | None, on_shown: Callable[[], None] | None = None) -> in
 
     `on_shown` is called when the event loop starts, the window shown by then.
     """
+    plain_imports()
+    # Imported here, once PySide6's hook is gone, with every module of the window under it.
+    from cxroadmap.ui.main_window import APP_NAME, MainWindow
+
     if QApplication.instance() is None:
         # Crisp at 125 % and 150 % as well as at whole-number scales.
         QApplication.setHighDpiScaleFactorRoundingPolicy(
