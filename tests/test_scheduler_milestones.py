@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import random
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +16,13 @@ from cxroadmap.export.chartlayout import build_lanes
 from cxroadmap.export.dateaxis import Axis
 from cxroadmap.interop.mspdi_write import mspdi_bytes
 from cxroadmap.scheduling.planner import schedule
+
+_SPEC = importlib.util.spec_from_file_location(
+    "bench_dag", Path(__file__).resolve().parents[1] / "benchmarks" / "dag.py"
+)
+assert _SPEC is not None and _SPEC.loader is not None
+bench_dag = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(bench_dag)
 
 # 2027-01-04 is a Monday; "A" works Monday to Friday of the first week.
 MONDAY = dt.date(2027, 1, 4)
@@ -158,3 +168,35 @@ def test_the_pdf_and_the_timeline_put_the_diamond_on_the_moment() -> None:
     assert (marks["A"].x0, marks["A"].x1) == (0.0, 50.0)
     assert marks["END"].x0 == marks["END"].x1 == 50.0
     assert marks["NB"].x0 == 70.0
+
+
+def test_milestones_are_visited_in_topological_order_in_a_document_listing_them_backwards() -> None:
+    # M2 takes M1's moment, so M1 must be settled first although the document lists it last
+    # (moments.py finds milestones by scanning the durations, then sorts them by their
+    # place in the topological order).
+    strategy = Strategy("Backwards", MONDAY)
+    for ini in (
+        Initiative("M2", "Second", 0),
+        Initiative("B", "Work", 3),
+        Initiative("M1", "First", 0),
+    ):
+        strategy.initiatives[ini.key] = ini
+    strategy.initiatives["A"] = Initiative("A", "Work", 5)
+    strategy.dependencies = [
+        Dependency("A", "M1"),
+        Dependency("M1", "M2", "SS"),
+        Dependency("M2", "B"),
+    ]
+    items = schedule(strategy).items
+    assert items["M1"].at_day_start is False and items["M2"].at_day_start is False
+    assert items["M2"].start == items["M1"].start == FRIDAY
+
+
+def test_milestone_moments_do_not_depend_on_the_document_order() -> None:
+    plan = bench_dag.layered_dag(600)
+    expected = {k: i.at_day_start for k, i in schedule(plan).items.items()}
+    assert not all(expected.values())  # some milestones show the end of the day before
+    shuffled = list(plan.initiatives.items())
+    random.Random(5).shuffle(shuffled)  # links now point both ways: Kahn's order
+    plan.initiatives = dict(shuffled)
+    assert {k: i.at_day_start for k, i in schedule(plan).items.items()} == expected

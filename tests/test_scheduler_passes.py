@@ -257,6 +257,15 @@ def test_dependency_types_are_read_case_insensitively() -> None:
     assert row(make({"A": 10, "B": 5}, [Dependency("A", "B", "ss", 3)]), "B") == (3, 8, 2, False)
 
 
+def test_a_lower_case_type_is_worded_upper_case_in_the_reason_and_lags_keep_their_sign() -> None:
+    plan = make(
+        {"A": 10, "B": 5, "C": 4, "D": 2},
+        [Dependency("A", "B", "ss", 3), Dependency("A", "C", "FS", -2), Dependency("C", "D", "Ff")],
+    )
+    items = schedule(plan).items
+    assert [items[k].reason for k in "BCD"] == ["SS from A +3d", "FS from A -2d", "FF from C"]
+
+
 def test_an_initiative_depending_on_a_dropped_one_is_warned_about() -> None:
     strategy = make({"A": 2, "B": 2, "C": 2}, [Dependency("A", "B"), Dependency("A", "C")])
     strategy.initiatives["A"].status = "dropped"

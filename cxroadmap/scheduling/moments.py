@@ -27,9 +27,7 @@ def milestone_at_day_start(
     durations = graph.durations
     at_start = [True] * len(start)
     deps = strategy.dependencies
-    for i in graph.order:
-        if durations[i] != 0:
-            continue
+    for i in _milestones(graph):
         day = start[i]
         # Project start, not_before and phase pins are all start-of-day moments.
         shows_start = lower[i] == day
@@ -46,3 +44,18 @@ def milestone_at_day_start(
                 shows_start = deps[dependency].type.upper() in _START_BASED
         at_start[i] = shows_start or not held
     return at_start
+
+
+def _milestones(graph: DependencyGraph) -> list[int]:
+    """The milestones (duration 0) in topological order: found by C scans of the durations
+    (`list.index`), since only about one initiative in twenty is one."""
+    durations, found, at = graph.durations, [], -1
+    try:
+        while True:
+            at = durations.index(0, at + 1)
+            found.append(at)
+    except ValueError:
+        pass
+    if graph.place is not None:
+        found.sort(key=graph.place.__getitem__)  # topological order, not document order
+    return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from itertools import repeat
 from typing import Any, NamedTuple
 
 # An initiative's progress state (tracking.md "Three states"); scheduling/progress.py.
@@ -63,18 +63,15 @@ class ScheduledInitiative(NamedTuple):
         return self.start if self.at_day_start else self.start + dt.timedelta(days=1)
 
 
-# tuple.__new__(ScheduledInitiative, values): the item, made in C (the NamedTuple's own
-# `__new__` is a Python function, one call per item).
-_make = partial(tuple.__new__, ScheduledInitiative)
-
-
 def scheduled_items(keys: Sequence[str], *columns: Iterable[Any]) -> dict[str, ScheduledInitiative]:
     """The items by key, from one column per field in field order (`keys` the first), all
     of one length; a missing column or one of another length is a ValueError."""
     if len(columns) + 1 != len(ScheduledInitiative._fields):
         raise ValueError(f"{len(columns) + 1} columns for {len(ScheduledInitiative._fields)}")
-    # zip hands each row to tuple.__new__, which copies it into the item: no Python frame.
-    return dict(zip(keys, map(_make, zip(keys, *columns, strict=True)), strict=True))
+    # zip hands each row to tuple.__new__(ScheduledInitiative, row), which copies it into
+    # the item: no Python frame (the NamedTuple's own `__new__` is a Python function).
+    rows = zip(keys, *columns, strict=True)
+    return dict(zip(keys, map(tuple.__new__, repeat(ScheduledInitiative), rows), strict=True))
 
 
 @dataclass
