@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from itertools import compress
-from operator import is_, is_not, itemgetter, ne
+from operator import is_, is_not, ne
 
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
 from cxroadmap.domain.quick_checks import Survey, dependencies_fine, initiatives_fine
 from cxroadmap.scheduling.graph import DependencyGraph, build_graph, link_offset
-
-_INDEX = itemgetter(3)  # a link's dependency index
 
 
 class PlanMemo:
@@ -43,7 +41,7 @@ class PlanMemo:
         self._graph: DependencyGraph | None = None
         self._graph_structure = -1
         self._touching: list[list[int]] | None = None  # per position, its links' indices
-        self._into: list[int] | None = None  # the graph's `into` as dependency indices
+        self._into: list[int] | None = None  # per link (dependency index), its place in `into`
         # Whether the last survey skipped the tests of initiatives seen before.
         self.reused = False
 
@@ -69,6 +67,7 @@ class PlanMemo:
         n = len(keys)
         old = self._keys
         same_keys = self._names is not None and len(old) == n and all(map(is_, keys, old))
+        changed: list[int] | None = None
         if not same_keys or names != self._names or not all(type(m) is str for m in names):
             found = initiatives_fine(initiatives, names)
             if found is None:
@@ -84,16 +83,6 @@ class PlanMemo:
             found = initiatives_fine({keys[i]: values[i] for i in changed}, names)
             if found is None:
                 return None
-            odd = set(found[0])
-            flags, durations, titles = (
-                list(self._unusual),
-                list(self._durations),
-                list(self._titles),
-            )
-            for i, duration, title in zip(changed, found[1], found[2], strict=True):
-                flags[i], durations[i], titles[i] = keys[i] in odd, duration, title
-            unusual = list(compress(keys, flags))
-            self.reused = True
         deps = strategy.dependencies
         ends = self._ends
         same_deps = len(deps) == len(self._deps) and all(map(is_, deps, self._deps))
@@ -102,15 +91,32 @@ class PlanMemo:
             if ends is None:
                 return None
             self._structure += 1
+            self._deps = list(deps)
         froms, tos, lags = ends
-        self._keys, self._values, self._names, self._deps, self._ends = (
-            keys,
-            values,
-            names,
-            list(deps),
-            ends,
-        )
-        self._unusual, self._durations, self._titles = flags, durations, titles
+        self._ends = ends
+        if changed is None:
+            self._keys, self._values, self._names = keys, values, names
+            self._unusual, self._durations, self._titles = flags, durations, titles
+        else:
+            # The memo's own lists are patched, not made again: lists kept past the plan
+            # are walked by the cyclic collector once it runs again (at 20,000 initiatives
+            # every list of them costs it about a millisecond), those dropped are not.
+            flags, durations, titles, kept = (
+                self._unusual,
+                self._durations,
+                self._titles,
+                self._values,
+            )
+            odd = set(found[0])
+            for i, duration, title in zip(changed, found[1], found[2], strict=True):
+                flags[i], durations[i], titles[i], kept[i] = (
+                    keys[i] in odd,
+                    duration,
+                    title,
+                    values[i],
+                )
+            unusual = list(compress(keys, flags))
+            self.reused = True
         # Fresh lists: whoever reads a survey may keep it; the memo's own stay its own.
         return Survey(
             unusual, list(durations), list(titles), sum(durations) + lags, list(froms), list(tos)
@@ -120,7 +126,7 @@ class PlanMemo:
         """What `build_graph(strategy, survey)` returns, its structure kept from the last
         plan when the keys and dependencies are the same objects (offsets made again for
         the links of initiatives whose duration changed)."""
-        given = self._given
+        given, self._given = self._given, None  # the survey is not kept past its plan
         if survey is None or given is None or given[0] is not strategy or given[1] is not survey:
             return build_graph(strategy, survey)
         last = self._graph
@@ -129,21 +135,33 @@ class PlanMemo:
             self._graph, self._graph_structure = made, self._structure
             self._touching = self._into = None
             return made
-        durations = list(survey.durations)
+        durations = survey.durations
         if durations == last.durations:
             return last  # graphs are only read (the passes and apply_progress make new lists)
-        moved = list(compress(range(len(durations)), map(ne, durations, last.durations)))
-        links = list(last.links)
+        # The last graph's lists are patched in place (nothing else holds them once its
+        # plan is made; see survey on the collector) and a new graph object shares them
+        # (its links' lists per initiative, `preds`/`succs`, are made again if asked for).
+        kept, links, into = last.durations, last.links, last.into
+        moved = list(compress(range(len(durations)), map(ne, durations, kept)))
+        for i in moved:
+            kept[i] = durations[i]
         deps = strategy.dependencies
         touching = self._links_touching(last)
-        for j in sorted({j for i in moved for j in touching[i]}):
+        if self._into is None:
+            self._into = [0] * len(into)
+            for at, link in enumerate(into):
+                self._into[link[3]] = at
+        where = self._into
+        for j in {j for i in moved for j in touching[i]}:
             p, s, _, _ = links[j]
             dep = deps[j]
-            links[j] = (p, s, link_offset(dep.type, dep.lag, durations[p], durations[s]), j)
-        if self._into is None:
-            self._into = list(map(_INDEX, last.into))
-        into = list(map(links.__getitem__, self._into))
-        made = DependencyGraph(last.keys, durations, links, last.order, into, last.place)
+            links[j] = into[where[j]] = (
+                p,
+                s,
+                link_offset(dep.type, dep.lag, kept[p], kept[s]),
+                j,
+            )
+        made = DependencyGraph(last.keys, kept, links, last.order, into, last.place)
         self._graph = made
         return made
 
