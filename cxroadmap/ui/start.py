@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from cxroadmap import __version__
+from cxroadmap.common import dataclass_cache
 from cxroadmap.common.resources import resource_path
 
 
@@ -61,6 +62,7 @@ def run_app(path: Path | None, on_shown: Callable[[], None] | None = None) -> in
         if last is not None and last.exists():
             window.files.open_path(last, quiet=True)
     window.show()
+    dataclass_cache.save()  # what this start compiled, for the next (nothing once kept)
     code = app.exec()
     # Whatever ended the loop, work still on the shared pool (a file being written)
     # finishes before the process exits; its outcome then reaches no window.
