@@ -38,6 +38,48 @@ LAZY = (
     "cxroadmap.ui.cx.alignment_view",
     "PySide6.QtPrintSupport",
 )
+# Qt classes whose Python type (and its enums, made with it) a first paint does without:
+# dialogs and boxes, printing's, and opening a file after an export.
+QT_LATER = (
+    "QtWidgets.QMessageBox",
+    "QtWidgets.QFileDialog",
+    "QtGui.QPainter",
+    "QtGui.QTextDocument",
+    "QtGui.QPageLayout",
+    "QtGui.QDesktopServices",
+    "QtCore.QUrl",
+)
+
+# The app as `cxroadmap FILE` starts it; at the main window's first paint with the document
+# open, prints which of the classes named in argv[2] PySide6 has made a Python type for: it
+# makes one when a class is first named (and only then puts it in its module). No filter
+# on every event here: handing an event's receiver to Python would make its type.
+TYPES_PROBE = """
+import json, os, sys
+from PySide6.QtCore import QTimer
+from cxroadmap.ui import main_window
+
+plain_paint = main_window.MainWindow.paintEvent
+
+def paintEvent(self, event):
+    plain_paint(self, event)
+    if self.document is not None:
+        QTimer.singleShot(0, report)
+
+def report():
+    made = []
+    for name in json.loads(sys.argv[2]):
+        module, cls = name.split(".")
+        if cls in vars(sys.modules["PySide6." + module]):
+            made.append(name)
+    print(json.dumps(made), flush=True)
+    os._exit(0)
+
+main_window.MainWindow.paintEvent = paintEvent
+from cxroadmap.app import main
+main([sys.argv[1]])
+os._exit(3)
+"""
 
 # Starts the app as `cxroadmap FILE` does; at the main window's first paint with the
 # document open, prints the heavy modules already imported and leaves.
@@ -117,6 +159,24 @@ def test_the_app_imports_its_modules_past_pyside6s_feature_hook_and_they_work(tm
 
 def test_a_window_started_on_a_document_paints_without_the_screens_it_does_not_show(tmp_path):
     assert _first_paint(tmp_path, LAZY)["heavy"] == []
+
+
+def test_the_first_paint_makes_no_python_type_for_dialogs_printing_or_urls(tmp_path):
+    """PySide6 makes a class's Python type, and every enum of it, when the class is first
+    named; the window's modules name dialogs, printing's classes and QUrl where they are
+    used, so a start makes none of them."""
+    path = tmp_path / "demo.cxroadmap"
+    write_document(path, demo_cascade())
+    done = subprocess.run(
+        [sys.executable, "-c", TYPES_PROBE, str(path), json.dumps(QT_LATER)],
+        capture_output=True,
+        text=True,
+        env=_child_env(tmp_path),
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
 
 
 def test_an_edit_after_a_lazy_open_loads_sqlalchemy_then_and_keeps_the_checksum(tmp_path):

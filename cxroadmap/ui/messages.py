@@ -3,29 +3,42 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+# Imported where a box or file dialog is shown: Qt makes a class's Python type and enums
+# when it is first named, and a window starting has none of these to show.
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 DOCUMENT_FILTER = "cxroadmap documents (*.cxroadmap)"
 
 
 def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote the user's own text
     box.exec()
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     _show(parent, QMessageBox.Icon.Warning, title, text)
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     _show(parent, QMessageBox.Icon.Information, title, text)
 
 
 def ask_open_path(parent: QWidget | None, caption: str, file_filter: str) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, caption, "", file_filter)
     return Path(path) if path else None
 
@@ -33,6 +46,8 @@ def ask_open_path(parent: QWidget | None, caption: str, file_filter: str) -> Pat
 def ask_save_path(
     parent: QWidget | None, caption: str, suggested: Path | str, file_filter: str
 ) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, caption, str(suggested), file_filter)
     return Path(path) if path else None
 

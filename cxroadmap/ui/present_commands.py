@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QWidget
 
 from cxroadmap.domain.brand_edits import SetViews, save_view
@@ -225,4 +225,7 @@ class PresentCommands(QObject):
         """The status bar says where; with Open the File After Export, the file opens."""
         self.window.statusBar().showMessage(f"Exported {path}", 10000)
         if self.open_after.isChecked():
+            from PySide6.QtCore import QUrl  # its type and enums made when first needed
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

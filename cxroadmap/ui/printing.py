@@ -6,7 +6,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QRectF, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPainter, QTextDocument
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from cxroadmap.domain.view_filter import shows_of
@@ -14,7 +14,9 @@ from cxroadmap.ui.models.initiatives_model import COLUMNS
 
 PRINTED = ("key", "title", "pillar", "owner", "start", "finish", "scheduled_phase", "status")
 
-# QtPrintSupport and the roadmap views load when something is printed, not at start.
+# QtPrintSupport, the roadmap views and the Qt classes printing alone uses (QPainter,
+# QPageLayout, QTextDocument: their types and enums are made on first use) load when
+# something is printed, not at start.
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
@@ -51,6 +53,7 @@ class PrintCommands(QObject):
             file_menu.addActions([self.preview, self.print_])
 
     def printer(self) -> QPrinter:
+        from PySide6.QtGui import QPageLayout
         from PySide6.QtPrintSupport import QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -125,6 +128,8 @@ class PrintCommands(QObject):
             "initiatives</p><table border='1' cellspacing='0' cellpadding='3' width='100%'>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         )
+        from PySide6.QtGui import QTextDocument
+
         text = QTextDocument()
         text.setDefaultStyleSheet("th { background: #12355b; color: white; } td, th "
                                   "{ font-size: 8pt; }")  # fmt: skip
@@ -132,6 +137,8 @@ class PrintCommands(QObject):
         text.print_(printer)
 
     def _render_view(self, printer: QPrinter, tab: TimelineView | BoardView | GraphView) -> None:
+        from PySide6.QtGui import QPainter
+
         from cxroadmap.scheduling.filtered import apply_view
         from cxroadmap.ui.image_export import picture_of
         from cxroadmap.ui.views.board import BoardView
