@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cxroadmap.scheduling.graph import DependencyGraph, Link, make_graph
-from cxroadmap.scheduling.levelling import level
+from cxroadmap.scheduling.levelling import _Load, level
 
 
 def plain_level(
@@ -97,3 +97,22 @@ def test_fixed_work_beyond_capacity_keeps_its_days_full() -> None:
     # which would cross it at day 8, goes after it.
     graph = _chain_free(4, 4)
     assert level(graph, [10, 0, 0, 0], [0, 0, 0, 0], 1, {0: 10}) == [10, 0, 4, 14]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    capacity=st.integers(1, 4),
+    jobs=st.lists(st.tuples(st.integers(0, 30), st.integers(1, 12)), min_size=1, max_size=40),
+)
+def test_place_books_the_days_as_book_does(capacity: int, jobs: list[tuple[int, int]]) -> None:
+    # `place` books in place when the days exist (byte counts); `book` otherwise: both
+    # must leave the same counts, full days and first open day as finding then booking.
+    placed, booked = _Load(capacity), _Load(capacity)
+    for earliest, duration in jobs:
+        at = placed.place(earliest, duration)
+        t = booked.full.find(bytes(duration), max(earliest, booked._open))
+        if t < 0:
+            t = max(earliest, booked.full.rfind(1) + 1)
+        booked.book(t, t + duration)
+        assert at == t
+        assert (placed.used, placed.full, placed._open) == (booked.used, booked.full, booked._open)

@@ -101,7 +101,19 @@ class _Load:
         t = full.find(free, max(earliest, self._open))
         if t < 0:
             t = max(earliest, full.rfind(1) + 1)
-        self.book(t, t + duration)
+        end = t + duration
+        used = self.used
+        if end > len(full) or not isinstance(used, bytearray):
+            self.book(t, end)
+            return t
+        # `book` inlined for the usual case (byte counts, no growth): one Python call less
+        # per placement, a tenth of levelling.
+        window = used[t:end].translate(self._more)
+        used[t:end] = window
+        full[t:end] = window.translate(self._is_full)
+        if full[self._open]:  # self._open <= t < len(full)
+            found = full.find(0, self._open)
+            self._open = found if found >= 0 else len(full)
         return t
 
     def book(self, begin: int, end: int) -> None:
