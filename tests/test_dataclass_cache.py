@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cxroadmap.common import dataclass_cache
+from cxroadmap.common.kept_file import KeptFile
 
 pytestmark = pytest.mark.skipif(
     sys.version_info[:2] not in dataclass_cache.SUPPORTED, reason="kept only where tested"
@@ -20,11 +21,11 @@ pytestmark = pytest.mark.skipif(
 def kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The cache on a file of its own, empty, for one test."""
     file = tmp_path / "__pycache__" / "methods.marshal"
-    monkeypatch.setattr(dataclass_cache, "FOLDER", file.parent)
-    monkeypatch.setattr(dataclass_cache, "FILE", file)
-    monkeypatch.setattr(dataclass_cache, "_known", {})
-    monkeypatch.setattr(dataclass_cache, "_used", {})
-    monkeypatch.setattr(dataclass_cache, "_missed", False)
+    monkeypatch.setattr(
+        dataclass_cache,
+        "KEPT",
+        KeptFile(file, dataclass_cache.KEPT.version, dataclass_cache.KEPT.most),
+    )
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     return file
 
@@ -76,8 +77,8 @@ def test_a_later_process_runs_the_kept_code_without_compiling(kept, monkeypatch)
     assert not dataclass_cache.save()  # nothing new since: no write
 
     # As the next process starts: it reads the file, and compiles nothing for the class.
-    monkeypatch.setattr(dataclass_cache, "_known", dataclass_cache._read())
-    monkeypatch.setattr(dataclass_cache, "_missed", False)
+    monkeypatch.setattr(dataclass_cache.KEPT, "known", dataclass_cache.KEPT.read())
+    monkeypatch.setattr(dataclass_cache.KEPT, "missed", False)
 
     def refuse(text: str) -> None:
         raise AssertionError(f"compiled again: {text[:40]}")
@@ -85,7 +86,7 @@ def test_a_later_process_runs_the_kept_code_without_compiling(kept, monkeypatch)
     monkeypatch.setattr(dataclass_cache, "compiled", refuse)
     again = make("Saved")
     assert repr(again("k")) == "Saved(key='k', size=3, tags=(), note='')"
-    assert not dataclass_cache._missed
+    assert not dataclass_cache.KEPT.missed
 
 
 @pytest.mark.parametrize(
@@ -97,9 +98,9 @@ def test_an_unreadable_or_foreign_file_is_ignored_and_classes_still_compile(
 ):
     kept.parent.mkdir()
     kept.write_bytes(content)
-    assert dataclass_cache._read() == {}
+    assert dataclass_cache.KEPT.read() == {}
     assert repr(make("Fresh")("z")) == "Fresh(key='z', size=3, tags=(), note='')"
-    assert dataclass_cache._missed
+    assert dataclass_cache.KEPT.missed
 
 
 def test_nothing_is_written_where_bytecode_is_not(kept, monkeypatch):

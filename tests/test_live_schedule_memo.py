@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from test_plan_memo import _plan
+from test_plan_memo import _plan, _tested_counts
 
 from cxroadmap.domain.edits import (
     AddDependency,
@@ -18,7 +16,6 @@ from cxroadmap.domain.edits import (
     SetPhases,
 )
 from cxroadmap.domain.model import Dependency, Initiative, Phase
-from cxroadmap.scheduling import memo as memo_module
 from cxroadmap.scheduling.planner import schedule
 from cxroadmap.ui.document import OpenDocument
 from cxroadmap.ui.live_schedule import LiveScheduler
@@ -27,14 +24,7 @@ from cxroadmap.ui.live_schedule import LiveScheduler
 def test_each_plan_on_the_worker_is_the_plain_plan_of_the_document(
     qtbot, tmp_path, monkeypatch
 ) -> None:
-    counts: list[int] = []
-    fine = memo_module.initiatives_fine
-
-    def counted(initiatives: Any, names: set[str]) -> Any:
-        counts.append(len(initiatives))
-        return fine(initiatives, names)
-
-    monkeypatch.setattr(memo_module, "initiatives_fine", counted)
+    counts = _tested_counts(monkeypatch)
     plan = _plan(60)
     plan.initiatives["K7"].phase = "Medium term"
     document = OpenDocument.create(tmp_path / "plan.cxroadmap", [plan])

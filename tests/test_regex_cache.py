@@ -12,6 +12,7 @@ from re import _compiler, _parser  # type: ignore[attr-defined]
 import pytest
 
 from cxroadmap.common import regex_cache
+from cxroadmap.common.kept_file import KeptFile
 
 pytestmark = pytest.mark.skipif(
     sys.version_info[:2] not in regex_cache.SUPPORTED, reason="kept only where tested"
@@ -36,11 +37,9 @@ PATTERNS: list[tuple[str | bytes, int]] = [
 def kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The cache on a file of its own, empty, for one test."""
     file = tmp_path / "__pycache__" / "programs.marshal"
-    monkeypatch.setattr(regex_cache, "FOLDER", file.parent)
-    monkeypatch.setattr(regex_cache, "FILE", file)
-    monkeypatch.setattr(regex_cache, "_known", {})
-    monkeypatch.setattr(regex_cache, "_used", {})
-    monkeypatch.setattr(regex_cache, "_missed", False)
+    monkeypatch.setattr(
+        regex_cache, "KEPT", KeptFile(file, regex_cache.KEPT.version, regex_cache.KEPT.most)
+    )
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     return file
 
@@ -55,8 +54,8 @@ def test_a_kept_pattern_is_the_program_python_compiles(kept, pattern, flags):
     fresh = _compiler.compile(pattern, flags)
     assert fresh == regex_cache._plain(pattern, flags)
     assert regex_cache.save()
-    regex_cache._known.clear()
-    regex_cache._known.update(regex_cache._read())
+    regex_cache.KEPT.known.clear()
+    regex_cache.KEPT.known.update(regex_cache.KEPT.read())
     again = _compiler.compile(pattern, flags)
     assert again == fresh
     assert again.groupindex == fresh.groupindex and again.groups == fresh.groups
@@ -67,8 +66,8 @@ def test_a_later_process_builds_the_pattern_without_parsing(kept, monkeypatch):
         _compiler.compile(pattern, flags)
     assert regex_cache.save() and kept.exists()
     assert not regex_cache.save()  # nothing new since: no write
-    monkeypatch.setattr(regex_cache, "_known", regex_cache._read())
-    monkeypatch.setattr(regex_cache, "_missed", False)
+    monkeypatch.setattr(regex_cache.KEPT, "known", regex_cache.KEPT.read())
+    monkeypatch.setattr(regex_cache.KEPT, "missed", False)
 
     def refuse(*args: object) -> None:
         raise AssertionError("parsed again")
@@ -76,7 +75,7 @@ def test_a_later_process_builds_the_pattern_without_parsing(kept, monkeypatch):
     monkeypatch.setattr(_parser, "parse", refuse)
     found = _compiler.compile(PATTERNS[0][0], 0).match("AB12-x")
     assert found is not None and found.groupdict() == {"key": "AB", "n": "12"}
-    assert not regex_cache._missed
+    assert not regex_cache.KEPT.missed
 
 
 @pytest.mark.parametrize("pattern", ["[[a]", "[a~~b]", "[a&&b]", "(?P<straße>x)", "[a||b]"])
@@ -88,7 +87,7 @@ def test_a_pattern_that_may_warn_still_warns_and_is_not_kept(kept, pattern):
     assert found == plain
     if pattern != "(?P<straße>x)":  # not ASCII: only kept out, it does not warn
         assert [w.category for w in caught] == [FutureWarning, FutureWarning]  # as Python
-    assert (pattern, 0) not in regex_cache._used and not regex_cache._missed
+    assert (pattern, 0) not in regex_cache.KEPT.used and not regex_cache.KEPT.missed
 
 
 def test_a_bad_pattern_raises_as_python_does(kept):
@@ -97,7 +96,7 @@ def test_a_bad_pattern_raises_as_python_does(kept):
     with pytest.raises(re.error) as cached:
         _compiler.compile("a(b", 0)
     assert str(cached.value) == str(plain.value)
-    assert not regex_cache._used
+    assert not regex_cache.KEPT.used
 
 
 @pytest.mark.parametrize(
@@ -107,7 +106,7 @@ def test_a_bad_pattern_raises_as_python_does(kept):
 def test_an_unreadable_or_foreign_file_is_ignored(kept, content):
     kept.parent.mkdir()
     kept.write_bytes(content)
-    assert regex_cache._read() == {}
+    assert regex_cache.KEPT.read() == {}
     assert _compiler.compile("x+y", 0).match("xxy")
 
 

@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from cxroadmap.content.demo import demo_cascade
 from cxroadmap.storage.checks import check
@@ -124,12 +125,12 @@ def _child_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def _first_paint(tmp_path: Path, watched: tuple[str, ...]) -> dict[str, object]:
-    """Opens the demo cascade in a fresh app; what the first paint found of `watched`."""
+def _probe(tmp_path: Path, probe: str, watched: tuple[str, ...]) -> Any:
+    """Opens the demo cascade in a fresh app running `probe`; the JSON it printed last."""
     path = tmp_path / "demo.cxroadmap"
     write_document(path, demo_cascade())
     done = subprocess.run(
-        [sys.executable, "-c", PAINT_PROBE, str(path), json.dumps(watched)],
+        [sys.executable, "-c", probe, str(path), json.dumps(watched)],
         capture_output=True,
         text=True,
         env=_child_env(tmp_path),
@@ -137,7 +138,12 @@ def _first_paint(tmp_path: Path, watched: tuple[str, ...]) -> dict[str, object]:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    found: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _first_paint(tmp_path: Path, watched: tuple[str, ...]) -> dict[str, object]:
+    """What the first paint of the demo cascade found of `watched`."""
+    found: dict[str, object] = _probe(tmp_path, PAINT_PROBE, watched)
     assert str(found["title"]).startswith("demo.cxroadmap")  # the document is what was painted
     return found
 
@@ -165,18 +171,7 @@ def test_the_first_paint_makes_no_python_type_for_dialogs_printing_or_urls(tmp_p
     """PySide6 makes a class's Python type, and every enum of it, when the class is first
     named; the window's modules name dialogs, printing's classes and QUrl where they are
     used, so a start makes none of them."""
-    path = tmp_path / "demo.cxroadmap"
-    write_document(path, demo_cascade())
-    done = subprocess.run(
-        [sys.executable, "-c", TYPES_PROBE, str(path), json.dumps(QT_LATER)],
-        capture_output=True,
-        text=True,
-        env=_child_env(tmp_path),
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    assert _probe(tmp_path, TYPES_PROBE, QT_LATER) == []
 
 
 def test_an_edit_after_a_lazy_open_loads_sqlalchemy_then_and_keeps_the_checksum(tmp_path):

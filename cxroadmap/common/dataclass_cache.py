@@ -13,12 +13,12 @@ from __future__ import annotations
 import atexit
 import builtins
 import dataclasses
-import marshal
-import os
 import sys
 from pathlib import Path
 from types import CodeType
 from typing import Any
+
+from cxroadmap.common.kept_file import KeptFile
 
 FOLDER = Path(__file__).resolve().parent.parent / "__pycache__"
 FILE = FOLDER / f"dataclass-methods.{sys.implementation.cache_tag}.marshal"
@@ -29,9 +29,8 @@ SUPPORTED = ((3, 11),)
 
 # Python's exact build and optimisation level (-O) made the code kept: any other reads none.
 _VERSION = f"{sys.version} -O{sys.flags.optimize}"
-_known: dict[str, CodeType] = {}  # text -> its code, read from FILE
-_used: dict[str, CodeType] = {}  # what this process compiled or took from FILE
-_missed = False
+# Each method's text -> its code.
+KEPT = KeptFile(FILE, _VERSION, MOST)
 
 
 def compiled(text: str) -> CodeType:
@@ -44,52 +43,25 @@ def _exec(source: Any, globals: dict[str, Any], locals: dict[str, Any], /) -> No
 
     dataclasses always passes its globals and namespace (a call without them would fail
     here, loudly, rather than run in this module's globals)."""
-    global _missed
     if isinstance(source, str):
-        code = _known.get(source)
+        code = KEPT.known.get(source)
         if code is None:
             code = compiled(source)
-            _missed = True
-        _used[source] = code
+            KEPT.missed = True
+        KEPT.used[source] = code
         source = code
     builtins.exec(source, globals, locals)
 
 
-def _read() -> dict[str, CodeType]:
-    try:
-        version, entries = marshal.loads(FILE.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}  # none yet, unreadable or cut short: compile as Python does
-    if version != _VERSION or not isinstance(entries, dict):
-        return {}
-    return entries
-
-
 def save() -> bool:
-    """Write the file when this process compiled a text it did not hold; True if written."""
-    global _missed
-    if not _missed or sys.dont_write_bytecode:
-        return False
-    entries = {**_known, **_used}
-    if len(entries) > MOST:
-        entries = dict(_used)
-    temporary = FILE.with_name(f"{FILE.name}.{os.getpid()}.tmp")
-    try:
-        FOLDER.mkdir(exist_ok=True)
-        temporary.write_bytes(marshal.dumps((_VERSION, entries)))
-        os.replace(temporary, FILE)  # whole or not at all, whatever other processes do
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        return False  # a read-only install: compiled at each start, as before
-    _known.update(entries)
-    _missed = False
-    return True
+    """Write the file when this process compiled what it did not hold; True if written."""
+    return KEPT.save()
 
 
 def install() -> None:
     """Route dataclasses' `exec` through the kept code (a name in its module, not builtins)."""
     if sys.version_info[:2] not in SUPPORTED or "exec" in vars(dataclasses):
         return
-    _known.update(_read())
+    KEPT.load()
     dataclasses.exec = _exec  # type: ignore[attr-defined]
     atexit.register(save)

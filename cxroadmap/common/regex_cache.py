@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import _sre
 import atexit
-import marshal
-import os
 import re
 import sys
 from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any
+
+from cxroadmap.common.kept_file import KeptFile
 
 FOLDER = Path(__file__).resolve().parent.parent / "__pycache__"
 FILE = FOLDER / f"regex-programs.{sys.implementation.cache_tag}.marshal"
@@ -29,9 +29,8 @@ SUPPORTED = ((3, 11),)  # the re._compiler.compile this reproduces (tested again
 _VERSION = f"{sys.version} sre {_sre.MAGIC}"
 
 Key = tuple[str | bytes, int]
-_known: dict[Key, tuple[Any, ...]] = {}  # (pattern, flags) -> what _sre.compile takes
-_used: dict[Key, tuple[Any, ...]] = {}
-_missed = False
+# (pattern, flags) -> what _sre.compile takes besides the pattern.
+KEPT = KeptFile(FILE, _VERSION, MOST)
 _plain = _compiler.compile
 
 
@@ -62,54 +61,27 @@ def program(parsed: Any, flags: int) -> tuple[Any, ...]:
 
 
 def _compile(pattern: Any, flags: int = 0) -> Any:
-    global _missed
     if type(pattern) not in (str, bytes) or flags & re.DEBUG or _may_warn(pattern):
         return _plain(pattern, flags)  # kept: exact str or bytes (what marshal writes)
     flags = int(flags)
     key = (pattern, flags)
-    kept = _known.get(key)
+    kept = KEPT.known.get(key)
     if kept is None:
         kept = program(_parser.parse(pattern, flags), flags)
-        _missed = True
-    _used[key] = kept
+        KEPT.missed = True
+    KEPT.used[key] = kept
     return _sre.compile(pattern, *kept)
 
 
-def _read() -> dict[Key, tuple[Any, ...]]:
-    try:
-        version, entries = marshal.loads(FILE.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}  # none yet, unreadable or cut short: compile as Python does
-    if version != _VERSION or not isinstance(entries, dict):
-        return {}
-    return entries
-
-
 def save() -> bool:
-    """Write the file when this process compiled a pattern it did not hold; True if written."""
-    global _missed
-    if not _missed or sys.dont_write_bytecode:
-        return False
-    entries = {**_known, **_used}
-    if len(entries) > MOST:
-        entries = dict(_used)
-    temporary = FILE.with_name(f"{FILE.name}.{os.getpid()}.tmp")
-    try:
-        FOLDER.mkdir(exist_ok=True)
-        temporary.write_bytes(marshal.dumps((_VERSION, entries)))
-        os.replace(temporary, FILE)  # whole or not at all, whatever other processes do
-    except (OSError, ValueError):  # ValueError: something marshal cannot write
-        temporary.unlink(missing_ok=True)
-        return False  # a read-only install: compiled at each start, as before
-    _known.update(entries)
-    _missed = False
-    return True
+    """Write the file when this process compiled what it did not hold; True if written."""
+    return KEPT.save()
 
 
 def install() -> None:
     """Route re's compiling through the kept programs (re._compiler.compile, a module name)."""
     if sys.version_info[:2] not in SUPPORTED or _compiler.compile is not _plain:
         return
-    _known.update(_read())
+    KEPT.load()
     _compiler.compile = _compile
     atexit.register(save)

@@ -7,7 +7,7 @@ from operator import is_, is_not, ne
 
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
 from cxroadmap.domain.quick_checks import Survey, dependencies_fine, initiatives_fine
-from cxroadmap.scheduling.graph import DependencyGraph, build_graph, link_offset
+from cxroadmap.scheduling.graph import DependencyGraph, build_graph, link_offset, positions
 
 
 class PlanMemo:
@@ -74,7 +74,7 @@ class PlanMemo:
                 return None
             unusual, durations, titles = found
             flags = [False] * n
-            for i in _positions(keys, unusual):
+            for i in positions(keys, unusual):
                 flags[i] = True
         else:
             # Only the initiatives that are not the objects seen last time are tested
@@ -174,13 +174,3 @@ class PlanMemo:
                 touching[s].append(j)
             self._touching = touching
         return self._touching
-
-
-def _positions(keys: list[str], wanted: list[str]) -> list[int]:
-    """The positions in `keys` of `wanted`, keys in the same order."""
-    found: list[int] = []
-    at = -1
-    for key in wanted:  # each search starts after the last: one C scan of `keys` in all
-        at = keys.index(key, at + 1)
-        found.append(at)
-    return found

@@ -10,7 +10,7 @@ from cxroadmap.domain.calendar import WorkCalendar
 from cxroadmap.domain.cx_checks import touchpoint_warnings
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.validation import validate_strategy
-from cxroadmap.scheduling.graph import DependencyGraph, build_graph
+from cxroadmap.scheduling.graph import DependencyGraph, build_graph, positions
 from cxroadmap.scheduling.items import build_items
 from cxroadmap.scheduling.levelling import level
 from cxroadmap.scheduling.moments import milestone_at_day_start
@@ -51,7 +51,7 @@ def _schedule(strategy: Strategy, memo: PlanMemo | None) -> Schedule:
     unusual = None if survey is None else survey.unusual
     calendar = strategy.calendar()
     graph = build_graph(strategy, survey) if memo is None else memo.graph(strategy, survey)
-    unusual_at = _positions(graph.keys, unusual)
+    unusual_at = None if unusual is None else positions(graph.keys, unusual)
     lower, lower_reasons = _lower_bounds(strategy, calendar, unusual_at)
     # Progress (tracking.md): facts keep their days, links into them are left out, and
     # nothing else starts before the status day. None for a plan that records none.
@@ -102,18 +102,6 @@ def _schedule(strategy: Strategy, memo: PlanMemo | None) -> Schedule:
         warnings=warnings + touchpoint_warnings(strategy),
         critical_path=path,
     )
-
-
-def _positions(keys: list[str], wanted: list[str] | None) -> list[int] | None:
-    """The positions in `keys` of `wanted`, keys in the same order (None for None)."""
-    if wanted is None:
-        return None
-    found: list[int] = []
-    at = -1
-    for key in wanted:  # each search starts after the last: one C scan of `keys` in all
-        at = keys.index(key, at + 1)
-        found.append(at)
-    return found
 
 
 def _lower_bounds(
