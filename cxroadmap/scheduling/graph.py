@@ -160,13 +160,3 @@ def _topological_order(preds: list[list[Link]], succs: list[list[Link]]) -> list
             if waiting[s] == 0:
                 append(s)
     return order
-
-
-def positions(keys: list[str], wanted: list[str]) -> list[int]:
-    """The positions in `keys` of `wanted`, keys in the same order."""
-    found: list[int] = []
-    at = -1
-    for key in wanted:  # each search starts after the last: one C scan of `keys` in all
-        at = keys.index(key, at + 1)
-        found.append(at)
-    return found

@@ -7,7 +7,8 @@ from operator import is_, is_not, ne
 
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
 from cxroadmap.domain.quick_checks import Survey, dependencies_fine, initiatives_fine
-from cxroadmap.scheduling.graph import DependencyGraph, build_graph, link_offset, positions
+from cxroadmap.scheduling.graph import DependencyGraph, build_graph, link_offset
+from cxroadmap.scheduling.scans import positions
 
 
 class PlanMemo:

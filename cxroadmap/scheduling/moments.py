@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.graph import DependencyGraph, links_into
+from cxroadmap.scheduling.scans import indices
 
 # Links from an initiative with a duration whose constraint reads its start.
 _START_BASED = frozenset({"SS", "SF"})
@@ -49,13 +50,7 @@ def milestone_at_day_start(
 def _milestones(graph: DependencyGraph) -> list[int]:
     """The milestones (duration 0) in topological order: found by C scans of the durations
     (`list.index`), since only about one initiative in twenty is one."""
-    durations, found, at = graph.durations, [], -1
-    try:
-        while True:
-            at = durations.index(0, at + 1)
-            found.append(at)
-    except ValueError:
-        pass
+    found = indices(graph.durations, 0)
     if graph.place is not None:
         found.sort(key=graph.place.__getitem__)  # topological order, not document order
     return found

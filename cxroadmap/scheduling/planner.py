@@ -10,7 +10,7 @@ from cxroadmap.domain.calendar import WorkCalendar
 from cxroadmap.domain.cx_checks import touchpoint_warnings
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.validation import validate_strategy
-from cxroadmap.scheduling.graph import DependencyGraph, build_graph, positions
+from cxroadmap.scheduling.graph import DependencyGraph, build_graph
 from cxroadmap.scheduling.items import build_items
 from cxroadmap.scheduling.levelling import level
 from cxroadmap.scheduling.moments import milestone_at_day_start
@@ -22,6 +22,7 @@ from cxroadmap.scheduling.progress import (
     read_progress,
 )
 from cxroadmap.scheduling.result import COMPLETE, Schedule, ScheduledInitiative
+from cxroadmap.scheduling.scans import indices, positions
 
 if TYPE_CHECKING:
     from cxroadmap.scheduling.memo import PlanMemo
@@ -147,7 +148,7 @@ def _critical_path(
     initiative is itself critical.
     """
     # Those finishing at F (`finish`: each one's finish day): few, each found by a C scan.
-    at_finish = _indices(finish, finish_day)
+    at_finish = indices(finish, finish_day)
     holding = {link[0] for i in at_finish if (link := binding[i]) is not None}
     end = next((i for i in at_finish if i not in holding), None)
     if end is None:
@@ -158,18 +159,6 @@ def _critical_path(
         chain.append(link[0])
         link = binding[link[0]]
     return [graph.keys[i] for i in reversed(chain)]
-
-
-def _indices(values: list[int], wanted: int) -> list[int]:
-    """The positions of `wanted` in `values`, in order."""
-    found: list[int] = []
-    at = -1
-    try:
-        while True:
-            at = values.index(wanted, at + 1)
-            found.append(at)
-    except ValueError:
-        return found
 
 
 def _warnings(
