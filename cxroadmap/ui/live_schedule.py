@@ -79,13 +79,13 @@ def _timed(
     memo: PlanMemo | None = None,
 ) -> tuple[int, Schedule | None, str | None, float, bool]:
     """The outcome of one plan on the worker, with the CPU time it took there and whether
-    it reused what `memo` (the worker's, with the default planner) kept of earlier plans."""
+    it reused what `memo` (the one `planner` plans with, if any) kept of earlier plans."""
     # What the planner costs is judged by this thread's CPU time: its wall time also
     # counts the UI thread's turns at the interpreter lock, and judged by that, a plan
     # fast enough to make inline would stay on the worker for good.
     began = time.thread_time()
     try:
-        result, error = planner(strategy) if memo is None else plan(strategy, memo)
+        result, error = planner(strategy)
     except Exception as exc:  # a planner bug must not kill the worker silently
         result, error = None, f"scheduling failed: {exc}"
     reused = memo is not None and memo.reused
@@ -178,7 +178,9 @@ class LiveScheduler(QObject):
         # The worker gets its own copy, as the user may go on editing while it plans: made
         # from the last one by copying what changed since (snapshots.py), not all of it.
         copied = self._snapshots.take(strategy)
-        job = partial(_timed, self.planner, self._generation, copied, self._worker_memo())
+        memo = self._worker_memo()
+        planner = self.planner if memo is None else partial(plan, memo=memo)
+        job = partial(_timed, planner, self._generation, copied, memo)
         self._pool.start(Job(job, self._signals))
         return None
 

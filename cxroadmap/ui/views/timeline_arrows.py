@@ -153,8 +153,9 @@ class DependencyLayer(QGraphicsItem):
         # An export (no widget) may paint a band at a time: all arrows crossing it, not just ending.
         crossing = widget is None
         chosen: set[int] = set(range(len(self.deps))) if crossing else set()
-        for block in range(int((area.top() - row) // height), int(area.bottom() // height) + 1):
-            chosen.update(() if crossing else self.blocks.get(block, ()))
+        if not crossing:
+            for block in range(int((area.top() - row) // height), int(area.bottom() // height) + 1):
+                chosen.update(self.blocks.get(block, ()))
         rows, top, bottom = self.owner.rows, area.top() - row, area.bottom() + row
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         normal = QPen(colour(style.mix(style.DEPENDENCY, 0.7)), 1.0)
