@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from cxroadmap.ui.png_pack import ROWS_AT_ONCE, adler32_combine, deflate_rows, png_data, png_file
+from cxroadmap.ui.png_pack import ROWS_AT_ONCE, adler32_combine, deflate_rows, png_file
+
+
+def png_data(image: QImage) -> bytes:
+    """`image` (opaque) as one band of rows: what ui/image_export.png_bytes writes for a
+    picture it paints whole (an image already in Format_RGB888 is packed as it is)."""
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    density = (image.dotsPerMeterX(), image.dotsPerMeterY())
+    return png_file(rgb.width(), rgb.height(), density, [deflate_rows(rgb, final=True)])
 
 
 def test_every_pixel_and_the_density_come_back() -> None:

@@ -27,14 +27,6 @@ ADLER_BASE = 65521
 Packed = tuple[bytes, int, int]  # raw deflate data, Adler-32 of the rows packed, their length
 
 
-def png_data(image: QImage) -> bytes:
-    """`image` (opaque) as an 8-bit RGB PNG, with its density in a pHYs chunk (an image
-    already in Format_RGB888 is packed as it is, without a converted copy)."""
-    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
-    density = (image.dotsPerMeterX(), image.dotsPerMeterY())
-    return png_file(rgb.width(), rgb.height(), density, [deflate_rows(rgb, final=True)])
-
-
 def deflate_rows(rgb: QImage, final: bool) -> Packed:
     """The rows of `rgb` (Format_RGB888), each led by its filter type, as raw deflate data:
     the stream's end if `final`, else ending on a byte boundary so more data can follow."""
