@@ -41,9 +41,7 @@ class StrategyTab(QObject):
     @property
     def panel(self) -> StrategyPanel:
         """The panel, built now if it was not yet."""
-        if self._panel is None:
-            self._panel = self._build()
-        return self._panel
+        return self._panel if self._panel is not None else self._build()
 
     def set_document(self, document: OpenDocument | None) -> None:
         self.document = document
@@ -52,7 +50,7 @@ class StrategyTab(QObject):
 
     def _current_changed(self, index: int) -> None:
         if self._panel is None and index >= 0 and self.tabs.widget(index) is self.page:
-            self._panel = self._build()
+            self._build()
 
     def _build(self) -> StrategyPanel:
         from cxroadmap.ui.strategy_panel import StrategyPanel
@@ -60,5 +58,5 @@ class StrategyTab(QObject):
         panel = StrategyPanel()
         panel.set_document(self.document)
         swap_in(self.tabs, self.page, panel, TITLE)
-        self.page = panel
+        self.page = self._panel = panel
         return panel
