@@ -6,10 +6,12 @@ import datetime as dt
 import random
 from unittest.mock import patch
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cxroadmap.domain import quick_checks, validation
+from cxroadmap.domain.errors import ValidationError
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
 from cxroadmap.domain.quick_checks import Survey, _clauses, initiative_test_source
 from cxroadmap.domain.touchpoints import Touchpoint
@@ -38,7 +40,35 @@ def test_the_survey_names_the_unusual_initiatives_and_reads_what_the_planner_nee
         work=sum(range(8)) + 3,  # durations and positive lags: the span check's total
         froms=[0, 7],
         tos=[4, 2],
+        kinds=["SS", "FF"],
+        lags=[3, -2],
     )
+
+
+def _linked(pairs: list[tuple[str, str]]) -> Strategy:
+    s = Strategy("Plan", START)
+    for key in "ABCDE":
+        s.initiatives[key] = Initiative(key, f"Work {key}", 2)
+    s.dependencies = [Dependency(a, b) for a, b in pairs]
+    return s
+
+
+def test_a_pair_linked_twice_is_looked_at_however_the_links_are_listed() -> None:
+    by_successor = [("B", "C"), ("A", "C"), ("D", "C"), ("A", "C"), ("A", "D")]
+    apart = [("A", "C"), ("B", "D"), ("A", "C")]  # the successors out of order
+    for pairs in (by_successor, apart, [("A", "B"), ("A", "B")]):
+        s = _linked(pairs)
+        assert quick_checks.dependencies_fine(s) is None
+        with pytest.raises(ValidationError, match=r"duplicate dependency A -> [BC]"):
+            validate_strategy(s)
+
+
+def test_links_out_of_successor_order_without_a_repeat_pass() -> None:
+    pairs = [("A", "D"), ("B", "C"), ("A", "C"), ("C", "E"), ("B", "D")]
+    ends = quick_checks.dependencies_fine(_linked(pairs))
+    assert ends is not None
+    assert (ends.froms, ends.tos) == ([0, 1, 0, 2, 1], [3, 2, 2, 4, 3])
+    assert (ends.kinds, ends.lags, ends.positive) == (["FS"] * 5, [0] * 5, 0)
 
 
 def test_a_plan_that_needs_a_closer_look_gets_no_survey() -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from cxroadmap.domain.fields import LONG_TEXT, TEXT, record_env, record_test
 from cxroadmap.domain.limit_checks import INITIATIVE_LIMITS, limit_test
@@ -50,6 +51,10 @@ class Survey:
     # initiatives (the planner's graph is made of these, looked up once here).
     froms: list[int]
     tos: list[int]
+    # Per dependency, in order: its type (one of the four as filed) and its lag, so the
+    # planner's graph reads these lists, not the dependencies again.
+    kinds: list[str]
+    lags: list[int]
 
 
 def records_look_fine(strategy: Strategy) -> Survey | None:
@@ -70,8 +75,8 @@ def records_look_fine(strategy: Strategy) -> Survey | None:
         if ends is None:
             return None
         unusual, durations, titles = found
-        froms, tos, lags = ends
-        return Survey(unusual, durations, titles, sum(durations) + lags, froms, tos)
+        work = sum(durations) + ends.positive
+        return Survey(unusual, durations, titles, work, ends.froms, ends.tos, ends.kinds, ends.lags)
     except Exception:  # an odd value: the ordered checks raise what they raise
         return None
 
@@ -87,7 +92,17 @@ UNUSUAL = (
 )
 
 
-def dependencies_fine(strategy: Strategy) -> tuple[list[int], list[int], int] | None:
+class Ends(NamedTuple):
+    """What `dependencies_fine` read of the dependencies, each list in their order."""
+
+    froms: list[int]  # the position of each one's from_key among the initiatives
+    tos: list[int]  # and of its to_key
+    positive: int  # the sum of the positive lags (the limits' span check)
+    kinds: list[str]  # each one's type, one of the four as filed
+    lags: list[int]
+
+
+def dependencies_fine(strategy: Strategy) -> Ends | None:
     """The positions of each dependency's two ends and the sum of the positive lags, or
     None when one needs a closer look (a missing end raises KeyError: the caller's None)."""
     initiatives = strategy.initiatives
@@ -97,21 +112,44 @@ def dependencies_fine(strategy: Strategy) -> tuple[list[int], list[int], int] | 
     low, high = -MAX_LAG_DAYS, MAX_LAG_DAYS
     froms: list[int] = []
     tos: list[int] = []
-    pairs: set[int] = set()  # a pair of positions as one int: cheaper to hash than keys
-    add_from, add_to, add = froms.append, tos.append, pairs.add
-    lags = 0
+    kinds: list[str] = []
+    lags: list[int] = []
+    positive = 0
+    # The same pair twice: roadmaps list links by successor, so each successor's links
+    # come together and a pair can only repeat within `group`, the predecessors of the
+    # links into `last` so far. (A set of every pair was a fifth of this loop, and at 20k
+    # links a table the size of the L2 cache.) Links out of that order are checked at the end.
+    last = -1
+    group: list[int] = []
+    ordered = True
     for dep in strategy.dependencies:
         # Equal positions are equal keys (the dictionary's own test), as in the ordered
         # check's `from_key == to_key`.
-        before, after, lag = position[dep.from_key], position[dep.to_key], dep.lag
-        if not (before != after and dep.type in types and type(lag) is int and low <= lag <= high):
+        before = position[dep.from_key]
+        after = position[dep.to_key]
+        kind = dep.type
+        lag = dep.lag
+        if not (before != after and kind in types and type(lag) is int and low <= lag <= high):
             return None
-        add_from(before)
-        add_to(after)
-        add(before * n + after)
+        # Method calls, not bound methods kept in locals: 3.11 runs `list.append` inline.
+        froms.append(before)
+        tos.append(after)
+        kinds.append(kind)
+        lags.append(lag)
+        if after != last:
+            if after < last:
+                ordered = False
+            last = after
+            group = [before]
+        elif before in group:
+            return None
+        else:
+            group.append(before)
         if lag > 0:
-            lags += lag
-    return (froms, tos, lags) if len(pairs) == len(froms) else None
+            positive += lag
+    if not ordered and len(set(zip(froms, tos, strict=True))) != len(froms):
+        return None
+    return Ends(froms, tos, positive, kinds, lags)
 
 
 def initiative_test_source() -> tuple[str, dict[str, object]]:

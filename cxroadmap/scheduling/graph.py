@@ -5,8 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import count
-from operator import attrgetter, itemgetter, lt
+from itertools import count, islice
+from operator import attrgetter, itemgetter, le, lt
 
 from cxroadmap.domain.errors import CycleError
 from cxroadmap.domain.model import Strategy
@@ -27,6 +27,7 @@ Link = tuple[int, int, int, int]
 _ENDS = {"FS": (True, False), "SS": (False, False), "FF": (True, True), "SF": (False, True)}
 _NEITHER = (False, False)
 _DURATION, _FROM, _TO = attrgetter("duration"), attrgetter("from_key"), attrgetter("to_key")
+_TYPE, _LAG = attrgetter("type"), attrgetter("lag")
 _SUCC = itemgetter(1)
 
 
@@ -115,30 +116,32 @@ def build_graph(strategy: Strategy, survey: Survey | None = None) -> DependencyG
     whole schedule and its import 150 ms of every `cxroadmap schedule`.)
     """
     keys = list(strategy.initiatives)
-    deps = strategy.dependencies
     if survey is None:
+        deps = strategy.dependencies
         durations = list(map(_DURATION, strategy.initiatives.values()))
         position = dict(zip(keys, range(len(keys)), strict=True))
         froms = list(map(position.__getitem__, map(_FROM, deps)))
         tos = list(map(position.__getitem__, map(_TO, deps)))
+        kinds = [kind if kind in _ENDS else _spelled(kind) for kind in map(_TYPE, deps)]
+        lags: list[int] = list(map(_LAG, deps))
     else:
+        # What validation's quick pass read, so the dependencies are not walked again (at
+        # 20k a second walk over them was most of this function's cache misses).
         durations, froms, tos = list(survey.durations), survey.froms, survey.tos
+        kinds, lags = survey.kinds, survey.lags
     table = _ENDS
     links: list[Link] = []
-    add = links.append
-    for i, p, s, dep in zip(count(), froms, tos, deps):
-        kind = dep.type
-        from_finish, to_finish = table.get(kind) or table.get(kind.upper(), _NEITHER)
-        offset = dep.lag
+    for i, p, s, kind, offset in zip(count(), froms, tos, kinds, lags):
+        from_finish, to_finish = table[kind]
         if from_finish:
             offset += durations[p]
         if to_finish:
             offset -= durations[s]
-        add((p, s, offset, i))
+        links.append((p, s, offset, i))
     # Roadmaps are mostly written in order: when every link points down the document,
     # the document order is a topological order (and there is no cycle).
     if all(map(lt, froms, tos)):
-        return make_graph(keys, durations, links, list(range(len(keys))))
+        return _in_document_order(keys, durations, links, tos)
     n = len(keys)
     order = _topological_order(links_at(links, n, 1), links_at(links, n, 0))
     if len(order) < len(keys):
@@ -147,6 +150,21 @@ def build_graph(strategy: Strategy, survey: Survey | None = None) -> DependencyG
         cycle = find_cycle(strategy.initiatives, strategy.dependencies)
         raise CycleError(cycle or [])
     return make_graph(keys, durations, links, order)
+
+
+def _spelled(kind: str) -> str:
+    """The type a dependency stored as `kind` counts as: upper-cased, else SS (see _ENDS)."""
+    return kind.upper() if kind.upper() in _ENDS else "SS"
+
+
+def _in_document_order(
+    keys: list[str], durations: list[int], links: list[Link], tos: list[int]
+) -> DependencyGraph:
+    """`make_graph` when every link points down the document (a topological order)."""
+    # Links listed by successor already (most roadmaps) are what the stable sort gives.
+    ordered = all(map(le, tos, islice(tos, 1, None)))
+    into = list(links) if ordered else sorted(links, key=_SUCC)
+    return DependencyGraph(keys, durations, links, list(range(len(keys))), into)
 
 
 def _topological_order(preds: list[list[Link]], succs: list[list[Link]]) -> list[int]:

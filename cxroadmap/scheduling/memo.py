@@ -6,7 +6,7 @@ from itertools import compress
 from operator import is_, is_not, ne
 
 from cxroadmap.domain.model import Dependency, Initiative, Strategy
-from cxroadmap.domain.quick_checks import Survey, dependencies_fine, initiatives_fine
+from cxroadmap.domain.quick_checks import Ends, Survey, dependencies_fine, initiatives_fine
 from cxroadmap.scheduling.graph import DependencyGraph, build_graph, link_offset
 from cxroadmap.scheduling.scans import positions
 
@@ -34,7 +34,7 @@ class PlanMemo:
         self._durations: list[int] = []
         self._titles: list[str] = []
         self._deps: list[Dependency] = []
-        self._ends: tuple[list[int], list[int], int] | None = None
+        self._ends: Ends | None = None
         # Bumped whenever the keys or the dependencies are not the very same objects.
         self._structure = 0
         # The last survey given, its strategy, and the structure it belongs to.
@@ -93,7 +93,6 @@ class PlanMemo:
                 return None
             self._structure += 1
             self._deps = list(deps)
-        froms, tos, lags = ends
         self._ends = ends
         if changed is None:
             self._keys, self._values, self._names = keys, values, names
@@ -120,7 +119,14 @@ class PlanMemo:
             self.reused = True
         # Fresh lists: whoever reads a survey may keep it; the memo's own stay its own.
         return Survey(
-            unusual, list(durations), list(titles), sum(durations) + lags, list(froms), list(tos)
+            unusual,
+            list(durations),
+            list(titles),
+            sum(durations) + ends.positive,
+            list(ends.froms),
+            list(ends.tos),
+            list(ends.kinds),
+            list(ends.lags),
         )
 
     def graph(self, strategy: Strategy, survey: Survey | None) -> DependencyGraph:
