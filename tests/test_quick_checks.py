@@ -69,6 +69,8 @@ SPOILERS: list[Callable[[Strategy, random.Random], None]] = [
     lambda s, r: setattr(_dep(s, r), "lag", r.choice([10_001, -10_001, 1.5, "2", True])),
     lambda s, r: s.dependencies.append(Dependency("K0", "K1")),
     lambda s, r: s.dependencies.append(Dependency("K7", "K0")),  # a cycle: scheduling's
+    lambda s, r: s.dependencies.insert(r.randrange(len(s.dependencies) + 1), _copy(_dep(s, r))),
+    lambda s, r: s.dependencies.insert(0, s.dependencies.pop()),  # valid, out of order
     lambda s, r: setattr(s, "max_parallel", r.choice([0, -1, "2", 2.0])),
     lambda s, r: setattr(s, "status_date", dt.date(2026, 12, 1)),
     lambda s, r: s.phases.clear(),
@@ -89,6 +91,10 @@ def _ini(s: Strategy, r: random.Random) -> Initiative:
 
 def _dep(s: Strategy, r: random.Random) -> Dependency:
     return r.choice(s.dependencies)
+
+
+def _copy(dep: Dependency) -> Dependency:
+    return Dependency(dep.from_key, dep.to_key, dep.type, dep.lag)
 
 
 def outcome(check: Callable[[], object]) -> str:

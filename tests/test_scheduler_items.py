@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from cxroadmap.domain.calendar import WorkCalendar
 from cxroadmap.domain.model import Dependency, Initiative, Phase, Strategy
+from cxroadmap.scheduling import planner
 from cxroadmap.scheduling.planner import schedule
 
 MONDAY = dt.date(2027, 1, 4)
@@ -43,3 +47,71 @@ def test_an_empty_plan_asks_the_calendar_for_no_date() -> None:
     s.holidays = [MONDAY + dt.timedelta(weeks=k) for k in range(5000)]
     result = schedule(s)
     assert (result.items, result.finish, result.finish_day) == ({}, MONDAY, 0)
+
+
+def _first_block(start: dt.date) -> list[dt.date]:
+    """The dates of a fresh calendar's first block of working days from `start`."""
+    return list(WorkCalendar(start, holidays=[start + dt.timedelta(days=4000)]).dates(1))
+
+
+def _plan_to_the_block_end(start: dt.date, milestone: Initiative) -> Strategy:
+    # A holiday far off makes this calendar's dates nobody else's: the calendar holds
+    # exactly its first block, so the finish day is the first day past its dates.
+    s = Strategy("Edge", start, holidays=[start + dt.timedelta(days=4000)])
+    s.initiatives = {"A": Initiative("A", "All of it", len(_first_block(start))), "M": milestone}
+    return s
+
+
+def test_a_closing_milestone_at_the_end_of_the_calendar_s_dates_shows_the_last_day() -> None:
+    start = dt.date(2031, 3, 3)
+    s = _plan_to_the_block_end(start, Initiative("M", "Closed", 0))
+    s.dependencies = [Dependency("A", "M")]
+    dates = _first_block(start)
+    m = schedule(s).items["M"]
+    assert (m.start_day, m.at_day_start, m.start, m.finish) == (
+        len(dates),
+        False,
+        dates[-1],
+        dates[-1],
+    )
+
+
+def test_a_milestone_at_the_start_of_the_finish_day_shows_a_date_past_the_work() -> None:
+    start = dt.date(2032, 3, 1)
+    dates = _first_block(start)
+    s = _plan_to_the_block_end(start, Initiative("M", "Launch", 0))
+    # Start-based: M shows the start of day len(dates), the first past the calendar's.
+    s.dependencies = [Dependency("A", "M", "SS", lag=len(dates))]
+    result = schedule(s)
+    m = result.items["M"]
+    after = dates[-1] + dt.timedelta(days=1)  # the next working day
+    while after.weekday() > 4:
+        after += dt.timedelta(days=1)
+    assert (result.finish_day, m.start_day, m.at_day_start) == (len(dates), len(dates), True)
+    assert (m.start, m.finish, result.items["A"].finish) == (after, after, dates[-1])
+
+
+def test_reasons_name_a_lower_case_type_upper_case_and_each_lag_signed() -> None:
+    s = Strategy("Reasons", MONDAY)
+    s.initiatives = {k: Initiative(k, k, 2) for k in "ABCD"}
+    s.dependencies = [
+        Dependency("A", "B", "fs", lag=3),
+        Dependency("A", "C", "SS", lag=-1),
+        Dependency("B", "D", "FS", lag=3),
+    ]
+    items = schedule(s).items
+    assert [items[k].reason for k in "ABCD"] == [
+        "project start",
+        "FS from A +3d",
+        "project start",  # a lead before the project start: held by the start
+        "FS from B +3d",
+    ]
+
+
+def test_a_milestone_shown_at_the_end_of_the_day_before_day_0_is_refused(monkeypatch) -> None:
+    # Not reachable (day 0 shows its start); the picks would wrap round to the last date.
+    monkeypatch.setattr(planner, "milestone_at_day_start", lambda *_: [False])
+    s = Strategy("Edge", MONDAY)
+    s.initiatives = {"M": Initiative("M", "Kick-off", 0)}
+    with pytest.raises(ValueError, match="index must be >= 0"):
+        schedule(s)

@@ -14,7 +14,7 @@ from operator import attrgetter, itemgetter, sub
 from typing import TypeVar
 
 from cxroadmap.domain.calendar import WorkCalendar
-from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.model import Dependency, Strategy
 from cxroadmap.scheduling.graph import DependencyGraph
 from cxroadmap.scheduling.passes import Binding
 from cxroadmap.scheduling.progress import Progress
@@ -24,6 +24,7 @@ from cxroadmap.scheduling.result import (
     ScheduledInitiative,
     scheduled_items,
 )
+from cxroadmap.scheduling.scans import indices
 
 _TITLE = attrgetter("title")
 # The words before the predecessor's key in a reason ("FS from "), per type as stored.
@@ -41,42 +42,48 @@ def build_items(
     graph: DependencyGraph,
     calendar: WorkCalendar,
     days: Days,
+    finish_day: int,
     own_reasons: list[str],
     binding: Binding,
     progress: Progress | None,
     titles: list[str] | None = None,
 ) -> dict[str, ScheduledInitiative]:
-    """Each initiative's ScheduledInitiative by key; `binding` is the link holding each,
-    `titles` the initiatives' titles when validation has read them (else read here)."""
+    """Each initiative's ScheduledInitiative by key; `finish_day` is the latest finish,
+    `binding` the link holding each, `titles` the initiatives' titles when validation has
+    read them (else read here)."""
     start, finish, early, latest, release, at_start = days
     n = len(start)
     durations = graph.durations
-    # Shown dates: the first and the last working day a bar covers; a milestone has one.
-    # Work shows the start of its day, so only a milestone at the end of the day before
-    # moves its first shown day back one; the last shown day of work is its finish - 1,
-    # of a milestone its first (lists made in C when every item shows its day's start).
-    if all(at_start):
-        first_shown = start
-        last_shown = list(map(sub, finish, map(bool, durations)))
-    else:
-        # (a comprehension: two map stages cost 60 % more here, measured)
-        first_shown = [s if a else s - 1 for s, a in zip(start, at_start, strict=True)]
-        last_shown = [
-            f - 1 if d else s for f, d, s in zip(finish, durations, first_shown, strict=True)
-        ]
-    last_first = max(first_shown, default=0)
-    phase_at = _phase_table(strategy, calendar, last_first + 1)
-    # Never below 0 for a valid schedule (a milestone at day 0 shows its start); date_of
-    # says so if it ever were.
-    if n and min(first_shown) < 0:
-        calendar.date_of(next(f for f in first_shown if f < 0))
-    # The latest date shown: each item's last shown day (its first for a milestone).
-    dates = calendar.dates(max(last_first, max(finish, default=0) - 1) + 1 if n else 0)
+    # Shown dates: the first and the last working day a bar covers, start and finish - 1;
+    # a milestone shows one day, its start, or the day before when it shows the end of
+    # that day. Each column is picked as if all were work, then the few milestones (one C
+    # scan finds them) are put right: two comprehensions over every item cost 5 M at 5k.
+    milestones = indices(durations, 0)
+    # The dates up to the last one shown: finish_day - 1 for work, or a milestone's start.
+    shown = finish_day
+    for i in milestones:
+        if at_start[i] and start[i] >= shown:
+            shown = start[i] + 1
+    dates = calendar.dates(shown)
+    # Starts are never negative (lower bounds are not, and the passes only move later).
+    # One entry more: a milestone at finish_day showing the end of the day before is
+    # picked one past the days shown first.
+    first_dates = _pick([*dates, None], start)
+    phase_at = _phase_table(strategy, calendar, shown + 1)
+    phases = _pick(phase_at, start)
+    # Day f - 1 at index f: work's last shown date picked by its finish.
+    last_dates = _pick([None, *dates], finish)
+    for i in milestones:
+        if not at_start[i]:
+            day = start[i] - 1
+            if day < 0:
+                calendar.date_of(day)  # raises: the picks would wrap round instead
+            first_dates[i], phases[i] = dates[day], phase_at[day]
+        last_dates[i] = first_dates[i]
+    # Never negative: every start meets its links and finishes by finish_day, so the
+    # backward pass's latest start is at least it.
     slack = list(map(sub, latest, start))
-    if slack and min(slack) < 0:
-        # Not reachable for a valid schedule; the contract says never negative.
-        slack = [s if s > 0 else 0 for s in slack]
-    critical = [not s for s in slack]  # slack is never negative here
+    critical = [not s for s in slack]
     reasons = _reasons(strategy, start, release, own_reasons, binding)
     states: list[str] | repeat[str] = repeat(NOT_STARTED, n)
     behind: list[int] | repeat[int] = repeat(0, n)
@@ -97,9 +104,9 @@ def build_items(
         latest,
         slack,
         critical,
-        _pick(phase_at, first_shown),
-        _pick(dates, first_shown),
-        _pick(dates, last_shown),
+        phases,
+        first_dates,
+        last_dates,
         reasons,
         at_start,
         states,
@@ -119,22 +126,17 @@ def _reasons(
     (`binding`, passes.py), else its own lower bound."""
     reasons = list(own_reasons)
     deps = strategy.dependencies
-    prefixes = _PREFIX
-    lags: dict[int, str] = {}
-    # Subscripts in `try` (free in 3.11 unless raised) cost less than `.get` calls.
-    for i, link in enumerate(binding):
-        if link is not None:
-            dep = deps[link[3]]
-            try:
-                prefix = prefixes[dep.type]
-            except KeyError:
-                prefix = f"{dep.type.upper()} from "
-            try:
-                lag_text = lags[dep.lag]
-            except KeyError:
-                lag = dep.lag
-                lag_text = lags[lag] = f" {lag:+d}d" if lag else ""
-            reasons[i] = f"{prefix}{dep.from_key}{lag_text}"
+    prefixes = dict(_PREFIX)
+    lags = {0: ""}
+    # Only the links: `filter` skips the Nones in C (a loop over every item cost 1.8 M of
+    # 6.7 M at 5k), and a link's successor is the item it holds.
+    for _, i, _, d in filter(None, binding):
+        dep = deps[d]
+        # Subscripts in `try` (free in 3.11 unless raised) cost less than `.get` calls.
+        try:
+            reasons[i] = f"{prefixes[dep.type]}{dep.from_key}{lags[dep.lag]}"
+        except KeyError:
+            reasons[i] = _reason(dep, prefixes, lags)
     if release is not start:  # the same list when nothing was levelled: none is delayed
         capacity = f"capacity (max {strategy.max_parallel} in parallel)"
         for i, (s, r) in enumerate(zip(start, release, strict=True)):
@@ -143,10 +145,20 @@ def _reasons(
     return reasons
 
 
-def _pick(values: Sequence[T], positions: list[int]) -> Sequence[T]:
+def _reason(dep: Dependency, prefixes: dict[str, str], lags: dict[int, str]) -> str:
+    """A link's reason when its type or lag is not in the tables yet (then it is)."""
+    kind, lag = dep.type, dep.lag
+    if kind not in prefixes:
+        prefixes[kind] = f"{kind.upper()} from "
+    if lag not in lags:
+        lags[lag] = f" {lag:+d}d"
+    return f"{prefixes[kind]}{dep.from_key}{lags[lag]}"
+
+
+def _pick(values: Sequence[T], positions: list[int]) -> list[T]:
     """values[i] for each i in positions (by one itemgetter: a C loop with no call per value)."""
     if len(positions) > 1:
-        return itemgetter(*positions)(values)  # type: ignore[no-any-return]
+        return list(itemgetter(*positions)(values))
     return [values[i] for i in positions]  # itemgetter of one gives the value itself
 
 

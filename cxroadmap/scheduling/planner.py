@@ -83,6 +83,7 @@ def _schedule(strategy: Strategy, memo: PlanMemo | None) -> Schedule:
         graph,
         calendar,
         (start, finish, early, latest, release, at_start),
+        finish_day,
         lower_reasons,
         binding,
         progress,
