@@ -56,7 +56,9 @@ def _linked(pairs: list[tuple[str, str]]) -> Strategy:
 def test_a_pair_linked_twice_is_looked_at_however_the_links_are_listed() -> None:
     by_successor = [("B", "C"), ("A", "C"), ("D", "C"), ("A", "C"), ("A", "D")]
     apart = [("A", "C"), ("B", "D"), ("A", "C")]  # the successors out of order
-    for pairs in (by_successor, apart, [("A", "B"), ("A", "B")]):
+    # A link out of A in between: the repeat is not A's last link, the set at the end finds it.
+    between = [("A", "C"), ("A", "D"), ("A", "C")]
+    for pairs in (by_successor, apart, between, [("A", "B"), ("A", "B")]):
         s = _linked(pairs)
         assert quick_checks.dependencies_fine(s) is None
         with pytest.raises(ValidationError, match=r"duplicate dependency A -> [BC]"):
