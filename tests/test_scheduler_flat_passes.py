@@ -1,11 +1,15 @@
 """The passes over the graph's one flat link list give what per-initiative link lists give."""
 
+import datetime as dt
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cxroadmap.scheduling.graph import DependencyGraph, Link, links_into, make_graph
+from cxroadmap.domain.model import Dependency, Initiative, Strategy
+from cxroadmap.domain.validation import validate_strategy
+from cxroadmap.scheduling.graph import DependencyGraph, Link, build_graph, links_into, make_graph
 from cxroadmap.scheduling.passes import backward_pass, forward_pass, release_times
 
 
@@ -77,3 +81,27 @@ def test_the_flat_passes_match_the_plain_way(
         assert links_into(graph, i) == [link for link in links if link[1] == i]
         assert graph.preds[i] == [link for link in links if link[1] == i]
         assert graph.succs[i] == [link for link in links if link[0] == i]
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        [(0, 2), (1, 2), (0, 3), (2, 4), (3, 4), (1, 4)],  # by successor: the survey's column
+        [(0, 3), (1, 2), (2, 4), (0, 2)],  # down the document, successors out of order
+        [(3, 1), (0, 3), (1, 4)],  # a link up the document: a topological order of its own
+    ],
+)
+def test_the_links_into_each_initiative_are_found_however_the_graph_was_made(
+    pairs: list[tuple[int, int]],
+) -> None:
+    s = Strategy("Plan", dt.date(2027, 1, 4))
+    for i in range(5):
+        s.initiatives[f"K{i}"] = Initiative(f"K{i}", f"Work {i}", i % 3)
+    s.dependencies = [Dependency(f"K{a}", f"K{b}", "FF", 1) for a, b in pairs]
+    for survey in (validate_strategy(s, check_cycles=False), None):
+        graph = build_graph(s, survey)
+        for i in range(5):
+            expected = [link for link in graph.links if link[1] == i]
+            assert links_into(graph, i) == expected
+        if graph.into_succ is not None:
+            assert graph.into_succ == [link[1] for link in graph.into]

@@ -168,7 +168,8 @@ class PlanMemo:
                 link_offset(dep.type, dep.lag, kept[p], kept[s]),
                 j,
             )
-        made = DependencyGraph(last.keys, kept, links, last.order, into, last.place)
+        # The links' ends are the same: so is the column of successors.
+        made = DependencyGraph(last.keys, kept, links, last.order, into, last.place, last.into_succ)
         self._graph = made
         return made
 
