@@ -83,7 +83,10 @@ def build_items(
     # Never negative: every start meets its links and finishes by finish_day, so the
     # backward pass's latest start is at least it.
     slack = list(map(sub, latest, start))
-    critical = [not s for s in slack]
+    # Few have no slack: a C scan finds them (a comprehension over all cost 0.4 M more).
+    critical = [False] * n
+    for i in indices(slack, 0):
+        critical[i] = True
     reasons = _reasons(strategy, start, release, own_reasons, binding)
     states: list[str] | repeat[str] = repeat(NOT_STARTED, n)
     behind: list[int] | repeat[int] = repeat(0, n)
@@ -139,7 +142,7 @@ def _reasons(
             reasons[i] = _reason(dep, prefixes, lags)
     if release is not start:  # the same list when nothing was levelled: none is delayed
         capacity = f"capacity (max {strategy.max_parallel} in parallel)"
-        for i, (s, r) in enumerate(zip(start, release, strict=True)):
+        for i, s, r in zip(range(len(start)), start, release, strict=True):
             if s > r:
                 reasons[i] = capacity
     return reasons
