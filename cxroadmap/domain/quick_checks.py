@@ -121,8 +121,11 @@ def dependencies_fine(strategy: Strategy) -> Ends | None:
     # i so far. Roadmaps list links by successor (`tos` in order): every link between a
     # pair and its repeat then has the same to-end, so the repeat finds it there. Links in
     # another order get a set at the end. (A list of each successor's links cost 3 M at
-    # 5k; a set of every pair, at 20k, a table the size of the L2 cache.)
+    # 5k; a set of every pair, at 20k, a table the size of the L2 cache; telling the order
+    # by sorting `tos`, 30k more L2 misses at 20k than this test in the loop.)
     successor = [-1] * n
+    last = -1
+    ordered = True
     for dep in strategy.dependencies:
         before = position[dep.from_key]
         after = position[dep.to_key]
@@ -140,6 +143,9 @@ def dependencies_fine(strategy: Strategy) -> Ends | None:
         ):
             return None
         successor[before] = after
+        if after < last:
+            ordered = False
+        last = after
         # Method calls, not bound methods kept in locals: 3.11 runs `list.append` inline.
         froms.append(before)
         tos.append(after)
@@ -147,7 +153,7 @@ def dependencies_fine(strategy: Strategy) -> Ends | None:
         lags.append(lag)
         if lag > 0:
             positive += lag
-    if tos != sorted(tos) and len(set(zip(froms, tos, strict=True))) != len(froms):
+    if not ordered and len(set(zip(froms, tos, strict=True))) != len(froms):
         return None
     return Ends(froms, tos, positive, kinds, lags)
 
