@@ -105,8 +105,9 @@ class Ends(NamedTuple):
 
 
 def dependencies_fine(strategy: Strategy) -> Ends | None:
-    """The positions of each dependency's two ends and the sum of the positive lags, or
-    None when one needs a closer look (a missing end raises KeyError: the caller's None)."""
+    """The positions of each dependency's two ends, its type and lag, and the sum of the
+    positive lags (`Ends`), or None when one needs a closer look (a missing end raises
+    KeyError: the caller's None)."""
     initiatives = strategy.initiatives
     n = len(initiatives)
     position = dict(zip(initiatives, range(n), strict=True))

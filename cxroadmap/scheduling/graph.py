@@ -25,7 +25,6 @@ Link = tuple[int, int, int, int]
 # finish). Other spellings are upper-cased first ("fs" passes validation); one that is
 # still none of the four (" FS " does too) reads as SS, as it always has.
 _ENDS = {"FS": (True, False), "SS": (False, False), "FF": (True, True), "SF": (False, True)}
-_NEITHER = (False, False)
 _DURATION, _FROM, _TO = attrgetter("duration"), attrgetter("from_key"), attrgetter("to_key")
 _TYPE, _LAG = attrgetter("type"), attrgetter("lag")
 _SUCC = itemgetter(1)
@@ -72,14 +71,21 @@ def links_at(links: list[Link], n: int, end: int) -> list[list[Link]]:
     return found
 
 
+def in_degrees(links: list[Link], n: int) -> list[int]:
+    """Per initiative 0..n-1, how many links lead into it (counted: lists of them cost
+    twice as much to make, and at 20k 2.5 MB that only their lengths were read of)."""
+    waiting = [0] * n
+    for link in links:
+        waiting[link[1]] += 1
+    return waiting
+
+
 def make_graph(
     keys: list[str], durations: list[int], links: list[Link], order: list[int]
 ) -> DependencyGraph:
     """The graph of these links (in dependency order) and topological `order`."""
     if order == list(range(len(keys))):
-        # Stable: each one's links stay in dependency order (most roadmaps list them by
-        # successor already, which the sort only checks).
-        return DependencyGraph(keys, durations, links, order, sorted(links, key=_SUCC))
+        return _in_document_order(keys, durations, links, list(map(_SUCC, links)))
     place = [0] * len(keys)
     for at, i in enumerate(order):
         place[i] = at
@@ -110,7 +116,7 @@ def links_into(graph: DependencyGraph, i: int) -> list[Link]:
 
 def link_offset(kind: str, lag: int, pred_duration: int, succ_duration: int) -> int:
     """The offset of a dependency of type `kind` (any case) between these durations."""
-    from_finish, to_finish = _ENDS.get(kind) or _ENDS.get(kind.upper(), _NEITHER)
+    from_finish, to_finish = _ENDS[_canonical(kind)]
     return lag + (pred_duration if from_finish else 0) - (succ_duration if to_finish else 0)
 
 
@@ -132,7 +138,7 @@ def build_graph(strategy: Strategy, survey: Survey | None = None) -> DependencyG
         position = dict(zip(keys, range(len(keys)), strict=True))
         froms = list(map(position.__getitem__, map(_FROM, deps)))
         tos = list(map(position.__getitem__, map(_TO, deps)))
-        kinds = [kind if kind in _ENDS else _spelled(kind) for kind in map(_TYPE, deps)]
+        kinds = list(map(_canonical, map(_TYPE, deps)))
         lags: list[int] = list(map(_LAG, deps))
     else:
         # What validation's quick pass read, so the dependencies are not walked again (at
@@ -153,7 +159,7 @@ def build_graph(strategy: Strategy, survey: Survey | None = None) -> DependencyG
     if all(map(lt, froms, tos)):
         return _in_document_order(keys, durations, links, tos)
     n = len(keys)
-    order = _topological_order(links_at(links, n, 1), links_at(links, n, 0))
+    order = _topological_order(in_degrees(links, n), links_at(links, n, 0))
     if len(order) < len(keys):
         # The domain words the cycle (keys in order, from the earliest in the document),
         # so the message is the same wherever a cycle is found.
@@ -162,16 +168,21 @@ def build_graph(strategy: Strategy, survey: Survey | None = None) -> DependencyG
     return make_graph(keys, durations, links, order)
 
 
-def _spelled(kind: str) -> str:
-    """The type a dependency stored as `kind` counts as: upper-cased, else SS (see _ENDS)."""
+def _canonical(kind: str) -> str:
+    """The type a dependency stored as `kind` counts as: itself, else upper-cased, else SS
+    (see _ENDS)."""
+    if kind in _ENDS:
+        return kind
     return kind.upper() if kind.upper() in _ENDS else "SS"
 
 
 def _in_document_order(
     keys: list[str], durations: list[int], links: list[Link], tos: list[int]
 ) -> DependencyGraph:
-    """`make_graph` when every link points down the document (a topological order)."""
-    # Links listed by successor already (most roadmaps) are what the stable sort gives.
+    """`make_graph` when every link points down the document (a topological order);
+    `tos`: each link's successor, in order."""
+    # Links listed by successor already (most roadmaps) are what the stable sort gives:
+    # each one's links stay in dependency order.
     ordered = all(map(le, tos, islice(tos, 1, None)))
     if ordered:
         return DependencyGraph(
@@ -181,9 +192,9 @@ def _in_document_order(
     return DependencyGraph(keys, durations, links, list(range(len(keys))), into)
 
 
-def _topological_order(preds: list[list[Link]], succs: list[list[Link]]) -> list[int]:
-    """Every index after all its predecessors; shorter than n when there is a cycle."""
-    waiting = [len(links) for links in preds]
+def _topological_order(waiting: list[int], succs: list[list[Link]]) -> list[int]:
+    """Every index after all its predecessors (`waiting`: how many each has, counted down
+    here); shorter than n when there is a cycle."""
     order = [i for i, count in enumerate(waiting) if count == 0]
     append = order.append
     for p in order:  # grows while it is walked: each index is appended once, when ready
