@@ -12,6 +12,7 @@ from cxroadmap.domain.errors import CycleError
 from cxroadmap.domain.model import Strategy
 from cxroadmap.domain.quick_checks import Survey
 from cxroadmap.domain.validation import find_cycle
+from cxroadmap.scheduling.scans import indices
 
 # One dependency as a difference constraint: start(succ) >= start(pred) + offset, as
 # (pred, succ, offset, dependency), `dependency` its position in strategy.dependencies (to
@@ -50,6 +51,12 @@ class DependencyGraph:
     # When `place` is None, the successor of each link of `into`, in order (what
     # `links_into` searches); None: read from `into` when first asked for.
     into_succ: list[int] | None = None
+
+    @cached_property
+    def milestones(self) -> list[int]:
+        """The milestones (duration 0) in document order, found by C scans (`list.index`):
+        about one initiative in twenty is one (read by the moments and the items)."""
+        return indices(self.durations, 0)
 
     @cached_property
     def preds(self) -> list[list[Link]]:

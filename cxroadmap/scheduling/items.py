@@ -53,12 +53,11 @@ def build_items(
     read them (else read here)."""
     start, finish, early, latest, release, at_start = days
     n = len(start)
-    durations = graph.durations
     # Shown dates: the first and the last working day a bar covers, start and finish - 1;
     # a milestone shows one day, its start, or the day before when it shows the end of
     # that day. Each column is picked as if all were work, then the few milestones (one C
     # scan finds them) are put right: two comprehensions over every item cost 5 M at 5k.
-    milestones = indices(durations, 0)
+    milestones = graph.milestones
     # The dates up to the last one shown: finish_day - 1 for work, or a milestone's start.
     shown = finish_day
     for i in milestones:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from cxroadmap.domain.model import Strategy
 from cxroadmap.scheduling.graph import DependencyGraph, links_into
-from cxroadmap.scheduling.scans import indices
 
 # Links from an initiative with a duration whose constraint reads its start.
 _START_BASED = frozenset({"SS", "SF"})
@@ -48,9 +47,7 @@ def milestone_at_day_start(
 
 
 def _milestones(graph: DependencyGraph) -> list[int]:
-    """The milestones (duration 0) in topological order: found by C scans of the durations
-    (`list.index`), since only about one initiative in twenty is one."""
-    found = indices(graph.durations, 0)
-    if graph.place is not None:
-        found.sort(key=graph.place.__getitem__)  # topological order, not document order
-    return found
+    """The milestones (duration 0) in topological order."""
+    if graph.place is None:
+        return graph.milestones
+    return sorted(graph.milestones, key=graph.place.__getitem__)
