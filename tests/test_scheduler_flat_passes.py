@@ -105,3 +105,8 @@ def test_the_links_into_each_initiative_are_found_however_the_graph_was_made(
             assert links_into(graph, i) == expected
         if graph.into_succ is not None:
             assert graph.into_succ == [link[1] for link in graph.into]
+        place = {i: at for at, i in enumerate(graph.order)}
+        assert sorted(place) == list(range(5))
+        assert all(place[p] < place[s] for p, s, _, _ in graph.links)
+        # The document order is kept as a range (no int object per index).
+        assert (graph.order == range(5)) == all(a < b for a, b in pairs)
