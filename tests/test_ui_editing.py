@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -114,6 +115,10 @@ def test_add_and_duplicate_from_the_toolbar_and_edit_the_title_in_place(
     w.acts["duplicate"].trigger()
     assert visible_keys(w) == ["A", "B", "C", "C1", "D"]
     assert cell_text(w, "C1", "title") == "Train for context (copy)"
+    assert w.document is not None
+    source, copy = (w.document.strategy.initiatives[k] for k in ("C", "C1"))
+    assert replace(copy, key="C", title=source.title) == source  # every other field kept
+    assert copy.touchpoints is not source.touchpoints and copy.supports is not source.supports
     w.acts["add"].trigger()
     editor = open_editor(w.initiatives.table)
     assert isinstance(editor, QLineEdit) and editor.text() == "New initiative"

@@ -33,7 +33,7 @@ def default_phases() -> list[Phase]:
     return [Phase("Short term", 13), Phase("Medium term", 39), Phase("Long term", None)]
 
 
-@dataclass
+@dataclass(slots=True)
 class Initiative:
     """One piece of work in the strategy; a duration of 0 makes it a milestone."""
 
@@ -66,7 +66,7 @@ class Initiative:
         return self.duration == 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Dependency:
     """`to_key` waits on `from_key`; type FS/SS/FF/SF and lag in working days (negative: lead)."""
 

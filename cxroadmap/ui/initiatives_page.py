@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -332,7 +333,8 @@ class InitiativesPage(QWidget):
             source = strategy.initiatives[key]
             new_key = next_key(taken, key)
             taken.add(new_key)
-            copy = Initiative(**{**vars(source), "key": new_key, "title": f"{source.title} (copy)"})
+            copy = replace(source, key=new_key, title=f"{source.title} (copy)")
+            copy.touchpoints, copy.supports = list(source.touchpoints), list(source.supports)
             edits.append(AddInitiative(copy, order.index(key) + 1 + offset))
             new_keys.append(new_key)
         if not edits:
