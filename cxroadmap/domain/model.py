@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cxroadmap.domain.baselines import Baseline, find_baseline
 from cxroadmap.domain.brand import BrandKit
@@ -64,6 +64,12 @@ class Initiative:
     @property
     def is_milestone(self) -> bool:
         return self.duration == 0
+
+
+def own_copy(ini: Initiative) -> Initiative:
+    """A copy of `ini` that shares nothing an edit changes in place: its fields hold
+    immutable values except the touchpoint and support lists, which are copied."""
+    return replace(ini, touchpoints=list(ini.touchpoints), supports=list(ini.supports))
 
 
 @dataclass(slots=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from cxroadmap.domain.cascade_edits import remove_initiatives_everywhere
 from cxroadmap.domain.edits import AddInitiative, Change, CompositeEdit, Edit
 from cxroadmap.domain.labels import STATUS_LABELS
-from cxroadmap.domain.model import Initiative, Strategy
+from cxroadmap.domain.model import Initiative, Strategy, own_copy
 from cxroadmap.domain.pillars import DEFAULT_PILLARS
 from cxroadmap.ui.actions import Actions
 from cxroadmap.ui.delegates import InitiativeDelegate
@@ -333,8 +332,8 @@ class InitiativesPage(QWidget):
             source = strategy.initiatives[key]
             new_key = next_key(taken, key)
             taken.add(new_key)
-            copy = replace(source, key=new_key, title=f"{source.title} (copy)")
-            copy.touchpoints, copy.supports = list(source.touchpoints), list(source.supports)
+            copy = own_copy(source)
+            copy.key, copy.title = new_key, f"{source.title} (copy)"
             edits.append(AddInitiative(copy, order.index(key) + 1 + offset))
             new_keys.append(new_key)
         if not edits:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from cxroadmap.domain.edits import Change
 from cxroadmap.domain.errors import CxRoadmapError
-from cxroadmap.domain.model import Strategy
+from cxroadmap.domain.model import Strategy, own_copy
 from cxroadmap.scheduling.result import Schedule
 from cxroadmap.ui.jobs import Job, JobSignals
 from cxroadmap.ui.snapshots import Snapshots
@@ -48,10 +48,7 @@ def snapshot(strategy: Strategy) -> Strategy:
         holidays=list(strategy.holidays),
         phases=[replace(p) for p in strategy.phases],
         year_budgets=dict(strategy.year_budgets),
-        initiatives={
-            k: replace(i, touchpoints=list(i.touchpoints), supports=list(i.supports))
-            for k, i in strategy.initiatives.items()
-        },
+        initiatives={k: own_copy(i) for k, i in strategy.initiatives.items()},
         dependencies=[replace(d) for d in strategy.dependencies],
         touchpoints=copy.deepcopy(strategy.touchpoints),
         measures=copy.deepcopy(strategy.measures),

@@ -7,12 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from cxroadmap.domain.edits import Change
-from cxroadmap.domain.model import Initiative, Strategy
-
-
-def _initiative(ini: Initiative) -> Initiative:
-    # Fields hold immutable values except these two lists, which edits change in place.
-    return replace(ini, touchpoints=list(ini.touchpoints), supports=list(ini.supports))
+from cxroadmap.domain.model import Strategy, own_copy
 
 
 class Snapshots:
@@ -63,10 +58,10 @@ class Snapshots:
             # fresh copies of just the initiatives named.
             initiatives = dict(kept)
             for key in named:
-                initiatives[key] = _initiative(strategy.initiatives[key])
+                initiatives[key] = own_copy(strategy.initiatives[key])
         else:
             initiatives = {
-                key: kept[key] if key in kept and key not in named else _initiative(ini)
+                key: kept[key] if key in kept and key not in named else own_copy(ini)
                 for key, ini in strategy.initiatives.items()
             }
         pairs = since.dependencies
