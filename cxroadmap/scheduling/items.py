@@ -15,7 +15,6 @@ from typing import TypeVar
 
 from cxroadmap.domain.calendar import WorkCalendar
 from cxroadmap.domain.model import Dependency, Strategy
-from cxroadmap.scheduling.graph import DependencyGraph
 from cxroadmap.scheduling.passes import Binding
 from cxroadmap.scheduling.progress import Progress
 from cxroadmap.scheduling.result import (
@@ -32,32 +31,32 @@ _PREFIX = {kind: f"{kind} from " for kind in ("FS", "SS", "FF", "SF")}
 
 T = TypeVar("T")
 
-# Working-day lists for one schedule: start, finish, early start, latest start, release,
-# and whether each shows the start of its day (moments.py).
-Days = tuple[list[int], list[int], list[int], list[int], list[int], list[bool]]
+# Working-day lists for one schedule: start, finish, early start, latest start, and
+# whether each shows the start of its day (moments.py).
+Days = tuple[list[int], list[int], list[int], list[int], list[bool]]
 
 
 def build_items(
     strategy: Strategy,
-    graph: DependencyGraph,
+    keys: list[str],
+    milestones: Sequence[int],
     calendar: WorkCalendar,
     days: Days,
     finish_day: int,
-    own_reasons: list[str],
-    binding: Binding,
+    reasons: list[str],
     progress: Progress | None,
     titles: list[str] | None = None,
 ) -> dict[str, ScheduledInitiative]:
-    """Each initiative's ScheduledInitiative by key; `finish_day` is the latest finish,
-    `binding` the link holding each, `titles` the initiatives' titles when validation has
-    read them (else read here)."""
-    start, finish, early, latest, release, at_start = days
+    """Each initiative's ScheduledInitiative by key (`keys`, in order; `milestones` the
+    positions of those with no duration); `finish_day` is the latest finish, `reasons`
+    why each starts when it does (`start_reasons`), `titles` the initiatives' titles when
+    validation has read them (else read here)."""
+    start, finish, early, latest, at_start = days
     n = len(start)
     # Shown dates: the first and the last working day a bar covers, start and finish - 1;
     # a milestone shows one day, its start, or the day before when it shows the end of
     # that day. Each column is picked as if all were work, then the few milestones (one C
     # scan finds them) are put right: two comprehensions over every item cost 5 M at 5k.
-    milestones = graph.milestones
     # The dates up to the last one shown: finish_day - 1 for work, or a milestone's start.
     shown = finish_day
     for i in milestones:
@@ -86,7 +85,6 @@ def build_items(
     critical = [False] * n
     for i in indices(slack, 0):
         critical[i] = True
-    reasons = _reasons(strategy, start, release, own_reasons, binding)
     states: list[str] | repeat[str] = repeat(NOT_STARTED, n)
     behind: list[int] | repeat[int] = repeat(0, n)
     if progress is not None:
@@ -98,7 +96,7 @@ def build_items(
             if states[i] == COMPLETE:
                 slack[i], critical[i] = 0, False  # done: nothing left to delay
     items = scheduled_items(
-        graph.keys,
+        keys,
         map(_TITLE, strategy.initiatives.values()) if titles is None else titles,
         start,
         finish,
@@ -117,7 +115,7 @@ def build_items(
     return items
 
 
-def _reasons(
+def start_reasons(
     strategy: Strategy,
     start: list[int],
     release: list[int],
