@@ -6,9 +6,13 @@ Run:  python benchmarks/table.py            (1k, 5k, 20k; add --50k for 50,000 t
       python benchmarks/table.py --demo --sizes 5000 --rows start,memory   (the demo too)
 
 Each figure is the minimum over several runs (the machine is shared: the minimum is the
-run least disturbed by other work); the load average is printed with the table. Rows:
+run least disturbed by other work); the load average is printed with the table, and the
+last column is the growth from 5k to 20k when both are measured. Rows:
 
-- schedule:  `schedule()` in-process, garbage collector on (also levelled to 10 in parallel)
+- schedule:  `schedule()` in-process, garbage collector on (also levelled to n/100 in
+             parallel); the sizes' calls alternate in one process (10 rounds unless --runs),
+             so each size's minimum comes from the same minutes of the machine and their
+             ratio measures the code, not how busy the machine was at each size's turn
 - cli:       `cxroadmap schedule --json FILE`, whole process, output to /dev/null
 - start:     app cold start to first paint (benchmarks/probe_paint.py), and its peak memory
 - edit:      one edit to repaint on every tab (benchmarks/probe_edit.py): min-max over tabs
@@ -122,13 +126,27 @@ def probe(script: str, args: list[str]) -> dict[str, object]:
     return result
 
 
+def alternated(row: str, sizes: list[int], rounds: int) -> dict[int, Timing]:
+    """`schedule()` of each size's DAG, the sizes taken in turn in each of `rounds` rounds:
+    the minimum per size, collector on as in the app."""
+    plans = {
+        n: layered_dag(n, max_parallel=capacity(n) if row == "levelled" else None) for n in sizes
+    }
+    for strategy in plans.values():
+        schedule(strategy)  # warm: imports, the calendar's caches
+    best = {n: (float("inf"), float("inf")) for n in sizes}
+    for _ in range(rounds):
+        for n, strategy in plans.items():
+            wall, cpu = in_process(lambda: schedule(strategy), 1)  # noqa: B023 (called here)
+            best[n] = (min(best[n][0], wall), min(best[n][1], cpu))
+    return best
+
+
 def measure(row: str, n: int, path: Path, folder: Path, runs: int, cache: dict[str, object]) -> str:
     if row in ("schedule", "levelled"):
-        if n == DEMO:
-            return ""  # the generated DAGs' rows
-        strategy = layered_dag(n, max_parallel=capacity(n) if row == "levelled" else None)
-        schedule(strategy)
-        return ms(in_process(lambda: schedule(strategy), max(runs, 5)))
+        figures = cache[row]
+        assert isinstance(figures, dict)
+        return ms(figures[n]) if n in figures else ""  # none for the demo
     if row == "cli":
         return secs(whole_process(["-m", "cxroadmap", "schedule", "--json", str(path)], runs))
     if row in ("start", "memory"):
@@ -249,18 +267,54 @@ def main() -> None:
         return
     print(f"python {sys.version.split()[0]}, load average before: {load()}")
     table: dict[str, dict[int, str]] = {row: {} for row in rows}
+    generated = [n for n in sizes if n != DEMO]
+    in_process_rows = {
+        row: alternated(row, generated, max(args.runs, 5) if args.runs else 10)
+        for row in rows
+        if row in ("schedule", "levelled")
+    }
+    walls: dict[str, dict[int, float]] = {row: {} for row in rows}
+    edit_tabs: dict[int, dict[str, float]] = {}  # each tab's median edit, by size
     for n in sizes:
-        cache: dict[str, object] = {}
+        cache: dict[str, object] = dict(in_process_rows)
         for row in rows:
             runs = args.runs or RUNS.get(n, 2)
             table[row][n] = measure(row, n, paths[n], folder, runs, cache)
             figure = table[row][n]
+            walls[row][n] = leading_number(figure)
+            if row == "edit":
+                edit_tabs[n] = dict(cache["edit"])  # type: ignore[call-overload]
             print(f"  {LABELS[row]} at {size_name(n)}: {figure}  (load {load()})", flush=True)
     print(f"\nload average after: {load()}; minimum wall time (minimum CPU time in brackets)\n")
-    print("| what | " + " | ".join("demo" if n == DEMO else f"{n // 1000}k" for n in sizes) + " |")
-    print("|---|" + "---|" * len(sizes))
+    growth = 5000 in sizes and 20000 in sizes
+    names = ["demo" if n == DEMO else f"{n // 1000}k" for n in sizes] + ["20k/5k"] * growth
+    print("| what | " + " | ".join(names) + " |")
+    print("|---|" + "---|" * len(names))
     for row in rows:
-        print(f"| {LABELS[row]} | " + " | ".join(table[row].get(n, "") for n in sizes) + " |")
+        cells = [table[row].get(n, "") for n in sizes]
+        if growth and row == "edit" and 5000 in edit_tabs and 20000 in edit_tabs:
+            small, big = edit_tabs[5000], edit_tabs[20000]
+            worst = max((big[t] / small[t], t) for t in small if t in big and small[t] > 0)
+            cells.append(f"{worst[0]:.1f}x ({worst[1]}, the tab that grows most)")
+        elif growth:
+            cells.append(ratio(walls[row].get(5000), walls[row].get(20000)))
+        print(f"| {LABELS[row]} | " + " | ".join(cells) + " |")
+
+
+def leading_number(figure: str) -> float:
+    """The first number of a figure ("12.3 ms (12.1)", "0.45 s", "88 MB"), NaN if none."""
+    word = figure.split(" ", 1)[0].replace(",", "")
+    try:
+        return float(word)
+    except ValueError:
+        return float("nan")  # an empty cell, or a range such as the edit row's "12-30 ms"
+
+
+def ratio(small: float | None, big: float | None) -> str:
+    """big / small as "4.1x", or "" when either is missing."""
+    if small is None or big is None or not small > 0 or big != big:
+        return ""
+    return f"{big / small:.1f}x"
 
 
 def size_name(n: int) -> str:
