@@ -232,8 +232,15 @@ def profile(row: str, n: int, path: Path, folder: Path) -> None:
             "pdf": ["export", str(path), "-o", str(folder / "p.pdf")],
             "png": ["export", str(path), "-o", str(folder / "p.png"), *png],
         }[row]
-        full = [sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "cxroadmap", *argv]
-        subprocess.run(full, env=env(), check=True, stdout=subprocess.DEVNULL)
+        # main(argv) as `python -m cxroadmap` runs it, but given its arguments: run as the
+        # program, an export leaves with os._exit once its file is written, before
+        # `-m cProfile` could write the profile.
+        code = (
+            "import cProfile; from cxroadmap.app import main; "
+            f"cProfile.run({f'main({argv!r})'!r}, {str(stats_file)!r})"
+        )
+        child = [sys.executable, "-c", code]
+        subprocess.run(child, env=env(), check=True, stdout=subprocess.DEVNULL)
     stats = pstats.Stats(str(stats_file))
     stats.sort_stats("cumulative").print_stats(30)
     print(f"profile written to {stats_file}")
